@@ -1,0 +1,54 @@
+import type { JsonObject } from './json';
+
+/** One chat message, as OpenAI-style APIs and WebLLM take them. */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** Everything that determines a completion. All sampling settings are always set. */
+export interface LMRequest {
+  messages: ChatMessage[];
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  seed: number;
+  stop?: string[];
+  /** JSON schema for schema-constrained output (the JSON adapter sets it). */
+  responseSchema?: JsonObject;
+  /**
+   * Distinguishes deliberate re-samples of the same prompt (DSPy's rollout id). Part of the
+   * cache key; never sent to the engine.
+   */
+  rolloutId?: string;
+}
+
+/** Token counts and time of one completion. */
+export interface LMUsage {
+  promptTokens: number;
+  completionTokens: number;
+  latencyMs: number;
+}
+
+export interface LMResponse {
+  text: string;
+  usage: LMUsage;
+  /** True when served from the cache (no model call was made). */
+  cached?: boolean;
+  finishReason?: 'stop' | 'length' | 'abort';
+}
+
+/** The one interface every engine implements. */
+export interface LanguageModel {
+  /** Identifies the model (and its quantization); part of the cache key. */
+  readonly id: string;
+  complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse>;
+}
+
+/** Default sampling settings; optimizers override temperature for fresh samples. */
+export const DEFAULT_SAMPLING = { temperature: 0, topP: 1, maxTokens: 512, seed: 0 } as const;
+
+/** A rough token count (about four characters per token) for estimates and the stand-in model. */
+export function estimateTokens(text: string): number {
+  return Math.max(1, Math.ceil(text.length / 4));
+}

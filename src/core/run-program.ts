@@ -1,0 +1,130 @@
+import type { Adapter } from './adapters/adapter';
+import { ParseError, throwIfAborted } from './errors';
+import { pickFields, type FieldValues, type Prediction } from './example';
+import { DEFAULT_SAMPLING, type ChatMessage, type LanguageModel, type LMRequest } from './lm';
+import { effectiveSignature, type Predictor, type Program } from './program';
+
+/** Checks one predictor's outputs; returns a violation message for the model, or null. */
+export type OutputValidator = (predictor: Predictor, outputs: FieldValues) => string | null;
+
+/** How to run a program: the model, the format, sampling and the checks on outputs. */
+export interface RunContext {
+  lm: LanguageModel;
+  adapter: Adapter;
+  temperature?: number;
+  topP?: number;
+  maxTokens?: number;
+  seed?: number;
+  /** Set to get a fresh sample of an otherwise identical request (cache-distinct). */
+  rolloutId?: string;
+  signal?: AbortSignal;
+  /** Constraint checks; a violation is fed back to the model and retried. */
+  validate?: OutputValidator;
+  /** Retries after a constraint violation (default 2). */
+  maxRetries?: number;
+  /** Called once per violation, for statistics. */
+  onViolation?: (predictor: Predictor, message: string) => void;
+}
+
+/** One predictor call of a program run: what went in and what came out. */
+export interface TraceStep {
+  predictor: string;
+  inputs: FieldValues;
+  outputs: FieldValues;
+  messages: ChatMessage[];
+  rawText: string;
+}
+
+export interface ProgramRun {
+  prediction: Prediction;
+  trace: TraceStep[];
+}
+
+/** Thrown when outputs still violate a constraint after all retries. Keeps the trace so far. */
+export class ConstraintFailure extends Error {
+  constructor(
+    message: string,
+    readonly predictor: string,
+    readonly rawText: string,
+  ) {
+    super(message);
+    this.name = 'ConstraintViolationError';
+  }
+}
+
+/** Builds the request for one predictor call (also used to show the exact prompt). */
+export function buildRequest(
+  predictor: Predictor,
+  inputs: FieldValues,
+  ctx: Omit<RunContext, 'lm'>,
+): LMRequest {
+  const signature = effectiveSignature(predictor);
+  const messages = ctx.adapter.format(signature, predictor.demos, inputs);
+  const schema = ctx.adapter.responseSchema?.(signature);
+  return {
+    messages,
+    temperature: ctx.temperature ?? DEFAULT_SAMPLING.temperature,
+    topP: ctx.topP ?? DEFAULT_SAMPLING.topP,
+    maxTokens: ctx.maxTokens ?? DEFAULT_SAMPLING.maxTokens,
+    seed: ctx.seed ?? DEFAULT_SAMPLING.seed,
+    ...(schema ? { responseSchema: schema } : {}),
+    ...(ctx.rolloutId !== undefined ? { rolloutId: ctx.rolloutId } : {}),
+  };
+}
+
+/** Runs one predictor: format, complete, parse, check constraints (with bounded retries). */
+export async function runPredictor(
+  predictor: Predictor,
+  inputs: FieldValues,
+  ctx: RunContext,
+): Promise<TraceStep> {
+  const signature = effectiveSignature(predictor);
+  const request = buildRequest(predictor, inputs, ctx);
+  const maxRetries = ctx.maxRetries ?? 2;
+  let messages = request.messages;
+  for (let attempt = 0; ; attempt++) {
+    throwIfAborted(ctx.signal);
+    const response = await ctx.lm.complete({ ...request, messages }, ctx.signal);
+    const outputs = ctx.adapter.parse(signature, response.text);
+    const violation = ctx.validate?.(predictor, outputs) ?? null;
+    if (violation === null)
+      return { predictor: predictor.name, inputs, outputs, messages, rawText: response.text };
+    ctx.onViolation?.(predictor, violation);
+    if (attempt >= maxRetries)
+      throw new ConstraintFailure(violation, predictor.name, response.text);
+    // Feed the violation back, as a conversation turn, so the model can correct itself.
+    messages = [
+      ...request.messages,
+      { role: 'assistant', content: response.text },
+      {
+        role: 'user',
+        content: `Your answer broke a rule: ${violation} Answer again, following the same format.`,
+      },
+    ];
+  }
+}
+
+/** Runs every step of a program in order; later steps read earlier outputs by name. */
+export async function runProgram(
+  program: Program,
+  inputs: FieldValues,
+  ctx: RunContext,
+): Promise<ProgramRun> {
+  const values: FieldValues = { ...inputs };
+  const trace: TraceStep[] = [];
+  for (const step of program.steps) {
+    const stepInputs = pickFields(
+      values,
+      step.signature.inputs.map((f) => f.name),
+    );
+    const result = await runPredictor(step, stepInputs, ctx);
+    trace.push(result);
+    Object.assign(values, result.outputs);
+  }
+  return { prediction: pickFields(values, program.outputFields), trace };
+}
+
+/** True for a parse failure (as opposed to a wrong answer or another error). */
+export function isParseFailure(err: unknown): err is ParseError {
+  return err instanceof Error && err.name === 'ParseError';
+}
