@@ -1,0 +1,134 @@
+import { BudgetExceededError } from './errors';
+import type { LanguageModel, LMRequest, LMResponse } from './lm';
+
+/** Limits on a run. Unset limits are unlimited. */
+export interface Budget {
+  maxCalls?: number;
+  maxTokens?: number;
+  maxWallMs?: number;
+}
+
+/** What a run has spent so far. Cached calls are counted apart and cost nothing. */
+export interface UsageTotals {
+  calls: number;
+  cachedCalls: number;
+  promptTokens: number;
+  completionTokens: number;
+  lmMs: number;
+  /** Wall time since the meter started (plus the restored wall time of a resumed run). */
+  wallMs?: number;
+}
+
+/** What is left of a budget; Infinity where there is no limit. */
+export interface BudgetRemaining {
+  calls: number;
+  tokens: number;
+  wallMs: number;
+}
+
+/**
+ * Counts calls, tokens and time of the model it wraps and enforces a budget: once a limit
+ * is reached, the next call throws BudgetExceededError without reaching the model.
+ * Wrap a CachedLM in it so cache hits are recorded as free cached calls.
+ */
+export class MeteredLM implements LanguageModel {
+  readonly id: string;
+  private readonly inner: LanguageModel;
+  private readonly budget: Budget;
+  private readonly clock: () => number;
+  private readonly usage: Required<UsageTotals>;
+  private readonly restoredWallMs: number;
+  private startedAt: number;
+
+  constructor(
+    inner: LanguageModel,
+    budget: Budget = {},
+    clock: () => number = () => performance.now(),
+    initial?: UsageTotals,
+  ) {
+    this.inner = inner;
+    this.id = inner.id;
+    this.budget = budget;
+    this.clock = clock;
+    this.usage = {
+      calls: initial?.calls ?? 0,
+      cachedCalls: initial?.cachedCalls ?? 0,
+      promptTokens: initial?.promptTokens ?? 0,
+      completionTokens: initial?.completionTokens ?? 0,
+      lmMs: initial?.lmMs ?? 0,
+      wallMs: 0,
+    };
+    this.restoredWallMs = initial?.wallMs ?? 0;
+    this.startedAt = clock();
+  }
+
+  /** Restarts the wall clock (e.g. when the run really begins after setup). */
+  startClock(): void {
+    this.startedAt = this.clock();
+  }
+
+  /** A snapshot of the totals so far (safe to store in a checkpoint). */
+  totals(): Required<UsageTotals> {
+    return { ...this.usage, wallMs: this.wallMs() };
+  }
+
+  remaining(): BudgetRemaining {
+    const left = (limit: number | undefined, used: number): number =>
+      limit === undefined ? Infinity : Math.max(0, limit - used);
+    return {
+      calls: left(this.budget.maxCalls, this.usage.calls),
+      tokens: left(this.budget.maxTokens, this.tokens()),
+      wallMs: left(this.budget.maxWallMs, this.wallMs()),
+    };
+  }
+
+  /** The error the next call would throw, or null while the budget lasts. */
+  exhausted(): BudgetExceededError | null {
+    const { maxCalls, maxTokens, maxWallMs } = this.budget;
+    if (maxCalls !== undefined && this.usage.calls >= maxCalls)
+      return new BudgetExceededError(
+        `The call budget is spent (${this.usage.calls} of ${maxCalls} model calls). Raise the call limit to continue.`,
+        'calls',
+      );
+    if (maxTokens !== undefined && this.tokens() >= maxTokens)
+      return new BudgetExceededError(
+        `The token budget is spent (${this.tokens()} of ${maxTokens} tokens). Raise the token limit to continue.`,
+        'tokens',
+      );
+    const wall = this.wallMs();
+    if (maxWallMs !== undefined && wall >= maxWallMs)
+      return new BudgetExceededError(
+        `The time budget is spent (${formatSeconds(wall)} of ${formatSeconds(maxWallMs)}). Raise the time limit to continue.`,
+        'time',
+      );
+    return null;
+  }
+
+  async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
+    const spent = this.exhausted();
+    if (spent) throw spent;
+    const began = this.clock();
+    const response = await this.inner.complete(request, signal);
+    if (response.cached) {
+      this.usage.cachedCalls++;
+    } else {
+      this.usage.calls++;
+      this.usage.promptTokens += response.usage.promptTokens;
+      this.usage.completionTokens += response.usage.completionTokens;
+      this.usage.lmMs += Math.max(0, this.clock() - began);
+    }
+    return response;
+  }
+
+  private tokens(): number {
+    return this.usage.promptTokens + this.usage.completionTokens;
+  }
+
+  private wallMs(): number {
+    return this.restoredWallMs + Math.max(0, this.clock() - this.startedAt);
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
