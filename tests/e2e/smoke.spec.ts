@@ -1,0 +1,15 @@
+import { expect, test } from '@playwright/test';
+
+test('the app loads, shows its main screen and logs no console errors', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.push(err.message));
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'COPA Playground' })).toBeVisible();
+  await expect(page.getByRole('main')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(problems).toEqual([]);
+});
