@@ -1,0 +1,84 @@
+/**
+ * The chat format with field markers, modeled on DSPy's ChatAdapter (see notes/chat-format.md):
+ * a system message describing the fields, the structure and the instruction; each demo as a
+ * user turn (inputs) and an assistant turn (outputs); the inputs as the final user turn.
+ */
+import type { Demo, FieldValues } from '../example';
+import type { ChatMessage } from '../lm';
+import type { Signature } from '../signature';
+import type { Adapter } from './adapter';
+import { formatFieldValue } from './field-values';
+import {
+  COMPLETED_MARKER,
+  formatSections,
+  hasMarkers,
+  marker,
+  readMarkerSections,
+  stripFences,
+} from './markers';
+import {
+  fieldDescriptions,
+  fieldPlaceholder,
+  inputSections,
+  objectiveSection,
+  presentOutputs,
+  STRUCTURE_INTRO,
+  usableDemos,
+} from './prompt-parts';
+import { readOutputs } from './read-outputs';
+
+/** The system message of the chat format. */
+export function chatSystemMessage(signature: Signature): string {
+  const structure = [
+    STRUCTURE_INTRO,
+    formatSections(signature.inputs.map((f) => [f.name, fieldPlaceholder(f)] as const)),
+    formatSections(signature.outputs.map((f) => [f.name, fieldPlaceholder(f)] as const)),
+    COMPLETED_MARKER,
+  ].join('\n\n');
+  return [fieldDescriptions(signature), structure, objectiveSection(signature)].join('\n');
+}
+
+/** The sentence closing the final user turn: which output markers to write, in order. */
+export function chatOutputRequest(signature: Signature): string {
+  const fields = signature.outputs.map((f) => `\`${marker(f.name)}\``).join(', then ');
+  return (
+    `Respond with the corresponding output fields, starting with the field ${fields}, ` +
+    `and then ending with the marker for \`${COMPLETED_MARKER}\`.`
+  );
+}
+
+/** A demo's assistant turn: the outputs it has, then the completed marker. */
+function demoAnswer(signature: Signature, demo: Demo): string {
+  const sections = presentOutputs(signature, demo).map(
+    ([f, value]) => [f.name, formatFieldValue(value)] as const,
+  );
+  return `${formatSections(sections)}\n\n${COMPLETED_MARKER}`;
+}
+
+function format(signature: Signature, demos: readonly Demo[], inputs: FieldValues): ChatMessage[] {
+  const messages: ChatMessage[] = [{ role: 'system', content: chatSystemMessage(signature) }];
+  for (const demo of usableDemos(signature, demos)) {
+    messages.push({ role: 'user', content: inputSections(signature, demo.data) });
+    messages.push({ role: 'assistant', content: demoAnswer(signature, demo) });
+  }
+  messages.push({
+    role: 'user',
+    content: `${inputSections(signature, inputs)}\n\n${chatOutputRequest(signature)}`,
+  });
+  return messages;
+}
+
+function parse(signature: Signature, text: string): FieldValues {
+  const names = signature.outputs.map((f) => f.name);
+  const body = stripFences(text);
+  const only = signature.outputs.length === 1 ? signature.outputs[0] : undefined;
+  // A lone output answered without any marker: the whole text is that output.
+  const sections =
+    only && !hasMarkers(body) && body !== ''
+      ? { [only.name]: body }
+      : readMarkerSections(body, names);
+  return readOutputs(signature.outputs, sections, text);
+}
+
+/** The field-marker chat format (DSPy's ChatAdapter). */
+export const chatAdapter: Adapter = { name: 'chat', format, parse };
