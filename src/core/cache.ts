@@ -1,4 +1,4 @@
-import { AbortedError } from './errors';
+import { AbortedError, throwIfAborted } from './errors';
 import { canonicalJson } from './json';
 import type { LanguageModel, LMRequest, LMResponse } from './lm';
 
@@ -69,6 +69,7 @@ export class CachedLM implements LanguageModel {
   async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
     if (signal?.aborted) throw new AbortedError();
     const key = await cacheKey(this.id, request);
+    throwIfAborted(signal);
 
     const remembered = this.memory.get(key);
     if (remembered) {

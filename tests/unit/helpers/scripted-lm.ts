@@ -11,8 +11,8 @@ export type Script = ((request: LMRequest, callIndex: number) => string) | Recor
 
 export interface ScriptedLMOptions {
   id?: string;
-  /** Per-call delay in ms (real timers); the call can be aborted while waiting. */
-  delayMs?: number;
+  /** Per-call delay in ms (real timers), or a function of the call index; abortable while waiting. */
+  delayMs?: number | ((callIndex: number) => number);
   /** Answer used by a table script when no key matches; without it an unmatched request throws. */
   fallback?: string;
 }
@@ -26,13 +26,14 @@ export class ScriptedLM implements LanguageModel {
   readonly requests: LMRequest[] = [];
   calls = 0;
   private readonly script: Script;
-  private readonly delayMs: number;
+  private readonly delayMs: (callIndex: number) => number;
   private readonly fallback: string | undefined;
 
   constructor(script: Script, opts: ScriptedLMOptions = {}) {
     this.script = script;
     this.id = opts.id ?? 'scripted-lm';
-    this.delayMs = opts.delayMs ?? 0;
+    const delay = opts.delayMs ?? 0;
+    this.delayMs = typeof delay === 'number' ? () => delay : delay;
     this.fallback = opts.fallback;
   }
 
@@ -49,7 +50,8 @@ export class ScriptedLM implements LanguageModel {
     if (signal?.aborted) throw new AbortedError();
     const callIndex = this.calls++;
     this.requests.push(structuredClone(request));
-    if (this.delayMs > 0) await sleep(this.delayMs, signal);
+    const delayMs = this.delayMs(callIndex);
+    if (delayMs > 0) await sleep(delayMs, signal);
     const text = this.answer(request, callIndex);
     const promptText = request.messages.map((m) => m.content).join('\n');
     return {
@@ -57,7 +59,7 @@ export class ScriptedLM implements LanguageModel {
       usage: {
         promptTokens: estimateTokens(promptText),
         completionTokens: estimateTokens(text),
-        latencyMs: this.delayMs,
+        latencyMs: delayMs,
       },
       finishReason: 'stop',
     };

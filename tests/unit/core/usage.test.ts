@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { CachedLM } from '../../../src/core/cache';
+import { BudgetExceededError } from '../../../src/core/errors';
+import { DEFAULT_SAMPLING, type LMRequest } from '../../../src/core/lm';
+import { MeteredLM } from '../../../src/core/usage';
+import { ScriptedLM } from '../helpers/scripted-lm';
+
+function request(user: string): LMRequest {
+  return { messages: [{ role: 'user', content: user }], ...DEFAULT_SAMPLING };
+}
+
+/** A clock the test moves by hand. */
+function manualClock(): { now: () => number; advance: (ms: number) => void } {
+  let t = 1000;
+  return { now: () => t, advance: (ms) => void (t += ms) };
+}
+
+describe('MeteredLM', () => {
+  it('counts real calls and their tokens', async () => {
+    const model = new ScriptedLM(() => 'abcdefgh'); // 2 completion tokens
+    const lm = new MeteredLM(model);
+    await lm.complete(request('1234')); // 1 prompt token
+    await lm.complete(request('12345678')); // 2 prompt tokens
+    expect(lm.totals()).toMatchObject({
+      calls: 2,
+      cachedCalls: 0,
+      promptTokens: 3,
+      completionTokens: 4,
+    });
+  });
+
+  it('records cache hits as free cached calls', async () => {
+    const model = new ScriptedLM(() => 'answer');
+    const lm = new MeteredLM(new CachedLM(model), { maxCalls: 1 });
+    await lm.complete(request('q'));
+    const spentAfterOne = lm.totals();
+    expect(lm.exhausted()?.kind).toBe('calls');
+    // The budget is spent: even a request that would be cached is refused.
+    await expect(lm.complete(request('q'))).rejects.toBeInstanceOf(BudgetExceededError);
+    expect(spentAfterOne).toMatchObject({ calls: 1, cachedCalls: 0 });
+
+    const roomy = new MeteredLM(new CachedLM(model), { maxCalls: 5 });
+    await roomy.complete(request('x'));
+    await roomy.complete(request('x'));
+    expect(roomy.totals()).toMatchObject({ calls: 1, cachedCalls: 1 });
+  });
+
+  it('lets the call that reaches the limit finish and stops the next one', async () => {
+    const model = new ScriptedLM(() => 'a');
+    const lm = new MeteredLM(model, { maxCalls: 2 });
+    await lm.complete(request('1'));
+    await lm.complete(request('2'));
+    const next = lm.complete(request('3'));
+    await expect(next).rejects.toMatchObject({ name: 'BudgetExceededError', kind: 'calls' });
+    await expect(next).rejects.toThrow(/call budget is spent \(2 of 2/);
+    expect(model.calls).toBe(2);
+  });
+
+  it('stops on the token budget', async () => {
+    const model = new ScriptedLM(() => 'x'.repeat(40)); // 10 completion tokens
+    const lm = new MeteredLM(model, { maxTokens: 15 });
+    await lm.complete(request('hi'));
+    await lm.complete(request('hi'));
+    await expect(lm.complete(request('hi'))).rejects.toMatchObject({ kind: 'tokens' });
+    expect(model.calls).toBe(2);
+    expect(lm.remaining().tokens).toBe(0);
+  });
+
+  it('stops on the wall-time budget measured from construction or startClock()', async () => {
+    const clock = manualClock();
+    const model = new ScriptedLM(() => 'a');
+    const lm = new MeteredLM(model, { maxWallMs: 100 }, clock.now);
+    clock.advance(60);
+    lm.startClock();
+    clock.advance(60);
+    await lm.complete(request('1'));
+    expect(lm.remaining().wallMs).toBe(40);
+    clock.advance(40);
+    await expect(lm.complete(request('2'))).rejects.toMatchObject({ kind: 'time' });
+    expect(model.calls).toBe(1);
+  });
+
+  it('measures LM time with the given clock', async () => {
+    const clock = manualClock();
+    const model = new ScriptedLM(() => {
+      clock.advance(25);
+      return 'a';
+    });
+    const lm = new MeteredLM(model, {}, clock.now);
+    await lm.complete(request('1'));
+    await lm.complete(request('2'));
+    expect(lm.totals().lmMs).toBe(50);
+    expect(lm.totals().wallMs).toBe(50);
+  });
+
+  it('reports unlimited budgets as Infinity', () => {
+    const lm = new MeteredLM(new ScriptedLM(() => 'a'));
+    expect(lm.remaining()).toEqual({ calls: Infinity, tokens: Infinity, wallMs: Infinity });
+    expect(lm.exhausted()).toBeNull();
+  });
+
+  it('keeps counting from restored totals after a resume', async () => {
+    const clock = manualClock();
+    const model = new ScriptedLM(() => 'a');
+    const first = new MeteredLM(model, { maxCalls: 3 }, clock.now);
+    await first.complete(request('1'));
+    await first.complete(request('2'));
+    clock.advance(500);
+    const checkpoint = JSON.parse(JSON.stringify(first.totals())) as ReturnType<
+      MeteredLM['totals']
+    >;
+
+    const resumed = new MeteredLM(model, { maxCalls: 3, maxWallMs: 10_000 }, clock.now, checkpoint);
+    expect(resumed.totals()).toEqual(checkpoint);
+    await resumed.complete(request('3'));
+    expect(resumed.totals().calls).toBe(3);
+    await expect(resumed.complete(request('4'))).rejects.toMatchObject({ kind: 'calls' });
+    clock.advance(100);
+    expect(resumed.totals().wallMs).toBe(600);
+  });
+
+  it('does not count a call that failed', async () => {
+    const lm = new MeteredLM(
+      new ScriptedLM(() => {
+        throw new Error('boom');
+      }),
+    );
+    await expect(lm.complete(request('1'))).rejects.toThrow('boom');
+    expect(lm.totals().calls).toBe(0);
+  });
+});
