@@ -75,10 +75,14 @@ export class Program {
       if (names.has(step.name))
         throw new ProgramStateError(`Two predictors are named "${step.name}".`);
       names.add(step.name);
-      if (i > 0)
-        for (const f of step.signature.inputs)
-          if (!available.has(f.name) && steps.slice(0, i).some((s) => s.signature.field(f.name)))
-            throw new ProgramStateError(`Step "${step.name}" reads "${f.name}" before it is made.`);
+      // An input made by this or a later step cannot be read yet; program inputs may be
+      // read by any number of steps.
+      for (const f of step.signature.inputs)
+        if (
+          !available.has(f.name) &&
+          steps.slice(i).some((s) => s.signature.outputs.some((o) => o.name === f.name))
+        )
+          throw new ProgramStateError(`Step "${step.name}" reads "${f.name}" before it is made.`);
       for (const f of step.signature.outputs) available.add(f.name);
     });
     this.steps = Object.freeze([...steps]);
