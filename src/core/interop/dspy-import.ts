@@ -1,0 +1,390 @@
+import type { Demo, FieldValues } from '../example';
+import type { JsonObject, JsonValue } from '../json';
+import {
+  PROGRAM_STATE_VERSION,
+  Program,
+  type PredictorStateData,
+  type ProgramState,
+} from '../program';
+import { Signature, type FieldSpec } from '../signature';
+import { COPA_LAYOUT_KEY, type CopaFieldLayout, layoutFromJson } from './copa-layout';
+import {
+  layoutFromDemos,
+  layoutFromFieldStates,
+  type RecoveredLayout,
+  textField,
+} from './dspy-fields';
+import {
+  DSPY_BOOKKEEPING_KEYS,
+  DSPY_REASONING_NAMES,
+  type DspyFieldState,
+  type DspyGeneration,
+  inferPrefix,
+  isJsonObject,
+} from './dspy-format';
+import { ProgramImportError } from './errors';
+import { parseJsonText } from './json-text';
+
+export interface DspyImportOptions {
+  /**
+   * Signatures the user knows, by predictor name (the file's or ours), e.g.
+   * `{ classify: 'text -> label: label[pos|neg]' }`. They override what is guessed from the file.
+   */
+  signatures?: Record<string, string>;
+}
+
+export interface DspyImportResult {
+  program: ProgramState;
+  /** The newest format generation seen among the predictors. */
+  generation: DspyGeneration;
+  /** `metadata.dependency_versions.dspy`, when the file has it. */
+  dspyVersion?: string;
+  /** What was guessed or left out, in words a user can act on. */
+  warnings: string[];
+  /** Parameters without a prompt (Retrieve, Flex, unknown) that were left out, by name. */
+  skipped: string[];
+  /** Why the steps cannot run as a playground pipeline, when they cannot (e.g. a DSPy loop). */
+  notRunnable?: string;
+}
+
+const TYPES_WARNING =
+  'DSPy does not store field types; every field was imported as text. Change types in the program editor if needed.';
+const GENERATION_ORDER: readonly DspyGeneration[] = ['G0', 'G1', 'G2', 'G3'];
+
+/** Parses the text of a DSPy `program.save()` JSON file and imports it. */
+export function importDspyProgramText(
+  text: string,
+  opts: DspyImportOptions = {},
+): DspyImportResult {
+  return importDspyProgram(parseJsonText(text, 'The DSPy program file'), opts);
+}
+
+/** Converts a DSPy saved program of any generation (before 2.4 → 3.x) to program state. */
+export function importDspyProgram(json: unknown, opts: DspyImportOptions = {}): DspyImportResult {
+  if (!isJsonObject(json))
+    throw new ProgramImportError(
+      'A DSPy program file must be a JSON object keyed by predictor name.',
+    );
+  const metadata = isJsonObject(json.metadata) ? json.metadata : undefined;
+  const versions =
+    metadata && isJsonObject(metadata.dependency_versions)
+      ? metadata.dependency_versions
+      : undefined;
+  const dspyVersion = typeof versions?.dspy === 'string' ? versions.dspy : undefined;
+  const copa = layoutFromJson(metadata?.[COPA_LAYOUT_KEY]);
+
+  const steps: PredictorStateData[] = [];
+  const warnings: string[] = [];
+  const skipped: string[] = [];
+  let generation: DspyGeneration = 'G0';
+  let guessedTypes = false;
+
+  for (const [key, value] of Object.entries(json)) {
+    if (key === 'metadata') continue;
+    const kind = parameterKind(value);
+    if (kind !== 'predict' || !isJsonObject(value)) {
+      skipped.push(key);
+      warnings.push(skipWarning(key, kind));
+      continue;
+    }
+    const read = readPredictor(
+      key,
+      value,
+      metadata !== undefined,
+      dspyVersion,
+      opts,
+      copa?.predictors[key],
+    );
+    steps.push(read.step);
+    warnings.push(...read.warnings);
+    guessedTypes ||= read.guessedTypes;
+    if (GENERATION_ORDER.indexOf(read.generation) > GENERATION_ORDER.indexOf(generation))
+      generation = read.generation;
+  }
+  if (steps.length === 0)
+    throw new ProgramImportError(
+      'The file has no predictors (no parameter with "demos"), so there is nothing to import.',
+    );
+  if (guessedTypes) warnings.unshift(TYPES_WARNING);
+
+  const program: ProgramState = {
+    version: PROGRAM_STATE_VERSION,
+    description: copa?.description ?? '',
+    steps,
+  };
+  const result: DspyImportResult = { program, generation, warnings, skipped };
+  if (dspyVersion) result.dspyVersion = dspyVersion;
+  try {
+    Program.fromState(program);
+  } catch (err) {
+    result.notRunnable = err instanceof Error ? err.message : String(err);
+  }
+  return result;
+}
+
+type ParameterKind = 'predict' | 'retrieve' | 'flex' | 'unknown';
+
+function parameterKind(value: JsonValue | undefined): ParameterKind {
+  if (!isJsonObject(value)) return 'unknown';
+  const keys = Object.keys(value);
+  if (keys.length === 1 && typeof value.k === 'number') return 'retrieve';
+  if ('module_src' in value) return 'flex';
+  return Array.isArray(value.demos) ? 'predict' : 'unknown';
+}
+
+function skipWarning(key: string, kind: ParameterKind): string {
+  if (kind === 'retrieve') return `"${key}" is a DSPy Retrieve step (no prompt); it was left out.`;
+  if (kind === 'flex')
+    return `"${key}" is a DSPy Flex module, which the playground cannot run; it was left out.`;
+  return `"${key}" is not a predictor the playground knows (no "demos" list); it was left out.`;
+}
+
+interface ReadPredictor {
+  step: PredictorStateData;
+  generation: DspyGeneration;
+  warnings: string[];
+  guessedTypes: boolean;
+}
+
+function readPredictor(
+  key: string,
+  raw: JsonObject,
+  hasMetadata: boolean,
+  dspyVersion: string | undefined,
+  opts: DspyImportOptions,
+  copaLayout: CopaFieldLayout | undefined,
+): ReadPredictor {
+  const demos = (raw.demos as JsonValue[]).map((d, i) => {
+    if (!isJsonObject(d))
+      throw new ProgramImportError(`demo ${i + 1} is not an object`, `"${key}".demos`);
+    return d;
+  });
+  const generation = detectGeneration(raw, hasMetadata, dspyVersion);
+  const { layout, instructions, prefixes } = recoverLayout(key, raw, generation, demos, copaLayout);
+  const name = copaLayout?.name ?? stepName(key, layout.chainOfThought);
+  const hint = opts.signatures?.[name] ?? opts.signatures?.[key];
+  const warnings = [...layout.warnings];
+  let inputs = layout.inputs;
+  let outputs = layout.outputs;
+  if (hint) {
+    const parsed = parseHint(key, hint);
+    inputs = [...parsed.inputs];
+    outputs = parsed.outputs.filter((f) => f.name !== 'reasoning');
+    warnings.length = 0;
+  }
+
+  let signature: Signature;
+  try {
+    signature = new Signature({ instruction: instructions, inputs, outputs });
+  } catch (err) {
+    throw new ProgramImportError(err instanceof Error ? err.message : String(err), `"${key}"`);
+  }
+  if (prefixes) warnings.push(...prefixWarnings(key, signature, prefixes));
+  if (generation === 'G0')
+    warnings.push(
+      `${key}: this file is from DSPy before 2.4 and stores no instruction; DSPy's default instruction was used.`,
+    );
+
+  const converted = convertDemos(key, demos, signature, layout.chainOfThought);
+  warnings.push(...converted.warnings);
+  return {
+    step: {
+      name,
+      signature: signature.toJSON(),
+      demos: converted.demos,
+      chainOfThought: layout.chainOfThought,
+    },
+    generation,
+    warnings,
+    guessedTypes: !hint && !copaLayout,
+  };
+}
+
+function detectGeneration(
+  raw: JsonObject,
+  hasMetadata: boolean,
+  dspyVersion: string | undefined,
+): DspyGeneration {
+  if (isJsonObject(raw.signature) && Array.isArray(raw.signature.fields)) {
+    if ('extended_signature' in raw || !hasMetadata) return 'G2';
+    const [major = 0, minor = 0] = (dspyVersion ?? '').split('.').map(Number);
+    return major > 2 || (major === 2 && minor >= 6) || !dspyVersion ? 'G3' : 'G2';
+  }
+  return typeof raw.signature_instructions === 'string' ? 'G1' : 'G0';
+}
+
+interface LayoutAndText {
+  layout: RecoveredLayout;
+  instructions: string | undefined;
+  /** Stored prefixes by field name, to report custom ones that are not kept. */
+  prefixes?: Record<string, string>;
+}
+
+function recoverLayout(
+  key: string,
+  raw: JsonObject,
+  generation: DspyGeneration,
+  demos: JsonObject[],
+  copaLayout: CopaFieldLayout | undefined,
+): LayoutAndText {
+  if (generation === 'G2' || generation === 'G3') {
+    // 2.5.x ChainOfThought keeps the full (reasoning-bearing) signature as `extended_signature`.
+    const sig = isJsonObject(raw.extended_signature)
+      ? raw.extended_signature
+      : (raw.signature as JsonObject);
+    const instructions = typeof sig.instructions === 'string' ? sig.instructions : '';
+    const fields = (sig.fields as JsonValue[]).map((f, i): DspyFieldState => {
+      if (!isJsonObject(f))
+        throw new ProgramImportError(
+          `field ${i + 1} is not an object`,
+          `"${key}".signature.fields`,
+        );
+      return { prefix: String(f.prefix ?? ''), description: String(f.description ?? '') };
+    });
+    const layout = copaLayout
+      ? fromCopa(copaLayout)
+      : layoutFromFieldStates(key, fields, instructions, demos);
+    const names = [
+      ...layout.inputs.map((f) => f.name),
+      ...(layout.chainOfThought ? ['reasoning'] : []),
+      ...layout.outputs.map((f) => f.name),
+    ];
+    const prefixes: Record<string, string> = {};
+    names.forEach((n, i) => {
+      const f = fields[i];
+      if (f && n !== 'reasoning') prefixes[n] = f.prefix;
+    });
+    return { layout, instructions, prefixes };
+  }
+  if (generation === 'G1') {
+    const instructions = String(
+      raw.extended_signature_instructions ?? raw.signature_instructions ?? '',
+    );
+    const stored = Array.isArray(raw.fields) ? layoutFromG1Fields(raw.fields) : undefined;
+    const layout = copaLayout
+      ? fromCopa(copaLayout)
+      : (stored ?? layoutFromDemos(key, demos, instructions));
+    if (
+      !layout.chainOfThought &&
+      typeof raw.extended_signature_instructions === 'string' &&
+      layout.outputs.length > 0
+    )
+      layout.chainOfThought = true;
+    const last = layout.outputs[layout.outputs.length - 1];
+    const lastPrefix = raw.extended_signature_prefix ?? raw.signature_prefix;
+    const prefixes =
+      last && typeof lastPrefix === 'string' ? { [last.name]: lastPrefix } : undefined;
+    return { layout, instructions, ...(prefixes ? { prefixes } : {}) };
+  }
+  const layout = copaLayout ? fromCopa(copaLayout) : layoutFromDemos(key, demos, undefined);
+  return { layout, instructions: undefined };
+}
+
+function fromCopa(l: CopaFieldLayout): RecoveredLayout {
+  return { inputs: l.inputs, outputs: l.outputs, chainOfThought: l.chainOfThought, warnings: [] };
+}
+
+/** G1 files saved with `save_field_meta=True` list every field with its role. */
+function layoutFromG1Fields(fields: JsonValue[]): RecoveredLayout | undefined {
+  const inputs: FieldSpec[] = [];
+  const outputs: FieldSpec[] = [];
+  let reasoning = false;
+  for (const f of fields) {
+    if (!isJsonObject(f) || typeof f.name !== 'string') return undefined;
+    const description =
+      typeof f.description === 'string' && f.description !== `\${${f.name}}` ? f.description : '';
+    if (f.field_type === 'input') inputs.push(textField(f.name, description));
+    else if (DSPY_REASONING_NAMES.includes(f.name)) reasoning = true;
+    else outputs.push(textField(f.name, description));
+  }
+  return { inputs, outputs, chainOfThought: reasoning, warnings: [] };
+}
+
+/** Our step name: 2.6+ ChainOfThought `x.predict` becomes `x`; a bare top-level CoT becomes `self`. */
+function stepName(key: string, chainOfThought: boolean): string {
+  if (!chainOfThought) return key;
+  if (key === 'predict' || key === '_predict') return 'self';
+  for (const suffix of ['.predict', '._predict'])
+    if (key.endsWith(suffix)) return key.slice(0, -suffix.length);
+  return key;
+}
+
+function parseHint(key: string, hint: string): Signature {
+  try {
+    return Signature.parse(hint);
+  } catch (err) {
+    throw new ProgramImportError(
+      err instanceof Error ? err.message : String(err),
+      `the signature given for "${key}"`,
+    );
+  }
+}
+
+function prefixWarnings(
+  key: string,
+  signature: Signature,
+  prefixes: Record<string, string>,
+): string[] {
+  const out: string[] = [];
+  for (const f of signature.fields) {
+    const stored = prefixes[f.name];
+    if (stored !== undefined && stored !== `${inferPrefix(f.name)}:`)
+      out.push(
+        `${key}: the custom prefix "${stored}" of field "${f.name}" was not kept (the playground's prompts, like DSPy's ChatAdapter, do not use prefixes).`,
+      );
+  }
+  return out;
+}
+
+function convertDemos(
+  key: string,
+  demos: readonly JsonObject[],
+  signature: Signature,
+  chainOfThought: boolean,
+): { demos: Demo[]; warnings: string[] } {
+  const inputs = signature.inputs.map((f) => f.name);
+  const outputs = [
+    ...(chainOfThought ? ['reasoning'] : []),
+    ...signature.outputs.map((f) => f.name),
+  ];
+  const out: Demo[] = [];
+  const dropped = new Set<string>();
+  let incomplete = 0;
+  for (const raw of demos) {
+    const data: FieldValues = {};
+    for (const [k, v] of Object.entries(raw)) {
+      const name = chainOfThought && DSPY_REASONING_NAMES.includes(k) ? 'reasoning' : k;
+      if (inputs.includes(name) || outputs.includes(name)) data[name] = v;
+      else if (!DSPY_BOOKKEEPING_KEYS.includes(k)) dropped.add(k);
+    }
+    // DSPy's adapters drop a demo without at least one input and one output; so do we.
+    if (!inputs.some((n) => n in data) || !outputs.some((n) => n in data)) {
+      incomplete++;
+      continue;
+    }
+    const demo: Demo = {
+      data: orderKeys(data, [...inputs, ...outputs]),
+      augmented: raw.augmented === true,
+    };
+    out.push(typeof raw.dspy_uuid === 'string' ? { ...demo, sourceId: raw.dspy_uuid } : demo);
+  }
+  const warnings: string[] = [];
+  if (incomplete > 0)
+    warnings.push(
+      `${key}: ${incomplete} demo(s) had no input or no output of this predictor; DSPy ignores such demos, so they were left out.`,
+    );
+  if (dropped.size > 0)
+    warnings.push(
+      `${key}: demo keys that are not fields of this predictor were left out: ${[...dropped].join(', ')}.`,
+    );
+  return { demos: out, warnings };
+}
+
+function orderKeys(data: FieldValues, order: readonly string[]): FieldValues {
+  const out: FieldValues = {};
+  for (const n of order) {
+    const v = data[n];
+    if (v !== undefined) out[n] = v;
+  }
+  return out;
+}

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { importDspyProgram, importDspyProgramText } from '../../../../src/core/interop/dspy-import';
+import { ProgramImportError } from '../../../../src/core/interop/errors';
+import { HAS_SHARED_DATA, SKIP_NOTE, readSharedText } from './shared-data';
+
+const step = (r: ReturnType<typeof importDspyProgram>, name: string) => {
+  const s = r.program.steps.find((x) => x.name === name);
+  if (!s) throw new Error(`no step ${name}; have ${r.program.steps.map((x) => x.name).join(', ')}`);
+  return s;
+};
+const names = (fs: { name: string }[]) => fs.map((f) => f.name);
+
+describe.skipIf(!HAS_SHARED_DATA)(`the three real DSPy files${SKIP_NOTE}`, () => {
+  it('imports the pre-2.4 (G0) GSM8K ChainOfThought program from its demos alone', () => {
+    const r = importDspyProgramText(
+      readSharedText('dspy-programs/dspy-pre2.4__turbo_8_8_10_gsm8k_200_300.json'),
+    );
+    expect(r.generation).toBe('G0');
+    const prog = step(r, 'prog');
+    expect(prog.chainOfThought).toBe(true);
+    expect(names(prog.signature.inputs)).toEqual(['question']);
+    expect(names(prog.signature.outputs)).toEqual(['answer']);
+    expect(prog.demos).toHaveLength(8);
+    expect(prog.demos.filter((d) => d.augmented)).toHaveLength(4);
+    // `rationale` becomes our `reasoning`; the GSM8K loader's `gold_reasoning` is not a field.
+    expect(prog.demos[0]?.data.reasoning).toMatch(/^find the total time/);
+    expect(prog.demos[0]?.data.answer).toBe('280');
+    expect(prog.demos.some((d) => 'gold_reasoning' in d.data)).toBe(false);
+    expect(r.warnings.join('\n')).toMatch(/gold_reasoning/);
+    expect(r.warnings.join('\n')).toMatch(/field types were not stored|does not store field types/);
+    expect(r.notRunnable).toBeUndefined();
+  });
+
+  it('imports the 2.4 (G1) multi-hop program: instructions, fields from them, Retrieve skipped', () => {
+    const r = importDspyProgramText(readSharedText('dspy-programs/dspy-2.4__basicmh_3_3_6.json'));
+    expect(r.generation).toBe('G1');
+    expect(r.skipped).toEqual(['retrieve']);
+    expect(r.program.steps.map((s) => s.name)).toEqual([
+      'generate_query[0]',
+      'generate_query[1]',
+      'generate_answer',
+    ]);
+    const answer = step(r, 'generate_answer');
+    expect(answer.chainOfThought).toBe(true);
+    expect(answer.signature.instruction).toBe(
+      'Given the fields `context`, `question`, produce the fields `answer`.',
+    );
+    expect(names(answer.signature.inputs)).toEqual(['context', 'question']);
+    expect(names(answer.signature.outputs)).toEqual(['answer']);
+    expect(answer.demos).toHaveLength(16);
+    expect(answer.demos[0]).toMatchObject({ augmented: true, data: { answer: 'Georgia' } });
+    expect(Array.isArray(answer.demos[0]?.data.context)).toBe(true);
+    expect(answer.demos[1]?.sourceId).toBe('0b3e77cf-0913-4a14-a869-80baac72814b');
+    // Labeled demos carry only question/answer: no output of generate_query, so DSPy drops them.
+    const query = step(r, 'generate_query[0]');
+    expect(names(query.signature.outputs)).toEqual(['search_query']);
+    expect(query.demos).toHaveLength(1);
+    expect(query.demos[0]?.data.search_query).toBe('"Annette Snell airplane crash state"');
+  });
+
+  it('imports the 3.0 (G3) ReAct program: `extract.predict` is ChainOfThought `extract`', () => {
+    const r = importDspyProgramText(readSharedText('dspy-programs/dspy-3.0.0__saved_program.json'));
+    expect(r.generation).toBe('G3');
+    expect(r.dspyVersion).toBe('3.0.0');
+    const extract = step(r, 'extract');
+    expect(extract.chainOfThought).toBe(true);
+    expect(names(extract.signature.inputs)).toEqual(['question', 'trajectory']);
+    expect(names(extract.signature.outputs)).toEqual(['answer']);
+    expect(extract.signature.instruction).toBe(
+      'Given the very verbose fields `question`, produce the fields `answer`.',
+    );
+    expect(extract.demos.map((d) => d.augmented)).toEqual([true, false]);
+    expect(extract.demos[0]?.data.reasoning).toMatch(/^Both "That Darn Cat!"/);
+    const react = step(r, 'react');
+    expect(react.chainOfThought).toBe(false);
+    expect(react.signature.instruction).toMatch(/^Imagine you are a detective/);
+    expect(react.demos[0]?.data.next_tool_args).toEqual({});
+    // Which ReAct fields are outputs is not in the file: the guess is reported.
+    expect(r.warnings.some((w) => w.startsWith('react:') && /outputs/.test(w))).toBe(true);
+  });
+
+  it('uses a signature the user gives instead of guessing', () => {
+    const r = importDspyProgramText(
+      readSharedText('dspy-programs/dspy-3.0.0__saved_program.json'),
+      {
+        signatures: {
+          react: 'question, trajectory -> next_thought, next_tool_name, next_tool_args',
+        },
+      },
+    );
+    const react = step(r, 'react');
+    expect(names(react.signature.outputs)).toEqual([
+      'next_thought',
+      'next_tool_name',
+      'next_tool_args',
+    ]);
+    expect(r.warnings.some((w) => w.startsWith('react:') && /outputs/.test(w))).toBe(false);
+  });
+});
+
+describe('DSPy import of each generation (synthetic files from the documented shapes)', () => {
+  it('G2 (2.5.x) ChainOfThought with extended_signature and `rationale`', () => {
+    const r = importDspyProgram({
+      answer: {
+        lm: null,
+        traces: [],
+        train: [],
+        demos: [{ augmented: true, question: 'q', rationale: 'because', answer: 'a' }],
+        signature: {
+          instructions: 'Answer.',
+          fields: [
+            { prefix: 'Question:', description: '${question}' },
+            { prefix: 'Answer:', description: '${answer}' },
+          ],
+        },
+        extended_signature: {
+          instructions: 'Answer well.',
+          fields: [
+            { prefix: 'Question:', description: '${question}' },
+            {
+              prefix: "Reasoning: Let's think step by step in order to",
+              description: '${produce the answer}. We ...',
+            },
+            { prefix: 'Answer:', description: 'a short answer' },
+          ],
+        },
+      },
+    });
+    expect(r.generation).toBe('G2');
+    const s = step(r, 'answer');
+    expect(s.chainOfThought).toBe(true);
+    expect(s.signature.instruction).toBe('Answer well.');
+    expect(s.signature.outputs).toEqual([
+      { name: 'answer', description: 'a short answer', type: 'text' },
+    ]);
+    expect(s.demos[0]?.data).toEqual({ question: 'q', reasoning: 'because', answer: 'a' });
+  });
+
+  it('G1 with save_field_meta fields[] takes names and roles from them', () => {
+    const r = importDspyProgram({
+      self: {
+        lm: null,
+        traces: [],
+        train: [],
+        demos: [],
+        fields: [
+          { name: 'text', field_type: 'input', description: 'The text', prefix: 'Text:' },
+          { name: 'label', field_type: 'output', description: '${label}', prefix: 'Sentiment:' },
+        ],
+        signature_instructions: 'Classify the sentiment.',
+        signature_prefix: 'Sentiment:',
+      },
+    });
+    const s = step(r, 'self');
+    expect(s.signature.inputs).toEqual([{ name: 'text', description: 'The text', type: 'text' }]);
+    expect(names(s.signature.outputs)).toEqual(['label']);
+    expect(s.signature.instruction).toBe('Classify the sentiment.');
+    expect(r.warnings.some((w) => /custom prefix "Sentiment:"/.test(w))).toBe(true);
+  });
+
+  it('names a field from its prefix when the description is custom and no demo is complete', () => {
+    const r = importDspyProgram({
+      ask: {
+        traces: [],
+        train: [],
+        demos: [],
+        signature: {
+          instructions: 'Given the fields `question`, produce the fields `search_query`.',
+          fields: [
+            { prefix: 'Question:', description: 'the question' },
+            { prefix: 'Search Query:', description: 'a query' },
+          ],
+        },
+        lm: null,
+      },
+      metadata: { dependency_versions: { python: '3.12', dspy: '2.6.25', cloudpickle: '3.1' } },
+    });
+    const s = step(r, 'ask');
+    expect(names(s.signature.inputs)).toEqual(['question']);
+    expect(names(s.signature.outputs)).toEqual(['search_query']);
+    expect(r.warnings.some((w) => /guessed from its prefix "Search Query:"/.test(w))).toBe(true);
+  });
+
+  it('a G0 predictor without demos gets a placeholder signature and says so', () => {
+    const r = importDspyProgram({ p: { lm: null, traces: [], train: [], demos: [] } });
+    expect(names(step(r, 'p').signature.inputs)).toEqual(['input']);
+    expect(r.warnings.some((w) => /names no fields/.test(w))).toBe(true);
+  });
+
+  it('skips Flex and unknown parameters, refuses files without predictors', () => {
+    const r = importDspyProgram({
+      flex: { module_src: null, lm: null },
+      odd: { foo: 1 },
+      p: { lm: null, traces: [], train: [], demos: [{ augmented: true, x: '1', y: '2' }] },
+    });
+    expect(r.skipped).toEqual(['flex', 'odd']);
+    expect(() => importDspyProgram({ retrieve: { k: 3 } })).toThrow(ProgramImportError);
+    expect(() => importDspyProgram([1, 2])).toThrow(/JSON object keyed by predictor name/);
+  });
+
+  it('reports a malformed demo with the predictor that holds it', () => {
+    expect(() => importDspyProgram({ p: { demos: ['nope'] } })).toThrow(
+      /"p".demos: demo 1 is not an object/,
+    );
+  });
+
+  it('reports invalid JSON with its line and column', () => {
+    expect(() => importDspyProgramText('{\n  "p": {,\n}')).toThrow(/line 2, column \d+/);
+  });
+
+  it('refuses a signature hint that does not parse', () => {
+    expect(() =>
+      importDspyProgram(
+        { p: { demos: [{ augmented: true, x: '1', y: '2' }] } },
+        { signatures: { p: 'no arrow' } },
+      ),
+    ).toThrow(/signature given for "p"/);
+  });
+});
