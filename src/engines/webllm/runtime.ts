@@ -1,0 +1,16 @@
+import type { ChatEngine, WebLLMRuntime } from './chat-engine';
+
+/**
+ * Loads WebLLM (about 6 MB) on demand. This dynamic import is the only place the app pulls in
+ * `@mlc-ai/web-llm` at run time, and only the worker calls it.
+ */
+export async function importWebLLMRuntime(): Promise<WebLLMRuntime> {
+  const webllm = await import('@mlc-ai/web-llm');
+  return {
+    createEngine: (config): ChatEngine => new webllm.MLCEngine(config),
+    hasModelInCache: (modelId, appConfig) => webllm.hasModelInCache(modelId, appConfig),
+    deleteModelAllInfoInCache: (modelId, appConfig) =>
+      webllm.deleteModelAllInfoInCache(modelId, appConfig),
+    prebuiltAppConfig: webllm.prebuiltAppConfig,
+  };
+}

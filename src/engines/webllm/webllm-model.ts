@@ -1,0 +1,142 @@
+import type { ChatCompletion } from '@mlc-ai/web-llm';
+import { AbortedError } from '../../core/errors';
+import type { LanguageModel, LMRequest, LMResponse } from '../../core/lm';
+import type { ChatEngine } from './chat-engine';
+import { mapWebLLMError } from './map-error';
+import { toChatRequest } from './request';
+
+/** Usage of one completion as WebLLM reports it. */
+export interface CallUsage {
+  promptTokens: number;
+  completionTokens: number;
+  latencyMs: number;
+  /** Prompt processing speed; null when the engine did not report it. */
+  prefillTokensPerS: number | null;
+  /** Generation speed; null when the engine did not report it. */
+  decodeTokensPerS: number | null;
+}
+
+/** Totals over all calls of one model, with average speeds weighted by tokens. */
+export interface UsageSummary {
+  calls: number;
+  promptTokens: number;
+  completionTokens: number;
+  latencyMs: number;
+  prefillTokensPerS: number | null;
+  decodeTokensPerS: number | null;
+}
+
+export interface WebLLMModelOptions {
+  /** Called after every completed call (the worker forwards it to the UI). */
+  onUsage?: (usage: CallUsage) => void;
+  /** How many recent calls to keep (default 200). */
+  keepCalls?: number;
+  clock?: () => number;
+}
+
+/** A loaded WebLLM model as a core LanguageModel. */
+export class WebLLMModel implements LanguageModel {
+  readonly id: string;
+  private readonly engine: ChatEngine;
+  private readonly onUsage: ((usage: CallUsage) => void) | undefined;
+  private readonly keepCalls: number;
+  private readonly clock: () => number;
+  private readonly recent: CallUsage[] = [];
+  private readonly totals = { calls: 0, promptTokens: 0, completionTokens: 0, latencyMs: 0 };
+  private readonly speed = {
+    prefillTokens: 0,
+    prefillSeconds: 0,
+    decodeTokens: 0,
+    decodeSeconds: 0,
+  };
+
+  constructor(engine: ChatEngine, modelId: string, opts: WebLLMModelOptions = {}) {
+    this.engine = engine;
+    this.id = `webllm:${modelId}`;
+    this.onUsage = opts.onUsage;
+    this.keepCalls = Math.max(1, opts.keepCalls ?? 200);
+    this.clock = opts.clock ?? (() => performance.now());
+  }
+
+  async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
+    if (signal?.aborted) throw new AbortedError();
+    // WebLLM cannot cancel one request; interrupting stops the generation in flight.
+    const interrupt = (): void => void this.engine.interruptGenerate();
+    signal?.addEventListener('abort', interrupt, { once: true });
+    const began = this.clock();
+    let completion: ChatCompletion;
+    try {
+      completion = await this.engine.chat.completions.create(toChatRequest(request));
+    } catch (err) {
+      if (signal?.aborted) throw new AbortedError();
+      throw mapWebLLMError(err);
+    } finally {
+      signal?.removeEventListener('abort', interrupt);
+    }
+    if (signal?.aborted) throw new AbortedError();
+    const usage = this.record(completion, this.clock() - began);
+    const choice = completion.choices[0];
+    return {
+      text: choice?.message.content ?? '',
+      usage: {
+        promptTokens: usage.promptTokens,
+        completionTokens: usage.completionTokens,
+        latencyMs: usage.latencyMs,
+      },
+      finishReason: toFinishReason(choice?.finish_reason),
+    };
+  }
+
+  /** The most recent calls, oldest first. */
+  recentCalls(): CallUsage[] {
+    return this.recent.map((c) => ({ ...c }));
+  }
+
+  summary(): UsageSummary {
+    const rate = (tokens: number, seconds: number): number | null =>
+      seconds > 0 ? tokens / seconds : null;
+    return {
+      ...this.totals,
+      prefillTokensPerS: rate(this.speed.prefillTokens, this.speed.prefillSeconds),
+      decodeTokensPerS: rate(this.speed.decodeTokens, this.speed.decodeSeconds),
+    };
+  }
+
+  private record(completion: ChatCompletion, measuredMs: number): CallUsage {
+    const u = completion.usage;
+    const extra = u?.extra;
+    const usage: CallUsage = {
+      promptTokens: u?.prompt_tokens ?? 0,
+      completionTokens: u?.completion_tokens ?? 0,
+      latencyMs: Math.max(0, measuredMs),
+      prefillTokensPerS: positiveOrNull(extra?.prefill_tokens_per_s),
+      decodeTokensPerS: positiveOrNull(extra?.decode_tokens_per_s),
+    };
+    this.totals.calls++;
+    this.totals.promptTokens += usage.promptTokens;
+    this.totals.completionTokens += usage.completionTokens;
+    this.totals.latencyMs += usage.latencyMs;
+    if (usage.prefillTokensPerS !== null) {
+      this.speed.prefillTokens += usage.promptTokens;
+      this.speed.prefillSeconds += usage.promptTokens / usage.prefillTokensPerS;
+    }
+    if (usage.decodeTokensPerS !== null) {
+      this.speed.decodeTokens += usage.completionTokens;
+      this.speed.decodeSeconds += usage.completionTokens / usage.decodeTokensPerS;
+    }
+    this.recent.push(usage);
+    if (this.recent.length > this.keepCalls) this.recent.shift();
+    this.onUsage?.({ ...usage });
+    return usage;
+  }
+}
+
+function positiveOrNull(value: number | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
+}
+
+function toFinishReason(reason: string | null | undefined): LMResponse['finishReason'] {
+  if (reason === 'length') return 'length';
+  if (reason === 'abort') return 'abort';
+  return 'stop';
+}
