@@ -1,0 +1,60 @@
+import { CopaError } from '../errors';
+import type { ProgramState } from '../program';
+import type { UsageTotals } from '../usage';
+import type { CopaConfig } from './copa-config';
+import type { Insight } from './insight';
+import type { CurvePoint, PhaseRecord, StopReason } from './records';
+
+export const COPA_CHECKPOINT_VERSION = 1;
+
+/**
+ * The whole state of a COPA run between phases, as plain JSON. Every random choice is derived
+ * from the seed and the phase index, so this is all a run needs to continue exactly.
+ */
+export interface CopaCheckpoint {
+  version: 1;
+  config: CopaConfig;
+  /** The phase the run continues with. */
+  nextPhase: number;
+  program: ProgramState;
+  bestScore: number;
+  baselineScore: number;
+  /** Per-example validation scores of the best program. */
+  exampleScores: number[];
+  datasetSummary: string;
+  insight: Insight | null;
+  instructionHistory: Record<string, { instruction: string; score: number }[]>;
+  history: PhaseRecord[];
+  /** Best score when the current cycle began. */
+  cycleStartScore: number;
+  totals: UsageTotals;
+  curve: CurvePoint[];
+  constraintViolations: number;
+  /** Set when the run has ended for good (not paused). */
+  finished: StopReason | null;
+}
+
+/** A checkpoint could not be used (wrong shape, version or a different task). */
+export class CheckpointError extends CopaError {
+  constructor(message: string) {
+    super('CheckpointError', message);
+  }
+}
+
+/** Checks the shape of a checkpoint read from storage. */
+export function assertCheckpoint(value: unknown): asserts value is CopaCheckpoint {
+  const v = value as Partial<CopaCheckpoint> | null;
+  if (!v || typeof v !== 'object' || v.version !== COPA_CHECKPOINT_VERSION)
+    throw new CheckpointError(
+      'This saved run cannot be resumed: it was written by another version of COPA. Start a new run.',
+    );
+  if (typeof v.nextPhase !== 'number' || !v.program || !Array.isArray(v.history) || !v.config)
+    throw new CheckpointError(
+      'This saved run is incomplete and cannot be resumed. Start a new run.',
+    );
+}
+
+/** A deep copy as plain JSON (what is handed to onCheckpoint and stored). */
+export function snapshot(cp: CopaCheckpoint): CopaCheckpoint {
+  return JSON.parse(JSON.stringify(cp)) as CopaCheckpoint;
+}

@@ -1,0 +1,112 @@
+import { BootstrapSession } from './bootstrap';
+import { buildDemoCandidates } from './demo-candidates';
+import { demoCounts, demosOf, withDemoSet } from './demo-set';
+import { focusFirst, type Insight } from './insight';
+import type { PhaseContext, PhaseOutcome } from './phase-context';
+import type { CandidateRecord } from './records';
+import { pct, selectCandidate, type Candidate } from './selection';
+import { phaseRng, requestSeed } from './seeds';
+import { usageDelta } from './session';
+
+/**
+ * The compilation phase: BootstrapFewShot with the current program (current instruction) as
+ * teacher, demo-set candidates, and paired selection on validation.
+ */
+export async function runCompilationPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
+  const { session, task, config, index, incumbent } = ctx;
+  const before = session.totals();
+  const violationsBefore = session.violations;
+  const boot = new BootstrapSession(
+    session,
+    incumbent.program,
+    {
+      maxBootstrappedDemos: config.maxBootstrappedDemos,
+      maxLabeledDemos: config.maxLabeledDemos,
+      maxRounds: config.maxRounds,
+      metricThreshold: config.metricThreshold,
+      seed: requestSeed(config.seed, index, 'bootstrap'),
+      tag: `s${config.seed}p${index}`,
+    },
+    task.trainset,
+    phaseRng(config.seed, index, 'teacher'),
+  );
+  // Knowledge transfer: examples the program failed last phase are tried first.
+  const order = focusFirst(task.trainset, ctx.insight?.focusIds ?? []);
+  const demoSets = await buildDemoCandidates(
+    boot,
+    incumbent.program,
+    order,
+    {
+      count: config.demoCandidates,
+      maxBootstrappedDemos: config.maxBootstrappedDemos,
+      maxLabeledDemos: config.maxLabeledDemos,
+    },
+    phaseRng(config.seed, index, 'demo-sets'),
+    (stats) => session.emit({ type: 'bootstrap-progress', phase: index, ...stats }),
+  );
+
+  const candidates: Candidate[] = demoSets.map((d) => {
+    const record: CandidateRecord = {
+      id: d.id,
+      label: d.label,
+      kind: 'demos',
+      demoCounts: demoCounts(d.demos),
+      minibatchScore: null,
+      minibatchExamples: 0,
+      fullScore: null,
+      dropped: false,
+    };
+    session.emit({ type: 'candidate-proposed', phase: index, candidate: record });
+    return { record, program: withDemoSet(incumbent.program, d.demos) };
+  });
+
+  const outcome = await selectCandidate(
+    session,
+    candidates,
+    incumbent,
+    task.valset,
+    phaseRng(config.seed, index, 'selection'),
+    { minibatchSize: config.minibatchSize, phase: index },
+  );
+
+  const { attempts, successes } = boot.totals;
+  const demos = demosOf(outcome.incumbent.program);
+  const total = Object.values(demos).reduce((a, d) => a + d.length, 0);
+  const augmented = Object.values(demos).reduce(
+    (a, d) => a + d.filter((x) => x.augmented).length,
+    0,
+  );
+  const winner = candidates.find((c) => c.record.id === outcome.winnerId);
+  const text = [
+    `Bootstrapping with the current instruction passed ${successes} of ${attempts} training attempts.`,
+    outcome.accepted && winner
+      ? `The "${winner.record.label}" demo set raised validation from ${pct(incumbent.score)} to ${pct(outcome.incumbent.score)}; the program now shows ${total} demos (${augmented} bootstrapped).`
+      : `No demo set beat the current program (best ${pct(outcome.bestCandidateScore)} vs ${pct(incumbent.score)}); the demos stay as they were.`,
+    successes === 0
+      ? 'The teacher solved no training example: the instruction needs work first.'
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const insight: Insight = { phase: index, kind: 'compilation', text, focusIds: [] };
+
+  return {
+    incumbent: outcome.incumbent,
+    insight,
+    record: {
+      index,
+      cycle: ctx.cycle,
+      kind: 'compilation',
+      candidates: candidates.map((c) => c.record),
+      scoreBefore: incumbent.score,
+      scoreAfter: outcome.incumbent.score,
+      accepted: outcome.accepted,
+      winner: outcome.winnerId,
+      decision: outcome.reason,
+      insight: text,
+      costs: usageDelta(session.totals(), before),
+      constraintViolations: session.violations - violationsBefore,
+      bootstrap: { attempts, successes },
+    },
+  };
+}

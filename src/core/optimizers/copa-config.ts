@@ -1,0 +1,86 @@
+import type { Budget } from '../usage';
+
+/** Settings of a COPA run. Every field has a default (DEFAULT_COPA_CONFIG). */
+export interface CopaConfig {
+  seed: number;
+  /** One cycle = one compilation phase + one prompt phase. */
+  cycles: number;
+  startWith: 'compilation' | 'prompt';
+  maxBootstrappedDemos: number;
+  maxLabeledDemos: number;
+  /** Bootstrap attempts per training example; rounds after the first sample at temperature 1. */
+  maxRounds: number;
+  /** Demo-set candidates per compilation phase, including empty, labeled-only and unshuffled. */
+  demoCandidates: number;
+  /** New instructions proposed per prompt phase (the current one is always a candidate too). */
+  instructionCandidates: number;
+  /** Validation examples per minibatch round of successive halving. */
+  minibatchSize: number;
+  /** A cycle must improve by at least max(this, one standard error) to continue. */
+  minImprovement: number;
+  /** Constraint retries per call (the violation is fed back to the model). */
+  maxRetries: number;
+  budget: Budget;
+  /** Pause after every phase (the UI's teaching mode). */
+  stepMode: boolean;
+  /** Training examples probed for failures at the start of a prompt phase. */
+  failureProbeSize: number;
+  /** Proposed instructions longer than this are cut (characters). */
+  maxInstructionChars: number;
+  /** A bootstrap trace passes when the metric reaches this score. */
+  metricThreshold: number;
+}
+
+export const DEFAULT_COPA_CONFIG: CopaConfig = Object.freeze({
+  seed: 0,
+  cycles: 3,
+  startWith: 'compilation',
+  maxBootstrappedDemos: 4,
+  maxLabeledDemos: 4,
+  maxRounds: 1,
+  demoCandidates: 6,
+  instructionCandidates: 5,
+  minibatchSize: 25,
+  minImprovement: 0.01,
+  maxRetries: 2,
+  budget: Object.freeze({}),
+  stepMode: false,
+  failureProbeSize: 12,
+  maxInstructionChars: 600,
+  metricThreshold: 1,
+}) as CopaConfig;
+
+/** The defaults with the given fields replaced, checked for sane values. */
+export function resolveCopaConfig(partial: Partial<CopaConfig> = {}): CopaConfig {
+  const config: CopaConfig = { ...DEFAULT_COPA_CONFIG, ...partial, budget: { ...partial.budget } };
+  const positive: (keyof CopaConfig)[] = [
+    'cycles',
+    'maxRounds',
+    'minibatchSize',
+    'maxInstructionChars',
+  ];
+  for (const key of positive) {
+    const v = config[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+      throw new RangeError(
+        `COPA setting "${key}" must be a whole number of at least 1 (got ${String(v)}).`,
+      );
+  }
+  const natural: (keyof CopaConfig)[] = [
+    'maxBootstrappedDemos',
+    'maxLabeledDemos',
+    'demoCandidates',
+    'instructionCandidates',
+    'maxRetries',
+    'failureProbeSize',
+  ];
+  for (const key of natural) {
+    const v = config[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+      throw new RangeError(
+        `COPA setting "${key}" must be a whole number, 0 or more (got ${String(v)}).`,
+      );
+  }
+  if (!Number.isInteger(config.seed)) throw new RangeError('The seed must be a whole number.');
+  return config;
+}

@@ -1,0 +1,226 @@
+import type { JsonObject } from '../json';
+import { Program, type ProgramState } from '../program';
+import type { UsageTotals } from '../usage';
+import { assertCheckpoint, snapshot, type CopaCheckpoint } from './checkpoint';
+import { runCompilationPhase } from './compilation-phase';
+import { resolveCopaConfig, type CopaConfig } from './copa-config';
+import { estimateCopaCost } from './cost-estimate';
+import { summarizeDataset } from './dataset-summary';
+import type { PhaseContext, PhaseOutcome } from './phase-context';
+import { runPromptPhase } from './prompt-phase';
+import type { PhaseKind, PhaseRecord, StopReason } from './records';
+import { standardError, type Incumbent } from './selection';
+import { OptimizerSession, type OptimizerRunOptions, type OptimizerTask } from './session';
+import { stopReasonOf } from './stop-reason';
+
+export type CopaTask = OptimizerTask;
+
+export interface CopaRunOptions extends OptimizerRunOptions {
+  config?: Partial<CopaConfig>;
+  /** Continue a paused run. Budget and stepMode may be changed through `config`; nothing else. */
+  resumeFrom?: CopaCheckpoint;
+  /** Called with plain JSON after every phase. */
+  onCheckpoint?: (cp: CopaCheckpoint) => void | Promise<void>;
+  /** Checked between phases; when true the run returns with reason 'paused'. */
+  shouldPause?: () => boolean;
+}
+
+export interface CopaResult {
+  method: 'copa';
+  program: ProgramState;
+  baselineScore: number;
+  bestScore: number;
+  history: PhaseRecord[];
+  totals: UsageTotals;
+  curve: [number, number][];
+  stopReason: StopReason;
+  constraintViolations: number;
+  /** Resume from this to continue a paused or budget-stopped run. */
+  checkpoint: CopaCheckpoint;
+}
+
+export { estimateCopaCost };
+
+/** Which kind of phase has this index. */
+export function phaseKind(config: CopaConfig, index: number): PhaseKind {
+  const first = config.startWith;
+  const other: PhaseKind = first === 'compilation' ? 'prompt' : 'compilation';
+  return index % 2 === 0 ? first : other;
+}
+
+/**
+ * COPA: alternates compilation (demos) and prompt (instruction) phases, each conditioned on
+ * the other's winner and insight, keeping the best program on the full validation set.
+ * Never throws for budget or cancel: returns the best so far with the reason.
+ */
+export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<CopaResult> {
+  const resumed = options.resumeFrom;
+  if (resumed) assertCheckpoint(resumed);
+  const config = resumed
+    ? resolveCopaConfig({
+        ...resumed.config,
+        ...(options.config?.budget ? { budget: options.config.budget } : {}),
+        ...(options.config?.stepMode !== undefined ? { stepMode: options.config.stepMode } : {}),
+      })
+    : resolveCopaConfig(options.config);
+  const session = new OptimizerSession(task, options, {
+    budget: config.budget,
+    maxRetries: config.maxRetries,
+    ...(resumed
+      ? {
+          initialTotals: resumed.totals,
+          initialCurve: resumed.curve,
+          initialViolations: resumed.constraintViolations,
+        }
+      : {}),
+  });
+  session.emit({
+    type: 'run-started',
+    method: 'copa',
+    config: config as unknown as JsonObject,
+    estimate: estimateCopaCost(task, config),
+    ...(resumed ? { resumedAtPhase: resumed.nextPhase } : {}),
+  });
+
+  let cp: CopaCheckpoint | null = resumed ? snapshot(resumed) : null;
+  const finish = (reason: StopReason, message?: string): CopaResult => {
+    const state: CopaCheckpoint = cp ?? initialCheckpoint(task, config, session, 0, []);
+    state.totals = session.totals();
+    state.curve = session.curve;
+    state.constraintViolations = session.violations;
+    if (reason !== 'paused' && reason !== 'budget' && reason !== 'cancelled')
+      state.finished = reason;
+    session.emit({
+      type: 'run-finished',
+      method: 'copa',
+      reason,
+      bestScore: state.bestScore,
+      baselineScore: state.baselineScore,
+      totals: state.totals,
+      ...(message ? { message } : {}),
+    });
+    const final = snapshot(state);
+    return {
+      method: 'copa',
+      program: final.program,
+      baselineScore: final.baselineScore,
+      bestScore: final.bestScore,
+      history: final.history,
+      totals: final.totals,
+      curve: final.curve,
+      stopReason: reason,
+      constraintViolations: final.constraintViolations,
+      checkpoint: final,
+    };
+  };
+
+  try {
+    if (!cp) {
+      const base = await session.score(task.program, task.valset);
+      session.emit({ type: 'baseline', score: base.score, examples: task.valset.length });
+      session.recordBest(base.score);
+      cp = initialCheckpoint(
+        task,
+        config,
+        session,
+        base.score,
+        base.results.map((r) => r.score),
+      );
+      await options.onCheckpoint?.(snapshot(cp));
+    }
+    if (cp.finished) return finish(cp.finished);
+    const totalPhases = config.cycles * 2;
+    while (cp.nextPhase < totalPhases) {
+      const index: number = cp.nextPhase;
+      const cycle = Math.floor(index / 2);
+      const kind = phaseKind(config, index);
+      session.emit({ type: 'phase-started', index, kind, cycle });
+      const incumbent: Incumbent = {
+        program: Program.fromState(cp.program),
+        score: cp.bestScore,
+        exampleScores: cp.exampleScores,
+      };
+      const ctx: PhaseContext = {
+        session,
+        task,
+        config,
+        index,
+        cycle,
+        incumbent,
+        insight: cp.insight,
+        datasetSummary: cp.datasetSummary,
+        instructionHistory: cp.instructionHistory,
+      };
+      const outcome: PhaseOutcome =
+        kind === 'compilation' ? await runCompilationPhase(ctx) : await runPromptPhase(ctx);
+      session.recordBest(outcome.incumbent.score);
+      session.emit({
+        type: 'decision',
+        phase: index,
+        accepted: outcome.record.accepted,
+        candidateId: outcome.record.winner,
+        score: outcome.incumbent.score,
+        incumbentScore: incumbent.score,
+        reason: outcome.record.decision,
+      });
+      session.emit({ type: 'insight', phase: index, kind, text: outcome.insight.text });
+      session.emit({ type: 'phase-finished', record: outcome.record });
+      session.reportBudget();
+
+      cp = {
+        ...cp,
+        nextPhase: index + 1,
+        program: outcome.incumbent.program.toState(),
+        bestScore: outcome.incumbent.score,
+        exampleScores: outcome.incumbent.exampleScores,
+        insight: outcome.insight,
+        instructionHistory: ctx.instructionHistory,
+        history: [...cp.history, outcome.record],
+        totals: session.totals(),
+        curve: session.curve,
+        constraintViolations: session.violations,
+      };
+      const stop = stopReasonOf(cp, config, index);
+      if (index % 2 === 1) cp.cycleStartScore = cp.bestScore;
+      if (stop) cp.finished = stop;
+      await options.onCheckpoint?.(snapshot(cp));
+      if (stop) return finish(stop);
+      if (config.stepMode || options.shouldPause?.()) return finish('paused');
+    }
+    return finish('cycles-done');
+  } catch (err) {
+    const name = err instanceof Error ? err.name : '';
+    if (name === 'BudgetExceededError') return finish('budget', (err as Error).message);
+    if (name === 'AbortError') return finish('cancelled');
+    throw err;
+  }
+}
+
+function initialCheckpoint(
+  task: CopaTask,
+  config: CopaConfig,
+  session: OptimizerSession,
+  baselineScore: number,
+  exampleScores: number[],
+): CopaCheckpoint {
+  return {
+    version: 1,
+    config,
+    nextPhase: 0,
+    program: task.program.toState(),
+    bestScore: baselineScore,
+    baselineScore,
+    exampleScores,
+    datasetSummary: summarizeDataset(task.program, task.trainset),
+    insight: null,
+    instructionHistory: {},
+    history: [],
+    cycleStartScore: baselineScore,
+    totals: session.totals(),
+    curve: session.curve,
+    constraintViolations: session.violations,
+    finished: null,
+  };
+}
+
+export { standardError };

@@ -1,0 +1,169 @@
+import type { Example } from '../example';
+import { estimateTokens } from '../lm';
+import type { Program } from '../program';
+import { DEFAULT_COPA_CONFIG, type CopaConfig } from './copa-config';
+
+/** Expected model calls and tokens of a run, before it starts (cold cache, no retries). */
+export interface CostEstimate {
+  lmCalls: number;
+  promptTokens: number;
+  completionTokens: number;
+}
+
+interface EstimateTask {
+  program: Program;
+  trainset: readonly Example[];
+  valset: readonly Example[];
+}
+
+/** Per-call token sizes measured from the data (a sample of at most 50 examples). */
+interface CallSize {
+  steps: number;
+  exampleTokens: number;
+  outputTokens: number;
+  instructionTokens: number;
+}
+
+function callSize(task: EstimateTask): CallSize {
+  const sample = task.trainset.slice(0, 50);
+  const outputs = new Set(task.program.outputFields);
+  let all = 0;
+  let out = 0;
+  for (const e of sample) {
+    for (const [k, v] of Object.entries(e.data)) {
+      const t = estimateTokens(typeof v === 'string' ? v : JSON.stringify(v)) + 3;
+      all += t;
+      if (outputs.has(k)) out += t;
+    }
+  }
+  const n = Math.max(1, sample.length);
+  const instruction = task.program.steps.reduce(
+    (a, s) => a + estimateTokens(s.signature.instruction),
+    0,
+  );
+  return {
+    steps: task.program.steps.length,
+    exampleTokens: all / n,
+    outputTokens: out / n + 5,
+    instructionTokens: instruction / Math.max(1, task.program.steps.length),
+  };
+}
+
+/** Accumulates calls with their expected token sizes. */
+class Tally {
+  calls = 0;
+  promptTokens = 0;
+  completionTokens = 0;
+  constructor(private readonly size: CallSize) {}
+
+  /** `runs` program runs, each showing `demos` demos per predictor. */
+  programRuns(runs: number, demos: number): void {
+    const calls = runs * this.size.steps;
+    this.calls += calls;
+    this.promptTokens +=
+      calls * (80 + this.size.instructionTokens + this.size.exampleTokens * (demos + 1));
+    this.completionTokens += calls * this.size.outputTokens;
+  }
+
+  proposals(count: number, demos: number, failures: number): void {
+    const calls = count * this.size.steps;
+    this.calls += calls;
+    this.promptTokens +=
+      calls *
+      (400 + this.size.instructionTokens * 4 + this.size.exampleTokens * (demos + failures));
+    this.completionTokens += calls * 60;
+  }
+
+  result(): CostEstimate {
+    return {
+      lmCalls: Math.round(this.calls),
+      promptTokens: Math.round(this.promptTokens),
+      completionTokens: Math.round(this.completionTokens),
+    };
+  }
+}
+
+/** Program runs of a successive-halving selection over `n` new candidates. */
+export function selectionRuns(
+  n: number,
+  valSize: number,
+  minibatch: number,
+  finalists = 2,
+): number {
+  let runs = 0;
+  let alive = n;
+  while (alive > finalists && valSize > minibatch) {
+    runs += alive * minibatch;
+    alive = Math.max(finalists, Math.ceil(alive / 2));
+  }
+  return runs + alive * valSize;
+}
+
+/** Bootstrap attempts for a phase, assuming half of the teacher's traces pass. */
+function bootstrapRuns(config: CopaConfig, trainSize: number): number {
+  const shuffled = Math.max(0, config.demoCandidates - 3);
+  const wanted = config.maxBootstrappedDemos * (2 + shuffled) * config.maxRounds;
+  return config.demoCandidates >= 3 ? Math.min(trainSize * config.maxRounds, wanted) : 0;
+}
+
+/**
+ * Expected cost of a COPA run from the configuration and data sizes: baseline evaluation,
+ * then per cycle one compilation (bootstrap + demo-set selection) and one prompt phase
+ * (failure probe + proposals + instruction selection). An upper estimate: cache hits,
+ * early stops and repeated candidates make real runs cheaper.
+ */
+export function estimateCopaCost(
+  task: EstimateTask,
+  partial: Partial<CopaConfig> = {},
+): CostEstimate {
+  const config = { ...DEFAULT_COPA_CONFIG, ...partial };
+  const tally = new Tally(callSize(task));
+  const V = task.valset.length;
+  const demos = Math.max(config.maxBootstrappedDemos, config.maxLabeledDemos);
+  tally.programRuns(V, 0);
+  for (let c = 0; c < config.cycles; c++) {
+    tally.programRuns(bootstrapRuns(config, task.trainset.length), config.maxLabeledDemos);
+    tally.programRuns(selectionRuns(config.demoCandidates, V, config.minibatchSize), demos / 2);
+    tally.programRuns(Math.min(config.failureProbeSize, task.trainset.length), demos);
+    tally.proposals(config.instructionCandidates, demos, 5);
+    tally.programRuns(selectionRuns(config.instructionCandidates, V, config.minibatchSize), demos);
+  }
+  return tally.result();
+}
+
+export type BaselineMethod =
+  'bootstrap-fewshot' | 'random-search' | 'instruction-only' | 'joint-search';
+
+/** Expected cost of a baseline optimizer (same assumptions as estimateCopaCost). */
+export function estimateBaselineCost(
+  method: BaselineMethod,
+  task: EstimateTask,
+  partial: Partial<CopaConfig> & { trials?: number } = {},
+): CostEstimate {
+  const config = { ...DEFAULT_COPA_CONFIG, ...partial };
+  const tally = new Tally(callSize(task));
+  const V = task.valset.length;
+  const demos = Math.max(config.maxBootstrappedDemos, config.maxLabeledDemos);
+  tally.programRuns(V, 0);
+  if (method === 'bootstrap-fewshot') {
+    tally.programRuns(
+      Math.min(task.trainset.length, 2 * config.maxBootstrappedDemos),
+      config.maxLabeledDemos,
+    );
+    tally.programRuns(V, demos);
+  } else if (method === 'random-search') {
+    tally.programRuns(bootstrapRuns(config, task.trainset.length), config.maxLabeledDemos);
+    tally.programRuns(config.demoCandidates * V, demos / 2);
+  } else if (method === 'instruction-only') {
+    for (let d = 0; d < config.cycles; d++) {
+      tally.proposals(config.instructionCandidates, 0, 0);
+      tally.programRuns(config.instructionCandidates * V, 0);
+    }
+  } else {
+    const trials = partial.trials ?? config.demoCandidates * 2;
+    tally.programRuns(bootstrapRuns(config, task.trainset.length), config.maxLabeledDemos);
+    tally.proposals(config.instructionCandidates, demos, 0);
+    tally.programRuns(trials * Math.min(V, config.minibatchSize) + 3 * V, demos);
+  }
+  return tally.result();
+}

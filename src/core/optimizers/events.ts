@@ -1,0 +1,55 @@
+import type { BudgetRemaining, UsageTotals } from '../usage';
+import type { CostEstimate } from './cost-estimate';
+import type { CandidateRecord, PhaseKind, PhaseRecord, StopReason } from './records';
+import type { JsonObject } from '../json';
+
+/** Everything the UI shows about a run, as it happens. Plain JSON (crosses the worker boundary). */
+export type RunEvent =
+  | {
+      type: 'run-started';
+      method: string;
+      config: JsonObject;
+      estimate: CostEstimate;
+      /** Set when resuming: the phase the run continues with. */
+      resumedAtPhase?: number;
+    }
+  | { type: 'baseline'; score: number; examples: number }
+  | { type: 'phase-started'; index: number; kind: PhaseKind; cycle: number }
+  | { type: 'bootstrap-progress'; phase: number; attempts: number; successes: number }
+  | {
+      type: 'candidate-proposed';
+      phase: number;
+      candidate: CandidateRecord;
+    }
+  | {
+      type: 'candidate-scored';
+      phase: number;
+      candidateId: string;
+      stage: 'minibatch' | 'full';
+      score: number;
+      examples: number;
+    }
+  | { type: 'candidate-dropped'; phase: number; candidateId: string; minibatchScore: number }
+  | {
+      type: 'decision';
+      phase: number;
+      accepted: boolean;
+      candidateId: string | null;
+      score: number;
+      incumbentScore: number;
+      reason: string;
+    }
+  | { type: 'insight'; phase: number; kind: PhaseKind; text: string }
+  | { type: 'budget'; totals: UsageTotals; remaining: BudgetRemaining }
+  | { type: 'phase-finished'; record: PhaseRecord }
+  | {
+      type: 'run-finished';
+      method: string;
+      reason: StopReason;
+      bestScore: number;
+      baselineScore: number;
+      totals: UsageTotals;
+      message?: string;
+    };
+
+export type RunEventListener = (event: RunEvent) => void;

@@ -1,0 +1,26 @@
+import type { CopaConfig } from './copa-config';
+import type { Insight } from './insight';
+import type { PhaseRecord } from './records';
+import type { Incumbent } from './selection';
+import type { OptimizerSession, OptimizerTask } from './session';
+
+/** Everything a phase needs; phases read it and return what changed. */
+export interface PhaseContext {
+  session: OptimizerSession;
+  task: OptimizerTask;
+  config: CopaConfig;
+  index: number;
+  cycle: number;
+  incumbent: Incumbent;
+  /** The previous phase's insight (null for the first phase). */
+  insight: Insight | null;
+  datasetSummary: string;
+  /** Earlier instructions per predictor with full validation scores. */
+  instructionHistory: Record<string, { instruction: string; score: number }[]>;
+}
+
+export interface PhaseOutcome {
+  incumbent: Incumbent;
+  record: PhaseRecord;
+  insight: Insight;
+}

@@ -1,0 +1,63 @@
+import type { ProgramState } from '../program';
+import type { UsageTotals } from '../usage';
+
+export type PhaseKind = 'compilation' | 'prompt';
+
+/** Why a run ended. 'paused' means it can be resumed from its checkpoint. */
+export type StopReason =
+  'cycles-done' | 'converged' | 'no-change' | 'budget' | 'cancelled' | 'paused';
+
+/** A point of the learning curve: real model calls so far, best validation score so far. */
+export type CurvePoint = [lmCalls: number, bestValScore: number];
+
+/** One candidate of a phase as the UI shows it (plain JSON). */
+export interface CandidateRecord {
+  id: string;
+  label: string;
+  kind: 'incumbent' | 'demos' | 'instruction' | 'joint';
+  /** Instruction per predictor, when the candidate changes instructions. */
+  instructions?: Record<string, string>;
+  /** Demos per predictor (counts), when the candidate changes demos. */
+  demoCounts?: Record<string, number>;
+  /** Mean over every minibatch example it was scored on (null when never minibatch-scored). */
+  minibatchScore: number | null;
+  minibatchExamples: number;
+  fullScore: number | null;
+  /** Dropped by successive halving before the full evaluation. */
+  dropped: boolean;
+}
+
+/** What one phase tried, decided and cost. */
+export interface PhaseRecord {
+  index: number;
+  cycle: number;
+  kind: PhaseKind;
+  candidates: CandidateRecord[];
+  scoreBefore: number;
+  scoreAfter: number;
+  accepted: boolean;
+  /** The winning candidate id, when one replaced the incumbent. */
+  winner: string | null;
+  decision: string;
+  insight: string;
+  /** What the phase spent (real and cached calls, tokens, model time). */
+  costs: UsageTotals;
+  constraintViolations: number;
+  bootstrap?: { attempts: number; successes: number };
+  /** Failures found on the probed training examples (prompt phases). */
+  probedFailures?: { failed: number; probed: number };
+  /** Proposals the model's answer could not be read from. */
+  failedProposals?: number;
+}
+
+/** What every optimizer returns. */
+export interface OptimizerResult {
+  method: string;
+  program: ProgramState;
+  baselineScore: number;
+  bestScore: number;
+  totals: UsageTotals;
+  curve: CurvePoint[];
+  stopReason: StopReason;
+  constraintViolations: number;
+}

@@ -1,0 +1,144 @@
+import type { Adapter } from '../adapters/adapter';
+import { CachedLM, type CacheStore } from '../cache';
+import { validatorFor, type Constraint } from '../constraints';
+import { AbortedError, BudgetExceededError, throwIfAborted } from '../errors';
+import { evaluate, type EvaluationResult } from '../evaluate';
+import type { Example } from '../example';
+import type { LanguageModel } from '../lm';
+import type { Metric } from '../metric';
+import type { Program } from '../program';
+import type { OutputValidator, RunContext } from '../run-program';
+import { MeteredLM, type Budget, type UsageTotals } from '../usage';
+import type { RunEvent, RunEventListener } from './events';
+import type { CurvePoint } from './records';
+
+/** What an optimizer improves: a program, its data, its metric and the rules on its outputs. */
+export interface OptimizerTask {
+  program: Program;
+  trainset: Example[];
+  valset: Example[];
+  metric: Metric;
+  constraints?: Constraint[];
+}
+
+/** How an optimizer talks to the model and reports; shared by COPA and the baselines. */
+export interface OptimizerRunOptions {
+  /** The raw engine; the optimizer wraps it with CachedLM and MeteredLM itself. */
+  lm: LanguageModel;
+  cacheStore?: CacheStore;
+  adapter: Adapter;
+  onEvent?: RunEventListener;
+  signal?: AbortSignal;
+}
+
+export interface SessionSettings {
+  budget: Budget;
+  maxRetries: number;
+  /** Totals already spent (a resumed run). */
+  initialTotals?: UsageTotals;
+  /** Curve so far (a resumed run). */
+  initialCurve?: CurvePoint[];
+  initialViolations?: number;
+}
+
+/**
+ * The model wrapped for an optimizer run (cache in front, meter and budget outside it), the
+ * constraint validator, violation counts, the event sink and the learning curve.
+ */
+export class OptimizerSession {
+  readonly lm: MeteredLM;
+  readonly cache: CachedLM;
+  readonly adapter: Adapter;
+  readonly metric: Metric;
+  readonly signal: AbortSignal | undefined;
+  readonly curve: CurvePoint[];
+  violations: number;
+  private readonly validate: OutputValidator;
+  private readonly maxRetries: number;
+  private readonly listener: RunEventListener | undefined;
+  private best = -Infinity;
+
+  constructor(task: OptimizerTask, options: OptimizerRunOptions, settings: SessionSettings) {
+    // A large memory cache: candidates share most requests (minibatch then full set), and a
+    // run's working set is a few thousand prompts.
+    this.cache = new CachedLM(options.lm, {
+      ...(options.cacheStore ? { store: options.cacheStore } : {}),
+      memoryEntries: 50_000,
+    });
+    this.lm = new MeteredLM(this.cache, settings.budget, undefined, settings.initialTotals);
+    this.adapter = options.adapter;
+    this.metric = task.metric;
+    this.signal = options.signal;
+    this.listener = options.onEvent;
+    this.validate = validatorFor(task.constraints ?? []);
+    this.maxRetries = settings.maxRetries;
+    this.curve = settings.initialCurve ? settings.initialCurve.map((p) => [p[0], p[1]]) : [];
+    const last = this.curve[this.curve.length - 1];
+    if (last) this.best = last[1];
+    this.violations = settings.initialViolations ?? 0;
+  }
+
+  emit(event: RunEvent): void {
+    this.listener?.(event);
+  }
+
+  /** A RunContext on this session's model, with the constraints and violation counting. */
+  context(overrides: Partial<RunContext> = {}): RunContext {
+    return {
+      lm: this.lm,
+      adapter: this.adapter,
+      validate: this.validate,
+      maxRetries: this.maxRetries,
+      onViolation: () => {
+        this.violations++;
+      },
+      ...(this.signal ? { signal: this.signal } : {}),
+      ...overrides,
+    };
+  }
+
+  /**
+   * Evaluates a program at temperature 0. Throws BudgetExceededError or AbortedError when the
+   * evaluation was cut short, so a partial score never decides anything.
+   */
+  async score(program: Program, examples: readonly Example[]): Promise<EvaluationResult> {
+    throwIfAborted(this.signal);
+    const result = await evaluate({
+      program,
+      examples,
+      metric: this.metric,
+      ctx: this.context(),
+    });
+    if (result.stoppedReason === 'budget')
+      throw this.lm.exhausted() ?? new BudgetExceededError('The budget is spent.', 'calls');
+    if (result.stoppedReason === 'aborted') throw new AbortedError();
+    return result;
+  }
+
+  /** Records the best full-validation score so far on the learning curve. */
+  recordBest(score: number): void {
+    if (score > this.best || this.curve.length === 0) this.best = Math.max(score, this.best);
+    this.curve.push([this.lm.totals().calls, this.best]);
+  }
+
+  totals(): UsageTotals {
+    return this.lm.totals();
+  }
+
+  /** Emits the usage so far (after each phase or step). */
+  reportBudget(): void {
+    this.emit({ type: 'budget', totals: this.totals(), remaining: this.lm.remaining() });
+  }
+}
+
+/** The difference between two usage snapshots (what a phase cost). */
+export function usageDelta(after: UsageTotals, before: UsageTotals): UsageTotals {
+  return {
+    calls: after.calls - before.calls,
+    cachedCalls: after.cachedCalls - before.cachedCalls,
+    promptTokens: after.promptTokens - before.promptTokens,
+    completionTokens: after.completionTokens - before.completionTokens,
+    lmMs: after.lmMs - before.lmMs,
+    wallMs: (after.wallMs ?? 0) - (before.wallMs ?? 0),
+  };
+}
