@@ -1,4 +1,5 @@
 import { ProgramImportError } from './errors';
+import { jsonErrorOffset } from './json-locate';
 
 /** Line and column (both 1-based) of a character offset in a text. */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
@@ -14,18 +15,10 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   return { line, column: end - lineStart + 1 };
 }
 
-/** Where JSON.parse stopped, from its message (V8 and SpiderMonkey/JSC wordings). */
-export function jsonErrorLocation(
-  text: string,
-  err: unknown,
-): { line: number; column: number } | undefined {
-  const message = err instanceof Error ? err.message : String(err);
-  const lineCol = /line (\d+) column (\d+)/i.exec(message);
-  if (lineCol) return { line: Number(lineCol[1]), column: Number(lineCol[2]) };
-  const position = /at position (\d+)/i.exec(message);
-  if (position) return lineColumnAt(text, Number(position[1]));
-  if (/unexpected end/i.test(message)) return lineColumnAt(text, text.length);
-  return undefined;
+/** Line and column of the first JSON syntax error in `text`, or undefined when it is valid. */
+export function jsonErrorLocation(text: string): { line: number; column: number } | undefined {
+  const offset = jsonErrorOffset(text);
+  return offset === undefined ? undefined : lineColumnAt(text, offset);
 }
 
 /** JSON.parse that says where a syntax error is. `fileLabel` names the file in the message. */
@@ -33,8 +26,8 @@ export function parseJsonText(text: string, fileLabel = 'The file'): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return JSON.parse(body) as unknown;
-  } catch (err) {
-    const at = jsonErrorLocation(body, err);
+  } catch {
+    const at = jsonErrorLocation(body);
     const where = at ? ` at line ${at.line}, column ${at.column}` : '';
     throw new ProgramImportError(`${fileLabel} is not valid JSON${where}.`);
   }

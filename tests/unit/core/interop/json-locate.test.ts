@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { jsonErrorOffset } from '../../../../src/core/interop/json-locate';
+import { jsonErrorLocation } from '../../../../src/core/interop/json-text';
+
+describe('jsonErrorOffset', () => {
+  it.each([
+    '{"a": [1, 2.5e3, -0, true, false, null, "x\\u00e9\\n"], "b": {}}',
+    '  []  ',
+    '"just a string"',
+  ])('accepts valid JSON %s', (text) => {
+    expect(() => JSON.parse(text) as unknown).not.toThrow();
+    expect(jsonErrorOffset(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['{"a": }', 6],
+    ['[1, 2,]', 6],
+    ['{"a" 1}', 5],
+    ['[01]', 2],
+    ['{"a": tru}', 6],
+    ['"unterminated', 13],
+    ['{"a": 1} x', 9],
+    ["{'a': 1}", 1],
+    ['"bad \\x escape"', 5],
+  ])('finds the error in %s at offset %i', (text, offset) => {
+    expect(() => JSON.parse(text) as unknown).toThrow();
+    expect(jsonErrorOffset(text)).toBe(offset);
+  });
+
+  it('gives line and column', () => {
+    expect(jsonErrorLocation('{\n  "a": 1,\n  "b": }')).toEqual({ line: 3, column: 8 });
+  });
+});
