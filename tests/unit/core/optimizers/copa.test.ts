@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryCacheStore } from '../../../../src/core/cache';
+import { evaluate } from '../../../../src/core/evaluate';
+import { Program } from '../../../../src/core/program';
+import type { CopaCheckpoint } from '../../../../src/core/optimizers/checkpoint';
+import { runCompilationPhase } from '../../../../src/core/optimizers/compilation-phase';
+import { resolveCopaConfig } from '../../../../src/core/optimizers/copa-config';
+import type { RunEvent } from '../../../../src/core/optimizers/events';
+import { runPromptPhase } from '../../../../src/core/optimizers/prompt-phase';
+import { kvAdapter } from '../../helpers/kv-adapter';
+import { bothTask, copa, essence, SMALL_CONFIG } from './copa-fixture';
+import { makeSession } from './session-helpers';
+import { toyModel } from './toy-task';
+
+async function phaseAlone(kind: 'compilation' | 'prompt') {
+  const task = bothTask();
+  const lm = toyModel();
+  const session = makeSession(task, lm);
+  const base = await session.score(task.program, task.valset);
+  const ctx = {
+    session,
+    task,
+    config: resolveCopaConfig(SMALL_CONFIG),
+    index: 0,
+    cycle: 0,
+    incumbent: { program: task.program, score: base.score, exampleScores: [] },
+    insight: null,
+    datasetSummary: '',
+    instructionHistory: {},
+  };
+  const run = kind === 'compilation' ? runCompilationPhase : runPromptPhase;
+  return (await run(ctx)).incumbent.score;
+}
+
+describe('runCopa', () => {
+  it('reaches a score that neither phase alone reaches', async () => {
+    const compilationOnly = await phaseAlone('compilation');
+    const promptOnly = await phaseAlone('prompt');
+    const r = await copa(toyModel());
+    expect(compilationOnly).toBeCloseTo(0.5);
+    expect(promptOnly).toBe(0);
+    expect(r.baselineScore).toBe(0);
+    expect(r.bestScore).toBe(1);
+    expect(r.history.map((h) => [h.kind, h.accepted])).toEqual([
+      ['compilation', true],
+      ['prompt', true],
+      ['compilation', false],
+      ['prompt', false],
+    ]);
+    expect(r.stopReason).toBe('no-change');
+    const program = Program.fromState(r.program);
+    expect(program.steps[0]?.signature.instruction).toMatch(/Reverse/);
+    expect(program.steps[0]?.demos.some((d) => d.sourceId === 'ex-magic' && d.augmented)).toBe(
+      true,
+    );
+    // The result's score is real: re-evaluating the returned program gives it.
+    const check = await evaluate({
+      program,
+      examples: bothTask().valset,
+      metric: bothTask().metric,
+      ctx: { lm: toyModel(), adapter: kvAdapter },
+    });
+    expect(check.score).toBe(r.bestScore);
+    expect(r.curve[r.curve.length - 1]?.[1]).toBe(1);
+    expect(r.curve.every((p, i) => i === 0 || p[1] >= (r.curve[i - 1]?.[1] ?? 0))).toBe(true);
+  });
+
+  it('hands knowledge on: insights reach the next phase and the prompt phase sees the demos', async () => {
+    const lm = toyModel();
+    const events: RunEvent[] = [];
+    const r = await copa(lm, { events });
+    expect(r.history.every((h) => h.insight.length > 0)).toBe(true);
+    const proposerPrompts = lm.requests
+      .map((q) => q.messages.map((m) => m.content).join('\n'))
+      .filter((t) => t.includes('previous_instructions:'));
+    expect(proposerPrompts[0]).toContain(`What the last phase learned: ${r.history[0]?.insight}`);
+    expect(proposerPrompts[0]).toContain('input x: magic');
+    // Earlier instructions with scores are shown from the second cycle on.
+    const secondCycle = proposerPrompts.find((t) => t.includes('[score '));
+    expect(secondCycle).toBeDefined();
+    expect(proposerPrompts[0]).toContain('previous_instructions: (none yet)');
+    const kinds = events.map((e) => e.type);
+    expect(kinds[0]).toBe('run-started');
+    expect(kinds).toContain('insight');
+    expect(kinds).toContain('decision');
+    expect(kinds[kinds.length - 1]).toBe('run-finished');
+  });
+
+  it('is deterministic and a second run on a warm cache makes zero model calls', async () => {
+    const store = new MemoryCacheStore();
+    const first = toyModel();
+    const a = await copa(first, { cacheStore: store });
+    const second = toyModel();
+    const b = await copa(second, { cacheStore: store });
+    expect(first.calls).toBeGreaterThan(0);
+    expect(second.calls).toBe(0);
+    expect(b.totals.calls).toBe(0);
+    expect(b.totals.cachedCalls).toBe(a.totals.calls + a.totals.cachedCalls);
+    expect(essence(b)).toEqual(essence(a));
+    const c = await copa(toyModel());
+    expect(essence(c)).toEqual(essence(a));
+  });
+
+  it('pausing after phase 3 and resuming gives the same result as an uninterrupted run', async () => {
+    const whole = await copa(toyModel());
+    const checkpoints: CopaCheckpoint[] = [];
+    const paused = await copa(toyModel(), {
+      onCheckpoint: (cp) => {
+        checkpoints.push(cp);
+      },
+      shouldPause: () => checkpoints.length >= 4, // baseline + 3 phases
+    });
+    expect(paused.stopReason).toBe('paused');
+    expect(paused.history).toHaveLength(3);
+    const stored = JSON.parse(JSON.stringify(paused.checkpoint)) as CopaCheckpoint;
+    const resumed = await copa(toyModel(), { resumeFrom: stored });
+    expect(essence(resumed)).toEqual(essence(whole));
+    expect(resumed.totals.calls).toBeGreaterThanOrEqual(paused.totals.calls);
+  });
+
+  it('step mode pauses after every phase', async () => {
+    const r = await copa(toyModel(), { config: { ...SMALL_CONFIG, stepMode: true } });
+    expect(r.stopReason).toBe('paused');
+    expect(r.history).toHaveLength(1);
+    const next = await copa(toyModel(), { resumeFrom: r.checkpoint });
+    expect(next.history).toHaveLength(2);
+  });
+
+  it('a budget stops the run with the best program so far', async () => {
+    const whole = await copa(toyModel());
+    const lm = toyModel();
+    const r = await copa(lm, { config: { ...SMALL_CONFIG, budget: { maxCalls: 60 } } });
+    expect(whole.totals.calls).toBeGreaterThan(60);
+    expect(r.stopReason).toBe('budget');
+    expect(lm.calls).toBeLessThanOrEqual(60);
+    expect(r.bestScore).toBeGreaterThanOrEqual(r.baselineScore);
+    const check = await evaluate({
+      program: Program.fromState(r.program),
+      examples: bothTask().valset,
+      metric: bothTask().metric,
+      ctx: { lm: toyModel(), adapter: kvAdapter },
+    });
+    expect(check.score).toBe(r.bestScore);
+    // More budget on resume continues from the last finished phase.
+    const more = await copa(toyModel(), { resumeFrom: r.checkpoint, config: { budget: {} } });
+    expect(more.bestScore).toBe(1);
+  });
+
+  it('cancel stops promptly with the best so far', async () => {
+    const lm = toyModel({ delayMs: 1 });
+    const controller = new AbortController();
+    let callsAtAbort = -1;
+    const r = await copa(lm, {
+      signal: controller.signal,
+      onEvent: (e) => {
+        if (e.type === 'phase-started' && e.index === 1) {
+          callsAtAbort = lm.calls;
+          controller.abort();
+        }
+      },
+    });
+    expect(r.stopReason).toBe('cancelled');
+    expect(lm.calls).toBe(callsAtAbort);
+    expect(r.bestScore).toBeCloseTo(0.5);
+    expect(r.history).toHaveLength(1);
+  });
+
+  it('counts constraint violations and retries with the violation fed back', async () => {
+    const lm = toyModel({ overrides: { aium: 'this answer is far too long' } });
+    const task = bothTask();
+    const r = await copa(
+      lm,
+      { config: { ...SMALL_CONFIG, cycles: 1 } },
+      {
+        ...task,
+        constraints: [
+          {
+            field: 'y',
+            description: 'short',
+            check: (v) => (String(v).length > 12 ? 'too long' : null),
+          },
+        ],
+      },
+    );
+    expect(r.constraintViolations).toBeGreaterThan(0);
+    const inPhases = r.history.reduce((a, h) => a + h.constraintViolations, 0);
+    // The rest happened while scoring the baseline, before the first phase.
+    expect(inPhases).toBeGreaterThan(0);
+    expect(inPhases).toBeLessThan(r.constraintViolations);
+    expect(
+      lm.requests.some((q) =>
+        q.messages.some((m) => m.content.includes('Your answer broke a rule: too long')),
+      ),
+    ).toBe(true);
+  });
+
+  it('can start with the prompt phase', async () => {
+    const r = await copa(toyModel(), { config: { ...SMALL_CONFIG, startWith: 'prompt' } });
+    expect(r.history[0]?.kind).toBe('prompt');
+    expect(r.history[1]?.kind).toBe('compilation');
+    expect(r.bestScore).toBe(1);
+  });
+
+  it('stops when a cycle improves less than the threshold', async () => {
+    const r = await copa(toyModel(), { config: { ...SMALL_CONFIG, minImprovement: 1.5 } });
+    expect(r.stopReason).toBe('converged');
+    expect(r.history).toHaveLength(2);
+  });
+});

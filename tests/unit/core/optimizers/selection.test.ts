@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { LMRequest } from '../../../../src/core/lm';
+import { Rng } from '../../../../src/core/rng';
+import type { RunEvent } from '../../../../src/core/optimizers/events';
+import {
+  selectCandidate,
+  standardError,
+  type Candidate,
+} from '../../../../src/core/optimizers/selection';
+import { ScriptedLM } from '../../helpers/scripted-lm';
+import { makeSession, toyTask } from './session-helpers';
+import { examples, reverse, toyProgram, words } from './toy-task';
+
+const val = examples(words('c', 10));
+const rank = new Map(val.map((e, i) => [String(e.data.x), i]));
+
+/** Instruction "score:K" answers the first K validation examples right, the rest wrong. */
+function scoreModel(): ScriptedLM {
+  return new ScriptedLM((req: LMRequest) => {
+    const k = Number(/score:(\d+)/.exec(req.messages[0]?.content ?? '')?.[1] ?? 0);
+    const x = (ScriptedLM.lastUser(req).split(': ')[1] ?? '').trim();
+    return `y: ${(rank.get(x) ?? 99) < k ? reverse(x) : x}`;
+  });
+}
+
+function candidate(id: string, instruction: string): Candidate {
+  return {
+    program: toyProgram(instruction),
+    record: {
+      id,
+      label: id,
+      kind: 'instruction',
+      minibatchScore: null,
+      minibatchExamples: 0,
+      fullScore: null,
+      dropped: false,
+    },
+  };
+}
+
+async function select(instructions: string[], incumbentK: number) {
+  const lm = scoreModel();
+  const events: RunEvent[] = [];
+  const session = makeSession(toyTask([], val), lm, { events });
+  const incumbent = {
+    program: toyProgram(`score:${incumbentK}`),
+    score: incumbentK / 10,
+    exampleScores: [],
+  };
+  const cands = instructions.map((t, i) => candidate(`c${i}`, t));
+  const outcome = await selectCandidate(session, cands, incumbent, val, new Rng(1), {
+    minibatchSize: 3,
+    phase: 0,
+  });
+  return { outcome, cands, lm, events };
+}
+
+describe('selectCandidate', () => {
+  it('replaces the incumbent with the best full-set scorer on a strict improvement', async () => {
+    const { outcome, cands } = await select(
+      ['score:5', 'score:7', 'score:2', 'score:3', 'score:1'],
+      6,
+    );
+    expect(outcome.accepted).toBe(true);
+    expect(outcome.winnerId).toBe('c1');
+    expect(outcome.incumbent.score).toBeCloseTo(0.7);
+    expect(outcome.incumbent.exampleScores).toHaveLength(10);
+    expect(cands.filter((c) => c.record.dropped).length).toBeGreaterThan(0);
+    for (const c of cands)
+      expect(c.record.dropped ? c.record.fullScore === null : c.record.fullScore !== null).toBe(
+        true,
+      );
+  });
+
+  it('compares candidates on the same minibatch (paired) before halving', async () => {
+    const { lm, events } = await select(['score:5', 'score:7', 'score:2', 'score:3', 'score:1'], 6);
+    const firstRound = new Map<string, Set<string>>();
+    let seen = 0;
+    for (const req of lm.requests) {
+      const ins = req.messages[0]?.content ?? '';
+      const set = firstRound.get(ins) ?? new Set<string>();
+      if (set.size === 3) continue;
+      set.add(ScriptedLM.lastUser(req));
+      firstRound.set(ins, set);
+      if (++seen === 15) break;
+    }
+    const batches = [...firstRound.values()].map((s) => [...s].sort().join('|'));
+    expect(batches).toHaveLength(5);
+    expect(new Set(batches).size).toBe(1);
+    const dropped = events.filter((e) => e.type === 'candidate-dropped');
+    expect(dropped.length).toBeGreaterThan(0);
+  });
+
+  it('never replaces the incumbent with a regressing or tying candidate', async () => {
+    const worse = await select(['score:4', 'score:5', 'score:3'], 6);
+    expect(worse.outcome.accepted).toBe(false);
+    expect(worse.outcome.incumbent.program.steps[0]?.signature.instruction).toBe('score:6');
+    const tie = await select(['score:6 (same skill, other words)'], 6);
+    expect(tie.outcome.accepted).toBe(false);
+    expect(tie.outcome.bestCandidateScore).toBeCloseTo(0.6);
+  });
+
+  it('does not re-evaluate a candidate identical to the incumbent', async () => {
+    const { lm, cands, outcome } = await select(['score:6'], 6);
+    expect(lm.calls).toBe(0);
+    expect(cands[0]?.record.kind).toBe('incumbent');
+    expect(cands[0]?.record.fullScore).toBeCloseTo(0.6);
+    expect(outcome.accepted).toBe(false);
+  });
+});
+
+describe('standardError', () => {
+  it('is the standard error of the mean and 0 for fewer than two scores', () => {
+    expect(standardError([1])).toBe(0);
+    expect(standardError([0, 1, 0, 1])).toBeCloseTo(Math.sqrt(1 / 3 / 4));
+  });
+});
