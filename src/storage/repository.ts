@@ -1,0 +1,74 @@
+import type { UseStore } from 'idb-keyval';
+import type { JsonObject } from '../core/json';
+import type { CopaError } from '../core/errors';
+import { request, transaction } from './idb';
+import { type RecordSchema, type VersionedRecord, upgradeRecord } from './record-schema';
+
+/** Records that could be read, and those that could not (newer or damaged), with why. */
+export interface ListResult<T> {
+  records: T[];
+  problems: { id: string; error: CopaError }[];
+}
+
+/** Keys of records are strings; array keys in the same store hold sub-records (run events). */
+export function recordKeys(): IDBKeyRange {
+  return IDBKeyRange.bound('', [], false, true);
+}
+
+/**
+ * A typed collection of versioned records in one idb-keyval store. Reads migrate older
+ * records and refuse newer ones; writes stamp the current schema version.
+ */
+export class Repository<T extends VersionedRecord> {
+  constructor(
+    protected readonly store: UseStore,
+    protected readonly schema: RecordSchema<T>,
+  ) {}
+
+  async get(id: string): Promise<T | undefined> {
+    const raw = await transaction(this.store, 'readonly', (s) => request(s.get(id)));
+    return raw === undefined ? undefined : upgradeRecord(this.schema, id, raw);
+  }
+
+  /** All records, newest schema only; unreadable ones are reported, not thrown. */
+  async list(): Promise<ListResult<T>> {
+    const rows = await transaction(this.store, 'readonly', async (s) => {
+      const [keys, values] = await Promise.all([
+        request(s.getAllKeys(recordKeys())),
+        request(s.getAll(recordKeys())),
+      ]);
+      return keys.map((k, i) => [String(k), values[i]] as const);
+    });
+    const out: ListResult<T> = { records: [], problems: [] };
+    for (const [id, raw] of rows) {
+      try {
+        out.records.push(upgradeRecord(this.schema, id, raw));
+      } catch (err) {
+        out.problems.push({ id, error: err as CopaError });
+      }
+    }
+    return out;
+  }
+
+  /** Saves a record (replacing one with the same id) in one transaction. */
+  async put(record: T): Promise<void> {
+    const value = this.stamp(record);
+    await transaction(this.store, 'readwrite', async (s) => {
+      await request(s.put(value, record.id));
+    });
+  }
+
+  async delete(id: string): Promise<void> {
+    await transaction(this.store, 'readwrite', async (s) => {
+      await request(s.delete(id));
+    });
+  }
+
+  /** A plain-JSON copy with the current schema version (IndexedDB clones it again on put). */
+  protected stamp(record: T): JsonObject {
+    return {
+      ...(JSON.parse(JSON.stringify(record)) as JsonObject),
+      schemaVersion: this.schema.version,
+    };
+  }
+}

@@ -1,0 +1,181 @@
+import type { UseStore } from 'idb-keyval';
+import type { JsonObject, JsonValue } from '../core/json';
+import { RecordNotFoundError } from './errors';
+import { openCollection, request, transaction } from './idb';
+import {
+  type RecordSchema,
+  requireArray,
+  requireObject,
+  requireString,
+  upgradeRecord,
+} from './record-schema';
+import { Repository } from './repository';
+
+export type RunStatus = 'running' | 'paused' | 'finished' | 'failed' | 'cancelled';
+const STATUSES: readonly string[] = ['running', 'paused', 'finished', 'failed', 'cancelled'];
+
+/** The optimizer's state after a phase: opaque JSON to storage, handed back on resume. */
+export interface RunCheckpoint {
+  /** 0-based index of the phase that just ended. */
+  phase: number;
+  label: string;
+  savedAt: string;
+  state: JsonValue;
+}
+
+export interface RunRecord {
+  schemaVersion: number;
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  status: RunStatus;
+  /** Everything needed to start the run again (program, dataset id, model, seed, budgets...). */
+  config: JsonObject;
+  datasetId?: string;
+  /** The saved program a finished run produced. */
+  programId?: string;
+  checkpoints: RunCheckpoint[];
+  /** How many events are stored for this run (they live apart, see `events`). */
+  eventCount: number;
+  error?: { name: string; message: string };
+}
+
+export const RUN_SCHEMA_VERSION = 1;
+/** Older checkpoints beyond this many are dropped; resuming needs only the last. */
+export const KEPT_CHECKPOINTS = 20;
+
+export const runSchema: RecordSchema<RunRecord> = {
+  noun: 'run',
+  version: RUN_SCHEMA_VERSION,
+  migrations: {},
+  validate(record, fail) {
+    requireString(record, 'createdAt', fail);
+    requireString(record, 'updatedAt', fail);
+    if (!STATUSES.includes(String(record.status)))
+      fail(`unknown status "${String(record.status)}"`);
+    requireObject(record, 'config', fail);
+    requireArray(record, 'checkpoints', fail);
+    if (typeof record.eventCount !== 'number') fail('"eventCount" is not a number');
+    return record as unknown as RunRecord;
+  },
+};
+
+/** Events of a run are stored in batches under array keys `[runId, firstIndex]`. */
+function eventKeys(runId: string): IDBKeyRange {
+  return IDBKeyRange.bound([runId], [runId, []]);
+}
+
+export interface NewRun {
+  id: string;
+  config: JsonObject;
+  datasetId?: string;
+  now?: Date;
+}
+
+/**
+ * Runs with their checkpoints and event log. Every change to a run (status, checkpoint,
+ * events) is one read-modify-write transaction of the runs store, so a crash leaves either the
+ * old or the new state, never a mix.
+ */
+export class RunRepository extends Repository<RunRecord> {
+  constructor(store: UseStore = openCollection('runs')) {
+    super(store, runSchema);
+  }
+
+  /** Creates a run in status `running`. */
+  async create(init: NewRun): Promise<RunRecord> {
+    const now = (init.now ?? new Date()).toISOString();
+    const record: RunRecord = {
+      schemaVersion: RUN_SCHEMA_VERSION,
+      id: init.id,
+      createdAt: now,
+      updatedAt: now,
+      status: 'running',
+      config: init.config,
+      checkpoints: [],
+      eventCount: 0,
+      ...(init.datasetId ? { datasetId: init.datasetId } : {}),
+    };
+    await this.put(record);
+    return record;
+  }
+
+  /** Runs that did not end: `running` ones whose tab closed or crashed, and `paused` ones. */
+  async listUnfinished(): Promise<RunRecord[]> {
+    const { records } = await this.list();
+    return records.filter((r) => r.status === 'running' || r.status === 'paused');
+  }
+
+  /** Appends a checkpoint (and the events of that phase) atomically. */
+  async saveCheckpoint(
+    runId: string,
+    checkpoint: Omit<RunCheckpoint, 'savedAt'> & { savedAt?: string },
+    events: JsonValue[] = [],
+  ): Promise<RunRecord> {
+    return this.change(runId, events, (r) => ({
+      ...r,
+      checkpoints: [
+        ...r.checkpoints,
+        { ...checkpoint, savedAt: checkpoint.savedAt ?? new Date().toISOString() },
+      ].slice(-KEPT_CHECKPOINTS),
+    }));
+  }
+
+  /** Sets the status (with the error of a failed run, or the program of a finished one). */
+  async setStatus(
+    runId: string,
+    status: RunStatus,
+    extra: { error?: { name: string; message: string }; programId?: string } = {},
+  ): Promise<RunRecord> {
+    return this.change(runId, [], (r) => ({ ...r, status, ...extra }));
+  }
+
+  async appendEvents(runId: string, events: JsonValue[]): Promise<RunRecord> {
+    return this.change(runId, events, (r) => r);
+  }
+
+  /** The run's events in order, from index `from`. */
+  async events(runId: string, from = 0): Promise<JsonValue[]> {
+    const batches = await transaction(this.store, 'readonly', (s) =>
+      request(s.getAll(eventKeys(runId))),
+    );
+    const all = batches.flatMap((b) => (Array.isArray(b) ? (b as JsonValue[]) : []));
+    return all.slice(from);
+  }
+
+  /** The last checkpoint, or undefined before the first phase ended. */
+  async lastCheckpoint(runId: string): Promise<RunCheckpoint | undefined> {
+    const run = await this.get(runId);
+    if (!run) throw new RecordNotFoundError('run', runId);
+    return run.checkpoints[run.checkpoints.length - 1];
+  }
+
+  /** Deletes the run and its events together. */
+  override async delete(id: string): Promise<void> {
+    await transaction(this.store, 'readwrite', async (s) => {
+      await request(s.delete(id));
+      await request(s.delete(eventKeys(id)));
+    });
+  }
+
+  private async change(
+    runId: string,
+    events: JsonValue[],
+    update: (r: RunRecord) => RunRecord,
+  ): Promise<RunRecord> {
+    return transaction(this.store, 'readwrite', async (s) => {
+      const raw: unknown = await request(s.get(runId));
+      if (raw === undefined) throw new RecordNotFoundError('run', runId);
+      const current = upgradeRecord(this.schema, runId, raw);
+      const next: RunRecord = {
+        ...update(current),
+        eventCount: current.eventCount + events.length,
+        updatedAt: new Date().toISOString(),
+      };
+      if (events.length > 0)
+        s.put(JSON.parse(JSON.stringify(events)) as JsonValue[], [runId, current.eventCount]);
+      await request(s.put(this.stamp(next), runId));
+      return next;
+    });
+  }
+}
