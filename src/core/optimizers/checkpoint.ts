@@ -14,7 +14,7 @@ export const COPA_CHECKPOINT_VERSION = 1;
 export interface CopaCheckpoint {
   version: 1;
   config: CopaConfig;
-  /** The phase the run continues with. */
+  /** The phase the run continues with; -1 when the baseline was not scored yet. */
   nextPhase: number;
   program: ProgramState;
   bestScore: number;

@@ -82,9 +82,13 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
     ...(resumed ? { resumedAtPhase: resumed.nextPhase } : {}),
   });
 
-  let cp: CopaCheckpoint | null = resumed ? snapshot(resumed) : null;
+  // nextPhase -1: stopped before the baseline was scored; such a run starts over.
+  let cp: CopaCheckpoint | null = resumed && resumed.nextPhase >= 0 ? snapshot(resumed) : null;
   const finish = (reason: StopReason, message?: string): CopaResult => {
-    const state: CopaCheckpoint = cp ?? initialCheckpoint(task, config, session, 0, []);
+    const state: CopaCheckpoint = cp ?? {
+      ...initialCheckpoint(task, config, session, 0, []),
+      nextPhase: -1,
+    };
     state.totals = session.totals();
     state.curve = session.curve;
     state.constraintViolations = session.violations;

@@ -207,3 +207,30 @@ describe('runCopa', () => {
     expect(r.history).toHaveLength(2);
   });
 });
+
+describe('runCopa edge cases', () => {
+  it('a budget spent before the baseline is scored returns the program unchanged and restarts on resume', async () => {
+    const task = bothTask();
+    const r = await copa(toyModel(), { config: { ...SMALL_CONFIG, budget: { maxCalls: 3 } } });
+    expect(r.stopReason).toBe('budget');
+    expect(r.history).toEqual([]);
+    expect(r.program).toEqual(task.program.toState());
+    expect(r.checkpoint.nextPhase).toBe(-1);
+    const again = await copa(toyModel(), { resumeFrom: r.checkpoint, config: { budget: {} } });
+    expect(again.bestScore).toBe(1);
+  });
+
+  it('rejects a checkpoint of another version with an actionable error', async () => {
+    const bad = { version: 99 } as unknown as CopaCheckpoint;
+    await expect(copa(toyModel(), { resumeFrom: bad })).rejects.toThrow(/Start a new run/);
+  });
+
+  it('a finished run resumed returns at once without model calls', async () => {
+    const done = await copa(toyModel());
+    const lm = toyModel();
+    const again = await copa(lm, { resumeFrom: done.checkpoint });
+    expect(lm.calls).toBe(0);
+    expect(again.stopReason).toBe(done.stopReason);
+    expect(again.program).toEqual(done.program);
+  });
+});
