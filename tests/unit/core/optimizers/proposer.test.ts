@@ -139,3 +139,28 @@ describe('summarizeDataset', () => {
     expect(s).toContain('Output "y" takes 2 values: pos (75%), neg (25%).');
   });
 });
+
+describe('proposer through the real chat adapter', () => {
+  it('renders the grounding in chat markers and reads the proposal back', async () => {
+    const { chatAdapter } = await import('../../../../src/core/adapters/chat-adapter');
+    const { OptimizerSession } = await import('../../../../src/core/optimizers/session');
+    const lm = new ScriptedLM(
+      () => '[[ ## proposed_instruction ## ]]\nReverse every word.\n\n[[ ## completed ## ]]',
+    );
+    const session = new OptimizerSession(
+      toyTask([], []),
+      { lm, adapter: chatAdapter },
+      { budget: {}, maxRetries: 2 },
+    );
+    const program = toyProgram().withDemos('main', reversalDemos);
+    const p = await proposeInstructions(
+      session,
+      { datasetSummary: 'S', program, predictor: 'main', failures: [], history: [] },
+      { count: 1, maxInstructionChars: 100, seed: 1, tag: 't' },
+      new Rng(1),
+    );
+    expect(p.instructions).toEqual(['Given x, produce y.', 'Reverse every word.']);
+    const user = ScriptedLM.lastUser(lm.requests[0]!);
+    expect(user).toContain('[[ ## demos ## ]]\nExample 1:\n  input x: cola');
+  });
+});
