@@ -63,11 +63,12 @@ export class IdbCacheStore implements CacheStore {
 
   async set(key: string, value: LMResponse): Promise<void> {
     try {
-      await this.write(key, value, 0);
+      await this.write(key, value);
     } catch (err) {
       if (!(err instanceof StorageQuotaError)) throw err;
-      // Full: make room by dropping the oldest tenth, then try once more.
-      await this.write(key, value, Math.max(1, Math.ceil((this.order?.size ?? 0) / 10)));
+      // Full: free the oldest tenth in its own transaction, then try once more.
+      await this.evictOldest(Math.max(1, Math.ceil((this.order?.size ?? 0) / 10)), key);
+      await this.write(key, value);
     }
   }
 
@@ -84,7 +85,17 @@ export class IdbCacheStore implements CacheStore {
     this.counters = { hits: 0, misses: 0, evictions: 0 };
   }
 
-  private async write(key: string, value: LMResponse, extraEvictions: number): Promise<void> {
+  private async evictOldest(count: number, keep: string): Promise<void> {
+    const order = await this.index();
+    const victims = [...order.keys()].filter((k) => k !== keep).slice(0, count);
+    await transaction(this.store, 'readwrite', async (s) => {
+      await Promise.all(victims.map((v) => request(s.delete(v))));
+    });
+    for (const v of victims) order.delete(v);
+    this.counters.evictions += victims.length;
+  }
+
+  private async write(key: string, value: LMResponse): Promise<void> {
     const order = await this.index();
     const entry: CacheEntry = {
       schemaVersion: LM_CACHE_SCHEMA_VERSION,
@@ -92,10 +103,7 @@ export class IdbCacheStore implements CacheStore {
       lastUsed: ++this.clock,
     };
     const sizeAfter = order.size + (order.has(key) ? 0 : 1);
-    const evictCount = Math.min(
-      order.size,
-      Math.max(0, sizeAfter - this.maxEntries) + extraEvictions,
-    );
+    const evictCount = Math.max(0, sizeAfter - this.maxEntries);
     const victims = [...order.keys()].filter((k) => k !== key).slice(0, evictCount);
     await transaction(this.store, 'readwrite', async (s) => {
       for (const v of victims) s.delete(v);

@@ -9,12 +9,19 @@ export function freshStore(name = 'records'): UseStore {
   return createStore(`test-${name}-${counter}-${Math.random().toString(36).slice(2)}`, name);
 }
 
-/** Wraps a store so that, while `full.on` is true, every put fails like a full disk. */
-export function storeThatFills(inner: UseStore): { store: UseStore; full: { on: boolean } } {
-  const full = { on: false };
+/**
+ * Wraps a store so that, while `full.on` is true, every put fails like a full disk. With
+ * `full.failures` set, only that many transactions fail before the disk has room again.
+ */
+export function storeThatFills(inner: UseStore): {
+  store: UseStore;
+  full: { on: boolean; failures?: number };
+} {
+  const full: { on: boolean; failures?: number } = { on: false };
   const store: UseStore = (mode, callback) =>
     inner(mode, (s) => {
       if (!full.on) return callback(s);
+      if (full.failures !== undefined && --full.failures <= 0) full.on = false;
       const proxy = new Proxy(s, {
         get(target, prop) {
           if (prop === 'put' || prop === 'add')

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isRunLockHeld,
+  RUN_LOCK_NAME,
+  type RunLockManager,
+  withRunLock,
+} from '../../../src/storage/run-lock';
+import { RunBusyError } from '../../../src/storage/errors';
+import { requestPersistentStorage, storageEstimate } from '../../../src/storage/persistence';
+
+/** A LockManager shared by "tabs", with the Web Locks `ifAvailable` semantics. */
+function sharedLocks(): RunLockManager {
+  const held = new Set<string>();
+  return {
+    async request(name, options, callback) {
+      if (held.has(name)) {
+        if (options.ifAvailable) return callback(null);
+        throw new Error('this fake only supports ifAvailable');
+      }
+      held.add(name);
+      try {
+        return await callback({ name });
+      } finally {
+        held.delete(name);
+      }
+    },
+    async query() {
+      return { held: [...held].map((name) => ({ name })) };
+    },
+  };
+}
+
+describe('run lock', () => {
+  it('a second run is refused with RunBusyError while the first holds the lock; free afterwards', async () => {
+    const locks = sharedLocks();
+    let release!: () => void;
+    const first = withRunLock(() => new Promise<string>((r) => (release = () => r('done'))), locks);
+    await Promise.resolve();
+    expect(await isRunLockHeld(locks)).toBe(true);
+    let secondRan = false;
+    await expect(
+      withRunLock(async () => {
+        secondRan = true;
+      }, locks),
+    ).rejects.toBeInstanceOf(RunBusyError);
+    expect(secondRan).toBe(false);
+    release();
+    expect(await first).toBe('done');
+    expect(await isRunLockHeld(locks)).toBe(false);
+    expect(await withRunLock(async () => 'again', locks)).toBe('again');
+  });
+
+  it('releases the lock when the run throws', async () => {
+    const locks = sharedLocks();
+    await expect(withRunLock(() => Promise.reject(new Error('boom')), locks)).rejects.toThrow(
+      'boom',
+    );
+    expect(await isRunLockHeld(locks)).toBe(false);
+  });
+
+  it('without Web Locks (Node here) falls back to a lock for this tab', async () => {
+    let inner: Promise<unknown> | undefined;
+    await withRunLock(async () => {
+      expect(await isRunLockHeld()).toBe(true);
+      inner = withRunLock(async () => 'nested');
+      await expect(inner).rejects.toBeInstanceOf(RunBusyError);
+    });
+    expect(await isRunLockHeld()).toBe(false);
+    expect(RUN_LOCK_NAME).toBe('copa-playground-run');
+  });
+});
+
+describe('persistent storage helpers', () => {
+  it('asks for persistence only when not yet persisted; reports unsupported', async () => {
+    let asked = 0;
+    const manager = { persisted: async () => false, persist: async () => (asked++, true) };
+    expect(await requestPersistentStorage(manager)).toBe('granted');
+    expect(asked).toBe(1);
+    expect(
+      await requestPersistentStorage({
+        persisted: async () => true,
+        persist: async () => (asked++, false),
+      }),
+    ).toBe('granted');
+    expect(asked).toBe(1);
+    expect(await requestPersistentStorage({ persist: async () => false })).toBe('denied');
+    expect(await requestPersistentStorage(undefined)).toBe('unsupported');
+  });
+
+  it('estimate gives usage, quota and persistence', async () => {
+    expect(
+      await storageEstimate({
+        estimate: async () => ({ usage: 10, quota: 100 }),
+        persisted: async () => true,
+      }),
+    ).toEqual({
+      usageBytes: 10,
+      quotaBytes: 100,
+      persisted: true,
+    });
+    expect(await storageEstimate(undefined)).toBeUndefined();
+  });
+});
