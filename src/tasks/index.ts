@@ -1,5 +1,5 @@
 import { buildDateNormalization, DATE_NORMALIZATION_META } from './date-normalization';
-import type { BuiltInTask, TaskMetadata } from './task';
+import type { BuiltInTask } from './task';
 import { DEFAULT_TASK_SEED } from './task';
 import { buildTicketRouting, TICKET_ROUTING_META } from './ticket-routing';
 import { buildWordProblems, WORD_PROBLEMS_META } from './word-problems';

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { constraintFromSpec, validatorFor } from '../../../../src/core/constraints';
+import { chatAdapter } from '../../../../src/core/adapters/chat-adapter';
+import { evaluate } from '../../../../src/core/evaluate';
+import { StandInModel } from '../../../../src/engines/standin/standin-model';
+import { getTask } from '../../../../src/tasks/index';
+import { TICKET_LABELS } from '../../../../src/tasks/ticket-routing';
+import { configure, failureBlocks, proposeWith, score } from './harness';
+
+/**
+ * What the stand-in learns from its prompt, measured on the built-in tasks' test splits with
+ * the tasks' constraints (retries on). The comments give the figures measured when written.
+ */
+const lm = new StandInModel({ seed: 11 });
+
+const TICKET_RULES =
+  'Route the support ticket to the department that should handle it. ' +
+  'If the ticket mentions "invoice", "refund", "charge", "receipt" or "payment", answer billing. ' +
+  'If the ticket mentions "app", "crash", "sync", "error" or "update", answer technical. ' +
+  'If the ticket mentions "profile", "email", "password", "username" or "verification", answer account. ' +
+  'If the ticket mentions "parcel", "tracking", "courier", "delivery" or "package", answer shipping. ' +
+  'If the ticket mentions "exchange", "broken", "replacement", "return" or "defect", answer returns. ' +
+  'Answer with the department only.';
+
+const DATE_RULES =
+  'Find the date in the text. Write dates as YYYY-MM-DD. Numeric dates are day-first (DD/MM/YYYY). ' +
+  'Two-digit years are in the 1900s. Answer with the date only.';
+
+describe('the stand-in learns from its prompt (ticket routing)', () => {
+  const task = getTask('ticket-routing');
+  const { train, test } = task.splits;
+
+  it('zero-shot is poor but not zero, and demos raise it', async () => {
+    const zero = (await score(task, lm, test)).score;
+    const demos = (await score(task, lm, test, { demos: train.slice(0, 8) })).score;
+    expect(zero).toBeGreaterThan(0.2); // chance is 0.2
+    expect(demos).toBeGreaterThan(zero + 0.05);
+  });
+
+  it('stated keyword rules raise accuracy; the same rules in another phrasing do nothing', async () => {
+    const base = (await score(task, lm, test)).score;
+    const rules = (await score(task, lm, test, { instruction: TICKET_RULES })).score;
+    const unrecognized = TICKET_RULES.replace(/If the ticket mentions/g, 'Tickets about').replace(
+      /, answer/g,
+      ' belong to',
+    );
+    const other = (await score(task, lm, test, { instruction: unrecognized })).score;
+    expect(rules).toBeGreaterThan(base + 0.25);
+    expect(other).toBeLessThan(base + 0.05);
+  });
+
+  it('rules and demos together beat either alone', async () => {
+    const demos = train.slice(0, 8);
+    const demosOnly = (await score(task, lm, test, { demos })).score;
+    const rulesOnly = (await score(task, lm, test, { instruction: TICKET_RULES })).score;
+    const both = (await score(task, lm, test, { instruction: TICKET_RULES, demos })).score;
+    expect(both).toBeGreaterThan(Math.max(demosOnly, rulesOnly));
+  });
+
+  it('as proposer, shown demos and failures, writes an instruction that raises accuracy', async () => {
+    const demos = train.slice(0, 4);
+    const probe = train.slice(4, 40);
+    const before = await score(task, lm, probe, { demos });
+    const failures = failureBlocks(task, probe, before, 8);
+    const instruction = await proposeWith(lm, task, demos, failures, { seed: 2 });
+    expect(instruction).toMatch(/If the ticket mentions "/);
+    const withDemos = (await score(task, lm, test, { demos })).score;
+    const withBoth = (await score(task, lm, test, { demos, instruction })).score;
+    expect(withBoth).toBeGreaterThan(withDemos);
+  });
+});
+
+describe('the stand-in learns from its prompt (date normalization)', () => {
+  const task = getTask('date-normalization');
+  const { train, test } = task.splits;
+
+  it('demos teach the output format; stated conventions fix ambiguous dates', async () => {
+    const zero = (await score(task, lm, test)).score;
+    const demos = (await score(task, lm, test, { demos: train.slice(0, 4) })).score;
+    const rules = (await score(task, lm, test, { instruction: DATE_RULES })).score;
+    const both = (
+      await score(task, lm, test, { instruction: DATE_RULES, demos: train.slice(0, 4) })
+    ).score;
+    expect(zero).toBeGreaterThan(0.1);
+    expect(demos).toBeGreaterThan(zero + 0.1);
+    expect(rules).toBeGreaterThan(demos + 0.15);
+    expect(both).toBeGreaterThanOrEqual(rules);
+    expect(both).toBeGreaterThan(0.9);
+  });
+
+  it('as proposer, derives the date conventions from failures', async () => {
+    const demos = train.slice(0, 4);
+    const probe = train.slice(4, 40);
+    const failures = failureBlocks(task, probe, await score(task, lm, probe, { demos }), 8);
+    const instruction = await proposeWith(lm, task, demos, failures, { seed: 1 });
+    expect(instruction).toContain('Write dates as YYYY-MM-DD.');
+    const withDemos = (await score(task, lm, test, { demos })).score;
+    const withBoth = (await score(task, lm, test, { demos, instruction })).score;
+    expect(withBoth).toBeGreaterThan(withDemos + 0.1);
+  });
+});
+
+describe('the stand-in on word problems (weak by design)', () => {
+  const task = getTask('word-problems');
+
+  it('copies the operation of a similar demo, so demos help, but it stays far from perfect', async () => {
+    const zero = (await score(task, lm, task.splits.test)).score;
+    const demos = (
+      await score(task, lm, task.splits.test, { demos: task.splits.train.slice(0, 8) })
+    ).score;
+    expect(demos).toBeGreaterThan(zero + 0.2);
+    expect(demos).toBeLessThan(0.85); // two-step problems always fail
+  });
+});
+
+describe('format slips and constraint feedback', () => {
+  const task = getTask('ticket-routing');
+  const examples = [...task.splits.train, ...task.splits.val, ...task.splits.test];
+  const outOfSet = (values: unknown[]): number =>
+    values.filter((v) => !(TICKET_LABELS as readonly string[]).includes(String(v))).length;
+
+  async function answers(withConstraints: boolean, demos = 0): Promise<unknown[]> {
+    const result = await evaluate({
+      program: configure(task, { demos: task.splits.train.slice(0, demos) }),
+      examples,
+      metric: task.metric,
+      ctx: {
+        lm,
+        adapter: chatAdapter,
+        validate: validatorFor(withConstraints ? task.constraints.map(constraintFromSpec) : []),
+        maxRetries: 2,
+      },
+    });
+    return result.results.map((r) => r.prediction?.department ?? null);
+  }
+
+  it('slips happen zero-shot, fewer with demos, and retries with feedback remove most', async () => {
+    const zeroShot = outOfSet(await answers(false));
+    const withDemos = outOfSet(await answers(false, 4));
+    const withFeedback = outOfSet(await answers(true));
+    expect(zeroShot).toBeGreaterThan(5);
+    expect(withDemos).toBeLessThan(zeroShot);
+    expect(withFeedback).toBeLessThan(zeroShot / 3);
+  });
+
+  it('a retry after a date-format complaint switches to the named format', async () => {
+    const dates = getTask('date-normalization');
+    const noRetries = await score(dates, lm, dates.splits.test, { constraints: false });
+    const retries = await score(dates, lm, dates.splits.test);
+    expect(retries.score).toBeGreaterThan(noRetries.score + 0.1);
+  });
+});
