@@ -3,7 +3,7 @@ import type { ChatEngine } from '../../../../src/engines/webllm/chat-engine';
 
 export interface FakeEngineOptions {
   answer?: (request: ChatCompletionRequestNonStreaming) => string;
-  /** Throw this from create (once per call). */
+  /** Called on every create; a returned value is thrown (null/undefined: answer normally). */
   fail?: () => unknown;
   /** Keep create pending until interruptGenerate is called. */
   hangUntilInterrupted?: boolean;
@@ -38,7 +38,8 @@ export class FakeEngine implements ChatEngine {
 
   private async create(request: ChatCompletionRequestNonStreaming): Promise<ChatCompletion> {
     this.requests.push(structuredClone(request));
-    if (this.opts.fail) throw this.opts.fail();
+    const failure = this.opts.fail?.();
+    if (failure) throw failure;
     let finish: 'stop' | 'abort' = 'stop';
     if (this.opts.hangUntilInterrupted) {
       await new Promise<void>((resolve) => (this.release = resolve));

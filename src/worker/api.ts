@@ -1,0 +1,188 @@
+/**
+ * The worker's API: types only. Everything crossing the boundary is plain data; progress and
+ * events arrive through callbacks the client wraps with comlink.proxy (and releases when done).
+ */
+import type { ConstraintSpec } from '../core/constraints';
+import type { Example, FieldValues, Prediction } from '../core/example';
+import type { JsonObject } from '../core/json';
+import type { ChatMessage, LMRequest } from '../core/lm';
+import type { MetricId } from '../core/metrics';
+import type { CopaResult } from '../core/optimizers/copa';
+import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
+import type { CopaConfig } from '../core/optimizers/copa-config';
+import type { RunEvent } from '../core/optimizers/events';
+import type { StopReason } from '../core/optimizers/records';
+import type { ProgramState } from '../core/program';
+import type { GpuReport } from '../engines/gpu-probe';
+import type { Catalog, CatalogEntry } from '../engines/model-catalog';
+import type { EngineErrorName } from '../engines/webllm/errors';
+import type { LoadProgress } from '../engines/webllm/load-progress';
+import type { UsageSummary } from '../engines/webllm/webllm-model';
+import type { TaskMetadata } from '../tasks/task';
+
+export type {
+  Catalog,
+  CatalogEntry,
+  GpuReport,
+  LoadProgress,
+  RunEvent,
+  TaskMetadata,
+  UsageSummary,
+};
+
+/** The model the worker currently answers with. */
+export interface EngineStatus {
+  kind: 'standin' | 'webllm' | null;
+  /** The LanguageModel id (part of cache keys), e.g. "webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC". */
+  modelId: string | null;
+  /** What to show; the stand-in is always labeled as such. */
+  label: string;
+}
+
+/** A model the user adds by address (their own hosting of MLC-compiled weights). */
+export interface CustomModelInput {
+  modelId: string;
+  /** Base URL of the weights (a Hugging Face repo or any folder with mlc-chat-config.json). */
+  modelUrl: string;
+  /** URL of the compiled WebGPU library (.wasm). */
+  modelLibUrl: string;
+  contextWindow?: number;
+  memoryMB?: number;
+}
+
+export interface CachedModel {
+  modelId: string;
+  label: string;
+  /** Bytes stored for this model, or null when the browser does not say. */
+  bytes: number | null;
+}
+
+export interface StorageReport {
+  models: CachedModel[];
+  /** Everything this site stores (models, datasets, runs), from navigator.storage.estimate(). */
+  usageBytes: number | null;
+  quotaBytes: number | null;
+}
+
+/** Where a run's program and data come from. */
+export type TaskRef =
+  | { kind: 'builtin'; taskId: string; dataSeed?: number }
+  | {
+      kind: 'custom';
+      program: ProgramState;
+      trainset: Example[];
+      valset: Example[];
+      testset?: Example[];
+      metricId: MetricId;
+      /** The output field the metric scores. */
+      targetField: string;
+      constraints?: ConstraintSpec[];
+    };
+
+export type AdapterName = 'chat' | 'json';
+
+export interface RunRequest {
+  task: TaskRef;
+  adapter?: AdapterName;
+  config?: Partial<CopaConfig>;
+}
+
+/** How a run ended. 'engine-lost': the GPU was lost; resume after loading a model again. */
+export type RunStatus = 'finished' | 'paused' | 'cancelled' | 'engine-lost';
+
+export interface RunOutcome {
+  status: RunStatus;
+  stopReason: StopReason;
+  result: CopaResult;
+  /** Set when status is 'engine-lost'. */
+  error?: { name: string; message: string };
+}
+
+export interface EvaluateRequest {
+  task: TaskRef;
+  /** The program to score; the task's own program when omitted. */
+  program?: ProgramState;
+  split: 'train' | 'val' | 'test';
+  adapter?: AdapterName;
+  /** Score only the first N examples. */
+  limit?: number;
+}
+
+export interface EvaluateSummary {
+  score: number;
+  total: number;
+  evaluated: number;
+  stoppedReason: 'completed' | 'aborted' | 'max-errors' | 'budget';
+  parseFailures: number;
+  constraintViolations: number;
+  errors: number;
+  results: {
+    exampleId: string;
+    score: number;
+    prediction: Prediction | null;
+    error: string | null;
+  }[];
+}
+
+export interface RunOnceRequest {
+  program: ProgramState;
+  inputs: FieldValues;
+  adapter?: AdapterName;
+  /** Constraints to check (violations are retried with feedback, as in a run). */
+  constraints?: ConstraintSpec[];
+  temperature?: number;
+  seed?: number;
+}
+
+export interface RunOnceResult {
+  prediction: Prediction;
+  /** Every request exactly as it went to the model, in order (retries included). */
+  requests: LMRequest[];
+  steps: { predictor: string; messages: ChatMessage[]; rawText: string; outputs: FieldValues }[];
+}
+
+export type ProgressCallback = (progress: LoadProgress) => void;
+/** Run events arrive in small batches so the main thread handles few messages. */
+export type EventsCallback = (events: RunEvent[]) => void;
+export type EvaluateProgressCallback = (done: number, total: number) => void;
+
+/** What the worker exposes. Every method may reject with a named error (see client.ts). */
+export interface CopaWorkerApi {
+  probe(): Promise<GpuReport>;
+  catalog(): Promise<Catalog>;
+  addCustomModel(input: CustomModelInput): Promise<Catalog>;
+  loadModel(modelId: string, onProgress?: ProgressCallback): Promise<EngineStatus>;
+  cancelLoad(): Promise<void>;
+  /** `latencyMs` adds a wait per call so the stand-in paces like a real model. */
+  useStandIn(seed?: number, latencyMs?: number): Promise<EngineStatus>;
+  engineStatus(): Promise<EngineStatus>;
+  modelUsage(): Promise<UsageSummary | null>;
+  cachedModels(): Promise<StorageReport>;
+  deleteCachedModel(modelId: string): Promise<StorageReport>;
+  listTasks(): Promise<TaskMetadata[]>;
+  startRun(request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome>;
+  /** Pauses at the end of the current phase. */
+  pauseRun(): Promise<void>;
+  resumeRun(onEvents: EventsCallback, checkpoint?: CopaCheckpoint): Promise<RunOutcome>;
+  /** Stops scheduling and interrupts the generation in flight. */
+  cancelRun(): Promise<void>;
+  evaluateProgram(
+    request: EvaluateRequest,
+    onProgress?: EvaluateProgressCallback,
+  ): Promise<EvaluateSummary>;
+  cancelEvaluation(): Promise<void>;
+  runOnce(request: RunOnceRequest): Promise<RunOnceResult>;
+}
+
+/** Errors the client rebuilds as typed errors (everything else becomes a plain Error with its name). */
+export type KnownErrorName =
+  | EngineErrorName
+  | 'AbortError'
+  | 'BudgetExceededError'
+  | 'ParseError'
+  | 'ConstraintViolationError'
+  | 'ProgramStateError'
+  | 'SignatureError'
+  | 'WorkerStateError';
+
+export type { JsonObject };

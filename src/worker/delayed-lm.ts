@@ -1,0 +1,42 @@
+import { AbortedError } from '../core/errors';
+import type { LanguageModel, LMRequest, LMResponse } from '../core/lm';
+
+/**
+ * Adds a fixed wait to every call, so the stand-in can mimic a real model's pace (runs take
+ * seconds, not milliseconds). The wait ends early, with AbortedError, when the signal aborts.
+ */
+export class DelayedLM implements LanguageModel {
+  readonly id: string;
+
+  constructor(
+    private readonly inner: LanguageModel,
+    private readonly delayMs: number,
+  ) {
+    this.id = inner.id;
+  }
+
+  async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
+    await wait(this.delayMs, signal);
+    const response = await this.inner.complete(request, signal);
+    return {
+      ...response,
+      usage: { ...response.usage, latencyMs: response.usage.latencyMs + this.delayMs },
+    };
+  }
+}
+
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.reject(new AbortedError());
+  return new Promise((resolve, reject) => {
+    const done = (): void => {
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const stop = (): void => {
+      clearTimeout(timer);
+      reject(new AbortedError());
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+}

@@ -1,0 +1,47 @@
+import type { LanguageModel, LMRequest, LMResponse } from '../core/lm';
+
+/**
+ * Watches for failures after which no further call can succeed (a lost GPU device). The
+ * optimizer counts an ordinary error as a failed example and carries on; this stops the run
+ * instead, so it ends at its last checkpoint rather than scoring everything as wrong.
+ */
+export class GuardedLM implements LanguageModel {
+  readonly id: string;
+  fatal: Error | null = null;
+
+  constructor(
+    private readonly inner: LanguageModel,
+    private readonly onFatal: (err: Error) => void,
+    private readonly isFatal: (err: unknown) => boolean = (err) =>
+      err instanceof Error && err.name === 'GPUDeviceLostError',
+  ) {
+    this.id = inner.id;
+  }
+
+  async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
+    try {
+      return await this.inner.complete(request, signal);
+    } catch (err) {
+      if (this.isFatal(err) && err instanceof Error) {
+        this.fatal ??= err;
+        this.onFatal(err);
+      }
+      throw err;
+    }
+  }
+}
+
+/** Records every request that reaches the model, exactly as sent. */
+export class RecordingLM implements LanguageModel {
+  readonly id: string;
+  readonly requests: LMRequest[] = [];
+
+  constructor(private readonly inner: LanguageModel) {
+    this.id = inner.id;
+  }
+
+  complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
+    this.requests.push(structuredClone(request));
+    return this.inner.complete(request, signal);
+  }
+}

@@ -1,0 +1,121 @@
+import type { CacheStore } from '../core/cache';
+import type { LanguageModel } from '../core/lm';
+import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
+import { runCopa, type CopaResult } from '../core/optimizers/copa';
+import type { RunEvent } from '../core/optimizers/events';
+import type { EventsCallback, RunOutcome, RunRequest, RunStatus } from './api';
+import { EventBatcher } from './event-batcher';
+import { GuardedLM } from './guarded-lm';
+import { adapterFor, resolveTask, type TaskLookup } from './task-resolver';
+import { WorkerStateError } from './worker-errors';
+import { YieldingLM } from './yielding-lm';
+
+export interface RunControllerDeps {
+  model: () => LanguageModel;
+  tasks: TaskLookup;
+  cacheStore?: CacheStore;
+  /** Called when the GPU device is lost mid-run (the engine must be re-created). */
+  onEngineLost: () => Promise<void>;
+  /** Milliseconds between event batches (default 50). */
+  eventIntervalMs?: number;
+}
+
+interface ActiveRun {
+  controller: AbortController;
+  pauseRequested: boolean;
+}
+
+/** Runs one COPA optimization at a time, with pause, resume and cancel. */
+export class RunController {
+  private active: ActiveRun | null = null;
+  private lastRequest: RunRequest | null = null;
+  private lastCheckpoint: CopaCheckpoint | null = null;
+
+  constructor(private readonly deps: RunControllerDeps) {}
+
+  get running(): boolean {
+    return this.active !== null;
+  }
+
+  start(request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome> {
+    return this.run(request, onEvents, undefined);
+  }
+
+  /** Continues the last paused run (or the given checkpoint) with the current model. */
+  resume(onEvents: EventsCallback, checkpoint?: CopaCheckpoint): Promise<RunOutcome> {
+    const from = checkpoint ?? this.lastCheckpoint;
+    if (!this.lastRequest || !from)
+      throw new WorkerStateError('There is no paused run to resume. Start a new run.');
+    return this.run(this.lastRequest, onEvents, from);
+  }
+
+  pause(): void {
+    if (this.active) this.active.pauseRequested = true;
+  }
+
+  cancel(): void {
+    this.active?.controller.abort();
+  }
+
+  private async run(
+    request: RunRequest,
+    onEvents: EventsCallback,
+    resumeFrom: CopaCheckpoint | undefined,
+  ): Promise<RunOutcome> {
+    if (this.active)
+      throw new WorkerStateError('A run is already going; pause or cancel it first.');
+    const engine = this.deps.model();
+    const task = resolveTask(request.task, this.deps.tasks);
+    const active: ActiveRun = { controller: new AbortController(), pauseRequested: false };
+    this.active = active;
+    this.lastRequest = request;
+    const guarded = new GuardedLM(new YieldingLM(engine), () => active.controller.abort());
+    const batcher = new EventBatcher<RunEvent>(onEvents, this.deps.eventIntervalMs ?? 50);
+    // Only a checkpoint written after a finished phase is safe to resume from.
+    let saved: CopaCheckpoint | null = resumeFrom ?? null;
+    try {
+      const result = await runCopa(
+        {
+          program: task.program,
+          trainset: task.splits.train,
+          valset: task.splits.val,
+          metric: task.metric,
+          constraints: task.constraints,
+        },
+        {
+          lm: guarded,
+          adapter: adapterFor(request.adapter),
+          ...(this.deps.cacheStore ? { cacheStore: this.deps.cacheStore } : {}),
+          ...(request.config ? { config: request.config } : {}),
+          ...(resumeFrom ? { resumeFrom } : {}),
+          onEvent: (e) => batcher.push(e),
+          signal: active.controller.signal,
+          onCheckpoint: (cp) => {
+            saved = cp;
+          },
+          shouldPause: () => active.pauseRequested,
+        },
+      );
+      this.lastCheckpoint = result.stopReason === 'paused' ? result.checkpoint : saved;
+      if (guarded.fatal) {
+        await this.deps.onEngineLost();
+        return {
+          status: 'engine-lost',
+          stopReason: 'paused',
+          result,
+          error: { name: guarded.fatal.name, message: guarded.fatal.message },
+        };
+      }
+      return { status: statusOf(result), stopReason: result.stopReason, result };
+    } finally {
+      batcher.flush();
+      this.active = null;
+    }
+  }
+}
+
+function statusOf(result: CopaResult): RunStatus {
+  if (result.stopReason === 'paused') return 'paused';
+  if (result.stopReason === 'cancelled') return 'cancelled';
+  return 'finished';
+}

@@ -1,0 +1,175 @@
+import type { CacheStore } from '../core/cache';
+import { validatorFor, constraintFromSpec } from '../core/constraints';
+import { evaluate } from '../core/evaluate';
+import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
+import { Program } from '../core/program';
+import { runProgram } from '../core/run-program';
+import type { TaskMetadata } from '../tasks/task';
+import type {
+  CopaWorkerApi,
+  CustomModelInput,
+  EngineStatus,
+  EvaluateProgressCallback,
+  EvaluateRequest,
+  EvaluateSummary,
+  EventsCallback,
+  ProgressCallback,
+  RunOnceRequest,
+  RunOnceResult,
+  RunOutcome,
+  RunRequest,
+  StorageReport,
+} from './api';
+import { EngineHolder, type EngineHolderDeps } from './engine-holder';
+import { RecordingLM } from './guarded-lm';
+import { RunController } from './run-controller';
+import { adapterFor, resolveTask, type TaskLookup } from './task-resolver';
+import { WorkerStateError } from './worker-errors';
+import { YieldingLM } from './yielding-lm';
+
+export interface ServiceDeps extends EngineHolderDeps {
+  tasks: TaskLookup;
+  taskList: () => readonly TaskMetadata[];
+  cacheStore?: CacheStore;
+  eventIntervalMs?: number;
+}
+
+/**
+ * Everything the worker does, as a plain object: the worker entry only exposes it through
+ * comlink, and tests call it directly in Node.
+ */
+export class CopaService implements CopaWorkerApi {
+  private readonly engines: EngineHolder;
+  private readonly runs: RunController;
+  private evaluation: AbortController | null = null;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.engines = new EngineHolder(deps);
+    this.runs = new RunController({
+      model: () => this.engines.model(),
+      tasks: deps.tasks,
+      onEngineLost: () => this.engines.dropAfterDeviceLoss(),
+      ...(deps.cacheStore ? { cacheStore: deps.cacheStore } : {}),
+      ...(deps.eventIntervalMs !== undefined ? { eventIntervalMs: deps.eventIntervalMs } : {}),
+    });
+  }
+
+  probe = () => this.engines.probe();
+  catalog = () => this.engines.catalog();
+  addCustomModel = (input: CustomModelInput) => this.engines.addCustomModel(input);
+  engineStatus = async (): Promise<EngineStatus> => this.engines.status();
+  modelUsage = async () => this.engines.usage();
+  cachedModels = (): Promise<StorageReport> => this.engines.cachedModels();
+  listTasks = async (): Promise<TaskMetadata[]> => [...this.deps.taskList()];
+
+  async loadModel(modelId: string, onProgress?: ProgressCallback): Promise<EngineStatus> {
+    this.assertIdle('load a model');
+    return this.engines.load(modelId, onProgress);
+  }
+
+  async cancelLoad(): Promise<void> {
+    this.engines.cancelLoad();
+  }
+
+  async useStandIn(seed = 0, latencyMs = 0): Promise<EngineStatus> {
+    this.assertIdle('switch models');
+    return this.engines.useStandIn(seed, latencyMs);
+  }
+
+  async deleteCachedModel(modelId: string): Promise<StorageReport> {
+    this.assertIdle('delete a model');
+    return this.engines.deleteCached(modelId);
+  }
+
+  startRun(request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome> {
+    return this.runs.start(request, onEvents);
+  }
+
+  async pauseRun(): Promise<void> {
+    this.runs.pause();
+  }
+
+  async resumeRun(onEvents: EventsCallback, checkpoint?: CopaCheckpoint): Promise<RunOutcome> {
+    return this.runs.resume(onEvents, checkpoint);
+  }
+
+  async cancelRun(): Promise<void> {
+    this.runs.cancel();
+    this.evaluation?.abort();
+  }
+
+  async evaluateProgram(
+    request: EvaluateRequest,
+    onProgress?: EvaluateProgressCallback,
+  ): Promise<EvaluateSummary> {
+    if (this.evaluation) throw new WorkerStateError('An evaluation is already going.');
+    const task = resolveTask(request.task, this.deps.tasks);
+    const program = request.program ? Program.fromState(request.program) : task.program;
+    const examples = task.splits[request.split].slice(0, request.limit ?? Infinity);
+    const controller = new AbortController();
+    this.evaluation = controller;
+    try {
+      const result = await evaluate({
+        program,
+        examples,
+        metric: task.metric,
+        ctx: {
+          lm: new YieldingLM(this.engines.model()),
+          adapter: adapterFor(request.adapter),
+          validate: validatorFor(task.constraints),
+          signal: controller.signal,
+        },
+        ...(onProgress
+          ? { onProgress: (done: number, total: number) => onProgress(done, total) }
+          : {}),
+      });
+      return {
+        score: result.score,
+        total: result.total,
+        evaluated: result.results.length,
+        stoppedReason: result.stoppedReason,
+        parseFailures: result.parseFailures,
+        constraintViolations: result.constraintViolations,
+        errors: result.errors,
+        results: result.results.map((r) => ({
+          exampleId: r.exampleId,
+          score: r.score,
+          prediction: r.prediction,
+          error: r.error,
+        })),
+      };
+    } finally {
+      this.evaluation = null;
+    }
+  }
+
+  async cancelEvaluation(): Promise<void> {
+    this.evaluation?.abort();
+  }
+
+  async runOnce(request: RunOnceRequest): Promise<RunOnceResult> {
+    const lm = new RecordingLM(this.engines.model());
+    const run = await runProgram(Program.fromState(request.program), request.inputs, {
+      lm,
+      adapter: adapterFor(request.adapter),
+      validate: validatorFor((request.constraints ?? []).map(constraintFromSpec)),
+      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+      ...(request.seed !== undefined ? { seed: request.seed } : {}),
+    });
+    return {
+      prediction: run.prediction,
+      requests: lm.requests,
+      steps: run.trace.map((s) => ({
+        predictor: s.predictor,
+        messages: s.messages,
+        rawText: s.rawText,
+        outputs: s.outputs,
+      })),
+    };
+  }
+
+  private assertIdle(action: string): void {
+    if (this.runs.running)
+      throw new WorkerStateError(`A run is going; pause or cancel it before you ${action}.`);
+  }
+}

@@ -1,0 +1,41 @@
+import type { GpuAdapterLike, ProbeEnvironment } from '../engines/gpu-probe';
+import { StandInModel } from '../engines/standin/standin-model';
+import type { WebLLMRuntime } from '../engines/webllm/chat-engine';
+import { importWebLLMRuntime } from '../engines/webllm/runtime';
+import { BUILT_IN_TASK_METADATA } from '../tasks/metadata';
+import { getTask } from '../tasks/index';
+import { cachedModelBytes, storageEstimate } from './cache-usage';
+import type { ServiceDeps } from './service';
+
+type GpuLike = NonNullable<ProbeEnvironment['gpu']>;
+
+/** The real browser dependencies of the service, inside the worker. */
+export function browserServiceDeps(): ServiceDeps {
+  let runtime: Promise<WebLLMRuntime> | null = null;
+  return {
+    probeEnvironment: () => {
+      // WebGPU is not in TypeScript's DOM types; read it as the probe's narrow shape.
+      const gpu = (globalThis.navigator as unknown as { gpu?: GpuLike }).gpu;
+      return { isSecureContext: globalThis.isSecureContext, ...(gpu ? { gpu: wrapGpu(gpu) } : {}) };
+    },
+    webllm: () => {
+      runtime ??= importWebLLMRuntime().catch((err: unknown) => {
+        runtime = null;
+        throw err;
+      });
+      return runtime;
+    },
+    makeStandIn: (seed) => new StandInModel({ seed }),
+    cachedBytes: cachedModelBytes,
+    storageEstimate,
+    tasks: getTask,
+    taskList: () => BUILT_IN_TASK_METADATA,
+  };
+}
+
+/** Keeps `this` bound: GPU.requestAdapter must be called on navigator.gpu. */
+function wrapGpu(gpu: GpuLike): GpuLike {
+  return {
+    requestAdapter: (options) => gpu.requestAdapter(options) as Promise<GpuAdapterLike | null>,
+  };
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadProgress } from '../../../src/engines/webllm/load-progress';
+import { Program, predict } from '../../../src/core/program';
+import { CopaService } from '../../../src/worker/service';
+import { adapterEnv, deps, FakeRuntime } from './fakes';
+
+describe('CopaService: probe and catalog', () => {
+  it('with no adapter: reports it, refuses to load before any download, and offers the stand-in', async () => {
+    const runtime = new FakeRuntime();
+    const service = new CopaService(deps(adapterEnv(null), runtime));
+    expect(await service.probe()).toMatchObject({ status: 'no-adapter', usable: false });
+    await expect(service.loadModel('Qwen2.5-0.5B-Instruct-q4f32_1-MLC')).rejects.toMatchObject({
+      name: 'GPUAdapterUnavailableError',
+    });
+    expect(runtime.engines).toHaveLength(0);
+    expect(await service.useStandIn(3)).toMatchObject({
+      kind: 'standin',
+      label: expect.stringMatching(/stand-in/i),
+    });
+  });
+
+  it('with a fallback adapter without f16: the catalog offers no f16 model', async () => {
+    const service = new CopaService(deps(adapterEnv({ f16: false, fallback: true })));
+    expect(await service.probe()).toMatchObject({ fallbackAdapter: true, shaderF16: false });
+    const catalog = await service.catalog();
+    expect(catalog.entries.length).toBeGreaterThan(0);
+    expect(catalog.entries.some((e) => /f16/.test(e.modelId))).toBe(false);
+    expect(catalog.defaultModelId).toBe('SmolLM2-360M-Instruct-q4f32_1-MLC');
+  });
+
+  it('refuses to load an f16 model on a GPU without f16', async () => {
+    const service = new CopaService(deps(adapterEnv({ f16: false })));
+    await expect(service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC')).rejects.toMatchObject({
+      name: 'WorkerStateError',
+      message: expect.stringMatching(/shader-f16/),
+    });
+  });
+});
+
+describe('CopaService: loading models', () => {
+  it('loads a model with progress and reports it as the engine', async () => {
+    const service = new CopaService(deps(adapterEnv({ f16: true })));
+    const progress: LoadProgress[] = [];
+    const status = await service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC', (p) =>
+      progress.push(p),
+    );
+    expect(status).toEqual({
+      kind: 'webllm',
+      modelId: 'webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
+      label: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
+    });
+    expect(progress.map((p) => p.phase)).toEqual(['downloading', 'ready']);
+    expect(progress[0]).toMatchObject({ percent: 50, bytes: 100 * 1024 * 1024 });
+  });
+
+  it('a custom model whose files answer 404 fails with ModelFilesUnreachableError and the service stays usable', async () => {
+    const runtime = new FakeRuntime();
+    runtime.reloadError = new TypeError("Failed to execute 'add' on 'Cache': Request failed");
+    const service = new CopaService(deps(adapterEnv({ f16: false, fallback: true }), runtime));
+    const catalog = await service.addCustomModel({
+      modelId: 'missing-q4f32_1-MLC',
+      modelUrl: 'http://127.0.0.1:9/missing/',
+      modelLibUrl: 'http://127.0.0.1:9/missing/lib.wasm',
+    });
+    expect(catalog.entries.find((e) => e.modelId === 'missing-q4f32_1-MLC')).toMatchObject({
+      custom: true,
+    });
+    const err = await service.loadModel('missing-q4f32_1-MLC').catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      name: 'ModelFilesUnreachableError',
+      message: expect.stringMatching(/unreachable/),
+    });
+    expect(runtime.engines[0]!.unloads).toBeGreaterThan(0);
+    expect(await service.engineStatus()).toMatchObject({ kind: null });
+    expect(await service.useStandIn()).toMatchObject({ kind: 'standin' });
+  });
+
+  it('lists cached models with their storage and deletes them', async () => {
+    const runtime = new FakeRuntime();
+    const service = new CopaService(deps(adapterEnv({ f16: true }), runtime));
+    await service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
+    const report = await service.cachedModels();
+    expect(report).toEqual({
+      models: [
+        {
+          modelId: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
+          label: 'Qwen2.5 0.5B Instruct (q4f16_1)',
+          bytes: 123_000_000,
+        },
+      ],
+      usageBytes: 500_000_000,
+      quotaBytes: 10_000_000_000,
+    });
+    const after = await service.deleteCachedModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
+    expect(after.models).toEqual([]);
+    // The loaded copy of a deleted model is released too.
+    expect(await service.engineStatus()).toMatchObject({ kind: null });
+  });
+
+  it('reports model usage (tokens and speeds) only for a WebLLM model', async () => {
+    const service = new CopaService(deps(adapterEnv({ f16: true })));
+    await service.useStandIn();
+    expect(await service.modelUsage()).toBeNull();
+    await service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
+    await service
+      .runOnce({
+        program: new Program([predict('answer', 'q -> a')]).toState(),
+        inputs: { q: 'hi' },
+      })
+      .catch(() => undefined);
+    expect(await service.modelUsage()).toMatchObject({
+      calls: 1,
+      prefillTokensPerS: 400,
+      decodeTokensPerS: 20,
+    });
+  });
+});

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { chatAdapter } from '../../../src/core/adapters/chat-adapter';
+import type { RunEvent } from '../../../src/core/optimizers/events';
+import { buildRequest } from '../../../src/core/run-program';
+import { getTask } from '../../../src/tasks/index';
+import { CopaService } from '../../../src/worker/service';
+import { adapterEnv, deps, FakeRuntime } from './fakes';
+
+const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
+const small = { cycles: 1, demoCandidates: 3, instructionCandidates: 2, minibatchSize: 10 };
+
+function collector(): { events: RunEvent[]; batches: number; sink: (b: RunEvent[]) => void } {
+  const c = { events: [] as RunEvent[], batches: 0, sink: (b: RunEvent[]) => void 0 };
+  c.sink = (b) => {
+    c.batches++;
+    c.events.push(...b);
+  };
+  return c;
+}
+
+describe('CopaService: COPA runs', () => {
+  it('runs COPA with the stand-in on a built-in task and delivers every event in batches', async () => {
+    const service = new CopaService(deps(adapterEnv(null)));
+    await service.useStandIn(0);
+    const c = collector();
+    const outcome = await service.startRun({ task, config: small }, c.sink);
+    expect(outcome.status).toBe('finished');
+    expect(outcome.result.bestScore).toBeGreaterThanOrEqual(outcome.result.baselineScore);
+    expect(c.events[0]!.type).toBe('run-started');
+    expect(c.events.at(-1)).toMatchObject({ type: 'run-finished', reason: outcome.stopReason });
+    expect(c.batches).toBeLessThan(c.events.length);
+  });
+
+  it('refuses to run without a model', async () => {
+    const service = new CopaService(deps(adapterEnv(null)));
+    await expect(service.startRun({ task }, () => undefined)).rejects.toMatchObject({
+      name: 'WorkerStateError',
+    });
+  });
+
+  it('cancels a run in progress: it stops with status cancelled and the service is free again', async () => {
+    const service = new CopaService(deps(adapterEnv(null)));
+    await service.useStandIn(0, 2);
+    const c = collector();
+    const pending = service.startRun({ task }, (b) => {
+      c.sink(b);
+      void service.cancelRun();
+    });
+    const outcome = await pending;
+    expect(outcome.status).toBe('cancelled');
+    expect(c.events.at(-1)).toMatchObject({ type: 'run-finished', reason: 'cancelled' });
+    expect((await service.startRun({ task, config: small }, () => undefined)).status).toBe(
+      'finished',
+    );
+  });
+
+  it('a cancel during a WebLLM generation interrupts the engine', async () => {
+    const runtime = new FakeRuntime({ hangUntilInterrupted: true });
+    const service = new CopaService(deps(adapterEnv({ f16: true }), runtime));
+    await service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
+    const pending = service.startRun({ task, config: small }, () => undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    await service.cancelRun();
+    expect((await pending).status).toBe('cancelled');
+    expect(runtime.engines[0]!.interrupts).toBe(1);
+  });
+
+  it('pauses between phases and resumes to the same result as an uninterrupted run', async () => {
+    const whole = new CopaService(deps(adapterEnv(null)));
+    await whole.useStandIn(0);
+    const direct = await whole.startRun({ task, config: { ...small, cycles: 2 } }, () => undefined);
+
+    const service = new CopaService(deps(adapterEnv(null)));
+    await service.useStandIn(0);
+    let paused = false;
+    const first = await service.startRun({ task, config: { ...small, cycles: 2 } }, (b) => {
+      if (!paused && b.some((e) => e.type === 'phase-started')) {
+        paused = true;
+        void service.pauseRun();
+      }
+    });
+    expect(first.status).toBe('paused');
+    const rest = await service.resumeRun(() => undefined);
+    expect(rest.status).toBe('finished');
+    expect(rest.result.program).toEqual(direct.result.program);
+    expect(rest.result.bestScore).toBe(direct.result.bestScore);
+  });
+
+  it('a lost GPU device pauses the run at its last checkpoint and drops the engine', async () => {
+    let calls = 0;
+    const runtime = new FakeRuntime({
+      fail: () =>
+        ++calls > 150 ? Object.assign(new Error('lost'), { name: 'DeviceLostError' }) : null,
+    });
+    const service = new CopaService(deps(adapterEnv({ f16: true }), runtime));
+    await service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
+    const outcome = await service.startRun({ task, config: small }, () => undefined);
+    expect(outcome.status).toBe('engine-lost');
+    expect(outcome.error?.name).toBe('GPUDeviceLostError');
+    expect(await service.engineStatus()).toMatchObject({ kind: null });
+    // After re-creating an engine (here: the stand-in), the run resumes from its checkpoint.
+    await service.useStandIn(0);
+    const resumed = await service.resumeRun(() => undefined);
+    expect(resumed.status).toBe('finished');
+  });
+});
+
+describe('CopaService: evaluate and run once', () => {
+  it('evaluates the task program on a split and reports counts', async () => {
+    const service = new CopaService(deps(adapterEnv(null)));
+    await service.useStandIn(0);
+    const progress: number[] = [];
+    const summary = await service.evaluateProgram({ task, split: 'val', limit: 10 }, (done) =>
+      progress.push(done),
+    );
+    expect(summary).toMatchObject({ total: 10, evaluated: 10, stoppedReason: 'completed' });
+    expect(summary.results).toHaveLength(10);
+    expect(progress.at(-1)).toBe(10);
+  });
+
+  it('returns the exact request sent to the model', async () => {
+    const service = new CopaService(deps(adapterEnv(null)));
+    await service.useStandIn(0);
+    const t = getTask('ticket-routing');
+    const example = t.splits.val[0]!;
+    const inputs = Object.fromEntries(t.program.inputFields.map((f) => [f, example.data[f]!]));
+    const result = await service.runOnce({ program: t.program.toState(), inputs });
+    expect(result.requests[0]).toEqual(
+      buildRequest(t.program.steps[0]!, inputs, { adapter: chatAdapter }),
+    );
+    expect(result.steps[0]!.messages).toEqual(result.requests[0]!.messages);
+    expect(Object.keys(result.prediction)).toEqual(t.program.outputFields);
+  });
+});
