@@ -10,7 +10,7 @@ const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
 const small = { cycles: 1, demoCandidates: 3, instructionCandidates: 2, minibatchSize: 10 };
 
 function collector(): { events: RunEvent[]; batches: number; sink: (b: RunEvent[]) => void } {
-  const c = { events: [] as RunEvent[], batches: 0, sink: (b: RunEvent[]) => void 0 };
+  const c = { events: [] as RunEvent[], batches: 0, sink: (_b: RunEvent[]) => undefined as void };
   c.sink = (b) => {
     c.batches++;
     c.events.push(...b);
