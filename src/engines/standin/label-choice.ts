@@ -2,7 +2,7 @@ import { ruleReliability, type InstructionRules } from './instruction-rules';
 import { priorWords } from './lexicon';
 import type { Noise } from './noise';
 import type { ReadField, ReadPrompt } from './prompt-reader';
-import { mentions, overlap, stem, tokenSet } from './text-features';
+import { allWords, discriminativeOverlap, mentions, tokenSet } from './text-features';
 
 /** A chosen label and a few words on why (for a reasoning field). */
 export interface LabelChoice {
@@ -14,6 +14,8 @@ const PRIOR_NAME_WEIGHT = 0.5;
 const PRIOR_WORD_WEIGHT = 0.4;
 const NEIGHBOUR_WEIGHT = 1.5;
 const NEIGHBOURS = 3;
+/** One shared word between two long texts is a coincidence, not a neighbour. */
+const MIN_SIMILARITY = 0.2;
 const RULE_WEIGHT = 2.5;
 const CONFUSION_MARGIN = 0.4;
 const CONFUSION_RATE = 0.3;
@@ -41,18 +43,21 @@ export function chooseLabel(
     if (!why.has(label)) why.set(label, reason);
   };
 
+  const words = allWords(allInput);
   for (const label of labels) {
     if (mentions(allInput, label)) add(label, PRIOR_NAME_WEIGHT, `it mentions "${label}"`);
     for (const w of priorWords(label))
-      if (query.has(stem(w))) add(label, PRIOR_WORD_WEIGHT, `"${w}" usually means ${label}`);
+      if (words.has(w)) add(label, PRIOR_WORD_WEIGHT, `"${w}" usually means ${label}`);
   }
 
-  const neighbours = prompt.demos
-    .map((d) => ({
-      label: canonical(labels, d.outputs[field.name]),
-      sim: overlap(query, tokenSet(Object.values(d.inputs).join('\n'))),
-    }))
-    .filter((n) => n.label !== undefined && n.sim > 0)
+  const demos = prompt.demos.map((d) => ({
+    label: canonical(labels, d.outputs[field.name]),
+    tokens: tokenSet(Object.values(d.inputs).join('\n')),
+  }));
+  const uninformative = mixed(demos);
+  const neighbours = demos
+    .map((d) => ({ label: d.label, sim: discriminativeOverlap(query, d.tokens, uninformative) }))
+    .filter((n) => n.label !== undefined && n.sim >= MIN_SIMILARITY)
     .sort((a, b) => b.sim - a.sim)
     .slice(0, NEIGHBOURS);
   for (const n of neighbours) add(n.label, NEIGHBOUR_WEIGHT * n.sim, 'a similar example had it');
@@ -74,7 +79,8 @@ export function chooseLabel(
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (!first || first[1] <= 0) {
-    const guess = labels[Math.floor(noise.roll('guess') * labels.length)] ?? labels[0] ?? '';
+    const guess =
+      labels[Math.floor(noise.rollFor('guess', allInput) * labels.length)] ?? labels[0] ?? '';
     return { label: guess, why: 'nothing pointed to a label, so this is a guess' };
   }
   if (
@@ -101,4 +107,19 @@ function fieldText(inputs: Record<string, string>, field: string | null): string
   if (field === null) return undefined;
   const key = Object.keys(inputs).find((k) => k.toLowerCase() === field.toLowerCase());
   return key === undefined ? undefined : inputs[key];
+}
+
+/** Tokens that occur in demos with different labels. */
+function mixed(
+  demos: readonly { label: string | undefined; tokens: ReadonlySet<string> }[],
+): Set<string> {
+  const seenWith = new Map<string, string>();
+  const out = new Set<string>();
+  for (const d of demos)
+    for (const t of d.tokens) {
+      const before = seenWith.get(t);
+      if (before === undefined) seenWith.set(t, d.label ?? '');
+      else if (before !== d.label) out.add(t);
+    }
+  return out;
 }

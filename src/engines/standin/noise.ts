@@ -9,12 +9,22 @@ import { Rng, hashString } from '../../core/rng';
  */
 export class Noise {
   private readonly key: number;
+  private readonly baseKey: number;
 
   constructor(modelSeed: number, request: LMRequest) {
-    let text = `${modelSeed}`;
+    const sampling = request.temperature > 0 ? `t${request.temperature}\u0000s${request.seed}` : '';
+    let text = `${modelSeed}\u0000${sampling}`;
+    this.baseKey = hashString(text);
     for (const m of request.messages) text += `\u0000${m.role}\u0000${m.content}`;
-    if (request.temperature > 0) text += `\u0000t${request.temperature}\u0000s${request.seed}`;
     this.key = hashString(text);
+  }
+
+  /**
+   * Like `roll`, but keyed on one text instead of the whole prompt: a decision about the input
+   * alone (a blind guess) stays the same whatever the instruction and demos around it.
+   */
+  rollFor(decision: string, text: string): number {
+    return new Rng(this.baseKey ^ hashString(`${decision}\u0000${text}`)).next();
   }
 
   /** A number in [0, 1) for one named decision; the same name always gives the same number. */

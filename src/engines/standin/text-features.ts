@@ -72,3 +72,23 @@ export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   for (const t of a) if (b.has(t)) shared++;
   return shared / Math.sqrt(a.size * b.size);
 }
+
+/** Every lower-cased word of a text, stopwords included (for the built-in prior). */
+export function allWords(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[a-z][a-z0-9']*/g) ?? []);
+}
+
+/**
+ * Similarity that counts only shared tokens which, among the demos, go with a single answer:
+ * words seen with several answers ("film" in reviews, "order" in tickets) say nothing.
+ */
+export function discriminativeOverlap(
+  query: ReadonlySet<string>,
+  demo: ReadonlySet<string>,
+  uninformative: ReadonlySet<string>,
+): number {
+  if (query.size === 0 || demo.size === 0) return 0;
+  let shared = 0;
+  for (const t of query) if (demo.has(t) && !uninformative.has(t)) shared++;
+  return shared / Math.sqrt(query.size * demo.size);
+}
