@@ -1,33 +1,15 @@
 import type { UseStore } from 'idb-keyval';
-import type { Example } from '../core/example';
+import type { DatasetContent } from '../core/interop/dataset/prepare';
 import type { JsonObject } from '../core/json';
 import { openCollection } from './idb';
 import { type RecordSchema, requireArray, requireObject, requireString } from './record-schema';
 import { Repository } from './repository';
 
-export type DatasetFormat = 'csv' | 'jsonl' | 'json' | 'builtin';
-
 /** A dataset as stored: its rows already split, so a run never re-splits differently. */
-export interface DatasetRecord {
+export interface DatasetRecord extends DatasetContent {
   schemaVersion: number;
   id: string;
-  name: string;
   createdAt: string;
-  source: {
-    fileName: string;
-    format: DatasetFormat;
-    encoding: 'utf-8' | 'latin1';
-    /** Rows in the file; more than were kept when it was sampled. */
-    rowsInFile: number;
-    /** Set when the file was sampled down to fewer rows. */
-    sampledTo?: number;
-  };
-  inputFields: string[];
-  outputFields: string[];
-  /** Which file column fed each field. */
-  columnMapping: Record<string, string>;
-  seed: number;
-  splits: { train: Example[]; val: Example[]; test: Example[] };
 }
 
 export const DATASET_SCHEMA_VERSION = 1;
@@ -56,4 +38,13 @@ export class DatasetRepository extends Repository<DatasetRecord> {
   constructor(store: UseStore = openCollection('datasets')) {
     super(store, datasetSchema);
   }
+}
+
+/** The record for a prepared dataset (see core's `prepareDataset`). */
+export function newDatasetRecord(
+  id: string,
+  dataset: DatasetContent,
+  now = new Date(),
+): DatasetRecord {
+  return { ...dataset, schemaVersion: DATASET_SCHEMA_VERSION, id, createdAt: now.toISOString() };
 }

@@ -1,4 +1,14 @@
-import { CopaError } from '../core/errors';
+/**
+ * Named storage errors. Storage may import only types from core, so they extend this local
+ * base, which has CopaError's shape: a stable `name` (kept across the worker boundary) and a
+ * message a user can act on.
+ */
+export class CopaError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
 
 /** A stored record was written by a newer version of the app; it is left untouched. */
 export class NewerRecordError extends CopaError {

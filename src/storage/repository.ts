@@ -1,6 +1,6 @@
 import type { UseStore } from 'idb-keyval';
 import type { JsonObject } from '../core/json';
-import type { CopaError } from '../core/errors';
+import type { CopaError } from './errors';
 import { request, transaction } from './idb';
 import { type RecordSchema, type VersionedRecord, upgradeRecord } from './record-schema';
 

@@ -1,0 +1,55 @@
+import { NotUtf8Error } from './errors';
+
+export type TextEncodingName = 'utf-8' | 'latin1';
+
+/** Offset of the first byte that breaks UTF-8, or -1 when all bytes are valid UTF-8. */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    let cp = b & (0xff >> (need + 2));
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** 1-based line of a byte offset. */
+export function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+/**
+ * Decodes file bytes. UTF-8 is checked strictly (TextDecoder `fatal`), and a failure names
+ * the first bad byte and its line; a UTF-8 byte-order mark is removed. Latin-1 never fails.
+ */
+export function decodeText(
+  bytes: Uint8Array,
+  fileName: string,
+  encoding: TextEncodingName = 'utf-8',
+): string {
+  if (encoding === 'latin1') return new TextDecoder('latin1').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const at = Math.max(0, firstInvalidUtf8Byte(bytes));
+    throw new NotUtf8Error(fileName, at, lineOfByte(bytes, at));
+  }
+}

@@ -1,0 +1,69 @@
+import { CopaError } from '../../errors';
+
+/** One problem found in an imported file, with where it is. */
+export interface ImportIssue {
+  /** 1-based line of the file. */
+  line?: number;
+  /** 1-based item of a JSON array (whose lines are not tracked). */
+  item?: number;
+  /** The column (CSV header) or key (JSON) concerned. */
+  column?: string;
+  /** The program field concerned. */
+  field?: string;
+  message: string;
+}
+
+/** Formats an issue as "line 12, column "text": ...". */
+export function describeIssue(issue: ImportIssue): string {
+  const where = [
+    issue.line !== undefined ? `line ${issue.line}` : undefined,
+    issue.line === undefined && issue.item !== undefined ? `item ${issue.item}` : undefined,
+    issue.column !== undefined ? `column "${issue.column}"` : undefined,
+    issue.field !== undefined ? `field "${issue.field}"` : undefined,
+  ].filter((w): w is string => w !== undefined);
+  return where.length > 0 ? `${where.join(', ')}: ${issue.message}` : issue.message;
+}
+
+/** The file was checked as a whole and is not imported; nothing was saved. */
+export class DatasetImportError extends CopaError {
+  constructor(
+    readonly fileName: string,
+    readonly issues: readonly ImportIssue[],
+    readonly moreIssues = 0,
+  ) {
+    const first = issues.slice(0, 3).map(describeIssue).join('; ');
+    const more = issues.length - 3 + moreIssues;
+    super(
+      'DatasetImportError',
+      `${fileName} was not imported (nothing was saved): ${first}${more > 0 ? `; and ${more} more problem(s)` : ''}.`,
+    );
+  }
+}
+
+/** The file is larger than the import accepts. */
+export class FileTooLargeError extends CopaError {
+  constructor(
+    readonly fileName: string,
+    readonly bytes: number,
+    readonly limitBytes: number,
+  ) {
+    super(
+      'FileTooLargeError',
+      `${fileName} is ${(bytes / 1e6).toFixed(1)} MB; the playground imports files up to ${(limitBytes / 1e6).toFixed(0)} MB. Use a smaller sample of the data.`,
+    );
+  }
+}
+
+/** The bytes are not valid UTF-8; says where the first bad byte is. */
+export class NotUtf8Error extends CopaError {
+  constructor(
+    readonly fileName: string,
+    readonly byteOffset: number,
+    readonly line: number,
+  ) {
+    super(
+      'NotUtf8Error',
+      `${fileName} is not UTF-8 text: the byte at offset ${byteOffset} (line ${line}) is not valid UTF-8. Save the file as UTF-8, or import it as Latin-1 if that is its encoding.`,
+    );
+  }
+}

@@ -1,0 +1,79 @@
+import type { JsonValue } from '../../json';
+import { jsonErrorLocation } from '../json-text';
+import type { ImportIssue } from './errors';
+import type { ParsedTable, TableRow } from './table';
+
+function isObject(v: unknown): v is Record<string, JsonValue> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function columnsOf(rows: readonly TableRow[]): string[] {
+  const seen = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r.values)) seen.add(k);
+  return [...seen];
+}
+
+/** JSON Lines: one object per non-blank line; each bad line is reported with its number. */
+export function parseJsonl(text: string): ParsedTable {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows: TableRow[] = [];
+  const issues: ImportIssue[] = [];
+  body.split('\n').forEach((raw, i) => {
+    const lineText = raw.replace(/\r$/, '');
+    if (lineText.trim() === '') return;
+    const line = i + 1;
+    let value: unknown;
+    try {
+      value = JSON.parse(lineText);
+    } catch {
+      const at = jsonErrorLocation(lineText);
+      issues.push({ line, message: `not valid JSON${at ? ` (at column ${at.column})` : ''}` });
+      return;
+    }
+    if (!isObject(value))
+      issues.push({
+        line,
+        message: 'each line must be a JSON object like {"question": "...", "answer": "..."}',
+      });
+    else rows.push({ item: rows.length + 1, line, values: value });
+  });
+  if (rows.length === 0 && issues.length === 0) issues.push({ message: 'The file has no rows.' });
+  return { format: 'jsonl', columns: columnsOf(rows), rows, issues };
+}
+
+/** A JSON array of objects. Problems name the item (1-based); its line is not tracked. */
+export function parseJsonArray(text: string): ParsedTable {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    const at = jsonErrorLocation(body);
+    return {
+      format: 'json',
+      columns: [],
+      rows: [],
+      issues: [
+        {
+          ...(at ? { line: at.line } : {}),
+          message: `not valid JSON${at ? ` (at column ${at.column})` : ''}`,
+        },
+      ],
+    };
+  }
+  if (!Array.isArray(value))
+    return {
+      format: 'json',
+      columns: [],
+      rows: [],
+      issues: [{ message: 'the file must hold a JSON array of objects, [ {...}, {...} ]' }],
+    };
+  const rows: TableRow[] = [];
+  const issues: ImportIssue[] = [];
+  value.forEach((item: unknown, i) => {
+    if (isObject(item)) rows.push({ item: i + 1, values: item });
+    else issues.push({ item: i + 1, message: 'this item of the array is not an object' });
+  });
+  if (value.length === 0) issues.push({ message: 'The file has no rows.' });
+  return { format: 'json', columns: columnsOf(rows), rows, issues };
+}

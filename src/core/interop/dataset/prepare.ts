@@ -1,0 +1,143 @@
+import { Rng } from '../../rng';
+import type { Example } from '../../example';
+import { decodeText, type TextEncodingName } from './decode';
+import { DatasetImportError, FileTooLargeError, type ImportIssue } from './errors';
+import { type ColumnMapping, mapRows, suggestMapping } from './mapping';
+import { parseJsonArray, parseJsonl } from './parse-json-rows';
+import { DEFAULT_SPLIT, type SplitRatios, splitExamples } from './split';
+import { type CsvParser, detectFormat, type ParsedTable, type TableFormat } from './table';
+
+export const DEFAULT_IMPORT_LIMITS = {
+  /** Larger files are refused before they are read. */
+  maxBytes: 20 * 1024 * 1024,
+  /** More rows than this are sampled down (seeded), so runs and the tab stay responsive. */
+  maxRows: 5000,
+};
+/** Problems listed in an error; the rest are counted. */
+const MAX_REPORTED_ISSUES = 50;
+
+export interface ReadTableOptions {
+  encoding?: TextEncodingName;
+  format?: TableFormat;
+  delimiter?: string;
+  maxBytes?: number;
+}
+
+/**
+ * Decodes and parses a file into a table (also for previewing columns before mapping them).
+ * CSV is read by `parseCsv` (storage's papaparse reader in the app).
+ */
+export function readTable(
+  bytes: Uint8Array,
+  fileName: string,
+  parseCsv: CsvParser,
+  opts: ReadTableOptions = {},
+): ParsedTable {
+  const maxBytes = opts.maxBytes ?? DEFAULT_IMPORT_LIMITS.maxBytes;
+  if (bytes.length > maxBytes) throw new FileTooLargeError(fileName, bytes.length, maxBytes);
+  const text = decodeText(bytes, fileName, opts.encoding);
+  const format = opts.format ?? detectFormat(fileName, text);
+  if (format === 'jsonl') return parseJsonl(text);
+  if (format === 'json') return parseJsonArray(text);
+  return parseCsv(text, opts.delimiter ? { delimiter: opts.delimiter } : {});
+}
+
+export interface DatasetImportRequest extends ReadTableOptions {
+  name?: string;
+  fileName: string;
+  bytes: Uint8Array;
+  inputFields: string[];
+  outputFields: string[];
+  /** Field → column; fields left out are matched to columns of the same name. */
+  mapping?: ColumnMapping;
+  seed: number;
+  ratios?: SplitRatios;
+  maxRows?: number;
+}
+
+/** A validated, sampled and split dataset: what storage keeps (with an id and a date). */
+export interface DatasetContent {
+  name: string;
+  source: {
+    fileName: string;
+    format: TableFormat | 'builtin';
+    encoding: TextEncodingName;
+    /** Rows in the file; more than were kept when it was sampled. */
+    rowsInFile: number;
+    /** Set when the file was sampled down to fewer rows. */
+    sampledTo?: number;
+  };
+  inputFields: string[];
+  outputFields: string[];
+  /** Which file column fed each field. */
+  columnMapping: Record<string, string>;
+  seed: number;
+  splits: { train: Example[]; val: Example[]; test: Example[] };
+}
+
+export interface PreparedDataset {
+  dataset: DatasetContent;
+  /** Things the user should know that did not stop the import (e.g. sampling). */
+  notices: string[];
+}
+
+/**
+ * Reads, validates, maps, samples and splits a whole file into a dataset, without saving
+ * anything (the caller stores it; see storage's `newDatasetRecord`). Throws FileTooLargeError, NotUtf8Error or DatasetImportError (with every
+ * problem's line, column or field) so that a bad file changes nothing.
+ */
+export function prepareDataset(req: DatasetImportRequest, parseCsv: CsvParser): PreparedDataset {
+  const table = readTable(req.bytes, req.fileName, parseCsv, req);
+  const mapping = {
+    ...suggestMapping(table.columns, [...req.inputFields, ...req.outputFields]),
+    ...req.mapping,
+  };
+  const mapped =
+    table.issues.length === 0
+      ? mapRows(table, mapping, { inputs: req.inputFields, outputs: req.outputFields })
+      : undefined;
+  const issues: ImportIssue[] = [...table.issues, ...(mapped?.issues ?? [])];
+  if (issues.length > 0)
+    throw new DatasetImportError(
+      req.fileName,
+      issues.slice(0, MAX_REPORTED_ISSUES),
+      Math.max(0, issues.length - MAX_REPORTED_ISSUES),
+    );
+  let examples = mapped?.examples ?? [];
+  if (examples.length === 0)
+    throw new DatasetImportError(req.fileName, [{ message: 'the file has no data rows' }]);
+
+  const notices: string[] = [];
+  const maxRows = req.maxRows ?? DEFAULT_IMPORT_LIMITS.maxRows;
+  const rowsInFile = examples.length;
+  if (examples.length > maxRows) {
+    examples = new Rng(req.seed).fork('dataset-sample').sample(examples, maxRows);
+    notices.push(
+      `${req.fileName} has ${rowsInFile.toLocaleString('en')} rows; a random sample of ${maxRows.toLocaleString('en')} (seed ${req.seed}) was kept so the browser stays responsive.`,
+    );
+  }
+  const splits = splitExamples(examples, req.seed, req.ratios ?? DEFAULT_SPLIT);
+  if (splits.train.length === 0 || splits.val.length === 0)
+    notices.push(
+      'The dataset is so small that the training or validation split is empty; add rows for a meaningful run.',
+    );
+
+  const dataset: DatasetContent = {
+    name: req.name ?? req.fileName.replace(/\.[^.]+$/, ''),
+    source: {
+      fileName: req.fileName,
+      format: table.format,
+      encoding: req.encoding ?? 'utf-8',
+      rowsInFile,
+      ...(rowsInFile > examples.length ? { sampledTo: examples.length } : {}),
+    },
+    inputFields: [...req.inputFields],
+    outputFields: [...req.outputFields],
+    columnMapping: Object.fromEntries(
+      [...req.inputFields, ...req.outputFields].map((f) => [f, mapping[f] ?? f]),
+    ),
+    seed: req.seed,
+    splits,
+  };
+  return { dataset, notices };
+}

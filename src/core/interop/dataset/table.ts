@@ -1,0 +1,34 @@
+import type { JsonValue } from '../../json';
+import type { ImportIssue } from './errors';
+
+export type TableFormat = 'csv' | 'jsonl' | 'json';
+
+/** One data row: its 1-based position among the rows and, for CSV/JSONL, its file line. */
+export interface TableRow {
+  item: number;
+  line?: number;
+  values: Record<string, JsonValue>;
+}
+
+/** A file read as rows of named values, with every problem found in it. */
+export interface ParsedTable {
+  format: TableFormat;
+  columns: string[];
+  rows: TableRow[];
+  issues: ImportIssue[];
+}
+
+/** Guesses the format from the file name, then from the first character. */
+export function detectFormat(fileName: string, text: string): TableFormat {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.csv') || lower.endsWith('.tsv')) return 'csv';
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
+  if (lower.endsWith('.json')) return 'json';
+  const first = text.trimStart().charAt(0);
+  if (first === '[') return 'json';
+  if (first === '{') return 'jsonl';
+  return 'csv';
+}
+
+/** Parses CSV text (the app passes storage's papaparse reader; core has no CSV parser). */
+export type CsvParser = (text: string, opts?: { delimiter?: string }) => ParsedTable;

@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest';
+import { freshStore } from '../../../storage/test-stores';
+import { prepareDataset, readTable } from '../../../../../src/core/interop/dataset/prepare';
+import {
+  DatasetImportError,
+  FileTooLargeError,
+  NotUtf8Error,
+} from '../../../../../src/core/interop/dataset/errors';
+import { splitExamples } from '../../../../../src/core/interop/dataset/split';
+import { suggestMapping } from '../../../../../src/core/interop/dataset/mapping';
+import { DatasetRepository, newDatasetRecord } from '../../../../../src/storage/datasets';
+import { parseCsv } from '../../../../../src/storage/dataset-import/parse-csv';
+import { HAS_SHARED_DATA, SKIP_NOTE, readSharedBytes } from '../shared-data';
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+const csv = (n: number): string =>
+  [
+    'Text,Sentiment',
+    ...Array.from({ length: n }, (_, i) => `review ${i},${i % 2 ? 'pos' : 'neg'}`),
+  ].join('\n');
+const base = {
+  id: 'd1',
+  inputFields: ['text'],
+  outputFields: ['label'],
+  seed: 7,
+  now: new Date(0),
+};
+
+describe('prepareDataset', () => {
+  it('maps columns, splits with the seed and gives a record the repository stores', async () => {
+    const { dataset: record, notices } = prepareDataset(
+      {
+        ...base,
+        fileName: 'reviews.csv',
+        bytes: utf8(csv(10)),
+        mapping: { label: 'Sentiment' },
+      },
+      parseCsv,
+    );
+    expect(notices).toEqual([]);
+    expect(record.columnMapping).toEqual({ text: 'Text', label: 'Sentiment' });
+    expect(record.source).toEqual({
+      fileName: 'reviews.csv',
+      format: 'csv',
+      encoding: 'utf-8',
+      rowsInFile: 10,
+    });
+    const { train, val, test } = record.splits;
+    expect([train.length, val.length, test.length]).toEqual([5, 3, 2]);
+    expect(new Set([...train, ...val, ...test].map((e) => e.id)).size).toBe(10);
+    expect(train[0]?.data).toHaveProperty('label');
+    const repo = new DatasetRepository(freshStore());
+    await repo.put(newDatasetRecord('d1', record, new Date(0)));
+    expect(await repo.get('d1')).toEqual({
+      ...record,
+      schemaVersion: 1,
+      id: 'd1',
+      createdAt: '1970-01-01T00:00:00.000Z',
+    });
+  });
+
+  it('the same seed gives the same split; another seed another', () => {
+    const examples = Array.from({ length: 40 }, (_, i) => ({ id: `r${i}`, data: { x: i } }));
+    const ids = (seed: number) => splitExamples(examples, seed).train.map((e) => e.id);
+    expect(ids(3)).toEqual(ids(3));
+    expect(ids(3)).not.toEqual(ids(4));
+  });
+
+  it('samples more rows than the limit, seeded, and says so', () => {
+    const { dataset: record, notices } = prepareDataset(
+      {
+        ...base,
+        fileName: 'big.csv',
+        bytes: utf8(csv(120)),
+        mapping: { label: 'Sentiment' },
+        maxRows: 50,
+      },
+      parseCsv,
+    );
+    expect(record.source).toMatchObject({ rowsInFile: 120, sampledTo: 50 });
+    expect(notices[0]).toMatch(/big\.csv has 120 rows; a random sample of 50 \(seed 7\) was kept/);
+    const again = prepareDataset(
+      {
+        ...base,
+        fileName: 'big.csv',
+        bytes: utf8(csv(120)),
+        mapping: { label: 'Sentiment' },
+        maxRows: 50,
+      },
+      parseCsv,
+    );
+    expect(again.dataset.splits).toEqual(record.splits);
+  });
+
+  it('refuses a file over the size limit before reading it', () => {
+    expect(() =>
+      prepareDataset(
+        {
+          ...base,
+          fileName: 'huge.csv',
+          bytes: new Uint8Array(2001),
+          maxBytes: 2000,
+        },
+        parseCsv,
+      ),
+    ).toThrow(FileTooLargeError);
+  });
+
+  it('refuses non-UTF-8 text, naming the line', () => {
+    const bad = new Uint8Array([...utf8('text,label\nok,1\ncaf'), 0xe9, ...utf8(',2\n')]);
+    expect(() => prepareDataset({ ...base, fileName: 'latin.csv', bytes: bad }, parseCsv)).toThrow(
+      /line 3/,
+    );
+    expect(() => prepareDataset({ ...base, fileName: 'latin.csv', bytes: bad }, parseCsv)).toThrow(
+      NotUtf8Error,
+    );
+    expect(
+      prepareDataset({ ...base, fileName: 'latin.csv', bytes: bad, encoding: 'latin1' }, parseCsv)
+        .dataset.source.encoding,
+    ).toBe('latin1');
+  });
+
+  it('a malformed CSV is refused as a whole with its line number', () => {
+    const err = (() => {
+      try {
+        prepareDataset(
+          {
+            ...base,
+            fileName: 'bad.csv',
+            bytes: utf8('text,label\na,1\nb,2,3\nc,3\n'),
+          },
+          parseCsv,
+        );
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(DatasetImportError);
+    expect((err as DatasetImportError).issues).toEqual([
+      { line: 3, message: 'this row has 3 values but the header has 2 columns' },
+    ]);
+    expect((err as Error).message).toMatch(
+      /^bad\.csv was not imported \(nothing was saved\): line 3: this row has 3 values/,
+    );
+  });
+
+  it('reports unmapped fields and empty values with line, column and field', () => {
+    expect(() =>
+      prepareDataset({ ...base, fileName: 'a.csv', bytes: utf8('text,other\nx,1\n') }, parseCsv),
+    ).toThrow(/field "label": no column is chosen for this field/);
+    expect(() =>
+      prepareDataset(
+        {
+          ...base,
+          fileName: 'a.csv',
+          bytes: utf8('text,other\nx,1\n'),
+          mapping: { label: 'nope' },
+        },
+        parseCsv,
+      ),
+    ).toThrow(/column "nope", field "label": the file has no such column/);
+    const err = (() => {
+      try {
+        prepareDataset(
+          {
+            ...base,
+            fileName: 'a.jsonl',
+            bytes: utf8('{"text": "a", "label": "x"}\n{"text": " ", "label": "y"}\n'),
+          },
+          parseCsv,
+        );
+      } catch (e) {
+        return e as DatasetImportError;
+      }
+    })();
+    expect(err?.issues).toEqual([
+      { line: 2, column: 'text', field: 'text', message: 'the value is missing or empty' },
+    ]);
+  });
+
+  it('a JSONL file with a bad line is refused', () => {
+    expect(() =>
+      prepareDataset(
+        {
+          ...base,
+          fileName: 'a.jsonl',
+          bytes: utf8('{"text": "a", "label": "x"}\n{oops}\n'),
+        },
+        parseCsv,
+      ),
+    ).toThrow(/line 2: not valid JSON/);
+  });
+
+  it('counts problems beyond the listed ones', () => {
+    const rows = Array.from({ length: 60 }, () => ',x').join('\n');
+    const err = (() => {
+      try {
+        prepareDataset(
+          { ...base, fileName: 'e.csv', bytes: utf8(`text,label\n${rows}\n`) },
+          parseCsv,
+        );
+      } catch (e) {
+        return e as DatasetImportError;
+      }
+    })();
+    expect(err?.issues).toHaveLength(50);
+    expect(err?.message).toMatch(/and 57 more problem\(s\)/);
+  });
+
+  it('suggestMapping matches names ignoring case and punctuation', () => {
+    expect(suggestMapping(['Question', 'gold_answer', 'Answer '], ['question', 'answer'])).toEqual({
+      question: 'Question',
+      answer: 'Answer ',
+    });
+  });
+
+  it.skipIf(!HAS_SHARED_DATA)(
+    `imports the real GSM8K test JSONL (1,319 rows), sampled to 500${SKIP_NOTE}`,
+    () => {
+      const bytes = readSharedBytes('gsm8k/test.jsonl');
+      expect(readTable(bytes, 'test.jsonl', parseCsv).rows).toHaveLength(1319);
+      const { dataset: record, notices } = prepareDataset(
+        {
+          ...base,
+          fileName: 'test.jsonl',
+          bytes,
+          inputFields: ['question'],
+          outputFields: ['answer'],
+          maxRows: 500,
+        },
+        parseCsv,
+      );
+      expect(record.source).toMatchObject({ format: 'jsonl', rowsInFile: 1319, sampledTo: 500 });
+      expect(notices).toHaveLength(1);
+      const all = [...record.splits.train, ...record.splits.val, ...record.splits.test];
+      expect(all).toHaveLength(500);
+      expect(all.every((e) => /####\s*-?[\d,.]+\s*$/.test(String(e.data.answer)))).toBe(true);
+    },
+  );
+});

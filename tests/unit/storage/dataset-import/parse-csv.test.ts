@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../../src/storage/dataset-import/parse-csv';
+
+describe('CSV', () => {
+  it('reads quotes (commas, doubled quotes, newlines inside), CRLF and a BOM', () => {
+    const text =
+      '\ufeffquestion,answer\r\n"Hi, there","He said ""no"""\r\n"two\r\nlines",x\r\n\r\nlast,y\r\n';
+    const t = parseCsv(text);
+    expect(t.issues).toEqual([]);
+    expect(t.columns).toEqual(['question', 'answer']);
+    expect(t.rows.map((r) => [r.line, r.values.question, r.values.answer])).toEqual([
+      [2, 'Hi, there', 'He said "no"'],
+      [3, 'two\r\nlines', 'x'],
+      [6, 'last', 'y'],
+    ]);
+  });
+
+  it('reports a row with the wrong number of values by its line', () => {
+    const t = parseCsv('a,b\n1,2\n"multi\nline",2\n3,4,5\n');
+    expect(t.issues).toEqual([
+      { line: 5, message: 'this row has 3 values but the header has 2 columns' },
+    ]);
+    expect(t.rows).toHaveLength(2);
+  });
+
+  it('reports an unterminated quote with its line', () => {
+    const t = parseCsv('a,b\n1,2\n3,"oops\n4,5\n');
+    expect(t.issues.some((i) => i.line === 3 && /never closed/.test(i.message))).toBe(true);
+  });
+
+  it('reports empty and repeated header names', () => {
+    const t = parseCsv('a,,a\n1,2,3\n');
+    expect(t.issues).toEqual([
+      { line: 1, message: 'column 2 of the header has no name' },
+      { line: 1, column: 'a', message: 'this column name appears twice' },
+    ]);
+  });
+
+  it('reads a single column and an empty file', () => {
+    expect(parseCsv('text\nhello\n').rows.map((r) => r.values.text)).toEqual(['hello']);
+    expect(parseCsv('').issues[0]?.message).toMatch(/empty/);
+  });
+});
