@@ -1,9 +1,10 @@
 import type { FieldSpec } from '../signature';
-import type { JsonObject } from '../json';
+import type { JsonObject, JsonValue } from '../json';
 import {
   DSPY_BOOKKEEPING_KEYS,
   DSPY_REASONING_NAMES,
   type DspyFieldState,
+  isJsonObject,
   nameFromPrefix,
   parseDefaultInstructions,
 } from './dspy-format';
@@ -184,4 +185,20 @@ export function layoutFromDemos(
     chainOfThought: false,
     warnings: [...warnings, lastOutputWarning(predictor, specs)],
   };
+}
+
+/** G1 files saved with `save_field_meta=True` list every field with its role. */
+export function layoutFromG1Fields(fields: JsonValue[]): RecoveredLayout | undefined {
+  const inputs: FieldSpec[] = [];
+  const outputs: FieldSpec[] = [];
+  let reasoning = false;
+  for (const f of fields) {
+    if (!isJsonObject(f) || typeof f.name !== 'string') return undefined;
+    const description =
+      typeof f.description === 'string' && f.description !== `\${${f.name}}` ? f.description : '';
+    if (f.field_type === 'input') inputs.push(textField(f.name, description));
+    else if (DSPY_REASONING_NAMES.includes(f.name)) reasoning = true;
+    else outputs.push(textField(f.name, description));
+  }
+  return { inputs, outputs, chainOfThought: reasoning, warnings: [] };
 }

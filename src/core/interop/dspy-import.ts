@@ -1,4 +1,3 @@
-import type { Demo, FieldValues } from '../example';
 import type { JsonObject, JsonValue } from '../json';
 import {
   PROGRAM_STATE_VERSION,
@@ -6,22 +5,16 @@ import {
   type PredictorStateData,
   type ProgramState,
 } from '../program';
-import { Signature, type FieldSpec } from '../signature';
+import { Signature } from '../signature';
 import { COPA_LAYOUT_KEY, type CopaFieldLayout, layoutFromJson } from './copa-layout';
+import { convertDemos } from './dspy-demos';
 import {
   layoutFromDemos,
   layoutFromFieldStates,
+  layoutFromG1Fields,
   type RecoveredLayout,
-  textField,
 } from './dspy-fields';
-import {
-  DSPY_BOOKKEEPING_KEYS,
-  DSPY_REASONING_NAMES,
-  type DspyFieldState,
-  type DspyGeneration,
-  inferPrefix,
-  isJsonObject,
-} from './dspy-format';
+import { type DspyFieldState, type DspyGeneration, inferPrefix, isJsonObject } from './dspy-format';
 import { ProgramImportError } from './errors';
 import { parseJsonText } from './json-text';
 
@@ -284,22 +277,6 @@ function fromCopa(l: CopaFieldLayout): RecoveredLayout {
   return { inputs: l.inputs, outputs: l.outputs, chainOfThought: l.chainOfThought, warnings: [] };
 }
 
-/** G1 files saved with `save_field_meta=True` list every field with its role. */
-function layoutFromG1Fields(fields: JsonValue[]): RecoveredLayout | undefined {
-  const inputs: FieldSpec[] = [];
-  const outputs: FieldSpec[] = [];
-  let reasoning = false;
-  for (const f of fields) {
-    if (!isJsonObject(f) || typeof f.name !== 'string') return undefined;
-    const description =
-      typeof f.description === 'string' && f.description !== `\${${f.name}}` ? f.description : '';
-    if (f.field_type === 'input') inputs.push(textField(f.name, description));
-    else if (DSPY_REASONING_NAMES.includes(f.name)) reasoning = true;
-    else outputs.push(textField(f.name, description));
-  }
-  return { inputs, outputs, chainOfThought: reasoning, warnings: [] };
-}
-
 /** Our step name: 2.6+ ChainOfThought `x.predict` becomes `x`; a bare top-level CoT becomes `self`. */
 function stepName(key: string, chainOfThought: boolean): string {
   if (!chainOfThought) return key;
@@ -332,59 +309,6 @@ function prefixWarnings(
       out.push(
         `${key}: the custom prefix "${stored}" of field "${f.name}" was not kept (the playground's prompts, like DSPy's ChatAdapter, do not use prefixes).`,
       );
-  }
-  return out;
-}
-
-function convertDemos(
-  key: string,
-  demos: readonly JsonObject[],
-  signature: Signature,
-  chainOfThought: boolean,
-): { demos: Demo[]; warnings: string[] } {
-  const inputs = signature.inputs.map((f) => f.name);
-  const outputs = [
-    ...(chainOfThought ? ['reasoning'] : []),
-    ...signature.outputs.map((f) => f.name),
-  ];
-  const out: Demo[] = [];
-  const dropped = new Set<string>();
-  let incomplete = 0;
-  for (const raw of demos) {
-    const data: FieldValues = {};
-    for (const [k, v] of Object.entries(raw)) {
-      const name = chainOfThought && DSPY_REASONING_NAMES.includes(k) ? 'reasoning' : k;
-      if (inputs.includes(name) || outputs.includes(name)) data[name] = v;
-      else if (!DSPY_BOOKKEEPING_KEYS.includes(k)) dropped.add(k);
-    }
-    // DSPy's adapters drop a demo without at least one input and one output; so do we.
-    if (!inputs.some((n) => n in data) || !outputs.some((n) => n in data)) {
-      incomplete++;
-      continue;
-    }
-    const demo: Demo = {
-      data: orderKeys(data, [...inputs, ...outputs]),
-      augmented: raw.augmented === true,
-    };
-    out.push(typeof raw.dspy_uuid === 'string' ? { ...demo, sourceId: raw.dspy_uuid } : demo);
-  }
-  const warnings: string[] = [];
-  if (incomplete > 0)
-    warnings.push(
-      `${key}: ${incomplete} demo(s) had no input or no output of this predictor; DSPy ignores such demos, so they were left out.`,
-    );
-  if (dropped.size > 0)
-    warnings.push(
-      `${key}: demo keys that are not fields of this predictor were left out: ${[...dropped].join(', ')}.`,
-    );
-  return { demos: out, warnings };
-}
-
-function orderKeys(data: FieldValues, order: readonly string[]): FieldValues {
-  const out: FieldValues = {};
-  for (const n of order) {
-    const v = data[n];
-    if (v !== undefined) out[n] = v;
   }
   return out;
 }
