@@ -94,24 +94,30 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
     state.constraintViolations = session.violations;
     if (reason !== 'paused' && reason !== 'budget' && reason !== 'cancelled')
       state.finished = reason;
+    const final = snapshot(state);
+    // Cut short inside a phase: a candidate it already proved better is the best so far. The
+    // checkpoint stays at the last finished phase, so a resumed run redoes that phase exactly.
+    const pending = session.unsettled;
+    const better = pending !== null && pending.score > final.bestScore;
+    if (better) session.recordBest(pending.score);
+    const bestScore = better ? pending.score : final.bestScore;
     session.emit({
       type: 'run-finished',
       method: 'copa',
       reason,
-      bestScore: state.bestScore,
-      baselineScore: state.baselineScore,
-      totals: state.totals,
+      bestScore,
+      baselineScore: final.baselineScore,
+      totals: final.totals,
       ...(message ? { message } : {}),
     });
-    const final = snapshot(state);
     return {
       method: 'copa',
-      program: final.program,
+      program: better ? pending.program.toState() : final.program,
       baselineScore: final.baselineScore,
-      bestScore: final.bestScore,
+      bestScore,
       history: final.history,
       totals: final.totals,
-      curve: final.curve,
+      curve: session.curve.map((p) => [p[0], p[1]]),
       stopReason: reason,
       constraintViolations: final.constraintViolations,
       checkpoint: final,
@@ -157,6 +163,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       };
       const outcome: PhaseOutcome =
         kind === 'compilation' ? await runCompilationPhase(ctx) : await runPromptPhase(ctx);
+      session.unsettled = null;
       session.recordBest(outcome.incumbent.score);
       session.emit({
         type: 'decision',

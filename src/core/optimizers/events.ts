@@ -1,6 +1,6 @@
 import type { BudgetRemaining, UsageTotals } from '../usage';
 import type { CostEstimate } from './cost-estimate';
-import type { CandidateRecord, PhaseKind, PhaseRecord, StopReason } from './records';
+import type { CandidateRecord, DropReason, PhaseKind, PhaseRecord, StopReason } from './records';
 import type { JsonObject } from '../json';
 
 /** Everything the UI shows about a run, as it happens. Plain JSON (crosses the worker boundary). */
@@ -29,7 +29,13 @@ export type RunEvent =
       score: number;
       examples: number;
     }
-  | { type: 'candidate-dropped'; phase: number; candidateId: string; minibatchScore: number }
+  | {
+      type: 'candidate-dropped';
+      phase: number;
+      candidateId: string;
+      minibatchScore: number;
+      reason: DropReason;
+    }
   | {
       type: 'decision';
       phase: number;

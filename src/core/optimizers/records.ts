@@ -10,6 +10,12 @@ export type StopReason =
 /** A point of the learning curve: real model calls so far, best validation score so far. */
 export type CurvePoint = [lmCalls: number, bestValScore: number];
 
+/**
+ * Why a candidate was not fully scored: the weaker half of a minibatch round, not above the
+ * incumbent on the same minibatch examples, or unable to win part-way through the full set.
+ */
+export type DropReason = 'minibatch' | 'below-incumbent' | 'cannot-win';
+
 /** One candidate of a phase as the UI shows it (plain JSON). */
 export interface CandidateRecord {
   id: string;
@@ -23,8 +29,9 @@ export interface CandidateRecord {
   minibatchScore: number | null;
   minibatchExamples: number;
   fullScore: number | null;
-  /** Dropped by successive halving before the full evaluation. */
+  /** Dropped before a complete full evaluation (see dropReason). */
   dropped: boolean;
+  dropReason?: DropReason;
 }
 
 /** What one phase tried, decided and cost. */

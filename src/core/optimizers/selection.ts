@@ -2,7 +2,7 @@ import type { Example } from '../example';
 import { canonicalJson } from '../json';
 import type { Program } from '../program';
 import type { Rng } from '../rng';
-import type { CandidateRecord } from './records';
+import type { CandidateRecord, DropReason } from './records';
 import type { OptimizerSession } from './session';
 
 /** A candidate program to compare, with the record the UI shows. */
@@ -31,7 +31,7 @@ export interface SelectionOutcome {
 
 export interface SelectionSettings {
   minibatchSize: number;
-  /** Candidates scored on the full validation set after halving (default 2). */
+  /** Candidates left for the full validation set after halving (default 3). */
   finalists?: number;
   phase: number;
 }
@@ -44,8 +44,9 @@ export function programKey(program: Program): string {
 /**
  * Picks among candidates fairly and cheaply. Candidates are compared on the same minibatch
  * (paired), the weaker half dropped each round (successive halving, a fresh minibatch per
- * round, scores accumulated), and the finalists scored on the full validation set. Only
- * full-set scores decide, and the incumbent is replaced only on a strict improvement.
+ * round, scores accumulated), finalists below the incumbent on the same examples dropped,
+ * and the rest scored on the full validation set (stopping a finalist once it cannot win).
+ * Only full-set scores decide, and the incumbent is replaced only on a strict improvement.
  */
 export async function selectCandidate(
   session: OptimizerSession,
@@ -55,7 +56,7 @@ export async function selectCandidate(
   rng: Rng,
   settings: SelectionSettings,
 ): Promise<SelectionOutcome> {
-  const finalists = Math.max(1, settings.finalists ?? 2);
+  const finalists = Math.max(1, settings.finalists ?? 3);
   const incumbentKey = programKey(incumbent.program);
   const seen = new Set<string>([incumbentKey]);
   let alive: Candidate[] = [];
@@ -74,8 +75,17 @@ export async function selectCandidate(
   }
 
   const sums = new Map<Candidate, number>();
-  for (let round = 0; alive.length > finalists && valset.length > settings.minibatchSize; round++) {
-    const batch = rng.fork(`minibatch-${round}`).sample(valset, settings.minibatchSize);
+  const halving = valset.length > settings.minibatchSize && alive.length > 0;
+  const indices = valset.map((_, i) => i);
+  let incumbentSum = 0;
+  let incumbentCount = 0;
+  // Round 0 always runs when the validation set is larger than a minibatch: the finalists'
+  // minibatch answers are cached and reused by their full evaluation, so it costs them nothing.
+  for (let round = 0; halving && (round === 0 || alive.length > finalists); round++) {
+    const picked = rng.fork(`minibatch-${round}`).sample(indices, settings.minibatchSize);
+    const batch = picked.map((i) => valset[i] as Example);
+    incumbentSum += await incumbentBatchScore(session, incumbent, valset, picked, batch);
+    incumbentCount += batch.length;
     for (const c of alive) {
       const r = await session.score(c.program, batch);
       const sum = (sums.get(c) ?? 0) + r.score * batch.length;
@@ -91,6 +101,7 @@ export async function selectCandidate(
         examples: batch.length,
       });
     }
+    if (alive.length <= finalists) break;
     // Stable order: ties keep the earlier candidate (the proposal order is itself seeded).
     const ranked = alive
       .map((c, i) => ({ c, i }))
@@ -98,21 +109,37 @@ export async function selectCandidate(
         (a, b) => (b.c.record.minibatchScore ?? 0) - (a.c.record.minibatchScore ?? 0) || a.i - b.i,
       );
     const keep = Math.max(finalists, Math.ceil(alive.length / 2));
-    for (const { c } of ranked.slice(keep)) {
-      c.record.dropped = true;
-      session.emit({
-        type: 'candidate-dropped',
-        phase: settings.phase,
-        candidateId: c.record.id,
-        minibatchScore: c.record.minibatchScore ?? 0,
-      });
-    }
+    for (const { c } of ranked.slice(keep)) drop(session, c, settings.phase, 'minibatch');
     alive = ranked.slice(0, keep).map((x) => x.c);
+  }
+  // Paired gate: a finalist below the incumbent on the very same examples is not worth a full
+  // evaluation (a tie goes on: the minibatch may just not tell them apart).
+  // The best by minibatch goes first; it sets the racing bar for the others.
+  if (incumbentCount > 0) {
+    const bar = incumbentSum / incumbentCount;
+    for (const c of alive)
+      if ((c.record.minibatchScore ?? 0) < bar) drop(session, c, settings.phase, 'below-incumbent');
+    alive = alive
+      .map((c, i) => ({ c, i }))
+      .filter((x) => !x.c.record.dropped)
+      .sort(
+        (a, b) => (b.c.record.minibatchScore ?? 0) - (a.c.record.minibatchScore ?? 0) || a.i - b.i,
+      )
+      .map((x) => x.c);
   }
 
   let best: { c: Candidate; scores: number[]; score: number } | null = null;
   for (const c of alive) {
-    const r = await session.score(c.program, valset);
+    // Racing: stop a finalist's full evaluation once it cannot beat the best so far.
+    const r = await session.scoreAbove(
+      c.program,
+      valset,
+      Math.max(incumbent.score, best?.score ?? 0),
+    );
+    if (!r) {
+      drop(session, c, settings.phase, 'cannot-win');
+      continue;
+    }
     c.record.fullScore = r.score;
     session.emit({
       type: 'candidate-scored',
@@ -124,6 +151,8 @@ export async function selectCandidate(
     });
     if (!best || r.score > best.score)
       best = { c, score: r.score, scores: r.results.map((x) => x.score) };
+    if (r.score > incumbent.score && r.score > (session.unsettled?.score ?? -Infinity))
+      session.unsettled = { program: c.program, score: r.score, exampleScores: best.scores };
   }
 
   if (best && best.score > incumbent.score) {
@@ -138,7 +167,9 @@ export async function selectCandidate(
   }
   const reason = best
     ? `No candidate beat the current program (best ${pct(best.score)} vs ${pct(incumbent.score)}); kept it.`
-    : 'No new candidate to try; kept the current program.';
+    : candidates.some((c) => c.record.dropped)
+      ? `No candidate could beat the current program (${pct(incumbent.score)}); kept it.`
+      : 'No new candidate to try; kept the current program.';
   return {
     incumbent,
     accepted: false,
@@ -146,6 +177,32 @@ export async function selectCandidate(
     bestCandidateScore: best?.score ?? incumbent.score,
     reason,
   };
+}
+
+function drop(session: OptimizerSession, c: Candidate, phase: number, reason: DropReason): void {
+  c.record.dropped = true;
+  c.record.dropReason = reason;
+  session.emit({
+    type: 'candidate-dropped',
+    phase,
+    candidateId: c.record.id,
+    minibatchScore: c.record.minibatchScore ?? 0,
+    reason,
+  });
+}
+
+/** The incumbent's summed score on a minibatch: from its known per-example scores when we have them. */
+async function incumbentBatchScore(
+  session: OptimizerSession,
+  incumbent: Incumbent,
+  valset: readonly Example[],
+  picked: readonly number[],
+  batch: readonly Example[],
+): Promise<number> {
+  if (incumbent.exampleScores.length === valset.length)
+    return picked.reduce((a, i) => a + (incumbent.exampleScores[i] ?? 0), 0);
+  const r = await session.score(incumbent.program, batch);
+  return r.score * batch.length;
 }
 
 /** A score as a percentage with one decimal, e.g. "61.5%". */

@@ -53,6 +53,11 @@ export class OptimizerSession {
   readonly signal: AbortSignal | undefined;
   readonly curve: CurvePoint[];
   violations: number;
+  /**
+   * A candidate fully scored above the incumbent in a phase that has not finished yet. If the
+   * budget runs out or the run is cancelled before the phase ends, it is still the best so far.
+   */
+  unsettled: { program: Program; score: number; exampleScores: number[] } | null = null;
   private readonly validate: OutputValidator;
   private readonly maxRetries: number;
   private readonly listener: RunEventListener | undefined;
@@ -113,6 +118,48 @@ export class OptimizerSession {
       throw this.lm.exhausted() ?? new BudgetExceededError('The budget is spent.', 'calls');
     if (result.stoppedReason === 'aborted') throw new AbortedError();
     return result;
+  }
+
+  /**
+   * Like `score`, but stops as soon as the program can no longer score strictly above `bar`
+   * even if it got every remaining example right (racing). Returns null when it stopped so.
+   * The decision is the same as after a full evaluation; only the losers' exact scores are
+   * unknown.
+   */
+  async scoreAbove(
+    program: Program,
+    examples: readonly Example[],
+    bar: number,
+  ): Promise<EvaluationResult | null> {
+    throwIfAborted(this.signal);
+    const race = new AbortController();
+    const forward = (): void => race.abort();
+    this.signal?.addEventListener('abort', forward, { once: true });
+    let sum = 0;
+    let lost = false;
+    try {
+      const result = await evaluate({
+        program,
+        examples,
+        metric: this.metric,
+        ctx: this.context({ signal: race.signal }),
+        onProgress: (done, total, last) => {
+          sum += last.score;
+          if ((sum + (total - done)) / total <= bar) {
+            lost = true;
+            race.abort();
+          }
+        },
+      });
+      if (result.stoppedReason === 'budget')
+        throw this.lm.exhausted() ?? new BudgetExceededError('The budget is spent.', 'calls');
+      if (this.signal?.aborted) throw new AbortedError();
+      if (lost) return null;
+      if (result.stoppedReason === 'aborted') throw new AbortedError();
+      return result;
+    } finally {
+      this.signal?.removeEventListener('abort', forward);
+    }
   }
 
   /** Records the best full-validation score so far on the learning curve. */

@@ -38,7 +38,7 @@ function candidate(id: string, instruction: string): Candidate {
   };
 }
 
-async function select(instructions: string[], incumbentK: number) {
+async function select(instructions: string[], incumbentK: number, minibatchSize = 3) {
   const lm = scoreModel();
   const events: RunEvent[] = [];
   const session = makeSession(toyTask([], val), lm, { events });
@@ -49,7 +49,7 @@ async function select(instructions: string[], incumbentK: number) {
   };
   const cands = instructions.map((t, i) => candidate(`c${i}`, t));
   const outcome = await selectCandidate(session, cands, incumbent, val, new Rng(1), {
-    minibatchSize: 3,
+    minibatchSize,
     phase: 0,
   });
   return { outcome, cands, lm, events };
@@ -106,6 +106,33 @@ describe('selectCandidate', () => {
     expect(cands[0]?.record.kind).toBe('incumbent');
     expect(cands[0]?.record.fullScore).toBeCloseTo(0.6);
     expect(outcome.accepted).toBe(false);
+  });
+});
+
+describe('selectCandidate cost savers', () => {
+  it('drops finalists that do not beat the incumbent on the same minibatch, with the reason', async () => {
+    const { events, cands } = await select(['score:5', 'score:4', 'score:2'], 6);
+    const reasons = events.flatMap((e) => (e.type === 'candidate-dropped' ? [e.reason] : []));
+    expect(reasons).toContain('below-incumbent');
+    expect(cands.every((c) => c.record.fullScore === null)).toBe(true);
+  });
+
+  it('stops a full evaluation once the candidate can no longer win (racing)', async () => {
+    // The validation set fits in one minibatch, so the candidate goes straight to the full set.
+    const { lm, cands, outcome } = await select(['score:0'], 6, 20);
+    // After 4 misses, even 6 right answers out of the remaining 6 only tie the incumbent's 0.6.
+    expect(lm.calls).toBe(4);
+    expect(cands[0]?.record.dropReason).toBe('cannot-win');
+    expect(cands[0]?.record.fullScore).toBeNull();
+    expect(outcome.accepted).toBe(false);
+    expect(outcome.reason).toMatch(/No candidate could beat/);
+  });
+
+  it('racing keeps the decision: a real winner is still fully scored', async () => {
+    const { outcome, lm } = await select(['score:7'], 6, 20);
+    expect(outcome.accepted).toBe(true);
+    expect(outcome.incumbent.score).toBeCloseTo(0.7);
+    expect(lm.calls).toBe(10);
   });
 });
 
