@@ -234,3 +234,29 @@ describe('runCopa edge cases', () => {
     expect(again.program).toEqual(done.program);
   });
 });
+
+describe('runCopa cut short inside a phase', () => {
+  it('returns a candidate already proven better on the full set, while the checkpoint stays at the last finished phase', async () => {
+    const controller = new AbortController();
+    const r = await copa(toyModel(), {
+      signal: controller.signal,
+      onEvent: (e) => {
+        // Cancel right after the winning instruction is proven, before its phase ends.
+        if (e.type === 'candidate-scored' && e.stage === 'full' && e.score === 1)
+          controller.abort();
+      },
+    });
+    expect(r.stopReason).toBe('cancelled');
+    expect(r.history).toHaveLength(1);
+    expect(r.bestScore).toBe(1);
+    expect(r.checkpoint.bestScore).toBe(0.5);
+    expect(r.checkpoint.nextPhase).toBe(1);
+    const check = await evaluate({
+      program: Program.fromState(r.program),
+      examples: bothTask().valset,
+      metric: bothTask().metric,
+      ctx: { lm: toyModel(), adapter: kvAdapter },
+    });
+    expect(check.score).toBe(1);
+  });
+});
