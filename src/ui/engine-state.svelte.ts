@@ -1,0 +1,120 @@
+import type {
+  Catalog,
+  EngineStatus,
+  GpuReport,
+  LoadProgress,
+  StorageReport,
+  UsageSummary,
+} from '../worker/api';
+import type { CopaClient } from '../worker/client';
+
+/** An error as the UI shows it: its name (stable, for tests and logic) and the message with advice. */
+export interface ShownError {
+  name: string;
+  message: string;
+}
+
+/** The model side of the app: GPU report, catalog, loading, the current engine, cached models. */
+export class EngineState {
+  report = $state<GpuReport | null>(null);
+  catalog = $state<Catalog | null>(null);
+  selectedModelId = $state<string | null>(null);
+  status = $state<EngineStatus>({ kind: null, modelId: null, label: 'No model loaded' });
+  loading = $state(false);
+  progress = $state<LoadProgress | null>(null);
+  error = $state<ShownError | null>(null);
+  storage = $state<StorageReport | null>(null);
+  usage = $state<UsageSummary | null>(null);
+  /** Extra wait per stand-in call, to pace it like a real model. */
+  standInLatencyMs = $state(0);
+
+  constructor(private readonly client: CopaClient) {}
+
+  /** True when real models cannot run here and the stand-in is the way forward. */
+  get gpuUnusable(): boolean {
+    return this.report !== null && (!this.report.usable || this.report.fallbackAdapter);
+  }
+
+  async init(): Promise<void> {
+    await this.guard(async () => {
+      this.report = await this.client.probe();
+      this.status = await this.client.engineStatus();
+      // The catalog needs WebLLM's model list (a 6 MB module in the worker): skip it when no
+      // model could run anyway.
+      if (!this.report.usable) return;
+      this.catalog = await this.client.catalog();
+      this.selectedModelId ??= this.catalog.defaultModelId;
+    });
+  }
+
+  async load(): Promise<void> {
+    const modelId = this.selectedModelId;
+    if (!modelId || this.loading) return;
+    this.loading = true;
+    this.progress = null;
+    this.error = null;
+    try {
+      await this.guard(async () => {
+        this.status = await this.client.loadModel(modelId, (p) => (this.progress = p));
+      });
+    } finally {
+      this.loading = false;
+      this.status = await this.client.engineStatus().catch(() => this.status);
+    }
+  }
+
+  async cancelLoad(): Promise<void> {
+    await this.client.cancelLoad();
+  }
+
+  async useStandIn(seed = 0): Promise<void> {
+    this.error = null;
+    await this.guard(async () => {
+      this.status = await this.client.useStandIn(seed, this.standInLatencyMs);
+    });
+  }
+
+  async addCustomModel(modelId: string, modelUrl: string, modelLibUrl: string): Promise<void> {
+    this.error = null;
+    await this.guard(async () => {
+      this.catalog = await this.client.addCustomModel({ modelId, modelUrl, modelLibUrl });
+      this.selectedModelId = modelId;
+    });
+  }
+
+  async refreshStorage(): Promise<void> {
+    await this.guard(async () => {
+      this.storage = await this.client.cachedModels();
+    });
+  }
+
+  async deleteModel(modelId: string): Promise<void> {
+    await this.guard(async () => {
+      this.storage = await this.client.deleteCachedModel(modelId);
+      this.status = await this.client.engineStatus();
+    });
+  }
+
+  async refreshUsage(): Promise<void> {
+    this.usage = await this.client.modelUsage().catch(() => null);
+  }
+
+  /** Called when a run reports the GPU lost: the engine is gone until loaded again. */
+  engineLost(error: ShownError): void {
+    this.error = error;
+    this.status = { kind: null, modelId: null, label: 'No model loaded' };
+  }
+
+  private async guard(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      this.error = toShown(err);
+    }
+  }
+}
+
+export function toShown(err: unknown): ShownError {
+  if (err instanceof Error) return { name: err.name, message: err.message };
+  return { name: 'Error', message: String(err) };
+}

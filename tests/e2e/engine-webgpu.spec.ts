@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import config, { chromiumArgs } from '../../playwright.config';
+
+// With --enable-unsafe-webgpu headless Chromium offers a software (SwiftShader) adapter
+// without shader-f16: the probe must say so and the catalog must offer no f16 model.
+const executablePath = config.use?.launchOptions?.executablePath;
+test.use({
+  launchOptions: {
+    args: [...chromiumArgs, '--enable-unsafe-webgpu'],
+    ...(executablePath ? { executablePath } : {}),
+  },
+});
+
+test('the probe reports a fallback adapter without f16, and the catalog offers no f16 model', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const report = page.getByTestId('gpu-report');
+  await expect(report).toContainText('software (fallback) adapter');
+  await expect(report).toContainText('lacks 16-bit float shaders');
+  const catalog = page.getByTestId('catalog');
+  // The list comes from WebLLM's config, a large module the worker loads first.
+  await expect(catalog.getByRole('radio').first()).toBeVisible({ timeout: 30_000 });
+  const ids = await catalog
+    .getByRole('radio')
+    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  expect(ids.length).toBeGreaterThan(0);
+  expect(ids.filter((id) => /f16/.test(id))).toEqual([]);
+  // The stand-in is still offered, and recommended on a software adapter.
+  await expect(page.getByText('No GPU here can run real models')).toBeVisible();
+});
+
+test.describe('a model whose files are missing', () => {
+  let server: Server;
+  let base = '';
+  const requested: string[] = [];
+
+  test.beforeAll(async () => {
+    server = createServer((req, res) => {
+      requested.push(req.url ?? '');
+      res.writeHead(404, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/plain' });
+      res.end('not found');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  test.afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  test('shows a clear "model files unreachable" message and the app stays usable', async ({
+    page,
+  }) => {
+    const problems: string[] = [];
+    page.on('pageerror', (err) => problems.push(err.message));
+    await page.goto('/');
+    await expect(page.getByTestId('gpu-report')).toBeVisible();
+    await page.getByText('Add a model by address').click();
+    await page.getByLabel('Model id').fill('missing-model-q4f32_1-MLC');
+    await page.getByLabel('Weights URL').fill(`${base}/missing-model/`);
+    await page.getByLabel('Library URL (.wasm)').fill(`${base}/missing-model/lib.wasm`);
+    await page.getByRole('button', { name: 'Add model' }).click();
+    await expect(page.getByRole('radio', { name: /missing-model-q4f32_1-MLC/ })).toBeChecked({
+      timeout: 30_000,
+    });
+    await page.getByRole('button', { name: 'Load model' }).click();
+    const alert = page.getByTestId('model-error');
+    await expect(alert).toContainText('ModelFilesUnreachableError', { timeout: 30_000 });
+    await expect(alert).toContainText('The model files are unreachable');
+    expect(requested.some((url) => url.includes('mlc-chat-config.json'))).toBe(true);
+    // Still usable: the stand-in loads and a run can start.
+    await page.getByRole('button', { name: 'Use the stand-in model' }).click();
+    await expect(page.getByTestId('engine-status')).toContainText('Stand-in model');
+    await expect(page.getByRole('button', { name: 'Start run' })).toBeEnabled();
+    expect(problems).toEqual([]);
+  });
+});
