@@ -34,14 +34,23 @@ const BY_MESSAGE: readonly (readonly [RegExp, EngineErrorName])[] = [
 ];
 
 /**
+ * WebLLM unloads the model itself when the GPU device is lost after loading, so a generation
+ * on a loaded model that finds no model means the device was lost.
+ */
+const UNLOADED_UNDER_US = /^(ModelNotLoadedError|EngineNotLoadedError)$/;
+
+/**
  * Turns anything an engine threw into a named CopaError with advice. Abort stays an abort;
  * engine errors pass through; unknown failures become a generic EngineError keeping the message.
+ * `during` says whether the model was loading or already loaded and generating.
  */
-export function mapWebLLMError(err: unknown): Error {
+export function mapWebLLMError(err: unknown, during: 'load' | 'generate' = 'load'): Error {
   if (err instanceof EngineError) return err;
   const name = err instanceof Error ? err.name : '';
   const message = err instanceof Error ? err.message : String(err);
   if (name === 'AbortError') return new AbortedError();
+  if (during === 'generate' && UNLOADED_UNDER_US.test(name))
+    return new EngineError('GPUDeviceLostError', message);
   if (isEngineErrorName(name)) return EngineError.revive(name, message);
   const byName = BY_NAME[name];
   if (byName) return new EngineError(byName, message);

@@ -69,7 +69,7 @@ export class WebLLMModel implements LanguageModel {
       completion = await this.engine.chat.completions.create(toChatRequest(request));
     } catch (err) {
       if (signal?.aborted) throw new AbortedError();
-      throw mapWebLLMError(err);
+      throw mapWebLLMError(err, 'generate');
     } finally {
       signal?.removeEventListener('abort', interrupt);
     }

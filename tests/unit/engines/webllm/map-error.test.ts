@@ -109,6 +109,15 @@ describe('mapWebLLMError', () => {
     expect(mapped.message).toMatch(/checkpoint/);
   });
 
+  it('treats a model that vanished during generation as a lost device (WebLLM unloads on device loss)', () => {
+    const gone = named(
+      'ModelNotLoadedError',
+      'Model not loaded before trying to complete ChatCompletionRequest.',
+    );
+    expect(mapWebLLMError(gone, 'generate').name).toBe('GPUDeviceLostError');
+    expect(mapWebLLMError(gone, 'load').name).toBe('EngineError');
+  });
+
   it('keeps aborts as aborts and passes engine errors through unchanged', () => {
     expect(mapWebLLMError(new DOMException('stop', 'AbortError')).name).toBe('AbortError');
     const original = new EngineError('ContextTooLongError');
