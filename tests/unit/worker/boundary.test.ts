@@ -2,6 +2,7 @@ import { releaseProxy } from 'comlink';
 import { describe, expect, it, vi } from 'vitest';
 import { AbortedError, CopaError } from '../../../src/core/errors';
 import { EngineError } from '../../../src/engines/webllm/errors';
+import { DelayedLM } from '../../../src/worker/delayed-lm';
 import { EventBatcher } from '../../../src/worker/event-batcher';
 import { exposedApi } from '../../../src/worker/exposed-api';
 import { reviveError } from '../../../src/worker/revive-error';
@@ -113,5 +114,23 @@ describe('YieldingLM', () => {
     now = 12;
     await lm.complete(request);
     expect(pauses).toBe(1);
+  });
+});
+
+describe('DelayedLM', () => {
+  const request = { messages: [], temperature: 0, topP: 1, maxTokens: 5, seed: 0 };
+
+  it('adds its delay to the reported latency', async () => {
+    const res = await new DelayedLM(new ScriptedLM(() => 'a'), 1).complete(request);
+    expect(res.usage.latencyMs).toBe(1);
+  });
+
+  it('stops waiting with AbortError when the signal aborts, without calling the model', async () => {
+    const inner = new ScriptedLM(() => 'a');
+    const controller = new AbortController();
+    const pending = new DelayedLM(inner, 60_000).complete(request, controller.signal);
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(inner.calls).toBe(0);
   });
 });
