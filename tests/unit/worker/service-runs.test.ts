@@ -54,6 +54,21 @@ describe('CopaService: COPA runs', () => {
     );
   });
 
+  it('refuses a second run, a model switch or a deletion while a run is going', async () => {
+    const service = new CopaService(deps(adapterEnv(null)));
+    await service.useStandIn(0, 2);
+    const first = service.startRun({ task }, () => undefined);
+    await expect(service.startRun({ task }, () => undefined)).rejects.toMatchObject({
+      name: 'WorkerStateError',
+    });
+    await expect(service.useStandIn(1)).rejects.toMatchObject({ name: 'WorkerStateError' });
+    await expect(service.deleteCachedModel('x')).rejects.toMatchObject({
+      name: 'WorkerStateError',
+    });
+    await service.cancelRun();
+    expect((await first).status).toBe('cancelled');
+  });
+
   it('a cancel during a WebLLM generation interrupts the engine', async () => {
     const runtime = new FakeRuntime({ hangUntilInterrupted: true });
     const service = new CopaService(deps(adapterEnv({ f16: true }), runtime));
