@@ -91,7 +91,9 @@ export function loadSst2(): SharedDataTask {
     metric: labelMatch('sentiment'),
     constraints: [{ kind: 'one-of', field: 'sentiment', values: labels }],
     splits: {
-      train: sample(read('stsa.binary.train'), SIZES.train, 'sst-train').map(toExample('sst-train')),
+      train: sample(read('stsa.binary.train'), SIZES.train, 'sst-train').map(
+        toExample('sst-train'),
+      ),
       val: sample(read('stsa.binary.dev'), SIZES.val, 'sst-val').map(toExample('sst-val')),
       test: sample(read('stsa.binary.test'), SIZES.test, 'sst-test').map(toExample('sst-test')),
     },
