@@ -10,6 +10,7 @@ import type { MetricId } from '../core/metrics';
 import type { CopaResult } from '../core/optimizers/copa';
 import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
 import type { CopaConfig } from '../core/optimizers/copa-config';
+import type { CostEstimate } from '../core/optimizers/cost-estimate';
 import type { RunEvent } from '../core/optimizers/events';
 import type { StopReason } from '../core/optimizers/records';
 import type { ProgramState } from '../core/program';
@@ -141,6 +142,22 @@ export interface RunOnceResult {
   steps: { predictor: string; messages: ChatMessage[]; rawText: string; outputs: FieldValues }[];
 }
 
+/** What the UI shows about a task before a run: its program, rules on outputs and expected cost. */
+export interface TaskOverview {
+  program: ProgramState;
+  constraints: ConstraintSpec[];
+  sizes: { train: number; val: number; test: number };
+  /** Expected cost of a COPA run with the given configuration (cold cache, no retries). */
+  estimate: CostEstimate;
+  /** Inputs of a few test examples, for trying the program on something realistic. */
+  sampleInputs: FieldValues[];
+}
+
+export interface TaskOverviewRequest {
+  task: TaskRef;
+  config?: Partial<CopaConfig>;
+}
+
 export type ProgressCallback = (progress: LoadProgress) => void;
 /** Run events arrive in small batches so the main thread handles few messages. */
 export type EventsCallback = (events: RunEvent[]) => void;
@@ -172,6 +189,8 @@ export interface CopaWorkerApi {
   ): Promise<EvaluateSummary>;
   cancelEvaluation(): Promise<void>;
   runOnce(request: RunOnceRequest): Promise<RunOnceResult>;
+  /** The task's program, constraints, split sizes and the cost estimate of a run. */
+  taskOverview(request: TaskOverviewRequest): Promise<TaskOverview>;
 }
 
 /** Errors the client rebuilds as typed errors (everything else becomes a plain Error with its name). */

@@ -58,6 +58,7 @@ export function clientFor(remote: Remote<CopaWorkerApi>, terminate: () => void):
       typed(() => remote.evaluateProgram(request, cb(onProgress))),
     cancelEvaluation: () => typed(() => remote.cancelEvaluation()),
     runOnce: (request) => typed(() => remote.runOnce(request)),
+    taskOverview: (request) => typed(() => remote.taskOverview(request)),
     dispose: terminate,
   };
 }

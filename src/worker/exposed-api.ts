@@ -29,6 +29,7 @@ export function exposedApi(service: CopaWorkerApi): CopaWorkerApi {
       releasing(service.evaluateProgram(request, onProgress), onProgress),
     cancelEvaluation: () => service.cancelEvaluation(),
     runOnce: (request) => service.runOnce(request),
+    taskOverview: (request) => service.taskOverview(request),
   };
 }
 

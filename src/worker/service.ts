@@ -1,6 +1,8 @@
 import type { CacheStore } from '../core/cache';
 import { validatorFor, constraintFromSpec } from '../core/constraints';
 import { evaluate } from '../core/evaluate';
+import { pickFields } from '../core/example';
+import { estimateCopaCost } from '../core/optimizers/cost-estimate';
 import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
 import { Program } from '../core/program';
 import { runProgram } from '../core/run-program';
@@ -19,6 +21,8 @@ import type {
   RunOutcome,
   RunRequest,
   StorageReport,
+  TaskOverview,
+  TaskOverviewRequest,
 } from './api';
 import { EngineHolder, type EngineHolderDeps } from './engine-holder';
 import { RecordingLM } from './guarded-lm';
@@ -165,6 +169,29 @@ export class CopaService implements CopaWorkerApi {
         rawText: s.rawText,
         outputs: s.outputs,
       })),
+    };
+  }
+
+  async taskOverview(request: TaskOverviewRequest): Promise<TaskOverview> {
+    const task = resolveTask(request.task, this.deps.tasks);
+    const ref = request.task;
+    const constraints =
+      ref.kind === 'builtin'
+        ? [...this.deps.tasks(ref.taskId, ref.dataSeed).constraints]
+        : [...(ref.constraints ?? [])];
+    const { train, val, test } = task.splits;
+    const inputNames = task.program.inputFields;
+    return {
+      program: task.program.toState(),
+      constraints,
+      sizes: { train: train.length, val: val.length, test: test.length },
+      estimate: estimateCopaCost(
+        { program: task.program, trainset: train, valset: val },
+        request.config,
+      ),
+      sampleInputs: (test.length > 0 ? test : val)
+        .slice(0, 5)
+        .map((e) => pickFields(e.data, inputNames)),
     };
   }
 

@@ -175,7 +175,11 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
         reason: outcome.record.decision,
       });
       session.emit({ type: 'insight', phase: index, kind, text: outcome.insight.text });
-      session.emit({ type: 'phase-finished', record: outcome.record });
+      session.emit({
+        type: 'phase-finished',
+        record: outcome.record,
+        program: outcome.incumbent.program.toState(),
+      });
       session.reportBudget();
 
       cp = {

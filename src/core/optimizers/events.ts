@@ -2,6 +2,7 @@ import type { BudgetRemaining, UsageTotals } from '../usage';
 import type { CostEstimate } from './cost-estimate';
 import type { CandidateRecord, DropReason, PhaseKind, PhaseRecord, StopReason } from './records';
 import type { JsonObject } from '../json';
+import type { ProgramState } from '../program';
 
 /** Everything the UI shows about a run, as it happens. Plain JSON (crosses the worker boundary). */
 export type RunEvent =
@@ -47,7 +48,12 @@ export type RunEvent =
     }
   | { type: 'insight'; phase: number; kind: PhaseKind; text: string }
   | { type: 'budget'; totals: UsageTotals; remaining: BudgetRemaining }
-  | { type: 'phase-finished'; record: PhaseRecord }
+  | {
+      type: 'phase-finished';
+      record: PhaseRecord;
+      /** The best program after the phase (its demos and instructions, for the UI's phase card). */
+      program?: ProgramState;
+    }
   | {
       type: 'run-finished';
       method: string;
