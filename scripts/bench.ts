@@ -1,2 +1,190 @@
-// The optimizer benchmark lands with the COPA optimizer (see README).
-console.log('npm run bench: not yet — the COPA optimizer benchmark is not built yet.');
+/**
+ * `npm run bench`: zero-shot, each baseline and COPA with the stand-in model on every built-in
+ * task and (when ../shared/data is present) TREC and SST-2 samples, for several seeds. Prints a
+ * table and writes bench-results.json. All results are stand-in results.
+ */
+import { writeFileSync } from 'node:fs';
+import { chatAdapter } from '../src/core/adapters/chat-adapter';
+import { constraintFromSpec, validatorFor, type ConstraintSpec } from '../src/core/constraints';
+import { evaluate } from '../src/core/evaluate';
+import type { Example } from '../src/core/example';
+import type { Metric } from '../src/core/metric';
+import { BASELINES, runCopa, type BaselineMethod } from '../src/core/optimizers';
+import { Program } from '../src/core/program';
+import { StandInModel } from '../src/engines/standin/standin-model';
+import { BUILT_IN_TASKS } from '../src/tasks';
+import { loadSst2, loadTrec, sharedDataAvailable } from './bench/shared-datasets';
+import { TimedModel } from './bench/timed-model';
+
+interface BenchTask {
+  id: string;
+  program: Program;
+  metric: Metric;
+  constraints: readonly ConstraintSpec[];
+  splits: { train: Example[]; val: Example[]; test: Example[] };
+}
+
+interface MethodRow {
+  method: string;
+  seed: number;
+  lmCalls: number;
+  promptTokens: number;
+  completionTokens: number;
+  valScore: number;
+  testScore: number;
+  wallMs: number;
+  overheadMsPerCall: number;
+  curve: [number, number][];
+}
+
+const SEEDS = (process.env.BENCH_SEEDS ?? '0,1,2').split(',').map(Number);
+const METHODS = [
+  'zero-shot',
+  'bootstrap-fewshot',
+  'random-search',
+  'instruction-only',
+  'joint-search',
+  'copa',
+] as const;
+type Method = (typeof METHODS)[number];
+
+async function runMethod(task: BenchTask, method: Method, seed: number): Promise<MethodRow> {
+  const model = new TimedModel(new StandInModel({ seed }));
+  const constraints = task.constraints.map(constraintFromSpec);
+  const optimizerTask = {
+    program: task.program,
+    trainset: task.splits.train,
+    valset: task.splits.val,
+    metric: task.metric,
+    constraints,
+  };
+  const start = performance.now();
+  let program = task.program;
+  let valScore: number;
+  let curve: [number, number][];
+  if (method === 'zero-shot') {
+    const val = await evaluate({
+      program,
+      examples: task.splits.val,
+      metric: task.metric,
+      ctx: { lm: model, adapter: chatAdapter, seed, validate: validatorFor(constraints) },
+    });
+    valScore = val.score;
+    curve = [[model.calls, val.score]];
+  } else {
+    // BENCH_COPA / BENCH_BASELINE: JSON config overrides, for exploring settings.
+    const overrides = JSON.parse(
+      (method === 'copa' ? process.env.BENCH_COPA : process.env.BENCH_BASELINE) ?? '{}',
+    ) as Record<string, unknown>;
+    const options = { lm: model, adapter: chatAdapter, config: { ...overrides, seed } };
+    const result =
+      method === 'copa'
+        ? await runCopa(optimizerTask, options)
+        : await BASELINES[method as BaselineMethod](optimizerTask, options);
+    program = Program.fromState(result.program);
+    valScore = result.bestScore;
+    curve = result.curve.map(([calls, score]) => [calls, score]);
+  }
+  const wallMs = performance.now() - start;
+  const lmCalls = model.calls;
+  const overheadMsPerCall = lmCalls > 0 ? (wallMs - model.modelMs) / lmCalls : 0;
+  // The test set is scored outside the measured run, with a fresh model of the same seed.
+  const test = await evaluate({
+    program,
+    examples: task.splits.test,
+    metric: task.metric,
+    ctx: {
+      lm: new StandInModel({ seed }),
+      adapter: chatAdapter,
+      seed,
+      validate: validatorFor(constraints),
+    },
+  });
+  return {
+    method,
+    seed,
+    lmCalls,
+    promptTokens: model.promptTokens,
+    completionTokens: model.completionTokens,
+    valScore,
+    testScore: test.score,
+    wallMs: Math.round(wallMs),
+    overheadMsPerCall,
+    curve,
+  };
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+}
+
+async function main(): Promise<void> {
+  const tasks: BenchTask[] = BUILT_IN_TASKS.map((t) => ({ ...t }));
+  if (sharedDataAvailable()) tasks.push(loadTrec(), loadSst2());
+  else console.log('../shared/data not found: TREC and SST-2 skipped.');
+  const only = process.env.BENCH_TASKS?.split(',');
+  const onlyMethods = process.env.BENCH_METHODS?.split(',');
+  const selected = only ? tasks.filter((t) => only.includes(t.id)) : tasks;
+
+  const results: { task: string; methods: MethodRow[] }[] = [];
+  console.log(`Stand-in model results (seeds ${SEEDS.join(', ')}); means over seeds.\n`);
+  console.log(
+    'task                 method              test    val     LM calls  tokens     overhead ms/call',
+  );
+  for (const task of selected) {
+    const rows: MethodRow[] = [];
+    for (const method of METHODS.filter((m) => !onlyMethods || onlyMethods.includes(m)))
+      for (const seed of SEEDS) rows.push(await runMethod(task, method, seed));
+    results.push({ task: task.id, methods: rows });
+    for (const method of METHODS) {
+      const mine = rows.filter((r) => r.method === method);
+      console.log(
+        [
+          task.id.padEnd(20),
+          method.padEnd(19),
+          mean(mine.map((r) => r.testScore))
+            .toFixed(3)
+            .padEnd(7),
+          mean(mine.map((r) => r.valScore))
+            .toFixed(3)
+            .padEnd(7),
+          Math.round(mean(mine.map((r) => r.lmCalls)))
+            .toString()
+            .padEnd(9),
+          Math.round(mean(mine.map((r) => r.promptTokens + r.completionTokens)))
+            .toString()
+            .padEnd(10),
+          mean(mine.map((r) => r.overheadMsPerCall)).toFixed(4),
+        ].join(' '),
+      );
+    }
+    console.log('');
+  }
+  writeFileSync('bench-results.json', JSON.stringify({ tasks: results }, null, 2));
+  console.log('Wrote bench-results.json');
+  report(results);
+}
+
+/** COPA against the best baseline and against the joint search's calls, per task. */
+function report(results: { task: string; methods: MethodRow[] }[]): void {
+  console.log('\nCOPA vs the best baseline (mean test score; LM calls vs joint search):');
+  for (const { task, methods } of results) {
+    const byMethod = (m: string): MethodRow[] => methods.filter((r) => r.method === m);
+    const copa = byMethod('copa');
+    const copaTest = mean(copa.map((r) => r.testScore));
+    const baselines = METHODS.filter((m) => m !== 'copa').map((m) => ({
+      m,
+      test: mean(byMethod(m).map((r) => r.testScore)),
+    }));
+    const best = baselines.reduce((a, b) => (b.test > a.test ? b : a));
+    const copaCalls = mean(copa.map((r) => r.lmCalls));
+    const jointCalls = mean(byMethod('joint-search').map((r) => r.lmCalls));
+    console.log(
+      `  ${task}: COPA ${copaTest.toFixed(3)} vs ${best.m} ${best.test.toFixed(3)} ` +
+        `(${copaTest >= best.test ? 'at least as good' : 'WORSE'}); calls ${Math.round(copaCalls)} vs ` +
+        `${Math.round(jointCalls)} (${copaCalls <= jointCalls ? 'no more' : 'MORE'})`,
+    );
+  }
+}
+
+await main();

@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { AbortedError, throwIfAborted } from './errors';
 import { canonicalJson } from './json';
 import type { LanguageModel, LMRequest, LMResponse } from './lm';
@@ -25,11 +27,14 @@ export class MemoryCacheStore implements CacheStore {
   }
 }
 
-/** SHA-256 hex of the canonical JSON of the model id and the full request (rolloutId included). */
+/**
+ * SHA-256 hex of the canonical JSON of the model id and the full request (rolloutId included).
+ * Hashed synchronously in JS (@noble/hashes): WebCrypto's digest is asynchronous and, per call,
+ * several times slower than the hash itself for prompts of a few kilobytes, which dominated the
+ * optimizer's per-call overhead.
+ */
 export async function cacheKey(modelId: string, request: LMRequest): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJson({ model: modelId, request }));
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return bytesToHex(sha256(utf8ToBytes(canonicalJson({ model: modelId, request }))));
 }
 
 export interface CachedLMOptions {

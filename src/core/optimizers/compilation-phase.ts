@@ -66,7 +66,7 @@ export async function runCompilationPhase(ctx: PhaseContext): Promise<PhaseOutco
     incumbent,
     task.valset,
     phaseRng(config.seed, index, 'selection'),
-    { minibatchSize: config.minibatchSize, phase: index },
+    { minibatchSize: config.minibatchSize, finalists: config.finalists, phase: index },
   );
 
   const { attempts, successes } = boot.totals;

@@ -16,6 +16,8 @@ export interface CopaConfig {
   instructionCandidates: number;
   /** Validation examples per minibatch round of successive halving. */
   minibatchSize: number;
+  /** Candidates that survive halving and are scored on the full validation set. */
+  finalists: number;
   /** A cycle must improve by at least max(this, one standard error) to continue. */
   minImprovement: number;
   /** Constraint retries per call (the violation is fed back to the model). */
@@ -41,6 +43,7 @@ export const DEFAULT_COPA_CONFIG: CopaConfig = Object.freeze({
   demoCandidates: 6,
   instructionCandidates: 5,
   minibatchSize: 25,
+  finalists: 3,
   minImprovement: 0.01,
   maxRetries: 2,
   budget: Object.freeze({}),
@@ -57,6 +60,7 @@ export function resolveCopaConfig(partial: Partial<CopaConfig> = {}): CopaConfig
     'cycles',
     'maxRounds',
     'minibatchSize',
+    'finalists',
     'maxInstructionChars',
   ];
   for (const key of positive) {

@@ -80,7 +80,7 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
     incumbent,
     task.valset,
     phaseRng(config.seed, index, 'selection'),
-    { minibatchSize: config.minibatchSize, phase: index },
+    { minibatchSize: config.minibatchSize, finalists: config.finalists, phase: index },
   );
 
   for (const c of candidates) {
