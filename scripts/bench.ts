@@ -45,10 +45,20 @@ const METHODS = [
   'instruction-only',
   'joint-search',
   'copa',
+  'copa-matched',
 ] as const;
 type Method = (typeof METHODS)[number];
 
-async function runMethod(task: BenchTask, method: Method, seed: number): Promise<MethodRow> {
+/**
+ * `copa-matched` is COPA given a hard call budget equal to what the joint search spent on the
+ * same task and seed: the comparison at equal cost.
+ */
+async function runMethod(
+  task: BenchTask,
+  method: Method,
+  seed: number,
+  matchedCalls?: number,
+): Promise<MethodRow> {
   const model = new TimedModel(new StandInModel({ seed }));
   const constraints = task.constraints.map(constraintFromSpec);
   const optimizerTask = {
@@ -76,9 +86,10 @@ async function runMethod(task: BenchTask, method: Method, seed: number): Promise
     const overrides = JSON.parse(
       (method === 'copa' ? process.env.BENCH_COPA : process.env.BENCH_BASELINE) ?? '{}',
     ) as Record<string, unknown>;
-    const options = { lm: model, adapter: chatAdapter, config: { ...overrides, seed } };
+    const budget = method === 'copa-matched' ? { budget: { maxCalls: matchedCalls } } : {};
+    const options = { lm: model, adapter: chatAdapter, config: { ...overrides, ...budget, seed } };
     const result =
-      method === 'copa'
+      method === 'copa' || method === 'copa-matched'
         ? await runCopa(optimizerTask, options)
         : await BASELINES[method as BaselineMethod](optimizerTask, options);
     program = Program.fromState(result.program);
@@ -134,7 +145,11 @@ async function main(): Promise<void> {
   for (const task of selected) {
     const rows: MethodRow[] = [];
     for (const method of METHODS.filter((m) => !onlyMethods || onlyMethods.includes(m)))
-      for (const seed of SEEDS) rows.push(await runMethod(task, method, seed));
+      for (const seed of SEEDS) {
+        const joint = rows.find((r) => r.method === 'joint-search' && r.seed === seed);
+        if (method === 'copa-matched' && !joint) continue;
+        rows.push(await runMethod(task, method, seed, joint?.lmCalls));
+      }
     results.push({ task: task.id, methods: rows });
     for (const method of METHODS) {
       const mine = rows.filter((r) => r.method === method);

@@ -4,6 +4,7 @@ import type { UsageTotals } from '../usage';
 import { assertCheckpoint, snapshot, type CopaCheckpoint } from './checkpoint';
 import { runCompilationPhase } from './compilation-phase';
 import { resolveCopaConfig, type CopaConfig } from './copa-config';
+import { planPhase } from './budget-plan';
 import { estimateCopaCost } from './cost-estimate';
 import { summarizeDataset } from './dataset-summary';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
@@ -153,7 +154,14 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       const ctx: PhaseContext = {
         session,
         task,
-        config,
+        config: planPhase(config, {
+          kind,
+          remainingCalls: session.lm.remaining().calls,
+          phasesLeft: totalPhases - index,
+          valSize: task.valset.length,
+          trainSize: task.trainset.length,
+          steps: task.program.steps.length,
+        }),
         index,
         cycle,
         incumbent,

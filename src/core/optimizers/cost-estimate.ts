@@ -100,7 +100,7 @@ export function selectionRuns(
 }
 
 /** Bootstrap attempts for a phase, assuming half of the teacher's traces pass. */
-function bootstrapRuns(config: CopaConfig, trainSize: number): number {
+export function bootstrapRuns(config: CopaConfig, trainSize: number): number {
   const shuffled = Math.max(0, config.demoCandidates - 3);
   const wanted = config.maxBootstrappedDemos * (2 + shuffled) * config.maxRounds;
   return config.demoCandidates >= 3 ? Math.min(trainSize * config.maxRounds, wanted) : 0;
