@@ -10,6 +10,8 @@ export interface DatasetRecord extends DatasetContent {
   schemaVersion: number;
   id: string;
   createdAt: string;
+  /** The built-in task whose program the dataset was mapped to, when there is one. */
+  taskId?: string;
 }
 
 export const DATASET_SCHEMA_VERSION = 1;

@@ -20,6 +20,7 @@ import type { EngineErrorName } from '../engines/webllm/errors';
 import type { LoadProgress } from '../engines/webllm/load-progress';
 import type { UsageSummary } from '../engines/webllm/webllm-model';
 import type { TaskMetadata } from '../tasks/task';
+import type { StorageWorkerApi } from './storage-api';
 
 export type {
   Catalog,
@@ -90,6 +91,8 @@ export interface RunRequest {
 
 /** How a run ended. 'engine-lost': the GPU was lost; resume after loading a model again. */
 export type RunStatus = 'finished' | 'paused' | 'cancelled' | 'engine-lost';
+  /** Run a built-in task's program on this stored dataset's splits instead of the task's own. */
+  datasetId?: string;
 
 export interface RunOutcome {
   status: RunStatus;
@@ -103,6 +106,9 @@ export interface EvaluateRequest {
   task: TaskRef;
   /** The program to score; the task's own program when omitted. */
   program?: ProgramState;
+  /** The stored run (when storage is available) and the program a finished run saved. */
+  runId?: string;
+  programId?: string;
   split: 'train' | 'val' | 'test';
   adapter?: AdapterName;
   /** Score only the first N examples. */
@@ -164,7 +170,7 @@ export type EventsCallback = (events: RunEvent[]) => void;
 export type EvaluateProgressCallback = (done: number, total: number) => void;
 
 /** What the worker exposes. Every method may reject with a named error (see client.ts). */
-export interface CopaWorkerApi {
+export interface CopaWorkerApi extends StorageWorkerApi {
   probe(): Promise<GpuReport>;
   catalog(): Promise<Catalog>;
   addCustomModel(input: CustomModelInput): Promise<Catalog>;

@@ -9,6 +9,7 @@ import type {
   RunRequest,
 } from './api';
 import { reviveError } from './revive-error';
+import { storageClient } from './storage-bridge';
 
 /** The main thread's handle on the worker: the worker API with typed errors, plus dispose. */
 export interface CopaClient extends CopaWorkerApi {
@@ -59,6 +60,7 @@ export function clientFor(remote: Remote<CopaWorkerApi>, terminate: () => void):
     cancelEvaluation: () => typed(() => remote.cancelEvaluation()),
     runOnce: (request) => typed(() => remote.runOnce(request)),
     taskOverview: (request) => typed(() => remote.taskOverview(request)),
+    ...storageClient(remote, typed),
     dispose: terminate,
   };
 }

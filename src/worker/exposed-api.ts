@@ -1,5 +1,6 @@
 import { releaseProxy } from 'comlink';
 import type { CopaWorkerApi } from './api';
+import { exposedStorageApi } from './storage-bridge';
 
 /**
  * The service as the worker exposes it: callbacks arrive as comlink proxies (each holds a
@@ -30,6 +31,7 @@ export function exposedApi(service: CopaWorkerApi): CopaWorkerApi {
     cancelEvaluation: () => service.cancelEvaluation(),
     runOnce: (request) => service.runOnce(request),
     taskOverview: (request) => service.taskOverview(request),
+    ...exposedStorageApi(service),
   };
 }
 

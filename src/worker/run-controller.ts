@@ -20,6 +20,11 @@ export interface RunControllerDeps {
   eventIntervalMs?: number;
 }
 
+/** What a caller adds to a run: storage writes each checkpoint before the run goes on. */
+export interface RunHooks {
+  onCheckpoint?: (cp: CopaCheckpoint) => Promise<void>;
+}
+
 interface ActiveRun {
   controller: AbortController;
   pauseRequested: boolean;
@@ -37,8 +42,18 @@ export class RunController {
     return this.active !== null;
   }
 
-  start(request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome> {
-    return this.run(request, onEvents, undefined);
+  start(request: RunRequest, onEvents: EventsCallback, hooks?: RunHooks): Promise<RunOutcome> {
+    return this.run(request, onEvents, undefined, hooks);
+  }
+
+  /** Continues a stored run: its request and last checkpoint (none: start it over). */
+  continueRun(
+    request: RunRequest,
+    from: CopaCheckpoint | undefined,
+    onEvents: EventsCallback,
+    hooks?: RunHooks,
+  ): Promise<RunOutcome> {
+    return this.run(request, onEvents, from, hooks);
   }
 
   /** Continues the last paused run (or the given checkpoint) with the current model. */
@@ -61,6 +76,7 @@ export class RunController {
     request: RunRequest,
     onEvents: EventsCallback,
     resumeFrom: CopaCheckpoint | undefined,
+    hooks?: RunHooks,
   ): Promise<RunOutcome> {
     if (this.active)
       throw new WorkerStateError('A run is already going; pause or cancel it first.');
@@ -90,8 +106,9 @@ export class RunController {
           ...(resumeFrom ? { resumeFrom } : {}),
           onEvent: (e) => batcher.push(e),
           signal: active.controller.signal,
-          onCheckpoint: (cp) => {
+          onCheckpoint: async (cp) => {
             saved = cp;
+            await hooks?.onCheckpoint?.(cp);
           },
           shouldPause: () => active.pauseRequested,
         },

@@ -27,6 +27,9 @@ import type {
 import { EngineHolder, type EngineHolderDeps } from './engine-holder';
 import { RecordingLM } from './guarded-lm';
 import { RunController } from './run-controller';
+import type { StorageDeps } from './storage-deps';
+import { StorageService } from './storage-service';
+import type { DatasetFileInput, DatasetImportInput, ProgramExportFormat } from './storage-api';
 import { adapterFor, resolveTask, type TaskLookup } from './task-resolver';
 import { WorkerStateError } from './worker-errors';
 import { YieldingLM } from './yielding-lm';
@@ -36,6 +39,8 @@ export interface ServiceDeps extends EngineHolderDeps {
   taskList: () => readonly TaskMetadata[];
   cacheStore?: CacheStore;
   eventIntervalMs?: number;
+  /** IndexedDB stores; without them runs are not persisted and storage methods refuse. */
+  storage?: StorageDeps;
 }
 
 /**
@@ -46,16 +51,21 @@ export class CopaService implements CopaWorkerApi {
   private readonly engines: EngineHolder;
   private readonly runs: RunController;
   private evaluation: AbortController | null = null;
+  private readonly storage: StorageService | null;
 
   constructor(private readonly deps: ServiceDeps) {
     this.engines = new EngineHolder(deps);
+    const cacheStore = deps.cacheStore ?? deps.storage?.lmCache;
     this.runs = new RunController({
       model: () => this.engines.model(),
       tasks: deps.tasks,
       onEngineLost: () => this.engines.dropAfterDeviceLoss(),
-      ...(deps.cacheStore ? { cacheStore: deps.cacheStore } : {}),
+      ...(cacheStore ? { cacheStore } : {}),
       ...(deps.eventIntervalMs !== undefined ? { eventIntervalMs: deps.eventIntervalMs } : {}),
     });
+    this.storage = deps.storage
+      ? new StorageService(deps.storage, this.runs, () => this.engines.status(), deps.tasks)
+      : null;
   }
 
   probe = () => this.engines.probe();
@@ -86,6 +96,7 @@ export class CopaService implements CopaWorkerApi {
   }
 
   startRun(request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome> {
+    if (this.storage) return this.storage.startStoredRun(request, onEvents);
     return this.runs.start(request, onEvents);
   }
 
@@ -94,6 +105,9 @@ export class CopaService implements CopaWorkerApi {
   }
 
   async resumeRun(onEvents: EventsCallback, checkpoint?: CopaCheckpoint): Promise<RunOutcome> {
+    const paused = this.storage?.runs.pausedRun;
+    if (this.storage && paused && !checkpoint)
+      return this.storage.resumeStoredRun(paused, onEvents);
     return this.runs.resume(onEvents, checkpoint);
   }
 
@@ -200,3 +214,39 @@ export class CopaService implements CopaWorkerApi {
       throw new WorkerStateError(`A run is going; pause or cancel it before you ${action}.`);
   }
 }
+  // Storage: datasets, programs, stored runs, the model-answer cache (see storage-service.ts).
+  previewDataset = async (file: DatasetFileInput, taskId: string, limit?: number) =>
+    this.store().previewDataset(file, taskId, limit);
+  importDataset = async (input: DatasetImportInput) => this.store().importDataset(input);
+  listDatasets = async () => this.store().listDatasets();
+  deleteDataset = async (id: string) => this.store().deleteDataset(id);
+  datasetExamples = async (id: string) => this.store().datasetExamples(id);
+  taskFields = async (taskId: string) => this.store().taskFields(taskId);
+  listPrograms = async () => this.store().listPrograms();
+  deleteProgram = async (id: string) => this.store().deleteProgram(id);
+  exportProgram = async (id: string, format: ProgramExportFormat) =>
+    this.store().exportProgram(id, format);
+  importProgram = async (fileName: string, text: string) =>
+    this.store().importProgram(fileName, text);
+  listRuns = async () => this.store().listRuns();
+  listUnfinishedRuns = async () => this.store().listUnfinishedRuns();
+  deleteRun = async (id: string) => this.store().deleteRun(id);
+  resumeStoredRun = async (runId: string, onEvents: EventsCallback) =>
+    this.store().resumeStoredRun(runId, onEvents);
+  runLockState = async () => this.store().runLockState();
+  lmCacheReport = async () => this.store().lmCacheReport();
+  storageStatus = async () => this.store().storageStatus();
+
+  async clearLmCache() {
+    this.assertIdle('clear the model-answer cache');
+    return this.store().clearLmCache();
+  }
+
+  private store(): StorageService {
+    if (!this.storage)
+      throw new WorkerStateError(
+        'Storage is not available here (IndexedDB is missing or blocked), so nothing can be saved or loaded.',
+      );
+    return this.storage;
+  }
+

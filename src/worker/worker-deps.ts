@@ -6,6 +6,7 @@ import { BUILT_IN_TASK_METADATA } from '../tasks/metadata';
 import { getTask } from '../tasks/index';
 import { cachedModelBytes, storageEstimate } from './cache-usage';
 import type { ServiceDeps } from './service';
+import { browserStorageDeps, type StorageDeps } from './storage-deps';
 
 type GpuLike = NonNullable<ProbeEnvironment['gpu']>;
 
@@ -30,6 +31,7 @@ export function browserServiceDeps(): ServiceDeps {
     storageEstimate,
     tasks: getTask,
     taskList: () => BUILT_IN_TASK_METADATA,
+    ...storageIfAvailable(),
   };
 }
 
@@ -38,4 +40,14 @@ function wrapGpu(gpu: GpuLike): GpuLike {
   return {
     requestAdapter: (options) => gpu.requestAdapter(options) as Promise<GpuAdapterLike | null>,
   };
+}
+
+/** IndexedDB can be missing (some private modes); the app then runs without saving. */
+function storageIfAvailable(): { storage?: StorageDeps } {
+  if (typeof indexedDB === 'undefined') return {};
+  try {
+    return { storage: browserStorageDeps() };
+  } catch {
+    return {};
+  }
 }

@@ -1,0 +1,126 @@
+import { suggestMapping } from '../core/interop/dataset/mapping';
+import { prepareDataset, readTable } from '../core/interop/dataset/prepare';
+import { parseCsv } from '../storage/dataset-import/parse-csv';
+import { type DatasetRecord, newDatasetRecord } from '../storage/datasets';
+import { RecordNotFoundError } from '../storage/errors';
+import type { TaskLookup } from './task-resolver';
+import { problemOf } from './program-library';
+import type { StorageDeps } from './storage-deps';
+import type {
+  DatasetFileInput,
+  DatasetImportInput,
+  DatasetImportResult,
+  DatasetPreview,
+  DatasetSummary,
+  Listing,
+  TaskFields,
+} from './storage-api';
+
+/** Stored datasets: preview a file, import it (all or nothing), list and delete. */
+export class DatasetLibrary {
+  constructor(
+    private readonly deps: StorageDeps,
+    private readonly tasks: TaskLookup,
+  ) {}
+
+  taskFields(taskId: string): TaskFields {
+    const task = this.tasks(taskId);
+    return {
+      taskId,
+      name: task.name,
+      inputs: task.program.inputFields,
+      outputs: task.program.outputFields,
+    };
+  }
+
+  preview(file: DatasetFileInput, taskId: string, limit = 10): DatasetPreview {
+    const table = readTable(file.bytes, file.fileName, parseCsv, readOptions(file));
+    const fields = this.taskFields(taskId);
+    return {
+      format: table.format,
+      columns: table.columns,
+      rows: table.rows.slice(0, limit).map((r) => ({
+        item: r.item,
+        values: r.values,
+        ...(r.line !== undefined ? { line: r.line } : {}),
+      })),
+      totalRows: table.rows.length,
+      issues: table.issues.slice(0, 50),
+      suggestedMapping: suggestMapping(table.columns, [...fields.inputs, ...fields.outputs]),
+    };
+  }
+
+  /** Validates the whole file, then writes one record; any problem throws before the write. */
+  async import(input: DatasetImportInput): Promise<DatasetImportResult> {
+    const fields = this.taskFields(input.taskId);
+    const { dataset, notices } = prepareDataset(
+      {
+        fileName: input.fileName,
+        bytes: input.bytes,
+        inputFields: fields.inputs,
+        outputFields: fields.outputs,
+        mapping: input.mapping,
+        seed: input.seed,
+        ...(input.name ? { name: input.name } : {}),
+        ...(input.ratios ? { ratios: input.ratios } : {}),
+        ...readOptions(input),
+      },
+      parseCsv,
+    );
+    const record: DatasetRecord = {
+      ...newDatasetRecord(this.deps.newId(), dataset, this.deps.now?.()),
+      taskId: input.taskId,
+    };
+    await this.deps.datasets.put(record);
+    return { dataset: summaryOf(record), notices };
+  }
+
+  async list(): Promise<Listing<DatasetSummary>> {
+    const { records, problems } = await this.deps.datasets.list();
+    return {
+      items: records.map(summaryOf).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+      problems: problems.map(problemOf),
+    };
+  }
+
+  async get(id: string): Promise<DatasetRecord> {
+    const record = await this.deps.datasets.get(id);
+    if (!record) throw new RecordNotFoundError('dataset', id);
+    return record;
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.deps.datasets.delete(id);
+  }
+}
+
+function readOptions(file: DatasetFileInput): {
+  encoding?: 'utf-8' | 'latin1';
+  format?: DatasetFileInput['format'];
+} {
+  return {
+    ...(file.encoding ? { encoding: file.encoding } : {}),
+    ...(file.format ? { format: file.format } : {}),
+  };
+}
+
+export function summaryOf(r: DatasetRecord): DatasetSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    createdAt: r.createdAt,
+    ...(r.taskId ? { taskId: r.taskId } : {}),
+    fileName: r.source.fileName,
+    format: r.source.format,
+    rowsInFile: r.source.rowsInFile,
+    ...(r.source.sampledTo !== undefined ? { sampledTo: r.source.sampledTo } : {}),
+    inputFields: r.inputFields,
+    outputFields: r.outputFields,
+    seed: r.seed,
+    sizes: {
+      train: r.splits.train.length,
+      val: r.splits.val.length,
+      test: r.splits.test.length,
+    },
+  };
+}

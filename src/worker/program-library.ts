@@ -1,0 +1,120 @@
+import { copaProgramText, exportCopaProgram } from '../core/interop/copa-format';
+import { exportDspyProgram } from '../core/interop/dspy-export';
+import { importProgramFile } from '../core/interop/program-file';
+import { exportPlainText, messagesExportText } from '../core/interop/prompt-export';
+import { RecordNotFoundError } from '../storage/errors';
+import { PROGRAM_SCHEMA_VERSION, type ProgramRecord } from '../storage/programs';
+import type { StorageDeps } from './storage-deps';
+import type {
+  ExportedFile,
+  Listing,
+  ProgramExportFormat,
+  ProgramSummary,
+  StoredProblem,
+} from './storage-api';
+
+/** Saved programs: list, delete, export in four formats, import project or DSPy JSON. */
+export class ProgramLibrary {
+  constructor(private readonly deps: StorageDeps) {}
+
+  async list(): Promise<Listing<ProgramSummary>> {
+    const { records, problems } = await this.deps.programs.list();
+    return {
+      items: records.map(toSummary).sort((a, b) => b.savedAt.localeCompare(a.savedAt)),
+      problems: problems.map(problemOf),
+    };
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.deps.programs.delete(id);
+  }
+
+  async export(id: string, format: ProgramExportFormat): Promise<ExportedFile> {
+    const record = await this.deps.programs.get(id);
+    if (!record) throw new RecordNotFoundError('program', id);
+    const base = fileBase(record.name);
+    switch (format) {
+      case 'copa-json': {
+        const file = exportCopaProgram(record.program, {
+          name: record.name,
+          ...(record.provenance ? { provenance: record.provenance } : {}),
+          exportedAt: this.now(),
+        });
+        return {
+          fileName: `${base}.copa.json`,
+          mimeType: 'application/json',
+          text: copaProgramText(file),
+        };
+      }
+      case 'dspy-json':
+        return {
+          fileName: `${base}.dspy.json`,
+          mimeType: 'application/json',
+          text: exportDspyProgram(record.program).text,
+        };
+      case 'openai-messages':
+        return {
+          fileName: `${base}.messages.json`,
+          mimeType: 'application/json',
+          text: messagesExportText(record.program),
+        };
+      case 'plain-text':
+        return {
+          fileName: `${base}.prompt.txt`,
+          mimeType: 'text/plain',
+          text: exportPlainText(record.program),
+        };
+    }
+  }
+
+  /** Reads the whole file before writing; a bad file throws ProgramImportError and saves nothing. */
+  async import(fileName: string, text: string): Promise<ProgramSummary> {
+    const imported = importProgramFile(text);
+    const record: ProgramRecord = {
+      schemaVersion: PROGRAM_SCHEMA_VERSION,
+      id: this.deps.newId(),
+      name:
+        imported.kind === 'copa' ? imported.file.name : fileName.replace(/(\.dspy)?\.json$/i, ''),
+      savedAt: this.now().toISOString(),
+      origin: imported.kind === 'copa' ? 'import-copa' : 'import-dspy',
+      program: imported.program,
+      ...(imported.kind === 'copa' && imported.file.provenance
+        ? { provenance: imported.file.provenance }
+        : {}),
+      ...(imported.warnings.length > 0 ? { importWarnings: imported.warnings } : {}),
+    };
+    await this.deps.programs.put(record);
+    return toSummary(record);
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+}
+
+function toSummary(r: ProgramRecord): ProgramSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    savedAt: r.savedAt,
+    origin: r.origin,
+    program: r.program,
+    ...(r.provenance ? { provenance: r.provenance } : {}),
+    ...(r.runId ? { runId: r.runId } : {}),
+    ...(r.importWarnings ? { importWarnings: r.importWarnings } : {}),
+  };
+}
+
+/** A file name from a program name: letters, digits and dashes only. */
+export function fileBase(name: string): string {
+  const base = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return base || 'program';
+}
+
+export function problemOf(p: { id: string; error: Error }): StoredProblem {
+  return { id: p.id, name: p.error.name, message: p.error.message };
+}

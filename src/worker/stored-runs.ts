@@ -1,0 +1,242 @@
+import type { ProgramProvenance } from '../core/interop/copa-format';
+import type { JsonObject, JsonValue } from '../core/json';
+import { assertCheckpoint, type CopaCheckpoint } from '../core/optimizers/checkpoint';
+import { phaseKind } from '../core/optimizers/copa';
+import { RecordNotFoundError } from '../storage/errors';
+import { finishRun } from '../storage/finish-run';
+import { isRunLockHeld, withRunLock } from '../storage/run-lock';
+import type { RunRecord } from '../storage/runs';
+import type { EngineStatus, EventsCallback, RunOutcome, RunRequest } from './api';
+import type { DatasetLibrary } from './dataset-library';
+import { problemOf } from './program-library';
+import type { RunController } from './run-controller';
+import type { Listing, RunLockState, RunSummary } from './storage-api';
+import type { StorageDeps } from './storage-deps';
+import type { TaskLookup } from './task-resolver';
+import { WorkerStateError } from './worker-errors';
+
+/** The WebLLM release the app is built with (a unit test keeps it equal to the installed one). */
+export const WEBLLM_VERSION = '0.2.86';
+
+/** What a run record's `config` holds: enough to start the run again after a reload. */
+interface StoredRunConfig {
+  request: RunRequest;
+  engine: EngineStatus;
+  name: string;
+  datasetName?: string;
+}
+
+/**
+ * Runs that survive reloads: each run holds the cross-tab run lock, gets a record, writes a
+ * checkpoint after every phase, and on finishing saves its program with provenance. A stored
+ * run resumes from its last checkpoint (model answers come from the persistent cache).
+ */
+export class StoredRuns {
+  /** The run of this worker that paused, so a plain resume continues it. */
+  private pausedRunId: string | null = null;
+
+  constructor(
+    private readonly deps: StorageDeps,
+    private readonly controller: RunController,
+    private readonly engine: () => EngineStatus,
+    private readonly tasks: TaskLookup,
+    private readonly datasets: DatasetLibrary,
+  ) {}
+
+  get pausedRun(): string | null {
+    return this.pausedRunId;
+  }
+
+  start(request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome> {
+    return withRunLock(async () => {
+      const engine = this.requireEngine();
+      const { resolved, name, datasetName } = await this.resolve(request);
+      const runId = this.deps.newId();
+      const config: StoredRunConfig = {
+        request,
+        engine,
+        name,
+        ...(datasetName ? { datasetName } : {}),
+      };
+      await this.deps.runs.create({
+        id: runId,
+        config: toJson(config),
+        ...(request.datasetId ? { datasetId: request.datasetId } : {}),
+        ...(this.deps.now ? { now: this.deps.now() } : {}),
+      });
+      return this.drive(runId, config, resolved, undefined, onEvents);
+    }, this.deps.locks);
+  }
+
+  /** Continues a stored run from its last checkpoint with the current model. */
+  resume(runId: string, onEvents: EventsCallback): Promise<RunOutcome> {
+    return withRunLock(async () => {
+      const run = await this.deps.runs.get(runId);
+      if (!run) throw new RecordNotFoundError('run', runId);
+      if (run.status === 'finished' || run.status === 'cancelled')
+        throw new WorkerStateError(`This run has ended (${run.status}); start a new run instead.`);
+      const config = run.config as unknown as StoredRunConfig;
+      const engine = this.requireEngine();
+      if (config.engine.modelId !== engine.modelId)
+        throw new WorkerStateError(
+          `This run used ${config.engine.label}. Load that model again to resume it, so it ends as it would have without the interruption.`,
+        );
+      const state = run.checkpoints[run.checkpoints.length - 1]?.state;
+      if (state !== undefined) assertCheckpoint(state);
+      const { resolved } = await this.resolve(config.request);
+      await this.deps.runs.setStatus(runId, 'running');
+      return this.drive(runId, config, resolved, state, onEvents);
+    }, this.deps.locks);
+  }
+
+  async list(): Promise<Listing<RunSummary>> {
+    const { records, problems } = await this.deps.runs.list();
+    return {
+      items: records.map(summaryOf).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+      problems: problems.map(problemOf),
+    };
+  }
+
+  async listUnfinished(): Promise<RunSummary[]> {
+    const runs = await this.deps.runs.listUnfinished();
+    return runs.map(summaryOf).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  async delete(runId: string): Promise<void> {
+    if (this.controller.running && (await this.deps.runs.get(runId))?.status === 'running')
+      throw new WorkerStateError('This run is going; cancel it before deleting it.');
+    await this.deps.runs.delete(runId);
+    if (this.pausedRunId === runId) this.pausedRunId = null;
+  }
+
+  async lockState(): Promise<RunLockState> {
+    return { busy: await isRunLockHeld(this.deps.locks), here: this.controller.running };
+  }
+
+  private async drive(
+    runId: string,
+    config: StoredRunConfig,
+    resolved: RunRequest,
+    from: CopaCheckpoint | undefined,
+    onEvents: EventsCallback,
+  ): Promise<RunOutcome> {
+    this.pausedRunId = null;
+    const runs = this.deps.runs;
+    let outcome: RunOutcome;
+    try {
+      outcome = await this.controller.continueRun(resolved, from, onEvents, {
+        onCheckpoint: async (cp) => {
+          await runs.saveCheckpoint(runId, {
+            phase: cp.nextPhase - 1,
+            label: checkpointLabel(cp),
+            state: cp as unknown as JsonValue,
+          });
+        },
+      });
+    } catch (err) {
+      const e = err instanceof Error ? err : new Error(String(err));
+      await runs
+        .setStatus(runId, 'failed', { error: { name: e.name, message: e.message } })
+        .catch(() => undefined);
+      throw err;
+    }
+    if (outcome.status === 'finished') {
+      const now = this.deps.now?.() ?? new Date();
+      const run = await finishRun(runs, this.deps.programs, runId, {
+        name: `${config.name} · ${now.toISOString().slice(0, 16).replace('T', ' ')}`,
+        savedAt: now.toISOString(),
+        program: outcome.result.program,
+        provenance: this.provenance(config, outcome, now),
+      });
+      return { ...outcome, runId, ...(run.programId ? { programId: run.programId } : {}) };
+    }
+    if (outcome.status === 'cancelled') await runs.setStatus(runId, 'cancelled');
+    else {
+      await runs.setStatus(runId, 'paused');
+      this.pausedRunId = runId;
+    }
+    return { ...outcome, runId };
+  }
+
+  private provenance(config: StoredRunConfig, outcome: RunOutcome, now: Date): ProgramProvenance {
+    const modelId = (config.engine.modelId ?? 'unknown').replace(/^webllm:/, '');
+    const webllm = config.engine.kind === 'webllm';
+    const quantization = webllm ? /-(q\d+f\d+(?:_\d+)?)(?:-|$)/.exec(modelId)?.[1] : undefined;
+    const datasetId = config.request.datasetId;
+    return {
+      modelId,
+      engine: webllm ? 'webllm' : 'stand-in',
+      ...(quantization ? { quantization } : {}),
+      ...(webllm ? { webllmVersion: WEBLLM_VERSION } : {}),
+      seed: outcome.result.checkpoint.config.seed,
+      ...(datasetId ? { datasetId } : {}),
+      ...(config.datasetName ? { datasetName: config.datasetName } : {}),
+      scores: { baseline: outcome.result.baselineScore, validation: outcome.result.bestScore },
+      createdAt: now.toISOString(),
+    };
+  }
+
+  private requireEngine(): EngineStatus {
+    const engine = this.engine();
+    if (!engine.kind)
+      throw new WorkerStateError('No model is loaded. Load a model or choose the stand-in first.');
+    return engine;
+  }
+
+  /** Swaps a stored dataset in for the task's own splits. */
+  private async resolve(
+    request: RunRequest,
+  ): Promise<{ resolved: RunRequest; name: string; datasetName?: string }> {
+    const ref = request.task;
+    const taskName =
+      ref.kind === 'builtin' ? this.tasks(ref.taskId, ref.dataSeed).name : 'Custom task';
+    if (!request.datasetId) return { resolved: request, name: taskName };
+    if (ref.kind !== 'builtin')
+      throw new WorkerStateError('A stored dataset can only be used with a built-in task.');
+    const task = this.tasks(ref.taskId, ref.dataSeed);
+    const data = await this.datasets.get(request.datasetId);
+    const resolved: RunRequest = {
+      ...request,
+      task: {
+        kind: 'custom',
+        program: task.program.toState(),
+        trainset: data.splits.train,
+        valset: data.splits.val,
+        testset: data.splits.test,
+        metricId: task.metricId,
+        targetField: task.targetField,
+        constraints: [...task.constraints],
+      },
+    };
+    return { resolved, name: `${taskName} on ${data.name}`, datasetName: data.name };
+  }
+}
+
+function checkpointLabel(cp: CopaCheckpoint): string {
+  if (cp.nextPhase <= 0) return 'baseline scored';
+  const index = cp.nextPhase - 1;
+  return `phase ${index + 1} (${phaseKind(cp.config, index)}) done`;
+}
+
+function summaryOf(r: RunRecord): RunSummary {
+  const config = r.config as unknown as Partial<StoredRunConfig>;
+  const last = r.checkpoints[r.checkpoints.length - 1];
+  const best = (last?.state as { bestScore?: unknown } | undefined)?.bestScore;
+  return {
+    id: r.id,
+    name: typeof config.name === 'string' ? config.name : 'Run',
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    status: r.status,
+    checkpoints: r.checkpoints.length,
+    ...(last ? { lastCheckpointLabel: last.label } : {}),
+    ...(typeof best === 'number' ? { bestScore: best } : {}),
+    ...(r.programId ? { programId: r.programId } : {}),
+    ...(r.datasetId ? { datasetId: r.datasetId } : {}),
+    ...(r.error ? { error: r.error } : {}),
+  };
+}
+
+function toJson(value: StoredRunConfig): JsonObject {
+  return JSON.parse(JSON.stringify(value)) as JsonObject;
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { CopaService } from '../../../src/worker/service';
+import { readSharedText, HAS_SHARED_DATA, SKIP_NOTE } from '../core/interop/shared-data';
+import { adapterEnv, deps } from './fakes';
+import { freshProfile, tabStorage } from './storage-fixtures';
+
+const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
+const small = {
+  cycles: 1,
+  demoCandidates: 3,
+  instructionCandidates: 2,
+  minibatchSize: 10,
+  seed: 4,
+};
+
+async function serviceWithProgram(): Promise<{ service: CopaService; programId: string }> {
+  const service = new CopaService({
+    ...deps(adapterEnv(null)),
+    storage: tabStorage(freshProfile()),
+  });
+  await service.useStandIn(0);
+  const outcome = await service.startRun({ task, config: small }, () => undefined);
+  return { service, programId: outcome.programId! };
+}
+
+describe('CopaService storage: programs', () => {
+  it('exports a saved program in four formats', async () => {
+    const { service, programId } = await serviceWithProgram();
+    const copa = await service.exportProgram(programId, 'copa-json');
+    expect(copa.fileName).toMatch(/\.copa\.json$/);
+    expect(JSON.parse(copa.text)).toMatchObject({
+      format: 'copa-playground/program',
+      provenance: { engine: 'stand-in', seed: 4 },
+    });
+    const dspy = JSON.parse((await service.exportProgram(programId, 'dspy-json')).text) as Record<
+      string,
+      unknown
+    >;
+    expect(dspy).toHaveProperty('metadata');
+    expect(Object.values(dspy).some((v) => (v as { lm?: unknown }).lm === null)).toBe(true);
+    const messages = JSON.parse((await service.exportProgram(programId, 'openai-messages')).text);
+    expect(messages.predictors[0].messages[0].role).toBe('system');
+    const plain = await service.exportProgram(programId, 'plain-text');
+    expect(plain.mimeType).toBe('text/plain');
+    expect(plain.text).toContain('=== SYSTEM ===');
+  });
+
+  it('a program exported as project JSON or DSPy JSON imports again with the same instructions and demos', async () => {
+    const { service, programId } = await serviceWithProgram();
+    const original = (await service.listPrograms()).items[0]!;
+    const copa = await service.exportProgram(programId, 'copa-json');
+    const fromCopa = await service.importProgram(copa.fileName, copa.text);
+    expect(fromCopa.origin).toBe('import-copa');
+    expect(fromCopa.program).toEqual(original.program);
+    expect(fromCopa.provenance).toEqual(original.provenance);
+    const dspy = await service.exportProgram(programId, 'dspy-json');
+    const fromDspy = await service.importProgram(dspy.fileName, dspy.text);
+    expect(fromDspy.origin).toBe('import-dspy');
+    const strip = (p: typeof original.program) =>
+      p.steps.map((s) => ({
+        instruction: s.signature.instruction,
+        demos: s.demos.map((d) => ({ data: d.data, augmented: d.augmented })),
+      }));
+    expect(strip(original.program)[0]!.instruction).toBeTruthy();
+    expect(strip(fromDspy.program)).toEqual(strip(original.program));
+    expect((await service.listPrograms()).items).toHaveLength(3);
+    await service.deleteProgram(fromDspy.id);
+    expect((await service.listPrograms()).items).toHaveLength(2);
+  });
+
+  it('a file that is not a program is refused and nothing is saved', async () => {
+    const service = new CopaService({
+      ...deps(adapterEnv(null)),
+      storage: tabStorage(freshProfile()),
+    });
+    await expect(service.importProgram('x.json', '{"format": "copa')).rejects.toMatchObject({
+      name: 'ProgramImportError',
+      message: expect.stringMatching(/line 1, column/),
+    });
+    await expect(service.exportProgram('missing', 'copa-json')).rejects.toMatchObject({
+      name: 'RecordNotFoundError',
+    });
+    expect((await service.listPrograms()).items).toEqual([]);
+  });
+
+  it.skipIf(!HAS_SHARED_DATA)(
+    `imports the real DSPy programs of every generation${SKIP_NOTE}`,
+    async () => {
+      const service = new CopaService({
+        ...deps(adapterEnv(null)),
+        storage: tabStorage(freshProfile()),
+      });
+      for (const file of [
+        'dspy-programs/dspy-pre2.4__turbo_8_8_10_gsm8k_200_300.json',
+        'dspy-programs/dspy-2.4__basicmh_3_3_6.json',
+        'dspy-programs/dspy-3.0.0__saved_program.json',
+      ]) {
+        const saved = await service.importProgram(file.split('/')[1]!, readSharedText(file));
+        expect(saved.origin).toBe('import-dspy');
+        expect(saved.program.steps.length).toBeGreaterThan(0);
+      }
+      expect((await service.listPrograms()).items).toHaveLength(3);
+    },
+  );
+});

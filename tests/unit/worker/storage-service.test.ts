@@ -1,0 +1,258 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StandInModel } from '../../../src/engines/standin/standin-model';
+import type { ServiceDeps } from '../../../src/worker/service';
+import { CopaService } from '../../../src/worker/service';
+import { WEBLLM_VERSION } from '../../../src/worker/stored-runs';
+import { adapterEnv, deps } from './fakes';
+import {
+  bytes,
+  DyingLM,
+  freshProfile,
+  type Profile,
+  sharedLocks,
+  tabStorage,
+  ticketCsv,
+} from './storage-fixtures';
+
+const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
+const small = {
+  cycles: 1,
+  demoCandidates: 3,
+  instructionCandidates: 2,
+  minibatchSize: 10,
+  seed: 7,
+};
+
+function tab(
+  profile: Profile,
+  extra: Partial<ServiceDeps> = {},
+  locks = sharedLocks(),
+): CopaService {
+  return new CopaService({
+    ...deps(adapterEnv(null)),
+    storage: tabStorage(profile, locks),
+    ...extra,
+  });
+}
+
+describe('CopaService storage: datasets', () => {
+  it('imports a CSV mapped to a task program, split by seed, and lists it', async () => {
+    const service = tab(freshProfile());
+    const file = { fileName: 'tickets.csv', bytes: bytes(ticketCsv(40)) };
+    const preview = await service.previewDataset(file, 'ticket-routing', 3);
+    expect(preview.columns).toEqual(['text', 'label']);
+    expect(preview.rows).toHaveLength(3);
+    expect(preview.totalRows).toBe(40);
+    const { dataset } = await service.importDataset({
+      ...file,
+      taskId: 'ticket-routing',
+      mapping: { ticket: 'text', department: 'label' },
+      seed: 3,
+    });
+    expect(dataset.sizes.train + dataset.sizes.val + dataset.sizes.test).toBe(40);
+    expect(dataset.inputFields).toEqual(['ticket']);
+    const { items } = await service.listDatasets();
+    expect(items.map((d) => d.id)).toEqual([dataset.id]);
+    const examples = await service.datasetExamples(dataset.id);
+    expect(examples.train[0]!.data).toHaveProperty('department');
+    await service.deleteDataset(dataset.id);
+    expect((await service.listDatasets()).items).toEqual([]);
+  });
+
+  it('a malformed CSV is refused with its line and nothing is saved', async () => {
+    const service = tab(freshProfile());
+    const csv = 'text,label\r\n"fine",billing\r\n"too","many",values\r\n"ok",account\r\n';
+    await expect(
+      service.importDataset({
+        fileName: 'bad.csv',
+        bytes: bytes(csv),
+        taskId: 'ticket-routing',
+        mapping: { ticket: 'text', department: 'label' },
+        seed: 1,
+      }),
+    ).rejects.toMatchObject({
+      name: 'DatasetImportError',
+      message: expect.stringContaining('line 3'),
+    });
+    expect((await service.listDatasets()).items).toEqual([]);
+  });
+
+  it('an empty value names its line, column and field; nothing is saved', async () => {
+    const service = tab(freshProfile());
+    const csv = 'text,label\n"a",billing\n"b",\n';
+    await expect(
+      service.importDataset({
+        fileName: 'gap.csv',
+        bytes: bytes(csv),
+        taskId: 'ticket-routing',
+        mapping: { ticket: 'text', department: 'label' },
+        seed: 1,
+      }),
+    ).rejects.toThrow(/line 3, column "label", field "department"/);
+    expect((await service.listDatasets()).items).toEqual([]);
+  });
+
+  it('storage methods refuse plainly when the worker has no storage', async () => {
+    const service = new CopaService(deps(adapterEnv(null)));
+    await expect(service.listPrograms()).rejects.toMatchObject({ name: 'WorkerStateError' });
+  });
+});
+
+describe('CopaService storage: runs', () => {
+  it('a finished run is stored with a checkpoint per phase and saves its program with provenance', async () => {
+    const service = tab(freshProfile());
+    await service.useStandIn(0);
+    const outcome = await service.startRun({ task, config: small }, () => undefined);
+    expect(outcome.status).toBe('finished');
+    expect(outcome.runId).toBeDefined();
+    const runs = (await service.listRuns()).items;
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ status: 'finished', programId: outcome.programId });
+    // The baseline and each of the two phases.
+    expect(runs[0]!.checkpoints).toBe(3);
+    const programs = (await service.listPrograms()).items;
+    expect(programs).toHaveLength(1);
+    expect(programs[0]!.program).toEqual(outcome.result.program);
+    expect(programs[0]!.provenance).toMatchObject({
+      engine: 'stand-in',
+      seed: 7,
+      scores: { baseline: outcome.result.baselineScore, validation: outcome.result.bestScore },
+    });
+    expect(await service.listUnfinishedRuns()).toEqual([]);
+  });
+
+  it('a run on a stored dataset uses its splits and records the dataset in the provenance', async () => {
+    const service = tab(freshProfile());
+    await service.useStandIn(0);
+    const { dataset } = await service.importDataset({
+      fileName: 'tickets.csv',
+      bytes: bytes(ticketCsv(30)),
+      taskId: 'ticket-routing',
+      mapping: { ticket: 'text', department: 'label' },
+      seed: 2,
+    });
+    const events: string[] = [];
+    const outcome = await service.startRun({ task, datasetId: dataset.id, config: small }, (b) =>
+      events.push(...b.map((e) => (e.type === 'baseline' ? `baseline:${e.examples}` : e.type))),
+    );
+    expect(events).toContain(`baseline:${dataset.sizes.val}`);
+    const program = (await service.listPrograms()).items.find((p) => p.id === outcome.programId);
+    expect(program?.provenance).toMatchObject({ datasetId: dataset.id, datasetName: 'tickets' });
+  });
+
+  it('a run whose tab died mid-phase is listed as unfinished; resumed in a new tab it ends with the uninterrupted program, reusing stored answers', async () => {
+    const config = { ...small, cycles: 2 };
+    const reference = tab(freshProfile());
+    await reference.useStandIn(0);
+    const uninterrupted = await reference.startRun({ task, config }, () => undefined);
+    expect(uninterrupted.status).toBe('finished');
+
+    const profile = freshProfile();
+    const dying = tab(profile, {
+      makeStandIn: (seed) => new DyingLM(new StandInModel({ seed }), 400),
+    });
+    await dying.useStandIn(0);
+    let checkpoints = 0;
+    void dying.startRun({ task, config }, (batch) => {
+      checkpoints += batch.filter((e) => e.type === 'phase-finished').length;
+    });
+    // Wait until the dying tab has stored at least one finished phase.
+    const reload = tab(profile);
+    for (let i = 0; i < 200 && checkpoints < 1; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(checkpoints).toBeGreaterThanOrEqual(1);
+    const unfinished = await reload.listUnfinishedRuns();
+    expect(unfinished).toHaveLength(1);
+    expect(unfinished[0]!.checkpoints).toBeGreaterThanOrEqual(2);
+    expect(unfinished[0]!.checkpoints).toBeLessThan(5);
+
+    await reload.useStandIn(0);
+    const resumed = await reload.resumeStoredRun(unfinished[0]!.id, () => undefined);
+    expect(resumed.status).toBe('finished');
+    expect(resumed.result.program).toEqual(uninterrupted.result.program);
+    expect(resumed.result.bestScore).toBe(uninterrupted.result.bestScore);
+    expect(await reload.listUnfinishedRuns()).toEqual([]);
+    // The dying tab's answers were stored; the resumed phase found them.
+    expect((await reload.lmCacheReport()).entries).toBeGreaterThan(0);
+  });
+
+  it('a second tab cannot start a run while one is going; it sees the lock as busy', async () => {
+    const profile = freshProfile();
+    const locks = sharedLocks();
+    const first = tab(profile, {}, locks);
+    const second = tab(profile, {}, locks);
+    await first.useStandIn(0, 2);
+    await second.useStandIn(0);
+    const running = first.startRun({ task, config: small }, () => undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await second.runLockState()).toEqual({ busy: true, here: false });
+    expect(await first.runLockState()).toEqual({ busy: true, here: true });
+    await expect(second.startRun({ task, config: small }, () => undefined)).rejects.toMatchObject({
+      name: 'RunBusyError',
+    });
+    await first.cancelRun();
+    expect((await running).status).toBe('cancelled');
+    expect(await second.runLockState()).toEqual({ busy: false, here: false });
+    expect((await second.listRuns()).items.map((r) => r.status)).toEqual(['cancelled']);
+  });
+
+  it('a paused run resumes with a plain resume and is stored as finished afterwards', async () => {
+    const service = tab(freshProfile());
+    await service.useStandIn(0);
+    const paused = await service.startRun(
+      { task, config: { ...small, stepMode: true } },
+      () => undefined,
+    );
+    expect(paused.status).toBe('paused');
+    expect((await service.listUnfinishedRuns()).map((r) => r.status)).toEqual(['paused']);
+    let outcome = paused;
+    for (let i = 0; i < 5 && outcome.status === 'paused'; i++)
+      outcome = await service.resumeRun(() => undefined);
+    expect(outcome.status).toBe('finished');
+    expect(outcome.runId).toBe(paused.runId);
+    expect(await service.listUnfinishedRuns()).toEqual([]);
+  });
+
+  it('resuming with another model than the run used is refused', async () => {
+    const profile = freshProfile();
+    const first = tab(profile);
+    await first.useStandIn(0);
+    const paused = await first.startRun(
+      { task, config: { ...small, stepMode: true } },
+      () => undefined,
+    );
+    const other = tab(profile, {
+      makeStandIn: (seed) => new StandInModel({ seed, id: 'other-model' }),
+    });
+    await other.useStandIn(0);
+    await expect(other.resumeStoredRun(paused.runId!, () => undefined)).rejects.toMatchObject({
+      name: 'WorkerStateError',
+    });
+  });
+});
+
+describe('CopaService storage: cache and quota', () => {
+  it('reports the model-answer cache and clears it', async () => {
+    const service = tab(freshProfile());
+    await service.useStandIn(0);
+    await service.startRun({ task, config: small }, () => undefined);
+    expect((await service.lmCacheReport()).entries).toBeGreaterThan(0);
+    expect(await service.clearLmCache()).toMatchObject({ entries: 0 });
+    expect(await service.storageStatus()).toEqual({
+      usageBytes: 1000,
+      quotaBytes: 2000,
+      persisted: true,
+    });
+  });
+
+  it('WEBLLM_VERSION is the installed WebLLM release', () => {
+    const pkg = JSON.parse(
+      readFileSync(
+        resolve(__dirname, '../../../node_modules/@mlc-ai/web-llm/package.json'),
+        'utf8',
+      ),
+    ) as { version: string };
+    expect(WEBLLM_VERSION).toBe(pkg.version);
+  });
+});
