@@ -29,6 +29,8 @@ export const chromiumArgs = [
 ];
 
 const executablePath = systemChromium();
+// E2E_PORT lets two test runs (say, a clean-clone CI check) share a machine.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -39,7 +41,7 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     headless: true,
     launchOptions: { args: chromiumArgs, ...(executablePath ? { executablePath } : {}) },
@@ -47,8 +49,8 @@ export default defineConfig({
   },
   webServer: {
     // Tests run against the built app (npm run test:e2e builds first).
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
