@@ -1,4 +1,7 @@
 import type { JsonObject } from '../../json';
+import { BootstrapSession } from '../bootstrap';
+import { buildDemoCandidates, type DemoSetCandidate } from '../demo-candidates';
+import { phaseRng, requestSeed } from '../seeds';
 import type { Program } from '../../program';
 import { resolveCopaConfig, type CopaConfig } from '../copa-config';
 import { estimateBaselineCost, type BaselineMethod } from '../cost-estimate';
@@ -104,4 +107,42 @@ export async function runBaseline(
     stopReason: reason,
     constraintViolations: session.violations,
   };
+}
+
+/**
+ * The demo-set candidates both search baselines start from: one bootstrap walk of the training
+ * set with the program as teacher, then DSPy's candidate sets (empty, labeled-only, unshuffled
+ * and shuffled bootstraps), all derived from the seed.
+ */
+export function baselineDemoSets(
+  session: OptimizerSession,
+  task: OptimizerTask,
+  config: BaselineConfig,
+  tag: string,
+): Promise<DemoSetCandidate[]> {
+  const boot = new BootstrapSession(
+    session,
+    task.program,
+    {
+      maxBootstrappedDemos: config.maxBootstrappedDemos,
+      maxLabeledDemos: config.maxLabeledDemos,
+      maxRounds: config.maxRounds,
+      metricThreshold: config.metricThreshold,
+      seed: requestSeed(config.seed, 0, 'bootstrap'),
+      tag,
+    },
+    task.trainset,
+    phaseRng(config.seed, 0, 'teacher'),
+  );
+  return buildDemoCandidates(
+    boot,
+    task.program,
+    task.trainset,
+    {
+      count: config.demoCandidates,
+      maxBootstrappedDemos: config.maxBootstrappedDemos,
+      maxLabeledDemos: config.maxLabeledDemos,
+    },
+    phaseRng(config.seed, 0, 'demo-sets'),
+  );
 }

@@ -1,13 +1,11 @@
-import { BootstrapSession } from '../bootstrap';
 import { summarizeDataset } from '../dataset-summary';
-import { buildDemoCandidates } from '../demo-candidates';
 import { withDemoSet } from '../demo-set';
 import { proposeInstructions } from '../instruction-proposer';
 import type { Program } from '../../program';
 import type { OptimizerResult } from '../records';
 import { phaseRng, requestSeed } from '../seeds';
 import type { OptimizerTask } from '../session';
-import { runBaseline, type BaselineOptions } from './baseline-run';
+import { baselineDemoSets, runBaseline, type BaselineOptions } from './baseline-run';
 
 /**
  * A MIPRO-like joint search: bootstrap demo sets once, propose instructions once (grounded in
@@ -20,31 +18,7 @@ export function runJointSearch(
   options: BaselineOptions,
 ): Promise<OptimizerResult> {
   return runBaseline('joint-search', task, options, async (session, config, best) => {
-    const boot = new BootstrapSession(
-      session,
-      task.program,
-      {
-        maxBootstrappedDemos: config.maxBootstrappedDemos,
-        maxLabeledDemos: config.maxLabeledDemos,
-        maxRounds: config.maxRounds,
-        metricThreshold: config.metricThreshold,
-        seed: requestSeed(config.seed, 0, 'bootstrap'),
-        tag: `mipro${config.seed}`,
-      },
-      task.trainset,
-      phaseRng(config.seed, 0, 'teacher'),
-    );
-    const sets = await buildDemoCandidates(
-      boot,
-      task.program,
-      task.trainset,
-      {
-        count: config.demoCandidates,
-        maxBootstrappedDemos: config.maxBootstrappedDemos,
-        maxLabeledDemos: config.maxLabeledDemos,
-      },
-      phaseRng(config.seed, 0, 'demo-sets'),
-    );
+    const sets = await baselineDemoSets(session, task, config, `mipro${config.seed}`);
     const shown = sets.find((s) => s.kind === 'bootstrap') ?? sets[0];
     const grounded = shown ? withDemoSet(task.program, shown.demos) : task.program;
     const summary = summarizeDataset(task.program, task.trainset);

@@ -1,10 +1,7 @@
-import { BootstrapSession } from '../bootstrap';
-import { buildDemoCandidates } from '../demo-candidates';
 import { withDemoSet } from '../demo-set';
 import type { OptimizerResult } from '../records';
-import { phaseRng, requestSeed } from '../seeds';
 import type { OptimizerTask } from '../session';
-import { runBaseline, type BaselineOptions } from './baseline-run';
+import { baselineDemoSets, runBaseline, type BaselineOptions } from './baseline-run';
 
 /**
  * DSPy's BootstrapFewShotWithRandomSearch: `demoCandidates` demo sets (empty, labeled-only,
@@ -15,31 +12,7 @@ export function runRandomSearch(
   options: BaselineOptions,
 ): Promise<OptimizerResult> {
   return runBaseline('random-search', task, options, async (session, config, best) => {
-    const boot = new BootstrapSession(
-      session,
-      task.program,
-      {
-        maxBootstrappedDemos: config.maxBootstrappedDemos,
-        maxLabeledDemos: config.maxLabeledDemos,
-        maxRounds: config.maxRounds,
-        metricThreshold: config.metricThreshold,
-        seed: requestSeed(config.seed, 0, 'bootstrap'),
-        tag: `rs${config.seed}`,
-      },
-      task.trainset,
-      phaseRng(config.seed, 0, 'teacher'),
-    );
-    const sets = await buildDemoCandidates(
-      boot,
-      task.program,
-      task.trainset,
-      {
-        count: config.demoCandidates,
-        maxBootstrappedDemos: config.maxBootstrappedDemos,
-        maxLabeledDemos: config.maxLabeledDemos,
-      },
-      phaseRng(config.seed, 0, 'demo-sets'),
-    );
+    const sets = await baselineDemoSets(session, task, config, `rs${config.seed}`);
     for (const set of sets) {
       const program = withDemoSet(task.program, set.demos);
       const r = await session.score(program, task.valset);
