@@ -1,0 +1,123 @@
+import type { TaskMetadata } from '../../worker/api';
+import type { CopaClient } from '../../worker/client';
+import type {
+  ColumnMapping,
+  DatasetImportResult,
+  DatasetPreview,
+  TaskFields,
+} from '../../worker/storage-api';
+import { toShown, type ShownError } from '../engine-state.svelte';
+
+/** Bigger files are refused here before they are read into memory (the worker checks again). */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Importing a data file for a built-in task's program: pick, preview, map, split, save. */
+export class DataImportState {
+  tasks = $state<TaskMetadata[]>([]);
+  taskId = $state<string | null>(null);
+  fields = $state<TaskFields | null>(null);
+  fileName = $state<string | null>(null);
+  preview = $state<DatasetPreview | null>(null);
+  mapping = $state<ColumnMapping>({});
+  name = $state('');
+  seed = $state(0);
+  trainPct = $state(50);
+  valPct = $state(30);
+  testPct = $state(20);
+  busy = $state(false);
+  error = $state<ShownError | null>(null);
+  result = $state<DatasetImportResult | null>(null);
+  private bytes: Uint8Array | null = null;
+
+  constructor(private readonly client: CopaClient) {}
+
+  get allFields(): string[] {
+    return this.fields ? [...this.fields.inputs, ...this.fields.outputs] : [];
+  }
+
+  get canImport(): boolean {
+    return (
+      !this.busy &&
+      this.bytes !== null &&
+      this.fields !== null &&
+      this.allFields.every((f) => Boolean(this.mapping[f]))
+    );
+  }
+
+  async init(): Promise<void> {
+    await this.guard(async () => {
+      this.tasks = await this.client.listTasks();
+      const first = this.tasks[0]?.id;
+      if (first && !this.taskId) await this.chooseTask(first);
+    });
+  }
+
+  async chooseTask(taskId: string): Promise<void> {
+    this.taskId = taskId;
+    await this.guard(async () => {
+      this.fields = await this.client.taskFields(taskId);
+      if (this.bytes && this.fileName) await this.loadPreview();
+    });
+  }
+
+  /** Reads the picked file and shows its first rows and any problem found in it. */
+  async pick(file: File): Promise<void> {
+    this.result = null;
+    this.error = null;
+    this.preview = null;
+    this.bytes = null;
+    this.fileName = file.name;
+    this.name = file.name.replace(/\.[^.]+$/, '');
+    if (file.size > MAX_FILE_BYTES) {
+      this.error = {
+        name: 'FileTooLargeError',
+        message: `${file.name} is ${(file.size / 1e6).toFixed(1)} MB; the playground imports files up to ${MAX_FILE_BYTES / 1e6} MB. Use a smaller sample of the data.`,
+      };
+      return;
+    }
+    await this.guard(async () => {
+      this.bytes = new Uint8Array(await file.arrayBuffer());
+      await this.loadPreview();
+    });
+  }
+
+  async save(): Promise<void> {
+    const bytes = this.bytes;
+    if (!bytes || !this.taskId || !this.fileName) return;
+    this.result = null;
+    await this.guard(async () => {
+      this.result = await this.client.importDataset({
+        fileName: this.fileName ?? 'data',
+        bytes,
+        taskId: this.taskId ?? '',
+        mapping: { ...this.mapping },
+        seed: Math.trunc(Number(this.seed) || 0),
+        ratios: { train: this.trainPct, val: this.valPct, test: this.testPct },
+        ...(this.name.trim() ? { name: this.name.trim() } : {}),
+      });
+    });
+  }
+
+  private async loadPreview(): Promise<void> {
+    if (!this.bytes || !this.taskId || !this.fileName) return;
+    const preview = await this.client.previewDataset(
+      { fileName: this.fileName, bytes: this.bytes },
+      this.taskId,
+      8,
+    );
+    this.preview = preview;
+    this.mapping = { ...preview.suggestedMapping };
+  }
+
+  private async guard(body: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.error = null;
+    try {
+      await body();
+    } catch (err) {
+      this.error = toShown(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+}

@@ -1,0 +1,156 @@
+import type { RunEvent } from '../../worker/api';
+import type { CopaClient } from '../../worker/client';
+import type {
+  DatasetSummary,
+  LmCacheReport,
+  ProgramExportFormat,
+  ProgramSummary,
+  RunLockState,
+  RunSummary,
+  StorageStatus,
+  StoredProblem,
+} from '../../worker/storage-api';
+import { toShown, type ShownError } from '../engine-state.svelte';
+
+export type LibraryKind = 'dataset' | 'program' | 'run';
+
+/** Saved datasets, programs and runs, with storage use, the answer cache and run resume. */
+export class LibraryState {
+  datasets = $state<DatasetSummary[]>([]);
+  programs = $state<ProgramSummary[]>([]);
+  runs = $state<RunSummary[]>([]);
+  problems = $state<StoredProblem[]>([]);
+  storage = $state<StorageStatus | null>(null);
+  cache = $state<LmCacheReport | null>(null);
+  lock = $state<RunLockState>({ busy: false, here: false });
+  persistence = $state<'granted' | 'denied' | 'unsupported' | null>(null);
+  /** The item waiting for a second click to be deleted. */
+  confirming = $state<{ kind: LibraryKind; id: string } | null>(null);
+  resumingId = $state<string | null>(null);
+  resumeEvents = $state(0);
+  resumeText = $state('');
+  notice = $state('');
+  error = $state<ShownError | null>(null);
+
+  constructor(private readonly client: CopaClient) {}
+
+  get unfinished(): RunSummary[] {
+    return this.runs.filter((r) => r.status === 'running' || r.status === 'paused');
+  }
+
+  async refresh(): Promise<void> {
+    await this.guard(async () => {
+      const [datasets, programs, runs, storage, cache, lock] = await Promise.all([
+        this.client.listDatasets(),
+        this.client.listPrograms(),
+        this.client.listRuns(),
+        this.client.storageStatus(),
+        this.client.lmCacheReport(),
+        this.client.runLockState(),
+      ]);
+      this.datasets = datasets.items;
+      this.programs = programs.items;
+      this.runs = runs.items;
+      this.problems = [...datasets.problems, ...programs.problems, ...runs.problems];
+      this.storage = storage;
+      this.cache = cache;
+      this.lock = lock;
+    });
+  }
+
+  /** Asks the browser to keep this site's data under storage pressure (a page-only API). */
+  async requestPersistence(): Promise<void> {
+    const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+    if (!storage?.persist) {
+      this.persistence = 'unsupported';
+      return;
+    }
+    try {
+      this.persistence = (await storage.persist()) ? 'granted' : 'denied';
+    } catch {
+      this.persistence = 'denied';
+    }
+    await this.refresh();
+  }
+
+  /** First click asks, second click deletes. */
+  async remove(kind: LibraryKind, id: string): Promise<void> {
+    if (this.confirming?.kind !== kind || this.confirming.id !== id) {
+      this.confirming = { kind, id };
+      return;
+    }
+    this.confirming = null;
+    await this.guard(async () => {
+      if (kind === 'dataset') await this.client.deleteDataset(id);
+      else if (kind === 'program') await this.client.deleteProgram(id);
+      else await this.client.deleteRun(id);
+    });
+    await this.refresh();
+  }
+
+  cancelRemove(): void {
+    this.confirming = null;
+  }
+
+  async download(id: string, format: ProgramExportFormat): Promise<void> {
+    await this.guard(async () => {
+      const file = await this.client.exportProgram(id, format);
+      const url = URL.createObjectURL(new Blob([file.text], { type: file.mimeType }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file.fileName;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      // Revoked after the click has been handled, so the download has its data.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    });
+  }
+
+  async importProgram(file: File): Promise<void> {
+    await this.guard(async () => {
+      const saved = await this.client.importProgram(file.name, await file.text());
+      this.notice = `Imported “${saved.name}”${saved.importWarnings?.length ? `: ${saved.importWarnings.join(' ')}` : '.'}`;
+    });
+    await this.refresh();
+  }
+
+  async resume(runId: string): Promise<void> {
+    if (this.resumingId) return;
+    this.resumingId = runId;
+    this.resumeEvents = 0;
+    this.resumeText = 'Resuming from the last saved phase…';
+    this.lock = { busy: true, here: true };
+    await this.guard(async () => {
+      const outcome = await this.client.resumeStoredRun(runId, (events) => this.take(events));
+      this.resumeText =
+        outcome.status === 'finished'
+          ? `Resumed run finished (${outcome.stopReason}); its program is saved below.`
+          : `Resumed run stopped: ${outcome.status}.`;
+    });
+    this.resumingId = null;
+    await this.refresh();
+  }
+
+  async clearCache(): Promise<void> {
+    await this.guard(async () => {
+      this.cache = await this.client.clearLmCache();
+    });
+  }
+
+  private take(events: RunEvent[]): void {
+    this.resumeEvents += events.length;
+    for (const e of events)
+      if (e.type === 'phase-started')
+        this.resumeText = `Cycle ${e.cycle + 1}: ${e.kind} phase running…`;
+  }
+
+  private async guard(body: () => Promise<void>): Promise<void> {
+    this.error = null;
+    try {
+      await body();
+    } catch (err) {
+      this.error = toShown(err);
+    }
+  }
+}

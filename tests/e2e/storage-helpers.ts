@@ -1,0 +1,60 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Every record of one of the app's IndexedDB collections, read in the page. */
+export async function storedRecords<T>(page: Page, collection: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(`copa-playground-${name}`);
+      req.onupgradeneeded = () => req.result.createObjectStore(name);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    try {
+      return await new Promise<unknown[]>((resolve, reject) => {
+        const req = db
+          .transaction(name, 'readonly')
+          .objectStore(name)
+          .getAll(IDBKeyRange.bound('', [], false, true));
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, collection) as Promise<T[]>;
+}
+
+/** Opens the app on a screen and waits until the stand-in answers (the app picks it at start). */
+export async function openWithStandIn(page: Page, screen = 'optimize', delayMs = 0): Promise<void> {
+  await page.goto(`/#/${screen === 'optimize' && delayMs > 0 ? 'model' : screen}`);
+  if (delayMs > 0) {
+    await page.getByLabel('Simulated delay per call (ms)').fill(String(delayMs));
+    await page.getByRole('button', { name: 'Use the stand-in model' }).click();
+    await page.goto(`/#/${screen}`);
+  }
+  await expect
+    .poll(() => page.evaluate(() => document.body.innerText.includes('Stand-in')), {
+      timeout: 15_000,
+    })
+    .toBe(true);
+}
+
+/** Starts a COPA run from the Optimize screen with the given number of cycles. */
+export async function startRun(page: Page, cycles: number): Promise<void> {
+  await page.getByLabel('Cycles').fill(String(cycles));
+  await page.getByRole('button', { name: 'Start run' }).click();
+}
+
+export interface StoredProgram {
+  id: string;
+  runId?: string;
+  program: unknown;
+  provenance?: { seed: number; engine: string };
+}
+
+export interface StoredRun {
+  id: string;
+  status: string;
+  checkpoints: unknown[];
+  programId?: string;
+}

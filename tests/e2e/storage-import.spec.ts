@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { storedRecords } from './storage-helpers';
+
+const GOOD_CSV = [
+  'text,label',
+  ...Array.from({ length: 20 }, (_, i) =>
+    i % 2 === 0
+      ? `"I was charged twice for order ${i}, please refund",billing`
+      : `"The app crashes when I open settings (${i})",technical`,
+  ),
+].join('\r\n');
+
+test('a malformed CSV shows an error with its line number and saves nothing', async ({ page }) => {
+  await page.goto('/#/data');
+  const importer = page.getByTestId('data-import');
+  await expect(importer.getByTestId('target-fields')).toContainText('ticket');
+  const bad = 'text,label\n"fine",billing\n"too","many",values\n"ok",account\n';
+  await importer
+    .getByLabel('Data file')
+    .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await expect(importer.getByTestId('import-issues')).toContainText('line 3');
+  await expect(importer.getByTestId('import-issues')).toContainText('3 values');
+  // Importing anyway is refused as a whole, with the line again.
+  await importer.getByLabel('Column for department').selectOption('label');
+  await importer.getByLabel('Column for ticket').selectOption('text');
+  await importer.getByRole('button', { name: 'Import dataset' }).click();
+  await expect(importer.getByTestId('import-error')).toContainText('DatasetImportError');
+  await expect(importer.getByTestId('import-error')).toContainText('line 3');
+  await expect(importer.getByTestId('import-error')).toContainText('nothing was saved');
+  expect(await storedRecords(page, 'datasets')).toEqual([]);
+  await page.goto('/#/library');
+  await expect(page.getByTestId('saved-datasets')).toContainText('No datasets imported');
+});
+
+test('an imported dataset survives a page reload', async ({ page }) => {
+  await page.goto('/#/data');
+  const importer = page.getByTestId('data-import');
+  await expect(importer.getByTestId('target-fields')).toContainText('ticket');
+  await importer
+    .getByLabel('Data file')
+    .setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
+  await expect(importer.getByTestId('import-preview')).toContainText('charged twice');
+  await importer.getByLabel('Column for ticket').selectOption('text');
+  await importer.getByLabel('Column for department').selectOption('label');
+  await importer.getByLabel('Dataset name').fill('My tickets');
+  await importer.getByRole('button', { name: 'Import dataset' }).click();
+  await expect(importer.getByTestId('import-result')).toContainText('Saved “My tickets”');
+  await page.reload();
+  await page.goto('/#/library');
+  await expect(page.getByTestId('saved-datasets')).toContainText('My tickets');
+  await expect(page.getByTestId('saved-datasets')).toContainText('10/6/4');
+  const records = await storedRecords<{ name: string; taskId: string }>(page, 'datasets');
+  expect(records.map((r) => [r.name, r.taskId])).toEqual([['My tickets', 'ticket-routing']]);
+});
