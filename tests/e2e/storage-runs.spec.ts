@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import {
+  openWithStandIn,
+  startRun,
+  storedRecords,
+  type StoredProgram,
+  type StoredRun,
+} from './storage-helpers';
+
+/** A small program as DSPy 2.6+ saves it (`program.save('x.json')`). */
+const DSPY_FILE = JSON.stringify({
+  classify: {
+    traces: [],
+    train: [],
+    demos: [{ augmented: true, ticket: 'I was charged twice', department: 'billing' }],
+    signature: {
+      instructions: 'Route the support ticket to a department.',
+      fields: [
+        { prefix: 'Ticket:', description: '${ticket}' },
+        { prefix: 'Department:', description: '${department}' },
+      ],
+    },
+    lm: null,
+  },
+  metadata: { dependency_versions: { python: '3.12', dspy: '2.6.27', cloudpickle: '3.1' } },
+});
+
+test('a saved program survives a reload and exports in four formats; a DSPy file imports', async ({
+  page,
+}) => {
+  await openWithStandIn(page);
+  await startRun(page, 1);
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 30_000 });
+  await page.reload();
+  await page.goto('/#/library');
+  const programs = page.getByTestId('saved-programs');
+  await expect(programs.locator('li')).toHaveCount(1);
+  await expect(programs).toContainText('stand-in model');
+  const stored = await storedRecords<StoredProgram>(page, 'programs');
+  expect(stored).toHaveLength(1);
+  expect(stored[0]!.provenance).toMatchObject({ engine: 'stand-in' });
+
+  const download = page.waitForEvent('download');
+  await programs.getByRole('button', { name: /as DSPy JSON/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.dspy\.json$/);
+  const dspy = JSON.parse(readFileSync(await file.path(), 'utf8')) as Record<string, unknown>;
+  expect(dspy).toHaveProperty('metadata');
+  for (const [label, ending] of [
+    ['Project JSON', /\.copa\.json$/],
+    ['OpenAI messages', /\.messages\.json$/],
+    ['Plain text', /\.prompt\.txt$/],
+  ] as const) {
+    const next = page.waitForEvent('download');
+    await programs.getByRole('button', { name: new RegExp(`as ${label}`) }).click();
+    expect((await next).suggestedFilename()).toMatch(ending);
+  }
+
+  await page.getByLabel('Import a program file (project JSON or DSPy JSON)').setInputFiles({
+    name: 'router.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(DSPY_FILE),
+  });
+  await expect(programs.locator('li')).toHaveCount(2);
+  await expect(programs).toContainText('import-dspy');
+
+  // Delete asks first.
+  await programs.getByRole('button', { name: /^Delete router/ }).click();
+  await programs.getByRole('button', { name: /^Confirm delete/ }).click();
+  await expect(programs.locator('li')).toHaveCount(1);
+});
+
+test('a run interrupted by a reload resumes and ends with the same program as an uninterrupted run', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // The uninterrupted reference run (same task, settings and seed).
+  await openWithStandIn(page);
+  await startRun(page, 2);
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  const reference = await storedRecords<StoredProgram>(page, 'programs');
+  expect(reference).toHaveLength(1);
+
+  // The same run, slowed down, cut off by a reload after its first phase was saved.
+  await openWithStandIn(page, 'optimize', 15);
+  await startRun(page, 2);
+  await expect
+    .poll(
+      async () => {
+        const runs = await storedRecords<StoredRun>(page, 'runs');
+        return runs.find((r) => r.status === 'running')?.checkpoints.length ?? 0;
+      },
+      { timeout: 60_000, intervals: [250] },
+    )
+    .toBeGreaterThanOrEqual(2);
+  await page.reload();
+
+  await page.goto('/#/library');
+  const unfinished = page.getByTestId('unfinished-runs');
+  await expect(unfinished.getByRole('button', { name: 'Resume' })).toHaveCount(1);
+  await expect(unfinished).toContainText('done');
+  await unfinished.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByTestId('resume-status')).toContainText('finished', { timeout: 90_000 });
+  await expect(unfinished.getByRole('button', { name: 'Resume' })).toHaveCount(0);
+
+  const runs = await storedRecords<StoredRun>(page, 'runs');
+  expect(runs.map((r) => r.status).sort()).toEqual(['finished', 'finished']);
+  const programs = await storedRecords<StoredProgram>(page, 'programs');
+  expect(programs).toHaveLength(2);
+  const resumed = programs.find((p) => p.id !== reference[0]!.id);
+  expect(resumed?.program).toEqual(reference[0]!.program);
+  // Meaningful only if the optimizer changed the program: compare with the baseline checkpoint.
+  const checkpoints = runs.find((r) => r.programId === reference[0]!.id)?.checkpoints as
+    { state: { program: unknown } }[] | undefined;
+  expect(checkpoints?.at(-1)?.state.program).not.toEqual(checkpoints?.[0]?.state.program);
+});
+
+test('a second tab cannot start a second run', async ({ context }) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await openWithStandIn(first, 'optimize', 30);
+  await openWithStandIn(second);
+  await startRun(first, 3);
+  await expect(first.getByTestId('run-status')).toContainText('Running');
+
+  await startRun(second, 1);
+  await expect(second.getByTestId('run-error')).toContainText('RunBusyError');
+  await expect(second.getByTestId('run-error')).toContainText('another tab');
+  await second.goto('/#/library');
+  await expect(second.getByTestId('run-busy')).toBeVisible();
+  await expect(
+    second.getByTestId('unfinished-runs').getByRole('button', { name: 'Resume' }),
+  ).toBeDisabled();
+
+  await first.getByRole('button', { name: 'Cancel run' }).click();
+  await expect(first.getByTestId('run-status')).toContainText('Cancelled');
+  const runs = await storedRecords<StoredRun>(second, 'runs');
+  expect(runs.map((r) => r.status)).toEqual(['cancelled']);
+});
