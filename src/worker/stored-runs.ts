@@ -103,8 +103,12 @@ export class StoredRuns {
   }
 
   async delete(runId: string): Promise<void> {
-    if (this.controller.running && (await this.deps.runs.get(runId))?.status === 'running')
-      throw new WorkerStateError('This run is going; cancel it before deleting it.');
+    // A `running` record is live while some tab holds the run lock (else its tab died).
+    const status = (await this.deps.runs.get(runId))?.status;
+    if (status === 'running' && (await isRunLockHeld(this.deps.locks)))
+      throw new WorkerStateError(
+        'This run may be going on in this or another tab; stop it there before deleting it.',
+      );
     await this.deps.runs.delete(runId);
     if (this.pausedRunId === runId) this.pausedRunId = null;
   }

@@ -56,6 +56,9 @@ export class LibraryState {
       this.cache = cache;
       this.lock = lock;
     });
+    // Ask once per page for persistent storage, so saved work is not evicted silently.
+    if (this.storage && !this.storage.persisted && this.persistence === null)
+      await this.requestPersistence();
   }
 
   /** Asks the browser to keep this site's data under storage pressure (a page-only API). */
@@ -70,7 +73,8 @@ export class LibraryState {
     } catch {
       this.persistence = 'denied';
     }
-    await this.refresh();
+    if (this.persistence === 'granted' && this.storage)
+      this.storage = { ...this.storage, persisted: true };
   }
 
   /** First click asks, second click deletes. */

@@ -256,3 +256,21 @@ describe('CopaService storage: cache and quota', () => {
     expect(WEBLLM_VERSION).toBe(pkg.version);
   });
 });
+
+describe('CopaService storage: deleting runs', () => {
+  it('a run that is going (lock held) cannot be deleted; a finished one can', async () => {
+    const profile = freshProfile();
+    const locks = sharedLocks();
+    const first = tab(profile, {}, locks);
+    const second = tab(profile, {}, locks);
+    await first.useStandIn(0, 2);
+    const running = first.startRun({ task, config: small }, () => undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    const [live] = (await second.listRuns()).items;
+    await expect(second.deleteRun(live!.id)).rejects.toMatchObject({ name: 'WorkerStateError' });
+    await first.cancelRun();
+    await running;
+    await second.deleteRun(live!.id);
+    expect((await second.listRuns()).items).toEqual([]);
+  });
+});
