@@ -1,51 +1,95 @@
-import type { RunEvent, RunOutcome, TaskMetadata } from '../worker/api';
+import type { CopaConfig } from '../core/optimizers/copa-config';
+import type { ProgramState } from '../core/program';
+import type { RunEvent, RunOutcome } from '../worker/api';
 import type { CopaClient } from '../worker/client';
+import { plain } from './lib/plain';
 import { toShown, type EngineState, type ShownError } from './engine-state.svelte';
+import { applyEvents, emptyRunView, type RunView } from './optimize/run-view';
+import type { TaskState } from './task-state.svelte';
 
 const KEEP_LINES = 200;
 
-/** One COPA run on a built-in task, as the minimal run panel shows it. */
+/** The settings the Optimize screen offers; everything else keeps COPA's defaults. */
+export interface RunSettings {
+  cycles: number;
+  stepMode: boolean;
+  seed: number;
+  demoCandidates: number;
+  instructionCandidates: number;
+  maxBootstrappedDemos: number;
+  /** 0 = no limit. */
+  maxCalls: number;
+}
+
+export const DEFAULT_RUN_SETTINGS: RunSettings = {
+  cycles: 3,
+  stepMode: false,
+  seed: 0,
+  demoCandidates: 6,
+  instructionCandidates: 5,
+  maxBootstrappedDemos: 4,
+  maxCalls: 0,
+};
+
+/** One COPA run: its settings, its live view (phases, curve), and how it ended. */
 export class RunState {
-  tasks = $state<TaskMetadata[]>([]);
-  taskId = $state<string | null>(null);
-  cycles = $state(3);
+  settings = $state<RunSettings>({ ...DEFAULT_RUN_SETTINGS });
   running = $state(false);
   paused = $state(false);
+  pausing = $state(false);
   lines = $state<string[]>([]);
   eventCount = $state(0);
-  baseline = $state<number | null>(null);
-  best = $state<number | null>(null);
+  view = $state<RunView>(emptyRunView());
   outcome = $state<RunOutcome | null>(null);
   error = $state<ShownError | null>(null);
   /** The model label when the run started (stand-in results must say so). */
   modelLabel = $state('');
   standIn = $state(false);
+  /** The program the run started from (the baseline), for diffs and results. */
+  startProgram = $state<ProgramState | null>(null);
 
   constructor(
     private readonly client: CopaClient,
     private readonly engine: EngineState,
+    private readonly task: TaskState,
   ) {}
 
-  async init(): Promise<void> {
-    try {
-      this.tasks = await this.client.listTasks();
-      this.taskId ??= this.tasks[0]?.id ?? null;
-    } catch (err) {
-      this.error = toShown(err);
-    }
+  get baseline(): number | null {
+    return this.view.baseline;
+  }
+
+  get best(): number | null {
+    return this.view.best;
+  }
+
+  /** The best program so far (after the run, or after the last finished phase). */
+  get bestProgram(): ProgramState | null {
+    if (this.outcome) return this.outcome.result.program;
+    return [...this.view.phases].reverse().find((p) => p.program !== null)?.program ?? null;
+  }
+
+  config(): Partial<CopaConfig> {
+    const s = this.settings;
+    return {
+      cycles: s.cycles,
+      stepMode: s.stepMode,
+      seed: s.seed,
+      demoCandidates: s.demoCandidates,
+      instructionCandidates: s.instructionCandidates,
+      maxBootstrappedDemos: s.maxBootstrappedDemos,
+      budget: s.maxCalls > 0 ? { maxCalls: s.maxCalls } : {},
+    };
   }
 
   async start(): Promise<void> {
-    const taskId = this.taskId;
-    if (!taskId || this.running) return;
+    const ref = this.task.ref();
+    if (!ref || this.running) return;
     this.reset();
     this.modelLabel = this.engine.status.label;
     this.standIn = this.engine.status.kind === 'standin';
+    this.startProgram = this.task.program ? plain(this.task.program) : null;
     await this.drive(() =>
-      this.client.startRun(
-        { task: { kind: 'builtin', taskId }, config: { cycles: this.cycles } },
-        (events) => this.take(events),
-      ),
+      this.client.startRun({ task: ref, config: this.config() }, (events) => this.take(events)),
     );
   }
 
@@ -56,6 +100,7 @@ export class RunState {
   }
 
   async pause(): Promise<void> {
+    this.pausing = true;
     await this.client.pauseRun();
   }
 
@@ -66,8 +111,7 @@ export class RunState {
   private reset(): void {
     this.lines = [];
     this.eventCount = 0;
-    this.baseline = null;
-    this.best = null;
+    this.view = emptyRunView();
     this.outcome = null;
     this.error = null;
     this.paused = false;
@@ -79,6 +123,8 @@ export class RunState {
     try {
       const outcome = await call();
       this.outcome = outcome;
+      // The exact curve replaces the one pieced together from events.
+      this.view.curve = outcome.result.curve.map(([c, s]) => [c, s]);
       this.paused = outcome.status === 'paused' || outcome.status === 'engine-lost';
       if (outcome.status === 'engine-lost' && outcome.error) this.engine.engineLost(outcome.error);
       void this.engine.refreshUsage();
@@ -86,16 +132,15 @@ export class RunState {
       this.error = toShown(err);
     } finally {
       this.running = false;
+      this.pausing = false;
     }
   }
 
   /** Events arrive in batches; the log keeps only recent lines so rendering stays cheap. */
   private take(events: RunEvent[]): void {
+    applyEvents(this.view, events);
     const added: string[] = [];
     for (const e of events) {
-      if (e.type === 'baseline') this.baseline = e.score;
-      if (e.type === 'decision') this.best = e.score;
-      if (e.type === 'run-finished') this.best = e.bestScore;
       const line = describeEvent(e);
       if (line) added.push(line);
     }

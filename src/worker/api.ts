@@ -68,7 +68,13 @@ export interface StorageReport {
 
 /** Where a run's program and data come from. */
 export type TaskRef =
-  | { kind: 'builtin'; taskId: string; dataSeed?: number }
+  | {
+      kind: 'builtin';
+      taskId: string;
+      dataSeed?: number;
+      /** A user-edited version of the task's program (the task's own program when omitted). */
+      program?: ProgramState;
+    }
   | {
       kind: 'custom';
       program: ProgramState;
@@ -85,14 +91,14 @@ export type AdapterName = 'chat' | 'json';
 
 export interface RunRequest {
   task: TaskRef;
+  /** Run a built-in task's program on this stored dataset's splits instead of the task's own. */
+  datasetId?: string;
   adapter?: AdapterName;
   config?: Partial<CopaConfig>;
 }
 
 /** How a run ended. 'engine-lost': the GPU was lost; resume after loading a model again. */
 export type RunStatus = 'finished' | 'paused' | 'cancelled' | 'engine-lost';
-  /** Run a built-in task's program on this stored dataset's splits instead of the task's own. */
-  datasetId?: string;
 
 export interface RunOutcome {
   status: RunStatus;
@@ -100,15 +106,15 @@ export interface RunOutcome {
   result: CopaResult;
   /** Set when status is 'engine-lost'. */
   error?: { name: string; message: string };
+  /** The stored run (when storage is available) and the program a finished run saved. */
+  runId?: string;
+  programId?: string;
 }
 
 export interface EvaluateRequest {
   task: TaskRef;
   /** The program to score; the task's own program when omitted. */
   program?: ProgramState;
-  /** The stored run (when storage is available) and the program a finished run saved. */
-  runId?: string;
-  programId?: string;
   split: 'train' | 'val' | 'test';
   adapter?: AdapterName;
   /** Score only the first N examples. */
@@ -128,6 +134,11 @@ export interface EvaluateSummary {
     score: number;
     prediction: Prediction | null;
     error: string | null;
+    parseFailure?: boolean;
+    constraintViolation?: boolean;
+    /** The example's input values, and its other (gold) values, to show next to the prediction. */
+    inputs?: FieldValues;
+    gold?: FieldValues;
   }[];
 }
 

@@ -124,6 +124,7 @@ export class CopaService implements CopaWorkerApi {
     const task = resolveTask(request.task, this.deps.tasks);
     const program = request.program ? Program.fromState(request.program) : task.program;
     const examples = task.splits[request.split].slice(0, request.limit ?? Infinity);
+    const byId = new Map(examples.map((e) => [e.id, e.data]));
     const controller = new AbortController();
     this.evaluation = controller;
     try {
@@ -149,12 +150,24 @@ export class CopaService implements CopaWorkerApi {
         parseFailures: result.parseFailures,
         constraintViolations: result.constraintViolations,
         errors: result.errors,
-        results: result.results.map((r) => ({
-          exampleId: r.exampleId,
-          score: r.score,
-          prediction: r.prediction,
-          error: r.error,
-        })),
+        results: result.results.map((r) => {
+          const data = byId.get(r.exampleId) ?? {};
+          const inputs = pickFields(data, program.inputFields);
+          const gold = pickFields(
+            data,
+            Object.keys(data).filter((k) => !(k in inputs)),
+          );
+          return {
+            exampleId: r.exampleId,
+            score: r.score,
+            prediction: r.prediction,
+            error: r.error,
+            parseFailure: r.parseFailure,
+            constraintViolation: r.constraintViolation,
+            inputs,
+            gold,
+          };
+        }),
       };
     } finally {
       this.evaluation = null;
@@ -209,11 +222,6 @@ export class CopaService implements CopaWorkerApi {
     };
   }
 
-  private assertIdle(action: string): void {
-    if (this.runs.running)
-      throw new WorkerStateError(`A run is going; pause or cancel it before you ${action}.`);
-  }
-}
   // Storage: datasets, programs, stored runs, the model-answer cache (see storage-service.ts).
   previewDataset = async (file: DatasetFileInput, taskId: string, limit?: number) =>
     this.store().previewDataset(file, taskId, limit);

@@ -25,7 +25,7 @@ export function resolveTask(ref: TaskRef, lookup: TaskLookup): ResolvedTask {
   if (ref.kind === 'builtin') {
     const t = lookup(ref.taskId, ref.dataSeed);
     return {
-      program: t.program,
+      program: ref.program ? Program.fromState(ref.program) : t.program,
       metric: t.metric,
       constraints: t.constraints.map(constraintFromSpec),
       splits: t.splits,

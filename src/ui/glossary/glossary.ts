@@ -1,0 +1,37 @@
+/** The words the app uses, explained for someone new to prompt optimization. */
+export const GLOSSARY = {
+  signature: {
+    term: 'Signature',
+    text: 'What a step of the program does: an instruction plus named input fields (what it reads) and output fields (what it must write), each with a type and a description. For example "ticket -> queue".',
+  },
+  demo: {
+    term: 'Demo (demonstration)',
+    text: 'A worked example shown to the model inside the prompt: inputs with the outputs it should give. Good demos anchor a small model on the format and on what a right answer looks like.',
+  },
+  bootstrapping: {
+    term: 'Bootstrapping',
+    text: 'Making demos by running the current program on training examples and keeping only the runs whose answers pass the metric (and the output rules). The demos therefore show the model its own successful work, including any reasoning.',
+  },
+  instruction: {
+    term: 'Instruction',
+    text: 'The task description at the top of the prompt. In a prompt phase the model itself proposes new instructions, grounded in the data, the demos and the current failures; the best one on the validation set is kept.',
+  },
+  metric: {
+    term: 'Metric',
+    text: 'How an answer is scored against the expected one, from 0 (wrong) to 1 (right): exact match, label match, a number within a tolerance, and so on. The optimizer only keeps changes that raise the average metric.',
+  },
+  validationSet: {
+    term: 'Validation set',
+    text: 'Examples kept apart from training and used to compare candidates. A candidate replaces the current program only if it scores higher on the whole validation set. The test set is kept apart again, for an honest final check.',
+  },
+  cycle: {
+    term: 'Cycle',
+    text: "One compilation phase (choose demos) followed by one prompt phase (choose the instruction). Each phase starts from the other phase's winner and the insight it handed on.",
+  },
+  convergence: {
+    term: 'Convergence',
+    text: 'The run stops early when a whole cycle improved the validation score by less than a small threshold (or less than the noise of the score), because further cycles are unlikely to help.',
+  },
+} as const;
+
+export type GlossaryKey = keyof typeof GLOSSARY;

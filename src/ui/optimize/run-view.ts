@@ -1,0 +1,212 @@
+import type { ProgramState } from '../../core/program';
+import type {
+  CandidateRecord,
+  PhaseKind,
+  PhaseRecord,
+  StopReason,
+} from '../../core/optimizers/records';
+import type { UsageTotals } from '../../core/usage';
+import type { RunEvent } from '../../worker/api';
+
+/** One candidate as its phase card shows it, updated as scores arrive. */
+export interface CandidateView {
+  record: CandidateRecord;
+  minibatchScore: number | null;
+  fullScore: number | null;
+  dropped: string | null;
+}
+
+/** Everything a phase card shows, built from the run's events. */
+export interface PhaseView {
+  index: number;
+  cycle: number;
+  kind: PhaseKind;
+  done: boolean;
+  candidates: CandidateView[];
+  bootstrap: { attempts: number; successes: number } | null;
+  decision: {
+    accepted: boolean;
+    candidateId: string | null;
+    score: number;
+    incumbentScore: number;
+    reason: string;
+  } | null;
+  insight: string | null;
+  record: PhaseRecord | null;
+  /** The best program after the phase. */
+  program: ProgramState | null;
+  /** LM calls (cumulative) when the phase began and ended; null until known. */
+  startCalls: number | null;
+  endCalls: number | null;
+}
+
+/** The whole run as the Optimize screen shows it. */
+export interface RunView {
+  baseline: number | null;
+  best: number | null;
+  phases: PhaseView[];
+  /** [LM calls, best validation score] after the baseline and each phase. */
+  curve: [number, number][];
+  totals: UsageTotals | null;
+  estimateCalls: number | null;
+  stopReason: StopReason | null;
+  stopMessage: string | null;
+}
+
+export function emptyRunView(): RunView {
+  return {
+    baseline: null,
+    best: null,
+    phases: [],
+    curve: [],
+    totals: null,
+    estimateCalls: null,
+    stopReason: null,
+    stopMessage: null,
+  };
+}
+
+const DROP_WORDS: Record<string, string> = {
+  minibatch: 'dropped in a minibatch round (weaker half)',
+  'below-incumbent': 'not above the current program on the same examples',
+  'cannot-win': 'could no longer beat the current program',
+};
+
+/** Folds a batch of events into the view (mutates it: the view is reactive state). */
+export function applyEvents(view: RunView, events: readonly RunEvent[]): void {
+  for (const e of events) applyEvent(view, e);
+}
+
+function phaseOf(view: RunView, index: number): PhaseView | undefined {
+  return view.phases.find((p) => p.index === index);
+}
+
+function candidateOf(phase: PhaseView | undefined, id: string): CandidateView | undefined {
+  return phase?.candidates.find((c) => c.record.id === id);
+}
+
+function applyEvent(view: RunView, e: RunEvent): void {
+  switch (e.type) {
+    case 'run-started':
+      view.estimateCalls = e.estimate.lmCalls;
+      view.stopReason = null;
+      view.stopMessage = null;
+      return;
+    case 'baseline':
+      view.baseline = e.score;
+      view.best = e.score;
+      return;
+    case 'phase-started': {
+      const existing = phaseOf(view, e.index);
+      // A resumed run redoes an unfinished phase: start its card afresh.
+      if (existing) view.phases.splice(view.phases.indexOf(existing), 1);
+      const last = view.phases.at(-1);
+      view.phases.push({
+        index: e.index,
+        cycle: e.cycle,
+        kind: e.kind,
+        done: false,
+        candidates: [],
+        bootstrap: null,
+        decision: null,
+        insight: null,
+        record: null,
+        program: null,
+        startCalls: last?.endCalls ?? null,
+        endCalls: null,
+      });
+      return;
+    }
+    case 'bootstrap-progress': {
+      const p = phaseOf(view, e.phase);
+      if (p) p.bootstrap = { attempts: e.attempts, successes: e.successes };
+      return;
+    }
+    case 'candidate-proposed': {
+      const p = phaseOf(view, e.phase);
+      if (p && !candidateOf(p, e.candidate.id))
+        p.candidates.push({
+          record: e.candidate,
+          minibatchScore: e.candidate.minibatchScore,
+          fullScore: e.candidate.fullScore,
+          dropped: null,
+        });
+      return;
+    }
+    case 'candidate-scored': {
+      const c = candidateOf(phaseOf(view, e.phase), e.candidateId);
+      if (!c) return;
+      if (e.stage === 'full') c.fullScore = e.score;
+      else c.minibatchScore = e.score;
+      return;
+    }
+    case 'candidate-dropped': {
+      const c = candidateOf(phaseOf(view, e.phase), e.candidateId);
+      if (c) c.dropped = DROP_WORDS[e.reason] ?? e.reason;
+      return;
+    }
+    case 'decision': {
+      const p = phaseOf(view, e.phase);
+      if (p)
+        p.decision = {
+          accepted: e.accepted,
+          candidateId: e.candidateId,
+          score: e.score,
+          incumbentScore: e.incumbentScore,
+          reason: e.reason,
+        };
+      view.best = Math.max(view.best ?? e.score, e.score);
+      return;
+    }
+    case 'insight': {
+      const p = phaseOf(view, e.phase);
+      if (p) p.insight = e.text;
+      return;
+    }
+    case 'phase-finished': {
+      const p = phaseOf(view, e.record.index);
+      if (!p) return;
+      p.done = true;
+      p.record = e.record;
+      p.program = e.program ?? null;
+      return;
+    }
+    case 'budget': {
+      view.totals = e.totals;
+      const p = view.phases.at(-1);
+      if (p && p.done && p.endCalls === null) {
+        p.endCalls = e.totals.calls;
+        p.startCalls ??= Math.max(0, e.totals.calls - (p.record?.costs.calls ?? 0));
+        if (view.curve.length === 0 && view.baseline !== null)
+          view.curve.push([p.startCalls, view.baseline]);
+        if (view.best !== null) view.curve.push([e.totals.calls, view.best]);
+      }
+      return;
+    }
+    case 'run-finished':
+      view.totals = e.totals;
+      view.best = e.bestScore;
+      view.baseline = e.baselineScore;
+      view.stopReason = e.reason;
+      view.stopMessage = e.message ?? null;
+      return;
+  }
+}
+
+/** Plain words for why a run stopped. */
+export function stopReasonText(reason: StopReason, message: string | null): string {
+  switch (reason) {
+    case 'cycles-done':
+      return 'It ran every cycle it was configured for.';
+    case 'converged':
+      return 'Converged: the last cycle improved the validation score by less than the threshold (or one standard error), so more cycles are unlikely to help.';
+    case 'no-change':
+      return 'Nothing changed in the last cycle: no candidate beat the current program, so the program is stable.';
+    case 'budget':
+      return `The budget was spent${message ? ` (${message})` : ''}. The best program so far is kept.`;
+    case 'cancelled':
+      return 'You cancelled the run. The best program so far is kept.';
+    case 'paused':
+      return 'Paused after a phase; resume to continue exactly where it stopped.';
+  }
+}

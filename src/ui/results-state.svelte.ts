@@ -1,0 +1,111 @@
+import type { ProgramState } from '../core/program';
+import type { EvaluateSummary } from '../worker/api';
+import type { CopaClient } from '../worker/client';
+import { toShown, type ShownError } from './engine-state.svelte';
+import { plain } from './lib/plain';
+import type { RunState } from './run-state.svelte';
+import type { TaskState } from './task-state.svelte';
+
+export type ResultFilter = 'all' | 'wrong' | 'parse' | 'constraint' | 'changed';
+
+/** One test example with the baseline's and the optimized program's answers. */
+export interface ComparedRow {
+  exampleId: string;
+  inputs: string;
+  gold: string;
+  baseline: EvaluateSummary['results'][number] | null;
+  optimized: EvaluateSummary['results'][number] | null;
+}
+
+const text = (v: unknown): string =>
+  v === undefined || v === null
+    ? ''
+    : typeof v === 'string'
+      ? v
+      : Object.entries(v as Record<string, unknown>)
+          .map(([k, x]) => `${k}: ${typeof x === 'string' ? x : JSON.stringify(x)}`)
+          .join('\n');
+
+/** Baseline against optimized program on the test set, evaluated in the worker. */
+export class ResultsState {
+  baseline = $state<EvaluateSummary | null>(null);
+  optimized = $state<EvaluateSummary | null>(null);
+  evaluating = $state<'baseline' | 'optimized' | null>(null);
+  progress = $state<{ done: number; total: number } | null>(null);
+  error = $state<ShownError | null>(null);
+  filter = $state<ResultFilter>('all');
+  /** Which run's program was evaluated (to tell when results are stale). */
+  evaluatedFor = $state<ProgramState | null>(null);
+
+  constructor(
+    private readonly client: CopaClient,
+    private readonly task: TaskState,
+    private readonly run: RunState,
+  ) {}
+
+  get rows(): ComparedRow[] {
+    const base = this.baseline?.results ?? [];
+    const opt = Object.fromEntries((this.optimized?.results ?? []).map((r) => [r.exampleId, r]));
+    return base.map((b) => ({
+      exampleId: b.exampleId,
+      inputs: text(b.inputs),
+      gold: text(b.gold),
+      baseline: b,
+      optimized: opt[b.exampleId] ?? null,
+    }));
+  }
+
+  get filtered(): ComparedRow[] {
+    const shown = (r: ComparedRow['optimized']): boolean => {
+      if (!r) return false;
+      switch (this.filter) {
+        case 'wrong':
+          return r.score < 1;
+        case 'parse':
+          return r.parseFailure === true;
+        case 'constraint':
+          return r.constraintViolation === true;
+        default:
+          return true;
+      }
+    };
+    if (this.filter === 'all') return this.rows;
+    if (this.filter === 'changed')
+      return this.rows.filter((r) => r.baseline?.score !== r.optimized?.score);
+    return this.rows.filter((r) => shown(r.optimized ?? r.baseline) || shown(r.baseline));
+  }
+
+  async evaluate(): Promise<void> {
+    const ref = this.task.ref();
+    const best = this.run.bestProgram;
+    const start = this.run.startProgram;
+    if (!ref || this.evaluating) return;
+    this.error = null;
+    this.baseline = null;
+    this.optimized = null;
+    try {
+      this.evaluating = 'baseline';
+      this.baseline = await this.client.evaluateProgram(
+        { task: ref, split: 'test', ...(start ? { program: plain(start) } : {}) },
+        (done, total) => (this.progress = { done, total }),
+      );
+      if (best) {
+        this.evaluating = 'optimized';
+        this.optimized = await this.client.evaluateProgram(
+          { task: ref, split: 'test', program: plain(best) },
+          (done, total) => (this.progress = { done, total }),
+        );
+      }
+      this.evaluatedFor = best ? plain(best) : null;
+    } catch (err) {
+      this.error = toShown(err);
+    } finally {
+      this.evaluating = null;
+      this.progress = null;
+    }
+  }
+
+  async cancel(): Promise<void> {
+    await this.client.cancelEvaluation();
+  }
+}

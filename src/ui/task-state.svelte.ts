@@ -1,0 +1,91 @@
+import type { ConstraintSpec } from '../core/constraints';
+import type { FieldValues } from '../core/example';
+import type { ProgramState } from '../core/program';
+import type { CopaConfig } from '../core/optimizers/copa-config';
+import type { TaskMetadata, TaskOverview, TaskRef } from '../worker/api';
+import type { CopaClient } from '../worker/client';
+import { plain } from './lib/plain';
+import { toShown, type ShownError } from './engine-state.svelte';
+
+/** The task being worked on: a built-in task, its program (possibly edited) and its overview. */
+export class TaskState {
+  tasks = $state<TaskMetadata[]>([]);
+  taskId = $state<string | null>(null);
+  overview = $state<TaskOverview | null>(null);
+  /** The program as the user edited it; the task's own program until then. */
+  program = $state<ProgramState | null>(null);
+  edited = $state(false);
+  /** The task's own program, to go back to. */
+  original = $state<ProgramState | null>(null);
+  error = $state<ShownError | null>(null);
+
+  constructor(private readonly client: CopaClient) {}
+
+  get meta(): TaskMetadata | null {
+    return this.tasks.find((t) => t.id === this.taskId) ?? null;
+  }
+
+  get constraints(): ConstraintSpec[] {
+    return this.overview?.constraints ?? [];
+  }
+
+  get sampleInputs(): FieldValues[] {
+    return this.overview?.sampleInputs ?? [];
+  }
+
+  /** The task as the worker takes it, with the edited program when there is one. */
+  ref(): TaskRef | null {
+    if (!this.taskId) return null;
+    return {
+      kind: 'builtin',
+      taskId: this.taskId,
+      ...(this.edited && this.program ? { program: plain(this.program) } : {}),
+    };
+  }
+
+  async init(): Promise<void> {
+    try {
+      this.tasks = await this.client.listTasks();
+      await this.choose(this.taskId ?? this.tasks[0]?.id ?? null);
+    } catch (err) {
+      this.error = toShown(err);
+    }
+  }
+
+  async choose(taskId: string | null, config?: Partial<CopaConfig>): Promise<void> {
+    this.taskId = taskId;
+    this.edited = false;
+    this.overview = null;
+    this.program = null;
+    if (!taskId) return;
+    await this.refresh(config);
+    // Read again after the await: refresh() has set it.
+    const overview = this.overview as TaskOverview | null;
+    this.original = overview ? plain(overview.program) : null;
+    this.program = this.original ? plain(this.original) : null;
+  }
+
+  /** Reloads the overview (e.g. the cost estimate for a new configuration). */
+  async refresh(config?: Partial<CopaConfig>): Promise<void> {
+    const ref = this.ref();
+    if (!ref) return;
+    try {
+      this.overview = await this.client.taskOverview({ task: ref, ...(config ? { config } : {}) });
+      this.error = null;
+    } catch (err) {
+      this.error = toShown(err);
+    }
+  }
+
+  /** Stores an edited program (the worker checks it when it is used). */
+  setProgram(program: ProgramState): void {
+    this.program = program;
+    this.edited = true;
+  }
+
+  resetProgram(): void {
+    if (!this.original) return;
+    this.program = plain(this.original);
+    this.edited = false;
+  }
+}

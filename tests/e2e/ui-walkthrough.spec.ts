@@ -1,0 +1,166 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+// A new user's path through every screen with the stand-in (headless Chromium has no GPU):
+// screenshots of each screen go to test-results/screens, and each screen is scanned by axe.
+
+// Overridable so a local run can keep its pictures apart from other runs' output.
+const SCREENS_DIR = process.env.SCREENS_DIR ?? 'test-results/screens';
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true });
+}
+
+async function noSeriousA11yProblems(page: Page, screen: string): Promise<void> {
+  const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const bad = scan.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  expect(bad).toEqual([]);
+}
+
+async function openScreen(page: Page, label: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: label })
+    .click();
+  await expect(
+    page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: label }),
+  ).toHaveAttribute('aria-current', 'page');
+}
+
+test('a new user runs COPA on the ready example, pauses, resumes, reads results, tries it, edits the program', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+
+  // Open: the ready example, with the stand-in labeled as such.
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Optimize' })).toBeVisible();
+  await expect(page.getByTestId('engine-offer')).toContainText('Model: stand-in (simulated)');
+  await expect(page.getByLabel('Task')).toHaveValue(/.+/);
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await shot(page, 'optimize-ready');
+  await noSeriousA11yProblems(page, 'optimize (ready)');
+
+  // Step mode: the run pauses after the first phase, whose card is there to discuss.
+  await page.getByLabel('Cycles').fill('2');
+  await page.getByLabel(/Step mode/).check();
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('Paused after a phase.', {
+    timeout: 30_000,
+  });
+  const cards = page.getByTestId('phase-card');
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText('Compilation');
+  await expect(cards.first()).toContainText('Handed to the next phase');
+  await expect(page.getByTestId('phase-decision')).toHaveCount(1);
+  await expect(page.getByTestId('run-model')).toContainText('Stand-in results');
+  await expect(page.getByTestId('score-chart')).toBeVisible();
+  await expect(page.getByTestId('stop-reason')).toContainText('Paused after a phase');
+  await shot(page, 'optimize-step-paused');
+  await noSeriousA11yProblems(page, 'optimize (paused)');
+
+  // Resume: the next phase appears (and step mode pauses again after it).
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(cards).toHaveCount(2, { timeout: 30_000 });
+  await expect(cards.nth(1)).toContainText('Prompt (instruction)');
+  await expect(page.getByTestId('run-status')).not.toHaveText('Running…', { timeout: 30_000 });
+  // Resume until the run ends (converged, no change or all cycles done).
+  for (let i = 0; i < 4; i++) {
+    if (!(await page.getByRole('button', { name: 'Resume' }).isEnabled())) break;
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect(page.getByTestId('run-status')).not.toHaveText('Running…', { timeout: 30_000 });
+  }
+  await expect(page.getByTestId('run-status')).toContainText('Finished');
+  await expect(page.getByTestId('stop-reason')).toContainText('Why it stopped');
+  await expect(page.getByTestId('budget-used')).toContainText('model calls');
+  await shot(page, 'optimize-finished');
+  await noSeriousA11yProblems(page, 'optimize (finished)');
+
+  // Results: baseline against optimized on the test set, with filters.
+  await openScreen(page, 'Results');
+  await page.getByRole('button', { name: /Evaluate baseline and optimized/ }).click();
+  await expect(page.getByTestId('results-table')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('results-chart')).toContainText('Optimized');
+  const all = await page.getByTestId('results-table').locator('tbody tr').count();
+  expect(all).toBeGreaterThan(0);
+  await page.getByLabel('Wrong answers').check();
+  const wrong = await page.getByTestId('results-table').locator('tbody tr').count();
+  expect(wrong).toBeLessThanOrEqual(all);
+  await page.getByLabel('All', { exact: true }).check();
+  await shot(page, 'results');
+  await noSeriousA11yProblems(page, 'results');
+
+  // Try it: a test example's input, the answer and the exact prompt.
+  await openScreen(page, 'Try it');
+  await page.getByRole('button', { name: 'Example 1' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('try-answer')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('try-prompt').first()).toContainText('system');
+  await shot(page, 'try-it');
+  await noSeriousA11yProblems(page, 'try it');
+
+  // Program: edit the instruction, save, and the Optimize screen says the program is edited.
+  await openScreen(page, 'Program');
+  const instruction = page.getByRole('textbox', { name: 'Instruction' }).first();
+  await instruction.fill('Route the ticket to the one department that should handle it.');
+  await page
+    .getByLabel(/Chain of thought/)
+    .first()
+    .check();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('program-saved')).toBeVisible();
+  await shot(page, 'program');
+  await noSeriousA11yProblems(page, 'program');
+  await openScreen(page, 'Optimize');
+  await expect(page.getByRole('link', { name: 'edited program' })).toBeVisible();
+
+  for (const [label, file] of [
+    ['Model', 'model'],
+    ['Data', 'data'],
+    ['Library', 'library'],
+  ] as const) {
+    await openScreen(page, label);
+    await shot(page, file);
+    await noSeriousA11yProblems(page, label);
+  }
+
+  // A glossary word opens its explanation in a dialog, closed with Escape.
+  await openScreen(page, 'Optimize');
+  await page.getByRole('button', { name: 'What is “Cycle”?' }).first().click();
+  await expect(page.getByRole('dialog', { name: 'Cycle' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Cycle' })).toBeHidden();
+  expect(problems).toEqual([]);
+});
+
+test('at 375 px wide the screens fit without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/');
+  await expect(page.getByTestId('engine-offer')).toContainText('stand-in');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await shot(page, 'optimize-375px');
+  for (const label of ['Optimize', 'Model', 'Data', 'Program', 'Results', 'Try it', 'Library']) {
+    await openScreen(page, label);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `${label} scrolls sideways`).toBeLessThanOrEqual(0);
+  }
+});
+
+test('the app follows the dark color scheme', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(bg).toBe('rgb(20, 22, 26)');
+  await shot(page, 'optimize-dark');
+  await noSeriousA11yProblems(page, 'optimize (dark)');
+});
