@@ -19,7 +19,7 @@ import { WorkerStateError } from './worker-errors';
 export const WEBLLM_VERSION = '0.2.86';
 
 /** What a run record's `config` holds: enough to start the run again after a reload. */
-interface StoredRunConfig {
+export interface StoredRunConfig {
   request: RunRequest;
   engine: EngineStatus;
   name: string;
@@ -150,7 +150,7 @@ export class StoredRuns {
         name: `${config.name} · ${now.toISOString().slice(0, 16).replace('T', ' ')}`,
         savedAt: now.toISOString(),
         program: outcome.result.program,
-        provenance: this.provenance(config, outcome, now),
+        provenance: runProvenance(config, outcome, now),
       });
       return { ...outcome, runId, ...(run.programId ? { programId: run.programId } : {}) };
     }
@@ -160,24 +160,6 @@ export class StoredRuns {
       this.pausedRunId = runId;
     }
     return { ...outcome, runId };
-  }
-
-  private provenance(config: StoredRunConfig, outcome: RunOutcome, now: Date): ProgramProvenance {
-    const modelId = (config.engine.modelId ?? 'unknown').replace(/^webllm:/, '');
-    const webllm = config.engine.kind === 'webllm';
-    const quantization = webllm ? /-(q\d+f\d+(?:_\d+)?)(?:-|$)/.exec(modelId)?.[1] : undefined;
-    const datasetId = config.request.datasetId;
-    return {
-      modelId,
-      engine: webllm ? 'webllm' : 'stand-in',
-      ...(quantization ? { quantization } : {}),
-      ...(webllm ? { webllmVersion: WEBLLM_VERSION } : {}),
-      seed: outcome.result.checkpoint.config.seed,
-      ...(datasetId ? { datasetId } : {}),
-      ...(config.datasetName ? { datasetName: config.datasetName } : {}),
-      scores: { baseline: outcome.result.baselineScore, validation: outcome.result.bestScore },
-      createdAt: now.toISOString(),
-    };
   }
 
   private requireEngine(): EngineStatus {
@@ -214,6 +196,29 @@ export class StoredRuns {
     };
     return { resolved, name: `${taskName} on ${data.name}`, datasetName: data.name };
   }
+}
+
+/** Where a finished run's program came from: model, engine, seed, dataset, scores, date. */
+export function runProvenance(
+  config: StoredRunConfig,
+  outcome: RunOutcome,
+  now: Date,
+): ProgramProvenance {
+  const modelId = (config.engine.modelId ?? 'unknown').replace(/^webllm:/, '');
+  const webllm = config.engine.kind === 'webllm';
+  const quantization = webllm ? /-(q\d+f\d+(?:_\d+)?)(?:-|$)/.exec(modelId)?.[1] : undefined;
+  const datasetId = config.request.datasetId;
+  return {
+    modelId,
+    engine: webllm ? 'webllm' : 'stand-in',
+    ...(quantization ? { quantization } : {}),
+    ...(webllm ? { webllmVersion: WEBLLM_VERSION } : {}),
+    seed: outcome.result.checkpoint.config.seed,
+    ...(datasetId ? { datasetId } : {}),
+    ...(config.datasetName ? { datasetName: config.datasetName } : {}),
+    scores: { baseline: outcome.result.baselineScore, validation: outcome.result.bestScore },
+    createdAt: now.toISOString(),
+  };
 }
 
 function checkpointLabel(cp: CopaCheckpoint): string {

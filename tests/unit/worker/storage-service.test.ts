@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { StandInModel } from '../../../src/engines/standin/standin-model';
 import type { ServiceDeps } from '../../../src/worker/service';
 import { CopaService } from '../../../src/worker/service';
-import { WEBLLM_VERSION } from '../../../src/worker/stored-runs';
+import { runProvenance, WEBLLM_VERSION } from '../../../src/worker/stored-runs';
+import type { RunOutcome } from '../../../src/worker/api';
 import { adapterEnv, deps } from './fakes';
 import {
   bytes,
@@ -272,5 +273,38 @@ describe('CopaService storage: deleting runs', () => {
     await running;
     await second.deleteRun(live!.id);
     expect((await second.listRuns()).items).toEqual([]);
+  });
+});
+
+describe('runProvenance', () => {
+  it('names a WebLLM model with its quantization and the WebLLM version', () => {
+    const outcome = {
+      result: { baselineScore: 0.4, bestScore: 0.7, checkpoint: { config: { seed: 9 } } },
+    } as unknown as RunOutcome;
+    const p = runProvenance(
+      {
+        request: { task, datasetId: 'd1' },
+        engine: {
+          kind: 'webllm',
+          modelId: 'webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
+          label: 'Qwen',
+        },
+        name: 'Support tickets on mine',
+        datasetName: 'mine',
+      },
+      outcome,
+      new Date('2026-01-02T03:04:05Z'),
+    );
+    expect(p).toEqual({
+      modelId: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
+      engine: 'webllm',
+      quantization: 'q4f16_1',
+      webllmVersion: WEBLLM_VERSION,
+      seed: 9,
+      datasetId: 'd1',
+      datasetName: 'mine',
+      scores: { baseline: 0.4, validation: 0.7 },
+      createdAt: '2026-01-02T03:04:05.000Z',
+    });
   });
 });
