@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { storedRecords } from './storage-helpers';
+import { openWithStandIn, storedRecords } from './storage-helpers';
 
 const GOOD_CSV = [
   'text,label',
@@ -32,7 +32,7 @@ test('a malformed CSV shows an error with its line number and saves nothing', as
   await expect(page.getByTestId('saved-datasets')).toContainText('No datasets imported');
 });
 
-test('an imported dataset survives a page reload', async ({ page }) => {
+test('an imported dataset survives a page reload and feeds a run', async ({ page }) => {
   await page.goto('/#/data');
   const importer = page.getByTestId('data-import');
   await expect(importer.getByTestId('target-fields')).toContainText('ticket');
@@ -51,4 +51,12 @@ test('an imported dataset survives a page reload', async ({ page }) => {
   await expect(page.getByTestId('saved-datasets')).toContainText('10/6/4');
   const records = await storedRecords<{ name: string; taskId: string }>(page, 'datasets');
   expect(records.map((r) => [r.name, r.taskId])).toEqual([['My tickets', 'ticket-routing']]);
+
+  // The stored dataset feeds a run; its program names the dataset.
+  await openWithStandIn(page);
+  await page.goto('/#/library');
+  await page.getByRole('button', { name: 'Run COPA on My tickets' }).click();
+  await expect(page.getByTestId('resume-status')).toContainText('finished', { timeout: 60_000 });
+  const programs = await storedRecords<{ provenance?: { datasetName?: string } }>(page, 'programs');
+  expect(programs.map((p) => p.provenance?.datasetName)).toEqual(['My tickets']);
 });

@@ -16,6 +16,7 @@ import {
   tabStorage,
   ticketCsv,
 } from './storage-fixtures';
+import { storeThatFills } from '../storage/test-stores';
 
 const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
 const small = {
@@ -306,5 +307,27 @@ describe('runProvenance', () => {
       scores: { baseline: 0.4, validation: 0.7 },
       createdAt: '2026-01-02T03:04:05.000Z',
     });
+  });
+});
+
+describe('CopaService storage: a full disk', () => {
+  it('a run that cannot be recorded says so plainly and earlier data stays intact', async () => {
+    const profile = freshProfile();
+    const filling = storeThatFills(profile.runs);
+    const service = tab({ ...profile, runs: filling.store });
+    await service.useStandIn(0);
+    const first = await service.startRun({ task, config: small }, () => undefined);
+    filling.full.on = true;
+    await expect(service.startRun({ task, config: small }, () => undefined)).rejects.toMatchObject({
+      name: 'StorageQuotaError',
+      message: expect.stringContaining('Everything saved earlier is intact'),
+    });
+    filling.full.on = false;
+    expect((await service.listRuns()).items.map((r) => r.id)).toEqual([first.runId]);
+    expect((await service.listPrograms()).items.map((p) => p.id)).toEqual([first.programId]);
+    // The lock was released: the next run starts once there is room again.
+    expect((await service.startRun({ task, config: small }, () => undefined)).status).toBe(
+      'finished',
+    );
   });
 });
