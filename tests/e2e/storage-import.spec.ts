@@ -60,3 +60,20 @@ test('an imported dataset survives a page reload and feeds a run', async ({ page
   const programs = await storedRecords<{ provenance?: { datasetName?: string } }>(page, 'programs');
   expect(programs.map((p) => p.provenance?.datasetName)).toEqual(['My tickets']);
 });
+
+test('a file that is not UTF-8 is reported with its line and can be read as Latin-1', async ({
+  page,
+}) => {
+  await page.goto('/#/data');
+  const importer = page.getByTestId('data-import');
+  await expect(importer.getByTestId('target-fields')).toContainText('ticket');
+  const latin1 = Buffer.from('text,label\n"Le caf\xe9 est froid",returns\n', 'latin1');
+  await importer
+    .getByLabel('Data file')
+    .setInputFiles({ name: 'latin.csv', mimeType: 'text/csv', buffer: latin1 });
+  await expect(importer.getByTestId('import-error')).toContainText('NotUtf8Error');
+  await expect(importer.getByTestId('import-error')).toContainText('line 2');
+  await importer.getByLabel('Text encoding').selectOption('latin1');
+  await expect(importer.getByTestId('import-preview')).toContainText('Le café est froid');
+  await expect(importer.getByTestId('import-error')).toHaveCount(0);
+});

@@ -20,6 +20,8 @@ export class DataImportState {
   preview = $state<DatasetPreview | null>(null);
   mapping = $state<ColumnMapping>({});
   name = $state('');
+  /** Files are read as UTF-8 unless the user says they are Latin-1. */
+  encoding = $state<'utf-8' | 'latin1'>('utf-8');
   seed = $state(0);
   trainPct = $state(50);
   valPct = $state(30);
@@ -81,6 +83,11 @@ export class DataImportState {
     });
   }
 
+  async setEncoding(encoding: 'utf-8' | 'latin1'): Promise<void> {
+    this.encoding = encoding;
+    if (this.bytes) await this.guard(() => this.loadPreview());
+  }
+
   async save(): Promise<void> {
     const bytes = this.bytes;
     if (!bytes || !this.taskId || !this.fileName) return;
@@ -89,6 +96,7 @@ export class DataImportState {
       this.result = await this.client.importDataset({
         fileName: this.fileName ?? 'data',
         bytes,
+        encoding: this.encoding,
         taskId: this.taskId ?? '',
         mapping: { ...this.mapping },
         seed: Math.trunc(Number(this.seed) || 0),
@@ -101,7 +109,7 @@ export class DataImportState {
   private async loadPreview(): Promise<void> {
     if (!this.bytes || !this.taskId || !this.fileName) return;
     const preview = await this.client.previewDataset(
-      { fileName: this.fileName, bytes: this.bytes },
+      { fileName: this.fileName, bytes: this.bytes, encoding: this.encoding },
       this.taskId,
       8,
     );
