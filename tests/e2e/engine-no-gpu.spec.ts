@@ -4,15 +4,19 @@ import { expect, test, type Page } from '@playwright/test';
 // stand-in, and run COPA with it in the worker without blocking the page.
 
 async function chooseStandIn(page: Page, delayMs = 0): Promise<void> {
-  await page.goto('/');
+  await page.goto('/#/model');
   await expect(page.getByTestId('gpu-summary')).toBeVisible();
   if (delayMs > 0) await page.getByLabel('Simulated delay per call (ms)').fill(String(delayMs));
   await page.getByRole('button', { name: 'Use the stand-in model' }).click();
   await expect(page.getByTestId('engine-status')).toContainText('Stand-in model');
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: 'Optimize' })
+    .click();
 }
 
 test('without a GPU adapter the app reports it and offers the stand-in', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/model');
   const summary = page.getByTestId('gpu-summary');
   await expect(summary).toContainText('No usable GPU');
   const report = page.getByTestId('gpu-report');

@@ -16,7 +16,7 @@ test.use({
 test('the probe reports a fallback adapter without f16, and the catalog offers no f16 model', async ({
   page,
 }) => {
-  await page.goto('/');
+  await page.goto('/#/model');
   const report = page.getByTestId('gpu-report');
   await expect(report).toContainText('software (fallback) adapter');
   await expect(report).toContainText('lacks 16-bit float shaders');
@@ -56,7 +56,7 @@ test.describe('a model whose files are missing', () => {
   }) => {
     const problems: string[] = [];
     page.on('pageerror', (err) => problems.push(err.message));
-    await page.goto('/');
+    await page.goto('/#/model');
     await expect(page.getByTestId('gpu-report')).toBeVisible();
     await page.getByText('Add a model by address').click();
     await page.getByLabel('Model id').fill('missing-model-q4f32_1-MLC');
@@ -74,6 +74,10 @@ test.describe('a model whose files are missing', () => {
     // Still usable: the stand-in loads and a run can start.
     await page.getByRole('button', { name: 'Use the stand-in model' }).click();
     await expect(page.getByTestId('engine-status')).toContainText('Stand-in model');
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('link', { name: 'Optimize' })
+      .click();
     await expect(page.getByRole('button', { name: 'Start run' })).toBeEnabled();
     expect(problems).toEqual([]);
   });
