@@ -31,7 +31,7 @@ export function browserStorageDeps(): StorageDeps {
     lmCache: new IdbCacheStore(),
     locks: defaultRunLocks(),
     estimator: { estimate: navigatorEstimate },
-    newId: () => crypto.randomUUID(),
+    newId: randomId,
   };
 }
 
@@ -45,4 +45,11 @@ async function navigatorEstimate(): Promise<{
   const e = await storage.estimate();
   const persisted = storage.persisted ? await storage.persisted().catch(() => false) : false;
   return { usage: e.usage ?? null, quota: e.quota ?? null, persisted };
+}
+
+/** A random id; randomUUID exists only in secure contexts (https, localhost). */
+function randomId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
