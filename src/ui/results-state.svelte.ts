@@ -76,7 +76,10 @@ export class ResultsState {
   }
 
   async evaluate(): Promise<void> {
-    const ref = this.task.ref();
+    const ref = await this.task.refWithData().catch((err: unknown) => {
+      this.error = toShown(err);
+      return null;
+    });
     const best = this.run.bestProgram;
     const start = this.run.startProgram;
     if (!ref || this.evaluating) return;

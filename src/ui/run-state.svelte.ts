@@ -89,7 +89,14 @@ export class RunState {
     this.standIn = this.engine.status.kind === 'standin';
     this.startProgram = this.task.program ? plain(this.task.program) : null;
     await this.drive(() =>
-      this.client.startRun({ task: ref, config: this.config() }, (events) => this.take(events)),
+      this.client.startRun(
+        {
+          task: ref,
+          config: this.config(),
+          ...(this.task.datasetId ? { datasetId: this.task.datasetId } : {}),
+        },
+        (events) => this.take(events),
+      ),
     );
   }
 

@@ -4,6 +4,7 @@ import type { ProgramState } from '../core/program';
 import type { CopaConfig } from '../core/optimizers/copa-config';
 import type { TaskMetadata, TaskOverview, TaskRef } from '../worker/api';
 import type { CopaClient } from '../worker/client';
+import type { DatasetSummary } from '../worker/storage-api';
 import { plain } from './lib/plain';
 import { toShown, type ShownError } from './engine-state.svelte';
 
@@ -18,6 +19,9 @@ export class TaskState {
   /** The task's own program, to go back to. */
   original = $state<ProgramState | null>(null);
   error = $state<ShownError | null>(null);
+  /** Imported datasets saved for this task; a run uses `datasetId`'s data when it is set. */
+  datasets = $state<DatasetSummary[]>([]);
+  datasetId = $state<string | null>(null);
 
   constructor(private readonly client: CopaClient) {}
 
@@ -52,8 +56,47 @@ export class TaskState {
     }
   }
 
+  get dataset(): DatasetSummary | null {
+    return this.datasets.find((d) => d.id === this.datasetId) ?? null;
+  }
+
+  /** Reads the saved datasets of the current task (after an import, or when the task changes). */
+  async refreshDatasets(): Promise<void> {
+    try {
+      const listing = await this.client.listDatasets();
+      this.datasets = listing.items.filter((d) => d.taskId === this.taskId);
+      if (!this.dataset) this.datasetId = null;
+    } catch {
+      // Storage may be unavailable (private mode): built-in data still works.
+      this.datasets = [];
+      this.datasetId = null;
+    }
+  }
+
+  /**
+   * The task with the dataset's examples, for evaluating on an imported dataset's test split
+   * (runs take `datasetId` instead and the worker reads the data itself).
+   */
+  async refWithData(): Promise<TaskRef | null> {
+    const base = this.ref();
+    const meta = this.meta;
+    if (!base || !meta || !this.datasetId || !this.program) return base;
+    const data = await this.client.datasetExamples(this.datasetId);
+    return {
+      kind: 'custom',
+      program: plain(this.program),
+      trainset: data.train,
+      valset: data.val,
+      testset: data.test,
+      metricId: meta.metricId,
+      targetField: meta.targetField,
+      constraints: plain(this.constraints),
+    };
+  }
+
   async choose(taskId: string | null, config?: Partial<CopaConfig>): Promise<void> {
     this.taskId = taskId;
+    void this.refreshDatasets();
     this.edited = false;
     this.overview = null;
     this.program = null;

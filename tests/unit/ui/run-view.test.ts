@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../../src/core/optimizers/events';
+import type { PhaseRecord } from '../../../src/core/optimizers/records';
+import { applyEvents, emptyRunView, stopReasonText } from '../../../src/ui/optimize/run-view';
+
+const costs = { calls: 40, cachedCalls: 2, promptTokens: 1000, completionTokens: 100, lmMs: 5 };
+const totals = (calls: number) => ({ ...costs, calls });
+
+function record(index: number, accepted: boolean): PhaseRecord {
+  return {
+    index,
+    cycle: Math.floor(index / 2),
+    kind: index % 2 === 0 ? 'compilation' : 'prompt',
+    candidates: [],
+    scoreBefore: 0.5,
+    scoreAfter: accepted ? 0.7 : 0.5,
+    accepted,
+    winner: accepted ? 'b' : null,
+    decision: accepted ? 'b is better' : 'nothing better',
+    insight: 'learned',
+    costs,
+    constraintViolations: 0,
+  };
+}
+
+const candidate = (id: string) => ({
+  id,
+  label: id,
+  kind: 'demos' as const,
+  minibatchScore: null,
+  minibatchExamples: 0,
+  fullScore: null,
+  dropped: false,
+});
+
+describe('applyEvents', () => {
+  it('builds phase cards, scores, decisions and the curve from the events of a run', () => {
+    const view = emptyRunView();
+    const events: RunEvent[] = [
+      {
+        type: 'run-started',
+        method: 'copa',
+        config: {},
+        estimate: { lmCalls: 500, promptTokens: 1, completionTokens: 1 },
+      },
+      { type: 'baseline', score: 0.5, examples: 20 },
+      { type: 'phase-started', index: 0, kind: 'compilation', cycle: 0 },
+      { type: 'candidate-proposed', phase: 0, candidate: candidate('a') },
+      { type: 'candidate-proposed', phase: 0, candidate: candidate('b') },
+      {
+        type: 'candidate-scored',
+        phase: 0,
+        candidateId: 'b',
+        stage: 'minibatch',
+        score: 0.6,
+        examples: 10,
+      },
+      {
+        type: 'candidate-scored',
+        phase: 0,
+        candidateId: 'b',
+        stage: 'full',
+        score: 0.7,
+        examples: 20,
+      },
+      {
+        type: 'candidate-dropped',
+        phase: 0,
+        candidateId: 'a',
+        minibatchScore: 0.3,
+        reason: 'minibatch',
+      },
+      {
+        type: 'decision',
+        phase: 0,
+        accepted: true,
+        candidateId: 'b',
+        score: 0.7,
+        incumbentScore: 0.5,
+        reason: 'b is better',
+      },
+      { type: 'insight', phase: 0, kind: 'compilation', text: 'demos help' },
+      { type: 'phase-finished', record: record(0, true) },
+      { type: 'budget', totals: totals(60), remaining: { calls: 1, tokens: 1, wallMs: 1 } },
+    ];
+    // Delivered in two batches, as the worker does.
+    applyEvents(view, events.slice(0, 5));
+    applyEvents(view, events.slice(5));
+    expect(view.estimateCalls).toBe(500);
+    expect(view.baseline).toBe(0.5);
+    expect(view.best).toBe(0.7);
+    expect(view.phases).toHaveLength(1);
+    const phase = view.phases[0]!;
+    expect(phase.done).toBe(true);
+    expect(phase.insight).toBe('demos help');
+    expect(phase.decision?.accepted).toBe(true);
+    expect(phase.candidates.find((c) => c.record.id === 'b')).toMatchObject({
+      minibatchScore: 0.6,
+      fullScore: 0.7,
+      dropped: null,
+    });
+    expect(phase.candidates.find((c) => c.record.id === 'a')?.dropped).toMatch(/minibatch/);
+    // The phase spanned calls 20..60 (its own 40 calls after the baseline's 20).
+    expect([phase.startCalls, phase.endCalls]).toEqual([20, 60]);
+    expect(view.curve).toEqual([
+      [20, 0.5],
+      [60, 0.7],
+    ]);
+  });
+
+  it('a resumed run that redoes an unfinished phase replaces its card, and the stop reason is kept', () => {
+    const view = emptyRunView();
+    applyEvents(view, [
+      { type: 'phase-started', index: 0, kind: 'compilation', cycle: 0 },
+      { type: 'candidate-proposed', phase: 0, candidate: candidate('a') },
+      {
+        type: 'run-finished',
+        method: 'copa',
+        reason: 'budget',
+        bestScore: 0.5,
+        baselineScore: 0.5,
+        totals: totals(10),
+        message: 'Used 10 of 10 calls',
+      },
+      { type: 'phase-started', index: 0, kind: 'compilation', cycle: 0 },
+    ]);
+    expect(view.phases).toHaveLength(1);
+    expect(view.phases[0]!.candidates).toEqual([]);
+    expect(view.stopReason).toBe('budget');
+    expect(stopReasonText('budget', view.stopMessage)).toContain('Used 10 of 10 calls');
+  });
+
+  it('ignores events for phases it never saw start', () => {
+    const view = emptyRunView();
+    applyEvents(view, [
+      { type: 'insight', phase: 3, kind: 'prompt', text: 'x' },
+      {
+        type: 'candidate-scored',
+        phase: 3,
+        candidateId: 'z',
+        stage: 'full',
+        score: 1,
+        examples: 1,
+      },
+    ]);
+    expect(view.phases).toEqual([]);
+  });
+});
