@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 
 // A new user's path through every screen with the stand-in (headless Chromium has no GPU):
 // screenshots of each screen go to test-results/screens, and each screen is scanned by axe.
@@ -94,6 +95,16 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   const wrong = await page.getByTestId('results-table').locator('tbody tr').count();
   expect(wrong).toBeLessThanOrEqual(all);
   await page.getByLabel('All', { exact: true }).check();
+  // Export the optimized program as DSPy JSON: a file whose predictor has the optimized demos.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'DSPy JSON' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/\.json$/);
+  const exported = JSON.parse(readFileSync((await file.path())!, 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  expect(Object.keys(exported).length).toBeGreaterThan(0);
   await shot(page, 'results');
   await noSeriousA11yProblems(page, 'results');
 
