@@ -84,7 +84,7 @@ async function runMethod(
   } else {
     // BENCH_COPA / BENCH_BASELINE: JSON config overrides, for exploring settings.
     const overrides = JSON.parse(
-      (method === 'copa' ? process.env.BENCH_COPA : process.env.BENCH_BASELINE) ?? '{}',
+      (method.startsWith('copa') ? process.env.BENCH_COPA : process.env.BENCH_BASELINE) ?? '{}',
     ) as Record<string, unknown>;
     const budget = method === 'copa-matched' ? { budget: { maxCalls: matchedCalls } } : {};
     const options = { lm: model, adapter: chatAdapter, config: { ...overrides, ...budget, seed } };
@@ -186,13 +186,15 @@ function report(results: { task: string; methods: MethodRow[] }[]): void {
   for (const { task, methods } of results) {
     const avg = (m: string, pick: (r: MethodRow) => number): number =>
       mean(methods.filter((r) => r.method === m).map(pick));
-    const baselines = METHODS.filter((m) => !m.startsWith('copa')).map((m) => ({
+    const present = (m: string): boolean => methods.some((r) => r.method === m);
+    const baselines = METHODS.filter((m) => !m.startsWith('copa') && present(m)).map((m) => ({
       m,
       test: avg(m, (r) => r.testScore),
     }));
+    if (baselines.length === 0) continue;
     const best = baselines.reduce((a, b) => (b.test > a.test ? b : a));
     const jointCalls = avg('joint-search', (r) => r.lmCalls);
-    for (const variant of ['copa', 'copa-matched']) {
+    for (const variant of ['copa', 'copa-matched'].filter(present)) {
       const test = avg(variant, (r) => r.testScore);
       const calls = avg(variant, (r) => r.lmCalls);
       console.log(

@@ -66,7 +66,12 @@ export async function runCompilationPhase(ctx: PhaseContext): Promise<PhaseOutco
     incumbent,
     task.valset,
     phaseRng(config.seed, index, 'selection'),
-    { minibatchSize: config.minibatchSize, finalists: config.finalists, phase: index },
+    {
+      minibatchSize: config.minibatchSize,
+      finalists: config.finalists,
+      acceptMargin: config.acceptMargin,
+      phase: index,
+    },
   );
 
   const { attempts, successes } = boot.totals;

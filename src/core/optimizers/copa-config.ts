@@ -18,6 +18,11 @@ export interface CopaConfig {
   minibatchSize: number;
   /** Candidates that survive halving and are scored on the full validation set. */
   finalists: number;
+  /**
+   * A candidate must beat the incumbent by this many standard errors of the paired
+   * per-example differences on the validation set (0: any strict improvement).
+   */
+  acceptMargin: number;
   /** A cycle must improve by at least max(this, one standard error) to continue. */
   minImprovement: number;
   /** Constraint retries per call (the violation is fed back to the model). */
@@ -44,6 +49,7 @@ export const DEFAULT_COPA_CONFIG: CopaConfig = Object.freeze({
   instructionCandidates: 5,
   minibatchSize: 25,
   finalists: 3,
+  acceptMargin: 0,
   minImprovement: 0.01,
   maxRetries: 2,
   budget: Object.freeze({}),
@@ -85,6 +91,8 @@ export function resolveCopaConfig(partial: Partial<CopaConfig> = {}): CopaConfig
         `COPA setting "${key}" must be a whole number, 0 or more (got ${String(v)}).`,
       );
   }
+  if (!(config.acceptMargin >= 0))
+    throw new RangeError('COPA setting "acceptMargin" must be 0 or more.');
   if (!Number.isInteger(config.seed)) throw new RangeError('The seed must be a whole number.');
   return config;
 }

@@ -80,7 +80,12 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
     incumbent,
     task.valset,
     phaseRng(config.seed, index, 'selection'),
-    { minibatchSize: config.minibatchSize, finalists: config.finalists, phase: index },
+    {
+      minibatchSize: config.minibatchSize,
+      finalists: config.finalists,
+      acceptMargin: config.acceptMargin,
+      phase: index,
+    },
   );
 
   for (const c of candidates) {

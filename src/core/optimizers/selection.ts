@@ -33,6 +33,12 @@ export interface SelectionSettings {
   minibatchSize: number;
   /** Candidates left for the full validation set after halving (default 3). */
   finalists?: number;
+  /**
+   * How clearly a candidate must beat the incumbent, in standard errors of the paired
+   * per-example differences (default 0: any strict improvement). Guards against accepting
+   * a validation-set fluke that does not carry over to new data.
+   */
+  acceptMargin?: number;
   phase: number;
 }
 
@@ -151,11 +157,19 @@ export async function selectCandidate(
     });
     if (!best || r.score > best.score)
       best = { c, score: r.score, scores: r.results.map((x) => x.score) };
-    if (r.score > incumbent.score && r.score > (session.unsettled?.score ?? -Infinity))
+    if (
+      r.score > incumbent.score &&
+      r.score > (session.unsettled?.score ?? -Infinity) &&
+      clearlyBetter(
+        r.results.map((x) => x.score),
+        incumbent,
+        settings,
+      )
+    )
       session.unsettled = { program: c.program, score: r.score, exampleScores: best.scores };
   }
 
-  if (best && best.score > incumbent.score) {
+  if (best && best.score > incumbent.score && clearlyBetter(best.scores, incumbent, settings)) {
     const reason = `${best.c.record.label} scored ${pct(best.score)} on the full validation set, above the current ${pct(incumbent.score)}.`;
     return {
       incumbent: { program: best.c.program, score: best.score, exampleScores: best.scores },
@@ -165,11 +179,14 @@ export async function selectCandidate(
       reason,
     };
   }
-  const reason = best
-    ? `No candidate beat the current program (best ${pct(best.score)} vs ${pct(incumbent.score)}); kept it.`
-    : candidates.some((c) => c.record.dropped)
-      ? `No candidate could beat the current program (${pct(incumbent.score)}); kept it.`
-      : 'No new candidate to try; kept the current program.';
+  const reason =
+    best && best.score > incumbent.score
+      ? `${best.c.record.label} scored ${pct(best.score)}, above the current ${pct(incumbent.score)}, but by less than the margin that separates a real gain from chance on ${valset.length} examples; kept the current program.`
+      : best
+        ? `No candidate beat the current program (best ${pct(best.score)} vs ${pct(incumbent.score)}); kept it.`
+        : candidates.some((c) => c.record.dropped)
+          ? `No candidate could beat the current program (${pct(incumbent.score)}); kept it.`
+          : 'No new candidate to try; kept the current program.';
   return {
     incumbent,
     accepted: false,
@@ -203,6 +220,23 @@ async function incumbentBatchScore(
     return picked.reduce((a, i) => a + (incumbent.exampleScores[i] ?? 0), 0);
   const r = await session.score(incumbent.program, batch);
   return r.score * batch.length;
+}
+
+/**
+ * True when the candidate's gain over the incumbent is at least `acceptMargin` standard errors
+ * of the paired differences (the same examples scored by both). Without per-example scores of
+ * the incumbent only a strict improvement can be asked for.
+ */
+function clearlyBetter(
+  scores: readonly number[],
+  incumbent: Incumbent,
+  settings: SelectionSettings,
+): boolean {
+  const margin = settings.acceptMargin ?? 0;
+  if (margin <= 0 || incumbent.exampleScores.length !== scores.length) return true;
+  const diffs = scores.map((s, i) => s - (incumbent.exampleScores[i] ?? 0));
+  const gain = diffs.reduce((a, b) => a + b, 0) / Math.max(1, diffs.length);
+  return gain >= margin * standardError(diffs);
 }
 
 /** A score as a percentage with one decimal, e.g. "61.5%". */

@@ -142,3 +142,36 @@ describe('standardError', () => {
     expect(standardError([0, 1, 0, 1])).toBeCloseTo(Math.sqrt(1 / 3 / 4));
   });
 });
+
+describe('selectCandidate with an acceptance margin', () => {
+  /** Incumbent right on the first 6 examples; its per-example scores are known. */
+  async function selectWithMargin(instruction: string, acceptMargin: number) {
+    const session = makeSession(toyTask([], val), scoreModel());
+    const incumbent = {
+      program: toyProgram('score:6'),
+      score: 0.6,
+      exampleScores: val.map((_, i) => (i < 6 ? 1 : 0)),
+    };
+    return selectCandidate(session, [candidate('c0', instruction)], incumbent, val, new Rng(1), {
+      minibatchSize: 3,
+      phase: 0,
+      acceptMargin,
+    });
+  }
+
+  it('keeps the incumbent when the gain is within the noise of the paired differences', async () => {
+    // One more example right out of ten: a gain of 0.1 with a standard error of 0.1.
+    const strict = await selectWithMargin('score:7', 0);
+    const guarded = await selectWithMargin('score:7', 1.5);
+    expect(strict.accepted).toBe(true);
+    expect(guarded.accepted).toBe(false);
+    expect(guarded.incumbent.score).toBeCloseTo(0.6);
+    expect(guarded.reason).toMatch(/less than the margin/);
+  });
+
+  it('still accepts a gain that clearly exceeds the margin', async () => {
+    const outcome = await selectWithMargin('score:10', 1.5);
+    expect(outcome.accepted).toBe(true);
+    expect(outcome.incumbent.score).toBeCloseTo(1);
+  });
+});
