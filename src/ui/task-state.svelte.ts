@@ -2,10 +2,12 @@ import type { ConstraintSpec } from '../core/constraints';
 import type { FieldValues } from '../core/example';
 import type { ProgramState } from '../core/program';
 import type { CopaConfig } from '../core/optimizers/copa-config';
-import type { TaskMetadata, TaskOverview, TaskRef } from '../worker/api';
+import type { MetricId } from '../core/metrics';
+import type { MetricChoice, TaskMetadata, TaskOverview, TaskRef } from '../worker/api';
 import type { CopaClient } from '../worker/client';
 import type { DatasetSummary } from '../worker/storage-api';
 import { plain } from './lib/plain';
+import type { ProgramRules } from './program/program-check';
 import { toShown, type ShownError } from './engine-state.svelte';
 
 /** The task being worked on: a built-in task, its program (possibly edited) and its overview. */
@@ -18,6 +20,8 @@ export class TaskState {
   edited = $state(false);
   /** The task's own program, to go back to. */
   original = $state<ProgramState | null>(null);
+  /** The metric, scored field and constraints as the user edited them (null: the task's own). */
+  rules = $state<ProgramRules | null>(null);
   error = $state<ShownError | null>(null);
   /** Imported datasets saved for this task; a run uses `datasetId`'s data when it is set. */
   datasets = $state<DatasetSummary[]>([]);
@@ -30,7 +34,21 @@ export class TaskState {
   }
 
   get constraints(): ConstraintSpec[] {
-    return this.overview?.constraints ?? [];
+    return this.rules?.constraints ?? this.overview?.constraints ?? [];
+  }
+
+  /** The metric and the field it scores: as edited, else the task's own. */
+  get metricId(): MetricId | null {
+    return this.rules?.metricId ?? this.overview?.metricId ?? this.meta?.metricId ?? null;
+  }
+
+  get targetField(): string | null {
+    return this.rules?.targetField ?? this.overview?.targetField ?? this.meta?.targetField ?? null;
+  }
+
+  /** The built-in metrics to choose from (the worker lists them with the overview). */
+  get metrics(): MetricChoice[] {
+    return this.overview?.metrics ?? [];
   }
 
   get sampleInputs(): FieldValues[] {
@@ -44,6 +62,7 @@ export class TaskState {
       kind: 'builtin',
       taskId: this.taskId,
       ...(this.edited && this.program ? { program: plain(this.program) } : {}),
+      ...(this.edited && this.rules ? plain(this.rules) : {}),
     };
   }
 
@@ -88,8 +107,8 @@ export class TaskState {
       trainset: data.train,
       valset: data.val,
       testset: data.test,
-      metricId: meta.metricId,
-      targetField: meta.targetField,
+      metricId: this.metricId ?? meta.metricId,
+      targetField: this.targetField ?? meta.targetField,
       constraints: plain(this.constraints),
     };
   }
@@ -98,6 +117,7 @@ export class TaskState {
     this.taskId = taskId;
     void this.refreshDatasets();
     this.edited = false;
+    this.rules = null;
     this.overview = null;
     this.program = null;
     if (!taskId) return;
@@ -120,15 +140,17 @@ export class TaskState {
     }
   }
 
-  /** Stores an edited program (the worker checks it when it is used). */
-  setProgram(program: ProgramState): void {
+  /** Stores an edited program and, optionally, its rules (the worker checks them when used). */
+  setProgram(program: ProgramState, rules?: ProgramRules): void {
     this.program = program;
+    if (rules) this.rules = rules;
     this.edited = true;
   }
 
   resetProgram(): void {
     if (!this.original) return;
     this.program = plain(this.original);
+    this.rules = null;
     this.edited = false;
   }
 }

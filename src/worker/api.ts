@@ -74,6 +74,11 @@ export type TaskRef =
       dataSeed?: number;
       /** A user-edited version of the task's program (the task's own program when omitted). */
       program?: ProgramState;
+      /** A user-chosen metric and scored field (the task's own when omitted). */
+      metricId?: MetricId;
+      targetField?: string;
+      /** User-edited rules on outputs (the task's own when omitted). */
+      constraints?: ConstraintSpec[];
     }
   | {
       kind: 'custom';
@@ -168,6 +173,18 @@ export interface TaskOverview {
   estimate: CostEstimate;
   /** Inputs of a few test examples, for trying the program on something realistic. */
   sampleInputs: FieldValues[];
+  /** The metric the task is scored with and the output field it scores. */
+  metricId?: MetricId;
+  targetField?: string;
+  /** The built-in metrics to choose from (plain data from core's METRICS). */
+  metrics?: MetricChoice[];
+}
+
+/** A built-in metric as the UI lists it. */
+export interface MetricChoice {
+  id: MetricId;
+  name: string;
+  description: string;
 }
 
 export interface TaskOverviewRequest {

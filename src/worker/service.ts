@@ -1,6 +1,7 @@
 import type { CacheStore } from '../core/cache';
 import { validatorFor, constraintFromSpec } from '../core/constraints';
 import { evaluate } from '../core/evaluate';
+import { METRICS } from '../core/metrics';
 import { pickFields } from '../core/example';
 import { estimateCopaCost } from '../core/optimizers/cost-estimate';
 import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
@@ -30,7 +31,7 @@ import { RunController } from './run-controller';
 import type { StorageDeps } from './storage-deps';
 import { StorageService } from './storage-service';
 import type { DatasetFileInput, DatasetImportInput, ProgramExportFormat } from './storage-api';
-import { adapterFor, resolveTask, type TaskLookup } from './task-resolver';
+import { adapterFor, resolveTask, taskRules, type TaskLookup } from './task-resolver';
 import { WorkerStateError } from './worker-errors';
 import { YieldingLM } from './yielding-lm';
 
@@ -201,11 +202,7 @@ export class CopaService implements CopaWorkerApi {
 
   async taskOverview(request: TaskOverviewRequest): Promise<TaskOverview> {
     const task = resolveTask(request.task, this.deps.tasks);
-    const ref = request.task;
-    const constraints =
-      ref.kind === 'builtin'
-        ? [...this.deps.tasks(ref.taskId, ref.dataSeed).constraints]
-        : [...(ref.constraints ?? [])];
+    const { metricId, targetField, constraints } = taskRules(request.task, this.deps.tasks);
     const { train, val, test } = task.splits;
     const inputNames = task.program.inputFields;
     return {
@@ -219,6 +216,9 @@ export class CopaService implements CopaWorkerApi {
       sampleInputs: (test.length > 0 ? test : val)
         .slice(0, 5)
         .map((e) => pickFields(e.data, inputNames)),
+      metricId,
+      targetField,
+      metrics: METRICS.map(({ id, name, description }) => ({ id, name, description })),
     };
   }
 

@@ -185,13 +185,14 @@ export class StoredRuns {
       ...request,
       task: {
         kind: 'custom',
-        program: task.program.toState(),
+        // The user's edits (program, metric, rules) apply to the stored data too.
+        program: ref.program ?? task.program.toState(),
         trainset: data.splits.train,
         valset: data.splits.val,
         testset: data.splits.test,
-        metricId: task.metricId,
-        targetField: task.targetField,
-        constraints: [...task.constraints],
+        metricId: ref.metricId ?? task.metricId,
+        targetField: ref.targetField ?? task.targetField,
+        constraints: [...(ref.constraints ?? task.constraints)],
       },
     };
     return { resolved, name: `${taskName} on ${data.name}`, datasetName: data.name };

@@ -1,10 +1,11 @@
 import { chatAdapter } from '../core/adapters/chat-adapter';
 import { jsonAdapter } from '../core/adapters/json-adapter';
 import type { Adapter } from '../core/adapters/adapter';
-import { constraintFromSpec, type Constraint } from '../core/constraints';
+import { constraintFromSpec, type Constraint, type ConstraintSpec } from '../core/constraints';
+import { ProgramStateError } from '../core/errors';
 import type { Example } from '../core/example';
 import type { Metric } from '../core/metric';
-import { makeMetric } from '../core/metrics';
+import { makeMetric, type MetricId } from '../core/metrics';
 import { Program } from '../core/program';
 import type { BuiltInTask } from '../tasks/task';
 import type { AdapterName, TaskRef } from './api';
@@ -17,26 +18,71 @@ export interface ResolvedTask {
   splits: { train: Example[]; val: Example[]; test: Example[] };
 }
 
+/** The scoring rules of a task reference: metric, scored field and constraints as plain data. */
+export interface TaskRules {
+  metricId: MetricId;
+  targetField: string;
+  constraints: ConstraintSpec[];
+}
+
 /** Finds built-in tasks by id (src/tasks' getTask in the app; a table in tests). */
 export type TaskLookup = (id: string, seed?: number) => BuiltInTask;
+
+/** The metric, scored field and constraints a reference uses (edited ones over the task's own). */
+export function taskRules(ref: TaskRef, lookup: TaskLookup): TaskRules {
+  if (ref.kind === 'custom')
+    return {
+      metricId: ref.metricId,
+      targetField: ref.targetField,
+      constraints: [...(ref.constraints ?? [])],
+    };
+  const t = lookup(ref.taskId, ref.dataSeed);
+  return {
+    metricId: ref.metricId ?? t.metricId,
+    targetField: ref.targetField ?? t.targetField,
+    constraints: [...(ref.constraints ?? t.constraints)],
+  };
+}
 
 /** Turns a plain-data task reference into live objects. */
 export function resolveTask(ref: TaskRef, lookup: TaskLookup): ResolvedTask {
   if (ref.kind === 'builtin') {
     const t = lookup(ref.taskId, ref.dataSeed);
+    const program = ref.program ? Program.fromState(ref.program) : t.program;
+    const edited = ref.program || ref.metricId || ref.targetField || ref.constraints;
+    const rules = taskRules(ref, lookup);
+    if (edited) checkRules(program, rules);
     return {
-      program: ref.program ? Program.fromState(ref.program) : t.program,
-      metric: t.metric,
-      constraints: t.constraints.map(constraintFromSpec),
+      program,
+      metric:
+        ref.metricId || ref.targetField ? makeMetric(rules.metricId, rules.targetField) : t.metric,
+      constraints: rules.constraints.map(constraintFromSpec),
       splits: t.splits,
     };
   }
+  const program = Program.fromState(ref.program);
+  checkRules(program, taskRules(ref, lookup));
   return {
-    program: Program.fromState(ref.program),
+    program,
     metric: makeMetric(ref.metricId, ref.targetField),
     constraints: (ref.constraints ?? []).map(constraintFromSpec),
     splits: { train: ref.trainset, val: ref.valset, test: ref.testset ?? [] },
   };
+}
+
+/** The scored field and every constrained field must be outputs of the program. */
+function checkRules(program: Program, rules: TaskRules): void {
+  const outputs = new Set(program.outputFields);
+  const named = [...outputs].join(', ');
+  if (!outputs.has(rules.targetField))
+    throw new ProgramStateError(
+      `The metric scores "${rules.targetField}", which is not an output field (outputs: ${named}).`,
+    );
+  for (const c of rules.constraints)
+    if (!outputs.has(c.field))
+      throw new ProgramStateError(
+        `A ${c.kind} rule is on "${c.field}", which is not an output field (outputs: ${named}).`,
+      );
 }
 
 export function adapterFor(name: AdapterName | undefined): Adapter {

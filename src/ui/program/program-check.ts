@@ -1,0 +1,127 @@
+import type { ConstraintSpec } from '../../core/constraints';
+import type { MetricId } from '../../core/metrics';
+import type { ProgramState } from '../../core/program';
+import type { FieldSpec, FieldType } from '../../core/signature';
+
+/** How an edited program is scored: metric, scored output field and rules on outputs. */
+export interface ProgramRules {
+  metricId: MetricId;
+  targetField: string;
+  constraints: ConstraintSpec[];
+}
+
+export const FIELD_TYPES: readonly FieldType[] = ['text', 'number', 'label', 'list', 'json'];
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Labels typed as "a, b | c": trimmed, empty ones dropped. */
+export function parseLabels(text: string): string[] {
+  return text
+    .split(/[,|]/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+}
+
+/** A field name not used yet in the program, e.g. "field_2". */
+export function freshFieldName(program: ProgramState, base = 'field'): string {
+  const used = new Set(
+    program.steps.flatMap((s) =>
+      [...s.signature.inputs, ...s.signature.outputs].map((f) => f.name),
+    ),
+  );
+  for (let i = 1; ; i++) if (!used.has(`${base}_${i}`)) return `${base}_${i}`;
+}
+
+/** The output fields a metric or a constraint can refer to. */
+export function outputNames(program: ProgramState): string[] {
+  return program.steps.flatMap((s) => s.signature.outputs.map((f) => f.name));
+}
+
+/**
+ * Everything wrong with an edited program and its rules, in words a user can act on;
+ * empty when the edit can be applied. (The worker checks again when it is used.)
+ */
+export function programProblems(program: ProgramState, rules: ProgramRules): string[] {
+  const problems: string[] = [];
+  for (const step of program.steps) {
+    const where = program.steps.length > 1 ? `Step “${step.name}”: ` : '';
+    const { inputs, outputs } = step.signature;
+    if (inputs.length === 0) problems.push(`${where}add at least one input field.`);
+    if (outputs.length === 0) problems.push(`${where}add at least one output field.`);
+    const seen = new Set<string>();
+    for (const f of [...inputs, ...outputs]) {
+      problems.push(...fieldProblems(f).map((p) => where + p));
+      if (seen.has(f.name) && f.name !== '')
+        problems.push(`${where}the field name “${f.name}” is used twice; names must be unique.`);
+      seen.add(f.name);
+    }
+  }
+  const outputs = new Set(outputNames(program));
+  if (!outputs.has(rules.targetField))
+    problems.push(
+      `The metric scores “${rules.targetField}”, which is not an output field: choose the field to score.`,
+    );
+  rules.constraints.forEach((c, i) => {
+    const label = `Rule ${i + 1} (${c.kind})`;
+    if (!outputs.has(c.field)) problems.push(`${label} is on “${c.field}”, not an output field.`);
+    problems.push(...constraintProblems(c).map((p) => `${label}: ${p}`));
+  });
+  return problems;
+}
+
+function fieldProblems(f: FieldSpec): string[] {
+  const out: string[] = [];
+  if (f.name === '') out.push('a field has no name.');
+  else if (!FIELD_NAME.test(f.name))
+    out.push(
+      `“${f.name}” is not a valid field name: use letters, digits and underscores, starting with a letter.`,
+    );
+  if (f.type === 'label') {
+    const labels = f.labels ?? [];
+    if (labels.length === 0) out.push(`the label field “${f.name}” needs at least one label.`);
+    if (new Set(labels).size !== labels.length)
+      out.push(`the label field “${f.name}” lists a label twice.`);
+  }
+  return out;
+}
+
+function constraintProblems(c: ConstraintSpec): string[] {
+  switch (c.kind) {
+    case 'one-of':
+      return c.values.length === 0 ? ['list at least one allowed value.'] : [];
+    case 'number':
+      if ([c.min, c.max].some((v) => v !== undefined && !Number.isFinite(v)))
+        return ['the limits must be numbers.'];
+      return c.min !== undefined && c.max !== undefined && c.min > c.max
+        ? ['the minimum is above the maximum.']
+        : [];
+    case 'regex':
+      try {
+        new RegExp(c.pattern, c.flags);
+        return c.pattern === '' ? ['write a pattern.'] : [];
+      } catch (err) {
+        return [`the pattern is not a valid regular expression (${(err as Error).message}).`];
+      }
+    case 'max-length':
+      return Number.isInteger(c.maxChars) && c.maxChars > 0
+        ? []
+        : ['the length limit must be a whole number above 0.'];
+    case 'json':
+      return [];
+  }
+}
+
+/** A new constraint of this kind on a field, with usable defaults. */
+export function newConstraint(kind: ConstraintSpec['kind'], field: string): ConstraintSpec {
+  switch (kind) {
+    case 'one-of':
+      return { kind, field, values: [] };
+    case 'number':
+      return { kind, field };
+    case 'regex':
+      return { kind, field, pattern: '.+' };
+    case 'max-length':
+      return { kind, field, maxChars: 200 };
+    case 'json':
+      return { kind, field };
+  }
+}

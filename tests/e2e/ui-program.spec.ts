@@ -1,0 +1,96 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+// The Program screen: a user adds a label output field, changes the metric, adds a rule, sees
+// invalid edits refused with a message, and the next run, evaluation and "Try it" use the edit.
+
+async function openScreen(page: Page, label: string): Promise<void> {
+  const link = page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: label });
+  await link.click();
+  await expect(link).toHaveAttribute('aria-current', 'page');
+}
+
+test('an edited signature, metric and rule are checked, saved and used by a run, results and Try it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await openScreen(page, 'Program');
+  const save = page.getByRole('button', { name: 'Save changes' });
+  const outputs = page.getByRole('group', { name: 'Output fields' }).first();
+
+  // A new output field of type label without labels: the message shows and Save is refused.
+  await outputs.getByRole('button', { name: 'Add output field' }).click();
+  const added = outputs.getByTestId('out-0-field').last();
+  await added.getByLabel('Name').fill('priority');
+  await added.getByLabel('Type').selectOption('label');
+  await expect(page.getByTestId('program-problems')).toContainText(
+    'the label field “priority” needs at least one label',
+  );
+  await expect(save).toBeDisabled();
+  await added.getByLabel('Labels (separated by commas)').fill('low, high');
+  await added.getByLabel('Labels (separated by commas)').press('Tab');
+  await expect(page.getByTestId('program-problems')).toHaveCount(0);
+
+  // A duplicate name is refused too.
+  await added.getByLabel('Name').fill('ticket');
+  await expect(page.getByTestId('program-problems')).toContainText('is used twice');
+  await added.getByLabel('Name').fill('priority');
+
+  // The metric, and a rule whose invalid pattern is refused until it is fixed.
+  await page
+    .getByRole('combobox', { name: 'Metric', exact: true })
+    .selectOption({ label: 'Exact match' });
+  await page.getByLabel('New rule').selectOption({ label: 'matches a pattern (regex)' });
+  const rules = page.getByTestId('constraint');
+  const before = await rules.count();
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  await expect(rules).toHaveCount(before + 1);
+  const rule = rules.last();
+  await rule.getByLabel('Pattern').fill('([');
+  await expect(page.getByTestId('program-problems')).toContainText(
+    'not a valid regular expression',
+  );
+  await expect(save).toBeDisabled();
+  await rule.getByLabel('Pattern').fill('\\S');
+  await expect(page.getByTestId('program-problems')).toHaveCount(0);
+  await save.click();
+  await expect(page.getByTestId('program-saved')).toBeVisible();
+
+  const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const bad = scan.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+
+  // The edit stays when the user leaves the screen and comes back.
+  await openScreen(page, 'Optimize');
+  await expect(page.getByRole('link', { name: 'edited program' })).toBeVisible();
+  await openScreen(page, 'Program');
+  await expect(page.getByRole('combobox', { name: 'Metric', exact: true })).toHaveValue(
+    'exact_match',
+  );
+  await expect(page.getByTestId('constraint').last().getByLabel('Pattern')).toHaveValue('\\S');
+
+  // A run with it: its results predict the new field.
+  await openScreen(page, 'Optimize');
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  await openScreen(page, 'Results');
+  await page.getByRole('button', { name: /Evaluate baseline and optimized/ }).click();
+  await expect(page.getByTestId('results-table')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('results-table')).toContainText('priority:');
+
+  // Try it: the prompt sent names the new field and its labels.
+  await openScreen(page, 'Try it');
+  await page.getByRole('button', { name: 'Example 1' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('try-answer')).toContainText('priority', { timeout: 15_000 });
+  await expect(page.getByTestId('try-prompt').first()).toContainText('priority');
+  await expect(page.getByTestId('try-prompt').first()).toContainText('low');
+  expect(problems).toEqual([]);
+});

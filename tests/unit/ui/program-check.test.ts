@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgramState } from '../../../src/core/program';
+import {
+  freshFieldName,
+  newConstraint,
+  parseLabels,
+  programProblems,
+  type ProgramRules,
+} from '../../../src/ui/program/program-check';
+
+function program(): ProgramState {
+  return {
+    version: 1,
+    description: '',
+    steps: [
+      {
+        name: 'main',
+        chainOfThought: false,
+        demos: [],
+        signature: {
+          instruction: 'Route the ticket.',
+          inputs: [{ name: 'ticket', description: '', type: 'text' }],
+          outputs: [{ name: 'team', description: '', type: 'label', labels: ['billing', 'tech'] }],
+        },
+      },
+    ],
+  };
+}
+const rules = (over: Partial<ProgramRules> = {}): ProgramRules => ({
+  metricId: 'label_match',
+  targetField: 'team',
+  constraints: [],
+  ...over,
+});
+
+describe('programProblems', () => {
+  it('accepts a valid program with valid rules', () => {
+    expect(programProblems(program(), rules())).toEqual([]);
+    const ok = rules({
+      constraints: [
+        { kind: 'regex', field: 'team', pattern: '^[a-z]+$' },
+        { kind: 'number', field: 'team', min: 1, max: 2 },
+        newConstraint('max-length', 'team'),
+      ],
+    });
+    expect(programProblems(program(), ok)).toEqual([]);
+  });
+
+  it('names duplicate fields, bad names, empty label sets and missing sides', () => {
+    const p = program();
+    const sig = p.steps[0]!.signature;
+    sig.outputs.push({ name: 'ticket', description: '', type: 'text' });
+    sig.outputs.push({ name: '2bad', description: '', type: 'text' });
+    sig.outputs.push({ name: 'priority', description: '', type: 'label', labels: [] });
+    const problems = programProblems(p, rules());
+    expect(problems.join('\n')).toMatch(/“ticket” is used twice/);
+    expect(problems.join('\n')).toMatch(/“2bad” is not a valid field name/);
+    expect(problems.join('\n')).toMatch(/“priority” needs at least one label/);
+    sig.inputs = [];
+    expect(programProblems(p, rules())).toContain('add at least one input field.');
+  });
+
+  it('names a target or constraint on a field that is not an output', () => {
+    const problems = programProblems(
+      program(),
+      rules({ targetField: 'ticket', constraints: [{ kind: 'json', field: 'gone' }] }),
+    );
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/scores “ticket”, which is not an output/);
+    expect(problems[1]).toMatch(/Rule 1 \(json\) is on “gone”/);
+  });
+
+  it('names an invalid regex, an empty one-of, a reversed range and a bad length', () => {
+    const problems = programProblems(
+      program(),
+      rules({
+        constraints: [
+          { kind: 'regex', field: 'team', pattern: '([' },
+          newConstraint('one-of', 'team'),
+          { kind: 'number', field: 'team', min: 5, max: 1 },
+          { kind: 'max-length', field: 'team', maxChars: 0 },
+        ],
+      }),
+    );
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toMatch(/not a valid regular expression/);
+    expect(problems[1]).toMatch(/at least one allowed value/);
+    expect(problems[2]).toMatch(/minimum is above the maximum/);
+    expect(problems[3]).toMatch(/whole number above 0/);
+  });
+});
+
+describe('parseLabels and freshFieldName', () => {
+  it('splits labels on commas and bars and drops blanks', () => {
+    expect(parseLabels(' low, high | urgent ,, ')).toEqual(['low', 'high', 'urgent']);
+  });
+  it('picks a name no field uses', () => {
+    const p = program();
+    p.steps[0]!.signature.outputs.push({ name: 'field_1', description: '', type: 'text' });
+    expect(freshFieldName(p)).toBe('field_2');
+  });
+});
