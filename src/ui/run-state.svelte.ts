@@ -47,6 +47,8 @@ export class RunState {
   standIn = $state(false);
   /** The program the run started from (the baseline), for diffs and results. */
   startProgram = $state<ProgramState | null>(null);
+  /** The name of the saved run being continued from the Library (null for a new run). */
+  resumedFrom = $state<string | null>(null);
 
   constructor(
     private readonly client: CopaClient,
@@ -85,6 +87,7 @@ export class RunState {
     const ref = this.task.ref();
     if (!ref || this.running) return;
     this.reset();
+    this.resumedFrom = null;
     this.modelLabel = this.engine.status.label;
     this.standIn = this.engine.status.kind === 'standin';
     this.startProgram = this.task.program ? plain(this.task.program) : null;
@@ -98,6 +101,20 @@ export class RunState {
         (events) => this.take(events),
       ),
     );
+  }
+
+  /**
+   * Continues a run saved in the Library from its last saved phase; its phases then appear here
+   * like a new run's. Resolves when the run stops (finished, paused or failed).
+   */
+  async resumeStored(runId: string, name: string): Promise<void> {
+    if (this.running) return;
+    this.reset();
+    this.resumedFrom = name;
+    this.modelLabel = this.engine.status.label;
+    this.standIn = this.engine.status.kind === 'standin';
+    this.startProgram = null;
+    await this.drive(() => this.client.resumeStoredRun(runId, (events) => this.take(events)));
   }
 
   async resume(): Promise<void> {

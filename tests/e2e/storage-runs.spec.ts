@@ -101,7 +101,12 @@ test('a run interrupted by a reload resumes and ends with the same program as an
   await expect(unfinished.getByRole('button', { name: 'Resume' })).toHaveCount(1);
   await expect(unfinished).toContainText('done');
   await unfinished.getByRole('button', { name: 'Resume' }).click();
-  await expect(page.getByTestId('resume-status')).toContainText('finished', { timeout: 90_000 });
+  // The resumed run shows its progress on the Optimize screen, as phase cards.
+  await expect(page.getByRole('heading', { name: 'Optimize' })).toBeVisible();
+  await expect(page.getByTestId('resumed-from')).toBeVisible();
+  await expect(page.getByTestId('phase-card').first()).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
+  await page.goto('/#/library');
   await expect(unfinished.getByRole('button', { name: 'Resume' })).toHaveCount(0);
 
   const runs = await storedRecords<StoredRun>(page, 'runs');
