@@ -7,6 +7,7 @@ import type {
   UsageSummary,
 } from '../worker/api';
 import type { CopaClient } from '../worker/client';
+import { secondsLeft, timeLeftWords, type LoadSample } from './lib/time-left';
 
 /** An error as the UI shows it: its name (stable, for tests and logic) and the message with advice. */
 export interface ShownError {
@@ -22,6 +23,10 @@ export class EngineState {
   status = $state<EngineStatus>({ kind: null, modelId: null, label: 'No model loaded' });
   loading = $state(false);
   progress = $state<LoadProgress | null>(null);
+  /** "about N s left" while weights download (empty until it can be told). */
+  timeLeft = $state('');
+  /** The first download reading of this load, to measure the rate from. */
+  private firstSample: LoadSample | null = null;
   error = $state<ShownError | null>(null);
   storage = $state<StorageReport | null>(null);
   usage = $state<UsageSummary | null>(null);
@@ -52,15 +57,28 @@ export class EngineState {
     if (!modelId || this.loading) return;
     this.loading = true;
     this.progress = null;
+    this.timeLeft = '';
+    this.firstSample = null;
     this.error = null;
     try {
       await this.guard(async () => {
-        this.status = await this.client.loadModel(modelId, (p) => (this.progress = p));
+        this.status = await this.client.loadModel(modelId, (p) => this.onProgress(p));
       });
     } finally {
       this.loading = false;
       this.status = await this.client.engineStatus().catch(() => this.status);
     }
+  }
+
+  private onProgress(p: LoadProgress): void {
+    this.progress = p;
+    if (p.phase !== 'downloading' || p.bytes === null) {
+      this.timeLeft = '';
+      return;
+    }
+    const sample = { atMs: performance.now(), bytes: p.bytes, percent: p.percent };
+    this.firstSample ??= sample;
+    this.timeLeft = timeLeftWords(secondsLeft(this.firstSample, sample));
   }
 
   async cancelLoad(): Promise<void> {
