@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { longTasks, recordLongTasks } from './long-tasks';
 
 // Default flags: headless Chromium has no WebGPU adapter here. The app must say so, offer the
 // stand-in, and run COPA with it in the worker without blocking the page.
@@ -47,15 +48,7 @@ test('during a stand-in run the main thread has no long task over 50 ms, and can
 }) => {
   await chooseStandIn(page, 5);
   await page.getByLabel('Cycles').fill('3');
-  // The check below is only meaningful where long tasks are observable.
-  expect(await page.evaluate(() => PerformanceObserver.supportedEntryTypes)).toContain('longtask');
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
+  await recordLongTasks(page);
   // Clicked from inside the page so the test driver's own work does not land on the main thread.
   await page
     .getByRole('button', { name: 'Start run' })
@@ -101,8 +94,5 @@ test('during a stand-in run the main thread has no long task over 50 ms, and can
   );
   expect(cancelMs).toBeLessThan(1000);
   await expect(page.getByTestId('run-log')).toContainText('Run finished (cancelled)');
-  const longTasks = await page.evaluate(
-    () => (window as unknown as { __longTasks: number[] }).__longTasks,
-  );
-  expect(longTasks.filter((d) => d > 50)).toEqual([]);
+  expect((await longTasks(page)).filter((d) => d > 50)).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { longTasks, recordLongTasks } from './long-tasks';
 
 // The Optimize screen during a run: phase cards appear while the page stays responsive, and the
 // Pause button stops the run after the phase in progress.
@@ -22,14 +23,7 @@ test('while phases appear during a run, the main thread has no long task over 50
   test.setTimeout(90_000);
   await standInWithDelay(page, 2);
   await page.getByLabel('Cycles').fill('2');
-  expect(await page.evaluate(() => PerformanceObserver.supportedEntryTypes)).toContain('longtask');
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
+  await recordLongTasks(page);
   // Clicked and watched from inside the page, so the test driver adds no work to the main thread:
   // resolves when two phase cards are on screen, or when the run has stopped.
   const seen = await page.getByTestId('phases').evaluate(
@@ -56,10 +50,7 @@ test('while phases appear during a run, the main thread has no long task over 50
   );
   expect(seen.cards).toBeGreaterThanOrEqual(1);
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
-  const longTasks = await page.evaluate(
-    () => (window as unknown as { __longTasks: number[] }).__longTasks,
-  );
-  expect(longTasks.filter((d) => d > 50)).toEqual([]);
+  expect((await longTasks(page)).filter((d) => d > 50)).toEqual([]);
 });
 
 test('Pause stops the run after the phase in progress, and Resume continues it', async ({

@@ -11,6 +11,7 @@ import type {
   StoredProblem,
 } from '../../worker/storage-api';
 import { toShown, type ShownError } from '../engine-state.svelte';
+import { saveTextFile } from '../lib/save-file';
 
 export type LibraryKind = 'dataset' | 'program' | 'run';
 
@@ -98,16 +99,7 @@ export class LibraryState {
 
   async download(id: string, format: ProgramExportFormat): Promise<void> {
     await this.guard(async () => {
-      const file = await this.client.exportProgram(id, format);
-      const url = URL.createObjectURL(new Blob([file.text], { type: file.mimeType }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file.fileName;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      // Revoked after the click has been handled, so the download has its data.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveTextFile(await this.client.exportProgram(id, format));
     });
   }
 
