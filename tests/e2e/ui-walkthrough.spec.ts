@@ -33,7 +33,7 @@ async function openScreen(page: Page, label: string): Promise<void> {
   ).toHaveAttribute('aria-current', 'page');
 }
 
-test('a new user runs COPA on the ready example, pauses, resumes, reads results, tries it, edits the program', async ({
+test('a new user runs COPA on the ready example, pauses, resumes, reads results, tries it, edits the program, imports a CSV and finds it all in the Library after a reload', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -132,6 +132,25 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   await openScreen(page, 'Optimize');
   await expect(page.getByRole('link', { name: 'edited program' })).toBeVisible();
 
+  // Data: import a CSV of the user's own tickets, mapped to the program's fields.
+  await openScreen(page, 'Data');
+  const importer = page.getByTestId('data-import');
+  const csv = [
+    'text,label',
+    ...Array.from({ length: 12 }, (_, i) =>
+      i % 2 === 0 ? `"Refund my order ${i}, please",billing` : `"The app crashes (${i})",technical`,
+    ),
+  ].join('\n');
+  await importer
+    .getByLabel('Data file')
+    .setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(importer.getByTestId('import-preview')).toContainText('Refund my order');
+  await importer.getByLabel('Column for ticket').selectOption('text');
+  await importer.getByLabel('Column for department').selectOption('label');
+  await importer.getByLabel('Dataset name').fill('My own tickets');
+  await importer.getByRole('button', { name: 'Import dataset' }).click();
+  await expect(importer.getByTestId('import-result')).toContainText('Saved “My own tickets”');
+
   for (const [label, file] of [
     ['Model', 'model'],
     ['Data', 'data'],
@@ -148,6 +167,13 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   await expect(page.getByRole('dialog', { name: 'Cycle' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Cycle' })).toBeHidden();
+
+  // After a reload the finished run, its program and the imported dataset are in the Library.
+  await page.reload();
+  await openScreen(page, 'Library');
+  await expect(page.getByTestId('past-runs')).toContainText('finished');
+  await expect(page.getByTestId('saved-programs')).toContainText('Support ticket routing');
+  await expect(page.getByTestId('saved-datasets')).toContainText('My own tickets');
   expect(problems).toEqual([]);
 });
 
