@@ -94,3 +94,38 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
   await expect(page.getByTestId('try-prompt').first()).toContainText('low');
   expect(problems).toEqual([]);
 });
+
+test('a step added before the router makes a two-step pipeline that a run and Try it use', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await openScreen(page, 'Program');
+  await page.getByRole('button', { name: 'Add a step before “route”' }).click();
+  await expect(page.getByRole('group', { name: /Step “step_1”/ })).toBeVisible();
+  await expect(page.getByTestId('program-problems')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('program-saved')).toBeVisible();
+  const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+    [],
+  );
+
+  await openScreen(page, 'Optimize');
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+
+  // Try it sends one request per step: the new step first, then the router reading its note.
+  await openScreen(page, 'Try it');
+  await page.getByRole('button', { name: 'Example 1' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('try-prompt')).toHaveCount(2, { timeout: 15_000 });
+  await expect(page.getByTestId('try-prompt').nth(1)).toContainText('Request 2 of 2');
+  await page.getByTestId('try-prompt').nth(1).locator('summary').click();
+  await expect(page.getByTestId('try-prompt').nth(1)).toContainText('note_1');
+  expect(problems).toEqual([]);
+});

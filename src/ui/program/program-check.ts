@@ -2,6 +2,7 @@ import type { ConstraintSpec } from '../../core/constraints';
 import type { MetricId } from '../../core/metrics';
 import type { ProgramState } from '../../core/program';
 import type { FieldSpec, FieldType } from '../../core/signature';
+import { fieldNames, freshName, pipelineProblems } from './pipeline-edit';
 
 /** How an edited program is scored: metric, scored output field and rules on outputs. */
 export interface ProgramRules {
@@ -23,12 +24,7 @@ export function parseLabels(text: string): string[] {
 
 /** A field name not used yet in the program, e.g. "field_2". */
 export function freshFieldName(program: ProgramState, base = 'field'): string {
-  const used = new Set(
-    program.steps.flatMap((s) =>
-      [...s.signature.inputs, ...s.signature.outputs].map((f) => f.name),
-    ),
-  );
-  for (let i = 1; ; i++) if (!used.has(`${base}_${i}`)) return `${base}_${i}`;
+  return freshName(fieldNames(program), base);
 }
 
 /** The output fields a metric or a constraint can refer to. */
@@ -41,7 +37,7 @@ export function outputNames(program: ProgramState): string[] {
  * empty when the edit can be applied. (The worker checks again when it is used.)
  */
 export function programProblems(program: ProgramState, rules: ProgramRules): string[] {
-  const problems: string[] = [];
+  const problems: string[] = pipelineProblems(program);
   for (const step of program.steps) {
     const where = program.steps.length > 1 ? `Step “${step.name}”: ` : '';
     const { inputs, outputs } = step.signature;
