@@ -59,7 +59,7 @@ describe('pipeline editing', () => {
     );
     p.steps[1]!.name = 'route';
     expect(pipelineProblems(p).join(' ')).toMatch(/Two steps are named “route”/);
-    p.steps[1]!.signature.outputs[0]!.name = 'team';
+    p.steps[1]!.signature.outputs = [{ name: 'team', description: '', type: 'text' }];
     expect(programProblems(p, rules).join(' ')).toMatch(/written by two steps/);
   });
 });
