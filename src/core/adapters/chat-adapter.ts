@@ -17,13 +17,12 @@ import {
   stripFences,
 } from './markers';
 import {
+  buildConversation,
   fieldDescriptions,
   fieldPlaceholder,
-  inputSections,
   objectiveSection,
   presentOutputs,
   STRUCTURE_INTRO,
-  usableDemos,
 } from './prompt-parts';
 import { readOutputs } from './read-outputs';
 
@@ -56,16 +55,8 @@ function demoAnswer(signature: Signature, demo: Demo): string {
 }
 
 function format(signature: Signature, demos: readonly Demo[], inputs: FieldValues): ChatMessage[] {
-  const messages: ChatMessage[] = [{ role: 'system', content: chatSystemMessage(signature) }];
-  for (const demo of usableDemos(signature, demos)) {
-    messages.push({ role: 'user', content: inputSections(signature, demo.data) });
-    messages.push({ role: 'assistant', content: demoAnswer(signature, demo) });
-  }
-  messages.push({
-    role: 'user',
-    content: `${inputSections(signature, inputs)}\n\n${chatOutputRequest(signature)}`,
-  });
-  return messages;
+  const wording = { system: chatSystemMessage, demoAnswer, outputRequest: chatOutputRequest };
+  return buildConversation(wording, signature, demos, inputs);
 }
 
 function parse(signature: Signature, text: string): FieldValues {

@@ -11,15 +11,14 @@ import type { Adapter } from './adapter';
 import { parseJsonLoosely, readFieldJson } from './field-values';
 import { formatSections, hasMarkers, readMarkerSections, stripFences } from './markers';
 import {
+  buildConversation,
   fieldDescriptions,
   fieldPlaceholder,
-  inputSections,
   objectiveSection,
   presentOutputs,
   STRUCTURE_INTRO,
-  usableDemos,
 } from './prompt-parts';
-import { parseFailure, readOutputs, type FieldProblem } from './read-outputs';
+import { parseFailure, readEachOutput, readOutputs } from './read-outputs';
 
 /** The system message of the JSON format. */
 export function jsonSystemMessage(signature: Signature): string {
@@ -79,16 +78,8 @@ function demoAnswer(signature: Signature, demo: Demo): string {
 }
 
 function format(signature: Signature, demos: readonly Demo[], inputs: FieldValues): ChatMessage[] {
-  const messages: ChatMessage[] = [{ role: 'system', content: jsonSystemMessage(signature) }];
-  for (const demo of usableDemos(signature, demos)) {
-    messages.push({ role: 'user', content: inputSections(signature, demo.data) });
-    messages.push({ role: 'assistant', content: demoAnswer(signature, demo) });
-  }
-  messages.push({
-    role: 'user',
-    content: `${inputSections(signature, inputs)}\n\n${jsonOutputRequest(signature)}`,
-  });
-  return messages;
+  const wording = { system: jsonSystemMessage, demoAnswer, outputRequest: jsonOutputRequest };
+  return buildConversation(wording, signature, demos, inputs);
 }
 
 function parse(signature: Signature, text: string): FieldValues {
@@ -129,21 +120,15 @@ function readObject(
   object: JsonObject,
   rawText: string,
 ): FieldValues {
-  const values: FieldValues = {};
-  const missing: string[] = [];
-  const problems: FieldProblem[] = [];
-  for (const field of outputs) {
-    const value = valueForKey(object, field.name);
-    if (value === undefined || value === null) {
-      missing.push(field.name);
-      continue;
-    }
-    const reading = readFieldJson(field, value);
-    if (reading.ok) values[field.name] = reading.value;
-    else problems.push({ field: field.name, message: reading.problem });
-  }
-  if (missing.length === 0 && problems.length === 0) return values;
-  throw parseFailure(missing, problems, rawText, (name) => `the key "${name}"`);
+  return readEachOutput(
+    outputs,
+    (field) => {
+      const value = valueForKey(object, field.name);
+      return value === undefined || value === null ? undefined : readFieldJson(field, value);
+    },
+    rawText,
+    (name) => `the key "${name}"`,
+  );
 }
 
 /** The value under a key, matching the key case-insensitively when there is no exact match. */

@@ -2,6 +2,7 @@
 import { CopaError } from '../errors';
 import type { Demo, FieldValues } from '../example';
 import type { JsonValue } from '../json';
+import type { ChatMessage } from '../lm';
 import type { FieldSpec, Signature } from '../signature';
 import { fieldTypeNote, fieldTypeTag, formatFieldValue } from './field-values';
 import { formatSections } from './markers';
@@ -78,4 +79,30 @@ export function presentOutputs(signature: Signature, demo: Demo): [FieldSpec, Js
 /** Null and undefined count as "no value". */
 export function isPresent(value: JsonValue | undefined): value is JsonValue {
   return value !== undefined && value !== null;
+}
+
+/** How one adapter words its prompt: the system message, a demo's answer and the final request. */
+export interface PromptWording {
+  system(signature: Signature): string;
+  demoAnswer(signature: Signature, demo: Demo): string;
+  outputRequest(signature: Signature): string;
+}
+
+/** The conversation both adapters send: system, demos as user/assistant turns, the final turn. */
+export function buildConversation(
+  wording: PromptWording,
+  signature: Signature,
+  demos: readonly Demo[],
+  inputs: FieldValues,
+): ChatMessage[] {
+  const messages: ChatMessage[] = [{ role: 'system', content: wording.system(signature) }];
+  for (const demo of usableDemos(signature, demos)) {
+    messages.push({ role: 'user', content: inputSections(signature, demo.data) });
+    messages.push({ role: 'assistant', content: wording.demoAnswer(signature, demo) });
+  }
+  messages.push({
+    role: 'user',
+    content: `${inputSections(signature, inputs)}\n\n${wording.outputRequest(signature)}`,
+  });
+  return messages;
 }

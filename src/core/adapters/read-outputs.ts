@@ -2,7 +2,7 @@
 import { ParseError } from '../errors';
 import type { FieldValues } from '../example';
 import type { FieldSpec } from '../signature';
-import { readFieldText } from './field-values';
+import { readFieldText, type FieldReading } from './field-values';
 import { marker } from './markers';
 
 /** Reads every output from its section text; one ParseError lists every field that failed. */
@@ -11,21 +11,38 @@ export function readOutputs(
   sections: Record<string, string>,
   rawText: string,
 ): FieldValues {
+  return readEachOutput(
+    outputs,
+    (field) => {
+      const section = sections[field.name];
+      return section === undefined ? undefined : readFieldText(field, section);
+    },
+    rawText,
+    marker,
+  );
+}
+
+/**
+ * Reads each output with `read` (undefined: the field is absent) and throws one ParseError
+ * listing every absent or unreadable field; `show` names where a field was expected.
+ */
+export function readEachOutput(
+  outputs: readonly FieldSpec[],
+  read: (field: FieldSpec) => FieldReading | undefined,
+  rawText: string,
+  show: (name: string) => string,
+): FieldValues {
   const values: FieldValues = {};
   const missing: string[] = [];
   const problems: FieldProblem[] = [];
   for (const field of outputs) {
-    const section = sections[field.name];
-    if (section === undefined) {
-      missing.push(field.name);
-      continue;
-    }
-    const reading = readFieldText(field, section);
-    if (reading.ok) values[field.name] = reading.value;
+    const reading = read(field);
+    if (reading === undefined) missing.push(field.name);
+    else if (reading.ok) values[field.name] = reading.value;
     else problems.push({ field: field.name, message: reading.problem });
   }
   if (missing.length === 0 && problems.length === 0) return values;
-  throw parseFailure(missing, problems, rawText, (name) => marker(name));
+  throw parseFailure(missing, problems, rawText, show);
 }
 
 /** A field whose section was found but whose value could not be read. */

@@ -4,9 +4,9 @@ import { demoCounts, demosOf, withDemoSet } from './demo-set';
 import { focusFirst, type Insight } from './insight';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import type { CandidateRecord } from './records';
-import { pct, selectCandidate, type Candidate } from './selection';
+import { phaseRecord, phaseStart, selectForPhase } from './phase-steps';
+import { pct, type Candidate } from './selection';
 import { phaseRng, requestSeed } from './seeds';
-import { usageDelta } from './session';
 
 /**
  * The compilation phase: BootstrapFewShot with the current program (current instruction) as
@@ -14,8 +14,7 @@ import { usageDelta } from './session';
  */
 export async function runCompilationPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
   const { session, task, config, index, incumbent } = ctx;
-  const before = session.totals();
-  const violationsBefore = session.violations;
+  const start = phaseStart(ctx);
   const boot = new BootstrapSession(
     session,
     incumbent.program,
@@ -60,19 +59,7 @@ export async function runCompilationPhase(ctx: PhaseContext): Promise<PhaseOutco
     return { record, program: withDemoSet(incumbent.program, d.demos) };
   });
 
-  const outcome = await selectCandidate(
-    session,
-    candidates,
-    incumbent,
-    task.valset,
-    phaseRng(config.seed, index, 'selection'),
-    {
-      minibatchSize: config.minibatchSize,
-      finalists: config.finalists,
-      acceptMargin: config.acceptMargin,
-      phase: index,
-    },
-  );
+  const outcome = await selectForPhase(ctx, candidates);
 
   const { attempts, successes } = boot.totals;
   const demos = demosOf(outcome.incumbent.program);
@@ -99,18 +86,7 @@ export async function runCompilationPhase(ctx: PhaseContext): Promise<PhaseOutco
     incumbent: outcome.incumbent,
     insight,
     record: {
-      index,
-      cycle: ctx.cycle,
-      kind: 'compilation',
-      candidates: candidates.map((c) => c.record),
-      scoreBefore: incumbent.score,
-      scoreAfter: outcome.incumbent.score,
-      accepted: outcome.accepted,
-      winner: outcome.winnerId,
-      decision: outcome.reason,
-      insight: text,
-      costs: usageDelta(session.totals(), before),
-      constraintViolations: session.violations - violationsBefore,
+      ...phaseRecord(ctx, 'compilation', candidates, outcome, text, start),
       bootstrap: { attempts, successes },
     },
   };

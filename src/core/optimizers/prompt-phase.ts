@@ -3,9 +3,9 @@ import { proposeInstructions } from './instruction-proposer';
 import { clip, type Insight } from './insight';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import type { CandidateRecord } from './records';
-import { pct, selectCandidate, type Candidate } from './selection';
+import { phaseRecord, phaseStart, selectForPhase } from './phase-steps';
+import { pct, type Candidate } from './selection';
 import { phaseRng, requestSeed } from './seeds';
-import { usageDelta } from './session';
 
 /**
  * The prompt phase: probe failures, propose grounded instructions for every predictor (with
@@ -13,8 +13,7 @@ import { usageDelta } from './session';
  */
 export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
   const { session, task, config, index, incumbent } = ctx;
-  const before = session.totals();
-  const violationsBefore = session.violations;
+  const start = phaseStart(ctx);
   const program = incumbent.program;
   const probe = await probeFailures(
     session,
@@ -74,19 +73,7 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
     candidates.push({ record, program: candidate });
   }
 
-  const outcome = await selectCandidate(
-    session,
-    candidates,
-    incumbent,
-    task.valset,
-    phaseRng(config.seed, index, 'selection'),
-    {
-      minibatchSize: config.minibatchSize,
-      finalists: config.finalists,
-      acceptMargin: config.acceptMargin,
-      phase: index,
-    },
-  );
+  const outcome = await selectForPhase(ctx, candidates);
 
   for (const c of candidates) {
     if (c.record.fullScore === null) continue;
@@ -117,18 +104,7 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
     incumbent: outcome.incumbent,
     insight,
     record: {
-      index,
-      cycle: ctx.cycle,
-      kind: 'prompt',
-      candidates: candidates.map((c) => c.record),
-      scoreBefore: incumbent.score,
-      scoreAfter: outcome.incumbent.score,
-      accepted: outcome.accepted,
-      winner: outcome.winnerId,
-      decision: outcome.reason,
-      insight: text,
-      costs: usageDelta(session.totals(), before),
-      constraintViolations: session.violations - violationsBefore,
+      ...phaseRecord(ctx, 'prompt', candidates, outcome, text, start),
       probedFailures: { failed: probe.failedIds.length, probed: probe.probed },
       failedProposals,
     },
