@@ -17,7 +17,8 @@ export interface ComparedRow {
   optimized: EvaluateSummary['results'][number] | null;
 }
 
-const text = (v: unknown): string =>
+/** Field values as plain text, one `name: value` per line (always rendered as text). */
+export const fieldsText = (v: unknown): string =>
   v === undefined || v === null
     ? ''
     : typeof v === 'string'
@@ -48,8 +49,8 @@ export class ResultsState {
     const opt = Object.fromEntries((this.optimized?.results ?? []).map((r) => [r.exampleId, r]));
     return base.map((b) => ({
       exampleId: b.exampleId,
-      inputs: text(b.inputs),
-      gold: text(b.gold),
+      inputs: fieldsText(b.inputs),
+      gold: fieldsText(b.gold),
       baseline: b,
       optimized: opt[b.exampleId] ?? null,
     }));

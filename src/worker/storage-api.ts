@@ -9,7 +9,7 @@ import type { ImportIssue } from '../core/interop/dataset/errors';
 import type { SplitRatios } from '../core/interop/dataset/split';
 import type { TableFormat } from '../core/interop/dataset/table';
 import type { JsonValue } from '../core/json';
-import type { ProgramState } from '../core/program';
+import type { ProgramOrigin, ProgramRecord } from '../storage/programs';
 import type { EventsCallback, RunOutcome } from './api';
 
 export type { ColumnMapping, ImportIssue, ProgramProvenance, SplitRatios, TableFormat };
@@ -72,18 +72,10 @@ export interface TaskFields {
   outputs: string[];
 }
 
-export type ProgramOrigin = 'run' | 'import-dspy' | 'import-copa' | 'manual';
+export type { ProgramOrigin };
 
-export interface ProgramSummary {
-  id: string;
-  name: string;
-  savedAt: string;
-  origin: ProgramOrigin;
-  program: ProgramState;
-  provenance?: ProgramProvenance;
-  runId?: string;
-  importWarnings?: string[];
-}
+/** A saved program as the page sees it: the stored record without its schema version. */
+export type ProgramSummary = Omit<ProgramRecord, 'schemaVersion'>;
 
 export type ProgramExportFormat = 'copa-json' | 'dspy-json' | 'openai-messages' | 'plain-text';
 

@@ -1,14 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { noSeriousA11yProblems, openScreen } from './screens';
 
 // The Program screen: a user adds a label output field, changes the metric, adds a rule, sees
 // invalid edits refused with a message, and the next run, evaluation and "Try it" use the edit.
-
-async function openScreen(page: Page, label: string): Promise<void> {
-  const link = page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: label });
-  await link.click();
-  await expect(link).toHaveAttribute('aria-current', 'page');
-}
 
 test('an edited signature, metric and rule are checked, saved and used by a run, results and Try it', async ({
   page,
@@ -60,11 +54,7 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
   await save.click();
   await expect(page.getByTestId('program-saved')).toBeVisible();
 
-  const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  const bad = scan.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad).toEqual([]);
+  await noSeriousA11yProblems(page, 'program');
 
   // The edit stays when the user leaves the screen and comes back.
   await openScreen(page, 'Optimize');
@@ -109,10 +99,7 @@ test('a step added before the router makes a two-step pipeline that a run and Tr
   await expect(page.getByTestId('program-problems')).toHaveCount(0);
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByTestId('program-saved')).toBeVisible();
-  const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
-    [],
-  );
+  await noSeriousA11yProblems(page, 'program with two steps');
 
   await openScreen(page, 'Optimize');
   await page.getByLabel('Cycles').fill('1');

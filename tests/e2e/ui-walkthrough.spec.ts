@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { noSeriousA11yProblems, openScreen } from './screens';
 
 // A new user's path through every screen with the stand-in (headless Chromium has no GPU):
 // screenshots of each screen go to test-results/screens, and each screen is scanned by axe.
@@ -10,27 +10,6 @@ const SCREENS_DIR = process.env.SCREENS_DIR ?? 'test-results/screens';
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true });
-}
-
-async function noSeriousA11yProblems(page: Page, screen: string): Promise<void> {
-  const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  const bad = scan.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  expect(bad).toEqual([]);
-}
-
-async function openScreen(page: Page, label: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Screens' })
-    .getByRole('link', { name: label })
-    .click();
-  await expect(
-    page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: label }),
-  ).toHaveAttribute('aria-current', 'page');
 }
 
 test('a new user runs COPA on the ready example, pauses, resumes, reads results, tries it, edits the program, imports a CSV and finds it all in the Library after a reload', async ({
