@@ -11,10 +11,11 @@ export type StopReason =
 export type CurvePoint = [lmCalls: number, bestValScore: number];
 
 /**
- * Why a candidate was not fully scored: the weaker half of a minibatch round, not above the
- * incumbent on the same minibatch examples, or unable to win part-way through the full set.
+ * Why a candidate was not fully scored: clearly behind the incumbent part-way through a
+ * minibatch, the weaker half of a minibatch round, not above the incumbent on the same
+ * minibatch examples, or unable to win part-way through the full set.
  */
-export type DropReason = 'minibatch' | 'below-incumbent' | 'cannot-win';
+export type DropReason = 'behind-incumbent' | 'minibatch' | 'below-incumbent' | 'cannot-win';
 
 /** One candidate of a phase as the UI shows it (plain JSON). */
 export interface CandidateRecord {
@@ -51,6 +52,8 @@ export interface PhaseRecord {
   costs: UsageTotals;
   constraintViolations: number;
   bootstrap?: { attempts: number; successes: number };
+  /** Calls the planner expected this phase to cost with its settings (cold cache). */
+  plannedCalls?: number;
   /** Failures found on the probed training examples (prompt phases). */
   probedFailures?: { failed: number; probed: number };
   /** Proposals the model's answer could not be read from. */

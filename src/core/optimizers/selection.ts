@@ -49,7 +49,8 @@ export function programKey(program: Program): string {
 
 /**
  * Picks among candidates fairly and cheaply. Candidates are compared on the same minibatch
- * (paired), the weaker half dropped each round (successive halving, a fresh minibatch per
+ * (paired), a candidate clearly behind the incumbent part-way through it stops there (racing),
+ * the weaker half dropped each round (successive halving, a fresh minibatch per
  * round, scores accumulated), finalists below the incumbent on the same examples dropped,
  * and the rest scored on the full validation set (stopping a finalist once it cannot win).
  * Only full-set scores decide, and the incumbent is replaced only on a strict improvement.
@@ -90,23 +91,31 @@ export async function selectCandidate(
   for (let round = 0; halving && (round === 0 || alive.length > finalists); round++) {
     const picked = rng.fork(`minibatch-${round}`).sample(indices, settings.minibatchSize);
     const batch = picked.map((i) => valset[i] as Example);
-    incumbentSum += await incumbentBatchScore(session, incumbent, valset, picked, batch);
+    const reference = await incumbentBatchScores(session, incumbent, valset, picked, batch);
+    incumbentSum += reference.reduce((a, b) => a + b, 0);
     incumbentCount += batch.length;
     for (const c of alive) {
-      const r = await session.score(c.program, batch);
-      const sum = (sums.get(c) ?? 0) + r.score * batch.length;
+      // Racing on the minibatch: a candidate already clearly behind the incumbent on the same
+      // examples stops there; the rest of its minibatch would only confirm it.
+      const run = await session.scoreUntil(c.program, batch, (scores) =>
+        clearlyBehind(scores.map((s, i) => s - (reference[i] ?? 0))),
+      );
+      const scored = run.result.results.length;
+      const sum = (sums.get(c) ?? 0) + run.result.score * scored;
       sums.set(c, sum);
-      c.record.minibatchExamples += batch.length;
-      c.record.minibatchScore = sum / c.record.minibatchExamples;
+      c.record.minibatchExamples += scored;
+      c.record.minibatchScore = sum / Math.max(1, c.record.minibatchExamples);
       session.emit({
         type: 'candidate-scored',
         phase: settings.phase,
         candidateId: c.record.id,
         stage: 'minibatch',
-        score: r.score,
-        examples: batch.length,
+        score: run.result.score,
+        examples: scored,
       });
+      if (run.stopped) drop(session, c, settings.phase, 'behind-incumbent');
     }
+    alive = alive.filter((c) => !c.record.dropped);
     if (alive.length <= finalists) break;
     // Stable order: ties keep the earlier candidate (the proposal order is itself seeded).
     const ranked = alive
@@ -208,19 +217,39 @@ function drop(session: OptimizerSession, c: Candidate, phase: number, reason: Dr
   });
 }
 
-/** The incumbent's summed score on a minibatch: from its known per-example scores when we have them. */
-async function incumbentBatchScore(
+/** The incumbent's per-example scores on a minibatch: from its known scores when we have them. */
+async function incumbentBatchScores(
   session: OptimizerSession,
   incumbent: Incumbent,
   valset: readonly Example[],
   picked: readonly number[],
   batch: readonly Example[],
-): Promise<number> {
+): Promise<number[]> {
   if (incumbent.exampleScores.length === valset.length)
-    return picked.reduce((a, i) => a + (incumbent.exampleScores[i] ?? 0), 0);
+    return picked.map((i) => incumbent.exampleScores[i] ?? 0);
   const r = await session.score(incumbent.program, batch);
-  return r.score * batch.length;
+  return r.results.map((x) => x.score);
 }
+
+/**
+ * A sequential paired test on per-example differences (candidate minus incumbent, same
+ * examples): true when the candidate's net deficit is at least three examples' worth and two
+ * standard deviations of a zero-mean walk with these steps (for 0/1 scores, a sign test on the
+ * examples where the two disagree). Checked after every example; at this level a candidate as
+ * good as the incumbent is stopped rarely, and stopping only skips its full evaluation.
+ */
+export function clearlyBehind(diffs: readonly number[]): boolean {
+  let sum = 0;
+  let squares = 0;
+  for (const d of diffs) {
+    sum += d;
+    squares += d * d;
+  }
+  return -sum >= Math.max(BEHIND_MIN_DEFICIT, BEHIND_Z * Math.sqrt(squares));
+}
+
+const BEHIND_MIN_DEFICIT = 3;
+const BEHIND_Z = 2;
 
 /**
  * True when the candidate's gain over the incumbent is at least `acceptMargin` standard errors

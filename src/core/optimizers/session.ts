@@ -131,22 +131,39 @@ export class OptimizerSession {
     examples: readonly Example[],
     bar: number,
   ): Promise<EvaluationResult | null> {
+    const total = examples.length;
+    const run = await this.scoreUntil(program, examples, (scores) => {
+      const sum = scores.reduce((a, b) => a + b, 0);
+      return (sum + (total - scores.length)) / total <= bar;
+    });
+    return run.stopped ? null : run.result;
+  }
+
+  /**
+   * Evaluates like `score`, but asks `shouldStop` after every example (with the scores so far,
+   * in example order) and stops there when it says so. Budget and cancel still throw.
+   */
+  async scoreUntil(
+    program: Program,
+    examples: readonly Example[],
+    shouldStop: (scores: readonly number[]) => boolean,
+  ): Promise<{ result: EvaluationResult; stopped: boolean }> {
     throwIfAborted(this.signal);
     const race = new AbortController();
     const forward = (): void => race.abort();
     this.signal?.addEventListener('abort', forward, { once: true });
-    let sum = 0;
-    let lost = false;
+    const scores: number[] = [];
+    let stopped = false;
     try {
       const result = await evaluate({
         program,
         examples,
         metric: this.metric,
         ctx: this.context({ signal: race.signal }),
-        onProgress: (done, total, last) => {
-          sum += last.score;
-          if ((sum + (total - done)) / total <= bar) {
-            lost = true;
+        onProgress: (_done, _total, last) => {
+          scores.push(last.score);
+          if (!stopped && shouldStop(scores)) {
+            stopped = true;
             race.abort();
           }
         },
@@ -154,9 +171,8 @@ export class OptimizerSession {
       if (result.stoppedReason === 'budget')
         throw this.lm.exhausted() ?? new BudgetExceededError('The budget is spent.', 'calls');
       if (this.signal?.aborted) throw new AbortedError();
-      if (lost) return null;
-      if (result.stoppedReason === 'aborted') throw new AbortedError();
-      return result;
+      if (!stopped && result.stoppedReason === 'aborted') throw new AbortedError();
+      return { result, stopped };
     } finally {
       this.signal?.removeEventListener('abort', forward);
     }

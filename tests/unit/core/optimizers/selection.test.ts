@@ -3,6 +3,7 @@ import type { LMRequest } from '../../../../src/core/lm';
 import { Rng } from '../../../../src/core/rng';
 import type { RunEvent } from '../../../../src/core/optimizers/events';
 import {
+  clearlyBehind,
   selectCandidate,
   standardError,
   type Candidate,
@@ -173,5 +174,57 @@ describe('selectCandidate with an acceptance margin', () => {
     const outcome = await selectWithMargin('score:10', 1.5);
     expect(outcome.accepted).toBe(true);
     expect(outcome.incumbent.score).toBeCloseTo(1);
+  });
+});
+
+describe('racing on the minibatch', () => {
+  it('calls a candidate clearly behind only after a net deficit beyond chance', () => {
+    // Three losses in a row could be chance; four are not (sign test at two standard deviations).
+    expect(clearlyBehind([-1, -1, -1])).toBe(false);
+    expect(clearlyBehind([-1, -1, -1, -1])).toBe(true);
+    // Disagreements both ways widen the walk: -5 over 7 disagreements is not enough, -6 over 8 is.
+    expect(clearlyBehind([-1, -1, -1, -1, -1, -1, 1])).toBe(false);
+    expect(clearlyBehind([-1, -1, -1, -1, -1, -1, -1, 1])).toBe(true);
+    expect(clearlyBehind([0, 0, 0, 0, 0, 0])).toBe(false);
+    expect(clearlyBehind([1, -1, 1, -1])).toBe(false);
+  });
+
+  it('stops a candidate part-way through its minibatch once it is clearly behind the incumbent', async () => {
+    const big = examples(words('c', 40));
+    const order = new Map(big.map((e, i) => [String(e.data.x), i]));
+    // "score:K": right on the first K examples of the 40.
+    const lm = new ScriptedLM((req: LMRequest) => {
+      const k = Number(/score:(\d+)/.exec(req.messages[0]?.content ?? '')?.[1] ?? 0);
+      const x = (ScriptedLM.lastUser(req).split(': ')[1] ?? '').trim();
+      return `y: ${(order.get(x) ?? 99) < k ? reverse(x) : x}`;
+    });
+    const events: RunEvent[] = [];
+    const session = makeSession(toyTask([], big), lm, { events });
+    const incumbent = {
+      program: toyProgram('score:40'),
+      score: 1,
+      exampleScores: big.map(() => 1),
+    };
+    const hopeless = candidate('hopeless', 'score:0');
+    const close = candidate('close', 'score:39');
+    const outcome = await selectCandidate(session, [hopeless, close], incumbent, big, new Rng(3), {
+      minibatchSize: 20,
+      phase: 0,
+    });
+    expect(outcome.accepted).toBe(false);
+    expect(hopeless.record.dropReason).toBe('behind-incumbent');
+    // Four answers, all wrong where the incumbent is right: the other 16 were never asked.
+    expect(hopeless.record.minibatchExamples).toBe(4);
+    expect(close.record.dropReason).not.toBe('behind-incumbent');
+    const asked = lm.requests.filter((r) => r.messages[0]?.content.includes('score:0')).length;
+    expect(asked).toBe(4);
+    expect(
+      events.some(
+        (e) =>
+          e.type === 'candidate-dropped' &&
+          e.candidateId === 'hopeless' &&
+          e.reason === 'behind-incumbent',
+      ),
+    ).toBe(true);
   });
 });
