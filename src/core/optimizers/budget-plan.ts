@@ -1,6 +1,6 @@
 import { bootstrapRuns, selectionRuns } from './cost-estimate';
 import type { CopaConfig } from './copa-config';
-import type { PhaseKind } from './records';
+import type { PhaseKind, PhaseRecord } from './records';
 
 /** What the planner needs to know about the task and the budget left. */
 export interface PhasePlanInput {
@@ -12,6 +12,12 @@ export interface PhasePlanInput {
   valSize: number;
   trainSize: number;
   steps: number;
+  /**
+   * Real calls of this run's finished phases over what the planner expected of them (see
+   * costRatioOf); 1 when no phase has finished. Cache hits, racing and repeated candidates
+   * make phases cheaper than the cold estimate, and by how much depends on the task.
+   */
+  costRatio?: number;
 }
 
 /** Expected model calls of one phase with these settings (cold cache, an upper estimate). */
@@ -28,16 +34,55 @@ export function estimatePhaseCalls(config: CopaConfig, input: PhasePlanInput): n
 }
 
 /**
- * Sizes a phase to the call budget. With a call limit, a run that spent its budget in the
- * middle of a phase loses that phase's unfinished work, so each phase is planned to leave room
- * for the next one: when the phase would take more than half of what is left (or its share when
- * fewer phases remain), its search shrinks — fewer candidates, then smaller minibatches, then
- * one finalist — down to a useful minimum. Without a call limit the settings are unchanged.
- * Deterministic in its inputs, so a resumed run plans exactly as an uninterrupted one.
+ * How much of their estimate the finished phases really cost, from their records: clamped to
+ * [0.3, 1.5] so one odd phase cannot make the plan reckless or timid.
+ */
+export function costRatioOf(history: readonly PhaseRecord[]): number {
+  let planned = 0;
+  let spent = 0;
+  for (const r of history) {
+    if (r.plannedCalls === undefined || r.plannedCalls <= 0) continue;
+    planned += r.plannedCalls;
+    spent += r.costs.calls;
+  }
+  if (planned === 0) return 1;
+  return Math.min(1.5, Math.max(0.3, spent / planned));
+}
+
+/**
+ * Sizes a phase to the call budget. A run that spends its budget in the middle of a phase loses
+ * that phase's unfinished work, and the first compilation and prompt phases bring most of a
+ * run's gain, so the plan is, with estimates scaled by this run's cost ratio:
+ * - the whole phase when what is left also covers the next phase at its smallest;
+ * - otherwise half of what is left when both this phase and the next fit in a half at their
+ *   smallest (two useful phases beat one large one: instructions and demos help each other);
+ * - otherwise all that is left (one useful phase beats two that cannot finish).
+ * A phase over its allowance shrinks its search — fewer candidates, then smaller minibatches,
+ * then one finalist — down to a useful minimum. Without a call limit the settings are
+ * unchanged. Deterministic in its inputs, so a resumed run plans exactly as an uninterrupted one.
  */
 export function planPhase(config: CopaConfig, input: PhasePlanInput): CopaConfig {
   if (!Number.isFinite(input.remainingCalls)) return config;
-  const allowance = input.remainingCalls / Math.min(2, Math.max(1, input.phasesLeft));
+  return shrinkTo(config, input, phaseAllowance(config, input) / (input.costRatio ?? 1));
+}
+
+/** The calls this phase may plan to spend (in real calls, before scaling by the cost ratio). */
+export function phaseAllowance(config: CopaConfig, input: PhasePlanInput): number {
+  const left = input.remainingCalls;
+  if (input.phasesLeft <= 1) return left;
+  const ratio = input.costRatio ?? 1;
+  const next: PhasePlanInput = {
+    ...input,
+    kind: input.kind === 'compilation' ? 'prompt' : 'compilation',
+  };
+  const smallestNext = estimatePhaseCalls(shrinkTo(config, next, 0), next) * ratio;
+  if (left >= estimatePhaseCalls(config, input) * ratio + smallestNext) return left;
+  const smallestThis = estimatePhaseCalls(shrinkTo(config, input, 0), input) * ratio;
+  return left / 2 >= Math.max(smallestThis, smallestNext) ? left / 2 : left;
+}
+
+/** The settings shrunk step by step until the phase's estimate fits `allowance` (or is minimal). */
+function shrinkTo(config: CopaConfig, input: PhasePlanInput, allowance: number): CopaConfig {
   const plan = { ...config };
   const shrinkers: (() => boolean)[] = [
     () => {

@@ -4,7 +4,7 @@ import type { UsageTotals } from '../usage';
 import { assertCheckpoint, snapshot, type CopaCheckpoint } from './checkpoint';
 import { runCompilationPhase } from './compilation-phase';
 import { resolveCopaConfig, type CopaConfig } from './copa-config';
-import { planPhase } from './budget-plan';
+import { costRatioOf, estimatePhaseCalls, planPhase, type PhasePlanInput } from './budget-plan';
 import { estimateCopaCost } from './cost-estimate';
 import { summarizeDataset } from './dataset-summary';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
@@ -151,17 +151,19 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
         score: cp.bestScore,
         exampleScores: cp.exampleScores,
       };
+      const plan: PhasePlanInput = {
+        kind,
+        remainingCalls: session.lm.remaining().calls,
+        phasesLeft: totalPhases - index,
+        valSize: task.valset.length,
+        trainSize: task.trainset.length,
+        steps: task.program.steps.length,
+        costRatio: costRatioOf(cp.history),
+      };
       const ctx: PhaseContext = {
         session,
         task,
-        config: planPhase(config, {
-          kind,
-          remainingCalls: session.lm.remaining().calls,
-          phasesLeft: totalPhases - index,
-          valSize: task.valset.length,
-          trainSize: task.trainset.length,
-          steps: task.program.steps.length,
-        }),
+        config: planPhase(config, plan),
         index,
         cycle,
         incumbent,
@@ -171,6 +173,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       };
       const outcome: PhaseOutcome =
         kind === 'compilation' ? await runCompilationPhase(ctx) : await runPromptPhase(ctx);
+      outcome.record.plannedCalls = estimatePhaseCalls(ctx.config, plan);
       session.unsettled = null;
       session.recordBest(outcome.incumbent.score);
       session.emit({

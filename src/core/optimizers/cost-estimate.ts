@@ -83,20 +83,26 @@ class Tally {
   }
 }
 
-/** Program runs of a successive-halving selection over `n` new candidates. */
+/**
+ * Program runs of a successive-halving selection over `n` new candidates. Finalists' full
+ * evaluations reuse the answers cached from their minibatches, so only the rest is counted.
+ */
 export function selectionRuns(
   n: number,
   valSize: number,
   minibatch: number,
-  finalists = 2,
+  finalists = DEFAULT_COPA_CONFIG.finalists,
 ): number {
   let runs = 0;
   let alive = n;
-  while (alive > finalists && valSize > minibatch) {
+  let seen = 0;
+  for (let round = 0; valSize > minibatch && (round === 0 || alive > finalists); round++) {
     runs += alive * minibatch;
+    seen = Math.min(valSize, seen + minibatch);
+    if (alive <= finalists) break;
     alive = Math.max(finalists, Math.ceil(alive / 2));
   }
-  return runs + alive * valSize;
+  return runs + alive * (valSize - seen);
 }
 
 /** Bootstrap attempts for a phase, assuming half of the teacher's traces pass. */

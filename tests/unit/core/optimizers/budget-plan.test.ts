@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COPA_CONFIG } from '../../../../src/core/optimizers/copa-config';
 import {
+  costRatioOf,
   estimatePhaseCalls,
   planPhase,
   type PhasePlanInput,
 } from '../../../../src/core/optimizers/budget-plan';
+import type { PhaseRecord } from '../../../../src/core/optimizers/records';
 
 const base: PhasePlanInput = {
   kind: 'compilation',
@@ -20,21 +22,49 @@ describe('planPhase', () => {
     expect(planPhase(DEFAULT_COPA_CONFIG, base)).toBe(DEFAULT_COPA_CONFIG);
   });
 
-  it('leaves the settings alone when the budget covers the phase and the next', () => {
-    const need = estimatePhaseCalls(DEFAULT_COPA_CONFIG, base);
-    const plan = planPhase(DEFAULT_COPA_CONFIG, { ...base, remainingCalls: need * 2 });
-    expect(plan).toEqual(DEFAULT_COPA_CONFIG);
+  const smallest = (input: PhasePlanInput): number =>
+    estimatePhaseCalls(planPhase(DEFAULT_COPA_CONFIG, { ...input, remainingCalls: 0 }), input);
+  const prompt: PhasePlanInput = { ...base, kind: 'prompt' };
+
+  it('runs the whole phase when the budget also covers the next phase at its smallest', () => {
+    const need = estimatePhaseCalls(DEFAULT_COPA_CONFIG, base) + smallest(prompt);
+    expect(planPhase(DEFAULT_COPA_CONFIG, { ...base, remainingCalls: need })).toEqual(
+      DEFAULT_COPA_CONFIG,
+    );
+    const short = planPhase(DEFAULT_COPA_CONFIG, { ...base, remainingCalls: need - 1 });
+    expect(estimatePhaseCalls(short, base)).toBeLessThan(need - smallest(prompt));
   });
 
-  it('shrinks a phase to half of what is left, keeping the next phase possible', () => {
+  it('shares a tight budget with the next phase when both fit in a half at their smallest', () => {
     for (const kind of ['compilation', 'prompt'] as const) {
       const input = { ...base, kind, remainingCalls: 300 };
       const full = estimatePhaseCalls(DEFAULT_COPA_CONFIG, input);
       const plan = planPhase(DEFAULT_COPA_CONFIG, input);
       expect(full).toBeGreaterThan(150);
       expect(estimatePhaseCalls(plan, input)).toBeLessThanOrEqual(150);
+      expect(estimatePhaseCalls(plan, input)).toBeGreaterThan(smallest(input));
       expect(plan.seed).toBe(DEFAULT_COPA_CONFIG.seed);
     }
+  });
+
+  it('gives one phase all that is left when half could not hold a useful phase', () => {
+    const left = smallest(base) + 20;
+    expect(left / 2).toBeLessThan(smallest(base));
+    const plan = planPhase(DEFAULT_COPA_CONFIG, { ...base, remainingCalls: left });
+    expect(estimatePhaseCalls(plan, base)).toBeGreaterThan(left / 2);
+    expect(estimatePhaseCalls(plan, base)).toBeLessThanOrEqual(left);
+  });
+
+  it("scales its estimates by what the run's phases really cost", () => {
+    const full = estimatePhaseCalls(DEFAULT_COPA_CONFIG, base);
+    const input = { ...base, remainingCalls: Math.round(full * 0.7) + smallest(prompt) };
+    expect(planPhase(DEFAULT_COPA_CONFIG, input).demoCandidates).toBeLessThan(
+      DEFAULT_COPA_CONFIG.demoCandidates,
+    );
+    // Phases so far cost 60% of their estimate: the same budget now holds the whole phase.
+    expect(planPhase(DEFAULT_COPA_CONFIG, { ...input, costRatio: 0.6 })).toEqual(
+      DEFAULT_COPA_CONFIG,
+    );
   });
 
   it('uses the whole remainder for the last phase', () => {
@@ -49,5 +79,27 @@ describe('planPhase', () => {
     expect(plan.demoCandidates).toBe(3);
     expect(plan.minibatchSize).toBe(10);
     expect(plan.finalists).toBe(1);
+  });
+});
+
+describe('costRatioOf', () => {
+  const record = (plannedCalls: number | undefined, calls: number): PhaseRecord =>
+    ({
+      ...(plannedCalls === undefined ? {} : { plannedCalls }),
+      costs: { calls, cachedCalls: 0, promptTokens: 0, completionTokens: 0, lmMs: 0 },
+    }) as PhaseRecord;
+
+  it('is 1 before any phase has finished, or when no phase recorded its plan', () => {
+    expect(costRatioOf([])).toBe(1);
+    expect(costRatioOf([record(undefined, 50)])).toBe(1);
+  });
+
+  it('is the calls spent over the calls planned, across the finished phases', () => {
+    expect(costRatioOf([record(200, 150), record(100, 30)])).toBeCloseTo(0.6);
+  });
+
+  it('is clamped so one odd phase cannot make the plan reckless or timid', () => {
+    expect(costRatioOf([record(200, 10)])).toBe(0.3);
+    expect(costRatioOf([record(100, 400)])).toBe(1.5);
   });
 });

@@ -48,6 +48,8 @@ describe('runCopa', () => {
       ['prompt', false],
     ]);
     expect(r.stopReason).toBe('no-change');
+    // Each phase records what the planner expected it to cost, for calibrating later phases.
+    expect(r.history.every((h) => (h.plannedCalls ?? 0) >= h.costs.calls)).toBe(true);
     const program = Program.fromState(r.program);
     expect(program.steps[0]?.signature.instruction).toMatch(/Reverse/);
     expect(program.steps[0]?.demos.some((d) => d.sourceId === 'ex-magic' && d.augmented)).toBe(
