@@ -19,8 +19,10 @@ export interface CopaConfig {
   /** Candidates that survive halving and are scored on the full validation set. */
   finalists: number;
   /**
-   * A candidate must beat the incumbent by this many standard errors of the paired
-   * per-example differences on the validation set (0: any strict improvement).
+   * Beyond a strict improvement, a candidate must beat the incumbent by this many standard
+   * errors of the paired per-example differences on the validation set (0: any strict
+   * improvement). The default, one standard error, keeps a run from trading its program for
+   * one that won a few validation examples by chance (the same yardstick as the stop rule).
    */
   acceptMargin: number;
   /** A cycle must improve by at least max(this, one standard error) to continue. */
@@ -49,7 +51,7 @@ export const DEFAULT_COPA_CONFIG: CopaConfig = Object.freeze({
   instructionCandidates: 5,
   minibatchSize: 25,
   finalists: 3,
-  acceptMargin: 0,
+  acceptMargin: 1,
   minImprovement: 0.01,
   maxRetries: 2,
   budget: Object.freeze({}),
