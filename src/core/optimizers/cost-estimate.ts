@@ -129,10 +129,16 @@ export function estimateCopaCost(
   tally.programRuns(V, 0);
   for (let c = 0; c < config.cycles; c++) {
     tally.programRuns(bootstrapRuns(config, task.trainset.length), config.maxLabeledDemos);
-    tally.programRuns(selectionRuns(config.demoCandidates, V, config.minibatchSize), demos / 2);
+    tally.programRuns(
+      selectionRuns(config.demoCandidates, V, config.minibatchSize, config.finalists),
+      demos / 2,
+    );
     tally.programRuns(Math.min(config.failureProbeSize, task.trainset.length), demos);
     tally.proposals(config.instructionCandidates, demos, 5);
-    tally.programRuns(selectionRuns(config.instructionCandidates, V, config.minibatchSize), demos);
+    tally.programRuns(
+      selectionRuns(config.instructionCandidates, V, config.minibatchSize, config.finalists),
+      demos,
+    );
   }
   return tally.result();
 }
