@@ -19,6 +19,8 @@ export interface RunSettings {
   maxBootstrappedDemos: number;
   /** 0 = no limit. */
   maxCalls: number;
+  /** Accept a candidate only when it wins by more than one standard error (else any gain). */
+  clearGainsOnly: boolean;
 }
 
 export const DEFAULT_RUN_SETTINGS: RunSettings = {
@@ -29,6 +31,7 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = {
   instructionCandidates: 5,
   maxBootstrappedDemos: 4,
   maxCalls: 0,
+  clearGainsOnly: true,
 };
 
 /** One COPA run: its settings, its live view (phases, curve), and how it ended. */
@@ -80,6 +83,7 @@ export class RunState {
       instructionCandidates: s.instructionCandidates,
       maxBootstrappedDemos: s.maxBootstrappedDemos,
       budget: s.maxCalls > 0 ? { maxCalls: s.maxCalls } : {},
+      acceptMargin: s.clearGainsOnly ? 1 : 0,
     };
   }
 

@@ -22,7 +22,7 @@ export const GLOSSARY = {
   },
   validationSet: {
     term: 'Validation set',
-    text: 'Examples kept apart from training and used to compare candidates. A candidate replaces the current program only if it scores higher on the whole validation set. The test set is kept apart again, for an honest final check.',
+    text: 'Examples kept apart from training and used to compare candidates. A candidate replaces the current program only if it scores higher on the whole validation set, by more than the noise of the comparison (one standard error of the per-example differences), so a lucky few examples do not count. Candidates first meet on a small sample of it (a minibatch); one clearly behind the current program there is not scored further. The test set is kept apart again, for an honest final check.',
   },
   cycle: {
     term: 'Cycle',
