@@ -51,6 +51,11 @@ export class TaskState {
     return this.overview?.metrics ?? [];
   }
 
+  /** Split sizes of the data a run will use (the chosen dataset's, else the task's own). */
+  get sizes(): { train: number; val: number; test: number } | null {
+    return this.overview?.sizes ?? this.meta?.sizes ?? null;
+  }
+
   get sampleInputs(): FieldValues[] {
     return this.overview?.sampleInputs ?? [];
   }
@@ -133,7 +138,11 @@ export class TaskState {
     const ref = this.ref();
     if (!ref) return;
     try {
-      this.overview = await this.client.taskOverview({ task: ref, ...(config ? { config } : {}) });
+      this.overview = await this.client.taskOverview({
+        task: ref,
+        ...(this.datasetId ? { datasetId: this.datasetId } : {}),
+        ...(config ? { config } : {}),
+      });
       this.error = null;
     } catch (err) {
       this.error = toShown(err);

@@ -189,6 +189,8 @@ export interface MetricChoice {
 
 export interface TaskOverviewRequest {
   task: TaskRef;
+  /** A stored dataset a built-in task will run on: sizes, cost and sample inputs come from it. */
+  datasetId?: string;
   config?: Partial<CopaConfig>;
 }
 

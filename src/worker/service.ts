@@ -203,7 +203,10 @@ export class CopaService implements CopaWorkerApi {
   async taskOverview(request: TaskOverviewRequest): Promise<TaskOverview> {
     const task = resolveTask(request.task, this.deps.tasks);
     const { metricId, targetField, constraints } = taskRules(request.task, this.deps.tasks);
-    const { train, val, test } = task.splits;
+    // A run on a stored dataset uses its splits, so its sizes, cost and samples are shown.
+    const { train, val, test } = request.datasetId
+      ? await this.store().datasetExamples(request.datasetId)
+      : task.splits;
     const inputNames = task.program.inputFields;
     return {
       program: task.program.toState(),

@@ -147,6 +147,23 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Cycle' })).toBeHidden();
 
+  // Choosing the imported data: the sizes and Try it's examples are the dataset's own.
+  const dataChoice = page.getByRole('combobox', { name: 'Data', exact: true });
+  const mine = dataChoice.locator('option', { hasText: 'My own tickets' });
+  await dataChoice.selectOption((await mine.getAttribute('value')) ?? '');
+  const sizes = page.getByTestId('split-sizes');
+  await expect(sizes).not.toContainText('60 training');
+  const counts = ((await sizes.textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [];
+  expect(counts.slice(0, 3).reduce((a, b) => a + b, 0)).toBe(12);
+  await openScreen(page, 'Try it');
+  await page.getByRole('button', { name: 'Example 1', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: /^ticket/ })).toHaveValue(
+    /Refund my order|The app crashes/,
+  );
+  await openScreen(page, 'Optimize');
+  await dataChoice.selectOption({ index: 0 });
+  await expect(sizes).toContainText('60 training');
+
   // After a reload the finished run, its program and the imported dataset are in the Library.
   await page.reload();
   await openScreen(page, 'Library');

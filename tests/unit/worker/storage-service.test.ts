@@ -63,6 +63,25 @@ describe('CopaService storage: datasets', () => {
     expect((await service.listDatasets()).items).toEqual([]);
   });
 
+  it("describes a task on a stored dataset with that dataset's sizes, cost and sample inputs", async () => {
+    const service = tab(freshProfile());
+    const { dataset } = await service.importDataset({
+      fileName: 'tickets.csv',
+      bytes: bytes(ticketCsv(40)),
+      taskId: 'ticket-routing',
+      mapping: { ticket: 'text', department: 'label' },
+      seed: 3,
+    });
+    const own = await service.taskOverview({ task });
+    const stored = await service.taskOverview({ task, datasetId: dataset.id });
+    expect(stored.sizes).toEqual(dataset.sizes);
+    expect(own.sizes).not.toEqual(dataset.sizes);
+    const test = (await service.datasetExamples(dataset.id)).test;
+    expect(stored.sampleInputs).toEqual(test.slice(0, 5).map((e) => ({ ticket: e.data.ticket })));
+    expect(stored.estimate.lmCalls).toBeLessThan(own.estimate.lmCalls);
+    await expect(service.taskOverview({ task, datasetId: 'missing' })).rejects.toThrow();
+  });
+
   it('a malformed CSV is refused with its line and nothing is saved', async () => {
     const service = tab(freshProfile());
     const csv = 'text,label\r\n"fine",billing\r\n"too","many",values\r\n"ok",account\r\n';
