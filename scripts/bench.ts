@@ -10,6 +10,7 @@ import { evaluate } from '../src/core/evaluate';
 import type { Example } from '../src/core/example';
 import type { Metric } from '../src/core/metric';
 import { BASELINES, runCopa, type BaselineMethod } from '../src/core/optimizers';
+import { standardError } from '../src/core/optimizers/selection';
 import { Program } from '../src/core/program';
 import { StandInModel } from '../src/engines/standin/standin-model';
 import { BUILT_IN_TASKS } from '../src/tasks';
@@ -127,6 +128,10 @@ async function runMethod(
   };
 }
 
+function signed(x: number): string {
+  return `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
+}
+
 function mean(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }
@@ -199,10 +204,20 @@ function report(results: { task: string; methods: MethodRow[] }[]): void {
     for (const variant of ['copa', 'copa-matched'].filter(present)) {
       const test = avg(variant, (r) => r.testScore);
       const calls = avg(variant, (r) => r.lmCalls);
+      // Paired by seed: how far apart the two are, against the spread between seeds.
+      const diffs = methods
+        .filter((r) => r.method === variant)
+        .map((r) => {
+          const other = methods.find((b) => b.method === best.m && b.seed === r.seed);
+          return r.testScore - (other?.testScore ?? NaN);
+        })
+        .filter((d) => Number.isFinite(d));
       console.log(
         `  ${task} ${variant}: ${test.toFixed(4)} vs ${best.m} ${best.test.toFixed(4)} ` +
-          `(${test >= best.test ? 'at least as good' : 'lower'}); calls ${Math.round(calls)} vs ` +
-          `${Math.round(jointCalls)} (${calls <= jointCalls ? 'no more' : 'more'})`,
+          `(${test >= best.test ? 'at least as good' : 'lower'}; paired difference ` +
+          `${signed(mean(diffs))} ± ${standardError(diffs).toFixed(4)} SE over ${diffs.length} seeds); ` +
+          `calls ${Math.round(calls)} vs ${Math.round(jointCalls)} ` +
+          `(${calls <= jointCalls ? 'no more' : 'more'})`,
       );
     }
   }
