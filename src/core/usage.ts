@@ -19,6 +19,17 @@ export interface UsageTotals {
   wallMs?: number;
 }
 
+/** What is left of `budget` after spending `totals`; Infinity where there is no limit. */
+export function budgetRemaining(budget: Budget, totals: UsageTotals): BudgetRemaining {
+  const left = (limit: number | undefined, used: number): number =>
+    limit === undefined ? Infinity : Math.max(0, limit - used);
+  return {
+    calls: left(budget.maxCalls, totals.calls),
+    tokens: left(budget.maxTokens, totals.promptTokens + totals.completionTokens),
+    wallMs: left(budget.maxWallMs, totals.wallMs ?? 0),
+  };
+}
+
 /** What is left of a budget; Infinity where there is no limit. */
 export interface BudgetRemaining {
   calls: number;
@@ -73,13 +84,7 @@ export class MeteredLM implements LanguageModel {
   }
 
   remaining(): BudgetRemaining {
-    const left = (limit: number | undefined, used: number): number =>
-      limit === undefined ? Infinity : Math.max(0, limit - used);
-    return {
-      calls: left(this.budget.maxCalls, this.usage.calls),
-      tokens: left(this.budget.maxTokens, this.tokens()),
-      wallMs: left(this.budget.maxWallMs, this.wallMs()),
-    };
+    return budgetRemaining(this.budget, this.totals());
   }
 
   /** The error the next call would throw, or null while the budget lasts. */

@@ -242,8 +242,9 @@ export class CopaService implements CopaWorkerApi {
   listRuns = async () => this.store().listRuns();
   listUnfinishedRuns = async () => this.store().listUnfinishedRuns();
   deleteRun = async (id: string) => this.store().deleteRun(id);
+  // From the Library the Optimize screen starts empty: the finished phases are retold first.
   resumeStoredRun = async (runId: string, onEvents: EventsCallback) =>
-    this.store().resumeStoredRun(runId, onEvents);
+    this.store().resumeStoredRun(runId, onEvents, true);
   runLockState = async () => this.store().runLockState();
   lmCacheReport = async () => this.store().lmCacheReport();
   storageStatus = async () => this.store().storageStatus();

@@ -67,8 +67,12 @@ export class StorageService implements StorageWorkerApi {
   listRuns = (): Promise<Listing<RunSummary>> => this.runs.list();
   listUnfinishedRuns = (): Promise<RunSummary[]> => this.runs.listUnfinished();
   deleteRun = (id: string): Promise<void> => this.runs.delete(id);
-  resumeStoredRun = (runId: string, onEvents: EventsCallback): Promise<RunOutcome> =>
-    this.runs.resume(runId, onEvents);
+  /** `replay`: retell the finished phases first (for a view that starts empty). */
+  resumeStoredRun = (
+    runId: string,
+    onEvents: EventsCallback,
+    replay = false,
+  ): Promise<RunOutcome> => this.runs.resume(runId, onEvents, replay);
   startStoredRun = (request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome> =>
     this.runs.start(request, onEvents);
   runLockState = (): Promise<RunLockState> => this.runs.lockState();

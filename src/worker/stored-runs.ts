@@ -2,6 +2,7 @@ import type { ProgramProvenance } from '../core/interop/copa-format';
 import type { JsonObject, JsonValue } from '../core/json';
 import { assertCheckpoint, type CopaCheckpoint } from '../core/optimizers/checkpoint';
 import { phaseKind } from '../core/optimizers/copa';
+import { replayEvents, type PhaseSnapshot } from '../core/optimizers/replay';
 import { RecordNotFoundError } from '../storage/errors';
 import { finishRun } from '../storage/finish-run';
 import { isRunLockHeld, withRunLock } from '../storage/run-lock';
@@ -68,8 +69,11 @@ export class StoredRuns {
     }, this.deps.locks);
   }
 
-  /** Continues a stored run from its last checkpoint with the current model. */
-  resume(runId: string, onEvents: EventsCallback): Promise<RunOutcome> {
+  /**
+   * Continues a stored run from its last checkpoint with the current model. With `replay`, the
+   * finished phases are first retold as events, for a view that starts empty (after a reload).
+   */
+  resume(runId: string, onEvents: EventsCallback, replay = false): Promise<RunOutcome> {
     return withRunLock(async () => {
       const run = await this.deps.runs.get(runId);
       if (!run) throw new RecordNotFoundError('run', runId);
@@ -85,6 +89,8 @@ export class StoredRuns {
       if (state !== undefined) assertCheckpoint(state);
       const { resolved } = await this.resolve(config.request);
       await this.deps.runs.setStatus(runId, 'running');
+      if (replay && state !== undefined)
+        onEvents(replayEvents(state, snapshotsOf(run.checkpoints)));
       return this.drive(runId, config, resolved, state, onEvents);
     }, this.deps.locks);
   }
@@ -249,4 +255,19 @@ function summaryOf(r: RunRecord): RunSummary {
 
 function toJson(value: StoredRunConfig): JsonObject {
   return JSON.parse(JSON.stringify(value)) as JsonObject;
+}
+
+/** The program and totals saved after each finished phase, by phase index. */
+function snapshotsOf(
+  checkpoints: readonly { phase: number; state: JsonValue }[],
+): (phase: number) => PhaseSnapshot | undefined {
+  return (phase) => {
+    const state = checkpoints.find((c) => c.phase === phase)?.state;
+    try {
+      assertCheckpoint(state);
+      return { program: state.program, totals: state.totals };
+    } catch {
+      return undefined;
+    }
+  };
 }

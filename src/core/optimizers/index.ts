@@ -18,6 +18,7 @@ export {
   type CostEstimate,
 } from './cost-estimate';
 export { assertCheckpoint, CheckpointError, type CopaCheckpoint } from './checkpoint';
+export { replayEvents, type PhaseSnapshot } from './replay';
 export type { RunEvent, RunEventListener } from './events';
 export type * from './records';
 export type { OptimizerRunOptions, OptimizerTask } from './session';

@@ -1,0 +1,66 @@
+import type { ProgramState } from '../program';
+import { budgetRemaining, type UsageTotals } from '../usage';
+import type { CopaCheckpoint } from './checkpoint';
+import type { RunEvent } from './events';
+
+/** What the run looked like right after one finished phase (from the checkpoint saved then). */
+export interface PhaseSnapshot {
+  program: ProgramState;
+  totals: UsageTotals;
+}
+
+/**
+ * The events that retell a run's finished phases, from its latest checkpoint: the baseline, then
+ * per phase its candidates with their scores and drops, the decision, the insight and the
+ * program after it (when the checkpoint saved after that phase is known). Fed to a fresh view
+ * (a run resumed after a reload), they rebuild the phase cards and the curve the user saw
+ * before, so a resumed run reads as one story.
+ */
+export function replayEvents(
+  latest: CopaCheckpoint,
+  after: (phaseIndex: number) => PhaseSnapshot | undefined,
+): RunEvent[] {
+  if (latest.nextPhase < 0) return [];
+  const events: RunEvent[] = [
+    { type: 'baseline', score: latest.baselineScore, examples: latest.exampleScores.length },
+  ];
+  for (const record of latest.history) {
+    const phase = record.index;
+    const snapshot = after(phase);
+    events.push({ type: 'phase-started', index: phase, kind: record.kind, cycle: record.cycle });
+    if (record.bootstrap) events.push({ type: 'bootstrap-progress', phase, ...record.bootstrap });
+    for (const candidate of record.candidates) {
+      events.push({ type: 'candidate-proposed', phase, candidate });
+      if (candidate.dropped && candidate.dropReason)
+        events.push({
+          type: 'candidate-dropped',
+          phase,
+          candidateId: candidate.id,
+          minibatchScore: candidate.minibatchScore ?? 0,
+          reason: candidate.dropReason,
+        });
+    }
+    events.push({
+      type: 'decision',
+      phase,
+      accepted: record.accepted,
+      candidateId: record.winner,
+      score: record.scoreAfter,
+      incumbentScore: record.scoreBefore,
+      reason: record.decision,
+    });
+    events.push({ type: 'insight', phase, kind: record.kind, text: record.insight });
+    events.push({
+      type: 'phase-finished',
+      record,
+      ...(snapshot ? { program: snapshot.program } : {}),
+    });
+    if (snapshot)
+      events.push({
+        type: 'budget',
+        totals: snapshot.totals,
+        remaining: budgetRemaining(latest.config.budget, snapshot.totals),
+      });
+  }
+  return events;
+}

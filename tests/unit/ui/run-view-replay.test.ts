@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { CopaCheckpoint } from '../../../src/core/optimizers/checkpoint';
+import type { RunEvent } from '../../../src/core/optimizers/events';
+import { replayEvents } from '../../../src/core/optimizers/replay';
+import { applyEvents, emptyRunView, type RunView } from '../../../src/ui/optimize/run-view';
+import { copa } from '../core/optimizers/copa-fixture';
+import { toyModel } from '../core/optimizers/toy-task';
+
+/** What a finished phase's card shows, without the live-only progress details. */
+function cards(view: RunView) {
+  return view.phases.map((p) => ({
+    index: p.index,
+    kind: p.kind,
+    done: p.done,
+    record: p.record,
+    decision: p.decision,
+    insight: p.insight,
+    program: p.program,
+    startCalls: p.startCalls,
+    endCalls: p.endCalls,
+    candidates: p.candidates.map((c) => [c.record.id, c.fullScore, c.dropped]),
+  }));
+}
+
+describe('replaying a stored run', () => {
+  it('rebuilds the phase cards and the curve a live view showed, from the saved checkpoints', async () => {
+    const events: RunEvent[] = [];
+    const saved: CopaCheckpoint[] = [];
+    const r = await copa(toyModel(), {
+      events,
+      onCheckpoint: (cp) => {
+        saved.push(cp);
+      },
+    });
+    expect(r.history.length).toBeGreaterThanOrEqual(3);
+    const live = emptyRunView();
+    applyEvents(live, events);
+
+    const latest = saved.at(-1) as CopaCheckpoint;
+    const replayed = emptyRunView();
+    applyEvents(
+      replayed,
+      replayEvents(latest, (phase) => {
+        const cp = saved.find((c) => c.nextPhase === phase + 1);
+        return cp && { program: cp.program, totals: cp.totals };
+      }),
+    );
+    expect(cards(replayed)).toEqual(cards(live));
+    expect(replayed.curve).toEqual(live.curve);
+    expect(replayed.baseline).toBe(live.baseline);
+    expect(replayed.best).toBe(r.bestScore);
+  });
+
+  it('retells nothing for a run stopped before its baseline was scored', () => {
+    const cp = { nextPhase: -1, history: [] } as unknown as CopaCheckpoint;
+    expect(replayEvents(cp, () => undefined)).toEqual([]);
+  });
+});
