@@ -95,7 +95,17 @@ test('a step added before the router makes a two-step pipeline that a run and Tr
   await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
   await openScreen(page, 'Program');
   await page.getByRole('button', { name: 'Add a step before “route”' }).click();
-  await expect(page.getByRole('group', { name: /Step “step_1”/ })).toBeVisible();
+  const added = page.getByRole('group', { name: /Step “step_1”/ });
+  await expect(added).toBeVisible();
+  await expect(page.getByTestId('program-problems')).toHaveCount(0);
+  // Renaming the new step: a name that is not an identifier is refused, a good one is taken.
+  // The new step comes first; its group's name follows its name, so find the box by position.
+  const name = page.getByRole('textbox', { name: 'Step name' }).first();
+  await name.fill('2 notes');
+  await expect(page.getByTestId('program-problems')).toContainText('not a valid step name');
+  await name.fill('summarize');
+  await expect(page.getByRole('group', { name: /Step “summarize”/ })).toBeVisible();
+  await expect(name).toBeFocused();
   await expect(page.getByTestId('program-problems')).toHaveCount(0);
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByTestId('program-saved')).toBeVisible();
