@@ -10,7 +10,7 @@ import type { SplitRatios } from '../core/interop/dataset/split';
 import type { TableFormat } from '../core/interop/dataset/table';
 import type { JsonValue } from '../core/json';
 import type { ProgramOrigin, ProgramRecord } from '../storage/programs';
-import type { EventsCallback, RunOutcome } from './api';
+import type { EventsCallback, RunEvent, RunOutcome } from './api';
 
 export type { ColumnMapping, ImportIssue, ProgramProvenance, SplitRatios, TableFormat };
 
@@ -152,6 +152,8 @@ export interface StorageWorkerApi {
   deleteRun(id: string): Promise<void>;
   /** Continues a stored run from its last checkpoint with the current model. */
   resumeStoredRun(runId: string, onEvents: EventsCallback): Promise<RunOutcome>;
+  /** A stored run's finished phases retold as events, to show a past run as it happened. */
+  storedRunHistory(runId: string): Promise<RunEvent[]>;
   runLockState(): Promise<RunLockState>;
   lmCacheReport(): Promise<LmCacheReport>;
   clearLmCache(): Promise<LmCacheReport>;

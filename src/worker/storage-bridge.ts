@@ -21,6 +21,7 @@ export function exposedStorageApi(service: StorageWorkerApi): StorageWorkerApi {
     deleteRun: (id) => service.deleteRun(id),
     resumeStoredRun: (runId, onEvents) =>
       releasing(service.resumeStoredRun(runId, onEvents), onEvents),
+    storedRunHistory: (runId) => service.storedRunHistory(runId),
     runLockState: () => service.runLockState(),
     lmCacheReport: () => service.lmCacheReport(),
     clearLmCache: () => service.clearLmCache(),
@@ -50,6 +51,7 @@ export function storageClient(
     deleteRun: (id) => typed(() => remote.deleteRun(id)),
     resumeStoredRun: (runId, onEvents: EventsCallback) =>
       typed(() => remote.resumeStoredRun(runId, proxy(onEvents))),
+    storedRunHistory: (runId) => typed(() => remote.storedRunHistory(runId)),
     runLockState: () => typed(() => remote.runLockState()),
     lmCacheReport: () => typed(() => remote.lmCacheReport()),
     clearLmCache: () => typed(() => remote.clearLmCache()),

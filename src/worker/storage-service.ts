@@ -1,5 +1,5 @@
 import type { Example } from '../core/example';
-import type { EngineStatus, EventsCallback, RunOutcome, RunRequest } from './api';
+import type { EngineStatus, EventsCallback, RunEvent, RunOutcome, RunRequest } from './api';
 import { DatasetLibrary } from './dataset-library';
 import { ProgramLibrary } from './program-library';
 import type { RunController } from './run-controller';
@@ -73,6 +73,7 @@ export class StorageService implements StorageWorkerApi {
     onEvents: EventsCallback,
     replay = false,
   ): Promise<RunOutcome> => this.runs.resume(runId, onEvents, replay);
+  storedRunHistory = (runId: string): Promise<RunEvent[]> => this.runs.history(runId);
   startStoredRun = (request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome> =>
     this.runs.start(request, onEvents);
   runLockState = (): Promise<RunLockState> => this.runs.lockState();

@@ -7,7 +7,7 @@ import { RecordNotFoundError } from '../storage/errors';
 import { finishRun } from '../storage/finish-run';
 import { isRunLockHeld, withRunLock } from '../storage/run-lock';
 import type { RunRecord } from '../storage/runs';
-import type { EngineStatus, EventsCallback, RunOutcome, RunRequest } from './api';
+import type { EngineStatus, EventsCallback, RunEvent, RunOutcome, RunRequest } from './api';
 import type { DatasetLibrary } from './dataset-library';
 import { problemOf } from './program-library';
 import type { RunController } from './run-controller';
@@ -89,10 +89,19 @@ export class StoredRuns {
       if (state !== undefined) assertCheckpoint(state);
       const { resolved } = await this.resolve(config.request);
       await this.deps.runs.setStatus(runId, 'running');
-      if (replay && state !== undefined)
-        onEvents(replayEvents(state, snapshotsOf(run.checkpoints)));
+      if (replay && state !== undefined) onEvents(retell(state, run.checkpoints));
       return this.drive(runId, config, resolved, state, onEvents);
     }, this.deps.locks);
+  }
+
+  /** A stored run's phases as events (see replayEvents), for showing a past run's story. */
+  async history(runId: string): Promise<RunEvent[]> {
+    const run = await this.deps.runs.get(runId);
+    if (!run) throw new RecordNotFoundError('run', runId);
+    const state = run.checkpoints[run.checkpoints.length - 1]?.state;
+    if (state === undefined) return [];
+    assertCheckpoint(state);
+    return retell(state, run.checkpoints);
   }
 
   async list(): Promise<Listing<RunSummary>> {
@@ -257,7 +266,14 @@ function toJson(value: StoredRunConfig): JsonObject {
   return JSON.parse(JSON.stringify(value)) as JsonObject;
 }
 
-/** The program and totals saved after each finished phase, by phase index. */
+function retell(
+  latest: CopaCheckpoint,
+  checkpoints: readonly { phase: number; state: JsonValue }[],
+): RunEvent[] {
+  return replayEvents(latest, snapshotsOf(checkpoints));
+}
+
+/** The program and totals saved after each finished phase, by phase index (-1: the start). */
 function snapshotsOf(
   checkpoints: readonly { phase: number; state: JsonValue }[],
 ): (phase: number) => PhaseSnapshot | undefined {

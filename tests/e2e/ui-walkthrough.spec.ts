@@ -170,6 +170,16 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   await expect(page.getByTestId('past-runs')).toContainText('finished');
   await expect(page.getByTestId('saved-programs')).toContainText('Support ticket routing');
   await expect(page.getByTestId('saved-datasets')).toContainText('My own tickets');
+  // The past run's phases can be read again as they happened, with what each one changed.
+  await page.getByTestId('past-runs').getByRole('button', { name: 'Show its phases' }).click();
+  const history = page.getByTestId('run-history');
+  await expect(history.getByTestId('phase-card').first()).toBeVisible();
+  await expect(history.getByTestId('phase-decision').first()).toBeVisible();
+  await expect(history).toContainText('at the start');
+  await shot(page, 'library-run-history');
+  await noSeriousA11yProblems(page, 'library with a run history');
+  await page.getByRole('button', { name: 'Hide its phases' }).click();
+  await expect(history).toHaveCount(0);
   expect(problems).toEqual([]);
 });
 

@@ -128,7 +128,12 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
   try {
     if (!cp) {
       const base = await session.score(task.program, task.valset);
-      session.emit({ type: 'baseline', score: base.score, examples: task.valset.length });
+      session.emit({
+        type: 'baseline',
+        score: base.score,
+        examples: task.valset.length,
+        program: task.program.toState(),
+      });
       session.recordBest(base.score);
       cp = initialCheckpoint(
         task,

@@ -14,7 +14,13 @@ export type RunEvent =
       /** Set when resuming: the phase the run continues with. */
       resumedAtPhase?: number;
     }
-  | { type: 'baseline'; score: number; examples: number }
+  | {
+      type: 'baseline';
+      score: number;
+      examples: number;
+      /** The program the run started from (what the phases' changes are measured against). */
+      program?: ProgramState;
+    }
   | { type: 'phase-started'; index: number; kind: PhaseKind; cycle: number }
   | { type: 'bootstrap-progress'; phase: number; attempts: number; successes: number }
   | {

@@ -10,9 +10,10 @@ export interface PhaseSnapshot {
 }
 
 /**
- * The events that retell a run's finished phases, from its latest checkpoint: the baseline, then
- * per phase its candidates with their scores and drops, the decision, the insight and the
- * program after it (when the checkpoint saved after that phase is known). Fed to a fresh view
+ * The events that retell a run's finished phases, from its latest checkpoint: the baseline (with
+ * the start program when `after(-1)` knows it), then per phase its candidates with their scores
+ * and drops, the decision, the insight and the program after it (when the checkpoint saved
+ * after that phase is known), and how the run ended if it has. Fed to a fresh view
  * (a run resumed after a reload), they rebuild the phase cards and the curve the user saw
  * before, so a resumed run reads as one story.
  */
@@ -21,8 +22,14 @@ export function replayEvents(
   after: (phaseIndex: number) => PhaseSnapshot | undefined,
 ): RunEvent[] {
   if (latest.nextPhase < 0) return [];
+  const start = after(-1);
   const events: RunEvent[] = [
-    { type: 'baseline', score: latest.baselineScore, examples: latest.exampleScores.length },
+    {
+      type: 'baseline',
+      score: latest.baselineScore,
+      examples: latest.exampleScores.length,
+      ...(start ? { program: start.program } : {}),
+    },
   ];
   for (const record of latest.history) {
     const phase = record.index;
@@ -62,5 +69,14 @@ export function replayEvents(
         remaining: budgetRemaining(latest.config.budget, snapshot.totals),
       });
   }
+  if (latest.finished)
+    events.push({
+      type: 'run-finished',
+      method: 'copa',
+      reason: latest.finished,
+      bestScore: latest.bestScore,
+      baselineScore: latest.baselineScore,
+      totals: latest.totals,
+    });
   return events;
 }

@@ -12,6 +12,7 @@ import type {
 } from '../../worker/storage-api';
 import { toShown, type ShownError } from '../engine-state.svelte';
 import { saveTextFile } from '../lib/save-file';
+import { applyEvents, emptyRunView, type RunView } from '../optimize/run-view';
 
 export type LibraryKind = 'dataset' | 'program' | 'run';
 
@@ -31,6 +32,8 @@ export class LibraryState {
   resumeEvents = $state(0);
   resumeText = $state('');
   notice = $state('');
+  /** The past run whose phases are shown, its view rebuilt from the stored checkpoints. */
+  shown = $state<{ id: string; view: RunView } | null>(null);
   error = $state<ShownError | null>(null);
 
   constructor(private readonly client: CopaClient) {}
@@ -163,6 +166,19 @@ export class LibraryState {
     for (const e of events)
       if (e.type === 'phase-started')
         this.resumeText = `Cycle ${e.cycle + 1}: ${e.kind} phase running…`;
+  }
+
+  /** Shows a stored run's phases as they happened (or hides them when shown). */
+  async toggleHistory(runId: string): Promise<void> {
+    if (this.shown?.id === runId) {
+      this.shown = null;
+      return;
+    }
+    await this.guard(async () => {
+      const view = emptyRunView();
+      applyEvents(view, await this.client.storedRunHistory(runId));
+      this.shown = { id: runId, view };
+    });
   }
 
   private async guard(body: () => Promise<void>): Promise<void> {

@@ -43,6 +43,8 @@ export interface PhaseView {
 /** The whole run as the Optimize screen shows it. */
 export interface RunView {
   baseline: number | null;
+  /** The program the run started from, when the run said (phase diffs start from it). */
+  startProgram: ProgramState | null;
   best: number | null;
   phases: PhaseView[];
   /** [LM calls, best validation score] after the baseline and each phase. */
@@ -56,6 +58,7 @@ export interface RunView {
 export function emptyRunView(): RunView {
   return {
     baseline: null,
+    startProgram: null,
     best: null,
     phases: [],
     curve: [],
@@ -95,6 +98,7 @@ function applyEvent(view: RunView, e: RunEvent): void {
       return;
     case 'baseline':
       view.baseline = e.score;
+      if (e.program) view.startProgram = e.program;
       view.best = e.score;
       return;
     case 'phase-started': {

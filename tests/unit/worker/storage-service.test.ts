@@ -6,6 +6,8 @@ import type { ServiceDeps } from '../../../src/worker/service';
 import { CopaService } from '../../../src/worker/service';
 import { runProvenance, WEBLLM_VERSION } from '../../../src/worker/stored-runs';
 import type { RunOutcome } from '../../../src/worker/api';
+import { getTask } from '../../../src/tasks/index';
+import { applyEvents, emptyRunView } from '../../../src/ui/optimize/run-view';
 import { adapterEnv, deps } from './fakes';
 import {
   bytes,
@@ -142,6 +144,18 @@ describe('CopaService storage: runs', () => {
       scores: { baseline: outcome.result.baselineScore, validation: outcome.result.bestScore },
     });
     expect(await service.listUnfinishedRuns()).toEqual([]);
+    // Its story can be retold from the stored checkpoints: start program, each phase, the end.
+    const told = await service.storedRunHistory(outcome.runId!);
+    const view = emptyRunView();
+    applyEvents(view, told);
+    expect(view.startProgram).toEqual(getTask('ticket-routing').program.toState());
+    expect(view.phases.map((p) => p.record)).toEqual(outcome.result.history);
+    expect(view.phases.at(-1)?.program).toEqual(outcome.result.program);
+    expect(view.baseline).toBe(outcome.result.baselineScore);
+    expect(view.stopReason).toBe(outcome.stopReason);
+    await expect(service.storedRunHistory('missing')).rejects.toMatchObject({
+      name: 'RecordNotFoundError',
+    });
   });
 
   it('a run on a stored dataset uses its splits and records the dataset in the provenance', async () => {

@@ -69,7 +69,12 @@ export async function runBaseline(
   try {
     const base = await session.score(task.program, task.valset);
     baselineScore = base.score;
-    session.emit({ type: 'baseline', score: base.score, examples: task.valset.length });
+    session.emit({
+      type: 'baseline',
+      score: base.score,
+      examples: task.valset.length,
+      program: task.program.toState(),
+    });
     best = new BestTracker(session, {
       program: task.program,
       score: base.score,
