@@ -19,3 +19,14 @@ export async function noSeriousA11yProblems(page: Page, screen: string): Promise
     );
   expect(bad).toEqual([]);
 }
+
+/** Chooses the stand-in model (with a simulated delay per call) and opens the Optimize screen. */
+export async function chooseStandIn(page: Page, delayMs = 0): Promise<void> {
+  await page.goto('/#/model');
+  await expect(page.getByTestId('gpu-summary')).toBeVisible();
+  if (delayMs > 0) await page.getByLabel('Simulated delay per call (ms)').fill(String(delayMs));
+  await page.getByRole('button', { name: 'Use the stand-in model' }).click();
+  await expect(page.getByTestId('engine-status')).toContainText('Stand-in model');
+  await openScreen(page, 'Optimize');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+}
