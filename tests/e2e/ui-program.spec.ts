@@ -121,7 +121,13 @@ test('a step added before the router makes a two-step pipeline that a run and Tr
   await page.getByRole('button', { name: 'Example 1' }).click();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('try-prompt')).toHaveCount(2, { timeout: 15_000 });
-  await expect(page.getByTestId('try-prompt').nth(1)).toContainText('Request 2 of 2');
+  // Each request names its step: the renamed one first, then the router.
+  await expect(page.getByTestId('try-prompt').nth(0)).toContainText(
+    'Request 1 of 2 — step “summarize”',
+  );
+  await expect(page.getByTestId('try-prompt').nth(1)).toContainText(
+    'Request 2 of 2 — step “route”',
+  );
   await page.getByTestId('try-prompt').nth(1).locator('summary').click();
   await expect(page.getByTestId('try-prompt').nth(1)).toContainText('note_1');
   expect(problems).toEqual([]);
