@@ -4,6 +4,7 @@ import { evaluate } from '../../../../src/core/evaluate';
 import { Program } from '../../../../src/core/program';
 import type { CopaCheckpoint } from '../../../../src/core/optimizers/checkpoint';
 import { runCompilationPhase } from '../../../../src/core/optimizers/compilation-phase';
+import { planPhase } from '../../../../src/core/optimizers/budget-plan';
 import { resolveCopaConfig } from '../../../../src/core/optimizers/copa-config';
 import type { RunEvent } from '../../../../src/core/optimizers/events';
 import { runPromptPhase } from '../../../../src/core/optimizers/prompt-phase';
@@ -146,6 +147,42 @@ describe('runCopa', () => {
     // More budget on resume continues from the last finished phase.
     const more = await copa(toyModel(), { resumeFrom: r.checkpoint, config: { budget: {} } });
     expect(more.bestScore).toBe(1);
+  });
+
+  it('plans phases to a call budget: whole when it fits, shared when tight, so both phases run', async () => {
+    const whole = await copa(toyModel());
+    const firstCycle = (whole.history[0]?.costs.calls ?? 0) + (whole.history[1]?.costs.calls ?? 0);
+    const baseline = whole.totals.calls - whole.history.reduce((a, h) => a + h.costs.calls, 0);
+    // Room for the baseline and the first cycle: both phases run whole and reach the best score.
+    const roomy = await copa(toyModel(), {
+      config: { ...SMALL_CONFIG, budget: { maxCalls: baseline + firstCycle + 5 } },
+    });
+    expect(roomy.history.slice(0, 2).map((h) => h.kind)).toEqual(['compilation', 'prompt']);
+    expect(roomy.history[0]?.candidates).toHaveLength(SMALL_CONFIG.demoCandidates!);
+    expect(roomy.bestScore).toBe(whole.bestScore);
+    // Just less than the first phase whole plus the smallest prompt phase: it shrinks so that
+    // the prompt phase still runs.
+    const config = resolveCopaConfig(SMALL_CONFIG);
+    const task = bothTask();
+    const plan = (remainingCalls: number) =>
+      planPhase(config, {
+        kind: 'compilation',
+        remainingCalls,
+        phasesLeft: 6,
+        valSize: task.valset.length,
+        trainSize: task.trainset.length,
+        steps: 1,
+      });
+    let left = 200;
+    while (plan(left).demoCandidates === config.demoCandidates) left--;
+    const budget = baseline + left;
+    const tight = await copa(toyModel(), {
+      config: { ...SMALL_CONFIG, budget: { maxCalls: budget } },
+    });
+    expect(tight.totals.calls).toBeLessThanOrEqual(budget);
+    expect(tight.history[0]?.candidates.length).toBeLessThan(SMALL_CONFIG.demoCandidates!);
+    expect(tight.history.map((h) => h.kind)).toContain('prompt');
+    expect(tight.bestScore).toBeGreaterThan(tight.baselineScore);
   });
 
   it('cancel stops promptly with the best so far', async () => {
