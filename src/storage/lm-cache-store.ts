@@ -17,6 +17,8 @@ interface CacheEntry {
 export interface LMCacheStats {
   entries: number;
   maxEntries: number;
+  /** The stored answers' size as JSON text (UTF-8 bytes): what the cache holds, roughly. */
+  bytes: number;
   hits: number;
   misses: number;
   evictions: number;
@@ -33,6 +35,9 @@ export class IdbCacheStore implements CacheStore {
   private readonly maxEntries: number;
   /** Keys from least to most recently used. */
   private order: Map<string, number> | undefined;
+  /** Each entry's answer size (see LMCacheStats.bytes), and their sum. */
+  private readonly sizes = new Map<string, number>();
+  private bytes = 0;
   private clock = 0;
   private counters = { hits: 0, misses: 0, evictions: 0 };
 
@@ -52,7 +57,7 @@ export class IdbCacheStore implements CacheStore {
     });
     if (!found) {
       this.counters.misses++;
-      order.delete(key);
+      this.forget(order, key);
       return undefined;
     }
     this.counters.hits++;
@@ -74,7 +79,12 @@ export class IdbCacheStore implements CacheStore {
 
   async stats(): Promise<LMCacheStats> {
     const order = await this.index();
-    return { entries: order.size, maxEntries: this.maxEntries, ...this.counters };
+    return {
+      entries: order.size,
+      maxEntries: this.maxEntries,
+      bytes: this.bytes,
+      ...this.counters,
+    };
   }
 
   async clear(): Promise<void> {
@@ -82,6 +92,8 @@ export class IdbCacheStore implements CacheStore {
       await request(s.clear());
     });
     this.order = new Map();
+    this.sizes.clear();
+    this.bytes = 0;
     this.counters = { hits: 0, misses: 0, evictions: 0 };
   }
 
@@ -91,7 +103,7 @@ export class IdbCacheStore implements CacheStore {
     await transaction(this.store, 'readwrite', async (s) => {
       await Promise.all(victims.map((v) => request(s.delete(v))));
     });
-    for (const v of victims) order.delete(v);
+    for (const v of victims) this.forget(order, v);
     this.counters.evictions += victims.length;
   }
 
@@ -109,20 +121,38 @@ export class IdbCacheStore implements CacheStore {
       for (const v of victims) s.delete(v);
       await request(s.put(entry, key));
     });
-    for (const v of victims) order.delete(v);
+    for (const v of victims) this.forget(order, v);
     this.counters.evictions += victims.length;
-    order.delete(key);
+    this.forget(order, key);
     order.set(key, entry.lastUsed);
+    this.remember(key, sizeOf(entry.response));
+  }
+
+  private remember(key: string, bytes: number): void {
+    this.sizes.set(key, bytes);
+    this.bytes += bytes;
+  }
+
+  private forget(order: Map<string, number>, key: string): void {
+    order.delete(key);
+    this.bytes -= this.sizes.get(key) ?? 0;
+    this.sizes.delete(key);
   }
 
   private async index(): Promise<Map<string, number>> {
     if (this.order) return this.order;
     const rows = await transaction(this.store, 'readonly', async (s) => {
       const [keys, values] = await Promise.all([request(s.getAllKeys()), request(s.getAll())]);
-      return keys.map((k, i) => [String(k), readEntry(values[i])?.lastUsed ?? 0] as const);
+      return keys.map((k, i) => {
+        const entry = readEntry(values[i]);
+        return [String(k), entry?.lastUsed ?? 0, entry ? sizeOf(entry.response) : 0] as const;
+      });
     });
     rows.sort((a, b) => a[1] - b[1]);
-    this.order = new Map(rows);
+    this.order = new Map(rows.map(([k, used]) => [k, used]));
+    this.sizes.clear();
+    this.bytes = 0;
+    for (const [k, , bytes] of rows) this.remember(k, bytes);
     this.clock = rows.reduce((max, r) => Math.max(max, r[1]), this.clock);
     return this.order;
   }
@@ -137,4 +167,11 @@ function readEntry(raw: unknown): CacheEntry | undefined {
   const r = e.response;
   if (!r || typeof r.text !== 'string' || typeof r.usage !== 'object') return undefined;
   return e as CacheEntry;
+}
+
+const utf8 = new TextEncoder();
+
+/** An answer's size as stored, in UTF-8 bytes of its JSON text. */
+function sizeOf(response: LMResponse): number {
+  return utf8.encode(JSON.stringify(response)).length;
 }

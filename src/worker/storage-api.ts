@@ -106,6 +106,8 @@ export interface RunSummary {
 export interface LmCacheReport {
   entries: number;
   maxEntries: number;
+  /** Size of the stored answers (UTF-8 bytes of their JSON). */
+  bytes: number;
 }
 
 export interface StorageStatus {

@@ -80,7 +80,7 @@ export class StorageService implements StorageWorkerApi {
 
   async lmCacheReport(): Promise<LmCacheReport> {
     const stats = await this.deps.lmCache.stats();
-    return { entries: stats.entries, maxEntries: stats.maxEntries };
+    return { entries: stats.entries, maxEntries: stats.maxEntries, bytes: stats.bytes };
   }
 
   async clearLmCache(): Promise<LmCacheReport> {

@@ -170,6 +170,10 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   await expect(page.getByTestId('past-runs')).toContainText('finished');
   await expect(page.getByTestId('saved-programs')).toContainText('Support ticket routing');
   await expect(page.getByTestId('saved-datasets')).toContainText('My own tickets');
+  // The run's answers are kept for the next run, and their size is shown.
+  await expect(page.getByTestId('cache-size')).toContainText(
+    /answers: [1-9]\d* of at most .*\d+ (kB|MB)/,
+  );
   // The past run's phases can be read again as they happened, with what each one changed.
   await page.getByTestId('past-runs').getByRole('button', { name: 'Show its phases' }).click();
   const history = page.getByTestId('run-history');

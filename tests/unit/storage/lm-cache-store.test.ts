@@ -32,6 +32,23 @@ describe('IdbCacheStore', () => {
     expect(await cache.stats()).toMatchObject({ entries: 2, evictions: 1 });
   });
 
+  it('counts the bytes it holds: up on a new answer, down on eviction, kept across a reload', async () => {
+    const store = freshStore();
+    const cache = new IdbCacheStore({ store, maxEntries: 2 });
+    const size = (r: LMResponse): number => new TextEncoder().encode(JSON.stringify(r)).length;
+    await cache.set('a', answer('short'));
+    expect((await cache.stats()).bytes).toBe(size(answer('short')));
+    await cache.set('b', answer('a much longer answer — with a dash'));
+    await cache.set('a', answer('replaced'));
+    const both = size(answer('replaced')) + size(answer('a much longer answer — with a dash'));
+    expect((await cache.stats()).bytes).toBe(both);
+    expect((await new IdbCacheStore({ store, maxEntries: 2 }).stats()).bytes).toBe(both);
+    await cache.set('c', answer('C'));
+    expect((await cache.stats()).bytes).toBe(size(answer('replaced')) + size(answer('C')));
+    await cache.clear();
+    expect((await cache.stats()).bytes).toBe(0);
+  });
+
   it('remembers the recency order across instances (a reload)', async () => {
     const store = freshStore();
     const first = new IdbCacheStore({ store, maxEntries: 2 });
