@@ -3,6 +3,7 @@ import type { EvaluateSummary } from '../worker/api';
 import type { CopaClient } from '../worker/client';
 import { toShown, type ShownError } from './engine-state.svelte';
 import { plain } from './lib/plain';
+import { pairedComparison, type PairedComparison } from './lib/paired-comparison';
 import type { RunState } from './run-state.svelte';
 import type { TaskState } from './task-state.svelte';
 
@@ -54,6 +55,17 @@ export class ResultsState {
       baseline: b,
       optimized: opt[b.exampleId] ?? null,
     }));
+  }
+
+  /** Baseline against optimized on the test examples both were scored on. */
+  get comparison(): PairedComparison | null {
+    const both = this.rows.flatMap((r) =>
+      r.baseline && r.optimized ? [[r.baseline.score, r.optimized.score] as const] : [],
+    );
+    return pairedComparison(
+      both.map(([b]) => b),
+      both.map(([, o]) => o),
+    );
   }
 
   get filtered(): ComparedRow[] {

@@ -68,6 +68,10 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   await page.getByRole('button', { name: /Evaluate baseline and optimized/ }).click();
   await expect(page.getByTestId('results-table')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('results-chart')).toContainText('Optimized');
+  // The gain is put in proportion: examples fixed and broken, and its standard error.
+  await expect(page.getByTestId('paired-comparison')).toContainText(
+    /On the same 100 test examples .* got \d+ right .* ± \d+\.\d points \(one standard error\)/s,
+  );
   const all = await page.getByTestId('results-table').locator('tbody tr').count();
   expect(all).toBeGreaterThan(0);
   await page.getByLabel('Wrong answers').check();
