@@ -46,6 +46,9 @@ export default defineConfig({
     headless: true,
     launchOptions: { args: chromiumArgs, ...(executablePath ? { executablePath } : {}) },
     trace: 'retain-on-failure',
+    // The app's service worker would serve later page loads from its own store; each test
+    // starts from the network unless it opts in (tests/e2e/offline.spec.ts does).
+    serviceWorkers: 'block',
   },
   webServer: {
     // Tests run against the built app (npm run test:e2e builds first).

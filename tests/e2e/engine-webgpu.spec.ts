@@ -82,3 +82,32 @@ test.describe('a model whose files are missing', () => {
     expect(problems).toEqual([]);
   });
 });
+
+test.describe('with the service worker, as in a user browser', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('WebLLM loaded on the first visit is kept, so the Model screen works offline', async ({
+    page,
+    context,
+  }) => {
+    await page.goto('/#/model');
+    await expect(page.getByTestId('offline-status')).toHaveAttribute('data-status', 'ready', {
+      timeout: 30_000,
+    });
+    const catalog = page.getByTestId('catalog');
+    await expect(catalog.getByRole('radio').first()).toBeVisible({ timeout: 30_000 });
+    const keptChunks = (): Promise<string[]> =>
+      page.evaluate(async () => {
+        const names: string[] = [];
+        for (const key of await caches.keys())
+          for (const request of await (await caches.open(key)).keys()) names.push(request.url);
+        return names.filter((url) => /\/webllm-[\w-]+\.js$/.test(url));
+      });
+    await expect.poll(keptChunks, { timeout: 30_000 }).toHaveLength(1);
+
+    await context.setOffline(true);
+    await page.reload();
+    // The catalog comes from WebLLM's code, now served from the device.
+    await expect(catalog.getByRole('radio').first()).toBeVisible({ timeout: 30_000 });
+  });
+});

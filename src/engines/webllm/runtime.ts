@@ -1,4 +1,5 @@
 import type { ChatEngine, WebLLMRuntime } from './chat-engine';
+import { keepWebLLMForOffline } from './offline-copy';
 
 /**
  * Loads WebLLM (about 6 MB) on demand. This dynamic import is the only place the app pulls in
@@ -6,6 +7,7 @@ import type { ChatEngine, WebLLMRuntime } from './chat-engine';
  */
 export async function importWebLLMRuntime(): Promise<WebLLMRuntime> {
   const webllm = await import('@mlc-ai/web-llm');
+  void keepWebLLMForOffline();
   return {
     createEngine: (config): ChatEngine => new webllm.MLCEngine(config),
     hasModelInCache: (modelId, appConfig) => webllm.hasModelInCache(modelId, appConfig),

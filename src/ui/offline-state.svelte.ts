@@ -1,0 +1,37 @@
+import { registerSW } from 'virtual:pwa-register';
+
+/**
+ * Where the app stands on keeping itself on this device (the service worker):
+ * - `unsupported`: no service workers here (an insecure origin, or the dev server);
+ * - `saving`: the first visit is storing the app;
+ * - `ready`: it opens with no connection;
+ * - `update`: a new version is stored and waits for a reload;
+ * - `failed`: storing failed (message says why).
+ */
+export type OfflineStatus = 'unsupported' | 'saving' | 'ready' | 'update' | 'failed';
+
+export class OfflineState {
+  status = $state<OfflineStatus>('unsupported');
+  message = $state('');
+  private update: ((reload?: boolean) => Promise<void>) | null = null;
+
+  /** Registers the service worker; only in a production build, where one is generated. */
+  init(): void {
+    if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+    this.status = navigator.serviceWorker.controller ? 'ready' : 'saving';
+    this.update = registerSW({
+      immediate: true,
+      onOfflineReady: () => (this.status = 'ready'),
+      onNeedRefresh: () => (this.status = 'update'),
+      onRegisterError: (error: unknown) => {
+        this.status = 'failed';
+        this.message = error instanceof Error ? error.message : String(error);
+      },
+    });
+  }
+
+  /** Switches to the waiting version; the page reloads once it has taken over. */
+  async reloadToUpdate(): Promise<void> {
+    await this.update?.(true);
+  }
+}

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { chooseStandIn } from './screens';
+
+// Other specs block service workers so each starts from the network; this one lets the app
+// keep itself on the device, as a user's browser does.
+test.use({ serviceWorkers: 'allow' });
+
+test('once saved, the app opens and runs COPA with no connection, and it never calls another host', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+  const elsewhere: string[] = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol.startsWith('http') && url.origin !== origin) elsewhere.push(request.url());
+  });
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+
+  await page.goto('/');
+  await expect(page.getByTestId('offline-status')).toHaveAttribute('data-status', 'ready', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('offline-status')).toContainText('opens without a connection');
+
+  await context.setOffline(true);
+  const reloaded = await page.reload();
+  // The page itself came from the service worker's store, not from the (now unreachable) server.
+  expect(reloaded?.fromServiceWorker()).toBe(true);
+  await expect(page.getByRole('heading', { name: 'COPA Playground' })).toBeVisible();
+
+  await chooseStandIn(page);
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 30_000 });
+  await expect(page.getByTestId('run-model')).toContainText('Stand-in results');
+
+  expect(elsewhere).toEqual([]);
+  expect(problems).toEqual([]);
+});
