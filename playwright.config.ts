@@ -46,9 +46,8 @@ export default defineConfig({
     headless: true,
     launchOptions: { args: chromiumArgs, ...(executablePath ? { executablePath } : {}) },
     trace: 'retain-on-failure',
-    // The app's service worker would serve later page loads from its own store; each test
-    // starts from the network unless it opts in (tests/e2e/offline.spec.ts does).
-    serviceWorkers: 'block',
+    // As in a user's browser, the app's service worker runs (each test's context starts empty).
+    serviceWorkers: 'allow',
   },
   webServer: {
     // Tests run against the built app (npm run test:e2e builds first).

@@ -83,9 +83,7 @@ test.describe('a model whose files are missing', () => {
   });
 });
 
-test.describe('with the service worker, as in a user browser', () => {
-  test.use({ serviceWorkers: 'allow' });
-
+test.describe('with the service worker', () => {
   test('WebLLM loaded on the first visit is kept, so the Model screen works offline', async ({
     page,
     context,

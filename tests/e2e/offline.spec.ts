@@ -1,10 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { chooseStandIn } from './screens';
 
-// Other specs block service workers so each starts from the network; this one lets the app
-// keep itself on the device, as a user's browser does.
-test.use({ serviceWorkers: 'allow' });
-
 test('once saved, the app opens and runs COPA with no connection, and it never calls another host', async ({
   page,
   context,
@@ -39,4 +35,20 @@ test('once saved, the app opens and runs COPA with no connection, and it never c
 
   expect(elsewhere).toEqual([]);
   expect(problems).toEqual([]);
+});
+
+test('when the service worker cannot be stored, the footer says the app needs a connection', async ({
+  page,
+}) => {
+  // As in a private window that refuses service workers.
+  await page.addInitScript(() => {
+    navigator.serviceWorker.register = () =>
+      Promise.reject(new DOMException('The operation is insecure.', 'SecurityError'));
+  });
+  await page.goto('/');
+  const status = page.getByTestId('offline-status');
+  await expect(status).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
+  await expect(status).toContainText('needs a connection to open');
+  await expect(status).toContainText('The operation is insecure.');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
 });
