@@ -244,6 +244,7 @@ export class CopaService implements CopaWorkerApi {
   deleteRun = async (id: string) => this.store().deleteRun(id);
   // From the Library the Optimize screen starts empty: the finished phases are retold first.
   storedRunHistory = async (runId: string) => this.store().storedRunHistory(runId);
+  runReport = async (runId: string) => this.store().runReport(runId);
   resumeStoredRun = async (runId: string, onEvents: EventsCallback) =>
     this.store().resumeStoredRun(runId, onEvents, true);
   runLockState = async () => this.store().runLockState();

@@ -9,8 +9,12 @@ import type { ImportIssue } from '../core/interop/dataset/errors';
 import type { SplitRatios } from '../core/interop/dataset/split';
 import type { TableFormat } from '../core/interop/dataset/table';
 import type { JsonValue } from '../core/json';
+import type { CopaConfig } from '../core/optimizers/copa-config';
+import type { CurvePoint, PhaseRecord, StopReason } from '../core/optimizers/records';
+import type { ProgramState } from '../core/program';
+import type { UsageTotals } from '../core/usage';
 import type { ProgramOrigin, ProgramRecord } from '../storage/programs';
-import type { EventsCallback, RunEvent, RunOutcome } from './api';
+import type { EngineStatus, EventsCallback, RunEvent, RunOutcome } from './api';
 
 export type { ColumnMapping, ImportIssue, ProgramProvenance, SplitRatios, TableFormat };
 
@@ -134,6 +138,33 @@ export interface Listing<T> {
   problems: StoredProblem[];
 }
 
+/**
+ * Everything a stored run did, in one plain-JSON document: who ran what on which data with
+ * which settings, every phase's candidates, scores, decisions, insights and costs, and the
+ * program it ended with. It is what someone needs to check or repeat a run elsewhere.
+ */
+export interface RunReport {
+  format: 'copa-run-report';
+  version: 1;
+  name: string;
+  status: StoredRunStatus;
+  createdAt: string;
+  updatedAt: string;
+  model: EngineStatus & { standIn: boolean };
+  /** The built-in task (or "custom"), and the stored dataset when the run used one. */
+  dataset: { task: string; programEdited: boolean; id?: string; name?: string };
+  settings: CopaConfig;
+  baselineScore: number;
+  bestScore: number;
+  /** Why the run ended; null while it can still be resumed. */
+  stopReason: StopReason | null;
+  totals: UsageTotals;
+  curve: CurvePoint[];
+  phases: PhaseRecord[];
+  program: ProgramState;
+  error?: { name: string; message: string };
+}
+
 export interface StorageWorkerApi {
   previewDataset(file: DatasetFileInput, taskId: string, limit?: number): Promise<DatasetPreview>;
   /** Validates the whole file first; a bad file throws DatasetImportError and saves nothing. */
@@ -156,6 +187,8 @@ export interface StorageWorkerApi {
   resumeStoredRun(runId: string, onEvents: EventsCallback): Promise<RunOutcome>;
   /** A stored run's finished phases retold as events, to show a past run as it happened. */
   storedRunHistory(runId: string): Promise<RunEvent[]>;
+  /** Everything a stored run did, as one document (null before its baseline was scored). */
+  runReport(runId: string): Promise<RunReport | null>;
   runLockState(): Promise<RunLockState>;
   lmCacheReport(): Promise<LmCacheReport>;
   clearLmCache(): Promise<LmCacheReport>;

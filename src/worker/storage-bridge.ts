@@ -22,6 +22,7 @@ export function exposedStorageApi(service: StorageWorkerApi): StorageWorkerApi {
     resumeStoredRun: (runId, onEvents) =>
       releasing(service.resumeStoredRun(runId, onEvents), onEvents),
     storedRunHistory: (runId) => service.storedRunHistory(runId),
+    runReport: (runId) => service.runReport(runId),
     runLockState: () => service.runLockState(),
     lmCacheReport: () => service.lmCacheReport(),
     clearLmCache: () => service.clearLmCache(),
@@ -52,6 +53,7 @@ export function storageClient(
     resumeStoredRun: (runId, onEvents: EventsCallback) =>
       typed(() => remote.resumeStoredRun(runId, proxy(onEvents))),
     storedRunHistory: (runId) => typed(() => remote.storedRunHistory(runId)),
+    runReport: (runId) => typed(() => remote.runReport(runId)),
     runLockState: () => typed(() => remote.runLockState()),
     lmCacheReport: () => typed(() => remote.lmCacheReport()),
     clearLmCache: () => typed(() => remote.clearLmCache()),

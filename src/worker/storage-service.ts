@@ -15,6 +15,7 @@ import type {
   ProgramExportFormat,
   ProgramSummary,
   RunLockState,
+  RunReport,
   RunSummary,
   StorageStatus,
   StorageWorkerApi,
@@ -74,6 +75,7 @@ export class StorageService implements StorageWorkerApi {
     replay = false,
   ): Promise<RunOutcome> => this.runs.resume(runId, onEvents, replay);
   storedRunHistory = (runId: string): Promise<RunEvent[]> => this.runs.history(runId);
+  runReport = (runId: string): Promise<RunReport | null> => this.runs.report(runId);
   startStoredRun = (request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome> =>
     this.runs.start(request, onEvents);
   runLockState = (): Promise<RunLockState> => this.runs.lockState();

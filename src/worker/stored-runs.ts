@@ -11,7 +11,8 @@ import type { EngineStatus, EventsCallback, RunEvent, RunOutcome, RunRequest } f
 import type { DatasetLibrary } from './dataset-library';
 import { problemOf } from './program-library';
 import type { RunController } from './run-controller';
-import type { Listing, RunLockState, RunSummary } from './storage-api';
+import { buildRunReport } from './run-report';
+import type { Listing, RunLockState, RunReport, RunSummary } from './storage-api';
 import type { StorageDeps } from './storage-deps';
 import type { TaskLookup } from './task-resolver';
 import { WorkerStateError } from './worker-errors';
@@ -102,6 +103,12 @@ export class StoredRuns {
     if (state === undefined) return [];
     assertCheckpoint(state);
     return retell(state, run.checkpoints);
+  }
+
+  async report(runId: string): Promise<RunReport | null> {
+    const run = await this.deps.runs.get(runId);
+    if (!run) throw new RecordNotFoundError('run', runId);
+    return buildRunReport(run);
   }
 
   async list(): Promise<Listing<RunSummary>> {

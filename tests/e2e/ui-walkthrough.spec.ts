@@ -188,6 +188,19 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   await noSeriousA11yProblems(page, 'library with a run history');
   await page.getByRole('button', { name: 'Hide its phases' }).click();
   await expect(history).toHaveCount(0);
+  // Its report: a Markdown file with the model, every phase and the program it ended with.
+  const reporting = page.waitForEvent('download');
+  await page
+    .getByTestId('past-runs')
+    .getByRole('button', { name: /as Markdown$/ })
+    .click();
+  const report = await reporting;
+  expect(report.suggestedFilename()).toMatch(/^copa-run-.*\.md$/);
+  const markdown = readFileSync((await report.path())!, 'utf8');
+  expect(markdown).toContain('# COPA run: Support ticket routing');
+  expect(markdown).toContain('stand-in results');
+  expect(markdown).toMatch(/## Phase 1 · cycle 1 · Compilation \(demos\)/);
+  expect(markdown).toContain('### Step `route`');
   expect(problems).toEqual([]);
 });
 

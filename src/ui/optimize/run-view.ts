@@ -69,7 +69,8 @@ export function emptyRunView(): RunView {
   };
 }
 
-const DROP_WORDS: Record<string, string> = {
+/** Why a candidate was not fully scored, in plain words. */
+export const DROP_WORDS: Record<string, string> = {
   minibatch: 'dropped in a minibatch round (weaker half)',
   'behind-incumbent': 'clearly behind the current program part-way through the minibatch',
   'below-incumbent': 'not above the current program on the same examples',

@@ -158,6 +158,31 @@ describe('CopaService storage: runs', () => {
     });
   });
 
+  it("a stored run's report holds its setup, every phase and the program it ended with", async () => {
+    const service = tab(freshProfile());
+    await service.useStandIn(0);
+    const outcome = await service.startRun({ task, config: small }, () => undefined);
+    const report = await service.runReport(outcome.runId!);
+    expect(report).toMatchObject({
+      format: 'copa-run-report',
+      status: 'finished',
+      model: { kind: 'standin', standIn: true },
+      dataset: { task: 'ticket-routing', programEdited: false },
+      baselineScore: outcome.result.baselineScore,
+      bestScore: outcome.result.bestScore,
+      stopReason: outcome.stopReason,
+    });
+    expect(report!.settings).toMatchObject(small);
+    expect(report!.phases).toEqual(outcome.result.history);
+    expect(report!.program).toEqual(outcome.result.program);
+    expect(report!.totals.calls).toBe(outcome.result.totals.calls);
+    // Plain JSON: it survives a round trip unchanged.
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+    await expect(service.runReport('missing')).rejects.toMatchObject({
+      name: 'RecordNotFoundError',
+    });
+  });
+
   it('a run on a stored dataset uses its splits and records the dataset in the provenance', async () => {
     const service = tab(freshProfile());
     await service.useStandIn(0);

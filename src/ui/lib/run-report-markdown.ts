@@ -1,0 +1,126 @@
+import type { CandidateRecord, PhaseRecord } from '../../core/optimizers/records';
+import type { RunReport } from '../../worker/storage-api';
+import { DROP_WORDS, stopReasonText } from '../optimize/run-view';
+import { PHASE_TITLE, pct } from '../optimize/phase-words';
+
+/**
+ * A run report as Markdown, for reading or pasting into a note or an issue: the setup, each
+ * phase's candidates and decision, and the program the run ended with. Dataset text and model
+ * output are written as text (table cells and quotes are escaped), never as markup to render.
+ */
+export function runReportMarkdown(report: RunReport): string {
+  const s = report.settings;
+  const lines: string[] = [
+    `# COPA run: ${inline(report.name)}`,
+    '',
+    `- **Model:** ${inline(report.model.label)}`,
+    ...(report.model.standIn
+      ? ['- **These are stand-in results:** a simulated model answered, not a real language model.']
+      : []),
+    `- **Data:** ${inline(report.dataset.name ?? `built-in data of ${report.dataset.task}`)}${report.dataset.programEdited ? ' (with an edited program)' : ''}`,
+    `- **Status:** ${report.status}; started ${report.createdAt}, last saved ${report.updatedAt}`,
+    `- **Settings:** seed ${s.seed}, ${s.cycles} cycles starting with ${s.startWith}, ${s.demoCandidates} demo-set candidates, ${s.instructionCandidates} instruction candidates, up to ${s.maxBootstrappedDemos} bootstrapped and ${s.maxLabeledDemos} labeled demos, minibatch ${s.minibatchSize}, acceptance margin ${s.acceptMargin} SE${budgetWords(report)}`,
+    `- **Validation score:** ${pct(report.baselineScore)} at the start, ${pct(report.bestScore)} at the end`,
+    `- **Why it stopped:** ${report.stopReason === null ? 'it has not ended; it can be resumed from the Library.' : stopReasonText(report.stopReason, null)}`,
+    `- **Cost:** ${report.totals.calls} model calls (${report.totals.cachedCalls} more answered from the cache), ${report.totals.promptTokens + report.totals.completionTokens} tokens`,
+  ];
+  if (report.error)
+    lines.push(`- **Error:** ${report.error.name}: ${inline(report.error.message)}`);
+  for (const phase of report.phases) lines.push('', ...phaseSection(phase));
+  lines.push('', '## The program it ended with');
+  for (const step of report.program.steps) {
+    lines.push(
+      '',
+      `### Step \`${step.name}\``,
+      '',
+      'Instruction:',
+      '',
+      quote(step.signature.instruction),
+    );
+    const outputs = step.signature.outputs.map((f) => f.name);
+    lines.push('', `Demos (${step.demos.length}):`);
+    if (step.demos.length === 0) lines.push('', 'none');
+    else
+      lines.push(
+        '',
+        ...step.demos.map(
+          (d) => `- ${demoLine(d.data, outputs)}${d.augmented ? ' (bootstrapped)' : ' (labeled)'}`,
+        ),
+      );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function budgetWords(report: RunReport): string {
+  const b = report.settings.budget;
+  const parts = [
+    b.maxCalls !== undefined ? `${b.maxCalls} calls` : '',
+    b.maxTokens !== undefined ? `${b.maxTokens} tokens` : '',
+    b.maxWallMs !== undefined ? `${Math.round(b.maxWallMs / 1000)} s` : '',
+  ].filter((p) => p !== '');
+  return parts.length > 0 ? `, budget ${parts.join(' / ')}` : '';
+}
+
+function phaseSection(phase: PhaseRecord): string[] {
+  const lines = [
+    `## Phase ${phase.index + 1} · cycle ${phase.cycle + 1} · ${PHASE_TITLE[phase.kind]} — ${phase.accepted ? 'improved' : 'kept the current program'}`,
+    '',
+    `${inline(phase.decision)} (${pct(phase.scoreBefore)} → ${pct(phase.scoreAfter)})`,
+    '',
+    '| Candidate | Minibatch | Full set | Outcome |',
+    '| --- | --- | --- | --- |',
+    ...phase.candidates.map(
+      (c) =>
+        `| ${inline(c.label)} | ${pct(c.minibatchScore)} | ${pct(c.fullScore)} | ${outcome(phase, c)} |`,
+    ),
+  ];
+  if (phase.bootstrap)
+    lines.push(
+      '',
+      `Bootstrapping: ${phase.bootstrap.successes} of ${phase.bootstrap.attempts} attempts passed the metric.`,
+    );
+  const winner = phase.candidates.find((c) => c.id === phase.winner);
+  if (phase.accepted && winner?.instructions)
+    for (const [step, text] of Object.entries(winner.instructions))
+      lines.push('', `New instruction of \`${step}\`:`, '', quote(text));
+  lines.push('', `Handed to the next phase: ${inline(phase.insight)}`);
+  const c = phase.costs;
+  lines.push(
+    '',
+    `Cost: ${c.calls} model calls${phase.plannedCalls !== undefined ? ` (planned ${phase.plannedCalls})` : ''}, ${c.cachedCalls} from the cache, ${c.promptTokens + c.completionTokens} tokens, ${phase.constraintViolations} broken ${phase.constraintViolations === 1 ? 'rule' : 'rules'} retried.`,
+  );
+  return lines;
+}
+
+function outcome(phase: PhaseRecord, c: CandidateRecord): string {
+  if (phase.accepted && phase.winner === c.id) return '**accepted**';
+  if (c.dropped) return DROP_WORDS[c.dropReason ?? ''] ?? 'dropped';
+  return c.kind === 'incumbent' ? 'current program' : 'not better';
+}
+
+function demoLine(data: Readonly<Record<string, unknown>>, outputs: readonly string[]): string {
+  const part = (names: string[]): string =>
+    names.map((n) => `${n}: ${inline(clipped(String(data[n] ?? '')))}`).join('; ');
+  const inputs = Object.keys(data).filter((n) => !outputs.includes(n));
+  return `${part(inputs)} → ${part(outputs.filter((n) => n in data))}`;
+}
+
+function clipped(text: string): string {
+  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
+}
+
+const MARKDOWN_ACTIVE = /([\\`*_[\]<>#|])/g;
+
+/** One line of text with Markdown's active characters escaped. */
+function inline(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(MARKDOWN_ACTIVE, '\\$1');
+}
+
+/** A block quote of text kept line by line, escaped. */
+function quote(text: string): string {
+  const body = text.trim() === '' ? '(empty)' : text.trim();
+  return body
+    .split('\n')
+    .map((l) => `> ${l.replace(MARKDOWN_ACTIVE, '\\$1')}`)
+    .join('\n');
+}

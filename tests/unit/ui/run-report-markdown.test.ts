@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_COPA_CONFIG } from '../../../src/core/optimizers/copa-config';
+import type { PhaseRecord } from '../../../src/core/optimizers/records';
+import { runReportMarkdown } from '../../../src/ui/lib/run-report-markdown';
+import type { RunReport } from '../../../src/worker/storage-api';
+
+const costs = { calls: 40, cachedCalls: 5, promptTokens: 1000, completionTokens: 100, lmMs: 0 };
+
+function phase(index: number, accepted: boolean): PhaseRecord {
+  return {
+    index,
+    cycle: 0,
+    kind: index === 0 ? 'compilation' : 'prompt',
+    candidates: [
+      {
+        id: 'cur',
+        label: 'current instruction',
+        kind: 'incumbent',
+        minibatchScore: null,
+        minibatchExamples: 0,
+        fullScore: 0.4,
+        dropped: false,
+      },
+      {
+        id: 'p1',
+        label: 'proposal | 1',
+        kind: 'instruction',
+        instructions: { route: 'If the ticket mentions "refund", answer <b>billing</b>.' },
+        minibatchScore: 0.6,
+        minibatchExamples: 10,
+        fullScore: 0.55,
+        dropped: false,
+      },
+      {
+        id: 'p2',
+        label: 'proposal 2',
+        kind: 'instruction',
+        minibatchScore: 0.2,
+        minibatchExamples: 10,
+        fullScore: null,
+        dropped: true,
+        dropReason: 'behind-incumbent',
+      },
+    ],
+    scoreBefore: 0.4,
+    scoreAfter: accepted ? 0.55 : 0.4,
+    accepted,
+    winner: accepted ? 'p1' : null,
+    decision: accepted ? 'proposal 1 scored 55.0%' : 'no candidate beat it',
+    insight: 'The rule about *refunds* helped.',
+    costs,
+    constraintViolations: 2,
+    plannedCalls: 50,
+  };
+}
+
+function report(overrides: Partial<RunReport> = {}): RunReport {
+  return {
+    format: 'copa-run-report',
+    version: 1,
+    name: 'Support ticket routing',
+    status: 'finished',
+    createdAt: '2026-11-29T10:00:00.000Z',
+    updatedAt: '2026-11-29T10:05:00.000Z',
+    model: { kind: 'standin', modelId: 'standin', label: 'Stand-in model', standIn: true },
+    dataset: { task: 'ticket-routing', programEdited: false },
+    settings: { ...DEFAULT_COPA_CONFIG, seed: 3, budget: { maxCalls: 900 } },
+    baselineScore: 0.4,
+    bestScore: 0.55,
+    stopReason: 'no-change',
+    totals: costs,
+    curve: [],
+    phases: [phase(1, true)],
+    program: {
+      version: 1,
+      description: 'routes tickets',
+      steps: [
+        {
+          name: 'route',
+          chainOfThought: false,
+          signature: {
+            instruction: 'Route the ticket.\nAnswer with the department only.',
+            inputs: [{ name: 'ticket', type: 'text', description: '' }],
+            outputs: [
+              {
+                name: 'department',
+                type: 'label',
+                description: '',
+                labels: ['billing', 'returns'],
+              },
+            ],
+          },
+          demos: [
+            {
+              data: {
+                ticket: 'My <img src=x onerror=alert(1)> bill | is *wrong*',
+                department: 'billing',
+              },
+              augmented: true,
+            },
+            { data: { ticket: 'Broken parcel', department: 'returns' }, augmented: false },
+          ],
+        },
+      ],
+    },
+    ...overrides,
+  };
+}
+
+describe('runReportMarkdown', () => {
+  it('tells the setup, each phase with its candidates and decision, and the final program', () => {
+    const md = runReportMarkdown(report());
+    expect(md).toContain('# COPA run: Support ticket routing');
+    expect(md).toContain('stand-in results');
+    expect(md).toContain('seed 3');
+    expect(md).toContain('budget 900 calls');
+    expect(md).toContain('40.0% at the start, 55.0% at the end');
+    expect(md).toContain('no candidate beat the current program');
+    expect(md).toContain('## Phase 2 · cycle 1 · Prompt (instruction) — improved');
+    expect(md).toMatch(/\| proposal \\\| 1 \| 60\.0% \| 55\.0% \| \*\*accepted\*\* \|/);
+    expect(md).toContain('| proposal 2 | 20.0% | — | clearly behind the current program');
+    expect(md).toContain('Cost: 40 model calls (planned 50), 5 from the cache');
+    expect(md).toContain('### Step `route`');
+    expect(md).toContain('> Route the ticket.\n> Answer with the department only.');
+    expect(md).toContain('Demos (2):');
+    expect(md).toMatch(/- ticket: Broken parcel → department: returns \(labeled\)/);
+  });
+
+  it('writes dataset text and model output as text, never as markup', () => {
+    const md = runReportMarkdown(report());
+    // Every angle bracket is escaped, so no renderer turns it into a tag.
+    expect(md).not.toMatch(/(^|[^\\])</m);
+    expect(md).toContain('\\<img src=x onerror=alert(1)\\> bill \\| is \\*wrong\\*');
+    expect(md).toContain('\\<b\\>billing\\</b\\>');
+    expect(md).toContain('The rule about \\*refunds\\* helped.');
+  });
+
+  it('says when a run has not ended, has no budget or kept its program', () => {
+    const md = runReportMarkdown(
+      report({
+        stopReason: null,
+        status: 'paused',
+        settings: { ...DEFAULT_COPA_CONFIG, budget: {} },
+        phases: [phase(0, false)],
+      }),
+    );
+    expect(md).toContain('it has not ended; it can be resumed');
+    expect(md).not.toContain('budget');
+    expect(md).toContain('Compilation (demos) — kept the current program');
+    expect(md).not.toContain('New instruction');
+  });
+});
