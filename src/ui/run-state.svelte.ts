@@ -3,6 +3,8 @@ import type { ProgramState } from '../core/program';
 import type { RunEvent, RunOutcome } from '../worker/api';
 import type { CopaClient } from '../worker/client';
 import { plain } from './lib/plain';
+import { runReportFile, type RunReportFormat } from './lib/run-report-markdown';
+import { saveTextFile } from './lib/save-file';
 import { toShown, type EngineState, type ShownError } from './engine-state.svelte';
 import { applyEvents, emptyRunView, type RunView } from './optimize/run-view';
 import type { TaskState } from './task-state.svelte';
@@ -143,6 +145,18 @@ export class RunState {
     this.outcome = null;
     this.error = null;
     this.paused = false;
+  }
+
+  /** Saves the report of the run shown (a run the worker could not store has none). */
+  async saveReport(format: RunReportFormat): Promise<void> {
+    const runId = this.outcome?.runId;
+    if (runId === undefined) return;
+    try {
+      const report = await this.client.runReport(runId);
+      if (report !== null) saveTextFile(runReportFile(report, format));
+    } catch (err) {
+      this.error = toShown(err);
+    }
   }
 
   private async drive(call: () => Promise<RunOutcome>): Promise<void> {

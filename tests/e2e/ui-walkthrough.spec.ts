@@ -61,6 +61,18 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   await expect(page.getByTestId('stop-reason')).toContainText('Why it stopped');
   await expect(page.getByTestId('budget-used')).toContainText('model calls');
   await shot(page, 'optimize-finished');
+  // The run's report as JSON: one entry per phase card, with the settings it ran with.
+  const savingReport = page.waitForEvent('download');
+  await page.getByTestId('run-report').getByRole('button', { name: 'JSON' }).click();
+  const reportFile = await savingReport;
+  const runReport = JSON.parse(readFileSync((await reportFile.path())!, 'utf8')) as {
+    format: string;
+    phases: unknown[];
+    settings: { cycles: number };
+  };
+  expect(runReport.format).toBe('copa-run-report');
+  expect(runReport.phases).toHaveLength(await cards.count());
+  expect(runReport.settings.cycles).toBe(2);
   await noSeriousA11yProblems(page, 'optimize (finished)');
 
   // Results: baseline against optimized on the test set, with filters.

@@ -3,6 +3,23 @@ import type { RunReport } from '../../worker/storage-api';
 import { DROP_WORDS, stopReasonText } from '../optimize/run-view';
 import { PHASE_TITLE, pct } from '../optimize/phase-words';
 
+export type RunReportFormat = 'markdown' | 'json';
+
+/** The report as a file to save: Markdown to read or paste, JSON to process. */
+export function runReportFile(
+  report: RunReport,
+  format: RunReportFormat,
+): { fileName: string; mimeType: string; text: string } {
+  const base = `copa-run-${report.createdAt.slice(0, 16).replace(/[^0-9T]/g, '-')}`;
+  return format === 'markdown'
+    ? { fileName: `${base}.md`, mimeType: 'text/markdown', text: runReportMarkdown(report) }
+    : {
+        fileName: `${base}.json`,
+        mimeType: 'application/json',
+        text: `${JSON.stringify(report, null, 2)}\n`,
+      };
+}
+
 /**
  * A run report as Markdown, for reading or pasting into a note or an issue: the setup, each
  * phase's candidates and decision, and the program the run ended with. Dataset text and model

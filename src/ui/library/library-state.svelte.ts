@@ -11,7 +11,7 @@ import type {
   StoredProblem,
 } from '../../worker/storage-api';
 import { toShown, type ShownError } from '../engine-state.svelte';
-import { runReportMarkdown } from '../lib/run-report-markdown';
+import { runReportFile, type RunReportFormat } from '../lib/run-report-markdown';
 import { saveTextFile } from '../lib/save-file';
 import { applyEvents, emptyRunView, type RunView } from '../optimize/run-view';
 
@@ -108,23 +108,12 @@ export class LibraryState {
   }
 
   /** Saves a stored run's report, as Markdown to read or as JSON to process. */
-  async downloadReport(runId: string, format: 'markdown' | 'json'): Promise<void> {
+  async downloadReport(runId: string, format: RunReportFormat): Promise<void> {
     await this.guard(async () => {
       const report = await this.client.runReport(runId);
-      if (report === null) {
+      if (report === null)
         this.notice = 'This run has no report yet: it stopped before its first score.';
-        return;
-      }
-      const base = `copa-run-${report.createdAt.slice(0, 16).replace(/[^0-9T]/g, '-')}`;
-      saveTextFile(
-        format === 'markdown'
-          ? { fileName: `${base}.md`, mimeType: 'text/markdown', text: runReportMarkdown(report) }
-          : {
-              fileName: `${base}.json`,
-              mimeType: 'application/json',
-              text: `${JSON.stringify(report, null, 2)}\n`,
-            },
-      );
+      else saveTextFile(runReportFile(report, format));
     });
   }
 
