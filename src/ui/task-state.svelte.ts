@@ -26,6 +26,8 @@ export class TaskState {
   /** Imported datasets saved for this task; a run uses `datasetId`'s data when it is set. */
   datasets = $state<DatasetSummary[]>([]);
   datasetId = $state<string | null>(null);
+  /** A saved program opened from the Library, waiting for the Program screen to show it. */
+  opened = $state<{ name: string; program: ProgramState } | null>(null);
 
   constructor(private readonly client: CopaClient) {}
 
@@ -154,6 +156,33 @@ export class TaskState {
     this.program = program;
     if (rules) this.rules = rules;
     this.edited = true;
+  }
+
+  /**
+   * Uses an edited program if the worker accepts it with this task's data (it checks fields,
+   * metric and rules); otherwise keeps the program used before and reports why.
+   */
+  async applyProgram(
+    program: ProgramState,
+    rules: ProgramRules,
+    config?: Partial<CopaConfig>,
+  ): Promise<boolean> {
+    const before = { program: this.program, rules: this.rules, edited: this.edited };
+    this.setProgram(program, rules);
+    await this.refresh(config);
+    const refused = this.error;
+    if (refused === null) return true;
+    this.program = before.program;
+    this.rules = before.rules;
+    this.edited = before.edited;
+    await this.refresh(config);
+    this.error = refused;
+    return false;
+  }
+
+  /** Hands a saved program to the Program screen, to check and then use with this task. */
+  openProgram(name: string, program: ProgramState): void {
+    this.opened = { name, program: plain(program) };
   }
 
   resetProgram(): void {

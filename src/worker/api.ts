@@ -158,9 +158,17 @@ export interface RunOnceRequest {
 }
 
 export interface RunOnceResult {
+  /** Empty when `error` is set. */
   prediction: Prediction;
   /** Every request exactly as it went to the model, in order (retries included). */
   requests: LMRequest[];
+  /** The model's reply to each request, in the same order. */
+  replies: string[];
+  /**
+   * Set when the model's answer could not be used (unreadable, or a rule still broken after
+   * the retries): the requests and replies above show what happened.
+   */
+  error?: { name: string; message: string };
   steps: { predictor: string; messages: ChatMessage[]; rawText: string; outputs: FieldValues }[];
 }
 
@@ -173,6 +181,8 @@ export interface TaskOverview {
   estimate: CostEstimate;
   /** Inputs of a few test examples, for trying the program on something realistic. */
   sampleInputs: FieldValues[];
+  /** The fields the data's examples have (a program must read its inputs from these). */
+  dataFields: string[];
   /** The metric the task is scored with and the output field it scores. */
   metricId?: MetricId;
   targetField?: string;

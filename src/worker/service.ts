@@ -31,7 +31,7 @@ import { RunController } from './run-controller';
 import type { StorageDeps } from './storage-deps';
 import { StorageService } from './storage-service';
 import type { DatasetFileInput, DatasetImportInput, ProgramExportFormat } from './storage-api';
-import { adapterFor, resolveTask, taskRules, type TaskLookup } from './task-resolver';
+import { adapterFor, dataFieldsOf, resolveTask, taskRules, type TaskLookup } from './task-resolver';
 import { WorkerStateError } from './worker-errors';
 import { YieldingLM } from './yielding-lm';
 
@@ -48,6 +48,12 @@ export interface ServiceDeps extends EngineHolderDeps {
  * Everything the worker does, as a plain object: the worker entry only exposes it through
  * comlink, and tests call it directly in Node.
  */
+/** Errors about what the model wrote (as opposed to the engine or the request). */
+const MODEL_OUTPUT_ERRORS: ReadonlySet<string> = new Set([
+  'ParseError',
+  'ConstraintViolationError',
+]);
+
 export class CopaService implements CopaWorkerApi {
   private readonly engines: EngineHolder;
   private readonly runs: RunController;
@@ -181,16 +187,31 @@ export class CopaService implements CopaWorkerApi {
 
   async runOnce(request: RunOnceRequest): Promise<RunOnceResult> {
     const lm = new RecordingLM(this.engines.model());
-    const run = await runProgram(Program.fromState(request.program), request.inputs, {
-      lm,
-      adapter: adapterFor(request.adapter),
-      validate: validatorFor((request.constraints ?? []).map(constraintFromSpec)),
-      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-      ...(request.seed !== undefined ? { seed: request.seed } : {}),
-    });
+    let run: Awaited<ReturnType<typeof runProgram>>;
+    try {
+      run = await runProgram(Program.fromState(request.program), request.inputs, {
+        lm,
+        adapter: adapterFor(request.adapter),
+        validate: validatorFor((request.constraints ?? []).map(constraintFromSpec)),
+        ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+        ...(request.seed !== undefined ? { seed: request.seed } : {}),
+      });
+    } catch (err) {
+      // A model answer that cannot be used is a result to look at, not a dead end: Try it
+      // shows what was sent and what came back.
+      if (!(err instanceof Error) || !MODEL_OUTPUT_ERRORS.has(err.name)) throw err;
+      return {
+        prediction: {},
+        requests: lm.requests,
+        replies: lm.replies,
+        steps: [],
+        error: { name: err.name, message: err.message },
+      };
+    }
     return {
       prediction: run.prediction,
       requests: lm.requests,
+      replies: lm.replies,
       steps: run.trace.map((s) => ({
         predictor: s.predictor,
         messages: s.messages,
@@ -219,6 +240,7 @@ export class CopaService implements CopaWorkerApi {
       sampleInputs: (test.length > 0 ? test : val)
         .slice(0, 5)
         .map((e) => pickFields(e.data, inputNames)),
+      dataFields: dataFieldsOf({ train, val, test }),
       metricId,
       targetField,
       metrics: METRICS.map(({ id, name, description }) => ({ id, name, description })),

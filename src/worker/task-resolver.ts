@@ -51,7 +51,10 @@ export function resolveTask(ref: TaskRef, lookup: TaskLookup): ResolvedTask {
     const program = ref.program ? Program.fromState(ref.program) : t.program;
     const edited = ref.program || ref.metricId || ref.targetField || ref.constraints;
     const rules = taskRules(ref, lookup);
-    if (edited) checkRules(program, rules);
+    if (edited) {
+      checkRules(program, rules);
+      checkDataFields(program, rules, t.splits);
+    }
     return {
       program,
       metric:
@@ -61,12 +64,15 @@ export function resolveTask(ref: TaskRef, lookup: TaskLookup): ResolvedTask {
     };
   }
   const program = Program.fromState(ref.program);
-  checkRules(program, taskRules(ref, lookup));
+  const rules = taskRules(ref, lookup);
+  checkRules(program, rules);
+  const splits = { train: ref.trainset, val: ref.valset, test: ref.testset ?? [] };
+  checkDataFields(program, rules, splits);
   return {
     program,
     metric: makeMetric(ref.metricId, ref.targetField),
     constraints: (ref.constraints ?? []).map(constraintFromSpec),
-    splits: { train: ref.trainset, val: ref.valset, test: ref.testset ?? [] },
+    splits,
   };
 }
 
@@ -83,6 +89,34 @@ function checkRules(program: Program, rules: TaskRules): void {
       throw new ProgramStateError(
         `A ${c.kind} rule is on "${c.field}", which is not an output field (outputs: ${named}).`,
       );
+}
+
+/** The field names of a task's examples (the first of each split: a dataset's rows share them). */
+export function dataFieldsOf(splits: ResolvedTask['splits']): string[] {
+  const names = new Set<string>();
+  for (const split of [splits.train, splits.val, splits.test])
+    for (const name of Object.keys(split[0]?.data ?? {})) names.add(name);
+  return [...names];
+}
+
+/**
+ * The data must hold every input the program reads from it and the gold value the metric
+ * scores: a program imported or edited for other data would otherwise run on empty inputs.
+ */
+function checkDataFields(program: Program, rules: TaskRules, splits: ResolvedTask['splits']): void {
+  const fields = dataFieldsOf(splits);
+  if (fields.length === 0) return;
+  const have = new Set(fields);
+  const listed = fields.join(', ');
+  const missing = program.inputFields.filter((f) => !have.has(f));
+  if (missing.length > 0)
+    throw new ProgramStateError(
+      `The program reads ${missing.map((f) => `"${f}"`).join(', ')}, which the data does not have (its fields: ${listed}). Rename the program's input fields on the Program screen to match, or use data with these fields.`,
+    );
+  if (!have.has(rules.targetField))
+    throw new ProgramStateError(
+      `The metric scores "${rules.targetField}", but the data has no "${rules.targetField}" to compare with (its fields: ${listed}). Choose another field to score, or use data that has it.`,
+    );
 }
 
 export function adapterFor(name: AdapterName | undefined): Adapter {

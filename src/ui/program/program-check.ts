@@ -32,11 +32,28 @@ export function outputNames(program: ProgramState): string[] {
   return program.steps.flatMap((s) => s.signature.outputs.map((f) => f.name));
 }
 
+/** The fields a pipeline reads from the data: inputs no earlier step writes. */
+export function dataInputs(program: ProgramState): string[] {
+  const written = new Set<string>();
+  const read: string[] = [];
+  for (const step of program.steps) {
+    for (const f of step.signature.inputs)
+      if (!written.has(f.name) && !read.includes(f.name)) read.push(f.name);
+    for (const f of step.signature.outputs) written.add(f.name);
+  }
+  return read;
+}
+
 /**
  * Everything wrong with an edited program and its rules, in words a user can act on;
- * empty when the edit can be applied. (The worker checks again when it is used.)
+ * empty when the edit can be applied. With the data's field names, also what the program
+ * would read or score that the data lacks. (The worker checks again when it is used.)
  */
-export function programProblems(program: ProgramState, rules: ProgramRules): string[] {
+export function programProblems(
+  program: ProgramState,
+  rules: ProgramRules,
+  dataFields: readonly string[] = [],
+): string[] {
   const problems: string[] = pipelineProblems(program);
   for (const step of program.steps) {
     const where = program.steps.length > 1 ? `Step “${step.name}”: ` : '';
@@ -61,6 +78,18 @@ export function programProblems(program: ProgramState, rules: ProgramRules): str
     if (!outputs.has(c.field)) problems.push(`${label} is on “${c.field}”, not an output field.`);
     problems.push(...constraintProblems(c).map((p) => `${label}: ${p}`));
   });
+  if (dataFields.length > 0) {
+    const have = new Set(dataFields);
+    const listed = dataFields.join(', ');
+    for (const name of dataInputs(program).filter((f) => f !== '' && !have.has(f)))
+      problems.push(
+        `The program reads “${name}”, which the data does not have (its fields: ${listed}): rename the input field to one of them.`,
+      );
+    if (outputs.has(rules.targetField) && !have.has(rules.targetField))
+      problems.push(
+        `The metric scores “${rules.targetField}”, but the data has no “${rules.targetField}” to compare with (its fields: ${listed}).`,
+      );
+  }
   return problems;
 }
 

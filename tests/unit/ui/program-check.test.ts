@@ -34,6 +34,29 @@ const rules = (over: Partial<ProgramRules> = {}): ProgramRules => ({
 });
 
 describe('programProblems', () => {
+  it('names the inputs and the scored field the data lacks, and only with the data known', () => {
+    expect(programProblems(program(), rules(), ['ticket', 'team'])).toEqual([]);
+    expect(programProblems(program(), rules(), [])).toEqual([]);
+    const problems = programProblems(program(), rules(), ['question', 'answer']);
+    expect(problems).toEqual([
+      'The program reads “ticket”, which the data does not have (its fields: question, answer): rename the input field to one of them.',
+      'The metric scores “team”, but the data has no “team” to compare with (its fields: question, answer).',
+    ]);
+    // A field an earlier step writes is not read from the data.
+    const two = program();
+    two.steps.unshift({
+      name: 'summarize',
+      chainOfThought: false,
+      demos: [],
+      signature: {
+        instruction: 'Summarize.',
+        inputs: [{ name: 'text', description: '', type: 'text' }],
+        outputs: [{ name: 'ticket', description: '', type: 'text' }],
+      },
+    });
+    expect(programProblems(two, rules(), ['text', 'team'])).toEqual([]);
+  });
+
   it('accepts a valid program with valid rules', () => {
     expect(programProblems(program(), rules())).toEqual([]);
     const ok = rules({

@@ -145,5 +145,38 @@ describe('CopaService: evaluate and run once', () => {
     );
     expect(result.steps[0]!.messages).toEqual(result.requests[0]!.messages);
     expect(Object.keys(result.prediction)).toEqual(t.program.outputFields);
+    expect(result.replies).toHaveLength(result.requests.length);
+    expect(result.replies[0]).toBe(result.steps[0]!.rawText);
+    expect(result.error).toBeUndefined();
+  });
+
+  it('an answer that breaks a rule after every retry comes back with the error, prompts and replies', async () => {
+    const service = new CopaService(deps(adapterEnv(null)));
+    await service.useStandIn(0);
+    const t = getTask('ticket-routing');
+    const result = await service.runOnce({
+      program: t.program.toState(),
+      inputs: { ticket: 'I was charged twice this month.' },
+      constraints: [{ kind: 'regex', field: 'department', pattern: '^never$' }],
+    });
+    expect(result.error).toMatchObject({ name: 'ConstraintViolationError' });
+    expect(result.prediction).toEqual({});
+    // The first try and each retry, with what the model said every time.
+    expect(result.requests.length).toBeGreaterThan(1);
+    expect(result.replies).toHaveLength(result.requests.length);
+    expect(result.replies.every((r) => r.includes('department'))).toBe(true);
+    // Engine trouble is still an error of the call, not a result.
+    const lost = new CopaService({
+      ...deps(adapterEnv(null)),
+      makeStandIn: () => ({
+        id: 'standin:lost',
+        complete: () =>
+          Promise.reject(Object.assign(new Error('gone'), { name: 'DeviceLostError' })),
+      }),
+    });
+    await lost.useStandIn(0);
+    await expect(
+      lost.runOnce({ program: t.program.toState(), inputs: { ticket: 'x' } }),
+    ).rejects.toMatchObject({ name: 'DeviceLostError' });
   });
 });

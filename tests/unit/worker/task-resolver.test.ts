@@ -32,10 +32,14 @@ describe('resolveTask with edited rules', () => {
   });
 
   it('scores the edited target field with the chosen metric and checks the edited constraints', () => {
+    const rows = ['a', 'b'].map((id) =>
+      makeExample(id, { ticket: 'The app crashes', department: 'technical', priority: 'high' }),
+    );
     const ref: TaskRef = {
-      kind: 'builtin',
-      taskId: 'ticket-routing',
+      kind: 'custom',
       program: withPriority(),
+      trainset: rows,
+      valset: rows,
       metricId: 'exact_match',
       targetField: 'priority',
       constraints: [{ kind: 'one-of', field: 'priority', values: ['low', 'high'] }],
@@ -47,6 +51,31 @@ describe('resolveTask with edited rules', () => {
     expect(task.metric(gold, { priority: 'high' })).toBe(1);
     expect(task.metric(gold, { priority: 'High' })).toBe(0);
     expect(task.constraints[0]!.check('medium', {})).not.toBeNull();
+  });
+
+  it('refuses a program whose inputs or scored field the data does not have, and says which', () => {
+    // Scoring a new output the built-in data has no gold value for.
+    const noGold: TaskRef = {
+      kind: 'builtin',
+      taskId: 'ticket-routing',
+      program: withPriority(),
+      targetField: 'priority',
+      constraints: [],
+    };
+    expect(() => resolveTask(noGold, lookup)).toThrow(
+      /scores "priority", but the data has no "priority" .*its fields: ticket, department/,
+    );
+    // A program made for other data (a word problem's "question"), as an import would be.
+    const other = getTask('word-problems').program.toState();
+    const reading: TaskRef = { kind: 'builtin', taskId: 'ticket-routing', program: other };
+    expect(() =>
+      resolveTask({ ...reading, targetField: 'answer', constraints: [] }, lookup),
+    ).toThrow(
+      expect.objectContaining({
+        name: 'ProgramStateError',
+        message: expect.stringMatching(/reads "question", which the data does not have/),
+      }),
+    );
   });
 
   it('refuses a metric on a field the program does not output', () => {
