@@ -1,6 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
+// Overridable so a local run can keep its pictures apart from other runs' output.
+const SCREENS_DIR = process.env.SCREENS_DIR ?? 'test-results/screens';
+
+/** A full-page screenshot in test-results/screens, to look at what a user sees. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true });
+}
+
 /** Opens a screen from the navigation and waits until it is the current one. */
 export async function openScreen(page: Page, label: string): Promise<void> {
   const link = page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: label });

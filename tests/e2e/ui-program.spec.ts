@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { noSeriousA11yProblems, openScreen } from './screens';
+import { noSeriousA11yProblems, openScreen, shot } from './screens';
 
 // The Program screen: a user adds a label output field, changes the metric, adds a rule, sees
 // invalid edits refused with a message, and the next run, evaluation and "Try it" use the edit.
@@ -164,6 +164,8 @@ test('a DSPy program from the Library opens on the Program screen, is refused fo
     'The program reads “question”, which the data does not have (its fields: ticket, department)',
   );
   await expect(page.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+  await shot(page, 'program-opened-misfit');
+  await noSeriousA11yProblems(page, 'program opened from the Library');
   // Nothing was applied: the task keeps its own program.
   await page.getByRole('button', { name: "Back to the task's program" }).click();
   await expect(page.getByTestId('program-opened')).toHaveCount(0);
@@ -194,6 +196,8 @@ test('a DSPy program from the Library opens on the Program screen, is refused fo
   expect(sent).toBeGreaterThan(1);
   await expect(page.getByTestId('try-reply')).toHaveCount(sent);
   await expect(page.getByTestId('try-reply').first()).toContainText('[[ ## answer ## ]]');
+  await shot(page, 'try-it-unusable');
+  await noSeriousA11yProblems(page, 'try it with an unusable answer');
   // Typed as a number, as the import's warning suggests, the program answers.
   await openScreen(page, 'Program');
   await page.getByTestId('out-0-field').first().getByLabel('Type').selectOption('number');

@@ -1,16 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { noSeriousA11yProblems, openScreen } from './screens';
+import { noSeriousA11yProblems, openScreen, shot } from './screens';
 
 // A new user's path through every screen with the stand-in (headless Chromium has no GPU):
 // screenshots of each screen go to test-results/screens, and each screen is scanned by axe.
-
-// Overridable so a local run can keep its pictures apart from other runs' output.
-const SCREENS_DIR = process.env.SCREENS_DIR ?? 'test-results/screens';
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true });
-}
 
 test('a new user runs COPA on the ready example, pauses, resumes, reads results, tries it, edits the program, imports a CSV and finds it all in the Library after a reload', async ({
   page,
