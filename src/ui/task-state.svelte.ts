@@ -7,6 +7,7 @@ import type { MetricChoice, TaskMetadata, TaskOverview, TaskRef } from '../worke
 import type { CopaClient } from '../worker/client';
 import type { DatasetSummary } from '../worker/storage-api';
 import { plain } from './lib/plain';
+import { withLabels } from './program/label-fit';
 import type { ProgramRules } from './program/program-check';
 import { toShown, type ShownError } from './engine-state.svelte';
 
@@ -178,6 +179,20 @@ export class TaskState {
     await this.refresh(config);
     this.error = refused;
     return false;
+  }
+
+  /** Gives `field` the labels the data uses (and one-of rules on it the same values). */
+  async useDataLabels(
+    field: string,
+    labels: readonly string[],
+    config?: Partial<CopaConfig>,
+  ): Promise<boolean> {
+    const metricId = this.metricId;
+    const targetField = this.targetField;
+    if (!this.program || !metricId || !targetField) return false;
+    const rules = { metricId, targetField, constraints: plain(this.constraints) };
+    const next = withLabels(this.program, rules, field, labels);
+    return this.applyProgram(next.program, next.rules, config);
   }
 
   /** Hands a saved program to the Program screen, to check and then use with this task. */

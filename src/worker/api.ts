@@ -183,11 +183,30 @@ export interface TaskOverview {
   sampleInputs: FieldValues[];
   /** The fields the data's examples have (a program must read its inputs from these). */
   dataFields: string[];
+  /** Label outputs whose gold values in the data are not all among the program's labels. */
+  labelMismatches: LabelMismatch[];
   /** The metric the task is scored with and the output field it scores. */
   metricId?: MetricId;
   targetField?: string;
   /** The built-in metrics to choose from (plain data from core's METRICS). */
   metrics?: MetricChoice[];
+}
+
+/** A label output of the program against the gold values the data has for it. */
+export interface LabelMismatch {
+  field: string;
+  /** The program's labels for the field. */
+  labels: string[];
+  /** The data's distinct values for the field, most frequent first (at most 30). */
+  dataLabels: string[];
+  /** Values in the data that are not labels (ignoring case), most frequent first (at most 30). */
+  unknown: string[];
+  /** Examples whose gold value is not a label: no answer can score on them. */
+  examples: number;
+  /** Examples with a value for the field. */
+  total: number;
+  /** Too many distinct values for a label set: the field looks like free text. */
+  tooMany: boolean;
 }
 
 /** A built-in metric as the UI lists it. */

@@ -27,6 +27,7 @@ import type {
 } from './api';
 import { EngineHolder, type EngineHolderDeps } from './engine-holder';
 import { RecordingLM } from './guarded-lm';
+import { labelMismatches } from './label-fit';
 import { RunController } from './run-controller';
 import type { StorageDeps } from './storage-deps';
 import { StorageService } from './storage-service';
@@ -241,6 +242,7 @@ export class CopaService implements CopaWorkerApi {
         .slice(0, 5)
         .map((e) => pickFields(e.data, inputNames)),
       dataFields: dataFieldsOf({ train, val, test }),
+      labelMismatches: labelMismatches(task.program.toState(), [...train, ...val, ...test]),
       metricId,
       targetField,
       metrics: METRICS.map(({ id, name, description }) => ({ id, name, description })),

@@ -77,3 +77,54 @@ test('a file that is not UTF-8 is reported with its line and can be read as Lati
   await expect(importer.getByTestId('import-preview')).toContainText('Le café est froid');
   await expect(importer.getByTestId('import-error')).toHaveCount(0);
 });
+
+test('data labelled otherwise than the program is flagged on Optimize and one click adopts its labels', async ({
+  page,
+}) => {
+  const reviews = [
+    'text,label',
+    ...Array.from({ length: 24 }, (_, i) =>
+      i % 2 === 0
+        ? `"A wonderful, moving film (${i})",positive`
+        : `"Dull and far too long (${i})",negative`,
+    ),
+  ].join('\n');
+  await openWithStandIn(page);
+  await page.goto('/#/data');
+  const importer = page.getByTestId('data-import');
+  await importer
+    .getByLabel('Data file')
+    .setInputFiles({ name: 'reviews.csv', mimeType: 'text/csv', buffer: Buffer.from(reviews) });
+  await importer.getByLabel('Column for ticket').selectOption('text');
+  await importer.getByLabel('Column for department').selectOption('label');
+  await importer.getByLabel('Dataset name').fill('Reviews');
+  await importer.getByRole('button', { name: 'Import dataset' }).click();
+  await expect(importer.getByTestId('import-result')).toContainText('Saved “Reviews”');
+
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: 'Optimize' })
+    .click();
+  await page.getByRole('combobox', { name: 'Data', exact: true }).selectOption({ index: 1 });
+  const warning = page.getByTestId('label-mismatch');
+  await expect(warning).toContainText(
+    '24 of 24 examples have a “department” the program cannot answer',
+  );
+  await expect(warning).toContainText('the data uses negative, positive');
+  await warning.getByRole('button', { name: /Use the data's labels/ }).click();
+  await expect(warning).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'edited program' })).toBeVisible();
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  // The run's program answers with the data's labels.
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: 'Try it' })
+    .click();
+  await page.getByRole('button', { name: 'Example 1' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('try-answer')).toContainText(/positive|negative/, {
+    timeout: 15_000,
+  });
+});

@@ -8,6 +8,7 @@ import { runProvenance, WEBLLM_VERSION } from '../../../src/worker/stored-runs';
 import type { RunOutcome } from '../../../src/worker/api';
 import { getTask } from '../../../src/tasks/index';
 import { applyEvents, emptyRunView } from '../../../src/ui/optimize/run-view';
+import { withLabels } from '../../../src/ui/program/label-fit';
 import { adapterEnv, deps } from './fakes';
 import {
   bytes,
@@ -181,6 +182,44 @@ describe('CopaService storage: runs', () => {
     await expect(service.runReport('missing')).rejects.toMatchObject({
       name: 'RecordNotFoundError',
     });
+  });
+
+  it('the overview of data labelled otherwise than the program says so, until the program takes its labels', async () => {
+    const service = tab(freshProfile());
+    const csv = [
+      'text,label',
+      ...Array.from({ length: 30 }, (_, i) => `"review ${i}",${i % 3 ? 'positive' : 'negative'}`),
+    ].join('\n');
+    const { dataset } = await service.importDataset({
+      fileName: 'reviews.csv',
+      bytes: bytes(csv),
+      taskId: 'ticket-routing',
+      mapping: { ticket: 'text', department: 'label' },
+      seed: 1,
+    });
+    const overview = await service.taskOverview({ task, datasetId: dataset.id });
+    expect(overview.labelMismatches).toEqual([
+      expect.objectContaining({
+        field: 'department',
+        dataLabels: ['positive', 'negative'],
+        examples: 30,
+        total: 30,
+        tooMany: false,
+      }),
+    ]);
+    const t = getTask('ticket-routing');
+    const fixed = withLabels(
+      t.program.toState(),
+      { metricId: t.metricId, targetField: t.targetField, constraints: [...t.constraints] },
+      'department',
+      overview.labelMismatches[0]!.dataLabels,
+    );
+    const after = await service.taskOverview({
+      task: { ...task, program: fixed.program, ...fixed.rules },
+      datasetId: dataset.id,
+    });
+    expect(after.labelMismatches).toEqual([]);
+    expect(after.constraints).toEqual(fixed.rules.constraints);
   });
 
   it('a run on a stored dataset uses its splits and records the dataset in the provenance', async () => {
