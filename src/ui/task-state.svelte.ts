@@ -136,6 +136,13 @@ export class TaskState {
     this.program = this.original ? plain(this.original) : null;
   }
 
+  /** Makes a stored dataset (and the task it was imported for) the data of the next run. */
+  async useDataset(taskId: string, datasetId: string, config?: Partial<CopaConfig>): Promise<void> {
+    if (this.taskId !== taskId) await this.choose(taskId, config);
+    await this.refreshDatasets();
+    this.datasetId = datasetId;
+  }
+
   /** Reloads the overview (e.g. the cost estimate for a new configuration). */
   async refresh(config?: Partial<CopaConfig>): Promise<void> {
     const ref = this.ref();

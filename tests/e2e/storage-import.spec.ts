@@ -52,11 +52,15 @@ test('an imported dataset survives a page reload and feeds a run', async ({ page
   const records = await storedRecords<{ name: string; taskId: string }>(page, 'datasets');
   expect(records.map((r) => [r.name, r.taskId])).toEqual([['My tickets', 'ticket-routing']]);
 
-  // The stored dataset feeds a run; its program names the dataset.
+  // The stored dataset feeds a run on Optimize; its program names the dataset.
   await openWithStandIn(page);
   await page.goto('/#/library');
-  await page.getByRole('button', { name: 'Run COPA on My tickets' }).click();
-  await expect(page.getByTestId('resume-status')).toContainText('finished', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Optimize with My tickets' }).click();
+  await expect(page.getByRole('combobox', { name: 'Data', exact: true })).toHaveValue(/.+/);
+  await expect(page.getByTestId('split-sizes')).toContainText('10 training, 6 validation');
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
   const programs = await storedRecords<{ provenance?: { datasetName?: string } }>(page, 'programs');
   expect(programs.map((p) => p.provenance?.datasetName)).toEqual(['My tickets']);
 });

@@ -143,29 +143,6 @@ export class LibraryState {
     await this.refresh();
   }
 
-  /** Runs COPA (default settings) with the dataset's task program on the dataset's splits. */
-  async runOnDataset(dataset: DatasetSummary): Promise<void> {
-    const taskId = dataset.taskId;
-    if (this.resumingId || !taskId) return;
-    this.resumingId = dataset.id;
-    this.resumeEvents = 0;
-    this.resumeText = `Running COPA on “${dataset.name}”…`;
-    this.lock = { busy: true, here: true };
-    await this.guard(async () => {
-      const outcome = await this.client.startRun(
-        { task: { kind: 'builtin', taskId }, datasetId: dataset.id },
-        (events) => this.take(events),
-      );
-      this.resumeText =
-        outcome.status === 'finished'
-          ? `The run on “${dataset.name}” finished (${outcome.stopReason}); its program is saved below.`
-          : `The run on “${dataset.name}” stopped: ${outcome.status}.`;
-    });
-    if (this.error) this.resumeText = '';
-    this.resumingId = null;
-    await this.refresh();
-  }
-
   async clearCache(): Promise<void> {
     await this.guard(async () => {
       this.cache = await this.client.clearLmCache();
