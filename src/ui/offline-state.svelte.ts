@@ -23,6 +23,16 @@ export class OfflineState {
       immediate: true,
       onOfflineReady: () => (this.status = 'ready'),
       onNeedRefresh: () => (this.status = 'update'),
+      onRegisteredSW: (_url, registration) => {
+        // A first install that fails (the connection dropped while storing) ends redundant.
+        const installing = registration?.installing;
+        installing?.addEventListener('statechange', () => {
+          if (installing.state === 'redundant' && this.status === 'saving') {
+            this.status = 'failed';
+            this.message = 'storing the app was interrupted; it tries again on the next visit.';
+          }
+        });
+      },
       onRegisterError: (error: unknown) => {
         this.status = 'failed';
         this.message = error instanceof Error ? error.message : String(error);
