@@ -3,6 +3,8 @@ import type { EvaluateSummary } from '../worker/api';
 import type { CopaClient } from '../worker/client';
 import { toShown, type ShownError } from './engine-state.svelte';
 import { plain } from './lib/plain';
+import { resultsCsv } from './lib/results-csv';
+import { saveTextFile } from './lib/save-file';
 import { pairedComparison, type PairedComparison } from './lib/paired-comparison';
 import type { RunState } from './run-state.svelte';
 import type { TaskState } from './task-state.svelte';
@@ -86,6 +88,20 @@ export class ResultsState {
     if (this.filter === 'changed')
       return this.rows.filter((r) => r.baseline?.score !== r.optimized?.score);
     return this.rows.filter((r) => shown(r.optimized ?? r.baseline) || shown(r.baseline));
+  }
+
+  /** Saves every example's comparison (not only the filtered ones) as a CSV file. */
+  async saveCsv(): Promise<void> {
+    try {
+      const text = await resultsCsv(this.rows);
+      saveTextFile({
+        fileName: `copa-results-${this.task.taskId ?? 'task'}.csv`,
+        mimeType: 'text/csv',
+        text,
+      });
+    } catch (err) {
+      this.error = toShown(err);
+    }
   }
 
   async evaluate(): Promise<void> {

@@ -93,6 +93,19 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
     unknown
   >;
   expect(Object.keys(exported).length).toBeGreaterThan(0);
+  // Every example's comparison as CSV: a header and one line per example.
+  const csvButton = page.getByRole('button', { name: /examples as CSV$/ });
+  const examples = Number(/Save all (\d+) examples/.exec(await csvButton.innerText())?.[1]);
+  expect(examples).toBeGreaterThanOrEqual(all);
+  const savingCsv = page.waitForEvent('download');
+  await csvButton.click();
+  const csvFile = await savingCsv;
+  expect(csvFile.suggestedFilename()).toBe('copa-results-ticket-routing.csv');
+  const resultsTable = readFileSync((await csvFile.path())!, 'utf8');
+  expect(resultsTable.split('\r\n')[0]).toBe(
+    'example,input_ticket,expected_department,baseline_department,baseline_score,baseline_problem,optimized_department,optimized_score,optimized_problem',
+  );
+  expect(resultsTable.trim().split('\r\n')).toHaveLength(examples + 1);
   await shot(page, 'results');
   await noSeriousA11yProblems(page, 'results');
 
