@@ -1,6 +1,8 @@
 import type { UseStore } from 'idb-keyval';
 import type { DatasetContent } from '../core/interop/dataset/prepare';
 import type { JsonObject } from '../core/json';
+import type { ProgramState } from '../core/program';
+import type { ScoringRules } from '../core/scoring-rules';
 import { openCollection } from './idb';
 import { type RecordSchema, requireArray, requireObject, requireString } from './record-schema';
 import { Repository } from './repository';
@@ -10,8 +12,14 @@ export interface DatasetRecord extends DatasetContent {
   schemaVersion: number;
   id: string;
   createdAt: string;
-  /** The built-in task whose program the dataset was mapped to, when there is one. */
+  /** The built-in task whose program the data was mapped to, when there is one. */
   taskId?: string;
+  /**
+   * The task's program adapted to this data (its fields named after the file's columns), with
+   * its scoring rules; set when the import kept the file's names. Runs on the data use it.
+   */
+  program?: ProgramState;
+  rules?: ScoringRules;
 }
 
 export const DATASET_SCHEMA_VERSION = 1;
@@ -31,6 +39,12 @@ export const datasetSchema: RecordSchema<DatasetRecord> = {
       for (const ex of requireArray(splits, split, fail))
         if (typeof ex !== 'object' || ex === null || typeof (ex as JsonObject).id !== 'string')
           fail(`an example of the ${split} split has no id`);
+    if (record.program !== undefined) {
+      const program = requireObject(record, 'program', fail);
+      requireArray(program, 'steps', fail);
+      const rules = requireObject(record, 'rules', fail);
+      requireString(rules, 'targetField', fail);
+    }
     return record as unknown as DatasetRecord;
   },
 };

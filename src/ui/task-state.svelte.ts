@@ -140,7 +140,16 @@ export class TaskState {
   async useDataset(taskId: string, datasetId: string, config?: Partial<CopaConfig>): Promise<void> {
     if (this.taskId !== taskId) await this.choose(taskId, config);
     await this.refreshDatasets();
+    await this.selectDataset(datasetId, config);
+  }
+
+  /**
+   * Chooses the data of the next run (null: the task's own examples) and reads its overview at
+   * once: sizes, samples, checks and, unedited, the program that fits it.
+   */
+  async selectDataset(datasetId: string | null, config?: Partial<CopaConfig>): Promise<void> {
     this.datasetId = datasetId;
+    await this.refresh(config);
   }
 
   /** Reloads the overview (e.g. the cost estimate for a new configuration). */
@@ -148,11 +157,15 @@ export class TaskState {
     const ref = this.ref();
     if (!ref) return;
     try {
-      this.overview = await this.client.taskOverview({
+      const overview = await this.client.taskOverview({
         task: ref,
         ...(this.datasetId ? { datasetId: this.datasetId } : {}),
         ...(config ? { config } : {}),
       });
+      this.overview = overview;
+      // Unedited, the program is the one the data calls for (a dataset imported with its own
+      // column names brings the task's program adapted to them).
+      if (!this.edited) this.program = plain(overview.program);
       this.error = null;
     } catch (err) {
       this.error = toShown(err);

@@ -1,5 +1,12 @@
+import {
+  adaptProgramToData,
+  fieldNamesFromColumns,
+  renameExampleFields,
+} from '../core/interop/dataset/adapt-program';
 import { suggestMapping } from '../core/interop/dataset/mapping';
-import { prepareDataset, readTable } from '../core/interop/dataset/prepare';
+import { type DatasetContent, prepareDataset, readTable } from '../core/interop/dataset/prepare';
+import type { ProgramState } from '../core/program';
+import type { ScoringRules } from '../core/scoring-rules';
 import { parseCsv } from '../storage/dataset-import/parse-csv';
 import { type DatasetRecord, newDatasetRecord } from '../storage/datasets';
 import { RecordNotFoundError } from '../storage/errors';
@@ -68,11 +75,50 @@ export class DatasetLibrary {
       parseCsv,
     );
     const record: DatasetRecord = {
-      ...newDatasetRecord(this.deps.newId(), dataset, this.deps.now?.()),
+      ...newDatasetRecord(
+        this.deps.newId(),
+        input.useColumnNames ? this.withColumnNames(dataset, input.taskId) : dataset,
+        this.deps.now?.(),
+      ),
       taskId: input.taskId,
     };
     await this.deps.datasets.put(record);
     return { dataset: summaryOf(record), notices };
+  }
+
+  /** The data with fields named after its columns, and the task's program adapted to it. */
+  private withColumnNames(
+    dataset: DatasetContent,
+    taskId: string,
+  ): DatasetContent & { program: ProgramState; rules: ScoringRules } {
+    const task = this.tasks(taskId);
+    const rename = fieldNamesFromColumns(dataset.columnMapping);
+    const to = (f: string): string => rename[f] ?? f;
+    const splits = {
+      train: renameExampleFields(dataset.splits.train, rename),
+      val: renameExampleFields(dataset.splits.val, rename),
+      test: renameExampleFields(dataset.splits.test, rename),
+    };
+    const adapted = adaptProgramToData(
+      task.program.toState(),
+      {
+        metricId: task.metricId,
+        targetField: task.targetField,
+        constraints: [...task.constraints],
+      },
+      rename,
+      [...splits.train, ...splits.val, ...splits.test],
+    );
+    return {
+      ...dataset,
+      inputFields: dataset.inputFields.map(to),
+      outputFields: dataset.outputFields.map(to),
+      columnMapping: Object.fromEntries(
+        Object.entries(dataset.columnMapping).map(([f, column]) => [to(f), column]),
+      ),
+      splits,
+      ...adapted,
+    };
   }
 
   async list(): Promise<Listing<DatasetSummary>> {
@@ -122,5 +168,6 @@ export function summaryOf(r: DatasetRecord): DatasetSummary {
       val: r.splits.val.length,
       test: r.splits.test.length,
     },
+    ...(r.program && r.rules ? { program: r.program, rules: r.rules } : {}),
   };
 }

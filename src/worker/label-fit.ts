@@ -1,9 +1,7 @@
 import type { Example } from '../core/example';
+import { distinctValues, MAX_LABELS } from '../core/interop/dataset/adapt-program';
 import type { ProgramState } from '../core/program';
 import type { LabelMismatch } from './api';
-
-/** More distinct values than this and a field reads as free text, not a set of labels. */
-const MAX_LABELS = 30;
 
 /**
  * For each label output of the program, whether the data's gold values are among its labels
@@ -21,28 +19,18 @@ export function labelMismatches(
       if (field.type !== 'label') continue;
       const labels = field.labels ?? [];
       const known = new Set(labels.map((l) => l.toLowerCase()));
-      const counts = new Map<string, number>();
-      let total = 0;
-      for (const e of examples) {
-        const value = e.data[field.name];
-        if (value === undefined || value === null) continue;
-        const text = typeof value === 'string' ? value.trim() : JSON.stringify(value);
-        total++;
-        counts.set(text, (counts.get(text) ?? 0) + 1);
-      }
-      const byFrequency = [...counts.entries()].sort(
-        (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
-      );
-      const unknown = byFrequency.filter(([v]) => !known.has(v.toLowerCase()));
+      const byFrequency = distinctValues(examples, field.name);
+      const total = byFrequency.reduce((sum, v) => sum + v.count, 0);
+      const unknown = byFrequency.filter((v) => !known.has(v.value.toLowerCase()));
       if (unknown.length === 0) continue;
       out.push({
         field: field.name,
         labels: [...labels],
-        dataLabels: byFrequency.slice(0, MAX_LABELS).map(([v]) => v),
-        unknown: unknown.slice(0, MAX_LABELS).map(([v]) => v),
-        examples: unknown.reduce((sum, [, n]) => sum + n, 0),
+        dataLabels: byFrequency.slice(0, MAX_LABELS).map((v) => v.value),
+        unknown: unknown.slice(0, MAX_LABELS).map((v) => v.value),
+        examples: unknown.reduce((sum, v) => sum + v.count, 0),
         total,
-        tooMany: counts.size > MAX_LABELS,
+        tooMany: byFrequency.length > MAX_LABELS,
       });
     }
   return out;

@@ -223,12 +223,14 @@ export class CopaService implements CopaWorkerApi {
   }
 
   async taskOverview(request: TaskOverviewRequest): Promise<TaskOverview> {
-    const task = resolveTask(request.task, this.deps.tasks);
-    const { metricId, targetField, constraints } = taskRules(request.task, this.deps.tasks);
-    // A run on a stored dataset uses its splits, so its sizes, cost and samples are shown.
-    const { train, val, test } = request.datasetId
-      ? await this.store().datasetExamples(request.datasetId)
-      : task.splits;
+    // A run on a stored dataset uses its splits (and the program adapted to it, if any), so
+    // its sizes, cost, samples and checks are those shown.
+    const ref = request.datasetId
+      ? await this.store().refOnDataset(request.task, request.datasetId)
+      : request.task;
+    const task = resolveTask(ref, this.deps.tasks);
+    const { metricId, targetField, constraints } = taskRules(ref, this.deps.tasks);
+    const { train, val, test } = task.splits;
     const inputNames = task.program.inputFields;
     return {
       program: task.program.toState(),

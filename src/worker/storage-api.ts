@@ -12,6 +12,7 @@ import type { JsonValue } from '../core/json';
 import type { CopaConfig } from '../core/optimizers/copa-config';
 import type { CurvePoint, PhaseRecord, StopReason } from '../core/optimizers/records';
 import type { ProgramState } from '../core/program';
+import type { ScoringRules } from '../core/scoring-rules';
 import type { UsageTotals } from '../core/usage';
 import type { ProgramOrigin, ProgramRecord } from '../storage/programs';
 import type { EngineStatus, EventsCallback, RunEvent, RunOutcome } from './api';
@@ -43,6 +44,11 @@ export interface DatasetImportInput extends DatasetFileInput {
   /** The built-in task whose program the data is for (its input and output fields). */
   taskId: string;
   mapping: ColumnMapping;
+  /**
+   * Name the fields after the file's columns (made valid names) and adapt the task's program
+   * to them: labels from the data, DSPy's default instruction. Off: the task's own names.
+   */
+  useColumnNames?: boolean;
   seed: number;
   ratios?: SplitRatios;
 }
@@ -61,6 +67,9 @@ export interface DatasetSummary {
   outputFields: string[];
   seed: number;
   sizes: { train: number; val: number; test: number };
+  /** The task's program adapted to this data, and its scoring rules (see useColumnNames). */
+  program?: ProgramState;
+  rules?: ScoringRules;
 }
 
 export interface DatasetImportResult {

@@ -1,5 +1,13 @@
 import type { Example } from '../core/example';
-import type { EngineStatus, EventsCallback, RunEvent, RunOutcome, RunRequest } from './api';
+import type {
+  EngineStatus,
+  EventsCallback,
+  RunEvent,
+  RunOutcome,
+  RunRequest,
+  TaskRef,
+} from './api';
+import { refOnDataset } from './dataset-ref';
 import { DatasetLibrary } from './dataset-library';
 import { ProgramLibrary } from './program-library';
 import type { RunController } from './run-controller';
@@ -24,6 +32,7 @@ import type {
 import type { StorageDeps } from './storage-deps';
 import { StoredRuns } from './stored-runs';
 import type { TaskLookup } from './task-resolver';
+import { WorkerStateError } from './worker-errors';
 
 /** The storage half of the worker: datasets, programs, stored runs, the answer cache. */
 export class StorageService implements StorageWorkerApi {
@@ -35,7 +44,7 @@ export class StorageService implements StorageWorkerApi {
     private readonly deps: StorageDeps,
     controller: RunController,
     engine: () => EngineStatus,
-    tasks: TaskLookup,
+    private readonly tasks: TaskLookup,
   ) {
     this.datasets = new DatasetLibrary(deps, tasks);
     this.programs = new ProgramLibrary(deps);
@@ -57,6 +66,16 @@ export class StorageService implements StorageWorkerApi {
     id: string,
   ): Promise<{ train: Example[]; val: Example[]; test: Example[] }> {
     return (await this.datasets.get(id)).splits;
+  }
+  /** A built-in task's reference on a stored dataset's data (see refOnDataset). */
+  async refOnDataset(ref: TaskRef, datasetId: string): Promise<TaskRef> {
+    if (ref.kind !== 'builtin')
+      throw new WorkerStateError('A stored dataset can only be used with a built-in task.');
+    return refOnDataset(
+      ref,
+      await this.datasets.get(datasetId),
+      this.tasks(ref.taskId, ref.dataSeed),
+    );
   }
   taskFields = async (taskId: string): Promise<TaskFields> => this.datasets.taskFields(taskId);
   listPrograms = (): Promise<Listing<ProgramSummary>> => this.programs.list();

@@ -11,6 +11,7 @@ import type { EngineStatus, EventsCallback, RunEvent, RunOutcome, RunRequest } f
 import type { DatasetLibrary } from './dataset-library';
 import { problemOf } from './program-library';
 import type { RunController } from './run-controller';
+import { refOnDataset } from './dataset-ref';
 import { buildRunReport } from './run-report';
 import type { Listing, RunLockState, RunReport, RunSummary } from './storage-api';
 import type { StorageDeps } from './storage-deps';
@@ -203,20 +204,8 @@ export class StoredRuns {
       throw new WorkerStateError('A stored dataset can only be used with a built-in task.');
     const task = this.tasks(ref.taskId, ref.dataSeed);
     const data = await this.datasets.get(request.datasetId);
-    const resolved: RunRequest = {
-      ...request,
-      task: {
-        kind: 'custom',
-        // The user's edits (program, metric, rules) apply to the stored data too.
-        program: ref.program ?? task.program.toState(),
-        trainset: data.splits.train,
-        valset: data.splits.val,
-        testset: data.splits.test,
-        metricId: ref.metricId ?? task.metricId,
-        targetField: ref.targetField ?? task.targetField,
-        constraints: [...(ref.constraints ?? task.constraints)],
-      },
-    };
+    // The user's edits (program, metric, rules) apply to the stored data too.
+    const resolved: RunRequest = { ...request, task: refOnDataset(ref, data, task) };
     return { resolved, name: `${taskName} on ${data.name}`, datasetName: data.name };
   }
 }

@@ -1,12 +1,13 @@
 import { chatAdapter } from '../core/adapters/chat-adapter';
 import { jsonAdapter } from '../core/adapters/json-adapter';
 import type { Adapter } from '../core/adapters/adapter';
-import { constraintFromSpec, type Constraint, type ConstraintSpec } from '../core/constraints';
+import { constraintFromSpec, type Constraint } from '../core/constraints';
 import { ProgramStateError } from '../core/errors';
 import type { Example } from '../core/example';
 import type { Metric } from '../core/metric';
-import { makeMetric, type MetricId } from '../core/metrics';
+import { makeMetric } from '../core/metrics';
 import { Program } from '../core/program';
+import type { ScoringRules } from '../core/scoring-rules';
 import type { BuiltInTask } from '../tasks/task';
 import type { AdapterName, TaskRef } from './api';
 
@@ -19,11 +20,7 @@ export interface ResolvedTask {
 }
 
 /** The scoring rules of a task reference: metric, scored field and constraints as plain data. */
-export interface TaskRules {
-  metricId: MetricId;
-  targetField: string;
-  constraints: ConstraintSpec[];
-}
+export type TaskRules = ScoringRules;
 
 /** Finds built-in tasks by id (src/tasks' getTask in the app; a table in tests). */
 export type TaskLookup = (id: string, seed?: number) => BuiltInTask;

@@ -132,3 +132,53 @@ test('data labelled otherwise than the program is flagged on Optimize and one cl
     timeout: 15_000,
   });
 });
+
+test("data imported with the file's column names runs with the program adapted to them", async ({
+  page,
+}) => {
+  const reviews = [
+    'review text,sentiment',
+    ...Array.from({ length: 24 }, (_, i) =>
+      i % 2 === 0 ? `"A wonderful, moving film (${i})",pos` : `"Dull and far too long (${i})",neg`,
+    ),
+  ].join('\n');
+  await openWithStandIn(page);
+  await page.goto('/#/data');
+  const importer = page.getByTestId('data-import');
+  await importer
+    .getByLabel('Data file')
+    .setInputFiles({ name: 'reviews.csv', mimeType: 'text/csv', buffer: Buffer.from(reviews) });
+  await importer.getByLabel('Column for ticket').selectOption('review text');
+  await importer.getByLabel('Column for department').selectOption('sentiment');
+  await importer.getByLabel("Use the file's column names in the prompt").check();
+  await importer.getByLabel('Dataset name').fill('Reviews');
+  await importer.getByRole('button', { name: 'Import dataset' }).click();
+  await expect(importer.getByTestId('import-result')).toContainText(
+    'Its program reads review_text and writes sentiment',
+  );
+
+  const nav = page.getByRole('navigation', { name: 'Screens' });
+  await nav.getByRole('link', { name: 'Optimize' }).click();
+  await page.getByRole('combobox', { name: 'Data', exact: true }).selectOption({ index: 1 });
+  await expect(page.getByTestId('split-sizes')).toContainText('view the program');
+  await nav.getByRole('link', { name: 'Try it' }).click();
+  await page.getByRole('button', { name: 'Example 1' }).click();
+  await expect(page.getByLabel('review_text')).toHaveValue(/film|long/);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('try-prompt').first()).toContainText('[[ ## review_text ## ]]', {
+    timeout: 15_000,
+  });
+  await expect(page.getByTestId('try-prompt').first()).toContainText('one of: neg; pos');
+  await nav.getByRole('link', { name: 'Optimize' }).click();
+  await expect(page.getByTestId('label-mismatch')).toHaveCount(0);
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  await expect(page.getByTestId('run-error')).toHaveCount(0);
+
+  // Back on the task's own data, the task's own program returns.
+  await page.getByRole('combobox', { name: 'Data', exact: true }).selectOption({ index: 0 });
+  await nav.getByRole('link', { name: 'Try it' }).click();
+  await page.getByLabel(/The task's program/).check();
+  await expect(page.getByRole('textbox', { name: /^ticket/ })).toBeVisible();
+});

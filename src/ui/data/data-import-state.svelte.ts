@@ -23,6 +23,8 @@ export class DataImportState {
   /** Files are read as UTF-8 unless the user says they are Latin-1. */
   encoding = $state<'utf-8' | 'latin1'>('utf-8');
   seed = $state(0);
+  /** Name the fields after the file's columns and adapt the program to them. */
+  useColumnNames = $state(false);
   trainPct = $state(50);
   valPct = $state(30);
   testPct = $state(20);
@@ -99,6 +101,7 @@ export class DataImportState {
         encoding: this.encoding,
         taskId: this.taskId ?? '',
         mapping: { ...this.mapping },
+        useColumnNames: this.useColumnNames,
         seed: Math.trunc(Number(this.seed) || 0),
         ratios: { train: this.trainPct, val: this.valPct, test: this.testPct },
         ...(this.name.trim() ? { name: this.name.trim() } : {}),

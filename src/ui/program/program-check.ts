@@ -1,15 +1,11 @@
 import type { ConstraintSpec } from '../../core/constraints';
-import type { MetricId } from '../../core/metrics';
+import type { ScoringRules } from '../../core/scoring-rules';
 import type { ProgramState } from '../../core/program';
 import type { FieldSpec, FieldType } from '../../core/signature';
 import { fieldNames, freshName, pipelineProblems } from './pipeline-edit';
 
 /** How an edited program is scored: metric, scored output field and rules on outputs. */
-export interface ProgramRules {
-  metricId: MetricId;
-  targetField: string;
-  constraints: ConstraintSpec[];
-}
+export type ProgramRules = ScoringRules;
 
 export const FIELD_TYPES: readonly FieldType[] = ['text', 'number', 'label', 'list', 'json'];
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

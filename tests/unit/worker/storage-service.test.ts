@@ -222,6 +222,65 @@ describe('CopaService storage: runs', () => {
     expect(after.constraints).toEqual(fixed.rules.constraints);
   });
 
+  it("data imported with the file's column names brings the task's program adapted to them, and runs with it", async () => {
+    const service = tab(freshProfile());
+    await service.useStandIn(0);
+    const csv = [
+      'review text,sentiment',
+      ...Array.from(
+        { length: 30 },
+        (_, i) => `"film ${i} was ${i % 3 ? 'great' : 'dull'}",${i % 3 ? 'pos' : 'neg'}`,
+      ),
+    ].join('\n');
+    const { dataset } = await service.importDataset({
+      fileName: 'reviews.csv',
+      bytes: bytes(csv),
+      taskId: 'ticket-routing',
+      mapping: { ticket: 'review text', department: 'sentiment' },
+      useColumnNames: true,
+      seed: 1,
+    });
+    expect(dataset.inputFields).toEqual(['review_text']);
+    expect(dataset.outputFields).toEqual(['sentiment']);
+    expect(dataset.rules).toMatchObject({ targetField: 'sentiment' });
+    const step = dataset.program!.steps[0]!;
+    expect(step.signature.instruction).toBe(
+      'Given the fields `review_text`, produce the fields `sentiment`.',
+    );
+    expect(step.signature.outputs[0]!.labels).toEqual(['pos', 'neg']);
+    const examples = await service.datasetExamples(dataset.id);
+    expect(Object.keys(examples.train[0]!.data).sort()).toEqual(['review_text', 'sentiment']);
+
+    // Without edits, the overview and a run use the adapted program on the data.
+    const overview = await service.taskOverview({ task, datasetId: dataset.id });
+    expect(overview.program).toEqual(dataset.program);
+    expect(overview.dataFields.sort()).toEqual(['review_text', 'sentiment']);
+    expect(overview.labelMismatches).toEqual([]);
+    expect(overview.sampleInputs[0]).toHaveProperty('review_text');
+    const outcome = await service.startRun(
+      { task, datasetId: dataset.id, config: small },
+      () => undefined,
+    );
+    expect(outcome.status).toBe('finished');
+    expect(outcome.result.program.steps[0]!.signature.inputs[0]!.name).toBe('review_text');
+    // The task's own program (and rules) do not fit this data, and it says so.
+    const router = getTask('ticket-routing');
+    await expect(
+      service.taskOverview({
+        task: {
+          ...task,
+          program: router.program.toState(),
+          targetField: router.targetField,
+          constraints: [],
+        },
+        datasetId: dataset.id,
+      }),
+    ).rejects.toMatchObject({
+      name: 'ProgramStateError',
+      message: expect.stringMatching(/reads "ticket", which the data does not have/),
+    });
+  });
+
   it('a run on a stored dataset uses its splits and records the dataset in the provenance', async () => {
     const service = tab(freshProfile());
     await service.useStandIn(0);
