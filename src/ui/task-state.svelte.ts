@@ -122,7 +122,10 @@ export class TaskState {
   }
 
   async choose(taskId: string | null, config?: Partial<CopaConfig>): Promise<void> {
+    const changed = taskId !== this.taskId;
     this.taskId = taskId;
+    // A stored dataset belongs to one task: another task starts on its own examples.
+    if (changed) this.datasetId = null;
     void this.refreshDatasets();
     this.edited = false;
     this.rules = null;

@@ -171,6 +171,14 @@ test("data imported with the file's column names runs with the program adapted t
   await expect(page.getByTestId('try-prompt').first()).toContainText('one of: neg; pos');
   await nav.getByRole('link', { name: 'Optimize' }).click();
   await expect(page.getByTestId('label-mismatch')).toHaveCount(0);
+  // Another task starts on its own examples (the dataset belongs to the ticket router).
+  await page.getByRole('combobox', { name: 'Task' }).selectOption({ label: 'Date normalization' });
+  await expect(page.getByTestId('split-sizes')).toContainText('60 training');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page
+    .getByRole('combobox', { name: 'Task' })
+    .selectOption({ label: 'Support ticket routing' });
+  await page.getByRole('combobox', { name: 'Data', exact: true }).selectOption({ index: 1 });
   await page.getByLabel('Cycles').fill('1');
   await page.getByRole('button', { name: 'Start run' }).click();
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
