@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openWithStandIn, storedRecords } from './storage-helpers';
 
 const GOOD_CSV = [
@@ -82,28 +82,49 @@ test('a file that is not UTF-8 is reported with its line and can be read as Lati
   await expect(importer.getByTestId('import-error')).toHaveCount(0);
 });
 
-test('data labelled otherwise than the program is flagged on Optimize and one click adopts its labels', async ({
-  page,
-}) => {
-  const reviews = [
-    'text,label',
+/** Film reviews as CSV: `header` names the two columns, `labels` the positive and negative one. */
+function reviewsCsv(header: string, [good, bad]: [string, string]): string {
+  return [
+    header,
     ...Array.from({ length: 24 }, (_, i) =>
       i % 2 === 0
-        ? `"A wonderful, moving film (${i})",positive`
-        : `"Dull and far too long (${i})",negative`,
+        ? `"A wonderful, moving film (${i})",${good}`
+        : `"Dull and far too long (${i})",${bad}`,
     ),
   ].join('\n');
+}
+
+/** Imports a reviews file for the ticket router on the Data screen, mapped as given. */
+async function importReviews(
+  page: Page,
+  csv: string,
+  columns: { ticket: string; department: string },
+  useColumnNames = false,
+): Promise<Locator> {
   await openWithStandIn(page);
   await page.goto('/#/data');
   const importer = page.getByTestId('data-import');
   await importer
     .getByLabel('Data file')
-    .setInputFiles({ name: 'reviews.csv', mimeType: 'text/csv', buffer: Buffer.from(reviews) });
-  await importer.getByLabel('Column for ticket').selectOption('text');
-  await importer.getByLabel('Column for department').selectOption('label');
+    .setInputFiles({ name: 'reviews.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await importer.getByLabel('Column for ticket').selectOption(columns.ticket);
+  await importer.getByLabel('Column for department').selectOption(columns.department);
+  if (useColumnNames)
+    await importer.getByLabel("Use the file's column names in the prompt").check();
   await importer.getByLabel('Dataset name').fill('Reviews');
   await importer.getByRole('button', { name: 'Import dataset' }).click();
-  await expect(importer.getByTestId('import-result')).toContainText('Saved “Reviews”');
+  const result = importer.getByTestId('import-result');
+  await expect(result).toContainText('Saved “Reviews”');
+  return result;
+}
+
+test('data labelled otherwise than the program is flagged on Optimize and one click adopts its labels', async ({
+  page,
+}) => {
+  await importReviews(page, reviewsCsv('text,label', ['positive', 'negative']), {
+    ticket: 'text',
+    department: 'label',
+  });
 
   await page
     .getByRole('navigation', { name: 'Screens' })
@@ -136,26 +157,13 @@ test('data labelled otherwise than the program is flagged on Optimize and one cl
 test("data imported with the file's column names runs with the program adapted to them", async ({
   page,
 }) => {
-  const reviews = [
-    'review text,sentiment',
-    ...Array.from({ length: 24 }, (_, i) =>
-      i % 2 === 0 ? `"A wonderful, moving film (${i})",pos` : `"Dull and far too long (${i})",neg`,
-    ),
-  ].join('\n');
-  await openWithStandIn(page);
-  await page.goto('/#/data');
-  const importer = page.getByTestId('data-import');
-  await importer
-    .getByLabel('Data file')
-    .setInputFiles({ name: 'reviews.csv', mimeType: 'text/csv', buffer: Buffer.from(reviews) });
-  await importer.getByLabel('Column for ticket').selectOption('review text');
-  await importer.getByLabel('Column for department').selectOption('sentiment');
-  await importer.getByLabel("Use the file's column names in the prompt").check();
-  await importer.getByLabel('Dataset name').fill('Reviews');
-  await importer.getByRole('button', { name: 'Import dataset' }).click();
-  await expect(importer.getByTestId('import-result')).toContainText(
-    'Its program reads review_text and writes sentiment',
+  const result = await importReviews(
+    page,
+    reviewsCsv('review text,sentiment', ['pos', 'neg']),
+    { ticket: 'review text', department: 'sentiment' },
+    true,
   );
+  await expect(result).toContainText('Its program reads review_text and writes sentiment');
 
   const nav = page.getByRole('navigation', { name: 'Screens' });
   await nav.getByRole('link', { name: 'Optimize' }).click();

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { noSeriousA11yProblems, openScreen, shot } from './screens';
 
 // The Program screen: a user adds a label output field, changes the metric, adds a rule, sees
@@ -135,6 +135,14 @@ test('a step added before the router makes a two-step pipeline that a run and Tr
   expect(problems).toEqual([]);
 });
 
+/** Runs the task's (saved) program on Try it with the first test example. */
+async function tryTaskProgramOnFirstExample(page: Page): Promise<void> {
+  await openScreen(page, 'Try it');
+  await page.getByLabel(/The task's program/).check();
+  await page.getByRole('button', { name: 'Example 1' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+}
+
 const GSM8K_PROGRAM = fileURLToPath(
   new URL(
     '../../../shared/data/dspy-programs/dspy-pre2.4__turbo_8_8_10_gsm8k_200_300.json',
@@ -182,10 +190,7 @@ test('a DSPy program from the Library opens on the Program screen, is refused fo
   await expect(page.getByTestId('program-problems')).toHaveCount(0);
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByTestId('program-saved')).toBeVisible();
-  await openScreen(page, 'Try it');
-  await page.getByLabel(/The task's program/).check();
-  await page.getByRole('button', { name: 'Example 1' }).click();
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await tryTaskProgramOnFirstExample(page);
   await expect(page.getByTestId('try-prompt').first()).toContainText('Mark is baking bread', {
     timeout: 15_000,
   });
@@ -203,10 +208,7 @@ test('a DSPy program from the Library opens on the Program screen, is refused fo
   await page.getByTestId('out-0-field').first().getByLabel('Type').selectOption('number');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByTestId('program-saved')).toBeVisible();
-  await openScreen(page, 'Try it');
-  await page.getByLabel(/The task's program/).check();
-  await page.getByRole('button', { name: 'Example 1' }).click();
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await tryTaskProgramOnFirstExample(page);
   await expect(page.getByTestId('try-answer')).toContainText('answer', { timeout: 15_000 });
   await expect(page.getByTestId('try-unusable')).toHaveCount(0);
   expect(problems).toEqual([]);
