@@ -6,7 +6,7 @@ import { pickFields } from '../core/example';
 import { estimateCopaCost } from '../core/optimizers/cost-estimate';
 import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
 import { Program } from '../core/program';
-import { runProgram } from '../core/run-program';
+import { runProgram, type ProgramRun } from '../core/run-program';
 import type { TaskMetadata } from '../tasks/task';
 import type {
   CopaWorkerApi,
@@ -45,16 +45,16 @@ export interface ServiceDeps extends EngineHolderDeps {
   storage?: StorageDeps;
 }
 
-/**
- * Everything the worker does, as a plain object: the worker entry only exposes it through
- * comlink, and tests call it directly in Node.
- */
 /** Errors about what the model wrote (as opposed to the engine or the request). */
 const MODEL_OUTPUT_ERRORS: ReadonlySet<string> = new Set([
   'ParseError',
   'ConstraintViolationError',
 ]);
 
+/**
+ * Everything the worker does, as a plain object: the worker entry only exposes it through
+ * comlink, and tests call it directly in Node.
+ */
 export class CopaService implements CopaWorkerApi {
   private readonly engines: EngineHolder;
   private readonly runs: RunController;
@@ -188,7 +188,7 @@ export class CopaService implements CopaWorkerApi {
 
   async runOnce(request: RunOnceRequest): Promise<RunOnceResult> {
     const lm = new RecordingLM(this.engines.model());
-    let run: Awaited<ReturnType<typeof runProgram>>;
+    let run: ProgramRun;
     try {
       run = await runProgram(Program.fromState(request.program), request.inputs, {
         lm,
