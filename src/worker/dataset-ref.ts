@@ -1,8 +1,16 @@
 import type { DatasetRecord } from '../storage/datasets';
 import type { BuiltInTask } from '../tasks/task';
 import type { TaskRef } from './api';
+import { WorkerStateError } from './worker-errors';
 
 type BuiltInRef = Extract<TaskRef, { kind: 'builtin' }>;
+
+/** The reference itself when it is a built-in task's: only those can run on a stored dataset. */
+export function builtInRefForDataset(ref: TaskRef): BuiltInRef {
+  if (ref.kind !== 'builtin')
+    throw new WorkerStateError('A stored dataset can only be used with a built-in task.');
+  return ref;
+}
 
 /**
  * A built-in task's reference moved onto a stored dataset's splits. The program and rules are

@@ -7,7 +7,7 @@ import type {
   RunRequest,
   TaskRef,
 } from './api';
-import { refOnDataset } from './dataset-ref';
+import { builtInRefForDataset, refOnDataset } from './dataset-ref';
 import { DatasetLibrary } from './dataset-library';
 import { ProgramLibrary } from './program-library';
 import type { RunController } from './run-controller';
@@ -32,7 +32,6 @@ import type {
 import type { StorageDeps } from './storage-deps';
 import { StoredRuns } from './stored-runs';
 import type { TaskLookup } from './task-resolver';
-import { WorkerStateError } from './worker-errors';
 
 /** The storage half of the worker: datasets, programs, stored runs, the answer cache. */
 export class StorageService implements StorageWorkerApi {
@@ -69,12 +68,11 @@ export class StorageService implements StorageWorkerApi {
   }
   /** A built-in task's reference on a stored dataset's data (see refOnDataset). */
   async refOnDataset(ref: TaskRef, datasetId: string): Promise<TaskRef> {
-    if (ref.kind !== 'builtin')
-      throw new WorkerStateError('A stored dataset can only be used with a built-in task.');
+    const builtIn = builtInRefForDataset(ref);
     return refOnDataset(
-      ref,
+      builtIn,
       await this.datasets.get(datasetId),
-      this.tasks(ref.taskId, ref.dataSeed),
+      this.tasks(builtIn.taskId, builtIn.dataSeed),
     );
   }
   taskFields = async (taskId: string): Promise<TaskFields> => this.datasets.taskFields(taskId);

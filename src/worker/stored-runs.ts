@@ -11,7 +11,7 @@ import type { EngineStatus, EventsCallback, RunEvent, RunOutcome, RunRequest } f
 import type { DatasetLibrary } from './dataset-library';
 import { problemOf } from './program-library';
 import type { RunController } from './run-controller';
-import { refOnDataset } from './dataset-ref';
+import { builtInRefForDataset, refOnDataset } from './dataset-ref';
 import { buildRunReport } from './run-report';
 import type { Listing, RunLockState, RunReport, RunSummary } from './storage-api';
 import type { StorageDeps } from './storage-deps';
@@ -200,12 +200,11 @@ export class StoredRuns {
     const taskName =
       ref.kind === 'builtin' ? this.tasks(ref.taskId, ref.dataSeed).name : 'Custom task';
     if (!request.datasetId) return { resolved: request, name: taskName };
-    if (ref.kind !== 'builtin')
-      throw new WorkerStateError('A stored dataset can only be used with a built-in task.');
-    const task = this.tasks(ref.taskId, ref.dataSeed);
+    const builtIn = builtInRefForDataset(ref);
+    const task = this.tasks(builtIn.taskId, builtIn.dataSeed);
     const data = await this.datasets.get(request.datasetId);
     // The user's edits (program, metric, rules) apply to the stored data too.
-    const resolved: RunRequest = { ...request, task: refOnDataset(ref, data, task) };
+    const resolved: RunRequest = { ...request, task: refOnDataset(builtIn, data, task) };
     return { resolved, name: `${taskName} on ${data.name}`, datasetName: data.name };
   }
 }
