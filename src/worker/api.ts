@@ -164,6 +164,8 @@ export interface RunOnceResult {
   requests: LMRequest[];
   /** The model's reply to each request, in the same order. */
   replies: string[];
+  /** The step that sent each request, in the same order (null: none recognised). */
+  requestSteps: (string | null)[];
   /**
    * Set when the model's answer could not be used (unreadable, or a rule still broken after
    * the retries): the requests and replies above show what happened.

@@ -27,6 +27,7 @@ import type {
 } from './api';
 import { EngineHolder, type EngineHolderDeps } from './engine-holder';
 import { RecordingLM } from './guarded-lm';
+import { stepOfRequest } from './request-steps';
 import { labelMismatches } from './label-fit';
 import { RunController } from './run-controller';
 import type { StorageDeps } from './storage-deps';
@@ -188,11 +189,14 @@ export class CopaService implements CopaWorkerApi {
 
   async runOnce(request: RunOnceRequest): Promise<RunOnceResult> {
     const lm = new RecordingLM(this.engines.model());
+    const program = Program.fromState(request.program);
+    const adapter = adapterFor(request.adapter);
+    const stepOf = stepOfRequest(program, adapter);
     let run: ProgramRun;
     try {
-      run = await runProgram(Program.fromState(request.program), request.inputs, {
+      run = await runProgram(program, request.inputs, {
         lm,
-        adapter: adapterFor(request.adapter),
+        adapter,
         validate: validatorFor((request.constraints ?? []).map(constraintFromSpec)),
         ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
         ...(request.seed !== undefined ? { seed: request.seed } : {}),
@@ -204,6 +208,7 @@ export class CopaService implements CopaWorkerApi {
       return {
         prediction: {},
         requests: lm.requests,
+        requestSteps: lm.requests.map(stepOf),
         replies: lm.replies,
         steps: [],
         error: { name: err.name, message: err.message },
@@ -212,6 +217,7 @@ export class CopaService implements CopaWorkerApi {
     return {
       prediction: run.prediction,
       requests: lm.requests,
+      requestSteps: lm.requests.map(stepOf),
       replies: lm.replies,
       steps: run.trace.map((s) => ({
         predictor: s.predictor,

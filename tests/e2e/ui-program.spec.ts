@@ -201,6 +201,10 @@ test('a DSPy program from the Library opens on the Program screen, is refused fo
   expect(sent).toBeGreaterThan(1);
   await expect(page.getByTestId('try-reply')).toHaveCount(sent);
   await expect(page.getByTestId('try-reply').first()).toContainText('[[ ## answer ## ]]');
+  // Each request still names its step, the retries included.
+  await expect(page.getByTestId('try-prompt').nth(1).locator('summary')).toContainText(
+    'step “prog”, again after a broken rule',
+  );
   await shot(page, 'try-it-unusable');
   await noSeriousA11yProblems(page, 'try it with an unusable answer');
   // Typed as a number, as the import's warning suggests, the program answers.

@@ -147,6 +147,7 @@ describe('CopaService: evaluate and run once', () => {
     expect(Object.keys(result.prediction)).toEqual(t.program.outputFields);
     expect(result.replies).toHaveLength(result.requests.length);
     expect(result.replies[0]).toBe(result.steps[0]!.rawText);
+    expect(result.requestSteps).toEqual([t.program.steps[0]!.name]);
     expect(result.error).toBeUndefined();
   });
 
@@ -165,6 +166,8 @@ describe('CopaService: evaluate and run once', () => {
     expect(result.requests.length).toBeGreaterThan(1);
     expect(result.replies).toHaveLength(result.requests.length);
     expect(result.replies.every((r) => r.includes('department'))).toBe(true);
+    // Each request is told apart by step even with no trace left: the router, every time.
+    expect(result.requestSteps).toEqual(result.requests.map(() => t.program.steps[0]!.name));
     // Engine trouble is still an error of the call, not a result.
     const lost = new CopaService({
       ...deps(adapterEnv(null)),
