@@ -42,6 +42,11 @@ export class OfflineState {
 
   /** Switches to the waiting version; the page reloads once it has taken over. */
   async reloadToUpdate(): Promise<void> {
+    // workbox-window reloads by itself only when the page was already controlled when it
+    // registered; a page from the very first visit is reloaded here instead.
+    navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+      once: true,
+    });
     await this.update?.(true);
   }
 }

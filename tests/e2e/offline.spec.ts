@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { chooseStandIn } from './screens';
 
@@ -52,3 +54,48 @@ test('when the service worker cannot be stored, the footer says the app needs a 
   await expect(status).toContainText('The operation is insecure.');
   await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
 });
+
+const SERVED_SW = fileURLToPath(new URL('../../dist/sw.js', import.meta.url));
+
+for (const visit of ['the first visit', 'a later visit'] as const)
+  test(`on ${visit}, a new version waits for the user and takes over after "Reload to update"`, async ({
+    page,
+  }) => {
+    const original = readFileSync(SERVED_SW, 'utf8');
+    await page.goto('/');
+    const status = page.getByTestId('offline-status');
+    await expect(status).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+    // A later visit starts under the service worker; the first one only came under it.
+    if (visit === 'a later visit') {
+      await page.reload();
+      await expect(status).toHaveAttribute('data-status', 'ready');
+    }
+    try {
+      // The server now has a different service worker: a new version of the app.
+      writeFileSync(SERVED_SW, `${original}\n// a new version\n`);
+      await page.evaluate(async () => {
+        await (await navigator.serviceWorker.getRegistration())?.update();
+      });
+      await expect(status).toHaveAttribute('data-status', 'update', { timeout: 30_000 });
+      await expect(status).toContainText('A new version of COPA Playground is ready');
+      // It waits: the page keeps the version it has until the user asks.
+      const waiting = await page.evaluate(
+        async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null,
+      );
+      expect(waiting).toBe(true);
+      const reloaded = page.waitForEvent('framenavigated');
+      await page.getByRole('button', { name: 'Reload to update' }).click();
+      await reloaded;
+      await expect(status).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+      const active = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return {
+          waiting: registration?.waiting ?? null,
+          controlled: !!navigator.serviceWorker.controller,
+        };
+      });
+      expect(active).toEqual({ waiting: null, controlled: true });
+    } finally {
+      writeFileSync(SERVED_SW, original);
+    }
+  });
