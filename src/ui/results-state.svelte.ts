@@ -105,10 +105,9 @@ export class ResultsState {
   }
 
   async evaluate(): Promise<void> {
-    const ref = await this.task.refWithData().catch((err: unknown) => {
-      this.error = toShown(err);
-      return null;
-    });
+    // The worker reads a stored dataset's examples itself, as for runs.
+    const ref = this.task.ref();
+    const onData = this.task.datasetId ? { datasetId: this.task.datasetId } : {};
     const best = this.run.bestProgram;
     const start = this.run.startProgram;
     if (!ref || this.evaluating) return;
@@ -118,13 +117,13 @@ export class ResultsState {
     try {
       this.evaluating = 'baseline';
       this.baseline = await this.client.evaluateProgram(
-        { task: ref, split: 'test', ...(start ? { program: plain(start) } : {}) },
+        { task: ref, split: 'test', ...onData, ...(start ? { program: plain(start) } : {}) },
         (done, total) => (this.progress = { done, total }),
       );
       if (best) {
         this.evaluating = 'optimized';
         this.optimized = await this.client.evaluateProgram(
-          { task: ref, split: 'test', program: plain(best) },
+          { task: ref, split: 'test', ...onData, program: plain(best) },
           (done, total) => (this.progress = { done, total }),
         );
       }

@@ -7,7 +7,6 @@ import type { MetricChoice, TaskMetadata, TaskOverview, TaskRef } from '../worke
 import type { CopaClient } from '../worker/client';
 import type { DatasetSummary } from '../worker/storage-api';
 import { plain } from './lib/plain';
-import { withLabels } from './program/label-fit';
 import type { ProgramRules } from './program/program-check';
 import { toShown, type ShownError } from './engine-state.svelte';
 
@@ -100,27 +99,6 @@ export class TaskState {
     }
   }
 
-  /**
-   * The task with the dataset's examples, for evaluating on an imported dataset's test split
-   * (runs take `datasetId` instead and the worker reads the data itself).
-   */
-  async refWithData(): Promise<TaskRef | null> {
-    const base = this.ref();
-    const meta = this.meta;
-    if (!base || !meta || !this.datasetId || !this.program) return base;
-    const data = await this.client.datasetExamples(this.datasetId);
-    return {
-      kind: 'custom',
-      program: plain(this.program),
-      trainset: data.train,
-      valset: data.val,
-      testset: data.test,
-      metricId: this.metricId ?? meta.metricId,
-      targetField: this.targetField ?? meta.targetField,
-      constraints: plain(this.constraints),
-    };
-  }
-
   async choose(taskId: string | null, config?: Partial<CopaConfig>): Promise<void> {
     const changed = taskId !== this.taskId;
     this.taskId = taskId;
@@ -204,18 +182,12 @@ export class TaskState {
     return false;
   }
 
-  /** Gives `field` the labels the data uses (and one-of rules on it the same values). */
+  /** Uses the program with the labels the data uses (a fix the worker offers with a mismatch). */
   async useDataLabels(
-    field: string,
-    labels: readonly string[],
+    fix: { program: ProgramState; rules: ProgramRules },
     config?: Partial<CopaConfig>,
   ): Promise<boolean> {
-    const metricId = this.metricId;
-    const targetField = this.targetField;
-    if (!this.program || !metricId || !targetField) return false;
-    const rules = { metricId, targetField, constraints: plain(this.constraints) };
-    const next = withLabels(this.program, rules, field, labels);
-    return this.applyProgram(next.program, next.rules, config);
+    return this.applyProgram(plain(fix.program), plain(fix.rules), config);
   }
 
   /** Hands a saved program to the Program screen, to check and then use with this task. */

@@ -5,7 +5,7 @@
 import type { ConstraintSpec } from '../core/constraints';
 import type { Example, FieldValues, Prediction } from '../core/example';
 import type { JsonObject } from '../core/json';
-import type { ChatMessage, LMRequest } from '../core/lm';
+import type { LMRequest } from '../core/lm';
 import type { MetricId } from '../core/metrics';
 import type { CopaResult } from '../core/optimizers/copa';
 import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
@@ -14,6 +14,7 @@ import type { CostEstimate } from '../core/optimizers/cost-estimate';
 import type { RunEvent } from '../core/optimizers/events';
 import type { StopReason } from '../core/optimizers/records';
 import type { ProgramState } from '../core/program';
+import type { ScoringRules } from '../core/scoring-rules';
 import type { GpuReport } from '../engines/gpu-probe';
 import type { Catalog, CatalogEntry } from '../engines/model-catalog';
 import type { EngineErrorName } from '../engines/webllm/errors';
@@ -124,6 +125,8 @@ export interface EvaluateRequest {
   adapter?: AdapterName;
   /** Score only the first N examples. */
   limit?: number;
+  /** Score on this stored dataset's split (a built-in task's program on it; see runs). */
+  datasetId?: string;
 }
 
 export interface EvaluateSummary {
@@ -171,7 +174,6 @@ export interface RunOnceResult {
    * the retries): the requests and replies above show what happened.
    */
   error?: { name: string; message: string };
-  steps: { predictor: string; messages: ChatMessage[]; rawText: string; outputs: FieldValues }[];
 }
 
 /** What the UI shows about a task before a run: its program, rules on outputs and expected cost. */
@@ -209,6 +211,8 @@ export interface LabelMismatch {
   total: number;
   /** Too many distinct values for a label set: the field looks like free text. */
   tooMany: boolean;
+  /** The program and rules with the data's labels for the field (null when `tooMany`). */
+  fix: { program: ProgramState; rules: ScoringRules } | null;
 }
 
 /** A built-in metric as the UI lists it. */

@@ -1,6 +1,7 @@
 import type { Example } from '../core/example';
-import { distinctValues, MAX_LABELS } from '../core/interop/dataset/adapt-program';
+import { distinctValues, MAX_LABELS, withLabels } from '../core/interop/dataset/adapt-program';
 import type { ProgramState } from '../core/program';
+import type { ScoringRules } from '../core/scoring-rules';
 import type { LabelMismatch } from './api';
 
 /**
@@ -11,6 +12,7 @@ import type { LabelMismatch } from './api';
  */
 export function labelMismatches(
   program: ProgramState,
+  rules: ScoringRules,
   examples: readonly Example[],
 ): LabelMismatch[] {
   const out: LabelMismatch[] = [];
@@ -23,14 +25,17 @@ export function labelMismatches(
       const total = byFrequency.reduce((sum, v) => sum + v.count, 0);
       const unknown = byFrequency.filter((v) => !known.has(v.value.toLowerCase()));
       if (unknown.length === 0) continue;
+      const dataLabels = byFrequency.slice(0, MAX_LABELS).map((v) => v.value);
+      const tooMany = byFrequency.length > MAX_LABELS;
       out.push({
         field: field.name,
         labels: [...labels],
-        dataLabels: byFrequency.slice(0, MAX_LABELS).map((v) => v.value),
+        dataLabels,
         unknown: unknown.slice(0, MAX_LABELS).map((v) => v.value),
         examples: unknown.reduce((sum, v) => sum + v.count, 0),
         total,
-        tooMany: byFrequency.length > MAX_LABELS,
+        tooMany,
+        fix: tooMany ? null : withLabels(program, rules, field.name, dataLabels),
       });
     }
   return out;

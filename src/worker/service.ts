@@ -129,8 +129,11 @@ export class CopaService implements CopaWorkerApi {
     request: EvaluateRequest,
     onProgress?: EvaluateProgressCallback,
   ): Promise<EvaluateSummary> {
+    const ref = request.datasetId
+      ? await this.store().refOnDataset(request.task, request.datasetId)
+      : request.task;
     if (this.evaluation) throw new WorkerStateError('An evaluation is already going.');
-    const task = resolveTask(request.task, this.deps.tasks);
+    const task = resolveTask(ref, this.deps.tasks);
     const program = request.program ? Program.fromState(request.program) : task.program;
     const examples = task.splits[request.split].slice(0, request.limit ?? Infinity);
     const byId = new Map(examples.map((e) => [e.id, e.data]));
@@ -210,7 +213,6 @@ export class CopaService implements CopaWorkerApi {
         requests: lm.requests,
         requestSteps: lm.requests.map(stepOf),
         replies: lm.replies,
-        steps: [],
         error: { name: err.name, message: err.message },
       };
     }
@@ -219,12 +221,6 @@ export class CopaService implements CopaWorkerApi {
       requests: lm.requests,
       requestSteps: lm.requests.map(stepOf),
       replies: lm.replies,
-      steps: run.trace.map((s) => ({
-        predictor: s.predictor,
-        messages: s.messages,
-        rawText: s.rawText,
-        outputs: s.outputs,
-      })),
     };
   }
 
@@ -250,7 +246,11 @@ export class CopaService implements CopaWorkerApi {
         .slice(0, 5)
         .map((e) => pickFields(e.data, inputNames)),
       dataFields: dataFieldsOf({ train, val, test }),
-      labelMismatches: labelMismatches(task.program.toState(), [...train, ...val, ...test]),
+      labelMismatches: labelMismatches(
+        task.program.toState(),
+        { metricId, targetField, constraints },
+        [...train, ...val, ...test],
+      ),
       metricId,
       targetField,
       metrics: METRICS.map(({ id, name, description }) => ({ id, name, description })),

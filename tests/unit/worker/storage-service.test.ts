@@ -8,7 +8,6 @@ import { runProvenance, WEBLLM_VERSION } from '../../../src/worker/stored-runs';
 import type { RunOutcome } from '../../../src/worker/api';
 import { getTask } from '../../../src/tasks/index';
 import { applyEvents, emptyRunView } from '../../../src/ui/optimize/run-view';
-import { withLabels } from '../../../src/ui/program/label-fit';
 import { adapterEnv, deps } from './fakes';
 import {
   bytes,
@@ -207,13 +206,9 @@ describe('CopaService storage: runs', () => {
         tooMany: false,
       }),
     ]);
-    const t = getTask('ticket-routing');
-    const fixed = withLabels(
-      t.program.toState(),
-      { metricId: t.metricId, targetField: t.targetField, constraints: [...t.constraints] },
-      'department',
-      overview.labelMismatches[0]!.dataLabels,
-    );
+    // The fix offered with the mismatch is the task's program with the data's labels.
+    const fixed = overview.labelMismatches[0]!.fix!;
+    expect(fixed.program.steps[0]!.signature.outputs[0]!.labels).toEqual(['positive', 'negative']);
     const after = await service.taskOverview({
       task: { ...task, program: fixed.program, ...fixed.rules },
       datasetId: dataset.id,
@@ -263,6 +258,10 @@ describe('CopaService storage: runs', () => {
     );
     expect(outcome.status).toBe('finished');
     expect(outcome.result.program.steps[0]!.signature.inputs[0]!.name).toBe('review_text');
+    // Results score on the dataset's test split, which the worker reads itself.
+    const scored = await service.evaluateProgram({ task, datasetId: dataset.id, split: 'test' });
+    expect(scored.total).toBe(dataset.sizes.test);
+    expect(Object.keys(scored.results[0]!.inputs ?? {})).toEqual(['review_text']);
     // The task's own program (and rules) do not fit this data, and it says so.
     const router = getTask('ticket-routing');
     await expect(

@@ -1,4 +1,3 @@
-import type { ConstraintSpec } from '../../constraints';
 import type { Example, FieldValues } from '../../example';
 import type { ScoringRules } from '../../scoring-rules';
 import type { ProgramState } from '../../program';
@@ -69,36 +68,96 @@ export function adaptProgramToData(
   examples: readonly Example[],
 ): { program: ProgramState; rules: ScoringRules } {
   const to = (name: string): string => rename[name] ?? name;
-  const labelsOf = new Map<string, string[] | null>();
   // Descriptions are dropped with the old names: they describe the task's own data.
-  const adaptField = (f: FieldSpec, output: boolean): FieldSpec => {
-    const name = to(f.name);
-    if (!output || f.type !== 'label') return { ...f, name, description: '' };
-    const values = distinctValues(examples, name);
-    const labels = values.length <= MAX_LABELS ? values.map((v) => v.value) : null;
-    labelsOf.set(name, labels);
-    return labels
-      ? { name, description: '', type: 'label', labels }
-      : { name, description: '', type: 'text' };
+  const renamed = (fields: readonly FieldSpec[]): FieldSpec[] =>
+    fields.map((f) => ({ ...f, name: to(f.name), description: '' }));
+  let adapted = {
+    program: {
+      ...program,
+      steps: program.steps.map((step) => {
+        const inputs = renamed(step.signature.inputs);
+        const outputs = renamed(step.signature.outputs);
+        return {
+          ...step,
+          signature: { instruction: defaultInstruction(inputs, outputs), inputs, outputs },
+          demos: step.demos.map((d) => ({ ...d, data: renameKeys(d.data, rename) })),
+        };
+      }),
+    },
+    rules: {
+      metricId: rules.metricId,
+      targetField: to(rules.targetField),
+      constraints: rules.constraints.map((c) => ({ ...c, field: to(c.field) })),
+    },
   };
-  const steps = program.steps.map((step) => {
-    const inputs = step.signature.inputs.map((f) => adaptField(f, false));
-    const outputs = step.signature.outputs.map((f) => adaptField(f, true));
-    return {
-      ...step,
-      signature: { instruction: defaultInstruction(inputs, outputs), inputs, outputs },
-      demos: step.demos.map((d) => ({ ...d, data: renameKeys(d.data, rename) })),
-    };
-  });
-  const constraints = rules.constraints.flatMap((c): ConstraintSpec[] => {
-    const field = to(c.field);
-    if (c.kind !== 'one-of' || !labelsOf.has(field)) return [{ ...c, field }];
-    const labels = labelsOf.get(field);
-    return labels ? [{ ...c, field, values: [...labels] }] : [];
-  });
+  const labelOutputs = adapted.program.steps.flatMap((s) =>
+    s.signature.outputs.filter((f) => f.type === 'label').map((f) => f.name),
+  );
+  for (const field of labelOutputs) {
+    const values = distinctValues(examples, field).map((v) => v.value);
+    adapted =
+      values.length <= MAX_LABELS
+        ? withLabels(adapted.program, adapted.rules, field, values)
+        : asTextField(adapted.program, adapted.rules, field);
+  }
+  return adapted;
+}
+
+/**
+ * The program with `field`'s label set replaced by `labels`, and every one-of rule on that
+ * field listing the same values (else the rule would refuse the new labels).
+ */
+export function withLabels(
+  program: ProgramState,
+  rules: ScoringRules,
+  field: string,
+  labels: readonly string[],
+): { program: ProgramState; rules: ScoringRules } {
   return {
-    program: { ...program, steps },
-    rules: { metricId: rules.metricId, targetField: to(rules.targetField), constraints },
+    program: mapOutput(program, field, (f) => ({ ...f, labels: [...labels] })),
+    rules: {
+      ...rules,
+      constraints: rules.constraints.map((c) =>
+        c.kind === 'one-of' && c.field === field ? { ...c, values: [...labels] } : c,
+      ),
+    },
+  };
+}
+
+/** The program with `field` made free text: no label set, and no one-of rule on it. */
+function asTextField(
+  program: ProgramState,
+  rules: ScoringRules,
+  field: string,
+): { program: ProgramState; rules: ScoringRules } {
+  return {
+    program: mapOutput(program, field, (f) => ({
+      name: f.name,
+      description: f.description,
+      type: 'text',
+    })),
+    rules: {
+      ...rules,
+      constraints: rules.constraints.filter((c) => !(c.kind === 'one-of' && c.field === field)),
+    },
+  };
+}
+
+/** A copy of the program with the output field `field` of every step replaced by `change(it)`. */
+function mapOutput(
+  program: ProgramState,
+  field: string,
+  change: (f: FieldSpec) => FieldSpec,
+): ProgramState {
+  return {
+    ...program,
+    steps: program.steps.map((step) => ({
+      ...step,
+      signature: {
+        ...step.signature,
+        outputs: step.signature.outputs.map((f) => (f.name === field ? change(f) : f)),
+      },
+    })),
   };
 }
 

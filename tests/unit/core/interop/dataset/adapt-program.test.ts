@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeExample } from '../../../../../src/core/example';
 import {
   adaptProgramToData,
+  withLabels,
   distinctValues,
   fieldNamesFromColumns,
   renameExampleFields,
@@ -87,5 +88,27 @@ describe('renameExampleFields and distinctValues', () => {
       { value: 'b', count: 2 },
       { value: 'c', count: 1 },
     ]);
+  });
+});
+
+describe('withLabels', () => {
+  it('replaces the label set and the one-of rules on that field, and nothing else', () => {
+    const program = router.program.toState();
+    const rules = {
+      metricId: router.metricId,
+      targetField: router.targetField,
+      constraints: [
+        ...router.constraints,
+        { kind: 'max-length' as const, field: 'department', maxChars: 20 },
+      ],
+    };
+    const next = withLabels(program, rules, 'department', ['positive', 'negative']);
+    expect(next.program.steps[0]!.signature.outputs[0]!.labels).toEqual(['positive', 'negative']);
+    expect(next.rules.constraints).toEqual([
+      ...router.constraints.map((c) => ({ ...c, values: ['positive', 'negative'] })),
+      { kind: 'max-length', field: 'department', maxChars: 20 },
+    ]);
+    // The inputs are copies: the task's own program is unchanged.
+    expect(program.steps[0]!.signature.outputs[0]!.labels).toHaveLength(5);
   });
 });
