@@ -3,7 +3,8 @@ import { pickFields, type Demo, type Example } from '../example';
 import type { Program } from '../program';
 import { runProgram, type TraceStep } from '../run-program';
 import type { Rng } from '../rng';
-import { demosFromTrace, labeledDemo, type DemoSet } from './demo-set';
+import { demosFromTrace, fitDemoBudget, labeledDemo, type DemoSet } from './demo-set';
+import { coverageSample, interleaveByLabel, type LabelKey } from './label-coverage';
 import type { OptimizerSession } from './session';
 
 export interface BootstrapSettings {
@@ -17,6 +18,15 @@ export interface BootstrapSettings {
   seed: number;
   /** Distinguishes rollout ids of different phases/runs. */
   tag: string;
+  /**
+   * A walk stops after this many failed attempts in a row (default: never, as DSPy). When the
+   * teacher solves almost nothing, more attempts buy almost nothing; labeled demos fill in.
+   */
+  patience?: number;
+  /** Spread bootstrapped and labeled demos over the labels (see label-coverage.ts). */
+  labelKey?: LabelKey;
+  /** Estimated tokens all demos of one predictor may take (default: no limit). */
+  demoTokenBudget?: number;
 }
 
 export interface BootstrapStats {
@@ -57,7 +67,10 @@ export class BootstrapSession {
     trainset: readonly Example[],
     rng: Rng,
   ) {
-    this.teacherExamples = rng.sample(trainset, settings.maxLabeledDemos);
+    const keyOf = settings.labelKey;
+    this.teacherExamples = keyOf
+      ? coverageSample(trainset, settings.maxLabeledDemos, rng, keyOf)
+      : rng.sample(trainset, settings.maxLabeledDemos);
     this.teacher = this.teacherWithout(null);
   }
 
@@ -75,23 +88,31 @@ export class BootstrapSession {
     const demos: DemoSet = {};
     for (const s of this.program.steps) demos[s.name] = [];
     const bootstrapped: string[] = [];
-    for (const example of order) {
-      if (bootstrapped.length >= maxDemos) break;
+    const covered = new Set<string>();
+    const keyOf = this.settings.labelKey;
+    const walkOrder = keyOf ? interleaveByLabel(order, keyOf) : order;
+    const patience = this.settings.patience ?? Infinity;
+    let failuresInARow = 0;
+    for (const example of walkOrder) {
+      if (bootstrapped.length >= maxDemos || failuresInARow >= patience) break;
+      const key = keyOf?.(example) ?? null;
       const outcome = await this.tryExample(example);
       stats.attempts += outcome.rounds;
       if (outcome.trace) {
         stats.successes++;
+        failuresInARow = 0;
         bootstrapped.push(example.id);
+        if (key !== null) covered.add(key);
         for (const [name, list] of Object.entries(demosFromTrace(outcome.trace, example.id)))
           (demos[name] ??= []).push(...list);
-      }
+      } else failuresInARow++;
       onProgress?.(stats);
     }
     const used = new Set(bootstrapped);
     const rest = order.filter((e) => !used.has(e.id));
     const fill = Math.min(this.settings.maxLabeledDemos - bootstrapped.length, rest.length);
     if (fill > 0) {
-      const picked = rng.sample(rest, fill);
+      const picked = this.labeledFill(rest, fill, rng, covered);
       for (const s of this.program.steps) {
         const list = demos[s.name] ?? [];
         for (const e of picked) {
@@ -101,7 +122,26 @@ export class BootstrapSession {
         demos[s.name] = list;
       }
     }
+    for (const name of Object.keys(demos))
+      demos[name] = fitDemoBudget(demos[name] ?? [], this.settings.demoTokenBudget);
     return { demos, stats, bootstrappedIds: bootstrapped };
+  }
+
+  /** Labeled demos to fill up with: random, and with labels the bootstrap did not show first. */
+  private labeledFill(
+    rest: readonly Example[],
+    fill: number,
+    rng: Rng,
+    covered: ReadonlySet<string>,
+  ): Example[] {
+    const keyOf = this.settings.labelKey;
+    if (!keyOf) return rng.sample(rest, fill);
+    const spread = interleaveByLabel(rng.shuffle(rest), keyOf);
+    const isNew = (e: Example): boolean => {
+      const key = keyOf(e);
+      return key !== null && !covered.has(key);
+    };
+    return [...spread.filter(isNew), ...spread.filter((e) => !isNew(e))].slice(0, fill);
   }
 
   private tryExample(example: Example): Promise<Outcome> {
@@ -151,7 +191,7 @@ export class BootstrapSession {
     const examples = this.teacherExamples.filter((e) => e.id !== exampleId);
     for (const s of this.program.steps) {
       const demos = examples.map((e) => labeledDemo(s, e)).filter((d): d is Demo => d !== null);
-      teacher = teacher.withDemos(s.name, demos);
+      teacher = teacher.withDemos(s.name, fitDemoBudget(demos, this.settings.demoTokenBudget));
     }
     return teacher;
   }

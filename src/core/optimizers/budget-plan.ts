@@ -12,6 +12,8 @@ export interface PhasePlanInput {
   valSize: number;
   trainSize: number;
   steps: number;
+  /** The phase must also score its starting program on the validation set (a run's first). */
+  unscoredIncumbent?: boolean;
   /**
    * Real calls of this run's finished phases over what the planner expected of them (see
    * costRatioOf); 1 when no phase has finished. Cache hits, racing and repeated candidates
@@ -30,7 +32,7 @@ export function estimatePhaseCalls(config: CopaConfig, input: PhasePlanInput): n
       : Math.min(config.failureProbeSize, input.trainSize) +
         config.instructionCandidates +
         selectionRuns(config.instructionCandidates, V, config.minibatchSize, config.finalists);
-  return runs * input.steps;
+  return (runs + (input.unscoredIncumbent ? V : 0)) * input.steps;
 }
 
 /**
@@ -54,8 +56,8 @@ export function costRatioOf(history: readonly PhaseRecord[]): number {
  * that phase's unfinished work, and the first compilation and prompt phases bring most of a
  * run's gain, so the plan is, with estimates scaled by this run's cost ratio:
  * - the whole phase when what is left also covers the next phase at its smallest;
- * - otherwise half of what is left when both this phase and the next fit in a half at their
- *   smallest (two useful phases beat one large one: instructions and demos help each other);
+ * - otherwise what is left less the next phase at its smallest, when this phase fits in that at
+ *   its smallest (two useful phases beat one large one: instructions and demos help each other);
  * - otherwise all that is left (one useful phase beats two that cannot finish).
  * A phase over its allowance shrinks its search — fewer candidates, then smaller minibatches,
  * then one finalist — down to a useful minimum. Without a call limit the settings are
@@ -74,11 +76,12 @@ export function phaseAllowance(config: CopaConfig, input: PhasePlanInput): numbe
   const next: PhasePlanInput = {
     ...input,
     kind: input.kind === 'compilation' ? 'prompt' : 'compilation',
+    unscoredIncumbent: false,
   };
   const smallestNext = estimatePhaseCalls(shrinkTo(config, next, 0), next) * ratio;
   if (left >= estimatePhaseCalls(config, input) * ratio + smallestNext) return left;
   const smallestThis = estimatePhaseCalls(shrinkTo(config, input, 0), input) * ratio;
-  return left / 2 >= Math.max(smallestThis, smallestNext) ? left / 2 : left;
+  return left - smallestNext >= smallestThis ? left - smallestNext : left;
 }
 
 /** The settings shrunk step by step until the phase's estimate fits `allowance` (or is minimal). */

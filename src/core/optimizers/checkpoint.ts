@@ -19,6 +19,11 @@ export interface CopaCheckpoint {
   program: ProgramState;
   bestScore: number;
   baselineScore: number;
+  /**
+   * Validation examples the baseline score rests on, while fewer than all: the start program is
+   * scored like a candidate, in full only when a decision needs it. Absent: the whole set.
+   */
+  baselineExamples?: number;
   /** Per-example validation scores of the best program. */
   exampleScores: number[];
   datasetSummary: string;

@@ -1,6 +1,7 @@
 import { BootstrapSession } from './bootstrap';
 import { buildDemoCandidates } from './demo-candidates';
 import { demoCounts, demosOf, withDemoSet } from './demo-set';
+import { labelKeyOf } from './label-coverage';
 import { focusFirst, type Insight } from './insight';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import type { CandidateRecord } from './records';
@@ -15,6 +16,7 @@ import { phaseRng, requestSeed } from './seeds';
 export async function runCompilationPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
   const { session, task, config, index, incumbent } = ctx;
   const start = phaseStart(ctx);
+  const labelKey = labelKeyOf(incumbent.program);
   const boot = new BootstrapSession(
     session,
     incumbent.program,
@@ -25,12 +27,18 @@ export async function runCompilationPhase(ctx: PhaseContext): Promise<PhaseOutco
       metricThreshold: config.metricThreshold,
       seed: requestSeed(config.seed, index, 'bootstrap'),
       tag: `s${config.seed}p${index}`,
+      patience: config.bootstrapPatience,
+      labelKey,
+      demoTokenBudget: config.demoTokenBudget,
     },
     task.trainset,
     phaseRng(config.seed, index, 'teacher'),
   );
-  // Knowledge transfer: examples the program failed last phase are tried first.
-  const order = focusFirst(task.trainset, ctx.insight?.focusIds ?? []);
+  // Knowledge transfer: examples the program failed last phase are tried first, and may be
+  // added to the demos that won before.
+  const focusIds = ctx.insight?.focusIds ?? [];
+  const order = focusFirst(task.trainset, focusIds);
+  const focus = new Set(focusIds);
   const demoSets = await buildDemoCandidates(
     boot,
     incumbent.program,
@@ -39,6 +47,12 @@ export async function runCompilationPhase(ctx: PhaseContext): Promise<PhaseOutco
       count: config.demoCandidates,
       maxBootstrappedDemos: config.maxBootstrappedDemos,
       maxLabeledDemos: config.maxLabeledDemos,
+      labelKey,
+      demoTokenBudget: config.demoTokenBudget,
+      extend: {
+        current: demosOf(incumbent.program),
+        failing: task.trainset.filter((e) => focus.has(e.id)),
+      },
     },
     phaseRng(config.seed, index, 'demo-sets'),
     (stats) => session.emit({ type: 'bootstrap-progress', phase: index, ...stats }),
@@ -72,8 +86,8 @@ export async function runCompilationPhase(ctx: PhaseContext): Promise<PhaseOutco
   const text = [
     `Bootstrapping with the current instruction passed ${successes} of ${attempts} training attempts.`,
     outcome.accepted && winner
-      ? `The "${winner.record.label}" demo set raised validation from ${pct(incumbent.score)} to ${pct(outcome.incumbent.score)}; the program now shows ${total} demos (${augmented} bootstrapped).`
-      : `No demo set beat the current program (best ${pct(outcome.bestCandidateScore)} vs ${pct(incumbent.score)}); the demos stay as they were.`,
+      ? `The "${winner.record.label}" demo set raised validation from ${pct(outcome.before.score)} to ${pct(outcome.incumbent.score)}; the program now shows ${total} demos (${augmented} bootstrapped).`
+      : `No demo set beat the current program (best ${pct(outcome.bestCandidateScore)} vs ${pct(outcome.before.score)}); the demos stay as they were.`,
     successes === 0
       ? 'The teacher solved no training example: the instruction needs work first.'
       : '',
@@ -84,6 +98,7 @@ export async function runCompilationPhase(ctx: PhaseContext): Promise<PhaseOutco
 
   return {
     incumbent: outcome.incumbent,
+    before: outcome.before,
     insight,
     record: {
       ...phaseRecord(ctx, 'compilation', candidates, outcome, text, start),

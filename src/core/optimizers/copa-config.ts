@@ -8,6 +8,15 @@ export interface CopaConfig {
   startWith: 'compilation' | 'prompt';
   maxBootstrappedDemos: number;
   maxLabeledDemos: number;
+  /**
+   * Estimated tokens the demos of one predictor may take; demos past it are left out, so 16
+   * labeled demos cannot crowd a small model's context window (4,096 tokens for the catalog's).
+   */
+  demoTokenBudget: number;
+  /** A bootstrap walk stops after this many failed attempts in a row. */
+  bootstrapPatience: number;
+  /** Estimated tokens of labeled training examples shown to the instruction proposer. */
+  proposerExampleTokens: number;
   /** Bootstrap attempts per training example; rounds after the first sample at temperature 1. */
   maxRounds: number;
   /** Demo-set candidates per compilation phase, including empty, labeled-only and unshuffled. */
@@ -45,7 +54,10 @@ export const DEFAULT_COPA_CONFIG: CopaConfig = Object.freeze({
   cycles: 3,
   startWith: 'compilation',
   maxBootstrappedDemos: 4,
-  maxLabeledDemos: 4,
+  maxLabeledDemos: 16,
+  demoTokenBudget: 1200,
+  bootstrapPatience: 12,
+  proposerExampleTokens: 1200,
   maxRounds: 1,
   demoCandidates: 6,
   instructionCandidates: 5,
@@ -85,6 +97,9 @@ export function resolveCopaConfig(partial: Partial<CopaConfig> = {}): CopaConfig
     'instructionCandidates',
     'maxRetries',
     'failureProbeSize',
+    'demoTokenBudget',
+    'bootstrapPatience',
+    'proposerExampleTokens',
   ];
   for (const key of natural) {
     const v = config[key];

@@ -127,21 +127,10 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
 
   try {
     if (!cp) {
-      const base = await session.score(task.program, task.valset);
-      session.emit({
-        type: 'baseline',
-        score: base.score,
-        examples: task.valset.length,
-        program: task.program.toState(),
-      });
-      session.recordBest(base.score);
-      cp = initialCheckpoint(
-        task,
-        config,
-        session,
-        base.score,
-        base.results.map((r) => r.score),
-      );
+      // The start program is not scored on the whole validation set here: the first phase
+      // scores it like a candidate (minibatches first) and in full only when a decision needs it.
+      cp = initialCheckpoint(task, config, session, 0, []);
+      cp.baselineExamples = 0;
       await options.onCheckpoint?.(snapshot(cp));
     }
     if (cp.finished) return finish(cp.finished);
@@ -163,6 +152,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
         valSize: task.valset.length,
         trainSize: task.trainset.length,
         steps: task.program.steps.length,
+        unscoredIncumbent: cp.exampleScores.length !== task.valset.length,
         costRatio: costRatioOf(cp.history),
       };
       const ctx: PhaseContext = {
@@ -180,6 +170,17 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
         kind === 'compilation' ? await runCompilationPhase(ctx) : await runPromptPhase(ctx);
       outcome.record.plannedCalls = estimatePhaseCalls(ctx.config, plan);
       session.unsettled = null;
+      const baseline = baselineLearned(cp, outcome, task.valset.length);
+      if (baseline) {
+        cp = { ...cp, ...baseline, cycleStartScore: baseline.baselineScore };
+        session.recordBest(baseline.baselineScore);
+        session.emit({
+          type: 'baseline',
+          score: baseline.baselineScore,
+          examples: baseline.baselineExamples,
+          program: task.program.toState(),
+        });
+      }
       session.recordBest(outcome.incumbent.score);
       session.emit({
         type: 'decision',
@@ -225,6 +226,24 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
     if (name === 'AbortError') return finish('cancelled');
     throw err;
   }
+}
+
+/**
+ * What a phase taught about the start program's score, while it is not known in full: the
+ * phase scored it (in full, or on minibatches only) before deciding. Null when nothing new.
+ */
+function baselineLearned(
+  cp: CopaCheckpoint,
+  outcome: PhaseOutcome,
+  valSize: number,
+): { baselineScore: number; baselineExamples: number } | null {
+  const known = cp.baselineExamples ?? valSize;
+  // Once a phase has replaced the start program, no later phase scores it again.
+  if (known >= valSize || cp.history.some((r) => r.accepted)) return null;
+  const before = outcome.before;
+  const examples = before.examples ?? valSize;
+  if (examples <= known) return null;
+  return { baselineScore: before.score, baselineExamples: examples };
 }
 
 function initialCheckpoint(

@@ -2,12 +2,13 @@ import type { Example } from '../example';
 import type { Program } from '../program';
 import type { Rng } from '../rng';
 import type { BootstrapSession, BootstrapStats } from './bootstrap';
-import { labeledDemoSet, type DemoSet } from './demo-set';
+import { fitDemoBudget, labeledDemo, labeledDemoSet, type DemoSet } from './demo-set';
+import { coverageSample, interleaveByLabel, type LabelKey } from './label-coverage';
 
 export interface DemoSetCandidate {
   id: string;
   label: string;
-  kind: 'empty' | 'labeled' | 'bootstrap' | 'shuffled';
+  kind: 'empty' | 'labeled' | 'bootstrap' | 'shuffled' | 'extended';
   demos: DemoSet;
 }
 
@@ -15,12 +16,24 @@ export interface DemoCandidateSettings {
   count: number;
   maxBootstrappedDemos: number;
   maxLabeledDemos: number;
+  /** Spread labeled demos over the labels (see label-coverage.ts). */
+  labelKey?: LabelKey;
+  demoTokenBudget?: number;
+  /**
+   * The incumbent's demos and training examples it still fails: adds an "extended" candidate
+   * that keeps the demos and adds labeled ones for those examples, so a later compilation phase
+   * can build on what won before instead of only replacing it.
+   */
+  extend?: { current: DemoSet; failing: readonly Example[] };
 }
 
 /**
  * DSPy's random-search demo sets, in order: empty, labeled-only, unshuffled bootstrap, then
- * shuffled bootstraps of random size (1..maxBootstrappedDemos). The same rng seed gives the
- * same sets. `order` is the walk order of the unshuffled bootstrap.
+ * shuffled bootstraps of random size (1..maxBootstrappedDemos). When there is something to
+ * extend (a later compilation phase), the incumbent's demos extended come first, then the
+ * bootstrap with the current instruction, labeled-only, empty and shuffled bootstraps: a phase
+ * shrunk to fit a budget keeps the candidates that build on what won before. The same rng seed
+ * gives the same sets. `order` is the walk order of the unshuffled bootstrap.
  */
 export async function buildDemoCandidates(
   boot: BootstrapSession,
@@ -30,28 +43,45 @@ export async function buildDemoCandidates(
   rng: Rng,
   onProgress?: (stats: BootstrapStats) => void,
 ): Promise<DemoSetCandidate[]> {
+  const extended = extendedDemos(program, settings);
+  const plan: DemoSetCandidate['kind'][] = extended
+    ? ['extended', 'bootstrap', 'labeled', 'empty']
+    : ['empty', 'labeled', 'bootstrap'];
+  const wanted = plan.slice(0, settings.count);
   const out: DemoSetCandidate[] = [];
-  const empty: DemoSet = {};
-  for (const s of program.steps) empty[s.name] = [];
-  if (settings.count >= 1)
-    out.push({ id: 'empty', label: 'no demos', kind: 'empty', demos: empty });
-  if (settings.count >= 2) {
-    const labeled = rng.fork('labeled').sample(order, settings.maxLabeledDemos);
-    out.push({
-      id: 'labeled',
-      label: `${labeled.length} labeled demos`,
-      kind: 'labeled',
-      demos: labeledDemoSet(program, labeled),
-    });
-  }
-  if (settings.count >= 3) {
-    const r = await boot.walk(order, settings.maxBootstrappedDemos, rng.fork('fill-0'), onProgress);
-    out.push({
-      id: 'bootstrap',
-      label: `bootstrap (${r.bootstrappedIds.length} traces)`,
-      kind: 'bootstrap',
-      demos: r.demos,
-    });
+  for (const kind of wanted) {
+    if (kind === 'extended' && extended)
+      out.push({
+        id: 'extended',
+        label: `current demos + ${extended.added} for failing examples`,
+        kind,
+        demos: extended.demos,
+      });
+    else if (kind === 'empty') {
+      const empty: DemoSet = {};
+      for (const s of program.steps) empty[s.name] = [];
+      out.push({ id: 'empty', label: 'no demos', kind, demos: empty });
+    } else if (kind === 'labeled') {
+      const local = rng.fork('labeled');
+      const labeled = settings.labelKey
+        ? coverageSample(order, settings.maxLabeledDemos, local, settings.labelKey)
+        : local.sample(order, settings.maxLabeledDemos);
+      const demos = fitEach(labeledDemoSet(program, labeled), settings.demoTokenBudget);
+      out.push({ id: 'labeled', label: `${countOf(demos)} labeled demos`, kind, demos });
+    } else if (kind === 'bootstrap') {
+      const r = await boot.walk(
+        order,
+        settings.maxBootstrappedDemos,
+        rng.fork('fill-0'),
+        onProgress,
+      );
+      out.push({
+        id: 'bootstrap',
+        label: `bootstrap (${r.bootstrappedIds.length} traces)`,
+        kind,
+        demos: r.demos,
+      });
+    }
   }
   for (let i = 1; out.length < settings.count; i++) {
     const local = rng.fork(`shuffled-${i}`);
@@ -66,4 +96,50 @@ export async function buildDemoCandidates(
     });
   }
   return out;
+}
+
+/**
+ * The incumbent's demos plus labeled demos of failing training examples (labels the demos do
+ * not show first), up to maxLabeledDemos + maxBootstrappedDemos in all and the token budget.
+ * Null when nothing would be added.
+ */
+function extendedDemos(
+  program: Program,
+  settings: DemoCandidateSettings,
+): { demos: DemoSet; added: number } | null {
+  const extend = settings.extend;
+  if (!extend || extend.failing.length === 0) return null;
+  const cap = settings.maxLabeledDemos + settings.maxBootstrappedDemos;
+  const keyOf = settings.labelKey;
+  let added = 0;
+  const demos: DemoSet = {};
+  for (const step of program.steps) {
+    const current = extend.current[step.name] ?? [];
+    const shown = new Set(current.map((d) => d.sourceId));
+    const shownKeys = new Set(
+      keyOf ? current.map((d) => keyOf({ id: d.sourceId ?? '', data: d.data })) : [],
+    );
+    const fresh = extend.failing.filter((e) => !shown.has(e.id));
+    const spread = keyOf ? interleaveByLabel(fresh, keyOf) : [...fresh];
+    const isNew = (e: Example): boolean => !shownKeys.has(keyOf?.(e) ?? null);
+    const ranked = [...spread.filter(isNew), ...spread.filter((e) => !isNew(e))];
+    const extra = ranked
+      .map((e) => labeledDemo(step, e))
+      .filter((d): d is NonNullable<typeof d> => d !== null)
+      .slice(0, Math.max(0, cap - current.length));
+    const list = fitDemoBudget([...current, ...extra], settings.demoTokenBudget);
+    added += Math.max(0, list.length - current.length);
+    demos[step.name] = list;
+  }
+  return added > 0 ? { demos, added } : null;
+}
+
+function fitEach(demos: DemoSet, budget: number | undefined): DemoSet {
+  const out: DemoSet = {};
+  for (const [name, list] of Object.entries(demos)) out[name] = fitDemoBudget(list, budget);
+  return out;
+}
+
+function countOf(demos: DemoSet): number {
+  return Math.max(0, ...Object.values(demos).map((l) => l.length));
 }

@@ -1,4 +1,5 @@
 import type { Demo, Example } from '../example';
+import { estimateTokens } from '../lm';
 import { pickFields } from '../example';
 import type { Predictor, Program } from '../program';
 import { REASONING_FIELD } from '../program';
@@ -58,6 +59,31 @@ export function demosFromTrace(trace: readonly TraceStep[], sourceId: string): D
       augmented: true,
       sourceId,
     });
+  }
+  return out;
+}
+
+/** A demo's rough size in the prompt: its values plus a field marker for each. */
+export function demoTokens(demo: Demo): number {
+  let tokens = 0;
+  for (const v of Object.values(demo.data))
+    tokens += estimateTokens(typeof v === 'string' ? v : JSON.stringify(v)) + 4;
+  return tokens;
+}
+
+/**
+ * The leading demos that fit in `budget` estimated tokens (all of them without a budget), so
+ * many or long demos cannot crowd the input out of a small model's context window.
+ */
+export function fitDemoBudget(demos: readonly Demo[], budget: number | undefined): Demo[] {
+  if (budget === undefined || !Number.isFinite(budget)) return [...demos];
+  const out: Demo[] = [];
+  let used = 0;
+  for (const d of demos) {
+    const t = demoTokens(d);
+    if (used + t > budget) break;
+    out.push(d);
+    used += t;
   }
   return out;
 }

@@ -21,8 +21,10 @@ export interface ProposalGrounding {
   predictor: string;
   /** Examples the current program gets wrong, with its outputs (empty to leave them out). */
   failures: readonly ExampleBlock[];
+  /** Labeled training examples spread over the outputs (see proposer-examples.ts). */
+  examples?: readonly ExampleBlock[];
   /** Earlier instructions of this predictor with their full validation scores. */
-  history: readonly { instruction: string; score: number }[];
+  history: readonly { instruction: string; score: number | null }[];
   /** What the previous phase learned, appended to the program description. */
   insight?: string;
   /** Leave the current demos out (COPRO-like proposals). */
@@ -40,16 +42,25 @@ export interface ProposerSettings {
 export interface Proposals {
   /** The current instruction first, then distinct new ones. */
   instructions: string[];
-  /** Proposals that could not be read or repeated an earlier one. */
+  /** Proposals that could not be read or repeated an earlier one (asked again instead). */
   failed: number;
 }
+
+/** Beyond `count`, how many more requests may replace unreadable or repeated proposals. */
+const EXTRA_ATTEMPTS_FACTOR = 1;
+/** Word-set overlap (Jaccard) from which two instructions count as the same proposal. */
+const NEAR_DUPLICATE = 0.9;
 
 const PROPOSER = predict('propose_instruction', PROPOSER_SIGNATURE);
 
 /**
  * MIPRO's grounded proposer: each proposal is one model call (temperature 1, its own seed and
- * rollout id, a random tip) grounded in the data summary, the program, the current demos, the
- * failures and earlier scored instructions. The current instruction is always a candidate.
+ * rollout id, a random tip) grounded in the data summary, the program, the current demos,
+ * labeled training examples, the failures and earlier scored instructions. The current
+ * instruction is always a candidate. A proposal that repeats (or nearly repeats) the current
+ * instruction, an earlier one or one of this round is not kept: scoring a copy would cost a
+ * full evaluation for nothing, so the proposer is asked again (another tip and seed, with this
+ * round's proposals listed as already tried), up to `count` extra requests.
  */
 export async function proposeInstructions(
   session: OptimizerSession,
@@ -68,14 +79,16 @@ export async function proposeInstructions(
     predictor_description: describePredictor(grounding.program, grounding.predictor),
     current_instruction: current,
     demos: grounding.hideDemos ? '(none)' : renderDemos(predictor.demos, predictor.signature),
+    training_examples: renderExampleBlocks('Example', grounding.examples ?? []),
     failures: renderExampleBlocks('Failure', grounding.failures),
-    previous_instructions: renderInstructionHistory(grounding.history),
   };
   const instructions = [current];
-  const seen = new Set([normalize(current)]);
+  const known = [current, ...grounding.history.map((h) => h.instruction)];
   let failed = 0;
-  for (let i = 0; i < settings.count; i++) {
+  const attempts = settings.count * (1 + EXTRA_ATTEMPTS_FACTOR);
+  for (let i = 0; i < attempts && instructions.length <= settings.count; i++) {
     const tip = rng.pick(PROPOSER_TIPS);
+    const tried = instructions.slice(1).map((instruction) => ({ instruction, score: null }));
     const ctx = session.context({
       temperature: 1,
       seed: (settings.seed + i * 104729) >>> 0,
@@ -84,22 +97,41 @@ export async function proposeInstructions(
       validate: () => null,
     });
     try {
-      const step = await runPredictor(PROPOSER, { ...base, tip }, ctx);
+      const step = await runPredictor(
+        PROPOSER,
+        {
+          ...base,
+          previous_instructions: renderInstructionHistory([...grounding.history, ...tried]),
+          tip,
+        },
+        ctx,
+      );
       const text = cleanInstruction(
         step.outputs.proposed_instruction,
         settings.maxInstructionChars,
       );
-      if (!text || seen.has(normalize(text))) failed++;
-      else {
-        seen.add(normalize(text));
-        instructions.push(text);
-      }
+      if (!text || [...known, ...instructions].some((k) => sameProposal(k, text))) failed++;
+      else instructions.push(text);
     } catch (err) {
       if (isFatalError(err)) throw err;
       failed++;
     }
   }
   return { instructions, failed };
+}
+
+/** True when two instructions are the same proposal: equal words, or nearly all shared. */
+export function sameProposal(a: string, b: string): boolean {
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.size === 0 || wb.size === 0) return wa.size === wb.size;
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return shared / (wa.size + wb.size - shared) >= NEAR_DUPLICATE;
+}
+
+function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
 function renderDemos(
@@ -128,8 +160,4 @@ export function cleanInstruction(value: unknown, maxChars: number): string {
     text = (space > maxChars * 0.6 ? cut.slice(0, space) : cut).trim();
   }
   return text;
-}
-
-function normalize(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }

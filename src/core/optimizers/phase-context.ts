@@ -21,6 +21,8 @@ export interface PhaseContext {
 
 export interface PhaseOutcome {
   incumbent: Incumbent;
+  /** The phase's starting program as selection scored it (see SelectionOutcome.before). */
+  before: Incumbent;
   record: PhaseRecord;
   insight: Insight;
 }

@@ -50,7 +50,7 @@ export function phaseRecord(
     cycle: ctx.cycle,
     kind,
     candidates: candidates.map((c) => c.record),
-    scoreBefore: ctx.incumbent.score,
+    scoreBefore: outcome.before.score,
     scoreAfter: outcome.incumbent.score,
     accepted: outcome.accepted,
     winner: outcome.winnerId,

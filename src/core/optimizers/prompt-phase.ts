@@ -1,5 +1,6 @@
 import { probeFailures } from './failures';
 import { proposeInstructions } from './instruction-proposer';
+import { proposerExamples } from './proposer-examples';
 import { clip, type Insight } from './insight';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import type { CandidateRecord } from './records';
@@ -23,6 +24,15 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
     phaseRng(config.seed, index, 'probe'),
   );
 
+  const shown = new Set(program.steps.flatMap((s) => s.demos.map((d) => d.sourceId ?? '')));
+  const examples = proposerExamples(
+    program,
+    task.trainset,
+    config.proposerExampleTokens,
+    phaseRng(config.seed, index, 'proposer-examples'),
+    shown,
+  );
+
   // Proposals per predictor; candidate i takes proposal i of each predictor (index-aligned).
   const perPredictor: Record<string, string[]> = {};
   let failedProposals = 0;
@@ -34,6 +44,7 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
         program,
         predictor: step.name,
         failures: probe.blocks,
+        examples,
         history: ctx.cycle >= 1 ? (ctx.instructionHistory[step.name] ?? []) : [],
         ...(ctx.insight ? { insight: ctx.insight.text } : {}),
       },
@@ -93,8 +104,8 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
   const text = [
     failText,
     outcome.accepted && winner
-      ? `A new instruction ("${clip(winner.record.instructions?.[firstStep] ?? '', 100)}") raised validation from ${pct(incumbent.score)} to ${pct(outcome.incumbent.score)}; the next bootstrap uses it as teacher.`
-      : `No proposed instruction beat the current one (best ${pct(outcome.bestCandidateScore)} vs ${pct(incumbent.score)}).`,
+      ? `A new instruction ("${clip(winner.record.instructions?.[firstStep] ?? '', 100)}") raised validation from ${pct(outcome.before.score)} to ${pct(outcome.incumbent.score)}; the next bootstrap uses it as teacher.`
+      : `No proposed instruction beat the current one (best ${pct(outcome.bestCandidateScore)} vs ${pct(outcome.before.score)}).`,
   ]
     .filter(Boolean)
     .join(' ');
@@ -102,6 +113,7 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
 
   return {
     incumbent: outcome.incumbent,
+    before: outcome.before,
     insight,
     record: {
       ...phaseRecord(ctx, 'prompt', candidates, outcome, text, start),

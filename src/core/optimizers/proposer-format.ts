@@ -24,6 +24,11 @@ export const PROPOSER_SIGNATURE = new Signature({
     { name: 'current_instruction', description: 'The instruction it uses now.', type: 'text' },
     { name: 'demos', description: 'Worked examples the step is shown.', type: 'text' },
     {
+      name: 'training_examples',
+      description: 'More labeled examples from the training data, spread over the outputs.',
+      type: 'text',
+    },
+    {
       name: 'failures',
       description: 'Examples the program gets wrong, with its answers.',
       type: 'text',
@@ -98,13 +103,20 @@ export function readExampleBlocks(text: string): ExampleBlock[] {
   return blocks;
 }
 
-/** Earlier instructions with scores, one per line: `[score 61.0] instruction text`. */
+/**
+ * Earlier instructions with scores, one per line: `[score 61.0] instruction text`; proposals
+ * of this round not scored yet read `[proposed, not scored yet] instruction text`.
+ */
 export function renderInstructionHistory(
-  history: readonly { instruction: string; score: number }[],
+  history: readonly { instruction: string; score: number | null }[],
 ): string {
   if (history.length === 0) return '(none yet)';
   return history
-    .map((h) => `[score ${(h.score * 100).toFixed(1)}] ${oneLine(h.instruction)}`)
+    .map((h) =>
+      h.score === null
+        ? `[proposed, not scored yet] ${oneLine(h.instruction)}`
+        : `[score ${(h.score * 100).toFixed(1)}] ${oneLine(h.instruction)}`,
+    )
     .join('\n');
 }
 

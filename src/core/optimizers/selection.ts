@@ -11,17 +11,25 @@ export interface Candidate {
   program: Program;
 }
 
-/** The program a phase starts from and its full validation score. */
+/**
+ * The program a phase starts from and its full validation score. A run's start program is not
+ * scored on the whole validation set up front: until selection needs it, `exampleScores` is
+ * shorter than the validation set and `score` is only a lower bound (0).
+ */
 export interface Incumbent {
   program: Program;
   score: number;
-  /** Per-example validation scores (for the standard error). */
+  /** Per-example validation scores (for the standard error); complete or empty. */
   exampleScores: number[];
+  /** Validation examples `score` rests on, when fewer than all (a minibatch estimate). */
+  examples?: number;
 }
 
 export interface SelectionOutcome {
   /** The incumbent, replaced by the winner when the winner scored strictly higher. */
   incumbent: Incumbent;
+  /** The phase's starting program as selection scored it (fully, or on minibatches only). */
+  before: Incumbent;
   accepted: boolean;
   winnerId: string | null;
   /** Best full score among the candidates (the incumbent's when none was fully scored). */
@@ -70,11 +78,11 @@ export async function selectCandidate(
   for (const c of candidates) {
     const key = programKey(c.program);
     if (key === incumbentKey) {
-      c.record.fullScore = incumbent.score;
+      if (incumbent.exampleScores.length === valset.length) c.record.fullScore = incumbent.score;
       c.record.kind = 'incumbent';
     }
     if (seen.has(key)) {
-      c.record.dropped = c.record.fullScore === null;
+      c.record.dropped = c.record.fullScore === null && key !== incumbentKey;
       continue;
     }
     seen.add(key);
@@ -82,6 +90,8 @@ export async function selectCandidate(
   }
 
   const sums = new Map<Candidate, number>();
+  // Per-candidate differences from the incumbent on the same minibatch examples.
+  const diffs = new Map<Candidate, number[]>();
   const halving = valset.length > settings.minibatchSize && alive.length > 0;
   const indices = valset.map((_, i) => i);
   let incumbentSum = 0;
@@ -101,6 +111,9 @@ export async function selectCandidate(
         clearlyBehind(scores.map((s, i) => s - (reference[i] ?? 0))),
       );
       const scored = run.result.results.length;
+      const own = diffs.get(c) ?? [];
+      run.result.results.forEach((r, i) => own.push(r.score - (reference[i] ?? 0)));
+      diffs.set(c, own);
       const sum = (sums.get(c) ?? 0) + run.result.score * scored;
       sums.set(c, sum);
       c.record.minibatchExamples += scored;
@@ -143,14 +156,44 @@ export async function selectCandidate(
       .map((x) => x.c);
   }
 
+  // The start program of a run is scored like a candidate: on minibatches first. Its full
+  // evaluation is skipped when the leading finalist is clearly ahead of it on the same examples
+  // (the mirror of the racing test); otherwise it is scored in full before the finalists.
+  let before = incumbent;
+  let beaten = false;
+  if (incumbent.exampleScores.length !== valset.length) {
+    const leader = alive[0];
+    const estimate = {
+      program: incumbent.program,
+      score: incumbentSum / Math.max(1, incumbentCount),
+      exampleScores: [],
+      examples: incumbentCount,
+    };
+    // No finalist left: nothing needs the full score yet (a later phase may ask for it).
+    if (!leader && incumbentCount > 0) before = estimate;
+    else if (leader && incumbentCount > 0 && clearlyAhead(diffs.get(leader) ?? [])) {
+      beaten = true;
+      before = estimate;
+    } else {
+      const full = await session.score(incumbent.program, valset);
+      before = {
+        program: incumbent.program,
+        score: full.score,
+        exampleScores: full.results.map((r) => r.score),
+      };
+    }
+  }
+
+  if (before.exampleScores.length === valset.length && before !== incumbent)
+    for (const c of candidates)
+      if (c.record.kind === 'incumbent' && c.record.fullScore === null)
+        c.record.fullScore = before.score;
+
   let best: { c: Candidate; scores: number[]; score: number } | null = null;
   for (const c of alive) {
     // Racing: stop a finalist's full evaluation once it cannot beat the best so far.
-    const r = await session.scoreAbove(
-      c.program,
-      valset,
-      Math.max(incumbent.score, best?.score ?? 0),
-    );
+    const bar = beaten ? (best?.score ?? -Infinity) : Math.max(before.score, best?.score ?? 0);
+    const r = await session.scoreAbove(c.program, valset, bar);
     if (!r) {
       drop(session, c, settings.phase, 'cannot-win');
       continue;
@@ -166,22 +209,22 @@ export async function selectCandidate(
     });
     if (!best || r.score > best.score)
       best = { c, score: r.score, scores: r.results.map((x) => x.score) };
-    if (
-      r.score > incumbent.score &&
-      r.score > (session.unsettled?.score ?? -Infinity) &&
-      clearlyBetter(
-        r.results.map((x) => x.score),
-        incumbent,
-        settings,
-      )
-    )
+    const proven =
+      beaten || (r.score > before.score && clearlyBetter(best.scores, before, settings));
+    if (best.c === c && proven && r.score > (session.unsettled?.score ?? -Infinity))
       session.unsettled = { program: c.program, score: r.score, exampleScores: best.scores };
   }
 
-  if (best && best.score > incumbent.score && clearlyBetter(best.scores, incumbent, settings)) {
-    const reason = `${best.c.record.label} scored ${pct(best.score)} on the full validation set, above the current ${pct(incumbent.score)}.`;
+  if (
+    best &&
+    (beaten || (best.score > before.score && clearlyBetter(best.scores, before, settings)))
+  ) {
+    const reason = beaten
+      ? `${best.c.record.label} scored ${pct(best.score)} on the full validation set; on the ${before.examples ?? 0} minibatch examples both were scored on, it was clearly ahead of the start program (${pct(before.score)}), so the start program was not scored in full.`
+      : `${best.c.record.label} scored ${pct(best.score)} on the full validation set, above the current ${pct(before.score)}.`;
     return {
       incumbent: { program: best.c.program, score: best.score, exampleScores: best.scores },
+      before,
       accepted: true,
       winnerId: best.c.record.id,
       bestCandidateScore: best.score,
@@ -189,18 +232,19 @@ export async function selectCandidate(
     };
   }
   const reason =
-    best && best.score > incumbent.score
-      ? `${best.c.record.label} scored ${pct(best.score)}, above the current ${pct(incumbent.score)}, but by less than the margin that separates a real gain from chance on ${valset.length} examples; kept the current program.`
+    best && best.score > before.score
+      ? `${best.c.record.label} scored ${pct(best.score)}, above the current ${pct(before.score)}, but by less than the margin that separates a real gain from chance on ${valset.length} examples; kept the current program.`
       : best
-        ? `No candidate beat the current program (best ${pct(best.score)} vs ${pct(incumbent.score)}); kept it.`
+        ? `No candidate beat the current program (best ${pct(best.score)} vs ${pct(before.score)}); kept it.`
         : candidates.some((c) => c.record.dropped)
-          ? `No candidate could beat the current program (${pct(incumbent.score)}); kept it.`
+          ? `No candidate could beat the current program (${pct(before.score)}); kept it.`
           : 'No new candidate to try; kept the current program.';
   return {
-    incumbent,
+    incumbent: before,
+    before,
     accepted: false,
     winnerId: null,
-    bestCandidateScore: best?.score ?? incumbent.score,
+    bestCandidateScore: best?.score ?? before.score,
     reason,
   };
 }
@@ -250,6 +294,11 @@ export function clearlyBehind(diffs: readonly number[]): boolean {
 
 const BEHIND_MIN_DEFICIT = 3;
 const BEHIND_Z = 2;
+
+/** The mirror of `clearlyBehind`: the candidate's net gain is clearly more than chance. */
+export function clearlyAhead(diffs: readonly number[]): boolean {
+  return clearlyBehind(diffs.map((d) => -d));
+}
 
 /**
  * True when the candidate's gain over the incumbent is at least `acceptMargin` standard errors

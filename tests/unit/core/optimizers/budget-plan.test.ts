@@ -35,24 +35,32 @@ describe('planPhase', () => {
     expect(estimatePhaseCalls(short, base)).toBeLessThan(need - smallest(prompt));
   });
 
-  it('shares a tight budget with the next phase when both fit in a half at their smallest', () => {
+  it('leaves the next phase its smallest size when the budget is tight', () => {
     for (const kind of ['compilation', 'prompt'] as const) {
+      const other = { ...base, kind: kind === 'compilation' ? 'prompt' : 'compilation' } as const;
       const input = { ...base, kind, remainingCalls: 300 };
       const full = estimatePhaseCalls(DEFAULT_COPA_CONFIG, input);
       const plan = planPhase(DEFAULT_COPA_CONFIG, input);
-      expect(full).toBeGreaterThan(150);
-      expect(estimatePhaseCalls(plan, input)).toBeLessThanOrEqual(150);
+      expect(full + smallest(other)).toBeGreaterThan(300);
+      expect(estimatePhaseCalls(plan, input)).toBeLessThanOrEqual(300 - smallest(other));
       expect(estimatePhaseCalls(plan, input)).toBeGreaterThan(smallest(input));
       expect(plan.seed).toBe(DEFAULT_COPA_CONFIG.seed);
     }
   });
 
-  it('gives one phase all that is left when half could not hold a useful phase', () => {
+  it('gives one phase all that is left when the next could not also run', () => {
     const left = smallest(base) + 20;
-    expect(left / 2).toBeLessThan(smallest(base));
+    expect(left - smallest(prompt)).toBeLessThan(smallest(base));
     const plan = planPhase(DEFAULT_COPA_CONFIG, { ...base, remainingCalls: left });
-    expect(estimatePhaseCalls(plan, base)).toBeGreaterThan(left / 2);
+    expect(estimatePhaseCalls(plan, base)).toBeGreaterThan(left - smallest(prompt));
     expect(estimatePhaseCalls(plan, base)).toBeLessThanOrEqual(left);
+  });
+
+  it("counts the start program's scoring in the first phase", () => {
+    const first = { ...base, unscoredIncumbent: true };
+    expect(estimatePhaseCalls(DEFAULT_COPA_CONFIG, first)).toBe(
+      estimatePhaseCalls(DEFAULT_COPA_CONFIG, base) + base.valSize,
+    );
   });
 
   it("scales its estimates by what the run's phases really cost", () => {

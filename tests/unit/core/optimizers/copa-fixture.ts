@@ -24,6 +24,8 @@ export const SMALL_CONFIG: Partial<CopaConfig> = {
   minibatchSize: 4,
   maxLabeledDemos: 2,
   failureProbeSize: 4,
+  // The toy teacher fails every "a" and "b" word; its walk must get past them to "magic".
+  bootstrapPatience: 100,
 };
 
 export async function copa(

@@ -4,7 +4,7 @@ import { evaluate } from '../../../../src/core/evaluate';
 import { Program } from '../../../../src/core/program';
 import type { CopaCheckpoint } from '../../../../src/core/optimizers/checkpoint';
 import { runCompilationPhase } from '../../../../src/core/optimizers/compilation-phase';
-import { planPhase } from '../../../../src/core/optimizers/budget-plan';
+import { phaseAllowance, planPhase } from '../../../../src/core/optimizers/budget-plan';
 import { resolveCopaConfig } from '../../../../src/core/optimizers/copa-config';
 import type { RunEvent } from '../../../../src/core/optimizers/events';
 import { runPromptPhase } from '../../../../src/core/optimizers/prompt-phase';
@@ -152,7 +152,9 @@ describe('runCopa', () => {
   it('plans phases to a call budget: whole when it fits, shared when tight, so both phases run', async () => {
     const whole = await copa(toyModel());
     const firstCycle = (whole.history[0]?.costs.calls ?? 0) + (whole.history[1]?.costs.calls ?? 0);
+    // Zero: the start program is scored inside the first phase.
     const baseline = whole.totals.calls - whole.history.reduce((a, h) => a + h.costs.calls, 0);
+    expect(baseline).toBe(0);
     // Room for the baseline and the first cycle: both phases run whole and reach the best score.
     const roomy = await copa(toyModel(), {
       config: { ...SMALL_CONFIG, budget: { maxCalls: baseline + firstCycle + 5 } },
@@ -164,17 +166,24 @@ describe('runCopa', () => {
     // the prompt phase still runs.
     const config = resolveCopaConfig(SMALL_CONFIG);
     const task = bothTask();
-    const plan = (remainingCalls: number) =>
-      planPhase(config, {
-        kind: 'compilation',
-        remainingCalls,
-        phasesLeft: 6,
-        valSize: task.valset.length,
-        trainSize: task.trainset.length,
-        steps: 1,
-      });
-    let left = 200;
-    while (plan(left).demoCandidates === config.demoCandidates) left--;
+    const input = (remainingCalls: number) => ({
+      kind: 'compilation' as const,
+      remainingCalls,
+      phasesLeft: 6,
+      valSize: task.valset.length,
+      trainSize: task.trainset.length,
+      steps: 1,
+      unscoredIncumbent: true,
+    });
+    // The largest budget at which the first phase shrinks to leave room for the second.
+    let left = 300;
+    while (
+      left > 0 &&
+      (planPhase(config, input(left)).demoCandidates === config.demoCandidates ||
+        phaseAllowance(config, input(left)) >= left)
+    )
+      left--;
+    expect(left).toBeGreaterThan(0);
     const budget = baseline + left;
     const tight = await copa(toyModel(), {
       config: { ...SMALL_CONFIG, budget: { maxCalls: budget } },
@@ -223,9 +232,8 @@ describe('runCopa', () => {
     );
     expect(r.constraintViolations).toBeGreaterThan(0);
     const inPhases = r.history.reduce((a, h) => a + h.constraintViolations, 0);
-    // The rest happened while scoring the baseline, before the first phase.
-    expect(inPhases).toBeGreaterThan(0);
-    expect(inPhases).toBeLessThan(r.constraintViolations);
+    // The start program is scored inside the first phase, so every violation is a phase's.
+    expect(inPhases).toBe(r.constraintViolations);
     expect(
       lm.requests.some((q) =>
         q.messages.some((m) => m.content.includes('Your answer broke a rule: too long')),
@@ -248,13 +256,14 @@ describe('runCopa', () => {
 });
 
 describe('runCopa edge cases', () => {
-  it('a budget spent before the baseline is scored returns the program unchanged and restarts on resume', async () => {
+  it('a budget spent inside the first phase returns the program unchanged and redoes the phase on resume', async () => {
     const task = bothTask();
     const r = await copa(toyModel(), { config: { ...SMALL_CONFIG, budget: { maxCalls: 3 } } });
     expect(r.stopReason).toBe('budget');
     expect(r.history).toEqual([]);
     expect(r.program).toEqual(task.program.toState());
-    expect(r.checkpoint.nextPhase).toBe(-1);
+    expect(r.checkpoint.nextPhase).toBe(0);
+    expect(r.checkpoint.baselineExamples).toBe(0);
     const again = await copa(toyModel(), { resumeFrom: r.checkpoint, config: { budget: {} } });
     expect(again.bestScore).toBe(1);
   });

@@ -4,6 +4,7 @@ import { summarizeDataset } from '../../../../src/core/optimizers/dataset-summar
 import {
   cleanInstruction,
   proposeInstructions,
+  sameProposal,
 } from '../../../../src/core/optimizers/instruction-proposer';
 import { runPromptPhase } from '../../../../src/core/optimizers/prompt-phase';
 import { resolveCopaConfig } from '../../../../src/core/optimizers/copa-config';
@@ -52,7 +53,7 @@ describe('proposeInstructions', () => {
     expect(new Set(lm.requests.map((r) => r.seed)).size).toBe(3);
   });
 
-  it('counts unreadable and repeated proposals as failed', async () => {
+  it('asks again instead of keeping unreadable and repeated proposals, showing them as tried', async () => {
     let i = 0;
     const lm = new ScriptedLM(() => (i++ === 0 ? 'nothing useful' : 'proposed_instruction: Same'));
     const session = makeSession(toyTask([], []), lm);
@@ -63,7 +64,51 @@ describe('proposeInstructions', () => {
       new Rng(2),
     );
     expect(p.instructions).toEqual(['Given x, produce y.', 'Same']);
-    expect(p.failed).toBe(2);
+    // Up to `count` extra requests replace the unusable ones; each had a fresh seed.
+    expect(lm.requests).toHaveLength(6);
+    expect(p.failed).toBe(5);
+    expect(new Set(lm.requests.map((r) => r.seed)).size).toBe(6);
+    expect(ScriptedLM.lastUser(lm.requests[2]!)).toContain('[proposed, not scored yet] Same');
+  });
+
+  it('stops asking once it has `count` distinct proposals', async () => {
+    let i = 0;
+    const lm = new ScriptedLM(() => `proposed_instruction: Proposal number ${i++}.`);
+    const session = makeSession(toyTask([], []), lm);
+    const p = await proposeInstructions(
+      session,
+      { datasetSummary: '', program: toyProgram(), predictor: 'main', failures: [], history: [] },
+      { count: 3, maxInstructionChars: 200, seed: 1, tag: 't' },
+      new Rng(2),
+    );
+    expect(p.instructions).toHaveLength(4);
+    expect(lm.requests).toHaveLength(3);
+    expect(p.failed).toBe(0);
+  });
+
+  it('treats a near-copy of an earlier instruction as a repeat', async () => {
+    const long =
+      'Read the ticket and answer with its department: billing questions go to billing, login trouble to account, parcels to shipping.';
+    let i = 0;
+    const lm = new ScriptedLM(() =>
+      i++ === 0 ? `proposed_instruction: ${long} Thanks.` : 'proposed_instruction: Something new.',
+    );
+    const session = makeSession(toyTask([], []), lm);
+    const p = await proposeInstructions(
+      session,
+      {
+        datasetSummary: '',
+        program: toyProgram(),
+        predictor: 'main',
+        failures: [],
+        history: [{ instruction: long, score: 0.5 }],
+      },
+      { count: 1, maxInstructionChars: 400, seed: 1, tag: 't' },
+      new Rng(2),
+    );
+    expect(p.instructions).toEqual(['Given x, produce y.', 'Something new.']);
+    expect(p.failed).toBe(1);
+    expect(sameProposal('Answer yes or no.', 'Answer with a number.')).toBe(false);
   });
 });
 

@@ -39,14 +39,20 @@ function candidate(id: string, instruction: string): Candidate {
   };
 }
 
-async function select(instructions: string[], incumbentK: number, minibatchSize = 3) {
+async function select(
+  instructions: string[],
+  incumbentK: number,
+  minibatchSize = 3,
+  { scored = true }: { scored?: boolean } = {},
+) {
   const lm = scoreModel();
   const events: RunEvent[] = [];
   const session = makeSession(toyTask([], val), lm, { events });
+  // A scored incumbent comes with its per-example scores; a run's start program comes without.
   const incumbent = {
     program: toyProgram(`score:${incumbentK}`),
-    score: incumbentK / 10,
-    exampleScores: [],
+    score: scored ? incumbentK / 10 : 0,
+    exampleScores: scored ? val.map((_, i) => (i < incumbentK ? 1 : 0)) : [],
   };
   const cands = instructions.map((t, i) => candidate(`c${i}`, t));
   const outcome = await selectCandidate(session, cands, incumbent, val, new Rng(1), {
@@ -134,6 +140,48 @@ describe('selectCandidate cost savers', () => {
     expect(outcome.accepted).toBe(true);
     expect(outcome.incumbent.score).toBeCloseTo(0.7);
     expect(lm.calls).toBe(10);
+  });
+});
+
+describe('selectCandidate with an unscored start program', () => {
+  it('scores it on minibatches like a candidate and skips its full evaluation when clearly beaten', async () => {
+    const big = examples(words('d', 60));
+    const order = new Map(big.map((e, i) => [String(e.data.x), i]));
+    const lm = new ScriptedLM((req: LMRequest) => {
+      const k = Number(/score:(\d+)/.exec(req.messages[0]?.content ?? '')?.[1] ?? 0);
+      const x = (ScriptedLM.lastUser(req).split(': ')[1] ?? '').trim();
+      // score:K answers every example right when K is 9, none when 0.
+      return `y: ${k === 9 || (order.get(x) ?? 0) % 10 < k ? reverse(x) : x}`;
+    });
+    const session = makeSession(toyTask([], big), lm);
+    const start = { program: toyProgram('score:0'), score: 0, exampleScores: [] };
+    const outcome = await selectCandidate(
+      session,
+      [candidate('c0', 'score:9'), candidate('c1', 'score:1')],
+      start,
+      big,
+      new Rng(2),
+      { minibatchSize: 10, phase: 0 },
+    );
+    expect(outcome.accepted).toBe(true);
+    expect(outcome.winnerId).toBe('c0');
+    expect(outcome.incumbent.score).toBe(1);
+    // The start program answered only its minibatch, never the whole set.
+    const startCalls = lm.requests.filter((r) => r.messages[0]?.content.includes('score:0'));
+    expect(startCalls.length).toBe(10);
+    expect(outcome.before.examples).toBe(10);
+    expect(outcome.before.score).toBe(0);
+    expect(outcome.reason).toMatch(/clearly ahead of the start program/);
+  });
+
+  it('scores it in full when no finalist is clearly ahead, and keeps it on a tie', async () => {
+    const { outcome, lm } = await select(['score:6 (again)'], 6, 20, { scored: false });
+    expect(outcome.accepted).toBe(false);
+    expect(outcome.before.score).toBeCloseTo(0.6);
+    expect(outcome.before.exampleScores).toHaveLength(10);
+    expect(outcome.before.examples).toBeUndefined();
+    expect(outcome.incumbent.score).toBeCloseTo(0.6);
+    expect(lm.calls).toBe(20);
   });
 });
 

@@ -73,7 +73,7 @@ function answer(request: LMRequest, opts: ToyModelOptions): string {
   if (system === PROPOSER_SIGNATURE.instruction) {
     if (opts.proposal) return `proposed_instruction: ${opts.proposal} (variant ${variant})`;
     const user = ScriptedLM.lastUser(request);
-    const demos = /demos: ([\s\S]*?)\nfailures: /.exec(user)?.[1] ?? '';
+    const demos = /demos: ([\s\S]*?)\ntraining_examples: /.exec(user)?.[1] ?? '';
     const blocks = readExampleBlocks(demos);
     const reversals = blocks.some((b) => {
       const x = String(b.inputs.x ?? '');
