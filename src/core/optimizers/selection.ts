@@ -199,6 +199,13 @@ export async function selectCandidate(
       continue;
     }
     c.record.fullScore = r.score;
+    if (before.exampleScores.length === valset.length)
+      session.onComparison?.({
+        candidate: c.program,
+        incumbent: before.program,
+        candidateScores: r.results.map((x) => x.score),
+        incumbentScores: before.exampleScores,
+      });
     session.emit({
       type: 'candidate-scored',
       phase: settings.phase,

@@ -22,9 +22,20 @@ export interface OptimizerTask {
 }
 
 /** How an optimizer talks to the model and reports; shared by COPA and the baselines. */
+/** A candidate and the incumbent, both scored on the whole validation set. */
+export interface FullComparison {
+  candidate: Program;
+  incumbent: Program;
+  /** Per-example validation scores, in the same example order. */
+  candidateScores: readonly number[];
+  incumbentScores: readonly number[];
+}
+
 export interface OptimizerRunOptions {
   /** The raw engine; the optimizer wraps it with CachedLM and MeteredLM itself. */
   lm: LanguageModel;
+  /** Called for every such comparison (to study acceptance rules on held-back data). */
+  onComparison?: (comparison: FullComparison) => void;
   cacheStore?: CacheStore;
   adapter: Adapter;
   onEvent?: RunEventListener;
@@ -52,6 +63,7 @@ export class OptimizerSession {
   readonly metric: Metric;
   readonly signal: AbortSignal | undefined;
   readonly curve: CurvePoint[];
+  readonly onComparison: ((comparison: FullComparison) => void) | undefined;
   violations: number;
   /**
    * A candidate fully scored above the incumbent in a phase that has not finished yet. If the
@@ -75,6 +87,7 @@ export class OptimizerSession {
     this.metric = task.metric;
     this.signal = options.signal;
     this.listener = options.onEvent;
+    this.onComparison = options.onComparison;
     this.validate = validatorFor(task.constraints ?? []);
     this.maxRetries = settings.maxRetries;
     this.curve = settings.initialCurve ? settings.initialCurve.map((p) => [p[0], p[1]]) : [];

@@ -8,6 +8,8 @@ import {
   standardError,
   type Candidate,
 } from '../../../../src/core/optimizers/selection';
+import { OptimizerSession } from '../../../../src/core/optimizers/session';
+import { kvAdapter } from '../../helpers/kv-adapter';
 import { ScriptedLM } from '../../helpers/scripted-lm';
 import { makeSession, toyTask } from './session-helpers';
 import { examples, reverse, toyProgram, words } from './toy-task';
@@ -133,6 +135,35 @@ describe('selectCandidate cost savers', () => {
     expect(cands[0]?.record.fullScore).toBeNull();
     expect(outcome.accepted).toBe(false);
     expect(outcome.reason).toMatch(/No candidate could beat/);
+  });
+
+  it('reports each finalist scored in full beside the incumbent, for studies of the rule', async () => {
+    const lm = scoreModel();
+    const seen: { cand: number; inc: number; n: number }[] = [];
+    const session = new OptimizerSession(
+      toyTask([], val),
+      {
+        lm,
+        adapter: kvAdapter,
+        onComparison: (c) =>
+          seen.push({
+            cand: c.candidateScores.reduce((a, b) => a + b, 0),
+            inc: c.incumbentScores.reduce((a, b) => a + b, 0),
+            n: c.candidateScores.length,
+          }),
+      },
+      { budget: {}, maxRetries: 0 },
+    );
+    const incumbent = {
+      program: toyProgram('score:6'),
+      score: 0.6,
+      exampleScores: val.map((_, i) => (i < 6 ? 1 : 0)),
+    };
+    await selectCandidate(session, [candidate('c0', 'score:8')], incumbent, val, new Rng(1), {
+      minibatchSize: 20,
+      phase: 0,
+    });
+    expect(seen).toEqual([{ cand: 8, inc: 6, n: 10 }]);
   });
 
   it('racing keeps the decision: a real winner is still fully scored', async () => {
