@@ -60,7 +60,10 @@ export async function classify(
 }
 
 /** The share of `answers` equal to `label` (or to the expected label of each position). */
-export function share(answers: readonly (string | null)[], label: string | readonly string[]): number {
+export function share(
+  answers: readonly (string | null)[],
+  label: string | readonly string[],
+): number {
   const hits = answers.filter((a, i) => a === (typeof label === 'string' ? label : label[i]));
   return hits.length / Math.max(1, answers.length);
 }
