@@ -65,12 +65,14 @@ export function proposeInstruction(
   const outputKeys = Object.keys(blocks[0]?.expected ?? {}).filter((k) => k !== 'reasoning');
   const outputField = outputKeys[outputKeys.length - 1] ?? 'answer';
   const expected = blocks.map((b) => String(b.expected[outputField] ?? ''));
-  const labels = [...new Set([...listedLabels(inputs.predictor_description ?? ''), ...expected])];
+  const listed = listedLabels(inputs.predictor_description ?? '');
+  const labels = [...new Set([...listed, ...expected])];
+  const labelLike = isLabelLike(expected, listed);
 
   for (let attempt = 0; attempt < 4; attempt++) {
     const pick = (name: string): number => noise.roll(`${name}:${attempt}`);
     let groups: RuleGroup[] = [];
-    if (isLabelLike(expected)) {
+    if (labelLike) {
       const kept = keptRules(current, labels, style, blocks, outputField).filter(
         (r) => pick(`keep:${r.label}`) < 0.95,
       );
@@ -104,9 +106,11 @@ function opening(current: string): string {
   return first;
 }
 
-function isLabelLike(values: readonly string[]): boolean {
+/** Expected values are labels when the predictor lists them, or when few distinct short ones recur. */
+function isLabelLike(values: readonly string[], listed: readonly string[]): boolean {
   const present = values.filter((v) => v !== '');
   if (present.length < 2) return false;
+  if (listed.length > 0 && present.every((v) => listed.includes(v))) return true;
   if (present.some((v) => v.length > 30 || /^-?\d/.test(v) || detectDateFormat(v) !== null))
     return false;
   return new Set(present).size <= Math.max(2, Math.ceil(present.length * 0.7));

@@ -47,7 +47,7 @@ export class SimulatedModel implements LanguageModel {
   /** The answer text for a request (synchronous; `complete` wraps it). */
   respond(request: LMRequest): string {
     const prompt = readPrompt(request);
-    const noise = new Noise(this.seed, request);
+    const noise = new Noise(this.seed, request, this.id);
     const outputs = prompt.outputFields;
     if (outputs.length === 1 && outputs[0]?.name === PROPOSER_OUTPUT)
       return writeAnswer(
