@@ -3,6 +3,7 @@ import type { JsonObject, JsonValue } from '../core/json';
 import { assertCheckpoint, type CopaCheckpoint } from '../core/optimizers/checkpoint';
 import { phaseKind } from '../core/optimizers/copa';
 import { replayEvents, type PhaseSnapshot } from '../core/optimizers/replay';
+import { currentModelId } from '../engines/standin/model-ids';
 import { RecordNotFoundError } from '../storage/errors';
 import { finishRun } from '../storage/finish-run';
 import { isRunLockHeld, withRunLock } from '../storage/run-lock';
@@ -83,7 +84,9 @@ export class StoredRuns {
         throw new WorkerStateError(`This run has ended (${run.status}); start a new run instead.`);
       const config = run.config as unknown as StoredRunConfig;
       const engine = this.requireEngine();
-      if (config.engine.modelId !== engine.modelId)
+      // A run stored under a retired stand-in id resumes with the stand-in that replaced it.
+      const stored = config.engine.modelId;
+      if ((stored === null ? null : currentModelId(stored)) !== engine.modelId)
         throw new WorkerStateError(
           `This run used ${config.engine.label}. Load that model again to resume it, so it ends as it would have without the interruption.`,
         );

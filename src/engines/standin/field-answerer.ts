@@ -1,8 +1,8 @@
 import { demoPairs, formatNumber, solveArithmetic } from './arithmetic-skill';
 import { detectDateFormat, findDate, formatDate, dateFormatNamedIn } from './date-skill';
 import type { DateFormat } from './date-skill';
-import { ruleReliability, type InstructionRules } from './instruction-rules';
-import { chooseLabel } from './label-choice';
+import type { Behaviour } from './behaviour';
+import type { InstructionRules } from './instruction-rules';
 import type { Noise } from './noise';
 import type { ReadField, ReadPrompt } from './prompt-reader';
 import { overlap, tokenSet } from './text-features';
@@ -11,8 +11,9 @@ const REASONING = 'reasoning';
 const COPY_SIMILARITY = 0.6;
 const FEEDBACK_HEED_RATE = 0.5;
 
-/** The stand-in's answer: a value (as text) for every output field. */
+/** A simulated model's answer: a value (as text) for every output field. */
 export function answerFields(
+  behaviour: Behaviour,
   prompt: ReadPrompt,
   rules: InstructionRules,
   noise: Noise,
@@ -22,7 +23,7 @@ export function answerFields(
   const reasons: string[] = [];
   for (const field of prompt.outputFields) {
     if (field.name === REASONING) continue;
-    const { value, why } = answerField(field, prompt, rules, noise, temperature);
+    const { value, why } = answerField(behaviour, field, prompt, rules, noise, temperature);
     values[field.name] = value;
     reasons.push(`The ${field.name} is ${value} because ${why}.`);
   }
@@ -33,6 +34,7 @@ export function answerFields(
 }
 
 function answerField(
+  behaviour: Behaviour,
   field: ReadField,
   prompt: ReadPrompt,
   rules: InstructionRules,
@@ -41,14 +43,14 @@ function answerField(
 ): { value: string; why: string } {
   const allInput = Object.values(prompt.inputs).join('\n');
   if (field.kind === 'label' && field.labels.length > 0) {
-    const choice = chooseLabel(field, prompt, rules, noise, temperature);
+    const choice = behaviour.chooseLabel(field, prompt, rules, noise, temperature);
     return { value: choice.label, why: choice.why };
   }
   if (field.kind === 'number') {
     const solved = solveArithmetic(allInput, demoPairs(prompt.demos, field.name));
     return { value: formatNumber(solved.value), why: `of ${solved.how}` };
   }
-  const reliability = ruleReliability(prompt.demos.length, rules.keywordRules.length);
+  const reliability = behaviour.ruleReliability(prompt, rules);
   const follows = (rule: string): boolean => noise.roll(`rule:${rule}`) < reliability;
   const date = looksLikeDateField(field, prompt)
     ? findDate(allInput, {

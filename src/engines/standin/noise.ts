@@ -2,8 +2,8 @@ import type { LMRequest } from '../../core/lm';
 import { Rng, hashString } from '../../core/rng';
 
 /**
- * The stand-in's only source of variation: a pure function of the model seed and the request.
- * At temperature 0 it ignores `request.seed` (greedy decoding gives the same text whatever the
+ * A simulated model's only source of variation: a pure function of the model, its seed and the
+ * request. At temperature 0 it ignores `request.seed` (greedy decoding gives the same text whatever the
  * seed); at temperature > 0 the request seed and the temperature enter the key, so fresh samples
  * (which the optimizer asks for with a new seed) can differ. `rolloutId` never reaches a model.
  */
@@ -11,9 +11,10 @@ export class Noise {
   private readonly key: number;
   private readonly baseKey: number;
 
-  constructor(modelSeed: number, request: LMRequest) {
+  /** `model` keeps two simulated models with the same seed from rolling the same numbers. */
+  constructor(modelSeed: number, request: LMRequest, model = '') {
     const sampling = request.temperature > 0 ? `t${request.temperature}\u0000s${request.seed}` : '';
-    let text = `${modelSeed}\u0000${sampling}`;
+    let text = `${model}\u0000${modelSeed}\u0000${sampling}`;
     this.baseKey = hashString(text);
     for (const m of request.messages) text += `\u0000${m.role}\u0000${m.content}`;
     this.key = hashString(text);

@@ -1,6 +1,6 @@
 import type { ChatMessage, LMRequest } from '../../core/lm';
 
-/** What the stand-in understood about one output or input field from the system message. */
+/** What a simulated model understood about one output or input field from the system message. */
 export interface ReadField {
   name: string;
   kind: 'text' | 'number' | 'label' | 'list' | 'json';
@@ -14,7 +14,7 @@ export interface ReadDemo {
   outputs: Record<string, string>;
 }
 
-/** Everything the stand-in reads from a request. Nothing else reaches its answers. */
+/** Everything a simulated model reads from a request. Nothing else reaches its answers. */
 export interface ReadPrompt {
   format: 'chat' | 'json';
   instruction: string;
@@ -27,6 +27,8 @@ export interface ReadPrompt {
   feedback: string | null;
   /** The model's own previous answer, when this is a retry. */
   previousAnswer: string | null;
+  /** The length of the whole prompt (all messages), in characters. */
+  promptChars: number;
 }
 
 const MARKER = /\[\[\s*##\s*([A-Za-z_][A-Za-z0-9_]*)\s*##\s*\]\]/g;
@@ -34,7 +36,11 @@ const FIELD_LINE = /^\d+\.\s+`([A-Za-z_][A-Za-z0-9_]*)`\s+\((.*?)\)(?::\s*(.*))?
 const HAS_MARKER = /\[\[\s*##/;
 const FEEDBACK_START = /^\s*Your answer broke a rule/i;
 
-/** Reads a request written in the chat or JSON format (notes/chat-format.md). */
+/**
+ * Reads a request as the app's adapters write it (src/core/adapters/: the chat adapter's
+ * `[[ ## field ## ]]` sections, or the JSON adapter's objects): the system message's field list
+ * and instruction, the demo turns, the final inputs and a constraint-feedback turn, if any.
+ */
 export function readPrompt(request: LMRequest): ReadPrompt {
   const system = request.messages.find((m) => m.role === 'system')?.content ?? '';
   const { inputFields, outputFields } = readFieldLists(system);
@@ -64,6 +70,7 @@ export function readPrompt(request: LMRequest): ReadPrompt {
     inputs: readMarkedFields(stripRespondLine(query)),
     feedback,
     previousAnswer,
+    promptChars: request.messages.reduce((n, m) => n + m.content.length, 0),
   };
 }
 

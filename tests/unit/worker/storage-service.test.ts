@@ -332,7 +332,8 @@ describe('CopaService storage: runs', () => {
     expect(await reload.listUnfinishedRuns()).toEqual([]);
     // The dying tab's answers were stored; the resumed phase found them.
     expect((await reload.lmCacheReport()).entries).toBeGreaterThan(0);
-  });
+    // Two full stand-in runs: ~2 s alone, more than the default 5 s on a loaded machine.
+  }, 20_000);
 
   it('a second tab cannot start a run while one is going; it sees the lock as busy', async () => {
     const profile = freshProfile();

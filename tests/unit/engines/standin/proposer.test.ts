@@ -10,6 +10,7 @@ import {
 } from '../../../../src/engines/standin/instruction-rules';
 import { Noise } from '../../../../src/engines/standin/noise';
 import { proposeInstruction } from '../../../../src/engines/standin/proposer';
+import { STANDIN_PROPOSER } from '../../../../src/engines/standin/standin-model';
 
 const noiseFor = (seed: number): Noise =>
   new Noise(0, { messages: [], temperature: 1, topP: 1, maxTokens: 10, seed } satisfies LMRequest);
@@ -42,6 +43,7 @@ function propose(extra: Record<string, string> = {}, seed = 1): string {
       ...extra,
     },
     noiseFor(seed),
+    STANDIN_PROPOSER,
   );
 }
 
@@ -88,6 +90,7 @@ describe('proposeInstruction', () => {
             failures: '(none)',
           },
           noiseFor(s),
+          STANDIN_PROPOSER,
         ),
       );
       expect(rules.dateFormat).toBe('iso');
@@ -102,6 +105,7 @@ describe('proposeInstruction', () => {
     const text = proposeInstruction(
       { current_instruction: 'Solve it.', demos: '(none)', failures: '(none)' },
       noiseFor(1),
+      STANDIN_PROPOSER,
     );
     expect(readInstructionRules(text).keywordRules).toEqual([]);
     expect(text).toMatch(/^Solve it\./);
@@ -130,6 +134,7 @@ describe('proposeInstruction', () => {
         failures: renderExampleBlocks('Failure', failures),
       },
       noiseFor(3),
+      STANDIN_PROPOSER,
     );
     expect(text.length).toBeLessThanOrEqual(600);
     const answers = new Set(readInstructionRules(text).keywordRules.map((r) => r.answer));

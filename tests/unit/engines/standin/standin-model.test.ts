@@ -5,6 +5,7 @@ import { estimateTokens, type LMRequest } from '../../../../src/core/lm';
 import { buildRequest } from '../../../../src/core/run-program';
 import { StandInModel, STANDIN_MODEL_ID } from '../../../../src/engines/standin/standin-model';
 import { getTask } from '../../../../src/tasks/index';
+import { TICKET_LABELS } from '../../../../src/tasks/ticket-routing';
 import { configure, score } from './harness';
 
 const tickets = getTask('ticket-routing');
@@ -22,6 +23,8 @@ function ticketRequest(i: number, extra: Partial<LMRequest> = {}): LMRequest {
 describe('StandInModel', () => {
   it('has a stable default id and takes a custom one', () => {
     expect(new StandInModel({ seed: 0 }).id).toBe(STANDIN_MODEL_ID);
+    // Its answers changed when it lost the built-in tasks' words, so its id (a cache key) did.
+    expect(STANDIN_MODEL_ID).not.toBe('stand-in-v1');
     expect(new StandInModel({ seed: 0, id: 'stand-in-test' }).id).toBe('stand-in-test');
   });
 
@@ -105,7 +108,9 @@ describe('StandInModel', () => {
       demos: tickets.splits.train.slice(0, 4),
     });
     expect(result.parseFailures).toBeLessThan(3);
-    expect(result.score).toBeGreaterThan(0.3);
+    const allowed = new Set<string>(TICKET_LABELS);
+    const labeled = result.results.filter((r) => allowed.has(String(r.prediction?.department)));
+    expect(labeled.length).toBeGreaterThan(result.results.length * 0.9);
     const step = configure(tickets, {}).steps[0]!;
     const req = buildRequest(step, { ticket: 'My parcel is late.' }, { adapter: jsonAdapter });
     expect(req.responseSchema).toBeDefined();
