@@ -113,14 +113,19 @@ export function comparisonLines(c: Comparison): string[] {
 export function summaryLine(result: TaskModelResult, c: Comparison | null): string {
   const head = `${result.task.padEnd(18)} ${result.model.padEnd(14)}`;
   if (!c) return `${head} (copa or the baselines did not run)`;
-  const mark = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
+  // A target whose methods did not run (a BENCH_METHODS slice) is neither passed nor failed.
+  const mark = (ok: boolean, seeds: number): string =>
+    seeds === 0 ? 'n/a ' : ok ? 'PASS' : 'FAIL';
   const diff = c.matched.seeds === 0 ? 'not run' : signed(c.matched.mean);
   const reach =
-    c.reach.reached > 0
-      ? `${c.reach.meanRatio.toFixed(2)}× (${c.reach.reached}/${c.reach.seeds} seeds)`
-      : `never (0/${c.reach.seeds} seeds)`;
+    c.reach.seeds === 0
+      ? 'not run'
+      : c.reach.reached > 0
+        ? `${c.reach.meanRatio.toFixed(2)}× (${c.reach.reached}/${c.reach.seeds} seeds)`
+        : `never (0/${c.reach.seeds} seeds)`;
   return (
-    `${head} ${mark(c.verdict.matchedAtLeastBest)} matched diff ≥ 0 vs ${c.best}: ${diff.padEnd(8)}  ` +
-    `${mark(c.verdict.reachesWithFewerCalls)} calls to reach ≤ ${CALLS_RATIO_TARGET}×: ${reach}`
+    `${head} ${mark(c.verdict.matchedAtLeastBest, c.matched.seeds)} matched diff ≥ 0 vs ${c.best}: ` +
+    `${diff.padEnd(8)}  ${mark(c.verdict.reachesWithFewerCalls, c.reach.seeds)} calls to reach ` +
+    `≤ ${CALLS_RATIO_TARGET}×: ${reach}`
   );
 }
