@@ -14,7 +14,7 @@ import { BUILT_IN_TASKS } from '../src/tasks';
 import { loadClinc150 } from './bench/clinc150';
 import { loadGsm8k } from './bench/gsm8k';
 import { parseList, parseOverrides, parseSeeds } from './bench/options';
-import { comparisonLines, compare, methodTable, summaryLine } from './bench/report';
+import { comparisonLines, compare, methodTable, summaryLine, targetCounts } from './bench/report';
 import { METHODS, runMethod, type Method } from './bench/run-method';
 import { loadSst2, loadTrec, sharedDataAvailable } from './bench/shared-datasets';
 import type { BenchTask, MethodRow, TaskModelResult } from './bench/types';
@@ -135,6 +135,7 @@ async function main(): Promise<void> {
     const mine = results.filter((x) => x.suite === suite);
     if (mine.length > 0) console.log(`${title}:`);
     for (const r of mine) console.log(`  ${summaryLine(r, compare(r))}`);
+    if (mine.length > 0) console.log(`  ${targetCounts(mine.map(compare))}`);
   }
   console.log(`\nWrote bench-results.json. Total ${minutes(wallMs)}.`);
 }

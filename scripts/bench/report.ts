@@ -129,3 +129,18 @@ export function summaryLine(result: TaskModelResult, c: Comparison | null): stri
     `≤ ${CALLS_RATIO_TARGET}×: ${reach}`
   );
 }
+
+/**
+ * How many (task, model) pairs meet each target. Issue 11 asks for the first on every public
+ * pair and the second on most of them.
+ */
+export function targetCounts(comparisons: readonly (Comparison | null)[]): string {
+  const ran = comparisons.filter((c): c is Comparison => c !== null);
+  const matched = ran.filter((c) => c.matched.seeds > 0);
+  const reached = ran.filter((c) => c.reach.seeds > 0);
+  return (
+    `matched diff ≥ 0 on ${matched.filter((c) => c.verdict.matchedAtLeastBest).length}/${matched.length}; ` +
+    `calls to reach ≤ ${CALLS_RATIO_TARGET}× on ` +
+    `${reached.filter((c) => c.verdict.reachesWithFewerCalls).length}/${reached.length}`
+  );
+}

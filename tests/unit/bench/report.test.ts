@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, comparisonLines, summaryLine } from '../../../scripts/bench/report';
+import { compare, comparisonLines, summaryLine, targetCounts } from '../../../scripts/bench/report';
 import type { MethodRow, TaskModelResult } from '../../../scripts/bench/types';
 
 function row(method: string, seed: number, test: number, calls: number, val = test): MethodRow {
@@ -57,5 +57,7 @@ describe('the bench report', () => {
     expect(line).toMatch(/n\/a {2}matched diff ≥ 0 vs random-search: not run/);
     expect(line).toMatch(/FAIL calls to reach ≤ 0\.6×: never \(0\/1 seeds\)/);
     expect(summaryLine(result([row('zero-shot', 0, 0.5, 100)]), null)).toMatch(/did not run/);
+    // The count leaves out pairs where a target's methods did not run.
+    expect(targetCounts([c, null])).toBe('matched diff ≥ 0 on 0/0; calls to reach ≤ 0.6× on 0/1');
   });
 });
