@@ -1,226 +1,158 @@
 /**
- * `npm run bench`: zero-shot, each baseline and COPA with the stand-in model on every built-in
- * task and (when ../shared/data is present) TREC and SST-2 samples, for several seeds. Prints a
- * table and writes bench-results.json. All results are stand-in results.
+ * `npm run bench`: zero-shot, four baselines and COPA (default, and at the joint search's calls)
+ * on samples of public datasets (TREC, SST-2, CLINC150, GSM8K; from ../shared/data, skipped when
+ * absent) and on the built-in tasks, with every simulated model, for several seeds. Prints one
+ * table per (task, model), COPA against the best baseline, a pass/fail summary, and writes
+ * bench-results.json. All results are simulated-model results, not a real LLM's.
+ *
+ * Knobs (comma-separated): BENCH_TASKS, BENCH_MODELS, BENCH_METHODS, BENCH_SEEDS (e.g. 0-4);
+ * BENCH_COPA / BENCH_BASELINE: JSON config overrides.
  */
 import { writeFileSync } from 'node:fs';
-import { chatAdapter } from '../src/core/adapters/chat-adapter';
-import { constraintFromSpec, validatorFor, type ConstraintSpec } from '../src/core/constraints';
-import { evaluate } from '../src/core/evaluate';
-import type { Example } from '../src/core/example';
-import type { Metric } from '../src/core/metric';
-import { BASELINES, runCopa, type BaselineMethod } from '../src/core/optimizers';
-import { standardError } from '../src/core/optimizers/selection';
-import { Program } from '../src/core/program';
-import { StandInModel } from '../src/engines/standin/standin-model';
+import { SIMULATED_MODELS, type SimulatedModelInfo } from '../src/engines/standin/simulated-models';
 import { BUILT_IN_TASKS } from '../src/tasks';
+import { loadClinc150 } from './bench/clinc150';
+import { loadGsm8k } from './bench/gsm8k';
+import { parseList, parseOverrides, parseSeeds } from './bench/options';
+import { comparisonLines, compare, methodTable, summaryLine, targetCounts } from './bench/report';
+import { METHODS, runMethod, type Method } from './bench/run-method';
 import { loadSst2, loadTrec, sharedDataAvailable } from './bench/shared-datasets';
-import { TimedModel } from './bench/timed-model';
+import type { BenchTask, MethodRow, TaskModelResult } from './bench/types';
 
-interface BenchTask {
-  id: string;
-  program: Program;
-  metric: Metric;
-  constraints: readonly ConstraintSpec[];
-  splits: { train: Example[]; val: Example[]; test: Example[] };
+const PUBLIC_TASKS = ['trec', 'sst2', 'clinc150', 'gsm8k'];
+const LOADERS: Record<string, () => BenchTask> = {
+  trec: loadTrec,
+  sst2: loadSst2,
+  clinc150: loadClinc150,
+  gsm8k: loadGsm8k,
+};
+// Five seeds: the fewest the issue allows; with every model and task this keeps a full run
+// near a quarter of an hour on two cores. BENCH_SEEDS=0-9 for tighter standard errors.
+const DEFAULT_SEEDS = [0, 1, 2, 3, 4];
+
+function minutes(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}m${(s % 60).toString().padStart(2, '0')}s`;
 }
 
-interface MethodRow {
-  method: string;
-  seed: number;
-  lmCalls: number;
-  promptTokens: number;
-  completionTokens: number;
-  valScore: number;
-  testScore: number;
-  wallMs: number;
-  overheadMsPerCall: number;
-  curve: [number, number][];
-}
-
-// Ten seeds: on the tasks where the stand-in barely learns, methods differ by less than the
-// spread between seeds, and three seeds cannot tell such differences apart.
-const SEEDS = (process.env.BENCH_SEEDS ?? '0,1,2,3,4,5,6,7,8,9').split(',').map(Number);
-const METHODS = [
-  'zero-shot',
-  'bootstrap-fewshot',
-  'random-search',
-  'instruction-only',
-  'joint-search',
-  'copa',
-  'copa-matched',
-] as const;
-type Method = (typeof METHODS)[number];
-
-/**
- * `copa-matched` is COPA given a hard call budget equal to what the joint search spent on the
- * same task and seed: the comparison at equal cost.
- */
-async function runMethod(
-  task: BenchTask,
-  method: Method,
-  seed: number,
-  matchedCalls?: number,
-): Promise<MethodRow> {
-  const model = new TimedModel(new StandInModel({ seed }));
-  const constraints = task.constraints.map(constraintFromSpec);
-  const optimizerTask = {
-    program: task.program,
-    trainset: task.splits.train,
-    valset: task.splits.val,
-    metric: task.metric,
-    constraints,
-  };
-  const start = performance.now();
-  let program = task.program;
-  let valScore: number;
-  let curve: [number, number][];
-  if (method === 'zero-shot') {
-    const val = await evaluate({
-      program,
-      examples: task.splits.val,
-      metric: task.metric,
-      ctx: { lm: model, adapter: chatAdapter, seed, validate: validatorFor(constraints) },
-    });
-    valScore = val.score;
-    curve = [[model.calls, val.score]];
-  } else {
-    // BENCH_COPA / BENCH_BASELINE: JSON config overrides, for exploring settings.
-    const overrides = JSON.parse(
-      (method.startsWith('copa') ? process.env.BENCH_COPA : process.env.BENCH_BASELINE) ?? '{}',
-    ) as Record<string, unknown>;
-    const budget = method === 'copa-matched' ? { budget: { maxCalls: matchedCalls } } : {};
-    const options = { lm: model, adapter: chatAdapter, config: { ...overrides, ...budget, seed } };
-    const result =
-      method === 'copa' || method === 'copa-matched'
-        ? await runCopa(optimizerTask, options)
-        : await BASELINES[method as BaselineMethod](optimizerTask, options);
-    program = Program.fromState(result.program);
-    valScore = result.bestScore;
-    curve = result.curve.map(([calls, score]) => [calls, score]);
+function loadTasks(ids: readonly string[]): BenchTask[] {
+  const builtIn = new Map(BUILT_IN_TASKS.map((t) => [t.id, t]));
+  const tasks: BenchTask[] = [];
+  const publicIds = ids.filter((id) => PUBLIC_TASKS.includes(id));
+  if (publicIds.length > 0 && !sharedDataAvailable())
+    console.log(`../shared/data not found: ${publicIds.join(', ')} skipped.\n`);
+  for (const id of ids) {
+    const t = builtIn.get(id);
+    if (t) tasks.push({ ...t, suite: 'built-in' });
+    else if (sharedDataAvailable()) tasks.push((LOADERS[id] as () => BenchTask)());
   }
-  const wallMs = performance.now() - start;
-  const lmCalls = model.calls;
-  const overheadMsPerCall = lmCalls > 0 ? (wallMs - model.modelMs) / lmCalls : 0;
-  // The test set is scored outside the measured run, with a fresh model of the same seed.
-  const test = await evaluate({
-    program,
-    examples: task.splits.test,
-    metric: task.metric,
-    ctx: {
-      lm: new StandInModel({ seed }),
-      adapter: chatAdapter,
-      seed,
-      validate: validatorFor(constraints),
-    },
-  });
-  return {
-    method,
-    seed,
-    lmCalls,
-    promptTokens: model.promptTokens,
-    completionTokens: model.completionTokens,
-    valScore,
-    testScore: test.score,
-    wallMs: Math.round(wallMs),
-    overheadMsPerCall,
-    curve,
-  };
-}
-
-function signed(x: number): string {
-  return `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
-}
-
-function mean(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+  return tasks;
 }
 
 async function main(): Promise<void> {
-  const tasks: BenchTask[] = BUILT_IN_TASKS.map((t) => ({ ...t }));
-  if (sharedDataAvailable()) tasks.push(loadTrec(), loadSst2());
-  else console.log('../shared/data not found: TREC and SST-2 skipped.');
-  const only = process.env.BENCH_TASKS?.split(',');
-  const onlyMethods = process.env.BENCH_METHODS?.split(',');
-  const selected = only ? tasks.filter((t) => only.includes(t.id)) : tasks;
-
-  const results: { task: string; methods: MethodRow[] }[] = [];
-  console.log(`Stand-in model results (seeds ${SEEDS.join(', ')}); means over seeds.\n`);
-  console.log(
-    'task                 method              test    val     LM calls  tokens     overhead ms/call',
+  const taskIds = parseList('BENCH_TASKS', process.env.BENCH_TASKS, [
+    ...PUBLIC_TASKS,
+    ...BUILT_IN_TASKS.map((t) => t.id),
+  ]);
+  const modelIds = parseList(
+    'BENCH_MODELS',
+    process.env.BENCH_MODELS,
+    SIMULATED_MODELS.map((m) => m.id),
   );
-  for (const task of selected) {
-    const rows: MethodRow[] = [];
-    for (const method of METHODS.filter((m) => !onlyMethods || onlyMethods.includes(m)))
-      for (const seed of SEEDS) {
-        const joint = rows.find((r) => r.method === 'joint-search' && r.seed === seed);
-        if (method === 'copa-matched' && !joint) continue;
-        rows.push(await runMethod(task, method, seed, joint?.lmCalls));
-      }
-    results.push({ task: task.id, methods: rows });
-    for (const method of METHODS) {
-      const mine = rows.filter((r) => r.method === method);
-      console.log(
-        [
-          task.id.padEnd(20),
-          method.padEnd(19),
-          mean(mine.map((r) => r.testScore))
-            .toFixed(3)
-            .padEnd(7),
-          mean(mine.map((r) => r.valScore))
-            .toFixed(3)
-            .padEnd(7),
-          Math.round(mean(mine.map((r) => r.lmCalls)))
-            .toString()
-            .padEnd(9),
-          Math.round(mean(mine.map((r) => r.promptTokens + r.completionTokens)))
-            .toString()
-            .padEnd(10),
-          mean(mine.map((r) => r.overheadMsPerCall)).toFixed(4),
-        ].join(' '),
-      );
+  const methods = parseList('BENCH_METHODS', process.env.BENCH_METHODS, METHODS) as Method[];
+  const seeds = parseSeeds(process.env.BENCH_SEEDS, DEFAULT_SEEDS);
+  const settings = {
+    copaOverrides: parseOverrides('BENCH_COPA', process.env.BENCH_COPA),
+    baselineOverrides: parseOverrides('BENCH_BASELINE', process.env.BENCH_BASELINE),
+  };
+  const models = modelIds.map((id) => SIMULATED_MODELS.find((m) => m.id === id)!);
+  const tasks = loadTasks(taskIds);
+  if (methods.includes('copa-matched') && !methods.includes('joint-search'))
+    console.log('copa-matched needs joint-search (its call budget): it is skipped.\n');
+
+  const total = tasks.length * models.length * methods.length * seeds.length;
+  const started = performance.now();
+  let done = 0;
+  const results: (TaskModelResult & { suite: BenchTask['suite']; wallMs: number })[] = [];
+  for (const task of tasks)
+    for (const model of models) {
+      const t0 = performance.now();
+      const rows: MethodRow[] = [];
+      for (const method of methods)
+        for (const seed of seeds) {
+          done++;
+          const joint = rows.find((r) => r.method === 'joint-search' && r.seed === seed);
+          if (method === 'copa-matched' && !joint) continue;
+          const row = await runMethod(task, model, method, seed, settings, joint?.lmCalls);
+          rows.push(row);
+          progress(done, total, started, task, model, row);
+        }
+      results.push({
+        task: task.id,
+        model: model.id,
+        suite: task.suite,
+        methods: rows,
+        wallMs: performance.now() - t0,
+      });
     }
-    console.log('');
+  const wallMs = performance.now() - started;
+
+  writeFileSync(
+    'bench-results.json',
+    JSON.stringify(
+      {
+        seeds,
+        models: models.map((m) => m.id),
+        tasks: results.map(({ task, model, suite, methods }) => ({ task, model, suite, methods })),
+      },
+      null,
+      2,
+    ),
+  );
+
+  console.log(
+    `\nSimulated-model results (not a real LLM's), seeds ${seeds.join(', ')}: means over seeds.`,
+  );
+  for (const [suite, title] of [
+    ['public', 'Public datasets (fixed samples)'],
+    ['built-in', 'Built-in tasks'],
+  ] as const) {
+    const mine = results.filter((r) => r.suite === suite);
+    if (mine.length === 0) continue;
+    console.log(`\n=== ${title} ===`);
+    for (const r of mine) {
+      console.log(`\n${r.task} · ${r.model} (${minutes(r.wallMs)})`);
+      for (const line of methodTable(r)) console.log(`  ${line}`);
+      const c = compare(r);
+      if (c) for (const line of comparisonLines(c)) console.log(`  ${line}`);
+    }
   }
-  writeFileSync('bench-results.json', JSON.stringify({ tasks: results }, null, 2));
-  console.log('Wrote bench-results.json');
-  report(results);
+  console.log('\n=== Summary: copa-matched vs the best baseline; copa calls to reach it ===');
+  for (const [suite, title] of [
+    ['public', 'Public datasets'],
+    ['built-in', 'Built-in tasks'],
+  ] as const) {
+    const mine = results.filter((x) => x.suite === suite);
+    if (mine.length > 0) console.log(`${title}:`);
+    for (const r of mine) console.log(`  ${summaryLine(r, compare(r))}`);
+    if (mine.length > 0) console.log(`  ${targetCounts(mine.map(compare))}`);
+  }
+  console.log(`\nWrote bench-results.json. Total ${minutes(wallMs)}.`);
 }
 
-/** COPA (unlimited and call-matched) against the best baseline and the joint search's calls. */
-function report(results: { task: string; methods: MethodRow[] }[]): void {
-  console.log('\nCOPA vs the best baseline (mean test score; mean LM calls vs the joint search):');
-  for (const { task, methods } of results) {
-    const avg = (m: string, pick: (r: MethodRow) => number): number =>
-      mean(methods.filter((r) => r.method === m).map(pick));
-    const present = (m: string): boolean => methods.some((r) => r.method === m);
-    const baselines = METHODS.filter((m) => !m.startsWith('copa') && present(m)).map((m) => ({
-      m,
-      test: avg(m, (r) => r.testScore),
-    }));
-    if (baselines.length === 0) continue;
-    const best = baselines.reduce((a, b) => (b.test > a.test ? b : a));
-    const jointCalls = avg('joint-search', (r) => r.lmCalls);
-    for (const variant of ['copa', 'copa-matched'].filter(present)) {
-      const test = avg(variant, (r) => r.testScore);
-      const calls = avg(variant, (r) => r.lmCalls);
-      // Paired by seed: how far apart the two are, against the spread between seeds.
-      const diffs = methods
-        .filter((r) => r.method === variant)
-        .map((r) => {
-          const other = methods.find((b) => b.method === best.m && b.seed === r.seed);
-          return r.testScore - (other?.testScore ?? NaN);
-        })
-        .filter((d) => Number.isFinite(d));
-      console.log(
-        `  ${task} ${variant}: ${test.toFixed(4)} vs ${best.m} ${best.test.toFixed(4)} ` +
-          `(${test >= best.test ? 'at least as good' : 'lower'}; paired difference ` +
-          `${signed(mean(diffs))} ± ${standardError(diffs).toFixed(4)} SE over ${diffs.length} seeds); ` +
-          `calls ${Math.round(calls)} vs ${Math.round(jointCalls)} ` +
-          `(${calls <= jointCalls ? 'no more' : 'more'})`,
-      );
-    }
-  }
+function progress(
+  done: number,
+  total: number,
+  started: number,
+  task: BenchTask,
+  model: SimulatedModelInfo,
+  row: MethodRow,
+): void {
+  process.stderr.write(
+    `[${done.toString().padStart(String(total).length)}/${total} ${minutes(performance.now() - started)}] ` +
+      `${task.id} · ${model.id} · ${row.method} seed ${row.seed}: test ${row.testScore.toFixed(3)}, ` +
+      `${row.lmCalls} calls, ${(row.wallMs / 1000).toFixed(1)} s\n`,
+  );
 }
 
 await main();

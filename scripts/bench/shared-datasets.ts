@@ -1,38 +1,43 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Example } from '../../src/core/example';
 import { labelMatch } from '../../src/core/metrics';
-import type { Metric } from '../../src/core/metric';
 import { Program, predict } from '../../src/core/program';
 import { Rng } from '../../src/core/rng';
 import { Signature } from '../../src/core/signature';
-import type { ConstraintSpec } from '../../src/core/constraints';
+import type { BenchTask } from './types';
 
-/** A benchmark task built from the public datasets in ../shared/data (never copied here). */
-export interface SharedDataTask {
-  id: string;
-  name: string;
-  program: Program;
-  metric: Metric;
-  constraints: ConstraintSpec[];
-  splits: { train: Example[]; val: Example[]; test: Example[] };
-}
-
+/** The public datasets (../shared/data), read in place: never copied into the project. */
 export const SHARED_DATA_DIR = resolve(import.meta.dirname, '../../../shared/data');
 
-/** Fixed sample sizes: a few hundred rows keep the bench within minutes on two cores. */
+/** TREC and SST-2 sample sizes: a few hundred rows keep the bench within minutes on two cores. */
 const SIZES = { train: 100, val: 100, test: 200 };
 
 export function sharedDataAvailable(): boolean {
   return existsSync(SHARED_DATA_DIR);
 }
 
+export function sharedDataPath(...parts: string[]): string {
+  return resolve(SHARED_DATA_DIR, ...parts);
+}
+
+/**
+ * A fixed sample: the generator is seeded with 0 and the dataset's own label, so every bench
+ * run, on every machine, uses the same rows, and no choice of seed can pick a friendlier one.
+ */
+export function sampleRng(label: string): Rng {
+  return new Rng(0).fork(label);
+}
+
+function sample<T>(rows: T[], n: number, label: string): T[] {
+  return sampleRng(label).sample(rows, n);
+}
+
 /** TREC with its 6 coarse labels. TREC.train is Latin-1 (one non-UTF-8 byte), so decode it so. */
-export function loadTrec(): SharedDataTask {
+export function loadTrec(): BenchTask {
   const labels = ['ABBR', 'DESC', 'ENTY', 'HUM', 'LOC', 'NUM'];
   const read = (file: string): { text: string; label: string }[] =>
     new TextDecoder('latin1')
-      .decode(readFileSync(resolve(SHARED_DATA_DIR, 'trec', file)))
+      .decode(readFileSync(sharedDataPath('trec', file)))
       .split('\n')
       .filter((line) => line.trim().length > 0)
       .map((line) => {
@@ -53,6 +58,7 @@ export function loadTrec(): SharedDataTask {
   return {
     id: 'trec',
     name: 'TREC question type (6 coarse labels)',
+    suite: 'public',
     program: new Program([predict('classify', signature)], 'Classifies questions by answer type.'),
     metric: labelMatch('label'),
     constraints: [{ kind: 'one-of', field: 'label', values: labels }],
@@ -65,9 +71,9 @@ export function loadTrec(): SharedDataTask {
 }
 
 /** SST-2 sentence sentiment (0 = negative, 1 = positive). */
-export function loadSst2(): SharedDataTask {
+export function loadSst2(): BenchTask {
   const read = (file: string): { text: string; label: string }[] =>
-    readFileSync(resolve(SHARED_DATA_DIR, 'sst2', file), 'utf8')
+    readFileSync(sharedDataPath('sst2', file), 'utf8')
       .split('\n')
       .filter((line) => line.trim().length > 0)
       .map((line) => ({
@@ -87,6 +93,7 @@ export function loadSst2(): SharedDataTask {
   return {
     id: 'sst2',
     name: 'SST-2 sentiment',
+    suite: 'public',
     program: new Program([predict('classify', signature)], 'Classifies review sentiment.'),
     metric: labelMatch('sentiment'),
     constraints: [{ kind: 'one-of', field: 'sentiment', values: labels }],
@@ -98,9 +105,4 @@ export function loadSst2(): SharedDataTask {
       test: sample(read('stsa.binary.test'), SIZES.test, 'sst-test').map(toExample('sst-test')),
     },
   };
-}
-
-/** A fixed, seeded sample, so every bench run uses the same rows. */
-function sample<T>(rows: T[], n: number, label: string): T[] {
-  return new Rng(0).fork(label).sample(rows, n);
 }

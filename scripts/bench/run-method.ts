@@ -1,0 +1,101 @@
+import { chatAdapter } from '../../src/core/adapters/chat-adapter';
+import { constraintFromSpec, validatorFor } from '../../src/core/constraints';
+import { evaluate } from '../../src/core/evaluate';
+import { BASELINES, runCopa, type BaselineMethod } from '../../src/core/optimizers';
+import { Program } from '../../src/core/program';
+import type { SimulatedModelInfo } from '../../src/engines/standin/simulated-models';
+import { TimedModel } from './timed-model';
+import type { BenchTask, MethodRow } from './types';
+
+export const METHODS = [
+  'zero-shot',
+  'bootstrap-fewshot',
+  'random-search',
+  'instruction-only',
+  'joint-search',
+  'copa',
+  'copa-matched',
+] as const;
+export type Method = (typeof METHODS)[number];
+
+export interface RunSettings {
+  copaOverrides: Record<string, unknown>;
+  baselineOverrides: Record<string, unknown>;
+}
+
+/**
+ * Runs one method on one task with a fresh simulated model of `seed`. `copa-matched` is COPA
+ * with a hard call budget of `matchedCalls` (what the joint search spent on the same task and
+ * seed): the comparison at equal cost.
+ */
+export async function runMethod(
+  task: BenchTask,
+  modelInfo: SimulatedModelInfo,
+  method: Method,
+  seed: number,
+  settings: RunSettings,
+  matchedCalls?: number,
+): Promise<MethodRow> {
+  const model = new TimedModel(modelInfo.create(seed));
+  const constraints = task.constraints.map(constraintFromSpec);
+  const optimizerTask = {
+    program: task.program,
+    trainset: task.splits.train,
+    valset: task.splits.val,
+    metric: task.metric,
+    constraints,
+  };
+  const start = performance.now();
+  let program = task.program;
+  let valScore: number;
+  let curve: [number, number][];
+  if (method === 'zero-shot') {
+    const val = await evaluate({
+      program,
+      examples: task.splits.val,
+      metric: task.metric,
+      ctx: { lm: model, adapter: chatAdapter, seed, validate: validatorFor(constraints) },
+    });
+    valScore = val.score;
+    curve = [[model.calls, val.score]];
+  } else {
+    const isCopa = method === 'copa' || method === 'copa-matched';
+    const overrides = isCopa ? settings.copaOverrides : settings.baselineOverrides;
+    const budget = method === 'copa-matched' ? { budget: { maxCalls: matchedCalls } } : {};
+    const options = { lm: model, adapter: chatAdapter, config: { ...overrides, ...budget, seed } };
+    const result = isCopa
+      ? await runCopa(optimizerTask, options)
+      : await BASELINES[method as BaselineMethod](optimizerTask, options);
+    program = Program.fromState(result.program);
+    valScore = result.bestScore;
+    curve = result.curve.map(([calls, score]) => [calls, score]);
+  }
+  const wallMs = performance.now() - start;
+  const lmCalls = model.calls;
+  const overheadMsPerCall = lmCalls > 0 ? (wallMs - model.modelMs) / lmCalls : 0;
+  // The test set is scored outside the measured run, with a fresh model of the same kind and
+  // seed, so nothing the run's model saw (or cached) can leak into the test score.
+  const test = await evaluate({
+    program,
+    examples: task.splits.test,
+    metric: task.metric,
+    ctx: {
+      lm: modelInfo.create(seed),
+      adapter: chatAdapter,
+      seed,
+      validate: validatorFor(constraints),
+    },
+  });
+  return {
+    method,
+    seed,
+    lmCalls,
+    promptTokens: model.promptTokens,
+    completionTokens: model.completionTokens,
+    valScore,
+    testScore: test.score,
+    wallMs: Math.round(wallMs),
+    overheadMsPerCall,
+    curve,
+  };
+}

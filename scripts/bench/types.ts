@@ -1,0 +1,38 @@
+import type { ConstraintSpec } from '../../src/core/constraints';
+import type { Example } from '../../src/core/example';
+import type { Metric } from '../../src/core/metric';
+import type { Program } from '../../src/core/program';
+
+/** One task the bench runs every method on. */
+export interface BenchTask {
+  id: string;
+  name: string;
+  /** 'public': a sample of a public dataset; 'built-in': the app's own generated tasks. */
+  suite: 'public' | 'built-in';
+  program: Program;
+  metric: Metric;
+  constraints: readonly ConstraintSpec[];
+  splits: { train: Example[]; val: Example[]; test: Example[] };
+}
+
+/** What one method did on one task, model and seed (one row of bench-results.json). */
+export interface MethodRow {
+  method: string;
+  seed: number;
+  lmCalls: number;
+  promptTokens: number;
+  completionTokens: number;
+  valScore: number;
+  testScore: number;
+  wallMs: number;
+  overheadMsPerCall: number;
+  /** [LM calls so far, best validation score so far]. */
+  curve: [number, number][];
+}
+
+/** Every method's rows on one task with one simulated model. */
+export interface TaskModelResult {
+  task: string;
+  model: string;
+  methods: MethodRow[];
+}
