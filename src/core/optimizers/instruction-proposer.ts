@@ -29,7 +29,20 @@ export interface ProposalGrounding {
   insight?: string;
   /** Leave the current demos out (COPRO-like proposals). */
   hideDemos?: boolean;
+  /**
+   * Vary what each proposal is shown (see GROUNDING_VARIANTS): proposals that all see the same
+   * examples tend to make the same mistake; one shown only the task and the scored history
+   * writes the conservative rewrite a COPRO-like search would.
+   */
+  varyGrounding?: boolean;
 }
+
+/** What proposal i sees when grounding varies: everything, no failures, or no examples at all. */
+const GROUNDING_VARIANTS = [
+  { failures: true, examples: true },
+  { failures: false, examples: true },
+  { failures: false, examples: false },
+] as const;
 
 export interface ProposerSettings {
   count: number;
@@ -78,9 +91,19 @@ export async function proposeInstructions(
     program_description: description,
     predictor_description: describePredictor(grounding.program, grounding.predictor),
     current_instruction: current,
-    demos: grounding.hideDemos ? '(none)' : renderDemos(predictor.demos, predictor.signature),
-    training_examples: renderExampleBlocks('Example', grounding.examples ?? []),
-    failures: renderExampleBlocks('Failure', grounding.failures),
+  };
+  const demos = grounding.hideDemos ? '(none)' : renderDemos(predictor.demos, predictor.signature);
+  const examples = renderExampleBlocks('Example', grounding.examples ?? []);
+  const failures = renderExampleBlocks('Failure', grounding.failures);
+  const shown = (i: number): Record<string, string> => {
+    const v = grounding.varyGrounding
+      ? (GROUNDING_VARIANTS[i % GROUNDING_VARIANTS.length] ?? GROUNDING_VARIANTS[0])
+      : GROUNDING_VARIANTS[0];
+    return {
+      demos: v.examples ? demos : '(none)',
+      training_examples: v.examples ? examples : '(none)',
+      failures: v.failures ? failures : '(none)',
+    };
   };
   const instructions = [current];
   const known = [current, ...grounding.history.map((h) => h.instruction)];
@@ -101,6 +124,7 @@ export async function proposeInstructions(
         PROPOSER,
         {
           ...base,
+          ...shown(i),
           previous_instructions: renderInstructionHistory([...grounding.history, ...tried]),
           tip,
         },

@@ -45,6 +45,7 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
         predictor: step.name,
         failures: probe.blocks,
         examples,
+        varyGrounding: true,
         history: ctx.cycle >= 1 ? (ctx.instructionHistory[step.name] ?? []) : [],
         ...(ctx.insight ? { insight: ctx.insight.text } : {}),
       },

@@ -1,3 +1,4 @@
+import type { EvaluationResult } from '../evaluate';
 import type { Example } from '../example';
 import { canonicalJson } from '../json';
 import type { Program } from '../program';
@@ -193,7 +194,15 @@ export async function selectCandidate(
   for (const c of alive) {
     // Racing: stop a finalist's full evaluation once it cannot beat the best so far.
     const bar = beaten ? (best?.score ?? -Infinity) : Math.max(before.score, best?.score ?? 0);
-    const r = await session.scoreAbove(c.program, valset, bar);
+    // The program that sets the bar, example by example: a finalist clearly behind it on the
+    // examples scored so far (the minibatch racing test) stops as well.
+    const reference =
+      best && best.score >= before.score
+        ? best.scores
+        : before.exampleScores.length === valset.length
+          ? before.exampleScores
+          : null;
+    const r = await raceAbove(session, c.program, valset, bar, reference);
     if (!r) {
       drop(session, c, settings.phase, 'cannot-win');
       continue;
@@ -254,6 +263,27 @@ export async function selectCandidate(
     bestCandidateScore: best?.score ?? before.score,
     reason,
   };
+}
+
+/**
+ * A full evaluation that stops once the program cannot end strictly above `bar` even with every
+ * remaining example right, or is clearly behind `reference` (per-example scores of the program
+ * that set the bar) on the examples scored so far. Null when it stopped.
+ */
+async function raceAbove(
+  session: OptimizerSession,
+  program: Program,
+  valset: readonly Example[],
+  bar: number,
+  reference: readonly number[] | null,
+): Promise<EvaluationResult | null> {
+  const total = valset.length;
+  const run = await session.scoreUntil(program, valset, (scores) => {
+    const sum = scores.reduce((a, b) => a + b, 0);
+    if ((sum + (total - scores.length)) / total <= bar) return true;
+    return reference !== null && clearlyBehind(scores.map((x, i) => x - (reference[i] ?? 0)));
+  });
+  return run.stopped ? null : run.result;
 }
 
 function drop(session: OptimizerSession, c: Candidate, phase: number, reason: DropReason): void {

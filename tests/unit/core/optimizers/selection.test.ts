@@ -174,6 +174,35 @@ describe('selectCandidate cost savers', () => {
   });
 });
 
+describe('selectCandidate full-set racing', () => {
+  it('stops a finalist clearly behind the incumbent on the same examples, long before the bound', async () => {
+    const big = examples(words('d', 60));
+    const order = new Map(big.map((e, i) => [String(e.data.x), i]));
+    const lm = new ScriptedLM((req: LMRequest) => {
+      const k = Number(/score:(\d+)/.exec(req.messages[0]?.content ?? '')?.[1] ?? 0);
+      const x = (ScriptedLM.lastUser(req).split(': ')[1] ?? '').trim();
+      return `y: ${(order.get(x) ?? 0) % 10 < k ? reverse(x) : x}`;
+    });
+    const session = makeSession(toyTask([], big), lm);
+    const incumbent = {
+      program: toyProgram('score:6'),
+      score: 0.6,
+      exampleScores: big.map((_, i) => (i % 10 < 6 ? 1 : 0)),
+    };
+    const outcome = await selectCandidate(
+      session,
+      [candidate('c0', 'score:3')],
+      incumbent,
+      big,
+      new Rng(2),
+      { minibatchSize: 60, phase: 0 },
+    );
+    expect(outcome.accepted).toBe(false);
+    // The bound alone (cannot end above 0.6) would need 24 misses, about 34 answers.
+    expect(lm.calls).toBeLessThan(20);
+  });
+});
+
 describe('selectCandidate with an unscored start program', () => {
   it('scores it on minibatches like a candidate and skips its full evaluation when clearly beaten', async () => {
     const big = examples(words('d', 60));
