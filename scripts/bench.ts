@@ -10,22 +10,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { SIMULATED_MODELS, type SimulatedModelInfo } from '../src/engines/standin/simulated-models';
-import { BUILT_IN_TASKS } from '../src/tasks';
-import { loadClinc150 } from './bench/clinc150';
-import { loadGsm8k } from './bench/gsm8k';
 import { parseList, parseOverrides, parseSeeds } from './bench/options';
 import { comparisonLines, compare, methodTable, summaryLine, targetCounts } from './bench/report';
 import { METHODS, runMethod, type Method } from './bench/run-method';
-import { loadSst2, loadTrec, sharedDataAvailable } from './bench/shared-datasets';
+import { loadTasks, TASK_IDS } from './bench/tasks';
 import type { BenchTask, MethodRow, TaskModelResult } from './bench/types';
 
-const PUBLIC_TASKS = ['trec', 'sst2', 'clinc150', 'gsm8k'];
-const LOADERS: Record<string, () => BenchTask> = {
-  trec: loadTrec,
-  sst2: loadSst2,
-  clinc150: loadClinc150,
-  gsm8k: loadGsm8k,
-};
 // Five seeds: the fewest the issue allows; with every model and task this keeps a full run
 // near a quarter of an hour on two cores. BENCH_SEEDS=0-9 for tighter standard errors.
 const DEFAULT_SEEDS = [0, 1, 2, 3, 4];
@@ -35,25 +25,8 @@ function minutes(ms: number): string {
   return `${Math.floor(s / 60)}m${(s % 60).toString().padStart(2, '0')}s`;
 }
 
-function loadTasks(ids: readonly string[]): BenchTask[] {
-  const builtIn = new Map(BUILT_IN_TASKS.map((t) => [t.id, t]));
-  const tasks: BenchTask[] = [];
-  const publicIds = ids.filter((id) => PUBLIC_TASKS.includes(id));
-  if (publicIds.length > 0 && !sharedDataAvailable())
-    console.log(`../shared/data not found: ${publicIds.join(', ')} skipped.\n`);
-  for (const id of ids) {
-    const t = builtIn.get(id);
-    if (t) tasks.push({ ...t, suite: 'built-in' });
-    else if (sharedDataAvailable()) tasks.push((LOADERS[id] as () => BenchTask)());
-  }
-  return tasks;
-}
-
 async function main(): Promise<void> {
-  const taskIds = parseList('BENCH_TASKS', process.env.BENCH_TASKS, [
-    ...PUBLIC_TASKS,
-    ...BUILT_IN_TASKS.map((t) => t.id),
-  ]);
+  const taskIds = parseList('BENCH_TASKS', process.env.BENCH_TASKS, TASK_IDS);
   const modelIds = parseList(
     'BENCH_MODELS',
     process.env.BENCH_MODELS,
