@@ -286,6 +286,34 @@ describe('runCopa edge cases', () => {
 });
 
 describe('runCopa cut short inside a phase', () => {
+  it('never returns the start program once a candidate was proven better, whatever the budget from twice the validation set', async () => {
+    const task = bothTask();
+    const start = await evaluate({
+      program: task.program,
+      examples: task.valset,
+      metric: task.metric,
+      ctx: { lm: toyModel(), adapter: kvAdapter },
+    });
+    const V = task.valset.length;
+    let proven = 0;
+    for (let budget = 2 * V; budget <= 8 * V; budget += 3) {
+      const events: RunEvent[] = [];
+      const r = await copa(toyModel(), {
+        events,
+        config: { ...SMALL_CONFIG, budget: { maxCalls: budget } },
+      });
+      const better = events.some(
+        (e) => e.type === 'candidate-scored' && e.stage === 'full' && e.score > start.score,
+      );
+      if (!better) continue;
+      proven++;
+      expect(r.program).not.toEqual(task.program.toState());
+      expect(r.bestScore).toBeGreaterThan(start.score);
+    }
+    // Most of these budgets get that far: the check above is not vacuous.
+    expect(proven).toBeGreaterThan(10);
+  });
+
   it('returns a candidate already proven better on the full set, while the checkpoint stays at the last finished phase', async () => {
     const controller = new AbortController();
     const r = await copa(toyModel(), {
