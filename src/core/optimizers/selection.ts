@@ -227,8 +227,12 @@ export async function selectCandidate(
       best = { c, score: r.score, scores: r.results.map((x) => x.score) };
     const proven =
       beaten || (r.score > before.score && clearlyBetter(best.scores, before, settings));
-    if (best.c === c && proven && r.score > (session.unsettled?.score ?? -Infinity))
+    if (best.c === c && proven && r.score > (session.unsettled?.score ?? -Infinity)) {
       session.unsettled = { program: c.program, score: r.score, exampleScores: best.scores };
+      // The run holds this program from now on (a stop returns it): the curve shows it here,
+      // not only when the phase ends.
+      session.recordBest(r.score);
+    }
   }
 
   if (
