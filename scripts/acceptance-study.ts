@@ -21,7 +21,7 @@ import { parseList, parseSeeds } from './bench/options';
 import { loadTasks, TASK_IDS } from './bench/tasks';
 
 const margins = (process.env.STUDY_MARGINS ?? '0,0.5,1,1.5,2').split(',').map(Number);
-const seeds = parseSeeds(process.env.STUDY_SEEDS, [0, 1, 2]);
+const seeds = parseSeeds(process.env.STUDY_SEEDS, [0, 1, 2, 3, 4]);
 const tasks = loadTasks(parseList('STUDY_TASKS', process.env.STUDY_TASKS, TASK_IDS));
 const models = parseList(
   'STUDY_MODELS',
@@ -81,7 +81,7 @@ console.log(
   `Acceptance study: ${decisions.length} validation gains from ${tasks.length} tasks × ${models.length} models × ${seeds.length} seeds (${Math.round((performance.now() - started) / 1000)} s).`,
 );
 console.log(
-  'margin  accepted  false accepts  false rejects  mean test gain of accepted  test gain left',
+  'margin  accepted  false accepts  false rejects  test gain of accepted (sum, mean)  test gain rejected (sum)',
 );
 const rows = margins.map((m) => decisionCounts(decisions, m));
 for (const r of rows)
@@ -91,8 +91,10 @@ for (const r of rows)
       String(r.accepted).padEnd(9),
       `${r.falseAccepts} (${pct(r.falseAccepts, r.accepted)})`.padEnd(14),
       `${r.falseRejects} (${pct(r.falseRejects, r.rejected)})`.padEnd(14),
-      r.meanAcceptedTestGain.toFixed(4).padEnd(27),
-      r.rejectedTestGain.toFixed(4),
+      `${(r.meanAcceptedTestGain * r.accepted).toFixed(3)}, ${r.meanAcceptedTestGain.toFixed(4)}`.padEnd(
+        34,
+      ),
+      r.rejectedTestGain.toFixed(3),
     ].join(' '),
   );
 writeFileSync('acceptance-study.json', JSON.stringify({ margins: rows, decisions }, null, 2));
