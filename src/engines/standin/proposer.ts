@@ -76,7 +76,7 @@ export function proposeInstruction(
       const kept = keptRules(current, labels, style, blocks, outputField).filter(
         (r) => pick(`keep:${r.label}`) < 0.95,
       );
-      const evidence = keywordEvidence(blocks, outputField);
+      const evidence = keywordEvidence(blocks, outputField, pick);
       const wanted = newRuleCount(style, tip, pick('rule-count'));
       const fresh = evidence.filter((e, i) => i < wanted * 2 && pick(`take:${e.token}`) < 0.7);
       groups = groupRules(kept, fresh.slice(0, wanted), style, pick);
@@ -144,8 +144,15 @@ function keptRules(
   return out;
 }
 
-/** Words seen only with one expected label, the most often seen first. */
-function keywordEvidence(blocks: readonly ExampleBlock[], outputField: string): KeywordEvidence[] {
+/**
+ * Words seen only with one expected label, the most often seen first; among words seen equally
+ * often the order is a seeded draw (a model notices different words on different samples).
+ */
+function keywordEvidence(
+  blocks: readonly ExampleBlock[],
+  outputField: string,
+  pick: (name: string) => number,
+): KeywordEvidence[] {
   const byToken = new Map<string, { field: string; labels: Map<string, number> }>();
   for (const b of blocks) {
     const label = b.expected[outputField];
@@ -166,7 +173,8 @@ function keywordEvidence(blocks: readonly ExampleBlock[], outputField: string): 
     const [label, seen] = [...e.labels.entries()][0] ?? ['', 0];
     out.push({ token, field: e.field, label, seen });
   }
-  return out.sort((a, b) => b.seen - a.seen || a.token.localeCompare(b.token));
+  const draw = new Map(out.map((e) => [e.token, pick(`notice:${e.token}`)]));
+  return out.sort((a, b) => b.seen - a.seen || (draw.get(a.token) ?? 0) - (draw.get(b.token) ?? 0));
 }
 
 /** A kept word is dropped when it shows up in an example with another expected label. */
