@@ -42,8 +42,8 @@ interface RuleGroup {
 }
 
 /**
- * A simulated model as the grounded proposer. From the worked examples and the failures its
- * prompt shows (each counts once: a failure is the same evidence as a demo), it derives rules it
+ * A simulated model as the grounded proposer. From the worked examples (demos and training
+ * examples) and the failures its prompt shows (each counts once: a failure is the same evidence as a demo), it derives rules it
  * could follow — words seen with one expected label only, the date format of the expected values,
  * day-first and two-digit-year conventions — keeps the label rules of the current instruction
  * that no example contradicts, takes a seeded, tip-dependent number of new ones, and writes them
@@ -57,6 +57,7 @@ export function proposeInstruction(
 ): string {
   const blocks = [
     ...readExampleBlocks(inputs.demos ?? ''),
+    ...readExampleBlocks(inputs.training_examples ?? ''),
     ...readExampleBlocks(inputs.failures ?? ''),
   ];
   const current = inputs.current_instruction ?? '';

@@ -89,7 +89,12 @@ export async function proposeWith(
   task: BuiltInTask,
   demos: readonly Example[],
   failures: readonly ExampleBlock[],
-  opts: { tip?: string; seed?: number; previous?: string } = {},
+  opts: {
+    tip?: string;
+    seed?: number;
+    previous?: string;
+    trainingExamples?: readonly Example[];
+  } = {},
 ): Promise<string> {
   const inputs = task.program.inputFields;
   const outputs = task.program.outputFields;
@@ -103,6 +108,13 @@ export async function proposeWith(
       demos: renderExampleBlocks(
         'Example',
         demos.map((d) => ({
+          inputs: pickFields(d.data, inputs),
+          expected: pickFields(d.data, outputs),
+        })),
+      ),
+      training_examples: renderExampleBlocks(
+        'Example',
+        (opts.trainingExamples ?? []).map((d) => ({
           inputs: pickFields(d.data, inputs),
           expected: pickFields(d.data, outputs),
         })),

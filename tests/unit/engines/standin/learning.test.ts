@@ -76,11 +76,30 @@ describe('the stand-in learns from its prompt (ticket routing)', () => {
     const probe = train.slice(4, 40);
     const before = await score(task, lm, probe, { demos });
     const failures = failureBlocks(task, probe, before, 8);
-    const instruction = await proposeWith(lm, task, demos, failures, { seed: 2 });
-    expect(instruction).toMatch(/If the ticket mentions "/);
     const withDemos = (await score(task, lm, test, { demos })).score;
-    const withBoth = (await score(task, lm, test, { demos, instruction })).score;
-    expect(withBoth).toBeGreaterThan(withDemos);
+    // A proposal is one sample: across several, most raise accuracy and they do on average.
+    const gains: number[] = [];
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const instruction = await proposeWith(lm, task, demos, failures, { seed });
+      expect(instruction).toMatch(/If the ticket mentions "/);
+      gains.push((await score(task, lm, test, { demos, instruction })).score - withDemos);
+    }
+    expect(gains.filter((g) => g > 0).length).toBeGreaterThanOrEqual(3);
+    expect(gains.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+});
+
+describe('the stand-in as proposer reads every example block of its prompt', () => {
+  const task = getTask('ticket-routing');
+  it('writes rules from training examples as from demos, and none from nothing', async () => {
+    const examples = task.splits.train.slice(0, 12);
+    const fromExamples = await proposeWith(lm, task, [], [], {
+      seed: 2,
+      trainingExamples: examples,
+    });
+    expect(fromExamples).toMatch(/If the ticket mentions "/);
+    const fromNothing = await proposeWith(lm, task, [], [], { seed: 2 });
+    expect(fromNothing).not.toMatch(/mentions "/);
   });
 });
 
