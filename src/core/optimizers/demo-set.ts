@@ -73,7 +73,7 @@ export function demoTokens(demo: Demo): number {
 
 /**
  * The leading demos that fit in `budget` estimated tokens (all of them without a budget), so
- * many or long demos cannot crowd the input out of a small model's context window.
+ * many or long demos cannot crowd the input out of the context a small model has.
  */
 export function fitDemoBudget(demos: readonly Demo[], budget: number | undefined): Demo[] {
   if (budget === undefined || !Number.isFinite(budget)) return [...demos];

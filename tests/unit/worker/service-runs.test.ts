@@ -99,7 +99,8 @@ describe('CopaService: COPA runs', () => {
     expect(rest.status).toBe('finished');
     expect(rest.result.program).toEqual(direct.result.program);
     expect(rest.result.bestScore).toBe(direct.result.bestScore);
-  });
+    // Three two-cycle runs with 16-demo prompts: seconds alone, more on a busy machine.
+  }, 30_000);
 
   it('a lost GPU device pauses the run at its last checkpoint and drops the engine', async () => {
     let calls = 0;
