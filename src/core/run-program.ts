@@ -2,6 +2,7 @@ import type { Adapter } from './adapters/adapter';
 import { ParseError, throwIfAborted } from './errors';
 import { pickFields, type FieldValues, type Prediction } from './example';
 import { DEFAULT_SAMPLING, type ChatMessage, type LanguageModel, type LMRequest } from './lm';
+import { outputTokenLimit } from './output-limit';
 import { effectiveSignature, type Predictor, type Program } from './program';
 
 /** Checks one predictor's outputs; returns a violation message for the model, or null. */
@@ -13,6 +14,7 @@ export interface RunContext {
   adapter: Adapter;
   temperature?: number;
   topP?: number;
+  /** Output-token limit of every call; default: from the output fields (outputTokenLimit). */
   maxTokens?: number;
   seed?: number;
   /** Set to get a fresh sample of an otherwise identical request (cache-distinct). */
@@ -20,10 +22,12 @@ export interface RunContext {
   signal?: AbortSignal;
   /** Constraint checks; a violation is fed back to the model and retried. */
   validate?: OutputValidator;
-  /** Retries after a constraint violation (default 2). */
+  /** Retries after a constraint violation or an unreadable answer (default 2). */
   maxRetries?: number;
   /** Called once per violation, for statistics. */
   onViolation?: (predictor: Predictor, message: string) => void;
+  /** Called once per answer that could not be read (before it is retried), for statistics. */
+  onParseFailure?: (predictor: Predictor, error: ParseError) => void;
 }
 
 /** One predictor call of a program run: what went in and what came out. */
@@ -61,18 +65,24 @@ export function buildRequest(
   const signature = effectiveSignature(predictor);
   const messages = ctx.adapter.format(signature, predictor.demos, inputs);
   const schema = ctx.adapter.responseSchema?.(signature);
+  const stop = ctx.adapter.stop?.(signature) ?? [];
   return {
     messages,
     temperature: ctx.temperature ?? DEFAULT_SAMPLING.temperature,
     topP: ctx.topP ?? DEFAULT_SAMPLING.topP,
-    maxTokens: ctx.maxTokens ?? DEFAULT_SAMPLING.maxTokens,
+    maxTokens: ctx.maxTokens ?? outputTokenLimit(signature),
     seed: ctx.seed ?? DEFAULT_SAMPLING.seed,
+    ...(stop.length > 0 ? { stop } : {}),
     ...(schema ? { responseSchema: schema } : {}),
     ...(ctx.rolloutId !== undefined ? { rolloutId: ctx.rolloutId } : {}),
   };
 }
 
-/** Runs one predictor: format, complete, parse, check constraints (with bounded retries). */
+/**
+ * Runs one predictor: format, complete, parse, check constraints. An answer that breaks a
+ * constraint or cannot be read is fed back to the model and retried, both within the same
+ * bound (`maxRetries`); the last failure is thrown.
+ */
 export async function runPredictor(
   predictor: Predictor,
   inputs: FieldValues,
@@ -85,21 +95,29 @@ export async function runPredictor(
   for (let attempt = 0; ; attempt++) {
     throwIfAborted(ctx.signal);
     const response = await ctx.lm.complete({ ...request, messages }, ctx.signal);
-    const outputs = ctx.adapter.parse(signature, response.text);
-    const violation = ctx.validate?.(predictor, outputs) ?? null;
-    if (violation === null)
-      return { predictor: predictor.name, inputs, outputs, messages, rawText: response.text };
-    ctx.onViolation?.(predictor, violation);
-    if (attempt >= maxRetries)
-      throw new ConstraintFailure(violation, predictor.name, response.text);
-    // Feed the violation back, as a conversation turn, so the model can correct itself.
+    let feedback: string;
+    try {
+      const outputs = ctx.adapter.parse(signature, response.text);
+      const violation = ctx.validate?.(predictor, outputs) ?? null;
+      if (violation === null)
+        return { predictor: predictor.name, inputs, outputs, messages, rawText: response.text };
+      ctx.onViolation?.(predictor, violation);
+      if (attempt >= maxRetries)
+        throw new ConstraintFailure(violation, predictor.name, response.text);
+      feedback = `Your answer broke a rule: ${violation} Answer again, following the same format.`;
+    } catch (err) {
+      if (!isParseFailure(err)) throw err;
+      ctx.onParseFailure?.(predictor, err);
+      if (attempt >= maxRetries) throw err;
+      // Same opening as a violation, so readers of the conversation treat both alike.
+      const reminder = ctx.adapter.formatReminder?.(signature) ?? 'Answer in the same format.';
+      feedback = `Your answer broke a rule: its format could not be read (${err.message}) ${reminder}`;
+    }
+    // Feed the problem back, as a conversation turn, so the model can correct itself.
     messages = [
       ...request.messages,
       { role: 'assistant', content: response.text },
-      {
-        role: 'user',
-        content: `Your answer broke a rule: ${violation} Answer again, following the same format.`,
-      },
+      { role: 'user', content: feedback },
     ];
   }
 }

@@ -63,13 +63,34 @@ function parse(signature: Signature, text: string): FieldValues {
   const names = signature.outputs.map((f) => f.name);
   const body = stripFences(text);
   const only = signature.outputs.length === 1 ? signature.outputs[0] : undefined;
-  // A lone output answered without any marker: the whole text is that output.
+  // A lone output answered without its marker (`billing\n\n[[ ## completed ## ]]`, or no marker
+  // at all): the text before any completed marker is that output. Unambiguous only when no
+  // other field's marker appears.
+  const unmarked = only ? unmarkedAnswer(body) : null;
   const sections =
-    only && !hasMarkers(body) && body !== ''
-      ? { [only.name]: body }
-      : readMarkerSections(body, names);
+    only && unmarked !== null ? { [only.name]: unmarked } : readMarkerSections(body, names);
   return readOutputs(signature.outputs, sections, text);
 }
 
+/** The answer text when every marker in it is the completed marker; null otherwise. */
+function unmarkedAnswer(body: string): string | null {
+  if (!hasMarkers(body)) return body === '' ? null : body;
+  const other = Object.keys(readMarkerSections(body)).some((n) => n.toLowerCase() !== 'completed');
+  if (other) return null;
+  const before = body.slice(0, body.search(/\[\[\s*##/)).trim();
+  return before === '' ? null : before;
+}
+
+/** Generation stops at the completed marker: nothing after it is read, so nothing is paid. */
+function stop(): string[] {
+  return [COMPLETED_MARKER];
+}
+
 /** The field-marker chat format (DSPy's ChatAdapter). */
-export const chatAdapter: Adapter = { name: 'chat', format, parse };
+export const chatAdapter: Adapter = {
+  name: 'chat',
+  format,
+  parse,
+  stop,
+  formatReminder: chatOutputRequest,
+};

@@ -107,6 +107,9 @@ export async function proposeWith(
           expected: pickFields(d.data, outputs),
         })),
       ),
+      // The proposer's training-examples input (added with the proposal variants) is not what
+      // these tests vary.
+      training_examples: '(none)',
       failures: renderExampleBlocks('Failure', failures),
       previous_instructions: opts.previous ?? '(none yet)',
       tip: opts.tip ?? 'State the rules the examples follow, in general terms.',
