@@ -2,6 +2,7 @@ import type { Adapter } from './adapters/adapter';
 import { ParseError, throwIfAborted } from './errors';
 import { pickFields, type FieldValues, type Prediction } from './example';
 import { DEFAULT_SAMPLING, type ChatMessage, type LanguageModel, type LMRequest } from './lm';
+import { ContextOverflowError, estimatePromptTokens, promptRoom } from './context-guard';
 import { outputTokenLimit } from './output-limit';
 import { effectiveSignature, type Predictor, type Program } from './program';
 
@@ -28,6 +29,10 @@ export interface RunContext {
   onViolation?: (predictor: Predictor, message: string) => void;
   /** Called once per answer that could not be read (before it is retried), for statistics. */
   onParseFailure?: (predictor: Predictor, error: ParseError) => void;
+  /** The context window to fit prompts to; default: the model's (`lm.contextWindow`). */
+  contextWindow?: number;
+  /** Called when demos were left out of a call so its prompt fits the context window. */
+  onContextTrim?: (predictor: Predictor, droppedDemos: number) => void;
 }
 
 /** One predictor call of a program run: what went in and what came out. */
@@ -37,6 +42,8 @@ export interface TraceStep {
   outputs: FieldValues;
   messages: ChatMessage[];
   rawText: string;
+  /** Demos left out of this call to fit the context window (absent: none). */
+  droppedDemos?: number;
 }
 
 export interface ProgramRun {
@@ -89,37 +96,76 @@ export async function runPredictor(
   ctx: RunContext,
 ): Promise<TraceStep> {
   const signature = effectiveSignature(predictor);
-  const request = buildRequest(predictor, inputs, ctx);
+  const { request, room, droppedDemos } = fittedRequest(predictor, inputs, ctx);
+  if (droppedDemos > 0) ctx.onContextTrim?.(predictor, droppedDemos);
+  const trimmed = droppedDemos > 0 ? { droppedDemos } : {};
   const maxRetries = ctx.maxRetries ?? 2;
   let messages = request.messages;
   for (let attempt = 0; ; attempt++) {
     throwIfAborted(ctx.signal);
     const response = await ctx.lm.complete({ ...request, messages }, ctx.signal);
+    let failure: Error;
     let feedback: string;
     try {
       const outputs = ctx.adapter.parse(signature, response.text);
       const violation = ctx.validate?.(predictor, outputs) ?? null;
       if (violation === null)
-        return { predictor: predictor.name, inputs, outputs, messages, rawText: response.text };
+        return {
+          predictor: predictor.name,
+          inputs,
+          outputs,
+          messages,
+          rawText: response.text,
+          ...trimmed,
+        };
       ctx.onViolation?.(predictor, violation);
-      if (attempt >= maxRetries)
-        throw new ConstraintFailure(violation, predictor.name, response.text);
+      failure = new ConstraintFailure(violation, predictor.name, response.text);
       feedback = `Your answer broke a rule: ${violation} Answer again, following the same format.`;
     } catch (err) {
       if (!isParseFailure(err)) throw err;
       ctx.onParseFailure?.(predictor, err);
-      if (attempt >= maxRetries) throw err;
+      failure = err;
       // Same opening as a violation, so readers of the conversation treat both alike.
       const reminder = ctx.adapter.formatReminder?.(signature) ?? 'Answer in the same format.';
       feedback = `Your answer broke a rule: its format could not be read (${err.message}) ${reminder}`;
     }
     // Feed the problem back, as a conversation turn, so the model can correct itself.
-    messages = [
+    const next: ChatMessage[] = [
       ...request.messages,
       { role: 'assistant', content: response.text },
       { role: 'user', content: feedback },
     ];
+    // A retry that would overflow the context window is not made: the failure stands.
+    const fits = room === undefined || estimatePromptTokens(next) <= room;
+    if (attempt >= maxRetries || !fits) throw failure;
+    messages = next;
   }
+}
+
+/**
+ * The request with as many of the predictor's demos as fit the context window (dropping the
+ * last first); throws ContextOverflowError when even no demos do not fit.
+ */
+function fittedRequest(
+  predictor: Predictor,
+  inputs: FieldValues,
+  ctx: RunContext,
+): { request: LMRequest; room: number | undefined; droppedDemos: number } {
+  let request = buildRequest(predictor, inputs, ctx);
+  const room = promptRoom(ctx.contextWindow ?? ctx.lm.contextWindow, request.maxTokens);
+  if (room === undefined) return { request, room, droppedDemos: 0 };
+  let kept = predictor.demos.length;
+  while (estimatePromptTokens(request.messages) > room) {
+    if (kept === 0)
+      throw new ContextOverflowError(
+        predictor.name,
+        estimatePromptTokens(request.messages),
+        Math.max(0, room),
+      );
+    kept--;
+    request = buildRequest({ ...predictor, demos: predictor.demos.slice(0, kept) }, inputs, ctx);
+  }
+  return { request, room, droppedDemos: predictor.demos.length - kept };
 }
 
 /** Runs every step of a program in order; later steps read earlier outputs by name. */
