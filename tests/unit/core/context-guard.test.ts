@@ -10,6 +10,7 @@ import { ScriptedLM } from '../helpers/scripted-lm';
 const demos = ['alpha', 'beta', 'gamma', 'delta'].map((w, i) => ({
   id: `d${i}`,
   data: { question: `${w} ${'word '.repeat(40)}`, answer: w },
+  augmented: false,
 }));
 const qa = predict('qa', 'question -> answer', demos);
 const answer = new ScriptedLM(() => '[[ ## answer ## ]]\nok');

@@ -9,7 +9,13 @@ const sig = Signature.parse(
   'ticket -> department: label[billing|technical|account], urgency: number',
   'Route the ticket.\nUrgent when the customer cannot work.',
 );
-const demos = [{ id: 'd', data: { ticket: 'Refund please', department: 'billing', urgency: 2 } }];
+const demos = [
+  {
+    id: 'd',
+    data: { ticket: 'Refund please', department: 'billing', urgency: 2 },
+    augmented: false,
+  },
+];
 const inputs = { ticket: 'My app crashed' };
 const chars = (messages: ChatMessage[]): number =>
   messages.reduce((n, m) => n + m.content.length, 0);
