@@ -1,3 +1,5 @@
+import type { CopaConfig } from './optimizers/copa-config';
+
 /**
  * COPA settings for a real model in the browser (WebLLM on the user's GPU), where every call
  * costs a fraction of a second to seconds: two cycles (demos, then the instruction) instead of
