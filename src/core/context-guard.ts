@@ -1,6 +1,7 @@
 /**
- * Keeping a prompt inside the model's context window. WebLLM's models have 4,096 tokens, and
- * imported texts or a long instruction can exceed it; the engine would then fail every call.
+ * Keeping a prompt inside the model's context window (its token limit): WebLLM's models have
+ * 4,096 tokens, and imported texts or a long instruction can exceed it; the engine would then
+ * fail every call.
  * Before a call the prompt is measured against the window minus the output limit; demos are
  * dropped (the last ones first: demo sets are ordered best first) until it fits, and a prompt
  * that cannot fit even without demos is refused with a clear error.

@@ -31,7 +31,7 @@ export interface RunContext {
   onParseFailure?: (predictor: Predictor, error: ParseError) => void;
   /** The context window to fit prompts to; default: the model's (`lm.contextWindow`). */
   contextWindow?: number;
-  /** Called when demos were left out of a call so its prompt fits the context window. */
+  /** Called when demos were left out of a call so its prompt fits the context window (in tokens). */
   onContextTrim?: (predictor: Predictor, droppedDemos: number) => void;
 }
 
