@@ -23,7 +23,8 @@ function avg(rows: readonly MethodRow[], pick: (r: MethodRow) => number): number
 /** The per-method table of one (task, model): means over seeds. */
 export function methodTable(result: TaskModelResult): string[] {
   const lines = [
-    'method              test    val     LM calls  tokens      overhead ms/call  wall s',
+    'method              test    val     LM calls  tokens      overhead ms/call  wall s  ' +
+      'iGPU min  tok/call  DSPy tok/call',
   ];
   for (const method of METHODS) {
     const mine = result.methods.filter((r) => r.method === method);
@@ -46,7 +47,12 @@ export function methodTable(result: TaskModelResult): string[] {
         avg(mine, (r) => r.overheadMsPerCall)
           .toFixed(4)
           .padEnd(17),
-        (avg(mine, (r) => r.wallMs) / 1000).toFixed(1),
+        (avg(mine, (r) => r.wallMs) / 1000).toFixed(1).padEnd(7),
+        (avg(mine, (r) => r.igpuSeconds) / 60).toFixed(1).padEnd(9),
+        Math.round(avg(mine, (r) => r.promptTokensPerCall))
+          .toString()
+          .padEnd(9),
+        Math.round(avg(mine, (r) => r.dspyPromptTokensPerCall)).toString(),
       ].join(' '),
     );
   }

@@ -4,7 +4,10 @@ import { evaluate } from '../../src/core/evaluate';
 import { BASELINES, runCopa, type BaselineMethod } from '../../src/core/optimizers';
 import { Program } from '../../src/core/program';
 import type { SimulatedModelInfo } from '../../src/engines/standin/simulated-models';
+import { REAL_MODEL_PRESET } from '../../src/core/real-model-preset';
+import { CallCostMeter, DspyTwin } from './call-costs';
 import { TimedModel } from './timed-model';
+import { TokenCounter } from './token-counter';
 import type { BenchTask, MethodRow } from './types';
 
 export const METHODS = [
@@ -15,6 +18,7 @@ export const METHODS = [
   'joint-search',
   'copa',
   'copa-matched',
+  'copa-real-preset',
 ] as const;
 export type Method = (typeof METHODS)[number];
 
@@ -36,7 +40,11 @@ export async function runMethod(
   settings: RunSettings,
   matchedCalls?: number,
 ): Promise<MethodRow> {
-  const model = new TimedModel(modelInfo.create(seed));
+  // Real-tokenizer counts and DSPy's wording of every call that reaches the model.
+  const twin = new DspyTwin(chatAdapter);
+  const costs = new CallCostMeter(modelInfo.create(seed), tokenCounter(), twin);
+  const model = new TimedModel(costs);
+  const adapter = twin.adapter;
   const constraints = task.constraints.map(constraintFromSpec);
   const optimizerTask = {
     program: task.program,
@@ -54,15 +62,16 @@ export async function runMethod(
       program,
       examples: task.splits.val,
       metric: task.metric,
-      ctx: { lm: model, adapter: chatAdapter, seed, validate: validatorFor(constraints) },
+      ctx: { lm: model, adapter, seed, validate: validatorFor(constraints) },
     });
     valScore = val.score;
     curve = [[model.calls, val.score]];
   } else {
-    const isCopa = method === 'copa' || method === 'copa-matched';
+    const isCopa = method === 'copa' || method === 'copa-matched' || method === 'copa-real-preset';
     const overrides = isCopa ? settings.copaOverrides : settings.baselineOverrides;
     const budget = method === 'copa-matched' ? { budget: { maxCalls: matchedCalls } } : {};
-    const options = { lm: model, adapter: chatAdapter, config: { ...overrides, ...budget, seed } };
+    const preset = method === 'copa-real-preset' ? REAL_MODEL_PRESET : {};
+    const options = { lm: model, adapter, config: { ...preset, ...overrides, ...budget, seed } };
     const result = isCopa
       ? await runCopa(optimizerTask, options)
       : await BASELINES[method as BaselineMethod](optimizerTask, options);
@@ -96,6 +105,14 @@ export async function runMethod(
     testScore: test.score,
     wallMs: Math.round(wallMs),
     overheadMsPerCall,
+    ...costs.figures(),
     curve,
   };
+}
+
+let sharedCounter: TokenCounter | undefined;
+/** One tokenizer for the whole bench: loading it takes seconds, and its counts are cached. */
+function tokenCounter(): TokenCounter {
+  sharedCounter ??= new TokenCounter();
+  return sharedCounter;
 }

@@ -26,6 +26,15 @@ export interface MethodRow {
   testScore: number;
   wallMs: number;
   overheadMsPerCall: number;
+  /**
+   * Seconds the run's model calls would take on an iGPU-class 0.5B model: prompt tokens / 300
+   * + completion tokens / 40 + 0.08 s per call, tokens from the Qwen2.5 tokenizer.
+   */
+  igpuSeconds: number;
+  /** Prompt tokens per call (Qwen2.5 tokenizer, chat template included). */
+  promptTokensPerCall: number;
+  /** The same calls in DSPy's ChatAdapter wording. */
+  dspyPromptTokensPerCall: number;
   /** [LM calls so far, best validation score so far]. */
   curve: [number, number][];
 }

@@ -57,6 +57,7 @@ export interface CacheStats {
  */
 export class CachedLM implements LanguageModel {
   readonly id: string;
+  readonly contextWindow: number | undefined;
   readonly stats: CacheStats = { hits: 0, misses: 0, storeErrors: 0 };
   private readonly inner: LanguageModel;
   private readonly store: CacheStore | undefined;
@@ -67,6 +68,7 @@ export class CachedLM implements LanguageModel {
   constructor(inner: LanguageModel, opts: CachedLMOptions = {}) {
     this.inner = inner;
     this.id = inner.id;
+    this.contextWindow = inner.contextWindow;
     this.store = opts.store;
     this.memoryEntries = Math.max(0, opts.memoryEntries ?? 1000);
   }

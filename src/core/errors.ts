@@ -67,7 +67,16 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortedError();
 }
 
-/** True for errors that mean "stop everything now" rather than "this example failed". */
+/**
+ * True for errors that mean "stop everything now" rather than "this example failed". An
+ * EngineFailureError (see engine-failures.ts) means the model keeps failing: going on would
+ * only score zeros.
+ */
 export function isFatalError(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'AbortError' || err.name === 'BudgetExceededError');
+  return (
+    err instanceof Error &&
+    (err.name === 'AbortError' ||
+      err.name === 'BudgetExceededError' ||
+      err.name === 'EngineFailureError')
+  );
 }

@@ -45,9 +45,13 @@ export interface EvaluationResult {
 
 type Failure = 'parse' | 'constraint' | 'other';
 
+/** Errors evaluate rethrows instead of scoring the example (see engine-failures.ts). */
+const STOPS_THE_RUN = new Set(['EngineFailureError', 'ContextOverflowError']);
+
 /**
  * Runs the program on each example in order and scores it. Never throws for abort or budget:
- * it resolves with what finished and the reason it stopped.
+ * it resolves with what finished and the reason it stopped. Throws EngineFailureError (the
+ * model keeps failing) and ContextOverflowError (a prompt cannot fit): those are not answers.
  */
 export async function evaluate(opts: EvaluateOptions): Promise<EvaluationResult> {
   const { program, examples, metric } = opts;
@@ -83,6 +87,8 @@ export async function evaluate(opts: EvaluateOptions): Promise<EvaluationResult>
         stoppedReason = 'budget';
         break;
       }
+      // Not a wrong answer: a failing engine or a prompt that cannot fit stops the run, loudly.
+      if (STOPS_THE_RUN.has(errorName(err) ?? '')) throw err;
       const kind = classify(err);
       counts[kind]++;
       result = failure(example, kind, err, failureScore);

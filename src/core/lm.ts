@@ -42,6 +42,11 @@ export interface LMResponse {
 export interface LanguageModel {
   /** Identifies the model (and its quantization); part of the cache key. */
   readonly id: string;
+  /**
+   * The model's context window in tokens (prompt and answer together), when known; prompts
+   * are fitted to it before each call (see context-guard.ts).
+   */
+  readonly contextWindow?: number | undefined;
   complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse>;
 }
 

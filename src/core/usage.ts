@@ -44,6 +44,7 @@ export interface BudgetRemaining {
  */
 export class MeteredLM implements LanguageModel {
   readonly id: string;
+  readonly contextWindow: number | undefined;
   private readonly inner: LanguageModel;
   private readonly budget: Budget;
   private readonly clock: () => number;
@@ -59,6 +60,7 @@ export class MeteredLM implements LanguageModel {
   ) {
     this.inner = inner;
     this.id = inner.id;
+    this.contextWindow = inner.contextWindow;
     this.budget = budget;
     this.clock = clock;
     this.usage = {

@@ -110,7 +110,7 @@ describe('import directions', () => {
   it('core touches no browser globals', () => {
     const wrong = files
       .filter((f) => folderOf(f) === 'core')
-      .filter((f) => CORE_FORBIDDEN_GLOBALS.test(readFileSync(f, 'utf8')))
+      .filter((f) => CORE_FORBIDDEN_GLOBALS.test(withoutComments(readFileSync(f, 'utf8'))))
       .map((f) => relative(SRC, f));
     expect(wrong).toEqual([]);
   });
@@ -123,3 +123,11 @@ describe('the import checker itself', () => {
     expect(lines.find((l) => l.specifier === './adapters/adapter')?.typeOnly).toBe(true);
   });
 });
+
+/**
+ * The code without its comments: prose such as "a small model's context window." is not a use
+ * of the `window` global. Rough (a `//` inside a string is cut too), which only hides text.
+ */
+function withoutComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+}

@@ -14,4 +14,8 @@ export interface Adapter {
   parse(signature: Signature, text: string): FieldValues;
   /** A JSON schema for schema-constrained decoding, when the adapter wants one. */
   responseSchema?(signature: Signature): JsonObject;
+  /** Stop strings that end an answer (the chat format's completed marker). */
+  stop?(signature: Signature): string[];
+  /** One sentence reminding the model of the answer format (fed back after a parse failure). */
+  formatReminder?(signature: Signature): string;
 }

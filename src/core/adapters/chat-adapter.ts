@@ -1,13 +1,17 @@
 /**
- * The chat format with field markers, modeled on DSPy's ChatAdapter (see notes/chat-format.md):
- * a system message describing the fields, the structure and the instruction; each demo as a
- * user turn (inputs) and an assistant turn (outputs); the inputs as the final user turn.
+ * The chat format with field markers, a leaner version of DSPy's ChatAdapter (see
+ * dspy-chat-adapter.ts and notes/chat-format.md). The system message is sent again with every
+ * call (WebLLM has no prefix cache across requests), so it says only what the model needs: the
+ * fields with their types, the answer's layout (the output markers, which parsing relies on, and
+ * the completed marker, where generation stops) and the instruction. DSPy's structure intro,
+ * input placeholders, repeated type notes and indentation are left out. Demos are user and
+ * assistant turns, as in DSPy; the inputs are the final user turn with a one-line reminder.
  */
 import type { Demo, FieldValues } from '../example';
 import type { ChatMessage } from '../lm';
-import type { Signature } from '../signature';
+import type { FieldSpec, Signature } from '../signature';
 import type { Adapter } from './adapter';
-import { formatFieldValue } from './field-values';
+import { fieldTypeTag, formatFieldValue } from './field-values';
 import {
   COMPLETED_MARKER,
   formatSections,
@@ -16,34 +20,37 @@ import {
   readMarkerSections,
   stripFences,
 } from './markers';
-import {
-  buildConversation,
-  fieldDescriptions,
-  fieldPlaceholder,
-  objectiveSection,
-  presentOutputs,
-  STRUCTURE_INTRO,
-} from './prompt-parts';
+import { buildConversation, fieldDescriptions, presentOutputs } from './prompt-parts';
 import { readOutputs } from './read-outputs';
 
 /** The system message of the chat format. */
 export function chatSystemMessage(signature: Signature): string {
-  const structure = [
-    STRUCTURE_INTRO,
-    formatSections(signature.inputs.map((f) => [f.name, fieldPlaceholder(f)] as const)),
-    formatSections(signature.outputs.map((f) => [f.name, fieldPlaceholder(f)] as const)),
+  const layout = [
+    ...signature.outputs.map((f) => `${marker(f.name)}\n{${f.name}}`),
     COMPLETED_MARKER,
-  ].join('\n\n');
-  return [fieldDescriptions(signature), structure, objectiveSection(signature)].join('\n');
+  ];
+  return [
+    fieldDescriptions(signature, leanTypeTag),
+    'Answer in this format:',
+    layout.join('\n'),
+    `Your objective is:\n${signature.instruction}`,
+  ].join('\n');
 }
 
-/** The sentence closing the final user turn: which output markers to write, in order. */
+/**
+ * The type tag, with labels separated by `;` (a label may contain a comma): the only place the
+ * lean format lists them, where DSPy repeats them in a note.
+ */
+function leanTypeTag(field: FieldSpec): string {
+  return field.type === 'label'
+    ? `one of: ${(field.labels ?? []).join('; ')}`
+    : fieldTypeTag(field);
+}
+
+/** The line closing the final user turn: which markers to write, in order. */
 export function chatOutputRequest(signature: Signature): string {
-  const fields = signature.outputs.map((f) => `\`${marker(f.name)}\``).join(', then ');
-  return (
-    `Respond with the corresponding output fields, starting with the field ${fields}, ` +
-    `and then ending with the marker for \`${COMPLETED_MARKER}\`.`
-  );
+  const markers = [...signature.outputs.map((f) => marker(f.name)), COMPLETED_MARKER];
+  return `Respond with ${markers.join(', then ')}.`;
 }
 
 /** A demo's assistant turn: the outputs it has, then the completed marker. */
@@ -63,13 +70,34 @@ function parse(signature: Signature, text: string): FieldValues {
   const names = signature.outputs.map((f) => f.name);
   const body = stripFences(text);
   const only = signature.outputs.length === 1 ? signature.outputs[0] : undefined;
-  // A lone output answered without any marker: the whole text is that output.
+  // A lone output answered without its marker (`billing\n\n[[ ## completed ## ]]`, or no marker
+  // at all): the text before any completed marker is that output. Unambiguous only when no
+  // other field's marker appears.
+  const unmarked = only ? unmarkedAnswer(body) : null;
   const sections =
-    only && !hasMarkers(body) && body !== ''
-      ? { [only.name]: body }
-      : readMarkerSections(body, names);
+    only && unmarked !== null ? { [only.name]: unmarked } : readMarkerSections(body, names);
   return readOutputs(signature.outputs, sections, text);
 }
 
+/** The answer text when every marker in it is the completed marker; null otherwise. */
+function unmarkedAnswer(body: string): string | null {
+  if (!hasMarkers(body)) return body === '' ? null : body;
+  const other = Object.keys(readMarkerSections(body)).some((n) => n.toLowerCase() !== 'completed');
+  if (other) return null;
+  const before = body.slice(0, body.search(/\[\[\s*##/)).trim();
+  return before === '' ? null : before;
+}
+
+/** Generation stops at the completed marker: nothing after it is read, so nothing is paid. */
+function stop(): string[] {
+  return [COMPLETED_MARKER];
+}
+
 /** The field-marker chat format (DSPy's ChatAdapter). */
-export const chatAdapter: Adapter = { name: 'chat', format, parse };
+export const chatAdapter: Adapter = {
+  name: 'chat',
+  format,
+  parse,
+  stop,
+  formatReminder: chatOutputRequest,
+};

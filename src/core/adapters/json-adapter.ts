@@ -143,4 +143,10 @@ function isJsonObject(value: JsonValue | undefined): value is JsonObject {
 }
 
 /** The JSON format (DSPy's JSONAdapter) with a response schema for constrained decoding. */
-export const jsonAdapter: Adapter = { name: 'json', format, parse, responseSchema };
+export const jsonAdapter: Adapter = {
+  name: 'json',
+  format,
+  parse,
+  responseSchema,
+  formatReminder: jsonOutputRequest,
+};

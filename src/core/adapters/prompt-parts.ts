@@ -8,12 +8,15 @@ import { fieldTypeNote, fieldTypeTag, formatFieldValue } from './field-values';
 import { formatSections } from './markers';
 
 /** "Your input fields are: 1. `question` (text): ..." for both sides. */
-export function fieldDescriptions(signature: Signature): string {
+export function fieldDescriptions(
+  signature: Signature,
+  tag: (field: FieldSpec) => string = fieldTypeTag,
+): string {
   const list = (fields: readonly FieldSpec[]): string =>
     fields
       .map((f, i) => {
         const desc = f.description.trim() ? `: ${f.description.trim()}` : '';
-        return `${i + 1}. \`${f.name}\` (${fieldTypeTag(f)})${desc}`;
+        return `${i + 1}. \`${f.name}\` (${tag(f)})${desc}`;
       })
       .join('\n');
   return [

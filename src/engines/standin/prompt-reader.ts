@@ -104,9 +104,10 @@ function readFieldLists(system: string): { inputFields: ReadField[]; outputField
 function makeField(name: string, tag: string, description: string): ReadField {
   const t = tag.trim();
   if (/^one of:/i.test(t)) {
-    const labels = t
-      .replace(/^one of:\s*/i, '')
-      .split(',')
+    // The app's chat format separates labels with ';' (labels may hold commas), DSPy's with ','.
+    const list = t.replace(/^one of:\s*/i, '');
+    const labels = list
+      .split(list.includes(';') ? ';' : ',')
       .map((s) => s.trim())
       .filter((s) => s !== '');
     return { name, kind: 'label', labels, description };

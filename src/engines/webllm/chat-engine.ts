@@ -16,6 +16,8 @@ export interface ChatEngine {
     };
   };
   interruptGenerate(): void | Promise<void>;
+  /** Forgets the conversation (and its KV cache); optional so older stand-ins still fit. */
+  resetChat?(): Promise<void>;
   reload(modelId: string): Promise<void>;
   unload(): Promise<void>;
 }

@@ -32,12 +32,17 @@ export interface WebLLMModelOptions {
   /** How many recent calls to keep (default 200). */
   keepCalls?: number;
   clock?: () => number;
+  /** The model's context window in tokens (the catalog's), so core fits prompts to it. */
+  contextWindow?: number;
 }
 
 /** A loaded WebLLM model as a core LanguageModel. */
 export class WebLLMModel implements LanguageModel {
   readonly id: string;
+  readonly contextWindow: number | undefined;
   private readonly engine: ChatEngine;
+  /** The previous request's messages, to tell a retry that extends it (see complete). */
+  private lastMessages: LMRequest['messages'] = [];
   private readonly onUsage: ((usage: CallUsage) => void) | undefined;
   private readonly keepCalls: number;
   private readonly clock: () => number;
@@ -53,6 +58,7 @@ export class WebLLMModel implements LanguageModel {
   constructor(engine: ChatEngine, modelId: string, opts: WebLLMModelOptions = {}) {
     this.engine = engine;
     this.id = `webllm:${modelId}`;
+    this.contextWindow = opts.contextWindow;
     this.onUsage = opts.onUsage;
     this.keepCalls = Math.max(1, opts.keepCalls ?? 200);
     this.clock = opts.clock ?? (() => performance.now());
@@ -66,6 +72,11 @@ export class WebLLMModel implements LanguageModel {
     const began = this.clock();
     let completion: ChatCompletion;
     try {
+      // A request that extends the previous one (a retry: its answer and the feedback added)
+      // would reuse WebLLM's KV cache of the previous turn, which holds no end-of-turn token
+      // after the answer; starting the chat afresh prefills the retry whole and correctly.
+      if (extends_(request.messages, this.lastMessages)) await this.engine.resetChat?.();
+      this.lastMessages = request.messages;
       completion = await this.engine.chat.completions.create(toChatRequest(request));
     } catch (err) {
       if (signal?.aborted) throw new AbortedError();
@@ -129,6 +140,12 @@ export class WebLLMModel implements LanguageModel {
     this.onUsage?.({ ...usage });
     return usage;
   }
+}
+
+/** True when `next` starts with every message of a non-empty `previous` and is longer. */
+function extends_(next: LMRequest['messages'], previous: LMRequest['messages']): boolean {
+  if (previous.length === 0 || next.length <= previous.length) return false;
+  return previous.every((m, i) => next[i]?.role === m.role && next[i]?.content === m.content);
 }
 
 function positiveOrNull(value: number | undefined): number | null {

@@ -25,6 +25,9 @@ function row(
     testScore,
     wallMs: 0,
     overheadMsPerCall: 0,
+    igpuSeconds: 0,
+    promptTokensPerCall: 0,
+    dspyPromptTokensPerCall: 0,
     curve: [],
     ...extra,
   };

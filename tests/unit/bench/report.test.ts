@@ -21,6 +21,9 @@ function row(method: string, seed: number, test: number, calls: number, val = te
     testScore: test,
     wallMs: 0,
     overheadMsPerCall: 0,
+    igpuSeconds: 0,
+    promptTokensPerCall: 0,
+    dspyPromptTokensPerCall: 0,
     curve,
   };
 }

@@ -58,12 +58,16 @@ describe('evaluate', () => {
   });
 
   it('counts a parse failure apart from a wrong answer', async () => {
-    const lm = new ScriptedLM({
-      'question: one': 'answer: 1',
-      'question: two': 'I refuse to use the format',
-      'question: three': 'answer: wrong',
-      'question: four': 'answer: 4',
-    });
+    // The retries after the unreadable answer (fed back as a new turn) get the fallback.
+    const lm = new ScriptedLM(
+      {
+        'question: one': 'answer: 1',
+        'question: two': 'I refuse to use the format',
+        'question: three': 'answer: wrong',
+        'question: four': 'answer: 4',
+      },
+      { fallback: 'I still refuse' },
+    );
     const result = await evaluate({ program, examples, metric, ctx: ctx(lm), failureScore: 0 });
     expect(result.parseFailures).toBe(1);
     expect(result.errors).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatAdapter } from '../../../../src/core/adapters/chat-adapter';
+import { dspyChatAdapter as chatAdapter } from '../../../../src/core/adapters/dspy-chat-adapter';
 import { CopaError } from '../../../../src/core/errors';
 import type { Demo } from '../../../../src/core/example';
 import { chainOfThought, effectiveSignature } from '../../../../src/core/program';
@@ -33,7 +33,8 @@ const demos: Demo[] = [
   },
 ];
 
-describe('chatAdapter.format', () => {
+// DSPy's exact layout (the app's lean format is tested in lean-chat-format.test.ts).
+describe('dspyChatAdapter.format', () => {
   it('lays out a two-input, two-output signature with two demos as DSPy does', () => {
     const messages = chatAdapter.format(qa, demos, {
       question: 'Who wrote Hamlet?',

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { chatAdapter } from '../../../../src/core/adapters/chat-adapter';
+import { dspyChatAdapter } from '../../../../src/core/adapters/dspy-chat-adapter';
+import type { ChatMessage } from '../../../../src/core/lm';
+import { Signature } from '../../../../src/core/signature';
+import { readPrompt } from '../../../../src/engines/standin/prompt-reader';
+
+const sig = Signature.parse(
+  'ticket -> department: label[billing|technical|account], urgency: number',
+  'Route the ticket.\nUrgent when the customer cannot work.',
+);
+const demos = [
+  {
+    id: 'd',
+    data: { ticket: 'Refund please', department: 'billing', urgency: 2 },
+    augmented: false,
+  },
+];
+const inputs = { ticket: 'My app crashed' };
+const chars = (messages: ChatMessage[]): number =>
+  messages.reduce((n, m) => n + m.content.length, 0);
+
+describe('the lean chat format', () => {
+  const messages = chatAdapter.format(sig, demos, inputs);
+  const system = messages[0]?.content ?? '';
+
+  it('lists each label once, shows the answer layout and ends with the instruction', () => {
+    expect(system.match(/technical/g)).toHaveLength(1);
+    expect(system).toContain('[[ ## department ## ]]\n{department}\n[[ ## urgency ## ]]');
+    expect(system).toContain('[[ ## completed ## ]]');
+    expect(system).not.toContain('{ticket}');
+    expect(system.endsWith('Route the ticket.\nUrgent when the customer cannot work.')).toBe(true);
+    const last = messages[messages.length - 1]?.content ?? '';
+    expect(last).toContain('[[ ## ticket ## ]]\nMy app crashed');
+    expect(last).toMatch(/Respond with \[\[ ## department ## \]\], then .*completed/);
+  });
+
+  it('is shorter than DSPy’s wording for the same content', () => {
+    const dspy = dspyChatAdapter.format(sig, demos, inputs);
+    expect(messages.length).toBe(dspy.length);
+    expect(chars(messages)).toBeLessThan(0.8 * chars(dspy));
+  });
+
+  it('is read back by the stand-in models', () => {
+    const p = readPrompt({ messages, temperature: 0, topP: 1, maxTokens: 40, seed: 0 });
+    expect(p.outputFields.map((f) => [f.name, f.kind])).toEqual([
+      ['department', 'label'],
+      ['urgency', 'number'],
+    ]);
+    expect(p.outputFields[0]?.labels).toEqual(['billing', 'technical', 'account']);
+    expect(p.instruction).toBe('Route the ticket.\nUrgent when the customer cannot work.');
+    expect(p.demos).toEqual([
+      { inputs: { ticket: 'Refund please' }, outputs: { department: 'billing', urgency: '2' } },
+    ]);
+    expect(p.inputs).toEqual({ ticket: 'My app crashed' });
+  });
+
+  it('parses its own demo answers', () => {
+    const answer = messages[2]?.content ?? '';
+    expect(chatAdapter.parse(sig, answer)).toEqual({ department: 'billing', urgency: 2 });
+  });
+});
