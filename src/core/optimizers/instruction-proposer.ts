@@ -59,6 +59,12 @@ export interface Proposals {
   failed: number;
 }
 
+/**
+ * How proposals are sampled: varied, but not at temperature 1 and top-p 1 over a long prompt, at
+ * which a small model rambles or echoes the field markers; an instruction fits in 256 tokens.
+ */
+const PROPOSER_SAMPLING = { temperature: 0.7, topP: 0.9, maxTokens: 256 } as const;
+
 /** Beyond `count`, how many more requests may replace unreadable or repeated proposals. */
 const EXTRA_ATTEMPTS_FACTOR = 1;
 /** Word-set overlap (Jaccard) from which two instructions count as the same proposal. */
@@ -67,7 +73,7 @@ const NEAR_DUPLICATE = 0.9;
 const PROPOSER = predict('propose_instruction', PROPOSER_SIGNATURE);
 
 /**
- * MIPRO's grounded proposer: each proposal is one model call (temperature 1, its own seed and
+ * MIPRO's grounded proposer: each proposal is one model call (temperature 0.7, its own seed and
  * rollout id, a random tip) grounded in the data summary, the program, the current demos,
  * labeled training examples, the failures and earlier scored instructions. The current
  * instruction is always a candidate. A proposal that repeats (or nearly repeats) the current
@@ -113,7 +119,7 @@ export async function proposeInstructions(
     const tip = rng.pick(PROPOSER_TIPS);
     const tried = instructions.slice(1).map((instruction) => ({ instruction, score: null }));
     const ctx = session.context({
-      temperature: 1,
+      ...PROPOSER_SAMPLING,
       seed: (settings.seed + i * 104729) >>> 0,
       rolloutId: `${settings.tag}:proposal${i}`,
       maxRetries: 0,

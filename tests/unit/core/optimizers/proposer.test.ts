@@ -48,8 +48,12 @@ describe('proposeInstructions', () => {
     expect(prompt).toContain('program y: bola');
     expect(prompt).toContain('[score 25.0] Old one');
     expect(PROPOSER_TIPS.some((t) => prompt.includes(`tip: ${t}`))).toBe(true);
-    // Fresh samples: temperature 1 and a different seed per proposal.
-    expect(lm.requests.map((r) => r.temperature)).toEqual([1, 1, 1]);
+    // Fresh samples at settings a small model copes with, a different seed per proposal.
+    expect(lm.requests.map((r) => [r.temperature, r.topP, r.maxTokens])).toEqual([
+      [0.7, 0.9, 256],
+      [0.7, 0.9, 256],
+      [0.7, 0.9, 256],
+    ]);
     expect(new Set(lm.requests.map((r) => r.seed)).size).toBe(3);
   });
 
