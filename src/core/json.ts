@@ -21,7 +21,7 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** A deep copy of a JSON value. */
-export function cloneJson<T extends JsonValue>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+/** Whether a JSON value is an object (not an array or null). */
+export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

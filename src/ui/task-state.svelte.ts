@@ -5,7 +5,7 @@ import type { CopaConfig } from '../core/optimizers/copa-config';
 import type { MetricId } from '../core/metrics';
 import type { MetricChoice, TaskMetadata, TaskOverview, TaskRef } from '../worker/api';
 import type { CopaClient } from '../worker/client';
-import type { DatasetSummary } from '../worker/storage-api';
+import type { DatasetSummary } from '../worker/api';
 import { plain } from './lib/plain';
 import type { ProgramRules } from './program/program-check';
 import { toShown, type ShownError } from './engine-state.svelte';

@@ -1,5 +1,5 @@
 import type { CandidateRecord, PhaseRecord } from '../../core/optimizers/records';
-import type { RunReport } from '../../worker/storage-api';
+import type { RunReport } from '../../worker/api';
 import { DROP_WORDS, stopReasonText } from '../optimize/run-view';
 import { PHASE_TITLE, pct } from '../optimize/phase-words';
 

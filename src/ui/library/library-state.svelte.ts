@@ -9,7 +9,7 @@ import type {
   RunSummary,
   StorageStatus,
   StoredProblem,
-} from '../../worker/storage-api';
+} from '../../worker/api';
 import { toShown, type ShownError } from '../engine-state.svelte';
 import { runReportFile, type RunReportFormat } from '../lib/run-report-markdown';
 import { saveTextFile } from '../lib/save-file';
