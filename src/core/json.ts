@@ -21,7 +21,7 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** Whether a JSON value is an object (not an array or null). */
-export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
+/** Whether a value is a JSON object (not an array or null). */
+export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,5 @@
 /**
- * The chat format with field markers, modeled on DSPy's ChatAdapter (see notes/chat-format.md):
+ * The chat format with field markers, modeled on DSPy's ChatAdapter (dspy/adapters/chat_adapter.py):
  * a system message describing the fields, the structure and the instruction; each demo as a
  * user turn (inputs) and an assistant turn (outputs); the inputs as the final user turn.
  */
