@@ -4,6 +4,7 @@ import type { RunEvent } from '../../../src/core/optimizers/events';
 import { buildRequest } from '../../../src/core/run-program';
 import { getTask } from '../../../src/tasks/index';
 import { createCopaService } from '../../../src/worker/service';
+import { until } from '../helpers/until';
 import { adapterEnv, deps, FakeRuntime } from './fakes';
 
 const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
@@ -74,7 +75,7 @@ describe('The worker service: COPA runs', () => {
     const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
     await service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
     const pending = service.startRun({ task, config: small }, () => undefined);
-    await new Promise((r) => setTimeout(r, 20));
+    await until(() => (runtime.engines[0]?.requests.length ?? 0) > 0, 'a generation to start');
     await service.cancelRun();
     expect((await pending).status).toBe('cancelled');
     expect(runtime.engines[0]!.interrupts).toBe(1);

@@ -21,6 +21,7 @@ import {
   unfinishedRuns,
 } from './storage-fixtures';
 import { storeThatFills } from '../storage/test-stores';
+import { until } from '../helpers/until';
 
 const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
 const small = {
@@ -347,7 +348,7 @@ describe('The worker service storage: runs', () => {
     await first.useStandIn(0, 2);
     await second.useStandIn(0);
     const running = first.startRun({ task, config: small }, () => undefined);
-    await new Promise((r) => setTimeout(r, 20));
+    await until(async () => (await first.runLockState()).here, 'the first tab to be running');
     expect(await second.runLockState()).toEqual({ busy: true, here: false });
     expect(await first.runLockState()).toEqual({ busy: true, here: true });
     await expect(second.startRun({ task, config: small }, () => undefined)).rejects.toMatchObject({
@@ -427,8 +428,12 @@ describe('The worker service storage: deleting runs', () => {
     const second = tab(profile, {}, locks);
     await first.useStandIn(0, 2);
     const running = first.startRun({ task, config: small }, () => undefined);
-    await new Promise((r) => setTimeout(r, 20));
+    await until(
+      async () => (await second.listRuns()).items.length > 0,
+      'the first tab to store its run',
+    );
     const [live] = (await second.listRuns()).items;
+    expect(live!.status).toBe('running');
     await expect(second.deleteRun(live!.id)).rejects.toMatchObject({ name: 'WorkerStateError' });
     await first.cancelRun();
     await running;
