@@ -13,7 +13,7 @@ import type {
 import type { CopaClient } from '../worker/client';
 import { LatestRequest } from './lib/latest-request';
 import { plain } from './lib/plain';
-import type { ProgramRules } from './program/program-check';
+import type { ScoringRules } from '../core/scoring-rules';
 import { toShown, type ShownError } from './engine-state.svelte';
 
 /** The task being worked on: a built-in task, its program (possibly edited) and its overview. */
@@ -28,7 +28,7 @@ export class TaskState {
   /** The task's own program, to go back to. */
   original = $state<ProgramState | null>(null);
   /** The metric, scored field and constraints as the user edited them (null: the task's own). */
-  rules = $state<ProgramRules | null>(null);
+  rules = $state<ScoringRules | null>(null);
   error = $state<ShownError | null>(null);
   /** Imported datasets saved for this task; a run uses `datasetId`'s data when it is set. */
   datasets = $state.raw<DatasetSummary[]>([]);
@@ -169,7 +169,7 @@ export class TaskState {
   }
 
   /** Stores an edited program and, optionally, its rules (the worker checks them when used). */
-  setProgram(program: ProgramState, rules?: ProgramRules): void {
+  setProgram(program: ProgramState, rules?: ScoringRules): void {
     this.program = program;
     if (rules) this.rules = rules;
     this.edited = true;
@@ -181,7 +181,7 @@ export class TaskState {
    */
   async applyProgram(
     program: ProgramState,
-    rules: ProgramRules,
+    rules: ScoringRules,
     config?: Partial<CopaConfig>,
   ): Promise<boolean> {
     const before = { program: this.program, rules: this.rules, edited: this.edited };
@@ -199,7 +199,7 @@ export class TaskState {
 
   /** Uses the program with the labels the data uses (a fix the worker offers with a mismatch). */
   async useDataLabels(
-    fix: { program: ProgramState; rules: ProgramRules },
+    fix: { program: ProgramState; rules: ScoringRules },
     config?: Partial<CopaConfig>,
   ): Promise<boolean> {
     return this.applyProgram(plain(fix.program), plain(fix.rules), config);
