@@ -21,7 +21,7 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** A deep copy of a JSON value. */
-export function cloneJson<T extends JsonValue>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+/** Whether a value is a JSON object (not an array or null). */
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -100,12 +100,6 @@ export class RunRepository extends Repository<RunRecord> {
     return record;
   }
 
-  /** Runs that did not end: `running` ones whose tab closed or crashed, and `paused` ones. */
-  async listUnfinished(): Promise<RunRecord[]> {
-    const { records } = await this.list();
-    return records.filter((r) => r.status === 'running' || r.status === 'paused');
-  }
-
   /** Appends a checkpoint (and the events of that phase) atomically. */
   async saveCheckpoint(
     runId: string,

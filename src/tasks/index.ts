@@ -15,17 +15,22 @@ const BUILDERS: Readonly<Record<string, (seed: number) => BuiltInTask>> = {
 
 const cache = new Map<string, BuiltInTask>();
 
-/** Builds (and remembers) a built-in task's data for a seed. Throws RangeError for an unknown id. */
-export function getTask(id: string, seed: number = DEFAULT_TASK_SEED): BuiltInTask {
-  const key = `${id}\u0000${seed}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
+/** Builds a built-in task's data for a seed, afresh. Throws RangeError for an unknown id. */
+export function buildTask(id: string, seed: number = DEFAULT_TASK_SEED): BuiltInTask {
   const build = BUILDERS[id];
   if (!build)
     throw new RangeError(
       `There is no built-in task "${id}"; choose one of ${Object.keys(BUILDERS).join(', ')}.`,
     );
-  const task = build(seed);
+  return build(seed);
+}
+
+/** A built-in task's data for a seed, built once and remembered. */
+export function getTask(id: string, seed: number = DEFAULT_TASK_SEED): BuiltInTask {
+  const key = `${id}\u0000${seed}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const task = buildTask(id, seed);
   cache.set(key, task);
   return task;
 }

@@ -3,37 +3,18 @@ import type { EvaluateSummary } from '../worker/api';
 import type { CopaClient } from '../worker/client';
 import { toShown, type ShownError } from './engine-state.svelte';
 import { plain } from './lib/plain';
+import { comparedRows, filterRows, type ComparedRow, type ResultFilter } from './lib/compared-rows';
 import { resultsCsv } from './lib/results-csv';
 import { saveTextFile } from './lib/save-file';
 import { pairedComparison, type PairedComparison } from './lib/paired-comparison';
 import type { RunState } from './run-state.svelte';
 import type { TaskState } from './task-state.svelte';
 
-export type ResultFilter = 'all' | 'wrong' | 'parse' | 'constraint' | 'changed';
-
-/** One test example with the baseline's and the optimized program's answers. */
-export interface ComparedRow {
-  exampleId: string;
-  inputs: string;
-  gold: string;
-  baseline: EvaluateSummary['results'][number] | null;
-  optimized: EvaluateSummary['results'][number] | null;
-}
-
-/** Field values as plain text, one `name: value` per line (always rendered as text). */
-export const fieldsText = (v: unknown): string =>
-  v === undefined || v === null
-    ? ''
-    : typeof v === 'string'
-      ? v
-      : Object.entries(v as Record<string, unknown>)
-          .map(([k, x]) => `${k}: ${typeof x === 'string' ? x : JSON.stringify(x)}`)
-          .join('\n');
-
 /** Baseline against optimized program on the test set, evaluated in the worker. */
 export class ResultsState {
-  baseline = $state<EvaluateSummary | null>(null);
-  optimized = $state<EvaluateSummary | null>(null);
+  // Worker answers are replaced whole, never edited: no deep proxy.
+  baseline = $state.raw<EvaluateSummary | null>(null);
+  optimized = $state.raw<EvaluateSummary | null>(null);
   evaluating = $state<'baseline' | 'optimized' | null>(null);
   progress = $state<{ done: number; total: number } | null>(null);
   error = $state<ShownError | null>(null);
@@ -47,20 +28,10 @@ export class ResultsState {
     private readonly run: RunState,
   ) {}
 
-  get rows(): ComparedRow[] {
-    const base = this.baseline?.results ?? [];
-    const opt = Object.fromEntries((this.optimized?.results ?? []).map((r) => [r.exampleId, r]));
-    return base.map((b) => ({
-      exampleId: b.exampleId,
-      inputs: fieldsText(b.inputs),
-      gold: fieldsText(b.gold),
-      baseline: b,
-      optimized: opt[b.exampleId] ?? null,
-    }));
-  }
+  readonly rows: ComparedRow[] = $derived(comparedRows(this.baseline, this.optimized));
 
   /** Baseline against optimized on the test examples both were scored on. */
-  get comparison(): PairedComparison | null {
+  readonly comparison: PairedComparison | null = $derived.by(() => {
     const both = this.rows.flatMap((r) =>
       r.baseline && r.optimized ? [[r.baseline.score, r.optimized.score] as const] : [],
     );
@@ -68,27 +39,9 @@ export class ResultsState {
       both.map(([b]) => b),
       both.map(([, o]) => o),
     );
-  }
+  });
 
-  get filtered(): ComparedRow[] {
-    const shown = (r: ComparedRow['optimized']): boolean => {
-      if (!r) return false;
-      switch (this.filter) {
-        case 'wrong':
-          return r.score < 1;
-        case 'parse':
-          return r.parseFailure === true;
-        case 'constraint':
-          return r.constraintViolation === true;
-        default:
-          return true;
-      }
-    };
-    if (this.filter === 'all') return this.rows;
-    if (this.filter === 'changed')
-      return this.rows.filter((r) => r.baseline?.score !== r.optimized?.score);
-    return this.rows.filter((r) => shown(r.optimized ?? r.baseline) || shown(r.baseline));
-  }
+  readonly filtered: ComparedRow[] = $derived(filterRows(this.rows, this.filter));
 
   /** Saves every example's comparison (not only the filtered ones) as a CSV file. */
   async saveCsv(): Promise<void> {

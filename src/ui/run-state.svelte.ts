@@ -6,6 +6,7 @@ import { plain } from './lib/plain';
 import { runReportFile, type RunReportFormat } from './lib/run-report-markdown';
 import { saveTextFile } from './lib/save-file';
 import { toShown, type EngineState, type ShownError } from './engine-state.svelte';
+import { pct } from './lib/percent';
 import { applyEvents, emptyRunView, type RunView } from './optimize/run-view';
 import type { TaskState } from './task-state.svelte';
 
@@ -190,8 +191,6 @@ export class RunState {
     this.lines = [...this.lines, ...added].slice(-KEEP_LINES);
   }
 }
-
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 /** A short sentence per event worth showing; null for chatty ones. */
 export function describeEvent(e: RunEvent): string | null {

@@ -3,31 +3,41 @@ import type { FieldValues } from '../core/example';
 import type { ProgramState } from '../core/program';
 import type { CopaConfig } from '../core/optimizers/copa-config';
 import type { MetricId } from '../core/metrics';
-import type { MetricChoice, TaskMetadata, TaskOverview, TaskRef } from '../worker/api';
+import type {
+  DatasetSummary,
+  MetricChoice,
+  TaskMetadata,
+  TaskOverview,
+  TaskRef,
+} from '../worker/api';
 import type { CopaClient } from '../worker/client';
-import type { DatasetSummary } from '../worker/storage-api';
+import { LatestRequest } from './lib/latest-request';
 import { plain } from './lib/plain';
-import type { ProgramRules } from './program/program-check';
+import type { ScoringRules } from '../core/scoring-rules';
 import { toShown, type ShownError } from './engine-state.svelte';
 
 /** The task being worked on: a built-in task, its program (possibly edited) and its overview. */
 export class TaskState {
-  tasks = $state<TaskMetadata[]>([]);
+  // Worker answers are replaced whole, never edited in place: no deep proxies.
+  tasks = $state.raw<TaskMetadata[]>([]);
   taskId = $state<string | null>(null);
-  overview = $state<TaskOverview | null>(null);
+  overview = $state.raw<TaskOverview | null>(null);
   /** The program as the user edited it; the task's own program until then. */
   program = $state<ProgramState | null>(null);
   edited = $state(false);
   /** The task's own program, to go back to. */
   original = $state<ProgramState | null>(null);
   /** The metric, scored field and constraints as the user edited them (null: the task's own). */
-  rules = $state<ProgramRules | null>(null);
+  rules = $state<ScoringRules | null>(null);
   error = $state<ShownError | null>(null);
   /** Imported datasets saved for this task; a run uses `datasetId`'s data when it is set. */
-  datasets = $state<DatasetSummary[]>([]);
+  datasets = $state.raw<DatasetSummary[]>([]);
   datasetId = $state<string | null>(null);
   /** A saved program opened from the Library, waiting for the Program screen to show it. */
   opened = $state<{ name: string; program: ProgramState } | null>(null);
+
+  /** Overviews are asked for from several places (task, data, program, settings changes). */
+  readonly #overviews = new LatestRequest();
 
   constructor(private readonly client: CopaClient) {}
 
@@ -133,28 +143,33 @@ export class TaskState {
     await this.refresh(config);
   }
 
-  /** Reloads the overview (e.g. the cost estimate for a new configuration). */
+  /**
+   * Reloads the overview (e.g. the cost estimate for a new configuration). Only the answer to
+   * the newest call is used: an older one arriving later is dropped.
+   */
   async refresh(config?: Partial<CopaConfig>): Promise<void> {
     const ref = this.ref();
     if (!ref) return;
+    const isNewest = this.#overviews.start();
     try {
       const overview = await this.client.taskOverview({
         task: ref,
         ...(this.datasetId ? { datasetId: this.datasetId } : {}),
         ...(config ? { config } : {}),
       });
+      if (!isNewest()) return;
       this.overview = overview;
       // Unedited, the program is the one the data calls for (a dataset imported with its own
       // column names brings the task's program adapted to them).
       if (!this.edited) this.program = plain(overview.program);
       this.error = null;
     } catch (err) {
-      this.error = toShown(err);
+      if (isNewest()) this.error = toShown(err);
     }
   }
 
   /** Stores an edited program and, optionally, its rules (the worker checks them when used). */
-  setProgram(program: ProgramState, rules?: ProgramRules): void {
+  setProgram(program: ProgramState, rules?: ScoringRules): void {
     this.program = program;
     if (rules) this.rules = rules;
     this.edited = true;
@@ -166,7 +181,7 @@ export class TaskState {
    */
   async applyProgram(
     program: ProgramState,
-    rules: ProgramRules,
+    rules: ScoringRules,
     config?: Partial<CopaConfig>,
   ): Promise<boolean> {
     const before = { program: this.program, rules: this.rules, edited: this.edited };
@@ -184,7 +199,7 @@ export class TaskState {
 
   /** Uses the program with the labels the data uses (a fix the worker offers with a mismatch). */
   async useDataLabels(
-    fix: { program: ProgramState; rules: ProgramRules },
+    fix: { program: ProgramState; rules: ScoringRules },
     config?: Partial<CopaConfig>,
   ): Promise<boolean> {
     return this.applyProgram(plain(fix.program), plain(fix.rules), config);

@@ -1,20 +1,12 @@
 import { proxy, wrap, type Remote } from 'comlink';
-import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
-import type {
-  CopaWorkerApi,
-  EvaluateProgressCallback,
-  EvaluateRequest,
-  EventsCallback,
-  ProgressCallback,
-  RunRequest,
-} from './api';
+import type { CopaWorkerApi } from './api';
 import { reviveError } from './revive-error';
-import { storageClient } from './storage-bridge';
 
-/** The main thread's handle on the worker: the worker API with typed errors, plus dispose. */
-export interface CopaClient extends CopaWorkerApi {
-  dispose(): void;
-}
+/** A worker API as the page calls it: the same methods, with typed errors, plus dispose. */
+export type Client<Api> = Api & { dispose(): void };
+
+/** The main thread's handle on the optimizer worker. */
+export type CopaClient = Client<CopaWorkerApi>;
 
 /** Starts the optimizer worker (a module worker; WebLLM loads inside it, never here). */
 export function createCopaClient(): CopaClient {
@@ -25,42 +17,38 @@ export function createCopaClient(): CopaClient {
   return clientFor(wrap<CopaWorkerApi>(worker), () => worker.terminate());
 }
 
-/** Wraps a comlink remote: errors are rebuilt from their name, callbacks are passed as proxies. */
-export function clientFor(remote: Remote<CopaWorkerApi>, terminate: () => void): CopaClient {
-  const typed = async <T>(call: () => Promise<T>): Promise<T> => {
+type RemoteMethod = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * Wraps a comlink remote without listing its methods: any method name is forwarded, callback
+ * arguments cross as comlink proxies (a function cannot be copied), and errors are rebuilt
+ * from their name. The API type alone says which methods exist.
+ */
+export function clientFor<Api extends object>(
+  remote: Remote<Api>,
+  terminate: () => void,
+): Client<Api> {
+  const methods = remote as unknown as Record<string, RemoteMethod>;
+  const call = async (method: string, args: unknown[]): Promise<unknown> => {
     try {
-      return await call();
+      return await methods[method]!(...args.map(asTransferable));
     } catch (err) {
       throw reviveError(err);
     }
   };
-  const cb = <F extends (...args: never[]) => void>(fn: F | undefined): F | undefined =>
-    fn ? proxy(fn) : undefined;
-  return {
-    probe: () => typed(() => remote.probe()),
-    catalog: () => typed(() => remote.catalog()),
-    addCustomModel: (input) => typed(() => remote.addCustomModel(input)),
-    loadModel: (modelId, onProgress?: ProgressCallback) =>
-      typed(() => remote.loadModel(modelId, cb(onProgress))),
-    cancelLoad: () => typed(() => remote.cancelLoad()),
-    useStandIn: (seed, latencyMs) => typed(() => remote.useStandIn(seed, latencyMs)),
-    engineStatus: () => typed(() => remote.engineStatus()),
-    modelUsage: () => typed(() => remote.modelUsage()),
-    cachedModels: () => typed(() => remote.cachedModels()),
-    deleteCachedModel: (modelId) => typed(() => remote.deleteCachedModel(modelId)),
-    listTasks: () => typed(() => remote.listTasks()),
-    startRun: (request: RunRequest, onEvents: EventsCallback) =>
-      typed(() => remote.startRun(request, proxy(onEvents))),
-    pauseRun: () => typed(() => remote.pauseRun()),
-    resumeRun: (onEvents: EventsCallback, checkpoint?: CopaCheckpoint) =>
-      typed(() => remote.resumeRun(proxy(onEvents), checkpoint)),
-    cancelRun: () => typed(() => remote.cancelRun()),
-    evaluateProgram: (request: EvaluateRequest, onProgress?: EvaluateProgressCallback) =>
-      typed(() => remote.evaluateProgram(request, cb(onProgress))),
-    cancelEvaluation: () => typed(() => remote.cancelEvaluation()),
-    runOnce: (request) => typed(() => remote.runOnce(request)),
-    taskOverview: (request) => typed(() => remote.taskOverview(request)),
-    ...storageClient(remote, typed),
-    dispose: terminate,
-  };
+  // A null prototype: Svelte leaves the client alone instead of deep-proxying it as state.
+  const target = Object.create(null) as Record<string, unknown>;
+  const handle = new Proxy(target, {
+    get(_target, key) {
+      if (key === 'dispose') return terminate;
+      // `then`: so awaiting the client, or returning it from an async function, does not call it.
+      if (typeof key !== 'string' || key === 'then') return undefined;
+      return (...args: unknown[]) => call(key, args);
+    },
+  });
+  return handle as Client<Api>;
+}
+
+function asTransferable(arg: unknown): unknown {
+  return typeof arg === 'function' ? proxy(arg) : arg;
 }

@@ -1,7 +1,7 @@
 import { expose } from 'comlink';
-import { exposedApi } from './exposed-api';
-import { CopaService } from './service';
+import { exposedApi } from './expose';
+import { createCopaService } from './service';
 import { browserServiceDeps } from './worker-deps';
 
-// The thin worker entry: all behaviour lives in CopaService (tested in Node).
-expose(exposedApi(new CopaService(browserServiceDeps())));
+// The thin worker entry: all behaviour lives in the service (tested in Node).
+expose(exposedApi(createCopaService(browserServiceDeps())));

@@ -10,7 +10,8 @@ import type { ScoringRules } from '../core/scoring-rules';
 import { parseCsv } from '../storage/dataset-import/parse-csv';
 import { type DatasetRecord, newDatasetRecord } from '../storage/datasets';
 import { RecordNotFoundError } from '../storage/errors';
-import type { TaskLookup } from './task-resolver';
+import { taskFields, type TaskLookup } from './task-resolver';
+import { builtInRefForDataset, refOnDataset } from './dataset-ref';
 import { problemOf } from './program-library';
 import type { StorageDeps } from './storage-deps';
 import type {
@@ -20,8 +21,8 @@ import type {
   DatasetPreview,
   DatasetSummary,
   Listing,
-  TaskFields,
-} from './storage-api';
+  TaskRef,
+} from './api';
 
 /** Stored datasets: preview a file, import it (all or nothing), list and delete. */
 export class DatasetLibrary {
@@ -30,19 +31,9 @@ export class DatasetLibrary {
     private readonly tasks: TaskLookup,
   ) {}
 
-  taskFields(taskId: string): TaskFields {
-    const task = this.tasks(taskId);
-    return {
-      taskId,
-      name: task.name,
-      inputs: task.program.inputFields,
-      outputs: task.program.outputFields,
-    };
-  }
-
   preview(file: DatasetFileInput, taskId: string, limit = 10): DatasetPreview {
     const table = readTable(file.bytes, file.fileName, parseCsv, readOptions(file));
-    const fields = this.taskFields(taskId);
+    const fields = taskFields(this.tasks, taskId);
     return {
       format: table.format,
       columns: table.columns,
@@ -59,7 +50,7 @@ export class DatasetLibrary {
 
   /** Validates the whole file, then writes one record; any problem throws before the write. */
   async import(input: DatasetImportInput): Promise<DatasetImportResult> {
-    const fields = this.taskFields(input.taskId);
+    const fields = taskFields(this.tasks, input.taskId);
     const { dataset, notices } = prepareDataset(
       {
         fileName: input.fileName,
@@ -133,6 +124,19 @@ export class DatasetLibrary {
     const record = await this.deps.datasets.get(id);
     if (!record) throw new RecordNotFoundError('dataset', id);
     return record;
+  }
+
+  /**
+   * A built-in task's reference moved onto a stored dataset's splits (see refOnDataset), and
+   * the dataset's name.
+   */
+  async taskOn(ref: TaskRef, datasetId: string): Promise<{ ref: TaskRef; datasetName: string }> {
+    const builtIn = builtInRefForDataset(ref);
+    const data = await this.get(datasetId);
+    return {
+      ref: refOnDataset(builtIn, data, this.tasks(builtIn.taskId, builtIn.dataSeed)),
+      datasetName: data.name,
+    };
   }
 
   async delete(id: string): Promise<void> {

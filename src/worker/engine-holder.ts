@@ -8,7 +8,7 @@ import { loadWebLLMModel } from '../engines/webllm/load-model';
 import type { LoadProgress } from '../engines/webllm/load-progress';
 import type { UsageSummary, WebLLMModel } from '../engines/webllm/webllm-model';
 import type { CachedModel, CustomModelInput, EngineStatus, StorageReport } from './api';
-import { DelayedLM } from './delayed-lm';
+import { DelayedLM } from '../core/delayed-lm';
 import { WorkerStateError } from './worker-errors';
 
 export interface EngineHolderDeps {

@@ -11,7 +11,7 @@ import type {
   ProgramExportFormat,
   ProgramSummary,
   StoredProblem,
-} from './storage-api';
+} from './api';
 
 /** Saved programs: list, delete, export in four formats, import project or DSPy JSON. */
 export class ProgramLibrary {

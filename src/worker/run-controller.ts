@@ -5,10 +5,10 @@ import { runCopa, type CopaResult } from '../core/optimizers/copa';
 import type { RunEvent } from '../core/optimizers/events';
 import type { EventsCallback, RunOutcome, RunRequest, RunStatus } from './api';
 import { EventBatcher } from './event-batcher';
-import { GuardedLM } from './guarded-lm';
+import { GuardedLM } from '../core/guarded-lm';
 import { adapterFor, resolveTask, type TaskLookup } from './task-resolver';
 import { WorkerStateError } from './worker-errors';
-import { YieldingLM } from './yielding-lm';
+import { YieldingLM } from '../core/yielding-lm';
 
 export interface RunControllerDeps {
   model: () => LanguageModel;
@@ -40,6 +40,12 @@ export class RunController {
 
   get running(): boolean {
     return this.active !== null;
+  }
+
+  /** Refuses what cannot happen while a run is going (switching models, clearing the cache). */
+  assertIdle(action: string): void {
+    if (this.active)
+      throw new WorkerStateError(`A run is going; pause or cancel it before you ${action}.`);
   }
 
   start(request: RunRequest, onEvents: EventsCallback, hooks?: RunHooks): Promise<RunOutcome> {

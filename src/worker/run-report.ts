@@ -1,14 +1,13 @@
-import { assertCheckpoint } from '../core/optimizers/checkpoint';
 import type { RunRecord } from '../storage/runs';
-import type { RunReport } from './storage-api';
-import type { StoredRunConfig } from './stored-runs';
+import type { RunReport } from './api';
+import { lastCheckpoint } from './schemas/checkpoint-schema';
+import { runConfigOf } from './schemas/stored-run-config';
 
 /** The report of a stored run, or null when it has no checkpoint yet (nothing was scored). */
 export function buildRunReport(run: RunRecord): RunReport | null {
-  const state = run.checkpoints[run.checkpoints.length - 1]?.state;
-  if (state === undefined) return null;
-  assertCheckpoint(state);
-  const config = run.config as unknown as StoredRunConfig;
+  const checkpoint = lastCheckpoint(run);
+  if (!checkpoint) return null;
+  const config = runConfigOf(run);
   const taskRef = config.request.task;
   return {
     format: 'copa-run-report',
@@ -24,14 +23,14 @@ export function buildRunReport(run: RunRecord): RunReport | null {
       ...(config.request.datasetId ? { id: config.request.datasetId } : {}),
       ...(config.datasetName ? { name: config.datasetName } : {}),
     },
-    settings: state.config,
-    baselineScore: state.baselineScore,
-    bestScore: state.bestScore,
-    stopReason: state.finished,
-    totals: state.totals,
-    curve: state.curve,
-    phases: state.history,
-    program: state.program,
+    settings: checkpoint.config,
+    baselineScore: checkpoint.baselineScore,
+    bestScore: checkpoint.bestScore,
+    stopReason: checkpoint.finished,
+    totals: checkpoint.totals,
+    curve: checkpoint.curve,
+    phases: checkpoint.history,
+    program: checkpoint.program,
     ...(run.error ? { error: run.error } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import type { ProgramProvenance } from '../core/interop/copa-format';
-import type { JsonObject, JsonValue } from '../core/json';
-import { assertCheckpoint, type CopaCheckpoint } from '../core/optimizers/checkpoint';
+import { isJsonObject, type JsonValue } from '../core/json';
+import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
 import { phaseKind } from '../core/optimizers/copa';
 import { replayEvents, type PhaseSnapshot } from '../core/optimizers/replay';
 import { currentModelId } from '../engines/standin/model-ids';
@@ -8,27 +8,29 @@ import { RecordNotFoundError } from '../storage/errors';
 import { finishRun } from '../storage/finish-run';
 import { isRunLockHeld, withRunLock } from '../storage/run-lock';
 import type { RunRecord } from '../storage/runs';
-import type { EngineStatus, EventsCallback, RunEvent, RunOutcome, RunRequest } from './api';
+import type {
+  EngineStatus,
+  EventsCallback,
+  Listing,
+  RunEvent,
+  RunLockState,
+  RunOutcome,
+  RunReport,
+  RunRequest,
+  RunSummary,
+} from './api';
 import type { DatasetLibrary } from './dataset-library';
 import { problemOf } from './program-library';
 import type { RunController } from './run-controller';
-import { builtInRefForDataset, refOnDataset } from './dataset-ref';
 import { buildRunReport } from './run-report';
-import type { Listing, RunLockState, RunReport, RunSummary } from './storage-api';
 import type { StorageDeps } from './storage-deps';
+import { lastCheckpoint, parseCheckpoint } from './schemas/checkpoint-schema';
+import { runConfigJson, runConfigOf, type StoredRunConfig } from './schemas/stored-run-config';
 import type { TaskLookup } from './task-resolver';
 import { WorkerStateError } from './worker-errors';
 
 /** The WebLLM release the app is built with (a unit test keeps it equal to the installed one). */
 export const WEBLLM_VERSION = '0.2.86';
-
-/** What a run record's `config` holds: enough to start the run again after a reload. */
-export interface StoredRunConfig {
-  request: RunRequest;
-  engine: EngineStatus;
-  name: string;
-  datasetName?: string;
-}
 
 /**
  * Runs that survive reloads: each run holds the cross-tab run lock, gets a record, writes a
@@ -64,7 +66,7 @@ export class StoredRuns {
       };
       await this.deps.runs.create({
         id: runId,
-        config: toJson(config),
+        config: runConfigJson(config),
         ...(request.datasetId ? { datasetId: request.datasetId } : {}),
         ...(this.deps.now ? { now: this.deps.now() } : {}),
       });
@@ -82,7 +84,7 @@ export class StoredRuns {
       if (!run) throw new RecordNotFoundError('run', runId);
       if (run.status === 'finished' || run.status === 'cancelled')
         throw new WorkerStateError(`This run has ended (${run.status}); start a new run instead.`);
-      const config = run.config as unknown as StoredRunConfig;
+      const config = runConfigOf(run);
       const engine = this.requireEngine();
       // A run stored under a retired stand-in id resumes with the stand-in that replaced it.
       const stored = config.engine.modelId;
@@ -90,8 +92,7 @@ export class StoredRuns {
         throw new WorkerStateError(
           `This run used ${config.engine.label}. Load that model again to resume it, so it ends as it would have without the interruption.`,
         );
-      const state = run.checkpoints[run.checkpoints.length - 1]?.state;
-      if (state !== undefined) assertCheckpoint(state);
+      const state = lastCheckpoint(run);
       const { resolved } = await this.resolve(config.request);
       await this.deps.runs.setStatus(runId, 'running');
       if (replay && state !== undefined) onEvents(retell(state, run.checkpoints));
@@ -103,10 +104,8 @@ export class StoredRuns {
   async history(runId: string): Promise<RunEvent[]> {
     const run = await this.deps.runs.get(runId);
     if (!run) throw new RecordNotFoundError('run', runId);
-    const state = run.checkpoints[run.checkpoints.length - 1]?.state;
-    if (state === undefined) return [];
-    assertCheckpoint(state);
-    return retell(state, run.checkpoints);
+    const state = lastCheckpoint(run);
+    return state ? retell(state, run.checkpoints) : [];
   }
 
   async report(runId: string): Promise<RunReport | null> {
@@ -121,11 +120,6 @@ export class StoredRuns {
       items: records.map(summaryOf).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
       problems: problems.map(problemOf),
     };
-  }
-
-  async listUnfinished(): Promise<RunSummary[]> {
-    const runs = await this.deps.runs.listUnfinished();
-    return runs.map(summaryOf).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   async delete(runId: string): Promise<void> {
@@ -203,12 +197,10 @@ export class StoredRuns {
     const taskName =
       ref.kind === 'builtin' ? this.tasks(ref.taskId, ref.dataSeed).name : 'Custom task';
     if (!request.datasetId) return { resolved: request, name: taskName };
-    const builtIn = builtInRefForDataset(ref);
-    const task = this.tasks(builtIn.taskId, builtIn.dataSeed);
-    const data = await this.datasets.get(request.datasetId);
     // The user's edits (program, metric, rules) apply to the stored data too.
-    const resolved: RunRequest = { ...request, task: refOnDataset(builtIn, data, task) };
-    return { resolved, name: `${taskName} on ${data.name}`, datasetName: data.name };
+    const { ref: onData, datasetName } = await this.datasets.taskOn(ref, request.datasetId);
+    const resolved: RunRequest = { ...request, task: onData };
+    return { resolved, name: `${taskName} on ${datasetName}`, datasetName };
   }
 }
 
@@ -241,13 +233,15 @@ function checkpointLabel(cp: CopaCheckpoint): string {
   return `phase ${index + 1} (${phaseKind(cp.config, index)}) done`;
 }
 
+// A listing reads only what it shows, leniently: a damaged run is still listed (and can be
+// deleted); opening it says what is wrong.
 function summaryOf(r: RunRecord): RunSummary {
-  const config = r.config as unknown as Partial<StoredRunConfig>;
+  const name = r.config.name;
   const last = r.checkpoints[r.checkpoints.length - 1];
-  const best = (last?.state as { bestScore?: unknown } | undefined)?.bestScore;
+  const best = isJsonObject(last?.state) ? last.state.bestScore : undefined;
   return {
     id: r.id,
-    name: typeof config.name === 'string' ? config.name : 'Run',
+    name: typeof name === 'string' ? name : 'Run',
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     status: r.status,
@@ -258,10 +252,6 @@ function summaryOf(r: RunRecord): RunSummary {
     ...(r.datasetId ? { datasetId: r.datasetId } : {}),
     ...(r.error ? { error: r.error } : {}),
   };
-}
-
-function toJson(value: StoredRunConfig): JsonObject {
-  return JSON.parse(JSON.stringify(value)) as JsonObject;
 }
 
 function retell(
@@ -278,8 +268,8 @@ function snapshotsOf(
   return (phase) => {
     const state = checkpoints.find((c) => c.phase === phase)?.state;
     try {
-      assertCheckpoint(state);
-      return { program: state.program, totals: state.totals };
+      const cp = parseCheckpoint(state);
+      return { program: cp.program, totals: cp.totals };
     } catch {
       return undefined;
     }

@@ -9,7 +9,7 @@ import { makeMetric } from '../core/metrics';
 import { Program } from '../core/program';
 import type { ScoringRules } from '../core/scoring-rules';
 import type { BuiltInTask } from '../tasks/task';
-import type { AdapterName, TaskRef } from './api';
+import type { AdapterName, TaskFields, TaskRef } from './api';
 
 /** A task ready to run: live program, metric and constraints, and its splits. */
 export interface ResolvedTask {
@@ -19,14 +19,11 @@ export interface ResolvedTask {
   splits: { train: Example[]; val: Example[]; test: Example[] };
 }
 
-/** The scoring rules of a task reference: metric, scored field and constraints as plain data. */
-export type TaskRules = ScoringRules;
-
 /** Finds built-in tasks by id (src/tasks' getTask in the app; a table in tests). */
 export type TaskLookup = (id: string, seed?: number) => BuiltInTask;
 
 /** The metric, scored field and constraints a reference uses (edited ones over the task's own). */
-export function taskRules(ref: TaskRef, lookup: TaskLookup): TaskRules {
+export function taskRules(ref: TaskRef, lookup: TaskLookup): ScoringRules {
   if (ref.kind === 'custom')
     return {
       metricId: ref.metricId,
@@ -38,6 +35,17 @@ export function taskRules(ref: TaskRef, lookup: TaskLookup): TaskRules {
     metricId: ref.metricId ?? t.metricId,
     targetField: ref.targetField ?? t.targetField,
     constraints: [...(ref.constraints ?? t.constraints)],
+  };
+}
+
+/** The input and output fields a built-in task's program reads and writes. */
+export function taskFields(lookup: TaskLookup, taskId: string): TaskFields {
+  const task = lookup(taskId);
+  return {
+    taskId,
+    name: task.name,
+    inputs: task.program.inputFields,
+    outputs: task.program.outputFields,
   };
 }
 
@@ -74,7 +82,7 @@ export function resolveTask(ref: TaskRef, lookup: TaskLookup): ResolvedTask {
 }
 
 /** The scored field and every constrained field must be outputs of the program. */
-function checkRules(program: Program, rules: TaskRules): void {
+function checkRules(program: Program, rules: ScoringRules): void {
   const outputs = new Set(program.outputFields);
   const named = [...outputs].join(', ');
   if (!outputs.has(rules.targetField))
@@ -100,7 +108,11 @@ export function dataFieldsOf(splits: ResolvedTask['splits']): string[] {
  * The data must hold every input the program reads from it and the gold value the metric
  * scores: a program imported or edited for other data would otherwise run on empty inputs.
  */
-function checkDataFields(program: Program, rules: TaskRules, splits: ResolvedTask['splits']): void {
+function checkDataFields(
+  program: Program,
+  rules: ScoringRules,
+  splits: ResolvedTask['splits'],
+): void {
   const fields = dataFieldsOf(splits);
   if (fields.length === 0) return;
   const have = new Set(fields);

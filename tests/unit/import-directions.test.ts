@@ -1,6 +1,7 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder, importsOf, SRC } from './helpers/import-graph';
 
 /**
  * DESIGN.md section 4: arrows point inward. Each top-level folder of src/ may import only the
@@ -28,34 +29,6 @@ const FORBIDDEN_PACKAGES: Record<string, readonly RegExp[]> = {
 /** Browser globals that core must not touch (it runs in Node tests and in the worker). */
 const CORE_FORBIDDEN_GLOBALS = /(^|[^\w.])(document|window|localStorage|indexedDB|navigator)\s*\./;
 
-const SRC = resolve(__dirname, '../../src');
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return filesUnder(path);
-    return /\.(ts|svelte)$/.test(name) ? [path] : [];
-  });
-}
-
-interface ImportLine {
-  file: string;
-  specifier: string;
-  typeOnly: boolean;
-}
-
-function importsOf(file: string): ImportLine[] {
-  const text = readFileSync(file, 'utf8');
-  const found: ImportLine[] = [];
-  const pattern =
-    /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
-  for (const m of text.matchAll(pattern)) {
-    const specifier = m[3] ?? m[4];
-    if (specifier) found.push({ file, specifier, typeOnly: Boolean(m[2]) });
-  }
-  return found;
-}
-
 function folderOf(path: string): string {
   return relative(SRC, path).split(sep)[0] ?? '';
 }
@@ -77,7 +50,6 @@ describe('import directions', () => {
         if (!imp.specifier.startsWith('.')) continue;
         const target = folderOf(resolve(dirname(file), imp.specifier));
         if (target === from || allowed.includes(target)) continue;
-        // storage and ui may use core's types only where the table says "types".
         wrong.push(`${relative(SRC, file)} imports ${imp.specifier} (${from} -> ${target})`);
       }
     }

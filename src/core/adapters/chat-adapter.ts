@@ -1,6 +1,6 @@
 /**
  * The chat format with field markers, a leaner version of DSPy's ChatAdapter (see
- * dspy-chat-adapter.ts and notes/chat-format.md). The system message is sent again with every
+ * dspy-chat-adapter.ts, which keeps DSPy's own wording). The system message is sent again with every
  * call (WebLLM has no prefix cache across requests), so it says only what the model needs: the
  * fields with their types, the answer's layout (the output markers, which parsing relies on, and
  * the completed marker, where generation stops) and the instruction. DSPy's structure intro,

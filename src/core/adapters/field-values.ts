@@ -10,8 +10,10 @@
  *   outside the set is NOT a failure: the trimmed text is returned so a constraint check can
  *   flag it (and feed it back to the model).
  * - list: a JSON array (fences removed); a bulleted or numbered list is accepted too.
- * - json: any JSON value (fences removed; the first {...} or [...] in the text as a fallback).
+ * - json: any JSON value (fences removed; the first {...} or [...] in the text as a fallback,
+ *   repaired with jsonrepair when it is almost JSON).
  */
+import { jsonrepair } from 'jsonrepair';
 import type { JsonValue } from '../json';
 import type { FieldSpec } from '../signature';
 import { stripFences } from './markers';
@@ -158,7 +160,11 @@ function readJson(field: FieldSpec, text: string): FieldReading {
     : { ok: true, value: parsed };
 }
 
-/** JSON.parse, falling back to the first balanced {...} or [...] in the text; undefined if none. */
+/**
+ * JSON.parse, falling back to the first balanced {...} or [...] in the text; undefined if none.
+ * A bracketed part small models wrote almost as JSON (single quotes, trailing commas, unquoted
+ * keys, comments) is repaired with jsonrepair; prose around it is never read as JSON.
+ */
 export function parseJsonLoosely(
   text: string,
   opener: '{' | '[' | 'any' = 'any',
@@ -172,7 +178,8 @@ export function parseJsonLoosely(
     if (!openers.includes(text[i] ?? '')) continue;
     const end = balancedEnd(text, i);
     if (end < 0) continue;
-    const parsed = tryParse(text.slice(i, end + 1));
+    const part = text.slice(i, end + 1);
+    const parsed = tryParse(part) ?? tryRepaired(part);
     if (parsed !== undefined) return parsed;
   }
   return undefined;
@@ -182,6 +189,15 @@ function tryParse(text: string): JsonValue | undefined {
   try {
     return JSON.parse(text) as JsonValue;
   } catch {
+    return undefined;
+  }
+}
+
+function tryRepaired(text: string): JsonValue | undefined {
+  try {
+    return tryParse(jsonrepair(text));
+  } catch {
+    // Not even almost JSON.
     return undefined;
   }
 }

@@ -4,7 +4,7 @@
  * a JSON schema (`responseSchema`, e.g. WebLLM's response_format json_object + schema).
  */
 import type { Demo, FieldValues } from '../example';
-import type { JsonObject, JsonValue } from '../json';
+import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 import type { ChatMessage } from '../lm';
 import type { FieldSpec, Signature } from '../signature';
 import type { Adapter } from './adapter';
@@ -136,10 +136,6 @@ function valueForKey(object: JsonObject, key: string): JsonValue | undefined {
   if (key in object) return object[key];
   const found = Object.keys(object).find((k) => k.toLowerCase() === key.toLowerCase());
   return found === undefined ? undefined : object[found];
-}
-
-function isJsonObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The JSON format (DSPy's JSONAdapter) with a response schema for constrained decoding. */

@@ -1,6 +1,5 @@
-import type { JsonObject, JsonValue } from '../json';
+import { isJsonObject, type JsonValue } from '../json';
 import { Program, type ProgramState } from '../program';
-import { isJsonObject } from './dspy-format';
 import { NewerProgramFormatError, ProgramImportError } from './errors';
 
 /** Where an optimized program came from: enough to reproduce or judge it. */
@@ -128,9 +127,4 @@ function readScores(value: JsonValue | undefined): Record<string, number> {
     out[k] = v;
   }
   return out;
-}
-
-/** Whether `provenance` can be stored as JSON (used by storage before a write). */
-export function provenanceToJson(p: ProgramProvenance): JsonObject {
-  return JSON.parse(JSON.stringify(p)) as JsonObject;
 }

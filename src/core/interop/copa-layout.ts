@@ -1,6 +1,5 @@
 import type { FieldSpec } from '../signature';
-import type { JsonObject, JsonValue } from '../json';
-import { isJsonObject } from './dspy-format';
+import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 
 /**
  * The playground's own field layout, written into a DSPy export's `metadata.copa_playground`

@@ -1,10 +1,9 @@
 import type { FieldSpec } from '../signature';
-import type { JsonObject, JsonValue } from '../json';
+import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 import {
   DSPY_BOOKKEEPING_KEYS,
   DSPY_REASONING_NAMES,
   type DspyFieldState,
-  isJsonObject,
   nameFromPrefix,
   parseDefaultInstructions,
 } from './dspy-format';

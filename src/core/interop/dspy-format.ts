@@ -95,7 +95,3 @@ export function parseDefaultInstructions(
   const outputs = names(m[2] ?? '');
   return inputs && outputs ? { inputs, outputs } : undefined;
 }
-
-export function isJsonObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../json';
+import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 import {
   PROGRAM_STATE_VERSION,
   Program,
@@ -14,7 +14,7 @@ import {
   layoutFromG1Fields,
   type RecoveredLayout,
 } from './dspy-fields';
-import { type DspyFieldState, type DspyGeneration, inferPrefix, isJsonObject } from './dspy-format';
+import { type DspyFieldState, type DspyGeneration, inferPrefix } from './dspy-format';
 import { ProgramImportError } from './errors';
 import { parseJsonText } from './json-text';
 

@@ -5,7 +5,7 @@ import type {
   DatasetImportResult,
   DatasetPreview,
   TaskFields,
-} from '../../worker/storage-api';
+} from '../../worker/api';
 import { toShown, type ShownError } from '../engine-state.svelte';
 
 /** Bigger files are refused here before they are read into memory (the worker checks again). */

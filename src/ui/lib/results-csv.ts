@@ -1,4 +1,4 @@
-import type { ComparedRow } from '../results-state.svelte';
+import type { ComparedRow } from './compared-rows';
 
 type Result = NonNullable<ComparedRow['baseline']>;
 

@@ -1,7 +1,8 @@
 import type { CandidateRecord, PhaseRecord } from '../../core/optimizers/records';
-import type { RunReport } from '../../worker/storage-api';
+import type { RunReport } from '../../worker/api';
 import { DROP_WORDS, stopReasonText } from '../optimize/run-view';
-import { PHASE_TITLE, pct } from '../optimize/phase-words';
+import { PHASE_TITLE } from '../optimize/phase-words';
+import { pct } from './percent';
 
 export type RunReportFormat = 'markdown' | 'json';
 

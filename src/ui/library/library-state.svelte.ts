@@ -1,4 +1,3 @@
-import type { RunEvent } from '../../worker/api';
 import type { CopaClient } from '../../worker/client';
 import type {
   DatasetSummary,
@@ -9,7 +8,7 @@ import type {
   RunSummary,
   StorageStatus,
   StoredProblem,
-} from '../../worker/storage-api';
+} from '../../worker/api';
 import { toShown, type ShownError } from '../engine-state.svelte';
 import { runReportFile, type RunReportFormat } from '../lib/run-report-markdown';
 import { saveTextFile } from '../lib/save-file';
@@ -17,21 +16,19 @@ import { applyEvents, emptyRunView, type RunView } from '../optimize/run-view';
 
 export type LibraryKind = 'dataset' | 'program' | 'run';
 
-/** Saved datasets, programs and runs, with storage use, the answer cache and run resume. */
+/** Saved datasets, programs and runs, with storage use and the answer cache. */
 export class LibraryState {
-  datasets = $state<DatasetSummary[]>([]);
-  programs = $state<ProgramSummary[]>([]);
-  runs = $state<RunSummary[]>([]);
-  problems = $state<StoredProblem[]>([]);
-  storage = $state<StorageStatus | null>(null);
-  cache = $state<LmCacheReport | null>(null);
-  lock = $state<RunLockState>({ busy: false, here: false });
+  // Worker answers are replaced whole, never edited in place: no deep proxies.
+  datasets = $state.raw<DatasetSummary[]>([]);
+  programs = $state.raw<ProgramSummary[]>([]);
+  runs = $state.raw<RunSummary[]>([]);
+  problems = $state.raw<StoredProblem[]>([]);
+  storage = $state.raw<StorageStatus | null>(null);
+  cache = $state.raw<LmCacheReport | null>(null);
+  lock = $state.raw<RunLockState>({ busy: false, here: false });
   persistence = $state<'granted' | 'denied' | 'unsupported' | null>(null);
   /** The item waiting for a second click to be deleted. */
   confirming = $state<{ kind: LibraryKind; id: string } | null>(null);
-  resumingId = $state<string | null>(null);
-  resumeEvents = $state(0);
-  resumeText = $state('');
   notice = $state('');
   /** The past run whose phases are shown, its view rebuilt from the stored checkpoints. */
   shown = $state<{ id: string; view: RunView } | null>(null);
@@ -125,35 +122,10 @@ export class LibraryState {
     await this.refresh();
   }
 
-  async resume(runId: string): Promise<void> {
-    if (this.resumingId) return;
-    this.resumingId = runId;
-    this.resumeEvents = 0;
-    this.resumeText = 'Resuming from the last saved phase…';
-    this.lock = { busy: true, here: true };
-    await this.guard(async () => {
-      const outcome = await this.client.resumeStoredRun(runId, (events) => this.take(events));
-      this.resumeText =
-        outcome.status === 'finished'
-          ? `Resumed run finished (${outcome.stopReason}); its program is saved below.`
-          : `Resumed run stopped: ${outcome.status}.`;
-    });
-    if (this.error) this.resumeText = '';
-    this.resumingId = null;
-    await this.refresh();
-  }
-
   async clearCache(): Promise<void> {
     await this.guard(async () => {
       this.cache = await this.client.clearLmCache();
     });
-  }
-
-  private take(events: RunEvent[]): void {
-    this.resumeEvents += events.length;
-    for (const e of events)
-      if (e.type === 'phase-started')
-        this.resumeText = `Cycle ${e.cycle + 1}: ${e.kind} phase running…`;
   }
 
   /** Shows a stored run's phases as they happened (or hides them when shown). */

@@ -12,6 +12,3 @@ export const PHASE_TITLE: Record<PhaseKind, string> = {
   compilation: 'Compilation (demos)',
   prompt: 'Prompt (instruction)',
 };
-
-export const pct = (x: number | null | undefined): string =>
-  x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`;

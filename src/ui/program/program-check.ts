@@ -4,9 +4,6 @@ import type { ProgramState } from '../../core/program';
 import type { FieldSpec, FieldType } from '../../core/signature';
 import { fieldNames, freshName, pipelineProblems } from './pipeline-edit';
 
-/** How an edited program is scored: metric, scored output field and rules on outputs. */
-export type ProgramRules = ScoringRules;
-
 export const FIELD_TYPES: readonly FieldType[] = ['text', 'number', 'label', 'list', 'json'];
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -47,7 +44,7 @@ export function dataInputs(program: ProgramState): string[] {
  */
 export function programProblems(
   program: ProgramState,
-  rules: ProgramRules,
+  rules: ScoringRules,
   dataFields: readonly string[] = [],
 ): string[] {
   const problems: string[] = pipelineProblems(program);

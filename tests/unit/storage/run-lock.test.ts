@@ -6,7 +6,6 @@ import {
   withRunLock,
 } from '../../../src/storage/run-lock';
 import { RunBusyError } from '../../../src/storage/errors';
-import { requestPersistentStorage, storageEstimate } from '../../../src/storage/persistence';
 
 /** A LockManager shared by "tabs", with the Web Locks `ifAvailable` semantics. */
 function sharedLocks(): RunLockManager {
@@ -67,37 +66,5 @@ describe('run lock', () => {
     });
     expect(await isRunLockHeld()).toBe(false);
     expect(RUN_LOCK_NAME).toBe('copa-playground-run');
-  });
-});
-
-describe('persistent storage helpers', () => {
-  it('asks for persistence only when not yet persisted; reports unsupported', async () => {
-    let asked = 0;
-    const manager = { persisted: async () => false, persist: async () => (asked++, true) };
-    expect(await requestPersistentStorage(manager)).toBe('granted');
-    expect(asked).toBe(1);
-    expect(
-      await requestPersistentStorage({
-        persisted: async () => true,
-        persist: async () => (asked++, false),
-      }),
-    ).toBe('granted');
-    expect(asked).toBe(1);
-    expect(await requestPersistentStorage({ persist: async () => false })).toBe('denied');
-    expect(await requestPersistentStorage(undefined)).toBe('unsupported');
-  });
-
-  it('estimate gives usage, quota and persistence', async () => {
-    expect(
-      await storageEstimate({
-        estimate: async () => ({ usage: 10, quota: 100 }),
-        persisted: async () => true,
-      }),
-    ).toEqual({
-      usageBytes: 10,
-      quotaBytes: 100,
-      persisted: true,
-    });
-    expect(await storageEstimate(undefined)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshStore, putRaw, storeThatFills } from './test-stores';
-import { RunRepository, KEPT_CHECKPOINTS } from '../../../src/storage/runs';
+import { RunRepository, KEPT_CHECKPOINTS, type RunRecord } from '../../../src/storage/runs';
 import { ProgramRepository } from '../../../src/storage/programs';
 import { finishRun, runProgramId } from '../../../src/storage/finish-run';
 import {
@@ -9,6 +9,12 @@ import {
   StorageQuotaError,
 } from '../../../src/storage/errors';
 import { predict, Program } from '../../../src/core/program';
+
+/** The runs a reload offers to resume: paused ones, and `running` ones whose tab died. */
+async function unfinished(runs: RunRepository): Promise<RunRecord[]> {
+  const { records } = await runs.list();
+  return records.filter((r) => r.status === 'running' || r.status === 'paused');
+}
 
 describe('RunRepository', () => {
   it('creates a running run, appends checkpoints with their events atomically, lists it as unfinished', async () => {
@@ -32,7 +38,7 @@ describe('RunRepository', () => {
       { type: 'phase-end', phase: 1 },
     ]);
     expect(await runs.events('r1', 2)).toEqual([{ type: 'phase-end', phase: 1 }]);
-    expect((await runs.listUnfinished()).map((r) => r.id)).toEqual(['r1']);
+    expect((await unfinished(runs)).map((r) => r.id)).toEqual(['r1']);
   });
 
   it('status changes: paused is unfinished; failed keeps the error; events of two runs stay apart', async () => {
@@ -45,7 +51,7 @@ describe('RunRepository', () => {
     await runs.setStatus('b', 'failed', {
       error: { name: 'DeviceLostError', message: 'GPU lost' },
     });
-    expect((await runs.listUnfinished()).map((r) => r.id)).toEqual(['a']);
+    expect((await unfinished(runs)).map((r) => r.id)).toEqual(['a']);
     expect((await runs.get('b'))?.error?.name).toBe('DeviceLostError');
     expect(await runs.events('a')).toEqual([1, 2]);
     expect(await runs.events('b')).toEqual([3]);
@@ -135,6 +141,6 @@ describe('finishRun', () => {
     await runs.create({ id: 'r', config: {} });
     full.on = true;
     await expect(finishRun(runs, programs, 'r', program)).rejects.toBeInstanceOf(StorageQuotaError);
-    expect((await runs.listUnfinished()).map((r) => r.id)).toEqual(['r']);
+    expect((await unfinished(runs)).map((r) => r.id)).toEqual(['r']);
   });
 });

@@ -5,8 +5,8 @@ import {
   newConstraint,
   parseLabels,
   programProblems,
-  type ProgramRules,
 } from '../../../src/ui/program/program-check';
+import type { ScoringRules } from '../../../src/core/scoring-rules';
 
 function program(): ProgramState {
   return {
@@ -26,7 +26,7 @@ function program(): ProgramState {
     ],
   };
 }
-const rules = (over: Partial<ProgramRules> = {}): ProgramRules => ({
+const rules = (over: Partial<ScoringRules> = {}): ScoringRules => ({
   metricId: 'label_match',
   targetField: 'team',
   constraints: [],

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { resultsCsv } from '../../../src/ui/lib/results-csv';
-import type { ComparedRow } from '../../../src/ui/results-state.svelte';
+import type { ComparedRow } from '../../../src/ui/lib/compared-rows';
 
 function row(id: string, ticket: string, base: string | null, opt: string): ComparedRow {
   const gold = { department: 'billing' };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_COPA_CONFIG } from '../../../src/core/optimizers/copa-config';
 import type { PhaseRecord } from '../../../src/core/optimizers/records';
 import { runReportMarkdown } from '../../../src/ui/lib/run-report-markdown';
-import type { RunReport } from '../../../src/worker/storage-api';
+import type { RunReport } from '../../../src/worker/api';
 
 const costs = { calls: 40, cachedCalls: 5, promptTokens: 1000, completionTokens: 100, lmMs: 0 };
 

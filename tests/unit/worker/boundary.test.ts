@@ -2,14 +2,12 @@ import { releaseProxy } from 'comlink';
 import { describe, expect, it, vi } from 'vitest';
 import { AbortedError, CopaError } from '../../../src/core/errors';
 import { EngineError } from '../../../src/engines/webllm/errors';
-import { DelayedLM } from '../../../src/worker/delayed-lm';
 import { EventBatcher } from '../../../src/worker/event-batcher';
-import { exposedApi } from '../../../src/worker/exposed-api';
+import { composeServices } from '../../../src/worker/compose-services';
+import { exposedApi } from '../../../src/worker/expose';
 import { reviveError } from '../../../src/worker/revive-error';
-import { CopaService } from '../../../src/worker/service';
+import { createCopaService } from '../../../src/worker/service';
 import { WorkerStateError } from '../../../src/worker/worker-errors';
-import { YieldingLM } from '../../../src/worker/yielding-lm';
-import { ScriptedLM } from '../helpers/scripted-lm';
 import { adapterEnv, deps, FakeRuntime } from './fakes';
 
 /** What a comlink proxy of a callback looks like on the worker side. */
@@ -26,7 +24,7 @@ function overTheWire(err: Error): Error {
 
 describe('exposedApi releases callback proxies when the call settles', () => {
   it('after a successful run', async () => {
-    const service = new CopaService(deps(adapterEnv(null)));
+    const service = createCopaService(deps(adapterEnv(null)));
     const api = exposedApi(service);
     await api.useStandIn(0);
     const onEvents = remoteCallback<[unknown[]]>();
@@ -40,7 +38,7 @@ describe('exposedApi releases callback proxies when the call settles', () => {
   it('after a failed load', async () => {
     const runtime = new FakeRuntime();
     runtime.reloadError = new TypeError('Failed to fetch');
-    const api = exposedApi(new CopaService(deps(adapterEnv({ f16: true }), runtime)));
+    const api = exposedApi(createCopaService(deps(adapterEnv({ f16: true }), runtime)));
     const onProgress = remoteCallback<[unknown]>();
     await expect(
       api.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC', onProgress),
@@ -94,43 +92,30 @@ describe('EventBatcher', () => {
   });
 });
 
-describe('YieldingLM', () => {
-  it('yields to the event loop once a time slice is used up, not on every call', async () => {
-    let now = 0;
-    let pauses = 0;
-    const lm = new YieldingLM(
-      new ScriptedLM(() => 'a'),
-      10,
-      () => now,
-      async () => {
-        pauses++;
-      },
-    );
-    const request = { messages: [], temperature: 0, topP: 1, maxTokens: 5, seed: 0 };
-    await lm.complete(request);
-    now = 5;
-    await lm.complete(request);
-    expect(pauses).toBe(0);
-    now = 12;
-    await lm.complete(request);
-    expect(pauses).toBe(1);
-  });
-});
+describe('composeServices', () => {
+  class Counter {
+    #count = 0;
+    async add(n: number): Promise<number> {
+      this.#count += n;
+      return this.#count;
+    }
+  }
+  class Greeter {
+    greet = async (name: string): Promise<string> => `hello ${name}`;
+  }
 
-describe('DelayedLM', () => {
-  const request = { messages: [], temperature: 0, topP: 1, maxTokens: 5, seed: 0 };
-
-  it('adds its delay to the reported latency', async () => {
-    const res = await new DelayedLM(new ScriptedLM(() => 'a'), 1).complete(request);
-    expect(res.usage.latencyMs).toBe(1);
+  it('offers every public method of each service, bound to it, and nothing private', async () => {
+    const api = composeServices(new Counter(), new Greeter());
+    const { add } = api;
+    await add(2);
+    expect(await add(3)).toBe(5);
+    expect(await api.greet('you')).toBe('hello you');
+    expect(Object.keys(api).sort()).toEqual(['add', 'greet']);
   });
 
-  it('stops waiting with AbortError when the signal aborts, without calling the model', async () => {
-    const inner = new ScriptedLM(() => 'a');
-    const controller = new AbortController();
-    const pending = new DelayedLM(inner, 60_000).complete(request, controller.signal);
-    controller.abort();
-    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
-    expect(inner.calls).toBe(0);
+  // That the composed service offers every method of the API is checked by tsc:
+  // createCopaService returns CopaWorkerApi.
+  it('refuses two services offering the same method', () => {
+    expect(() => composeServices(new Counter(), new Counter())).toThrow(/"add"/);
   });
 });

@@ -49,3 +49,13 @@ describe('clientFor', () => {
     expect(terminated).toBe(1);
   });
 });
+
+describe('clientFor without a list of methods', () => {
+  it('can be awaited and returned from an async function without calling the worker', async () => {
+    const { remote, calls } = fakeRemote();
+    const client = await Promise.resolve(clientFor(remote, () => undefined));
+    expect(calls).toEqual([]);
+    expect(await client.engineStatus()).toEqual({ ok: true });
+    expect(calls.map((c) => c.method)).toEqual(['engineStatus']);
+  });
+});

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadProgress } from '../../../src/engines/webllm/load-progress';
 import { Program, predict } from '../../../src/core/program';
-import { CopaService } from '../../../src/worker/service';
+import { createCopaService } from '../../../src/worker/service';
 import { adapterEnv, deps, FakeRuntime } from './fakes';
 
-describe('CopaService: probe and catalog', () => {
+describe('The worker service: probe and catalog', () => {
   it('with no adapter: reports it, refuses to load before any download, and offers the stand-in', async () => {
     const runtime = new FakeRuntime();
-    const service = new CopaService(deps(adapterEnv(null), runtime));
+    const service = createCopaService(deps(adapterEnv(null), runtime));
     expect(await service.probe()).toMatchObject({ status: 'no-adapter', usable: false });
     await expect(service.loadModel('Qwen2.5-0.5B-Instruct-q4f32_1-MLC')).rejects.toMatchObject({
       name: 'GPUAdapterUnavailableError',
@@ -20,7 +20,7 @@ describe('CopaService: probe and catalog', () => {
   });
 
   it('with a fallback adapter without f16: the catalog offers no f16 model', async () => {
-    const service = new CopaService(deps(adapterEnv({ f16: false, fallback: true })));
+    const service = createCopaService(deps(adapterEnv({ f16: false, fallback: true })));
     expect(await service.probe()).toMatchObject({ fallbackAdapter: true, shaderF16: false });
     const catalog = await service.catalog();
     expect(catalog.entries.length).toBeGreaterThan(0);
@@ -29,7 +29,7 @@ describe('CopaService: probe and catalog', () => {
   });
 
   it('refuses to load an f16 model on a GPU without f16', async () => {
-    const service = new CopaService(deps(adapterEnv({ f16: false })));
+    const service = createCopaService(deps(adapterEnv({ f16: false })));
     await expect(service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC')).rejects.toMatchObject({
       name: 'WorkerStateError',
       message: expect.stringMatching(/shader-f16/),
@@ -37,9 +37,9 @@ describe('CopaService: probe and catalog', () => {
   });
 });
 
-describe('CopaService: loading models', () => {
+describe('The worker service: loading models', () => {
   it('loads a model with progress and reports it as the engine', async () => {
-    const service = new CopaService(deps(adapterEnv({ f16: true })));
+    const service = createCopaService(deps(adapterEnv({ f16: true })));
     const progress: LoadProgress[] = [];
     const status = await service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC', (p) =>
       progress.push(p),
@@ -56,7 +56,7 @@ describe('CopaService: loading models', () => {
   it('a custom model whose files answer 404 fails with ModelFilesUnreachableError and the service stays usable', async () => {
     const runtime = new FakeRuntime();
     runtime.reloadError = new TypeError("Failed to execute 'add' on 'Cache': Request failed");
-    const service = new CopaService(deps(adapterEnv({ f16: false, fallback: true }), runtime));
+    const service = createCopaService(deps(adapterEnv({ f16: false, fallback: true }), runtime));
     const catalog = await service.addCustomModel({
       modelId: 'missing-q4f32_1-MLC',
       modelUrl: 'http://127.0.0.1:9/missing/',
@@ -77,7 +77,7 @@ describe('CopaService: loading models', () => {
 
   it('lists cached models with their storage and deletes them', async () => {
     const runtime = new FakeRuntime();
-    const service = new CopaService(deps(adapterEnv({ f16: true }), runtime));
+    const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
     await service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
     const report = await service.cachedModels();
     expect(report).toEqual({
@@ -98,7 +98,7 @@ describe('CopaService: loading models', () => {
   });
 
   it('reports model usage (tokens and speeds) only for a WebLLM model', async () => {
-    const service = new CopaService(deps(adapterEnv({ f16: true })));
+    const service = createCopaService(deps(adapterEnv({ f16: true })));
     await service.useStandIn();
     expect(await service.modelUsage()).toBeNull();
     await service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../src/core/optimizers/events';
 import { getTask } from '../../../src/tasks/index';
-import { CopaService } from '../../../src/worker/service';
+import { createCopaService } from '../../../src/worker/service';
 import { adapterEnv, deps } from './fakes';
 
 const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
 
-describe('CopaService: task overview', () => {
+describe('The worker service: task overview', () => {
   it('describes a built-in task: its program, constraints, sizes, sample inputs and a cost that grows with cycles', async () => {
-    const service = new CopaService(deps(adapterEnv(null)));
+    const service = createCopaService(deps(adapterEnv(null)));
     const builtin = getTask('ticket-routing');
     const one = await service.taskOverview({ task, config: { cycles: 1 } });
     const three = await service.taskOverview({ task, config: { cycles: 3 } });
@@ -23,14 +23,14 @@ describe('CopaService: task overview', () => {
   });
 
   it('refuses an unknown task with a named error', async () => {
-    const service = new CopaService(deps(adapterEnv(null)));
+    const service = createCopaService(deps(adapterEnv(null)));
     await expect(
       service.taskOverview({ task: { kind: 'builtin', taskId: 'nope' } }),
     ).rejects.toBeInstanceOf(Error);
   });
 
   it('phase-finished events carry the program after the phase, with demo origins', async () => {
-    const service = new CopaService(deps(adapterEnv(null)));
+    const service = createCopaService(deps(adapterEnv(null)));
     await service.useStandIn(0);
     const events: RunEvent[] = [];
     await service.startRun(

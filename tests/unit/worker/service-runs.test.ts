@@ -3,7 +3,8 @@ import { chatAdapter } from '../../../src/core/adapters/chat-adapter';
 import type { RunEvent } from '../../../src/core/optimizers/events';
 import { buildRequest } from '../../../src/core/run-program';
 import { getTask } from '../../../src/tasks/index';
-import { CopaService } from '../../../src/worker/service';
+import { createCopaService } from '../../../src/worker/service';
+import { until } from '../helpers/until';
 import { adapterEnv, deps, FakeRuntime } from './fakes';
 
 const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
@@ -18,9 +19,9 @@ function collector(): { events: RunEvent[]; batches: number; sink: (b: RunEvent[
   return c;
 }
 
-describe('CopaService: COPA runs', () => {
+describe('The worker service: COPA runs', () => {
   it('runs COPA with the stand-in on a built-in task and delivers every event in batches', async () => {
-    const service = new CopaService(deps(adapterEnv(null)));
+    const service = createCopaService(deps(adapterEnv(null)));
     await service.useStandIn(0);
     const c = collector();
     const outcome = await service.startRun({ task, config: small }, c.sink);
@@ -32,14 +33,14 @@ describe('CopaService: COPA runs', () => {
   });
 
   it('refuses to run without a model', async () => {
-    const service = new CopaService(deps(adapterEnv(null)));
+    const service = createCopaService(deps(adapterEnv(null)));
     await expect(service.startRun({ task }, () => undefined)).rejects.toMatchObject({
       name: 'WorkerStateError',
     });
   });
 
   it('cancels a run in progress: it stops with status cancelled and the service is free again', async () => {
-    const service = new CopaService(deps(adapterEnv(null)));
+    const service = createCopaService(deps(adapterEnv(null)));
     await service.useStandIn(0, 2);
     const c = collector();
     const pending = service.startRun({ task }, (b) => {
@@ -55,7 +56,7 @@ describe('CopaService: COPA runs', () => {
   });
 
   it('refuses a second run, a model switch or a deletion while a run is going', async () => {
-    const service = new CopaService(deps(adapterEnv(null)));
+    const service = createCopaService(deps(adapterEnv(null)));
     await service.useStandIn(0, 2);
     const first = service.startRun({ task }, () => undefined);
     await expect(service.startRun({ task }, () => undefined)).rejects.toMatchObject({
@@ -71,21 +72,21 @@ describe('CopaService: COPA runs', () => {
 
   it('a cancel during a WebLLM generation interrupts the engine', async () => {
     const runtime = new FakeRuntime({ hangUntilInterrupted: true });
-    const service = new CopaService(deps(adapterEnv({ f16: true }), runtime));
+    const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
     await service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
     const pending = service.startRun({ task, config: small }, () => undefined);
-    await new Promise((r) => setTimeout(r, 20));
+    await until(() => (runtime.engines[0]?.requests.length ?? 0) > 0, 'a generation to start');
     await service.cancelRun();
     expect((await pending).status).toBe('cancelled');
     expect(runtime.engines[0]!.interrupts).toBe(1);
   });
 
   it('pauses between phases and resumes to the same result as an uninterrupted run', async () => {
-    const whole = new CopaService(deps(adapterEnv(null)));
+    const whole = createCopaService(deps(adapterEnv(null)));
     await whole.useStandIn(0);
     const direct = await whole.startRun({ task, config: { ...small, cycles: 2 } }, () => undefined);
 
-    const service = new CopaService(deps(adapterEnv(null)));
+    const service = createCopaService(deps(adapterEnv(null)));
     await service.useStandIn(0);
     let paused = false;
     const first = await service.startRun({ task, config: { ...small, cycles: 2 } }, (b) => {
@@ -108,7 +109,7 @@ describe('CopaService: COPA runs', () => {
       fail: () =>
         ++calls > 150 ? Object.assign(new Error('lost'), { name: 'DeviceLostError' }) : null,
     });
-    const service = new CopaService(deps(adapterEnv({ f16: true }), runtime));
+    const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
     await service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
     const outcome = await service.startRun({ task, config: small }, () => undefined);
     expect(outcome.status).toBe('engine-lost');
@@ -121,9 +122,9 @@ describe('CopaService: COPA runs', () => {
   });
 });
 
-describe('CopaService: evaluate and run once', () => {
+describe('The worker service: evaluate and run once', () => {
   it('evaluates the task program on a split and reports counts', async () => {
-    const service = new CopaService(deps(adapterEnv(null)));
+    const service = createCopaService(deps(adapterEnv(null)));
     await service.useStandIn(0);
     const progress: number[] = [];
     const summary = await service.evaluateProgram({ task, split: 'val', limit: 10 }, (done) =>
@@ -135,7 +136,7 @@ describe('CopaService: evaluate and run once', () => {
   });
 
   it('returns the exact request sent to the model', async () => {
-    const service = new CopaService(deps(adapterEnv(null)));
+    const service = createCopaService(deps(adapterEnv(null)));
     await service.useStandIn(0);
     const t = getTask('ticket-routing');
     const example = t.splits.val[0]!;
@@ -156,7 +157,7 @@ describe('CopaService: evaluate and run once', () => {
   });
 
   it('an answer that breaks a rule after every retry comes back with the error, prompts and replies', async () => {
-    const service = new CopaService(deps(adapterEnv(null)));
+    const service = createCopaService(deps(adapterEnv(null)));
     await service.useStandIn(0);
     const t = getTask('ticket-routing');
     const result = await service.runOnce({
@@ -173,7 +174,7 @@ describe('CopaService: evaluate and run once', () => {
     // Each request is told apart by step even with no trace left: the router, every time.
     expect(result.requestSteps).toEqual(result.requests.map(() => t.program.steps[0]!.name));
     // Engine trouble is still an error of the call, not a result.
-    const lost = new CopaService({
+    const lost = createCopaService({
       ...deps(adapterEnv(null)),
       makeStandIn: () => ({
         id: 'standin:lost',

@@ -5,6 +5,7 @@ import { IdbCacheStore } from '../../../src/storage/lm-cache-store';
 import { ProgramRepository } from '../../../src/storage/programs';
 import type { RunLockManager } from '../../../src/storage/run-lock';
 import { RunRepository } from '../../../src/storage/runs';
+import type { CopaWorkerApi, RunSummary } from '../../../src/worker/api';
 import type { StorageDeps } from '../../../src/worker/storage-deps';
 import { freshStore } from '../storage/test-stores';
 import type { UseStore } from 'idb-keyval';
@@ -88,3 +89,16 @@ export function ticketCsv(rows = 40): string {
 }
 
 export const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** The runs a reload offers to resume: paused ones, and `running` ones whose tab died. */
+export async function unfinishedRuns(service: CopaWorkerApi): Promise<RunSummary[]> {
+  const { items } = await service.listRuns();
+  return items.filter((r) => r.status === 'running' || r.status === 'paused');
+}
+
+/** A stored dataset's splits, read from the profile's store as another tab would. */
+export async function storedSplits(profile: Profile, id: string) {
+  const record = await new DatasetRepository(profile.datasets).get(id);
+  if (!record) throw new Error(`No dataset ${id} in this profile.`);
+  return record.splits;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CopaService } from '../../../src/worker/service';
+import type { CopaWorkerApi } from '../../../src/worker/api';
+import { createCopaService } from '../../../src/worker/service';
 import { readSharedText, HAS_SHARED_DATA, SKIP_NOTE } from '../core/interop/shared-data';
 import { adapterEnv, deps } from './fakes';
 import { freshProfile, tabStorage } from './storage-fixtures';
@@ -13,8 +14,8 @@ const small = {
   seed: 4,
 };
 
-async function serviceWithProgram(): Promise<{ service: CopaService; programId: string }> {
-  const service = new CopaService({
+async function serviceWithProgram(): Promise<{ service: CopaWorkerApi; programId: string }> {
+  const service = createCopaService({
     ...deps(adapterEnv(null)),
     storage: tabStorage(freshProfile()),
   });
@@ -23,7 +24,7 @@ async function serviceWithProgram(): Promise<{ service: CopaService; programId: 
   return { service, programId: outcome.programId! };
 }
 
-describe('CopaService storage: programs', () => {
+describe('The worker service storage: programs', () => {
   it('exports a saved program in four formats', async () => {
     const { service, programId } = await serviceWithProgram();
     const copa = await service.exportProgram(programId, 'copa-json');
@@ -69,7 +70,7 @@ describe('CopaService storage: programs', () => {
   });
 
   it('a file that is not a program is refused and nothing is saved', async () => {
-    const service = new CopaService({
+    const service = createCopaService({
       ...deps(adapterEnv(null)),
       storage: tabStorage(freshProfile()),
     });
@@ -86,7 +87,7 @@ describe('CopaService storage: programs', () => {
   it.skipIf(!HAS_SHARED_DATA)(
     `imports the real DSPy programs of every generation${SKIP_NOTE}`,
     async () => {
-      const service = new CopaService({
+      const service = createCopaService({
         ...deps(adapterEnv(null)),
         storage: tabStorage(freshProfile()),
       });

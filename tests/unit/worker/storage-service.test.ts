@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StandInModel } from '../../../src/engines/standin/standin-model';
 import type { ServiceDeps } from '../../../src/worker/service';
-import { CopaService } from '../../../src/worker/service';
+import { createCopaService } from '../../../src/worker/service';
 import { runProvenance, WEBLLM_VERSION } from '../../../src/worker/stored-runs';
-import type { RunOutcome } from '../../../src/worker/api';
+import type { CopaWorkerApi, RunOutcome } from '../../../src/worker/api';
 import { getTask } from '../../../src/tasks/index';
 import { applyEvents, emptyRunView } from '../../../src/ui/optimize/run-view';
 import { adapterEnv, deps } from './fakes';
@@ -16,9 +16,12 @@ import {
   type Profile,
   sharedLocks,
   tabStorage,
+  storedSplits,
   ticketCsv,
+  unfinishedRuns,
 } from './storage-fixtures';
 import { storeThatFills } from '../storage/test-stores';
+import { until } from '../helpers/until';
 
 const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
 const small = {
@@ -33,17 +36,18 @@ function tab(
   profile: Profile,
   extra: Partial<ServiceDeps> = {},
   locks = sharedLocks(),
-): CopaService {
-  return new CopaService({
+): CopaWorkerApi {
+  return createCopaService({
     ...deps(adapterEnv(null)),
     storage: tabStorage(profile, locks),
     ...extra,
   });
 }
 
-describe('CopaService storage: datasets', () => {
+describe('The worker service storage: datasets', () => {
   it('imports a CSV mapped to a task program, split by seed, and lists it', async () => {
-    const service = tab(freshProfile());
+    const profile = freshProfile();
+    const service = tab(profile);
     const file = { fileName: 'tickets.csv', bytes: bytes(ticketCsv(40)) };
     const preview = await service.previewDataset(file, 'ticket-routing', 3);
     expect(preview.columns).toEqual(['text', 'label']);
@@ -59,14 +63,15 @@ describe('CopaService storage: datasets', () => {
     expect(dataset.inputFields).toEqual(['ticket']);
     const { items } = await service.listDatasets();
     expect(items.map((d) => d.id)).toEqual([dataset.id]);
-    const examples = await service.datasetExamples(dataset.id);
+    const examples = await storedSplits(profile, dataset.id);
     expect(examples.train[0]!.data).toHaveProperty('department');
     await service.deleteDataset(dataset.id);
     expect((await service.listDatasets()).items).toEqual([]);
   });
 
   it("describes a task on a stored dataset with that dataset's sizes, cost and sample inputs", async () => {
-    const service = tab(freshProfile());
+    const profile = freshProfile();
+    const service = tab(profile);
     const { dataset } = await service.importDataset({
       fileName: 'tickets.csv',
       bytes: bytes(ticketCsv(40)),
@@ -78,7 +83,7 @@ describe('CopaService storage: datasets', () => {
     const stored = await service.taskOverview({ task, datasetId: dataset.id });
     expect(stored.sizes).toEqual(dataset.sizes);
     expect(own.sizes).not.toEqual(dataset.sizes);
-    const test = (await service.datasetExamples(dataset.id)).test;
+    const test = (await storedSplits(profile, dataset.id)).test;
     expect(stored.sampleInputs).toEqual(test.slice(0, 5).map((e) => ({ ticket: e.data.ticket })));
     expect(stored.estimate.lmCalls).toBeLessThan(own.estimate.lmCalls);
     await expect(service.taskOverview({ task, datasetId: 'missing' })).rejects.toThrow();
@@ -118,12 +123,12 @@ describe('CopaService storage: datasets', () => {
   });
 
   it('storage methods refuse plainly when the worker has no storage', async () => {
-    const service = new CopaService(deps(adapterEnv(null)));
+    const service = createCopaService(deps(adapterEnv(null)));
     await expect(service.listPrograms()).rejects.toMatchObject({ name: 'WorkerStateError' });
   });
 });
 
-describe('CopaService storage: runs', () => {
+describe('The worker service storage: runs', () => {
   it('a finished run is stored with a checkpoint per phase and saves its program with provenance', async () => {
     const service = tab(freshProfile());
     await service.useStandIn(0);
@@ -143,7 +148,7 @@ describe('CopaService storage: runs', () => {
       seed: 7,
       scores: { baseline: outcome.result.baselineScore, validation: outcome.result.bestScore },
     });
-    expect(await service.listUnfinishedRuns()).toEqual([]);
+    expect(await unfinishedRuns(service)).toEqual([]);
     // Its story can be retold from the stored checkpoints: start program, each phase, the end.
     const told = await service.storedRunHistory(outcome.runId!);
     const view = emptyRunView();
@@ -218,7 +223,8 @@ describe('CopaService storage: runs', () => {
   });
 
   it("data imported with the file's column names brings the task's program adapted to them, and runs with it", async () => {
-    const service = tab(freshProfile());
+    const profile = freshProfile();
+    const service = tab(profile);
     await service.useStandIn(0);
     const csv = [
       'review text,sentiment',
@@ -243,7 +249,7 @@ describe('CopaService storage: runs', () => {
       'Given the fields `review_text`, produce the fields `sentiment`.',
     );
     expect(step.signature.outputs[0]!.labels).toEqual(['pos', 'neg']);
-    const examples = await service.datasetExamples(dataset.id);
+    const examples = await storedSplits(profile, dataset.id);
     expect(Object.keys(examples.train[0]!.data).sort()).toEqual(['review_text', 'sentiment']);
 
     // Without edits, the overview and a run use the adapted program on the data.
@@ -319,7 +325,7 @@ describe('CopaService storage: runs', () => {
     const reload = tab(profile);
     for (let i = 0; i < 200 && checkpoints < 1; i++) await new Promise((r) => setTimeout(r, 10));
     expect(checkpoints).toBeGreaterThanOrEqual(1);
-    const unfinished = await reload.listUnfinishedRuns();
+    const unfinished = await unfinishedRuns(reload);
     expect(unfinished).toHaveLength(1);
     expect(unfinished[0]!.checkpoints).toBeGreaterThanOrEqual(2);
     expect(unfinished[0]!.checkpoints).toBeLessThan(5);
@@ -329,7 +335,7 @@ describe('CopaService storage: runs', () => {
     expect(resumed.status).toBe('finished');
     expect(resumed.result.program).toEqual(uninterrupted.result.program);
     expect(resumed.result.bestScore).toBe(uninterrupted.result.bestScore);
-    expect(await reload.listUnfinishedRuns()).toEqual([]);
+    expect(await unfinishedRuns(reload)).toEqual([]);
     // The dying tab's answers were stored; the resumed phase found them.
     expect((await reload.lmCacheReport()).entries).toBeGreaterThan(0);
     // Two full stand-in runs: ~2 s alone, more than the default 5 s on a loaded machine.
@@ -343,7 +349,7 @@ describe('CopaService storage: runs', () => {
     await first.useStandIn(0, 2);
     await second.useStandIn(0);
     const running = first.startRun({ task, config: small }, () => undefined);
-    await new Promise((r) => setTimeout(r, 20));
+    await until(async () => (await first.runLockState()).here, 'the first tab to be running');
     expect(await second.runLockState()).toEqual({ busy: true, here: false });
     expect(await first.runLockState()).toEqual({ busy: true, here: true });
     await expect(second.startRun({ task, config: small }, () => undefined)).rejects.toMatchObject({
@@ -363,13 +369,13 @@ describe('CopaService storage: runs', () => {
       () => undefined,
     );
     expect(paused.status).toBe('paused');
-    expect((await service.listUnfinishedRuns()).map((r) => r.status)).toEqual(['paused']);
+    expect((await unfinishedRuns(service)).map((r) => r.status)).toEqual(['paused']);
     let outcome = paused;
     for (let i = 0; i < 5 && outcome.status === 'paused'; i++)
       outcome = await service.resumeRun(() => undefined);
     expect(outcome.status).toBe('finished');
     expect(outcome.runId).toBe(paused.runId);
-    expect(await service.listUnfinishedRuns()).toEqual([]);
+    expect(await unfinishedRuns(service)).toEqual([]);
   });
 
   it('resuming with another model than the run used is refused', async () => {
@@ -390,7 +396,7 @@ describe('CopaService storage: runs', () => {
   });
 });
 
-describe('CopaService storage: cache and quota', () => {
+describe('The worker service storage: cache and quota', () => {
   it('reports the model-answer cache and clears it', async () => {
     const service = tab(freshProfile());
     await service.useStandIn(0);
@@ -415,7 +421,7 @@ describe('CopaService storage: cache and quota', () => {
   });
 });
 
-describe('CopaService storage: deleting runs', () => {
+describe('The worker service storage: deleting runs', () => {
   it('a run that is going (lock held) cannot be deleted; a finished one can', async () => {
     const profile = freshProfile();
     const locks = sharedLocks();
@@ -423,8 +429,12 @@ describe('CopaService storage: deleting runs', () => {
     const second = tab(profile, {}, locks);
     await first.useStandIn(0, 2);
     const running = first.startRun({ task, config: small }, () => undefined);
-    await new Promise((r) => setTimeout(r, 20));
+    await until(
+      async () => (await second.listRuns()).items.length > 0,
+      'the first tab to store its run',
+    );
     const [live] = (await second.listRuns()).items;
+    expect(live!.status).toBe('running');
     await expect(second.deleteRun(live!.id)).rejects.toMatchObject({ name: 'WorkerStateError' });
     await first.cancelRun();
     await running;
@@ -466,7 +476,7 @@ describe('runProvenance', () => {
   });
 });
 
-describe('CopaService storage: a full disk', () => {
+describe('The worker service storage: a full disk', () => {
   it('a run that cannot be recorded says so plainly and earlier data stays intact', async () => {
     const profile = freshProfile();
     const filling = storeThatFills(profile.runs);

@@ -115,6 +115,13 @@ describe('jsonAdapter.parse', () => {
     expect(jsonAdapter.parse(sig, bare)).toEqual({ ...expected, extra: { a: '}' } });
   });
 
+  it('repairs an object small models wrote almost as JSON, but reads no JSON into prose', () => {
+    const almost =
+      "Answer: {'sentiment': 'positive', score: 4, 'aspects': ['battery',], 'extra': {'a': 1},} // done";
+    expect(jsonAdapter.parse(sig, almost)).toEqual(expected);
+    expect(() => jsonAdapter.parse(sig, 'positive, four stars, battery')).toThrow();
+  });
+
   it('coerces values: label case, numbers in strings, key case', () => {
     const text = '{"Sentiment": "NEGATIVE.", "score": "about 2 stars", "aspects": [], "extra": 3}';
     expect(jsonAdapter.parse(sig, text)).toEqual({

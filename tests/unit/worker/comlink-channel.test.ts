@@ -2,15 +2,15 @@ import { expose, wrap } from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { CopaError } from '../../../src/core/errors';
 import type { CopaWorkerApi } from '../../../src/worker/api';
-import { clientFor } from '../../../src/worker/client';
-import { exposedApi } from '../../../src/worker/exposed-api';
-import { CopaService } from '../../../src/worker/service';
+import { clientFor, type CopaClient } from '../../../src/worker/client';
+import { exposedApi } from '../../../src/worker/expose';
+import { createCopaService } from '../../../src/worker/service';
 import { adapterEnv, deps } from './fakes';
 import { bytes, freshProfile, tabStorage, ticketCsv } from './storage-fixtures';
 
 /** The service behind a real comlink channel, as the page talks to the worker. */
-function connected(): { client: ReturnType<typeof clientFor>; close: () => void } {
-  const service = new CopaService({
+function connected(): { client: CopaClient; close: () => void } {
+  const service = createCopaService({
     ...deps(adapterEnv(null)),
     storage: tabStorage(freshProfile()),
   });

@@ -1,4 +1,4 @@
-import type { LanguageModel, LMRequest, LMResponse } from '../core/lm';
+import type { LanguageModel, LMRequest, LMResponse } from './lm';
 
 /**
  * Lets the worker's event loop run. A fast model (the stand-in answers in microseconds) keeps

@@ -1,5 +1,5 @@
-import { AbortedError } from '../core/errors';
-import type { LanguageModel, LMRequest, LMResponse } from '../core/lm';
+import { AbortedError } from './errors';
+import type { LanguageModel, LMRequest, LMResponse } from './lm';
 
 /**
  * Adds a fixed wait to every call, so the stand-in can mimic a real model's pace (runs take

@@ -1,4 +1,4 @@
-import type { LanguageModel, LMRequest, LMResponse } from '../core/lm';
+import type { LanguageModel, LMRequest, LMResponse } from './lm';
 
 /**
  * Watches for failures after which no further call can succeed (a lost GPU device). The
@@ -28,25 +28,5 @@ export class GuardedLM implements LanguageModel {
       }
       throw err;
     }
-  }
-}
-
-/** Records every request that reaches the model, exactly as sent. */
-export class RecordingLM implements LanguageModel {
-  readonly id: string;
-  readonly requests: LMRequest[] = [];
-  /** The model's reply to each request, in the same order ('' while none came). */
-  readonly replies: string[] = [];
-
-  constructor(private readonly inner: LanguageModel) {
-    this.id = inner.id;
-  }
-
-  async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
-    const at = this.requests.push(structuredClone(request)) - 1;
-    this.replies[at] = '';
-    const response = await this.inner.complete(request, signal);
-    this.replies[at] = response.text;
-    return response;
   }
 }

@@ -1,0 +1,77 @@
+import type { ColumnMapping } from '../../core/interop/dataset/mapping';
+import type { ImportIssue } from '../../core/interop/dataset/errors';
+import type { SplitRatios } from '../../core/interop/dataset/split';
+import type { TableFormat } from '../../core/interop/dataset/table';
+import type { JsonValue } from '../../core/json';
+import type { ProgramState } from '../../core/program';
+import type { ScoringRules } from '../../core/scoring-rules';
+import type { Listing } from './listing';
+
+export type { ColumnMapping, ImportIssue, SplitRatios, TableFormat };
+
+/** A file the user picked, as bytes (the worker decodes and checks it). */
+export interface DatasetFileInput {
+  fileName: string;
+  bytes: Uint8Array;
+  encoding?: 'utf-8' | 'latin1';
+  format?: TableFormat;
+}
+
+/** The first rows of a file and every problem found while reading it. */
+export interface DatasetPreview {
+  format: TableFormat;
+  columns: string[];
+  /** Up to `limit` rows, values as in the file. */
+  rows: { line?: number; item: number; values: Record<string, JsonValue> }[];
+  totalRows: number;
+  issues: ImportIssue[];
+  /** Columns matched to the target program's fields by name. */
+  suggestedMapping: ColumnMapping;
+}
+
+export interface DatasetImportInput extends DatasetFileInput {
+  name?: string;
+  /** The built-in task whose program the data is for (its input and output fields). */
+  taskId: string;
+  mapping: ColumnMapping;
+  /**
+   * Name the fields after the file's columns (made valid names) and adapt the task's program
+   * to them: labels from the data, DSPy's default instruction. Off: the task's own names.
+   */
+  useColumnNames?: boolean;
+  seed: number;
+  ratios?: SplitRatios;
+}
+
+/** A stored dataset without its rows. */
+export interface DatasetSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  taskId?: string;
+  fileName: string;
+  format: string;
+  rowsInFile: number;
+  sampledTo?: number;
+  inputFields: string[];
+  outputFields: string[];
+  seed: number;
+  sizes: { train: number; val: number; test: number };
+  /** The task's program adapted to this data, and its scoring rules (see useColumnNames). */
+  program?: ProgramState;
+  rules?: ScoringRules;
+}
+
+export interface DatasetImportResult {
+  dataset: DatasetSummary;
+  notices: string[];
+}
+
+/** Stored datasets: preview a file, import it (all or nothing), list and delete. */
+export interface DatasetsApi {
+  previewDataset(file: DatasetFileInput, taskId: string, limit?: number): Promise<DatasetPreview>;
+  /** Validates the whole file first; a bad file throws DatasetImportError and saves nothing. */
+  importDataset(input: DatasetImportInput): Promise<DatasetImportResult>;
+  listDatasets(): Promise<Listing<DatasetSummary>>;
+  deleteDataset(id: string): Promise<void>;
+}

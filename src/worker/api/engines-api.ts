@@ -1,0 +1,57 @@
+import type { GpuReport } from '../../engines/gpu-probe';
+import type { Catalog, CatalogEntry } from '../../engines/model-catalog';
+import type { LoadProgress } from '../../engines/webllm/load-progress';
+import type { UsageSummary } from '../../engines/webllm/webllm-model';
+
+export type { Catalog, CatalogEntry, GpuReport, LoadProgress, UsageSummary };
+
+/** The model the worker currently answers with. */
+export interface EngineStatus {
+  kind: 'standin' | 'webllm' | null;
+  /** The LanguageModel id (part of cache keys), e.g. "webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC". */
+  modelId: string | null;
+  /** What to show; the stand-in is always labeled as such. */
+  label: string;
+}
+
+/** A model the user adds by address (their own hosting of MLC-compiled weights). */
+export interface CustomModelInput {
+  modelId: string;
+  /** Base URL of the weights (a Hugging Face repo or any folder with mlc-chat-config.json). */
+  modelUrl: string;
+  /** URL of the compiled WebGPU library (.wasm). */
+  modelLibUrl: string;
+  contextWindow?: number;
+  memoryMB?: number;
+}
+
+export interface CachedModel {
+  modelId: string;
+  label: string;
+  /** Bytes stored for this model, or null when the browser does not say. */
+  bytes: number | null;
+}
+
+export interface StorageReport {
+  models: CachedModel[];
+  /** Everything this site stores (models, datasets, runs), from navigator.storage.estimate(). */
+  usageBytes: number | null;
+  quotaBytes: number | null;
+}
+
+export type ProgressCallback = (progress: LoadProgress) => void;
+
+/** The GPU, the model catalog and the one model the worker answers with. */
+export interface EnginesApi {
+  probe(): Promise<GpuReport>;
+  catalog(): Promise<Catalog>;
+  addCustomModel(input: CustomModelInput): Promise<Catalog>;
+  loadModel(modelId: string, onProgress?: ProgressCallback): Promise<EngineStatus>;
+  cancelLoad(): Promise<void>;
+  /** `latencyMs` adds a wait per call so the stand-in paces like a real model. */
+  useStandIn(seed?: number, latencyMs?: number): Promise<EngineStatus>;
+  engineStatus(): Promise<EngineStatus>;
+  modelUsage(): Promise<UsageSummary | null>;
+  cachedModels(): Promise<StorageReport>;
+  deleteCachedModel(modelId: string): Promise<StorageReport>;
+}

@@ -1,0 +1,106 @@
+import type { CopaResult } from '../../core/optimizers/copa';
+import type { CopaCheckpoint } from '../../core/optimizers/checkpoint';
+import type { CopaConfig } from '../../core/optimizers/copa-config';
+import type { RunEvent } from '../../core/optimizers/events';
+import type { CurvePoint, PhaseRecord, StopReason } from '../../core/optimizers/records';
+import type { ProgramState } from '../../core/program';
+import type { UsageTotals } from '../../core/usage';
+import type { EngineStatus } from './engines-api';
+import type { Listing } from './listing';
+import type { AdapterName, TaskRef } from './tasks-api';
+
+export type { RunEvent };
+
+export interface RunRequest {
+  task: TaskRef;
+  /** Run a built-in task's program on this stored dataset's splits instead of the task's own. */
+  datasetId?: string;
+  adapter?: AdapterName;
+  config?: Partial<CopaConfig>;
+}
+
+/** How a run ended. 'engine-lost': the GPU was lost; resume after loading a model again. */
+export type RunStatus = 'finished' | 'paused' | 'cancelled' | 'engine-lost';
+
+export interface RunOutcome {
+  status: RunStatus;
+  stopReason: StopReason;
+  result: CopaResult;
+  /** Set when status is 'engine-lost'. */
+  error?: { name: string; message: string };
+  /** The stored run (when storage is available) and the program a finished run saved. */
+  runId?: string;
+  programId?: string;
+}
+
+/** Run events arrive in small batches so the main thread handles few messages. */
+export type EventsCallback = (events: RunEvent[]) => void;
+
+export type StoredRunStatus = 'running' | 'paused' | 'finished' | 'failed' | 'cancelled';
+
+export interface RunSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  status: StoredRunStatus;
+  /** Phases finished so far (0 before the baseline was scored). */
+  checkpoints: number;
+  lastCheckpointLabel?: string;
+  bestScore?: number;
+  programId?: string;
+  datasetId?: string;
+  error?: { name: string; message: string };
+}
+
+/** Whether some tab holds the run lock, and whether it is this one. */
+export interface RunLockState {
+  busy: boolean;
+  here: boolean;
+}
+
+/**
+ * Everything a stored run did, in one plain-JSON document: who ran what on which data with
+ * which settings, every phase's candidates, scores, decisions, insights and costs, and the
+ * program it ended with. It is what someone needs to check or repeat a run elsewhere.
+ */
+export interface RunReport {
+  format: 'copa-run-report';
+  version: 1;
+  name: string;
+  status: StoredRunStatus;
+  createdAt: string;
+  updatedAt: string;
+  model: EngineStatus & { standIn: boolean };
+  /** The built-in task (or "custom"), and the stored dataset when the run used one. */
+  dataset: { task: string; programEdited: boolean; id?: string; name?: string };
+  settings: CopaConfig;
+  baselineScore: number;
+  bestScore: number;
+  /** Why the run ended; null while it can still be resumed. */
+  stopReason: StopReason | null;
+  totals: UsageTotals;
+  curve: CurvePoint[];
+  phases: PhaseRecord[];
+  program: ProgramState;
+  error?: { name: string; message: string };
+}
+
+/** COPA runs: one at a time, with pause, resume and cancel; stored runs survive reloads. */
+export interface RunsApi {
+  startRun(request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome>;
+  /** Pauses at the end of the current phase. */
+  pauseRun(): Promise<void>;
+  resumeRun(onEvents: EventsCallback, checkpoint?: CopaCheckpoint): Promise<RunOutcome>;
+  /** Stops scheduling and interrupts the generation in flight (and any evaluation). */
+  cancelRun(): Promise<void>;
+  listRuns(): Promise<Listing<RunSummary>>;
+  deleteRun(id: string): Promise<void>;
+  /** Continues a stored run from its last checkpoint with the current model. */
+  resumeStoredRun(runId: string, onEvents: EventsCallback): Promise<RunOutcome>;
+  /** A stored run's finished phases retold as events, to show a past run as it happened. */
+  storedRunHistory(runId: string): Promise<RunEvent[]>;
+  /** Everything a stored run did, as one document (null before its baseline was scored). */
+  runReport(runId: string): Promise<RunReport | null>;
+  runLockState(): Promise<RunLockState>;
+}

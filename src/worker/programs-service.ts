@@ -1,0 +1,28 @@
+import type { ProgramExportFormat, ProgramsApi } from './api';
+import type { ProgramLibrary } from './program-library';
+import { requireStorage } from './storage-required';
+
+/** Saved programs (see ProgramLibrary); refused plainly without storage. */
+export class ProgramsService implements ProgramsApi {
+  readonly #programs: ProgramLibrary | null;
+
+  constructor(programs: ProgramLibrary | null) {
+    this.#programs = programs;
+  }
+
+  async listPrograms() {
+    return requireStorage(this.#programs).list();
+  }
+
+  async deleteProgram(id: string): Promise<void> {
+    return requireStorage(this.#programs).delete(id);
+  }
+
+  async exportProgram(id: string, format: ProgramExportFormat) {
+    return requireStorage(this.#programs).export(id, format);
+  }
+
+  async importProgram(fileName: string, text: string) {
+    return requireStorage(this.#programs).import(fileName, text);
+  }
+}

@@ -1,0 +1,64 @@
+import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
+import type { EventsCallback, RunOutcome, RunRequest, RunsApi } from './api';
+import type { RunController } from './run-controller';
+import { requireStorage } from './storage-required';
+import type { StoredRuns } from './stored-runs';
+
+/** COPA runs: stored (and so resumable after a reload) whenever the browser has storage. */
+export class RunsService implements RunsApi {
+  readonly #runner: RunController;
+  readonly #stored: StoredRuns | null;
+  readonly #onCancel: () => void;
+
+  /** `onCancel`: what else a cancel stops (an evaluation going on). */
+  constructor(runner: RunController, stored: StoredRuns | null, onCancel: () => void) {
+    this.#runner = runner;
+    this.#stored = stored;
+    this.#onCancel = onCancel;
+  }
+
+  startRun(request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome> {
+    if (this.#stored) return this.#stored.start(request, onEvents);
+    return this.#runner.start(request, onEvents);
+  }
+
+  async pauseRun(): Promise<void> {
+    this.#runner.pause();
+  }
+
+  async resumeRun(onEvents: EventsCallback, checkpoint?: CopaCheckpoint): Promise<RunOutcome> {
+    const paused = this.#stored?.pausedRun;
+    if (this.#stored && paused && !checkpoint) return this.#stored.resume(paused, onEvents);
+    return this.#runner.resume(onEvents, checkpoint);
+  }
+
+  async cancelRun(): Promise<void> {
+    this.#runner.cancel();
+    this.#onCancel();
+  }
+
+  async listRuns() {
+    return requireStorage(this.#stored).list();
+  }
+
+  async deleteRun(id: string): Promise<void> {
+    return requireStorage(this.#stored).delete(id);
+  }
+
+  // From the Library the Optimize screen starts empty: the finished phases are retold first.
+  async resumeStoredRun(runId: string, onEvents: EventsCallback): Promise<RunOutcome> {
+    return requireStorage(this.#stored).resume(runId, onEvents, true);
+  }
+
+  async storedRunHistory(runId: string) {
+    return requireStorage(this.#stored).history(runId);
+  }
+
+  async runReport(runId: string) {
+    return requireStorage(this.#stored).report(runId);
+  }
+
+  async runLockState() {
+    return requireStorage(this.#stored).lockState();
+  }
+}

@@ -1,0 +1,37 @@
+import { pickFields } from '../core/example';
+import { METRICS } from '../core/metrics';
+import { estimateCopaCost } from '../core/optimizers/cost-estimate';
+import type { CopaConfig } from '../core/optimizers/copa-config';
+import type { TaskOverview, TaskRef } from './api';
+import { labelMismatches } from './label-fit';
+import { dataFieldsOf, resolveTask, taskRules, type TaskLookup } from './task-resolver';
+
+/** What the page shows about a task before a run (see TaskOverview). */
+export function taskOverview(
+  ref: TaskRef,
+  tasks: TaskLookup,
+  config: Partial<CopaConfig> | undefined,
+): TaskOverview {
+  const task = resolveTask(ref, tasks);
+  const { metricId, targetField, constraints } = taskRules(ref, tasks);
+  const { train, val, test } = task.splits;
+  const program = task.program.toState();
+  return {
+    program,
+    constraints,
+    sizes: { train: train.length, val: val.length, test: test.length },
+    estimate: estimateCopaCost({ program: task.program, trainset: train, valset: val }, config),
+    sampleInputs: (test.length > 0 ? test : val)
+      .slice(0, 5)
+      .map((e) => pickFields(e.data, task.program.inputFields)),
+    dataFields: dataFieldsOf({ train, val, test }),
+    labelMismatches: labelMismatches(program, { metricId, targetField, constraints }, [
+      ...train,
+      ...val,
+      ...test,
+    ]),
+    metricId,
+    targetField,
+    metrics: METRICS.map(({ id, name, description }) => ({ id, name, description })),
+  };
+}

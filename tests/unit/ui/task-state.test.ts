@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskOverview, TaskOverviewRequest } from '../../../src/worker/api';
+import type { CopaClient } from '../../../src/worker/client';
+import { TaskState } from '../../../src/ui/task-state.svelte';
+
+/** A client whose overviews answer only when the test says, in any order. */
+function slowOverviews() {
+  const pending: { request: TaskOverviewRequest; answer: (o: TaskOverview) => void }[] = [];
+  const client = {
+    taskOverview: (request: TaskOverviewRequest) =>
+      new Promise<TaskOverview>((answer) => pending.push({ request, answer })),
+    listDatasets: async () => ({ items: [], problems: [] }),
+  } as unknown as CopaClient;
+  return { client, pending };
+}
+
+function overview(lmCalls: number): TaskOverview {
+  return {
+    program: { version: 1, description: '', steps: [] },
+    constraints: [],
+    sizes: { train: 1, val: 1, test: 1 },
+    estimate: { lmCalls } as TaskOverview['estimate'],
+    sampleInputs: [],
+    dataFields: [],
+    labelMismatches: [],
+  };
+}
+
+describe('TaskState.refresh', () => {
+  it('keeps the newest overview when an older answer arrives after it', async () => {
+    const { client, pending } = slowOverviews();
+    const task = new TaskState(client);
+    task.taskId = 'ticket-routing';
+    const older = task.refresh({ cycles: 1 });
+    const newer = task.refresh({ cycles: 3 });
+    expect(pending.map((p) => p.request.config?.cycles)).toEqual([1, 3]);
+    pending[1]!.answer(overview(300));
+    await newer;
+    pending[0]!.answer(overview(100));
+    await older;
+    expect(task.overview?.estimate.lmCalls).toBe(300);
+  });
+
+  it('uses an answer that is still the newest', async () => {
+    const { client, pending } = slowOverviews();
+    const task = new TaskState(client);
+    task.taskId = 'ticket-routing';
+    const only = task.refresh();
+    pending[0]!.answer(overview(42));
+    await only;
+    expect(task.overview?.estimate.lmCalls).toBe(42);
+  });
+});

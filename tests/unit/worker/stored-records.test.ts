@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { RunRepository } from '../../../src/storage/runs';
+import { createCopaService } from '../../../src/worker/service';
+import { parseCheckpoint } from '../../../src/worker/schemas/checkpoint-schema';
+import { adapterEnv, deps } from './fakes';
+import { freshProfile, tabStorage, type Profile } from './storage-fixtures';
+
+const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
+
+/** A paused stored run of the stand-in, and the profile it is stored in. */
+async function pausedRun(): Promise<{ profile: Profile; runId: string }> {
+  const profile = freshProfile();
+  const service = createCopaService({ ...deps(adapterEnv(null)), storage: tabStorage(profile) });
+  await service.useStandIn(0);
+  const outcome = await service.startRun(
+    { task, config: { cycles: 1, demoCandidates: 2, instructionCandidates: 2, stepMode: true } },
+    () => undefined,
+  );
+  return { profile, runId: outcome.runId! };
+}
+
+/** Changes a stored run record behind the app's back, as a damaged disk or old build would. */
+async function tamper(
+  profile: Profile,
+  runId: string,
+  change: (record: Record<string, unknown>) => void,
+): Promise<void> {
+  const runs = new RunRepository(profile.runs);
+  const record = structuredClone(await runs.get(runId)) as unknown as Record<string, unknown>;
+  change(record);
+  await runs.put(record as never);
+}
+
+describe('stored runs are checked with schemas when read', () => {
+  it('a checkpoint with a damaged field is refused by name, saying which field', async () => {
+    const { profile, runId } = await pausedRun();
+    await tamper(profile, runId, (r) => {
+      const checkpoints = r.checkpoints as { state: Record<string, unknown> }[];
+      checkpoints[checkpoints.length - 1]!.state.totals = { calls: 'many' };
+    });
+    const service = createCopaService({ ...deps(adapterEnv(null)), storage: tabStorage(profile) });
+    await service.useStandIn(0);
+    const err = await service.runReport(runId).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'CheckpointError' });
+    expect((err as Error).message).toContain('totals.calls');
+    await expect(service.resumeStoredRun(runId, () => undefined)).rejects.toMatchObject({
+      name: 'CheckpointError',
+    });
+    // Nothing saved is lost: the run is still listed with its checkpoints.
+    const listed = (await service.listRuns()).items.find((r) => r.id === runId);
+    expect(listed?.checkpoints).toBeGreaterThan(0);
+  });
+
+  it('a run whose settings are damaged is refused as a damaged record and kept', async () => {
+    const { profile, runId } = await pausedRun();
+    await tamper(profile, runId, (r) => {
+      (r.config as Record<string, unknown>).engine = { kind: 'gpu-of-the-future' };
+    });
+    const service = createCopaService({ ...deps(adapterEnv(null)), storage: tabStorage(profile) });
+    await service.useStandIn(0);
+    await expect(service.runReport(runId)).rejects.toMatchObject({
+      name: 'CorruptRecordError',
+      message: expect.stringContaining('engine'),
+    });
+    await expect(service.resumeStoredRun(runId, () => undefined)).rejects.toMatchObject({
+      name: 'CorruptRecordError',
+    });
+    expect((await service.listRuns()).items.map((r) => r.id)).toContain(runId);
+  });
+
+  it('a checkpoint of another version is refused as such, whatever else it holds', () => {
+    expect(() => parseCheckpoint({ version: 2 })).toThrow(/another version/);
+    expect(() => parseCheckpoint(null)).toThrow(/another version/);
+  });
+});
