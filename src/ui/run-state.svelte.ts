@@ -34,7 +34,7 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = {
   instructionCandidates: 5,
   maxBootstrappedDemos: 4,
   maxCalls: 0,
-  clearGainsOnly: true,
+  clearGainsOnly: false,
 };
 
 /** One COPA run: its settings, its live view (phases, curve), and how it ended. */

@@ -4,7 +4,7 @@ import {
   COPA_CHECKPOINT_VERSION,
   type CopaCheckpoint,
 } from '../../core/optimizers/checkpoint';
-import type { CopaConfig } from '../../core/optimizers/copa-config';
+import { DEFAULT_COPA_CONFIG, type CopaConfig } from '../../core/optimizers/copa-config';
 import type { Insight } from '../../core/optimizers/insight';
 import type { CandidateRecord, PhaseRecord, StopReason } from '../../core/optimizers/records';
 import type { Budget, UsageTotals } from '../../core/usage';
@@ -43,6 +43,10 @@ const copaConfigObject = v.looseObject({
   startWith: phaseKind,
   maxBootstrappedDemos: v.number(),
   maxLabeledDemos: v.number(),
+  // Settings added after runs were first stored: an older checkpoint gets today's default.
+  demoTokenBudget: v.optional(v.number(), DEFAULT_COPA_CONFIG.demoTokenBudget),
+  bootstrapPatience: v.optional(v.number(), DEFAULT_COPA_CONFIG.bootstrapPatience),
+  proposerExampleTokens: v.optional(v.number(), DEFAULT_COPA_CONFIG.proposerExampleTokens),
   maxRounds: v.number(),
   demoCandidates: v.number(),
   instructionCandidates: v.number(),
@@ -57,7 +61,8 @@ const copaConfigObject = v.looseObject({
   maxInstructionChars: v.number(),
   metricThreshold: v.number(),
 });
-const copaConfig: v.GenericSchema<CopaConfig> = copaConfigObject;
+// Input: what was stored (older records lack newer settings); output: a whole CopaConfig.
+const copaConfig: v.GenericSchema<unknown, CopaConfig> = copaConfigObject;
 
 /** The settings a run request may give (the rest are defaults). */
 export const partialCopaConfig: v.GenericSchema<Partial<CopaConfig>> = v.partial(copaConfigObject);
@@ -103,13 +108,14 @@ const insight: v.GenericSchema<Insight> = v.looseObject({
   focusIds: v.array(v.string()),
 });
 
-const checkpoint: v.GenericSchema<CopaCheckpoint> = v.looseObject({
+const checkpoint: v.GenericSchema<unknown, CopaCheckpoint> = v.looseObject({
   version: v.literal(COPA_CHECKPOINT_VERSION),
   config: copaConfig,
   nextPhase: v.number(),
   program: programState,
   bestScore: v.number(),
   baselineScore: v.number(),
+  baselineExamples: v.optional(v.number()),
   exampleScores: v.array(v.number()),
   datasetSummary: v.string(),
   insight: v.nullable(insight),

@@ -68,6 +68,22 @@ describe('stored runs are checked with schemas when read', () => {
     expect((await service.listRuns()).items.map((r) => r.id)).toContain(runId);
   });
 
+  it('a checkpoint stored before the demo budget, bootstrap patience and proposer examples existed resumes with their defaults', async () => {
+    const { profile, runId } = await pausedRun();
+    await tamper(profile, runId, (r) => {
+      const checkpoints = r.checkpoints as { state: { config: Record<string, unknown> } }[];
+      for (const c of checkpoints) {
+        delete c.state.config.demoTokenBudget;
+        delete c.state.config.bootstrapPatience;
+        delete c.state.config.proposerExampleTokens;
+      }
+    });
+    const service = createCopaService({ ...deps(adapterEnv(null)), storage: tabStorage(profile) });
+    await service.useStandIn(0);
+    const outcome = await service.resumeStoredRun(runId, () => undefined);
+    expect(outcome.status).toBe('finished');
+  });
+
   it('a checkpoint of another version is refused as such, whatever else it holds', () => {
     expect(() => parseCheckpoint({ version: 2 })).toThrow(/another version/);
     expect(() => parseCheckpoint(null)).toThrow(/another version/);
