@@ -7,6 +7,7 @@ import type { LanguageModel, LMRequest, LMResponse } from './lm';
  */
 export class GuardedLM implements LanguageModel {
   readonly id: string;
+  readonly contextWindow: number | undefined;
   fatal: Error | null = null;
 
   constructor(
@@ -16,6 +17,7 @@ export class GuardedLM implements LanguageModel {
       err instanceof Error && err.name === 'GPUDeviceLostError',
   ) {
     this.id = inner.id;
+    this.contextWindow = inner.contextWindow;
   }
 
   async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {

@@ -21,6 +21,7 @@ export function yieldToEventLoop(): Promise<void> {
 /** Wraps a model and yields to the event loop after every `sliceMs` of busy time. */
 export class YieldingLM implements LanguageModel {
   readonly id: string;
+  readonly contextWindow: number | undefined;
   private lastYield: number;
 
   constructor(
@@ -30,6 +31,7 @@ export class YieldingLM implements LanguageModel {
     private readonly pause: () => Promise<void> = yieldToEventLoop,
   ) {
     this.id = inner.id;
+    this.contextWindow = inner.contextWindow;
     this.lastYield = clock();
   }
 

@@ -24,6 +24,9 @@ type Current =
   | { kind: 'standin'; model: LanguageModel }
   | { kind: 'webllm'; model: WebLLMModel; unload: () => Promise<void> };
 
+/** WebLLM's prebuilt models run with a 4,096-token context unless their record says otherwise. */
+const DEFAULT_CONTEXT_WINDOW = 4096;
+
 export const STANDIN_LABEL = 'Stand-in model (simulated, no GPU; results are not from a real LM)';
 
 /** Owns the GPU report, the catalog and the one model the worker answers with. */
@@ -82,6 +85,8 @@ export class EngineHolder {
       const loaded = await loadWebLLMModel(runtime, {
         modelId,
         appConfig: await this.appConfig(),
+        // Prompts are checked against it before each call (demos trimmed, or a clear error).
+        contextWindow: entry.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
         signal: controller.signal,
         ...(onProgress ? { onProgress } : {}),
       });

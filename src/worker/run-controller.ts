@@ -5,6 +5,7 @@ import { runCopa, type CopaResult } from '../core/optimizers/copa';
 import type { RunEvent } from '../core/optimizers/events';
 import type { EventsCallback, RunOutcome, RunRequest, RunStatus } from './api';
 import { EventBatcher } from './event-batcher';
+import { EngineFailureGuard } from '../core/engine-failures';
 import { GuardedLM } from '../core/guarded-lm';
 import { adapterFor, resolveTask, type TaskLookup } from './task-resolver';
 import { WorkerStateError } from './worker-errors';
@@ -91,7 +92,11 @@ export class RunController {
     const active: ActiveRun = { controller: new AbortController(), pauseRequested: false };
     this.active = active;
     this.lastRequest = request;
-    const guarded = new GuardedLM(new YieldingLM(engine), () => active.controller.abort());
+    // A lost device stops the run at once (GuardedLM); other engine errors stop it after a few
+    // in a row (EngineFailureGuard) instead of being scored as wrong answers.
+    const guarded = new GuardedLM(new EngineFailureGuard(new YieldingLM(engine)), () =>
+      active.controller.abort(),
+    );
     const batcher = new EventBatcher<RunEvent>(onEvents, this.deps.eventIntervalMs ?? 50);
     // Only a checkpoint written after a finished phase is safe to resume from.
     let saved: CopaCheckpoint | null = resumeFrom ?? null;

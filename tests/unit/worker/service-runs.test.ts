@@ -122,6 +122,25 @@ describe('The worker service: COPA runs', () => {
   });
 });
 
+describe('CopaService: an engine that keeps failing', () => {
+  it('stops the run with a named error instead of scoring zeros, and keeps its checkpoint', async () => {
+    let calls = 0;
+    const runtime = new FakeRuntime({
+      fail: () =>
+        ++calls > 150 ? Object.assign(new Error('internal'), { name: 'InternalError' }) : null,
+    });
+    const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
+    await service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
+    const err = await service
+      .startRun({ task, config: small }, () => undefined)
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'EngineFailureError' });
+    expect((err as Error).message).toMatch(/failed 3 calls in a row/);
+    // Three failing calls, not the rest of the run scored as wrong answers.
+    expect(calls).toBe(153);
+  });
+});
+
 describe('The worker service: evaluate and run once', () => {
   it('evaluates the task program on a split and reports counts', async () => {
     const service = createCopaService(deps(adapterEnv(null)));
