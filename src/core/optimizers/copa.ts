@@ -83,7 +83,8 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
     ...(resumed ? { resumedAtPhase: resumed.nextPhase } : {}),
   });
 
-  // nextPhase -1: stopped before the baseline was scored; such a run starts over.
+  // nextPhase -1: a checkpoint stored by an earlier version before its baseline was scored;
+  // such a run starts over.
   let cp: CopaCheckpoint | null = resumed && resumed.nextPhase >= 0 ? snapshot(resumed) : null;
   const finish = (reason: StopReason, message?: string): CopaResult => {
     const state: CopaCheckpoint = cp ?? {

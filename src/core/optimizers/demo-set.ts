@@ -15,6 +15,11 @@ export function demosOf(program: Program): DemoSet {
   return out;
 }
 
+/** Ids of the training examples the program's demos come from (shown to it already). */
+export function demoSourceIds(program: Program): Set<string> {
+  return new Set(program.steps.flatMap((s) => s.demos.map((d) => d.sourceId ?? '')));
+}
+
 /** A copy of the program with these demos (predictors missing from the set get none). */
 export function withDemoSet(program: Program, demos: DemoSet): Program {
   let out = program;

@@ -2,6 +2,7 @@ import type { Example } from '../example';
 import { pickFields } from '../example';
 import type { Program } from '../program';
 import type { Rng } from '../rng';
+import { demoSourceIds } from './demo-set';
 import type { ExampleBlock } from './proposer-format';
 import type { OptimizerSession } from './session';
 
@@ -25,7 +26,7 @@ export async function probeFailures(
   maxShown = 5,
 ): Promise<FailureProbe> {
   if (size <= 0) return { blocks: [], failedIds: [], probed: 0 };
-  const shown = new Set(program.steps.flatMap((s) => s.demos.map((d) => d.sourceId)));
+  const shown = demoSourceIds(program);
   const pool = trainset.filter((e) => !shown.has(e.id));
   const sample = rng.sample(pool.length > 0 ? pool : trainset, size);
   const result = await session.score(program, sample);

@@ -1,3 +1,4 @@
+import { demoSourceIds } from './demo-set';
 import { probeFailures } from './failures';
 import { proposeInstructions } from './instruction-proposer';
 import { proposerExamples } from './proposer-examples';
@@ -24,13 +25,12 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
     phaseRng(config.seed, index, 'probe'),
   );
 
-  const shown = new Set(program.steps.flatMap((s) => s.demos.map((d) => d.sourceId ?? '')));
   const examples = proposerExamples(
     program,
     task.trainset,
     config.proposerExampleTokens,
     phaseRng(config.seed, index, 'proposer-examples'),
-    shown,
+    demoSourceIds(program),
   );
 
   // Proposals per predictor; candidate i takes proposal i of each predictor (index-aligned).

@@ -1,8 +1,8 @@
-import type { EvaluationResult } from '../evaluate';
 import type { Example } from '../example';
 import { canonicalJson } from '../json';
 import type { Program } from '../program';
 import type { Rng } from '../rng';
+import { clearlyAhead, clearlyBehind } from './racing';
 import type { CandidateRecord, DropReason } from './records';
 import type { OptimizerSession } from './session';
 
@@ -202,7 +202,7 @@ export async function selectCandidate(
         : before.exampleScores.length === valset.length
           ? before.exampleScores
           : null;
-    const r = await raceAbove(session, c.program, valset, bar, reference);
+    const r = await session.scoreAbove(c.program, valset, bar, reference);
     if (!r) {
       drop(session, c, settings.phase, 'cannot-win');
       continue;
@@ -269,27 +269,6 @@ export async function selectCandidate(
   };
 }
 
-/**
- * A full evaluation that stops once the program cannot end strictly above `bar` even with every
- * remaining example right, or is clearly behind `reference` (per-example scores of the program
- * that set the bar) on the examples scored so far. Null when it stopped.
- */
-async function raceAbove(
-  session: OptimizerSession,
-  program: Program,
-  valset: readonly Example[],
-  bar: number,
-  reference: readonly number[] | null,
-): Promise<EvaluationResult | null> {
-  const total = valset.length;
-  const run = await session.scoreUntil(program, valset, (scores) => {
-    const sum = scores.reduce((a, b) => a + b, 0);
-    if ((sum + (total - scores.length)) / total <= bar) return true;
-    return reference !== null && clearlyBehind(scores.map((x, i) => x - (reference[i] ?? 0)));
-  });
-  return run.stopped ? null : run.result;
-}
-
 function drop(session: OptimizerSession, c: Candidate, phase: number, reason: DropReason): void {
   c.record.dropped = true;
   c.record.dropReason = reason;
@@ -314,31 +293,6 @@ async function incumbentBatchScores(
     return picked.map((i) => incumbent.exampleScores[i] ?? 0);
   const r = await session.score(incumbent.program, batch);
   return r.results.map((x) => x.score);
-}
-
-/**
- * A sequential paired test on per-example differences (candidate minus incumbent, same
- * examples): true when the candidate's net deficit is at least three examples' worth and two
- * standard deviations of a zero-mean walk with these steps (for 0/1 scores, a sign test on the
- * examples where the two disagree). Checked after every example; at this level a candidate as
- * good as the incumbent is stopped rarely, and stopping only skips its full evaluation.
- */
-export function clearlyBehind(diffs: readonly number[]): boolean {
-  let sum = 0;
-  let squares = 0;
-  for (const d of diffs) {
-    sum += d;
-    squares += d * d;
-  }
-  return -sum >= Math.max(BEHIND_MIN_DEFICIT, BEHIND_Z * Math.sqrt(squares));
-}
-
-const BEHIND_MIN_DEFICIT = 3;
-const BEHIND_Z = 2;
-
-/** The mirror of `clearlyBehind`: the candidate's net gain is clearly more than chance. */
-export function clearlyAhead(diffs: readonly number[]): boolean {
-  return clearlyBehind(diffs.map((d) => -d));
 }
 
 /**
@@ -371,3 +325,5 @@ export function standardError(scores: readonly number[]): number {
   const variance = scores.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
   return Math.sqrt(variance / n);
 }
+
+export { clearlyAhead, clearlyBehind };

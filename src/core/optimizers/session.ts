@@ -10,6 +10,7 @@ import type { Program } from '../program';
 import type { OutputValidator, RunContext } from '../run-program';
 import { MeteredLM, type Budget, type UsageTotals } from '../usage';
 import type { RunEvent, RunEventListener } from './events';
+import { clearlyBehind } from './racing';
 import type { CurvePoint } from './records';
 
 /** What an optimizer improves: a program, its data, its metric and the rules on its outputs. */
@@ -135,19 +136,21 @@ export class OptimizerSession {
 
   /**
    * Like `score`, but stops as soon as the program can no longer score strictly above `bar`
-   * even if it got every remaining example right (racing). Returns null when it stopped so.
-   * The decision is the same as after a full evaluation; only the losers' exact scores are
-   * unknown.
+   * even if it got every remaining example right, or, given the per-example scores of the
+   * program that set the bar, once it is clearly behind that program on the examples scored so
+   * far (racing). Returns null when it stopped so.
    */
   async scoreAbove(
     program: Program,
     examples: readonly Example[],
     bar: number,
+    reference: readonly number[] | null = null,
   ): Promise<EvaluationResult | null> {
     const total = examples.length;
     const run = await this.scoreUntil(program, examples, (scores) => {
       const sum = scores.reduce((a, b) => a + b, 0);
-      return (sum + (total - scores.length)) / total <= bar;
+      if ((sum + (total - scores.length)) / total <= bar) return true;
+      return reference !== null && clearlyBehind(scores.map((x, i) => x - (reference[i] ?? 0)));
     });
     return run.stopped ? null : run.result;
   }

@@ -174,15 +174,25 @@ describe('selectCandidate cost savers', () => {
   });
 });
 
+const big = examples(words('d', 60));
+const bigOrder = new Map(big.map((e, i) => [String(e.data.x), i]));
+
+/**
+ * On the 60 examples of `big`, instruction "score:K" answers right the examples whose position
+ * ends in a digit below K (K tenths of them); with `nineIsPerfect`, "score:9" answers them all.
+ */
+function decileModel({ nineIsPerfect = false } = {}): ScriptedLM {
+  return new ScriptedLM((req: LMRequest) => {
+    const k = Number(/score:(\d+)/.exec(req.messages[0]?.content ?? '')?.[1] ?? 0);
+    const x = (ScriptedLM.lastUser(req).split(': ')[1] ?? '').trim();
+    const right = (nineIsPerfect && k === 9) || (bigOrder.get(x) ?? 0) % 10 < k;
+    return `y: ${right ? reverse(x) : x}`;
+  });
+}
+
 describe('selectCandidate full-set racing', () => {
   it('stops a finalist clearly behind the incumbent on the same examples, long before the bound', async () => {
-    const big = examples(words('d', 60));
-    const order = new Map(big.map((e, i) => [String(e.data.x), i]));
-    const lm = new ScriptedLM((req: LMRequest) => {
-      const k = Number(/score:(\d+)/.exec(req.messages[0]?.content ?? '')?.[1] ?? 0);
-      const x = (ScriptedLM.lastUser(req).split(': ')[1] ?? '').trim();
-      return `y: ${(order.get(x) ?? 0) % 10 < k ? reverse(x) : x}`;
-    });
+    const lm = decileModel();
     const session = makeSession(toyTask([], big), lm);
     const incumbent = {
       program: toyProgram('score:6'),
@@ -205,14 +215,7 @@ describe('selectCandidate full-set racing', () => {
 
 describe('selectCandidate with an unscored start program', () => {
   it('scores it on minibatches like a candidate and skips its full evaluation when clearly beaten', async () => {
-    const big = examples(words('d', 60));
-    const order = new Map(big.map((e, i) => [String(e.data.x), i]));
-    const lm = new ScriptedLM((req: LMRequest) => {
-      const k = Number(/score:(\d+)/.exec(req.messages[0]?.content ?? '')?.[1] ?? 0);
-      const x = (ScriptedLM.lastUser(req).split(': ')[1] ?? '').trim();
-      // score:K answers every example right when K is 9, none when 0.
-      return `y: ${k === 9 || (order.get(x) ?? 0) % 10 < k ? reverse(x) : x}`;
-    });
+    const lm = decileModel({ nineIsPerfect: true });
     const session = makeSession(toyTask([], big), lm);
     const start = { program: toyProgram('score:0'), score: 0, exampleScores: [] };
     const outcome = await selectCandidate(
