@@ -35,6 +35,8 @@ export interface ProposalGrounding {
    * writes the conservative rewrite a COPRO-like search would.
    */
   varyGrounding?: boolean;
+  /** With varyGrounding: the variant the first of these proposals takes (the next ones follow). */
+  variant?: number;
 }
 
 /** What proposal i sees when grounding varies: everything, no failures, or no examples at all. */
@@ -102,8 +104,9 @@ export async function proposeInstructions(
   const examples = renderExampleBlocks('Example', grounding.examples ?? []);
   const failures = renderExampleBlocks('Failure', grounding.failures);
   const shown = (i: number): Record<string, string> => {
+    const k = (grounding.variant ?? 0) + i;
     const v = grounding.varyGrounding
-      ? (GROUNDING_VARIANTS[i % GROUNDING_VARIANTS.length] ?? GROUNDING_VARIANTS[0])
+      ? (GROUNDING_VARIANTS[k % GROUNDING_VARIANTS.length] ?? GROUNDING_VARIANTS[0])
       : GROUNDING_VARIANTS[0];
     return {
       demos: v.examples ? demos : '(none)',

@@ -1,6 +1,11 @@
 import type { PhaseContext } from './phase-context';
 import type { PhaseKind, PhaseRecord } from './records';
-import { selectCandidate, type Candidate, type SelectionOutcome } from './selection';
+import {
+  selectCandidate,
+  type Candidate,
+  type NextCandidate,
+  type SelectionOutcome,
+} from './selection';
 import { phaseRng } from './seeds';
 import { usageDelta } from './session';
 import type { UsageTotals } from '../usage';
@@ -19,6 +24,7 @@ export function phaseStart(ctx: PhaseContext): PhaseStart {
 export function selectForPhase(
   ctx: PhaseContext,
   candidates: Candidate[],
+  more?: NextCandidate,
 ): Promise<SelectionOutcome> {
   const { config, index } = ctx;
   return selectCandidate(
@@ -33,6 +39,7 @@ export function selectForPhase(
       acceptMargin: config.acceptMargin,
       phase: index,
     },
+    more,
   );
 }
 

@@ -8,6 +8,7 @@ import type { CandidateRecord } from './records';
 import { phaseRecord, phaseStart, selectForPhase } from './phase-steps';
 import { pct, type Candidate } from './selection';
 import { phaseRng, requestSeed } from './seeds';
+import type { Program } from '../program';
 
 /**
  * The prompt phase: probe failures, propose grounded instructions for every predictor (with
@@ -33,59 +34,71 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
     demoSourceIds(program),
   );
 
-  // Proposals per predictor; candidate i takes proposal i of each predictor (index-aligned).
-  const perPredictor: Record<string, string[]> = {};
-  let failedProposals = 0;
-  for (const step of program.steps) {
-    const proposals = await proposeInstructions(
-      session,
-      {
-        datasetSummary: ctx.datasetSummary,
-        program,
-        predictor: step.name,
-        failures: probe.blocks,
-        examples,
-        varyGrounding: true,
-        history: ctx.cycle >= 1 ? (ctx.instructionHistory[step.name] ?? []) : [],
-        ...(ctx.insight ? { insight: ctx.insight.text } : {}),
-      },
-      {
-        count: config.instructionCandidates,
-        maxInstructionChars: config.maxInstructionChars,
-        seed: requestSeed(config.seed, index, `propose:${step.name}`),
-        tag: `s${config.seed}p${index}:${step.name}`,
-      },
-      phaseRng(config.seed, index, `tips:${step.name}`),
-    );
-    perPredictor[step.name] = proposals.instructions;
-    failedProposals += proposals.failed;
-  }
-  const width = Math.max(...Object.values(perPredictor).map((l) => l.length));
+  // Proposals come one candidate at a time during the first minibatch round, each built on
+  // the leader so far (the proposal ahead of the current instruction on that minibatch), so a
+  // phase can refine a gain instead of restarting from the current instruction every time.
+  // A candidate holds one new instruction per predictor.
   const candidates: Candidate[] = [];
-  for (let i = 0; i < width; i++) {
-    let candidate = program;
-    const instructions: Record<string, string> = {};
-    for (const step of program.steps) {
-      const list = perPredictor[step.name] ?? [];
-      const text = list[i] ?? step.signature.instruction;
-      instructions[step.name] = text;
-      candidate = candidate.withInstruction(step.name, text);
-    }
-    const record: CandidateRecord = {
-      id: i === 0 ? 'current' : `instruction-${i}`,
-      label: i === 0 ? 'current instruction' : `proposal ${i}`,
-      kind: i === 0 ? 'incumbent' : 'instruction',
-      instructions,
-      minibatchScore: null,
-      minibatchExamples: 0,
-      fullScore: null,
-      dropped: false,
-    };
-    session.emit({ type: 'candidate-proposed', phase: index, candidate: record });
-    candidates.push({ record, program: candidate });
-  }
+  const tried: Record<string, string[]> = {};
+  let failedProposals = 0;
+  const current: Record<string, string> = {};
+  for (const step of program.steps) current[step.name] = step.signature.instruction;
+  const currentCandidate = instructionCandidate(program, current, 0);
+  candidates.push(currentCandidate);
+  session.emit({ type: 'candidate-proposed', phase: index, candidate: currentCandidate.record });
 
-  const outcome = await selectForPhase(ctx, candidates);
+  let asked = 0;
+  const more = async (leader: Candidate | null): Promise<Candidate | null> => {
+    // Requests beyond the count stand in for proposals that could not be used.
+    while (asked < config.instructionCandidates) {
+      const k = ++asked;
+      const base = leader?.program ?? program;
+      const instructions: Record<string, string> = {};
+      let fresh = false;
+      for (const step of program.steps) {
+        const earlier = (tried[step.name] ??= []);
+        const proposals = await proposeInstructions(
+          session,
+          {
+            datasetSummary: ctx.datasetSummary,
+            program: base,
+            predictor: step.name,
+            failures: probe.blocks,
+            examples,
+            varyGrounding: true,
+            variant: k - 1,
+            history: [
+              ...(ctx.cycle >= 1 ? (ctx.instructionHistory[step.name] ?? []) : []),
+              ...earlier.map((instruction) => ({ instruction, score: null })),
+            ],
+            ...(ctx.insight ? { insight: ctx.insight.text } : {}),
+          },
+          {
+            count: 1,
+            maxInstructionChars: config.maxInstructionChars,
+            seed: requestSeed(config.seed, index, `propose:${step.name}:${k}`),
+            tag: `s${config.seed}p${index}:${step.name}:${k}`,
+          },
+          phaseRng(config.seed, index, `tips:${step.name}:${k}`),
+        );
+        failedProposals += proposals.failed;
+        const text = proposals.instructions[1];
+        if (text !== undefined) {
+          earlier.push(text);
+          fresh = true;
+        }
+        instructions[step.name] = text ?? base.predictor(step.name).signature.instruction;
+      }
+      if (!fresh) continue;
+      const candidate = instructionCandidate(program, instructions, k);
+      session.emit({ type: 'candidate-proposed', phase: index, candidate: candidate.record });
+      candidates.push(candidate);
+      return candidate;
+    }
+    return null;
+  };
+
+  const outcome = await selectForPhase(ctx, [currentCandidate], more);
 
   for (const c of candidates) {
     if (c.record.fullScore === null) continue;
@@ -122,4 +135,26 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
       failedProposals,
     },
   };
+}
+
+/** Candidate k of a prompt phase: the program with these instructions (0 is the current one). */
+function instructionCandidate(
+  program: Program,
+  instructions: Record<string, string>,
+  k: number,
+): Candidate {
+  let candidate = program;
+  for (const [name, text] of Object.entries(instructions))
+    candidate = candidate.withInstruction(name, text);
+  const record: CandidateRecord = {
+    id: k === 0 ? 'current' : `instruction-${k}`,
+    label: k === 0 ? 'current instruction' : `proposal ${k}`,
+    kind: k === 0 ? 'incumbent' : 'instruction',
+    instructions,
+    minibatchScore: null,
+    minibatchExamples: 0,
+    fullScore: null,
+    dropped: false,
+  };
+  return { record, program: candidate };
 }

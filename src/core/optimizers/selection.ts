@@ -51,6 +51,12 @@ export interface SelectionSettings {
   phase: number;
 }
 
+/**
+ * Asks for one more candidate, built on `leader` (the best so far on the first minibatch, ahead
+ * of the incumbent there; null when none is): null when there are no more.
+ */
+export type NextCandidate = (leader: Candidate | null) => Promise<Candidate | null>;
+
 /** A key identifying what a program does (instructions and demos), to spot repeats. */
 export function programKey(program: Program): string {
   return canonicalJson(program.steps.map((s) => [s.signature.instruction, s.demos]));
@@ -71,12 +77,14 @@ export async function selectCandidate(
   valset: readonly Example[],
   rng: Rng,
   settings: SelectionSettings,
+  more?: NextCandidate,
 ): Promise<SelectionOutcome> {
   const finalists = Math.max(1, settings.finalists ?? 3);
   const incumbentKey = programKey(incumbent.program);
   const seen = new Set<string>([incumbentKey]);
   let alive: Candidate[] = [];
-  for (const c of candidates) {
+  /** Whether a candidate is new (a repeat is marked and left out). */
+  const admit = (c: Candidate): boolean => {
     const key = programKey(c.program);
     if (key === incumbentKey) {
       if (incumbent.exampleScores.length === valset.length) c.record.fullScore = incumbent.score;
@@ -84,16 +92,27 @@ export async function selectCandidate(
     }
     if (seen.has(key)) {
       c.record.dropped = c.record.fullScore === null && key !== incumbentKey;
-      continue;
+      return false;
     }
     seen.add(key);
-    alive.push(c);
-  }
+    return true;
+  };
+  // Every candidate of the phase, with those `more` adds.
+  const all = [...candidates];
+  const admitLater = (c: Candidate): boolean => {
+    all.push(c);
+    return admit(c);
+  };
+  for (const c of candidates) if (admit(c)) alive.push(c);
 
   const sums = new Map<Candidate, number>();
   // Per-candidate differences from the incumbent on the same minibatch examples.
   const diffs = new Map<Candidate, number[]>();
-  const halving = valset.length > settings.minibatchSize && alive.length > 0;
+  const halving =
+    valset.length > settings.minibatchSize && (alive.length > 0 || more !== undefined);
+  // Without minibatches there is no leader to build on: every later candidate comes at once.
+  if (!halving && more)
+    for (let c = await more(null); c; c = await more(null)) if (admitLater(c)) alive.push(c);
   const indices = valset.map((_, i) => i);
   let incumbentSum = 0;
   let incumbentCount = 0;
@@ -102,18 +121,41 @@ export async function selectCandidate(
   for (let round = 0; halving && (round === 0 || alive.length > finalists); round++) {
     const picked = rng.fork(`minibatch-${round}`).sample(indices, settings.minibatchSize);
     const batch = picked.map((i) => valset[i] as Example);
-    const reference = await incumbentBatchScores(session, incumbent, valset, picked, batch);
-    incumbentSum += reference.reduce((a, b) => a + b, 0);
-    incumbentCount += batch.length;
-    for (const c of alive) {
+    let reference: number[] | null = null;
+    let bar = 0;
+    // Round 0 takes the later candidates one at a time, each built on the leader so far: the
+    // candidate ahead of the incumbent on this minibatch (scored on all of it), else none.
+    const queue = [...alive];
+    let leader: Candidate | null = null;
+    let asking = round === 0 && more !== undefined;
+    for (;;) {
+      let c = queue.shift();
+      while (!c && asking && more) {
+        const next = await more(leader);
+        if (!next) asking = false;
+        else if (admitLater(next)) {
+          alive.push(next);
+          c = next;
+        }
+      }
+      if (!c) break;
+      if (!reference) {
+        // The incumbent is scored on the minibatch only once a candidate needs the comparison.
+        const scores = await incumbentBatchScores(session, incumbent, valset, picked, batch);
+        reference = scores;
+        incumbentSum += scores.reduce((a, b) => a + b, 0);
+        incumbentCount += batch.length;
+        bar = scores.reduce((a, b) => a + b, 0) / Math.max(1, scores.length);
+      }
+      const ref = reference;
       // Racing on the minibatch: a candidate already clearly behind the incumbent on the same
       // examples stops there; the rest of its minibatch would only confirm it.
       const run = await session.scoreUntil(c.program, batch, (scores) =>
-        clearlyBehind(scores.map((s, i) => s - (reference[i] ?? 0))),
+        clearlyBehind(scores.map((s, i) => s - (ref[i] ?? 0))),
       );
       const scored = run.result.results.length;
       const own = diffs.get(c) ?? [];
-      run.result.results.forEach((r, i) => own.push(r.score - (reference[i] ?? 0)));
+      run.result.results.forEach((r, i) => own.push(r.score - (ref[i] ?? 0)));
       diffs.set(c, own);
       const sum = (sums.get(c) ?? 0) + run.result.score * scored;
       sums.set(c, sum);
@@ -128,6 +170,11 @@ export async function selectCandidate(
         examples: scored,
       });
       if (run.stopped) drop(session, c, settings.phase, 'behind-incumbent');
+      else if (
+        run.result.score > bar &&
+        run.result.score > (leader?.record.minibatchScore ?? -Infinity)
+      )
+        leader = c;
     }
     alive = alive.filter((c) => !c.record.dropped);
     if (alive.length <= finalists) break;
@@ -186,7 +233,7 @@ export async function selectCandidate(
   }
 
   if (before.exampleScores.length === valset.length && before !== incumbent)
-    for (const c of candidates)
+    for (const c of all)
       if (c.record.kind === 'incumbent' && c.record.fullScore === null)
         c.record.fullScore = before.score;
 
@@ -256,7 +303,7 @@ export async function selectCandidate(
       ? `${best.c.record.label} scored ${pct(best.score)}, above the current ${pct(before.score)}, but by less than the margin that separates a real gain from chance on ${valset.length} examples; kept the current program.`
       : best
         ? `No candidate beat the current program (best ${pct(best.score)} vs ${pct(before.score)}); kept it.`
-        : candidates.some((c) => c.record.dropped)
+        : all.some((c) => c.record.dropped)
           ? `No candidate could beat the current program (${pct(before.score)}); kept it.`
           : 'No new candidate to try; kept the current program.';
   return {

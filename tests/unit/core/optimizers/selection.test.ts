@@ -339,3 +339,51 @@ describe('racing on the minibatch', () => {
     ).toBe(true);
   });
 });
+
+describe('selectCandidate with candidates made one at a time', () => {
+  /** Runs selection where each later candidate is made by `make(leader instruction or null)`. */
+  async function selectBuilt(make: (leader: string | null) => string | null) {
+    const lm = scoreModel();
+    const session = makeSession(toyTask([], val), lm);
+    const incumbent = {
+      program: toyProgram('score:2'),
+      score: 0.2,
+      exampleScores: val.map((_, i) => (i < 2 ? 1 : 0)),
+    };
+    const leaders: (string | null)[] = [];
+    let n = 0;
+    const outcome = await selectCandidate(
+      session,
+      [],
+      incumbent,
+      val,
+      new Rng(1),
+      { minibatchSize: 9, phase: 0 },
+      async (leader) => {
+        const base = leader?.program.steps[0]?.signature.instruction ?? null;
+        leaders.push(base);
+        const next = make(base);
+        return next === null ? null : candidate(`c${++n}`, next);
+      },
+    );
+    return { outcome, leaders };
+  }
+
+  it('builds each new candidate on the one ahead of the incumbent on the first minibatch', async () => {
+    const { outcome, leaders } = await selectBuilt((leader) => {
+      const k = Number(/score:(\d+)/.exec(leader ?? 'score:2')?.[1]);
+      return k >= 8 ? null : `score:${k + 3}`;
+    });
+    // score:5 leads, so score:8 is built on it; then nothing more.
+    expect(leaders).toEqual([null, 'score:5', 'score:8']);
+    expect(outcome.accepted).toBe(true);
+    expect(outcome.incumbent.score).toBeCloseTo(0.8);
+  });
+
+  it('keeps building on the incumbent while no candidate is ahead of it', async () => {
+    const made: string[] = ['score:1', 'score:7'];
+    const { leaders, outcome } = await selectBuilt(() => made.shift() ?? null);
+    expect(leaders).toEqual([null, null, 'score:7']);
+    expect(outcome.winnerId).toBe('c2');
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { chatAdapter } from '../../../../src/core/adapters/chat-adapter';
+import { constraintFromSpec } from '../../../../src/core/constraints';
+import type { LanguageModel, LMRequest } from '../../../../src/core/lm';
+import { runCopa } from '../../../../src/core/optimizers';
+import { DEFAULT_SIMULATED_MODEL } from '../../../../src/engines/standin/simulated-models';
+import { BUILT_IN_TASKS } from '../../../../src/tasks';
+
+/** The text of a `[[ ## name ## ]]` section of a chat prompt. */
+function section(request: LMRequest, name: string): string | null {
+  const text = request.messages.map((m) => m.content).join('\n');
+  const m = new RegExp(`\\[\\[ ## ${name} ## \\]\\]\\n([\\s\\S]*?)(?=\\n\\[\\[ ## |$)`).exec(text);
+  return m ? (m[1] ?? '').trim() : null;
+}
+
+describe('the prompt phase', () => {
+  it('builds later proposals on an earlier proposal that leads on the first minibatch', async () => {
+    const task = BUILT_IN_TASKS.find((t) => t.id === 'ticket-routing');
+    if (!task) throw new Error('ticket routing is a built-in task');
+    const model = DEFAULT_SIMULATED_MODEL.create(1);
+    const proposerPrompts: LMRequest[] = [];
+    const proposals: string[] = [];
+    const lm: LanguageModel = {
+      id: model.id,
+      async complete(request, signal) {
+        const response = await model.complete(request, signal);
+        if (section(request, 'current_instruction') !== null) {
+          proposerPrompts.push(request);
+          proposals.push(
+            section(
+              { ...request, messages: [{ role: 'user', content: response.text }] },
+              'proposed_instruction',
+            ) ?? '',
+          );
+        }
+        return response;
+      },
+    };
+    const r = await runCopa(
+      {
+        program: task.program,
+        trainset: task.splits.train,
+        valset: task.splits.val,
+        metric: task.metric,
+        constraints: task.constraints.map(constraintFromSpec),
+      },
+      { lm, adapter: chatAdapter, config: { seed: 1, cycles: 1 } },
+    );
+    const prompt = r.history.find((h) => h.kind === 'prompt');
+    expect(prompt?.accepted).toBe(true);
+    const start = task.program.steps[0]?.signature.instruction;
+    const bases = proposerPrompts.map((p) => section(p, 'current_instruction'));
+    // The first proposal starts from the program's instruction; a later one from a proposal.
+    expect(bases[0]).toBe(start);
+    const built = bases.findIndex((b, i) => b !== start && proposals.slice(0, i).includes(b ?? ''));
+    expect(built).toBeGreaterThan(0);
+  });
+});
