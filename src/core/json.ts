@@ -25,3 +25,11 @@ function sortKeys(value: unknown): unknown {
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * A deep copy through JSON: what is stored, cached or sent on must be plain JSON (no undefined
+ * members, no class instances, no shared references), and JSON is the rule that defines it.
+ */
+export function jsonCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

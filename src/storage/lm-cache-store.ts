@@ -1,4 +1,5 @@
 import type { UseStore } from 'idb-keyval';
+import { jsonCopy } from '../core/json';
 import type { CacheStore } from '../core/cache';
 import type { LMResponse } from '../core/lm';
 import { StorageQuotaError } from './errors';
@@ -111,7 +112,7 @@ export class IdbCacheStore implements CacheStore {
     const order = await this.index();
     const entry: CacheEntry = {
       schemaVersion: LM_CACHE_SCHEMA_VERSION,
-      response: JSON.parse(JSON.stringify(value)) as LMResponse,
+      response: jsonCopy(value),
       lastUsed: ++this.clock,
     };
     const sizeAfter = order.size + (order.has(key) ? 0 : 1);

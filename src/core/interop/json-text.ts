@@ -1,18 +1,10 @@
+import { LineIndex } from '../line-index';
 import { ProgramImportError } from './errors';
 import { jsonErrorOffset } from './json-locate';
 
 /** Line and column (both 1-based) of a character offset in a text. */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
+  return LineIndex.ofText(text).position(Math.min(offset, text.length));
 }
 
 /** Line and column of the first JSON syntax error in `text`, or undefined when it is valid. */

@@ -1,4 +1,5 @@
 import { CopaError } from '../errors';
+import { jsonCopy } from '../json';
 import type { ProgramState } from '../program';
 import type { UsageTotals } from '../usage';
 import type { CopaConfig } from './copa-config';
@@ -61,5 +62,5 @@ export function assertCheckpoint(value: unknown): asserts value is CopaCheckpoin
 
 /** A deep copy as plain JSON (what is handed to onCheckpoint and stored). */
 export function snapshot(cp: CopaCheckpoint): CopaCheckpoint {
-  return JSON.parse(JSON.stringify(cp)) as CopaCheckpoint;
+  return jsonCopy(cp);
 }

@@ -1,4 +1,5 @@
 import { NotUtf8Error } from './errors';
+import { LineIndex } from '../../line-index';
 
 export type TextEncodingName = 'utf-8' | 'latin1';
 
@@ -29,13 +30,6 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   return -1;
 }
 
-/** 1-based line of a byte offset. */
-export function lineOfByte(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
-  return line;
-}
-
 /**
  * Decodes file bytes. UTF-8 is checked strictly (TextDecoder `fatal`), and a failure names
  * the first bad byte and its line; a UTF-8 byte-order mark is removed. Latin-1 never fails.
@@ -50,6 +44,6 @@ export function decodeText(
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const at = Math.max(0, firstInvalidUtf8Byte(bytes));
-    throw new NotUtf8Error(fileName, at, lineOfByte(bytes, at));
+    throw new NotUtf8Error(fileName, at, LineIndex.ofBytes(bytes).line(at));
   }
 }
