@@ -1,4 +1,5 @@
 import type { Demo } from './example';
+import { programInputs, programOutputs } from './program-fields';
 import { ProgramStateError } from './errors';
 import { Signature, type SignatureData } from './signature';
 
@@ -92,19 +93,12 @@ export class Program {
 
   /** Names of the fields the caller must supply (inputs not produced by an earlier step). */
   get inputFields(): string[] {
-    const produced = new Set<string>();
-    const inputs: string[] = [];
-    for (const s of this.steps) {
-      for (const f of s.signature.inputs)
-        if (!produced.has(f.name) && !inputs.includes(f.name)) inputs.push(f.name);
-      for (const f of s.signature.outputs) produced.add(f.name);
-    }
-    return inputs;
+    return programInputs(this.steps).map((f) => f.name);
   }
 
   /** Names of the fields the program returns: every step's outputs (not reasoning). */
   get outputFields(): string[] {
-    return this.steps.flatMap((s) => s.signature.outputs.map((f) => f.name));
+    return programOutputs(this.steps).map((f) => f.name);
   }
 
   predictor(name: string): Predictor {

@@ -1,6 +1,7 @@
 import type { ConstraintSpec } from '../../core/constraints';
 import type { ScoringRules } from '../../core/scoring-rules';
 import type { ProgramState } from '../../core/program';
+import { programInputs, programOutputs } from '../../core/program-fields';
 import type { FieldSpec, FieldType } from '../../core/signature';
 import { fieldNames, freshName, pipelineProblems } from './pipeline-edit';
 
@@ -22,19 +23,7 @@ export function freshFieldName(program: ProgramState, base = 'field'): string {
 
 /** The output fields a metric or a constraint can refer to. */
 export function outputNames(program: ProgramState): string[] {
-  return program.steps.flatMap((s) => s.signature.outputs.map((f) => f.name));
-}
-
-/** The fields a pipeline reads from the data: inputs no earlier step writes. */
-export function dataInputs(program: ProgramState): string[] {
-  const written = new Set<string>();
-  const read: string[] = [];
-  for (const step of program.steps) {
-    for (const f of step.signature.inputs)
-      if (!written.has(f.name) && !read.includes(f.name)) read.push(f.name);
-    for (const f of step.signature.outputs) written.add(f.name);
-  }
-  return read;
+  return programOutputs(program.steps).map((f) => f.name);
 }
 
 /**
@@ -74,7 +63,9 @@ export function programProblems(
   if (dataFields.length > 0) {
     const have = new Set(dataFields);
     const listed = dataFields.join(', ');
-    for (const name of dataInputs(program).filter((f) => f !== '' && !have.has(f)))
+    for (const name of programInputs(program.steps)
+      .map((f) => f.name)
+      .filter((f) => f !== '' && !have.has(f)))
       problems.push(
         `The program reads “${name}”, which the data does not have (its fields: ${listed}): rename the input field to one of them.`,
       );
