@@ -83,11 +83,7 @@ export class Program {
   /** Imported DSPy parameters carried along unchanged; never run. */
   readonly kept: readonly KeptParameter[];
 
-  constructor(
-    steps: readonly Predictor[],
-    description = '',
-    kept: readonly KeptParameter[] = [],
-  ) {
+  constructor(steps: readonly Predictor[], description = '', kept: readonly KeptParameter[] = []) {
     if (steps.length === 0) throw new ProgramStateError('A program needs at least one predictor.');
     const names = new Set<string>();
     const available = new Set<string>();

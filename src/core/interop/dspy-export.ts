@@ -93,7 +93,10 @@ export function exportDspyProgram(state: ProgramState, opts: DspyExportOptions =
 }
 
 /** A flat ChainOfThought is a bare `dspy.ChainOfThought`, whose only parameter is `predict`. */
-function flatStep(step: PredictorStateData, flat: boolean): Pick<PredictorStateData, 'name' | 'chainOfThought'> {
+function flatStep(
+  step: PredictorStateData,
+  flat: boolean,
+): Pick<PredictorStateData, 'name' | 'chainOfThought'> {
   return flat ? { name: 'self', chainOfThought: step.chainOfThought } : step;
 }
 
@@ -108,7 +111,6 @@ function typeWarnings(step: PredictorStateData): string[] {
   }
   return out;
 }
-
 
 /** DSPy 3.2 stopped giving ChainOfThought's reasoning its long prefix. */
 function usesShortReasoningPrefix(dspyVersion: string): boolean {
@@ -154,5 +156,8 @@ function demoState(demo: Demo, order: readonly string[]): JsonObject {
     if (v !== undefined) out[name] = v;
   }
   for (const [k, v] of Object.entries(demo.data)) if (!(k in out)) out[k] = v;
+  // Where the demo came from, under the key DSPy's datasets use for it; DSPy's adapters ignore
+  // keys that are not fields, and the importer reads it back as the demo's source id.
+  if (demo.sourceId !== undefined && !('dspy_uuid' in out)) out.dspy_uuid = demo.sourceId;
   return out;
 }

@@ -150,7 +150,8 @@ function parameterKind(value: JsonValue | undefined): ParameterKind {
 function skipWarning(key: string, kind: ParameterKind, keepable: boolean): string {
   if (!keepable)
     return `"${key}" is not a predictor the playground knows (not an object); it was left out.`;
-  const kept = 'it is kept as it is and written back on DSPy export, but the playground does not run it.';
+  const kept =
+    'it is kept as it is and written back on DSPy export, but the playground does not run it.';
   if (kind === 'retrieve') return `"${key}" is a DSPy Retrieve step (no prompt); ${kept}`;
   if (kind === 'flex') return `"${key}" is a DSPy Flex module; ${kept}`;
   return `"${key}" is not a predictor the playground knows (no "demos" list); ${kept}`;
