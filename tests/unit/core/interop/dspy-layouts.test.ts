@@ -93,6 +93,15 @@ describe('DSPy export layout, as DSPy’s own save() writes it', () => {
     expect(Object.keys(json)).toEqual(['route', 'metadata']);
   });
 
+  it('the app version written into exports is package.json’s', () => {
+    const pkg = JSON.parse(
+      readFileSync(resolve(__dirname, '../../../../package.json'), 'utf8'),
+    ) as {
+      version: string;
+    };
+    expect(APP_VERSION).toBe(pkg.version);
+  });
+
   it('metadata names no invented Python/DSPy versions, and says what made the file', () => {
     const { json } = exportDspyProgram(twoSteps());
     const metadata = json.metadata as Record<string, Record<string, unknown>>;
