@@ -49,6 +49,8 @@ test('a saved program survives a reload and exports in four formats; a DSPy file
   expect(file.suggestedFilename()).toMatch(/\.dspy\.json$/);
   const dspy = JSON.parse(readFileSync(await file.path(), 'utf8')) as Record<string, unknown>;
   expect(dspy).toHaveProperty('metadata');
+  await programs.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('dspy-export')).toHaveCount(0);
   for (const [label, ending] of [
     ['Project JSON', /\.copa\.json$/],
     ['OpenAI messages', /\.messages\.json$/],
