@@ -1,6 +1,7 @@
 import type { Demo } from './example';
 import { programInputs, programOutputs } from './program-fields';
 import { ProgramStateError } from './errors';
+import { isJsonObject, type JsonObject } from './json';
 import { Signature, type SignatureData } from './signature';
 
 /** The reasoning field ChainOfThought puts before the other outputs. */
@@ -23,6 +24,19 @@ export interface ProgramState {
   version: 1;
   description: string;
   steps: PredictorStateData[];
+  /** Parameters of an imported DSPy program that the playground does not run (absent: none). */
+  kept?: KeptParameter[];
+}
+
+/**
+ * A DSPy parameter without a prompt the playground can run (a Retrieve, a Flex module, or
+ * something unknown), kept verbatim under its DSPy name so a re-export still loads into the
+ * program it came from.
+ */
+export interface KeptParameter {
+  name: string;
+  kind: 'retrieve' | 'flex' | 'unknown';
+  state: JsonObject;
 }
 
 export interface PredictorStateData {
@@ -67,8 +81,10 @@ export function chainOfThought(
 export class Program {
   readonly steps: readonly Predictor[];
   readonly description: string;
+  /** Imported DSPy parameters carried along unchanged; never run. */
+  readonly kept: readonly KeptParameter[];
 
-  constructor(steps: readonly Predictor[], description = '') {
+  constructor(steps: readonly Predictor[], description = '', kept: readonly KeptParameter[] = []) {
     if (steps.length === 0) throw new ProgramStateError('A program needs at least one predictor.');
     const names = new Set<string>();
     const available = new Set<string>();
@@ -88,6 +104,7 @@ export class Program {
     });
     this.steps = Object.freeze([...steps]);
     this.description = description;
+    this.kept = Object.freeze(kept.map(copyKept));
     Object.freeze(this);
   }
 
@@ -113,6 +130,7 @@ export class Program {
     return new Program(
       this.steps.map((s) => (s.name === name ? { ...s, ...change(s) } : s)),
       this.description,
+      this.kept,
     );
   }
 
@@ -137,6 +155,7 @@ export class Program {
         demos: s.demos.map((d) => JSON.parse(JSON.stringify(d)) as Demo),
         chainOfThought: s.chainOfThought,
       })),
+      ...(this.kept.length > 0 ? { kept: this.kept.map(copyKept) } : {}),
     };
   }
 
@@ -159,8 +178,33 @@ export class Program {
         chainOfThought: raw.chainOfThought === true,
       };
     });
-    return new Program(steps, typeof state.description === 'string' ? state.description : '');
+    return new Program(
+      steps,
+      typeof state.description === 'string' ? state.description : '',
+      keptFromState(state.kept),
+    );
   }
+}
+
+const KEPT_KINDS: readonly KeptParameter['kind'][] = ['retrieve', 'flex', 'unknown'];
+
+function keptFromState(value: unknown): KeptParameter[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new ProgramStateError('"kept" must be a list.');
+  return value.map((raw: unknown, i: number) => {
+    if (
+      !isRecord(raw) ||
+      typeof raw.name !== 'string' ||
+      !KEPT_KINDS.includes(raw.kind as KeptParameter['kind']) ||
+      !isJsonObject(raw.state)
+    )
+      throw new ProgramStateError(`Kept parameter ${i + 1} of the program state is malformed.`);
+    return { name: raw.name, kind: raw.kind as KeptParameter['kind'], state: raw.state };
+  });
+}
+
+function copyKept(k: KeptParameter): KeptParameter {
+  return { name: k.name, kind: k.kind, state: JSON.parse(JSON.stringify(k.state)) as JsonObject };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

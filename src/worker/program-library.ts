@@ -1,11 +1,13 @@
 import { copaProgramText, exportCopaProgram } from '../core/interop/copa-format';
 import { exportDspyProgram } from '../core/interop/dspy-export';
+import { dspyLoaderPython } from '../core/interop/dspy-python';
 import { importProgramFile } from '../core/interop/program-file';
 import { exportPlainText, messagesExportText } from '../core/interop/prompt-export';
 import { RecordNotFoundError } from '../storage/errors';
 import { PROGRAM_SCHEMA_VERSION, type ProgramRecord } from '../storage/programs';
 import type { StorageDeps } from './storage-deps';
 import type {
+  DspyExportBundle,
   ExportedFile,
   Listing,
   ProgramExportFormat,
@@ -65,6 +67,23 @@ export class ProgramLibrary {
           text: exportPlainText(record.program),
         };
     }
+  }
+
+  /** The DSPy JSON, the Python that loads it (named after the JSON) and every warning of both. */
+  async exportDspy(id: string): Promise<DspyExportBundle> {
+    const record = await this.deps.programs.get(id);
+    if (!record) throw new RecordNotFoundError('program', id);
+    const base = fileBase(record.name);
+    const exported = exportDspyProgram(record.program);
+    const jsonFileName = `${base}.dspy.json`;
+    const python = dspyLoaderPython(record.program, { jsonFileName });
+    return {
+      json: { fileName: jsonFileName, mimeType: 'application/json', text: exported.text },
+      python: { fileName: `${base}.dspy.py`, mimeType: 'text/x-python', text: python.code },
+      warnings: [...exported.warnings, ...python.warnings],
+      flat: exported.flat,
+      kept: (record.program.kept ?? []).map((k) => ({ name: k.name, kind: k.kind })),
+    };
   }
 
   /** Reads the whole file before writing; a bad file throws ProgramImportError and saves nothing. */

@@ -22,6 +22,10 @@ export class ProgramsService implements ProgramsApi {
     return requireStorage(this.#programs).export(id, format);
   }
 
+  async exportDspy(id: string) {
+    return requireStorage(this.#programs).exportDspy(id);
+  }
+
   async importProgram(fileName: string, text: string) {
     return requireStorage(this.#programs).import(fileName, text);
   }

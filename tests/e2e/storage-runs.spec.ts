@@ -41,12 +41,16 @@ test('a saved program survives a reload and exports in four formats; a DSPy file
   expect(stored).toHaveLength(1);
   expect(stored[0]!.provenance).toMatchObject({ engine: 'stand-in' });
 
+  // DSPy's export opens first (how it loads, warnings, the Python), then downloads.
+  await programs.getByRole('button', { name: /for DSPy/ }).click();
   const download = page.waitForEvent('download');
-  await programs.getByRole('button', { name: /as DSPy JSON/ }).click();
+  await programs.getByRole('button', { name: /^Download .*\.dspy\.json$/ }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.dspy\.json$/);
   const dspy = JSON.parse(readFileSync(await file.path(), 'utf8')) as Record<string, unknown>;
   expect(dspy).toHaveProperty('metadata');
+  await programs.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('dspy-export')).toHaveCount(0);
   for (const [label, ending] of [
     ['Project JSON', /\.copa\.json$/],
     ['OpenAI messages', /\.messages\.json$/],

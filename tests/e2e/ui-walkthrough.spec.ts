@@ -85,8 +85,9 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   expect(wrong).toBeLessThanOrEqual(all);
   await page.getByLabel('All', { exact: true }).check();
   // Export the optimized program as DSPy JSON: a file whose predictor has the optimized demos.
+  await page.getByRole('button', { name: /^DSPy \(JSON \+ Python/ }).click();
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'DSPy JSON' }).click();
+  await page.getByRole('button', { name: /^Download .*\.dspy\.json$/ }).click();
   const file = await downloading;
   expect(file.suggestedFilename()).toMatch(/\.json$/);
   const exported = JSON.parse(readFileSync((await file.path())!, 'utf8')) as Record<

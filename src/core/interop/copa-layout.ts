@@ -1,5 +1,6 @@
 import type { FieldSpec } from '../signature';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json';
+import { APP_NAME, APP_VERSION } from './app-info';
 
 /**
  * The playground's own field layout, written into a DSPy export's `metadata.copa_playground`
@@ -16,6 +17,12 @@ export interface CopaFieldLayout {
 export const COPA_LAYOUT_KEY = 'copa_playground';
 export const COPA_LAYOUT_VERSION = 1;
 
+/**
+ * The oldest DSPy whose `load()` reads the export's layout: 2.6.0 is the first release with
+ * ChainOfThought's inner `.predict` and without `extended_signature` (../shared/dspy-save-format.md).
+ */
+export const DSPY_LAYOUT_MIN_VERSION = '2.6.0';
+
 export function layoutToJson(
   description: string,
   layouts: Record<string, CopaFieldLayout>,
@@ -28,7 +35,16 @@ export function layoutToJson(
       inputs: l.inputs.map(fieldToJson),
       outputs: l.outputs.map(fieldToJson),
     };
-  return { version: COPA_LAYOUT_VERSION, description, predictors };
+  // The app's name and version, and the oldest DSPy the layout is for, stand here rather than in
+  // `dependency_versions`, which DSPy compares with its own Python/DSPy versions.
+  return {
+    version: COPA_LAYOUT_VERSION,
+    app: APP_NAME,
+    app_version: APP_VERSION,
+    dspy_layout_min_version: DSPY_LAYOUT_MIN_VERSION,
+    description,
+    predictors,
+  };
 }
 
 function fieldToJson(f: FieldSpec): JsonObject {

@@ -5,6 +5,7 @@ import type { FieldSpec } from '../signature';
 import { type CopaFieldLayout, COPA_LAYOUT_KEY, layoutToJson } from './copa-layout';
 import {
   DSPY_REASONING_PREFIX,
+  FLAT_KEY,
   type DspyDependencyVersions,
   type DspyFieldState,
   type DspyPredictState,
@@ -13,10 +14,15 @@ import {
 } from './dspy-format';
 
 export interface DspyExportOptions {
-  /** Written to `metadata.dependency_versions`; DSPy only warns when they differ from its own. */
+  /**
+   * Written to `metadata.dependency_versions`. Default: none, since the playground ran no Python
+   * and no DSPy; DSPy's `load()` (2.5.43 → 3.3.1) warns only about the versions a file lists.
+   */
   dependencyVersions?: Partial<DspyDependencyVersions>;
   /** Keep field types and the input/output split in `metadata.copa_playground` (default true). */
   includeFieldLayout?: boolean;
+  /** `auto` (default): flat for one step and nothing kept, as a bare predictor's `save()`; else nested. */
+  layout?: 'auto' | 'nested';
 }
 
 export interface DspyExport {
@@ -24,16 +30,11 @@ export interface DspyExport {
   json: JsonObject;
   /** The file text, as DSPy 3.x writes it (2-space indent, trailing newline). */
   text: string;
-  /** What DSPy cannot represent (e.g. label sets), for the user to redo in Python. */
+  /** What DSPy's JSON cannot hold (field types, label sets) or the playground does not run. */
   warnings: string[];
+  /** True when a one-step program was written flat, for a bare `dspy.Predict` / `dspy.ChainOfThought`. */
+  flat: boolean;
 }
-
-/** The DSPy version whose layout the export follows by default. */
-export const DEFAULT_DSPY_VERSIONS: DspyDependencyVersions = {
-  python: '3.12',
-  dspy: '3.0.4',
-  cloudpickle: '3.1',
-};
 
 /** The parameter name DSPy 2.6+ gives a predictor: ChainOfThought's inner Predict is `x.predict`. */
 export function dspyParameterName(
@@ -43,38 +44,72 @@ export function dspyParameterName(
   return step.name === 'self' ? 'predict' : `${step.name}.predict`;
 }
 
+/** Whether `exportDspyProgram` writes this program flat (one step, nothing kept). */
+export function exportsFlat(state: ProgramState, opts: DspyExportOptions = {}): boolean {
+  return opts.layout !== 'nested' && state.steps.length === 1 && (state.kept ?? []).length === 0;
+}
+
 /**
- * Program state → DSPy saved-program JSON that DSPy 2.6.9 – 3.x loads into a program with the
- * same parameter names (`lm: null`, metadata included, bootstrapped demos marked `augmented`).
+ * Program state → DSPy saved-program JSON in the layout DSPy's own `save()` writes (2.6 → 3.x):
+ * a one-step program flat, as `dspy.Predict(...).save()` or `dspy.ChainOfThought(...).save()`
+ * writes it, so it loads into that bare predictor; several steps keyed by parameter name, for a
+ * `dspy.Module` with those attributes. Kept parameters (e.g. a Retrieve) are written back
+ * verbatim; `lm` is null and bootstrapped demos are marked `augmented`.
  */
 export function exportDspyProgram(state: ProgramState, opts: DspyExportOptions = {}): DspyExport {
-  const versions: DspyDependencyVersions = { ...DEFAULT_DSPY_VERSIONS, ...opts.dependencyVersions };
-  const reasoningPrefix = usesShortReasoningPrefix(versions.dspy)
-    ? 'Reasoning:'
-    : DSPY_REASONING_PREFIX;
+  const versions = opts.dependencyVersions ?? {};
+  const reasoningPrefix =
+    versions.dspy !== undefined && usesShortReasoningPrefix(versions.dspy)
+      ? 'Reasoning:'
+      : DSPY_REASONING_PREFIX;
+  const flat = exportsFlat(state, opts);
   const json: JsonObject = {};
   const layouts: Record<string, CopaFieldLayout> = {};
   const warnings: string[] = [];
+  for (const k of state.kept ?? []) {
+    json[k.name] = k.state;
+    warnings.push(
+      `"${k.name}" (a DSPy ${k.kind === 'unknown' ? 'parameter' : k.kind === 'retrieve' ? 'Retrieve' : 'Flex module'} kept from the imported file) is written back as it was; the playground did not run or change it.`,
+    );
+  }
   for (const step of state.steps) {
-    const name = dspyParameterName(step);
-    json[name] = predictState(step, reasoningPrefix) as unknown as JsonObject;
+    const name = flat && !step.chainOfThought ? FLAT_KEY : dspyParameterName(flatStep(step, flat));
+    const predictor = predictState(step, reasoningPrefix) as unknown as JsonObject;
+    if (flat && !step.chainOfThought) Object.assign(json, predictor);
+    else json[name] = predictor;
     layouts[name] = {
       name: step.name,
       chainOfThought: step.chainOfThought,
       inputs: step.signature.inputs,
       outputs: step.signature.outputs,
     };
-    for (const f of [...step.signature.inputs, ...step.signature.outputs])
-      if (f.type !== 'text')
-        warnings.push(
-          `${step.name}.${f.name} is a ${f.type} field${f.labels ? ` (${f.labels.join(', ')})` : ''}; DSPy's JSON keeps no types, so declare it in your Python signature.`,
-        );
+    warnings.push(...typeWarnings(step));
   }
   const metadata: JsonObject = { dependency_versions: { ...versions } };
   if (opts.includeFieldLayout !== false)
     metadata[COPA_LAYOUT_KEY] = layoutToJson(state.description, layouts);
   json.metadata = metadata;
-  return { json, text: `${JSON.stringify(json, null, 2)}\n`, warnings };
+  return { json, text: `${JSON.stringify(json, null, 2)}\n`, warnings, flat };
+}
+
+/** A flat ChainOfThought is a bare `dspy.ChainOfThought`, whose only parameter is `predict`. */
+function flatStep(
+  step: PredictorStateData,
+  flat: boolean,
+): Pick<PredictorStateData, 'name' | 'chainOfThought'> {
+  return flat ? { name: 'self', chainOfThought: step.chainOfThought } : step;
+}
+
+function typeWarnings(step: PredictorStateData): string[] {
+  const out: string[] = [];
+  for (const f of [...step.signature.inputs, ...step.signature.outputs]) {
+    if (f.type === 'text') continue;
+    const what = f.labels ? `a label field (${f.labels.join(', ')})` : `a ${f.type} field`;
+    out.push(
+      `${step.name}.${f.name} is ${what}; DSPy's JSON keeps no types, so the generated Python code declares it; keep that declaration in your own signature.`,
+    );
+  }
+  return out;
 }
 
 /** DSPy 3.2 stopped giving ChainOfThought's reasoning its long prefix. */
@@ -121,5 +156,8 @@ function demoState(demo: Demo, order: readonly string[]): JsonObject {
     if (v !== undefined) out[name] = v;
   }
   for (const [k, v] of Object.entries(demo.data)) if (!(k in out)) out[k] = v;
+  // Where the demo came from, under the key DSPy's datasets use for it; DSPy's adapters ignore
+  // keys that are not fields, and the importer reads it back as the demo's source id.
+  if (demo.sourceId !== undefined && !('dspy_uuid' in out)) out.dspy_uuid = demo.sourceId;
   return out;
 }

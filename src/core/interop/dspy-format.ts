@@ -34,6 +34,13 @@ export interface DspyDependencyVersions {
 /** The save-file generations: G0 demos only, G1 instructions + last prefix, G2/G3 full signature. */
 export type DspyGeneration = 'G0' | 'G1' | 'G2' | 'G3';
 
+/**
+ * The name of a flat file's predictor: DSPy's own name for a program that is itself a Predict
+ * (`named_parameters()` says "self"). The exporter writes it into the playground's layout
+ * metadata; the importer reads a flat file's predictor under it.
+ */
+export const FLAT_KEY = 'self';
+
 /** Demo keys DSPy adds for bookkeeping; never signature fields. */
 export const DSPY_BOOKKEEPING_KEYS: readonly string[] = ['augmented', 'dspy_uuid', 'dspy_split'];
 

@@ -2,6 +2,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 import {
   PROGRAM_STATE_VERSION,
   Program,
+  type KeptParameter,
   type PredictorStateData,
   type ProgramState,
 } from '../program';
@@ -14,7 +15,7 @@ import {
   layoutFromG1Fields,
   type RecoveredLayout,
 } from './dspy-fields';
-import { type DspyFieldState, type DspyGeneration, inferPrefix } from './dspy-format';
+import { type DspyFieldState, type DspyGeneration, FLAT_KEY, inferPrefix } from './dspy-format';
 import { ProgramImportError } from './errors';
 import { parseJsonText } from './json-text';
 
@@ -34,8 +35,13 @@ export interface DspyImportResult {
   dspyVersion?: string;
   /** What was guessed or left out, in words a user can act on. */
   warnings: string[];
-  /** Parameters without a prompt (Retrieve, Flex, unknown) that were left out, by name. */
+  /**
+   * Parameters without a prompt (Retrieve, Flex, unknown), by name. Those that are JSON objects
+   * are kept verbatim in `program.kept` and written back on export; they are never run.
+   */
   skipped: string[];
+  /** True when the file has one predictor's keys at the top level, as a bare `dspy.Predict(...).save()` writes it. */
+  flat: boolean;
   /** Why the steps cannot run as a playground pipeline, when they cannot (e.g. a DSPy loop). */
   notRunnable?: string;
 }
@@ -59,6 +65,8 @@ export function importDspyProgram(json: unknown, opts: DspyImportOptions = {}): 
       'A DSPy program file must be a JSON object keyed by predictor name.',
     );
   const metadata = isJsonObject(json.metadata) ? json.metadata : undefined;
+  const flat = isFlatPredictor(json);
+  const parameters = flat ? { [FLAT_KEY]: withoutMetadata(json) } : json;
   const versions =
     metadata && isJsonObject(metadata.dependency_versions)
       ? metadata.dependency_versions
@@ -69,15 +77,17 @@ export function importDspyProgram(json: unknown, opts: DspyImportOptions = {}): 
   const steps: PredictorStateData[] = [];
   const warnings: string[] = [];
   const skipped: string[] = [];
+  const kept: KeptParameter[] = [];
   let generation: DspyGeneration = 'G0';
   let guessedTypes = false;
 
-  for (const [key, value] of Object.entries(json)) {
+  for (const [key, value] of Object.entries(parameters)) {
     if (key === 'metadata') continue;
     const kind = parameterKind(value);
     if (kind !== 'predict' || !isJsonObject(value)) {
       skipped.push(key);
-      warnings.push(skipWarning(key, kind));
+      warnings.push(skipWarning(key, kind, isJsonObject(value)));
+      if (kind !== 'predict' && isJsonObject(value)) kept.push({ name: key, kind, state: value });
       continue;
     }
     const read = readPredictor(
@@ -104,8 +114,9 @@ export function importDspyProgram(json: unknown, opts: DspyImportOptions = {}): 
     version: PROGRAM_STATE_VERSION,
     description: copa?.description ?? '',
     steps,
+    ...(kept.length > 0 ? { kept } : {}),
   };
-  const result: DspyImportResult = { program, generation, warnings, skipped };
+  const result: DspyImportResult = { program, generation, warnings, skipped, flat };
   if (dspyVersion) result.dspyVersion = dspyVersion;
   try {
     Program.fromState(program);
@@ -115,7 +126,18 @@ export function importDspyProgram(json: unknown, opts: DspyImportOptions = {}): 
   return result;
 }
 
-type ParameterKind = 'predict' | 'retrieve' | 'flex' | 'unknown';
+type ParameterKind = 'predict' | KeptParameter['kind'];
+
+/** A bare Predict's `save()` writes its own keys (`demos`, `signature`, …) at the top level. */
+export function isFlatPredictor(json: JsonObject): boolean {
+  return Array.isArray(json.demos);
+}
+
+function withoutMetadata(json: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(json)) if (k !== 'metadata') out[k] = v;
+  return out;
+}
 
 function parameterKind(value: JsonValue | undefined): ParameterKind {
   if (!isJsonObject(value)) return 'unknown';
@@ -125,11 +147,14 @@ function parameterKind(value: JsonValue | undefined): ParameterKind {
   return Array.isArray(value.demos) ? 'predict' : 'unknown';
 }
 
-function skipWarning(key: string, kind: ParameterKind): string {
-  if (kind === 'retrieve') return `"${key}" is a DSPy Retrieve step (no prompt); it was left out.`;
-  if (kind === 'flex')
-    return `"${key}" is a DSPy Flex module, which the playground cannot run; it was left out.`;
-  return `"${key}" is not a predictor the playground knows (no "demos" list); it was left out.`;
+function skipWarning(key: string, kind: ParameterKind, keepable: boolean): string {
+  if (!keepable)
+    return `"${key}" is not a predictor the playground knows (not an object); it was left out.`;
+  const kept =
+    'it is kept as it is and written back on DSPy export, but the playground does not run it.';
+  if (kind === 'retrieve') return `"${key}" is a DSPy Retrieve step (no prompt); ${kept}`;
+  if (kind === 'flex') return `"${key}" is a DSPy Flex module; ${kept}`;
+  return `"${key}" is not a predictor the playground knows (no "demos" list); ${kept}`;
 }
 
 interface ReadPredictor {

@@ -1,4 +1,5 @@
 import type { CopaClient } from '../../worker/client';
+import { DspyExportState } from '../results/dspy-export-state.svelte';
 import type {
   DatasetSummary,
   LmCacheReport,
@@ -33,8 +34,12 @@ export class LibraryState {
   /** The past run whose phases are shown, its view rebuilt from the stored checkpoints. */
   shown = $state<{ id: string; view: RunView } | null>(null);
   error = $state<ShownError | null>(null);
+  /** The DSPy export shown under one program, before it is downloaded. */
+  readonly dspy: DspyExportState;
 
-  constructor(private readonly client: CopaClient) {}
+  constructor(private readonly client: CopaClient) {
+    this.dspy = new DspyExportState(client);
+  }
 
   get unfinished(): RunSummary[] {
     return this.runs.filter((r) => r.status === 'running' || r.status === 'paused');

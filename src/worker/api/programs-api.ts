@@ -16,11 +16,26 @@ export interface ExportedFile {
   text: string;
 }
 
+/** A DSPy export: the program JSON, the Python that loads it, and what to know before using it. */
+export interface DspyExportBundle {
+  json: ExportedFile;
+  /** DSPy code that builds the matching program and calls `program.load()` on `json`. */
+  python: ExportedFile;
+  /** Field types DSPy's JSON cannot hold, parameters kept but not run, names the code cannot build. */
+  warnings: string[];
+  /** One step, written flat: it loads into a bare `dspy.Predict` / `dspy.ChainOfThought`. */
+  flat: boolean;
+  /** DSPy parameters kept from an imported file (e.g. a Retrieve): written back, never run. */
+  kept: { name: string; kind: string }[];
+}
+
 /** Saved programs: list, delete, export in four formats, import project or DSPy JSON. */
 export interface ProgramsApi {
   listPrograms(): Promise<Listing<ProgramSummary>>;
   deleteProgram(id: string): Promise<void>;
   exportProgram(id: string, format: ProgramExportFormat): Promise<ExportedFile>;
+  /** The DSPy JSON together with the Python that loads it and the export's warnings. */
+  exportDspy(id: string): Promise<DspyExportBundle>;
   /** Imports the project's program JSON or DSPy program JSON (any generation). */
   importProgram(fileName: string, text: string): Promise<ProgramSummary>;
 }

@@ -58,6 +58,15 @@ export const programState: v.GenericSchema<ProgramState> = v.looseObject({
       chainOfThought: v.boolean(),
     }),
   ),
+  kept: v.optional(
+    v.array(
+      v.looseObject({
+        name: v.string(),
+        kind: v.picklist(['retrieve', 'flex', 'unknown']),
+        state: v.record(v.string(), jsonValue),
+      }),
+    ),
+  ),
 });
 
 export const metricId = v.custom<MetricId>(

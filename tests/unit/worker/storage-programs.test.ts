@@ -37,13 +37,27 @@ describe('The worker service storage: programs', () => {
       string,
       unknown
     >;
-    expect(dspy).toHaveProperty('metadata');
-    expect(Object.values(dspy).some((v) => (v as { lm?: unknown }).lm === null)).toBe(true);
+    // The built-in ticket router has one Predict step: flat, as dspy.Predict(...).save() writes it.
+    expect(Object.keys(dspy)).toEqual(['traces', 'train', 'demos', 'signature', 'lm', 'metadata']);
+    expect(dspy.lm).toBeNull();
     const messages = JSON.parse((await service.exportProgram(programId, 'openai-messages')).text);
     expect(messages.predictors[0].messages[0].role).toBe('system');
     const plain = await service.exportProgram(programId, 'plain-text');
     expect(plain.mimeType).toBe('text/plain');
     expect(plain.text).toContain('=== SYSTEM ===');
+  });
+
+  it('exports for DSPy: the JSON, the Python that loads it by the same file name, and the type warnings', async () => {
+    const { service, programId } = await serviceWithProgram();
+    const bundle = await service.exportDspy(programId);
+    expect(bundle.json.text).toBe((await service.exportProgram(programId, 'dspy-json')).text);
+    expect(bundle.flat).toBe(true);
+    expect(bundle.python.fileName).toBe(bundle.json.fileName.replace(/\.json$/, '.py'));
+    expect(bundle.python.text).toContain(`program.load("${bundle.json.fileName}")`);
+    expect(bundle.python.text).toMatch(/department: Literal\[/);
+    // The label set DSPy's JSON cannot hold is said, not dropped.
+    expect(bundle.warnings.join('\n')).toMatch(/department is a label field/);
+    expect(bundle.kept).toEqual([]);
   });
 
   it('a program exported as project JSON or DSPy JSON imports again with the same instructions and demos', async () => {

@@ -59,8 +59,10 @@ describe('DSPy export', () => {
         { prefix: 'Label:', description: 'the coarse class' },
       ],
     });
+    // No invented versions: DSPy's load() warns only about the versions a file lists.
     expect(json.metadata).toMatchObject({
-      dependency_versions: { python: '3.12', dspy: '3.0.4', cloudpickle: '3.1' },
+      dependency_versions: {},
+      copa_playground: { app: 'COPA Playground', dspy_layout_min_version: '2.6.0' },
     });
   });
 
