@@ -16,8 +16,14 @@ export function browserServiceDeps(): ServiceDeps {
   return {
     probeEnvironment: () => {
       // WebGPU is not in TypeScript's DOM types; read it as the probe's narrow shape.
-      const gpu = (globalThis.navigator as unknown as { gpu?: GpuLike }).gpu;
-      return { isSecureContext: globalThis.isSecureContext, ...(gpu ? { gpu: wrapGpu(gpu) } : {}) };
+      const nav = globalThis.navigator as unknown as { gpu?: GpuLike; deviceMemory?: number };
+      const gpu = nav.gpu;
+      return {
+        isSecureContext: globalThis.isSecureContext,
+        ...(gpu ? { gpu: wrapGpu(gpu) } : {}),
+        // Chromium offers deviceMemory in workers too; other browsers leave it out.
+        ...(typeof nav.deviceMemory === 'number' ? { deviceMemoryGB: nav.deviceMemory } : {}),
+      };
     },
     webllm: () => {
       runtime ??= importWebLLMRuntime().catch((err: unknown) => {
