@@ -61,16 +61,16 @@ export interface FittedCatalog extends Omit<Catalog, 'entries'> {
 }
 
 /**
- * Marks a catalog's too-large models and moves the suggestion off one (to the largest model that
- * fits, as the catalog is smallest first, or else keeps it: a suggestion is still useful).
+ * Marks a catalog's too-large models and moves the suggestion off one, to the largest model
+ * known to fit (or else keeps it: a suggestion is still useful).
  */
 export function fitCatalog(catalog: Catalog, budgetMB: number | null): FittedCatalog {
   const entries = markTooLarge(catalog.entries, budgetMB);
   const suggested = entries.find((e) => e.modelId === catalog.defaultModelId);
-  const fitting = entries.filter((e) => !e.tooLarge && !e.custom);
+  const fitting = entries
+    .filter((e) => !e.tooLarge && !e.custom && e.memoryMB !== null)
+    .sort((a, b) => (b.memoryMB ?? 0) - (a.memoryMB ?? 0));
   const defaultModelId =
-    suggested?.tooLarge && fitting.length > 0
-      ? (fitting[fitting.length - 1]?.modelId ?? null)
-      : catalog.defaultModelId;
+    suggested?.tooLarge && fitting[0] ? fitting[0].modelId : catalog.defaultModelId;
   return { ...catalog, entries, defaultModelId, memoryBudgetMB: budgetMB };
 }
