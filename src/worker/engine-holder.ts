@@ -120,6 +120,12 @@ export class EngineHolder {
         throw new AbortedError();
       }
       this.current = { kind: 'webllm', model: loaded.model, unload: loaded.unload, speed };
+      onProgress?.({
+        phase: 'ready',
+        percent: 100,
+        bytes: null,
+        text: speed ? 'Ready; speed measured.' : 'Ready; the speed could not be measured.',
+      });
       return this.status();
     } finally {
       this.loadController = null;

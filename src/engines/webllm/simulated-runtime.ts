@@ -30,6 +30,7 @@ export class SimulatedRuntime implements WebLLMRuntime {
     const engine = new SimulatedEngine({ answer: smallModelAnswer, ...this.options });
     const cached = this.cached;
     const reload = engine.reload.bind(engine);
+    // As WebLLM: progress reports while loading, and the model is cached afterwards.
     engine.reload = async (modelId: string): Promise<void> => {
       config.initProgressCallback?.({
         progress: 0.5,
