@@ -186,6 +186,8 @@ export class RunState {
       void this.engine.refreshUsage();
     } catch (err) {
       this.error = toShown(err);
+      // The engine kept failing: the run stopped at its last finished phase and can resume.
+      this.paused = this.error.name === 'EngineFailureError';
     } finally {
       this.running = false;
       this.pausing = false;

@@ -193,6 +193,10 @@ describe('the worker with a simulated WebLLM engine', () => {
     // It went on from the phase finished before the failure, not from the start.
     expect(finished).toHaveLength(1);
     expect(resumed.result.history[0]).toEqual(finished[0]);
+    // The stored run is the one that went on, and it is recorded as finished.
+    expect((await s.listRuns()).items).toEqual([
+      expect.objectContaining({ id: stored!.id, status: 'finished' }),
+    ]);
   });
 
   it('a time budget stops the run when spent, keeping the best program so far', async () => {
