@@ -141,6 +141,9 @@ describe('the worker with a simulated WebLLM engine', () => {
     const turns = Math.max(...taskCalls.map((r) => r.messages.length));
     expect(turns).toBeGreaterThan(2);
     expect(turns).toBeLessThan(2 + 2 * 16);
+    // What was trimmed is counted in the phase records the page shows.
+    const trims = outcome.result.history.map((r) => r.contextTrims?.demosDropped ?? 0);
+    expect(trims.some((n) => n > 0)).toBe(true);
 
     const tiny = service({ contextWindow: 120 });
     await tiny.service.addCustomModel({
