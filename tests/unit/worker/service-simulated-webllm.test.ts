@@ -31,7 +31,7 @@ const knows: SimulatedEngineOptions['answer'] = (() => {
       String(e.data.department),
     ]),
   );
-  return (messages: readonly ChatCompletionMessageParam[]) => {
+  return (messages: readonly ChatCompletionMessageParam[]): Record<string, string> => {
     const system = String(messages[0]?.content ?? '');
     if (!system.includes('`department`'))
       return { proposed_instruction: `Route the ticket (${messages.length}).` };
