@@ -125,7 +125,10 @@ if (process.argv[1] && basename(process.argv[1]) === basename(fileURLToPath(impo
   printGroup('Main thread (loaded by the page)', report.mainThread);
   printGroup('Main thread, loaded on demand', report.mainThreadLazy);
   printGroup('Optimizer worker', report.workerEntry);
-  printGroup('Worker, loaded on demand (WebLLM)', report.workerLazy);
+  printGroup(
+    "Worker, loaded on demand (WebLLM; the browser tests' simulated engine)",
+    report.workerLazy,
+  );
   const leaks = webllmMarkersIn(dist, [...report.mainThread, ...report.mainThreadLazy]);
   if (leaks.length > 0) {
     console.error(`WebLLM code found in the main-thread bundle:\n  ${leaks.join('\n  ')}`);

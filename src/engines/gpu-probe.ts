@@ -29,6 +29,8 @@ export interface GpuAdapterLike {
 export interface ProbeEnvironment {
   isSecureContext: boolean;
   gpu?: { requestAdapter(options?: { powerPreference?: string }): Promise<GpuAdapterLike | null> };
+  /** `navigator.deviceMemory` (GB), for the catalog's memory estimate (see model-fit). */
+  deviceMemoryGB?: number;
 }
 
 export type GpuStatus =

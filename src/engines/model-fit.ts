@@ -7,7 +7,7 @@
  * `vram_required_MB` (the catalog's memoryMB) exceeds the estimate is marked too large; with no
  * estimate nothing is marked, since refusing a model that fits would be worse than trying it.
  */
-import type { CatalogEntry } from './model-catalog';
+import type { Catalog, CatalogEntry } from './model-catalog';
 
 /** What the browser tells about the GPU's memory. */
 export interface GpuMemoryHints {
@@ -51,4 +51,26 @@ export function markTooLarge(
         : null,
     };
   });
+}
+
+/** The catalog as offered on this GPU: every entry marked, with the memory estimate used. */
+export interface FittedCatalog extends Omit<Catalog, 'entries'> {
+  entries: FittedEntry[];
+  /** The estimated GPU memory a model may use here, in MB; null when unknown (nothing marked). */
+  memoryBudgetMB: number | null;
+}
+
+/**
+ * Marks a catalog's too-large models and moves the suggestion off one, to the largest model
+ * known to fit (or else keeps it: a suggestion is still useful).
+ */
+export function fitCatalog(catalog: Catalog, budgetMB: number | null): FittedCatalog {
+  const entries = markTooLarge(catalog.entries, budgetMB);
+  const suggested = entries.find((e) => e.modelId === catalog.defaultModelId);
+  const fitting = entries
+    .filter((e) => !e.tooLarge && !e.custom && e.memoryMB !== null)
+    .sort((a, b) => (b.memoryMB ?? 0) - (a.memoryMB ?? 0));
+  const defaultModelId =
+    suggested?.tooLarge && fitting[0] ? fitting[0].modelId : catalog.defaultModelId;
+  return { ...catalog, entries, defaultModelId, memoryBudgetMB: budgetMB };
 }

@@ -3,6 +3,7 @@ import type {
   EngineStatus,
   GpuReport,
   LoadProgress,
+  ModelSpeed,
   StorageReport,
   UsageSummary,
 } from '../worker/api';
@@ -30,6 +31,10 @@ export class EngineState {
   error = $state<ShownError | null>(null);
   storage = $state<StorageReport | null>(null);
   usage = $state<UsageSummary | null>(null);
+  /** The loaded real model's speed, measured by the warm-up after loading. */
+  speed = $state<ModelSpeed | null>(null);
+  /** A model marked too large for this GPU that the user chose to try anyway. */
+  confirmedTooLargeId = $state<string | null>(null);
   /** Extra wait per stand-in call, to pace it like a real model. */
   standInLatencyMs = $state(0);
 
@@ -44,6 +49,7 @@ export class EngineState {
     await this.guard(async () => {
       this.report = await this.client.probe();
       this.status = await this.client.engineStatus();
+      this.speed = await this.client.modelSpeed();
       // The catalog needs WebLLM's model list (a 6 MB module in the worker): skip it when no
       // model could run anyway.
       if (!this.report.usable) return;
@@ -52,9 +58,15 @@ export class EngineState {
     });
   }
 
+  /** The selected model is marked too large and the user has not confirmed trying it. */
+  get needsFitConfirmation(): boolean {
+    const entry = this.catalog?.entries.find((e) => e.modelId === this.selectedModelId);
+    return entry?.tooLarge === true && this.confirmedTooLargeId !== entry.modelId;
+  }
+
   async load(): Promise<void> {
     const modelId = this.selectedModelId;
-    if (!modelId || this.loading) return;
+    if (!modelId || this.loading || this.needsFitConfirmation) return;
     this.loading = true;
     this.progress = null;
     this.timeLeft = '';
@@ -67,6 +79,7 @@ export class EngineState {
     } finally {
       this.loading = false;
       this.status = await this.client.engineStatus().catch(() => this.status);
+      this.speed = await this.client.modelSpeed().catch(() => null);
     }
   }
 
@@ -89,6 +102,7 @@ export class EngineState {
     this.error = null;
     await this.guard(async () => {
       this.status = await this.client.useStandIn(seed, this.standInLatencyMs);
+      this.speed = null;
     });
   }
 
@@ -121,6 +135,7 @@ export class EngineState {
   engineLost(error: ShownError): void {
     this.error = error;
     this.status = { kind: null, modelId: null, label: 'No model loaded' };
+    this.speed = null;
   }
 
   private async guard(work: () => Promise<void>): Promise<void> {

@@ -9,33 +9,12 @@ import { toShown, type EngineState, type ShownError } from './engine-state.svelt
 import { pct } from './lib/percent';
 import { applyEvents, emptyRunView, type RunView } from './optimize/run-view';
 import type { TaskState } from './task-state.svelte';
+import { presetSettings, withoutPreset, type AppliedPreset } from './lib/model-preset';
+import { DEFAULT_RUN_SETTINGS, type RunSettings } from './run-settings';
+
+export { DEFAULT_RUN_SETTINGS, type RunSettings };
 
 const KEEP_LINES = 200;
-
-/** The settings the Optimize screen offers; everything else keeps COPA's defaults. */
-export interface RunSettings {
-  cycles: number;
-  stepMode: boolean;
-  seed: number;
-  demoCandidates: number;
-  instructionCandidates: number;
-  maxBootstrappedDemos: number;
-  /** 0 = no limit. */
-  maxCalls: number;
-  /** Accept a candidate only when it wins by more than one standard error (else any gain). */
-  clearGainsOnly: boolean;
-}
-
-export const DEFAULT_RUN_SETTINGS: RunSettings = {
-  cycles: 3,
-  stepMode: false,
-  seed: 0,
-  demoCandidates: 6,
-  instructionCandidates: 5,
-  maxBootstrappedDemos: 4,
-  maxCalls: 0,
-  clearGainsOnly: false,
-};
 
 /** One COPA run: its settings, its live view (phases, curve), and how it ended. */
 export class RunState {
@@ -53,6 +32,8 @@ export class RunState {
   standIn = $state(false);
   /** The program the run started from (the baseline), for diffs and results. */
   startProgram = $state<ProgramState | null>(null);
+  /** The real-model preset applied to the settings for the loaded model (null: none). */
+  preset = $state<AppliedPreset | null>(null);
   /** The name of the saved run being continued from the Library (null for a new run). */
   resumedFrom = $state<string | null>(null);
 
@@ -85,9 +66,41 @@ export class RunState {
       demoCandidates: s.demoCandidates,
       instructionCandidates: s.instructionCandidates,
       maxBootstrappedDemos: s.maxBootstrappedDemos,
-      budget: s.maxCalls > 0 ? { maxCalls: s.maxCalls } : {},
+      budget: {
+        ...(s.maxCalls > 0 ? { maxCalls: s.maxCalls } : {}),
+        ...(s.maxMinutes > 0 ? { maxWallMs: s.maxMinutes * 60_000 } : {}),
+      },
       acceptMargin: s.clearGainsOnly ? 1 : 0,
     };
+  }
+
+  /**
+   * Applies the preset of the model now loaded (a real model's: fewer cycles, a time budget) once
+   * per model, and takes it back when the stand-in replaces it. Settings stay put while a run
+   * is going or paused.
+   */
+  followModel(): void {
+    if (this.running || this.paused) return;
+    const modelId = this.engine.status.modelId;
+    if (this.preset?.modelId === modelId) return;
+    const fields = presetSettings(modelId);
+    const base = this.preset
+      ? withoutPreset(this.settings, this.preset, DEFAULT_RUN_SETTINGS)
+      : this.settings;
+    if (Object.keys(fields).length > 0 && modelId) {
+      this.settings = { ...base, ...fields };
+      this.preset = { modelId, fields };
+    } else if (this.preset) {
+      this.settings = base;
+      this.preset = null;
+    }
+  }
+
+  /** Puts the preset's settings back to COPA's defaults (the preset stays noted as dismissed). */
+  usePresetDefaults(): void {
+    if (!this.preset) return;
+    this.settings = withoutPreset(this.settings, this.preset, DEFAULT_RUN_SETTINGS);
+    this.preset = { ...this.preset, fields: {} };
   }
 
   async start(): Promise<void> {
@@ -173,6 +186,8 @@ export class RunState {
       void this.engine.refreshUsage();
     } catch (err) {
       this.error = toShown(err);
+      // The engine kept failing: the run stopped at its last finished phase and can resume.
+      this.paused = this.error.name === 'EngineFailureError';
     } finally {
       this.running = false;
       this.pausing = false;

@@ -1,6 +1,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { CopaWorkerApi } from './api';
 import { reviveError } from './revive-error';
+import { workerNameFor } from './test-hooks';
 
 /** A worker API as the page calls it: the same methods, with typed errors, plus dispose. */
 export type Client<Api> = Api & { dispose(): void };
@@ -12,7 +13,8 @@ export type CopaClient = Client<CopaWorkerApi>;
 export function createCopaClient(): CopaClient {
   const worker = new Worker(new URL('./copa.worker.ts', import.meta.url), {
     type: 'module',
-    name: 'copa-optimizer',
+    // The name also carries the browser tests' switch to a simulated engine (test-hooks.ts).
+    name: workerNameFor(globalThis.location?.search ?? ''),
   });
   return clientFor(wrap<CopaWorkerApi>(worker), () => worker.terminate());
 }

@@ -1,7 +1,9 @@
 import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
 import type { LanguageModel } from '../core/lm';
 import { probeGpu, type GpuReport, type ProbeEnvironment } from '../engines/gpu-probe';
-import { buildCatalog, makeAppConfig, type Catalog } from '../engines/model-catalog';
+import { buildCatalog, makeAppConfig } from '../engines/model-catalog';
+import { fitCatalog, gpuMemoryBudgetMB, type FittedCatalog } from '../engines/model-fit';
+import type { ModelSpeed } from '../core/time-estimate';
 import type { WebLLMRuntime } from '../engines/webllm/chat-engine';
 import { EngineError } from '../engines/webllm/errors';
 import { loadWebLLMModel } from '../engines/webllm/load-model';
@@ -10,6 +12,7 @@ import type { UsageSummary, WebLLMModel } from '../engines/webllm/webllm-model';
 import type { CachedModel, CustomModelInput, EngineStatus, StorageReport } from './api';
 import { DelayedLM } from '../core/delayed-lm';
 import { WorkerStateError } from './worker-errors';
+import { AbortedError } from '../core/errors';
 
 export interface EngineHolderDeps {
   probeEnvironment: () => ProbeEnvironment;
@@ -22,7 +25,13 @@ export interface EngineHolderDeps {
 
 type Current =
   | { kind: 'standin'; model: LanguageModel }
-  | { kind: 'webllm'; model: WebLLMModel; unload: () => Promise<void> };
+  | {
+      kind: 'webllm';
+      model: WebLLMModel;
+      unload: () => Promise<void>;
+      /** Measured by a warm-up call after loading; null when it could not be. */
+      speed: ModelSpeed | null;
+    };
 
 /** WebLLM's prebuilt models run with a 4,096-token context unless their record says otherwise. */
 const DEFAULT_CONTEXT_WINDOW = 4096;
@@ -43,13 +52,18 @@ export class EngineHolder {
     return this.report;
   }
 
-  async catalog(): Promise<Catalog> {
+  /** The catalog for this GPU, models too large for its estimated memory marked. */
+  async catalog(): Promise<FittedCatalog> {
     const report = await this.probe();
     const runtime = await this.deps.webllm();
-    return buildCatalog(runtime.prebuiltAppConfig, report, this.custom);
+    const budget = gpuMemoryBudgetMB({
+      deviceMemoryGB: this.deps.probeEnvironment().deviceMemoryGB,
+      lowResourceOnly: report.lowResourceOnly,
+    });
+    return fitCatalog(buildCatalog(runtime.prebuiltAppConfig, report, this.custom), budget);
   }
 
-  async addCustomModel(input: CustomModelInput): Promise<Catalog> {
+  async addCustomModel(input: CustomModelInput): Promise<FittedCatalog> {
     const record: ModelRecord = {
       model: input.modelUrl,
       model_id: input.modelId,
@@ -90,7 +104,28 @@ export class EngineHolder {
         signal: controller.signal,
         ...(onProgress ? { onProgress } : {}),
       });
-      this.current = { kind: 'webllm', ...loaded };
+      onProgress?.({
+        phase: 'measuring-speed',
+        percent: 0,
+        bytes: null,
+        text: "Measuring the model's speed with a short warm-up…",
+      });
+      // The time estimate before a run needs this machine's speed; a failed warm-up leaves it
+      // unknown rather than failing a load that worked.
+      const speed = controller.signal.aborted
+        ? null
+        : await loaded.measureSpeed(controller.signal).catch(() => null);
+      if (controller.signal.aborted) {
+        await loaded.unload().catch(() => undefined);
+        throw new AbortedError();
+      }
+      this.current = { kind: 'webllm', model: loaded.model, unload: loaded.unload, speed };
+      onProgress?.({
+        phase: 'ready',
+        percent: 100,
+        bytes: null,
+        text: speed ? 'Ready; speed measured.' : 'Ready; the speed could not be measured.',
+      });
       return this.status();
     } finally {
       this.loadController = null;
@@ -127,6 +162,10 @@ export class EngineHolder {
       modelId: c.model.id,
       label: c.kind === 'standin' ? STANDIN_LABEL : c.model.id.replace(/^webllm:/, ''),
     };
+  }
+
+  speed(): ModelSpeed | null {
+    return this.current?.kind === 'webllm' ? this.current.speed : null;
   }
 
   usage(): UsageSummary | null {

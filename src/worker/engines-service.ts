@@ -52,6 +52,10 @@ export class EnginesService implements EnginesApi {
     return this.#engines.usage();
   }
 
+  async modelSpeed() {
+    return this.#engines.speed();
+  }
+
   cachedModels(): Promise<StorageReport> {
     return this.#engines.cachedModels();
   }

@@ -135,6 +135,11 @@ export class RunController {
         };
       }
       return { status: statusOf(result), stopReason: result.stopReason, result };
+    } catch (err) {
+      // A run stopped by an error (the engine kept failing, a prompt cannot fit) can be resumed
+      // from its last finished phase once the cause is dealt with.
+      this.lastCheckpoint = saved;
+      throw err;
     } finally {
       batcher.flush();
       this.active = null;

@@ -162,6 +162,8 @@ export class StoredRuns {
       await runs
         .setStatus(runId, 'failed', { error: { name: e.name, message: e.message } })
         .catch(() => undefined);
+      // A run stopped by a failing engine kept its checkpoint: a plain resume continues it.
+      if (e.name === 'EngineFailureError') this.pausedRunId = runId;
       throw err;
     }
     if (outcome.status === 'finished') {

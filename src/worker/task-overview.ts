@@ -2,9 +2,10 @@ import { pickFields } from '../core/example';
 import { METRICS } from '../core/metrics';
 import { estimateCopaCost } from '../core/optimizers/cost-estimate';
 import type { CopaConfig } from '../core/optimizers/copa-config';
+import { measurePromptSize } from '../core/optimizers/prompt-size';
 import type { TaskOverview, TaskRef } from './api';
 import { labelMismatches } from './label-fit';
-import { dataFieldsOf, resolveTask, taskRules, type TaskLookup } from './task-resolver';
+import { adapterFor, dataFieldsOf, resolveTask, taskRules, type TaskLookup } from './task-resolver';
 
 /** What the page shows about a task before a run (see TaskOverview). */
 export function taskOverview(
@@ -20,7 +21,16 @@ export function taskOverview(
     program,
     constraints,
     sizes: { train: train.length, val: val.length, test: test.length },
-    estimate: estimateCopaCost({ program: task.program, trainset: train, valset: val }, config),
+    // Token sizes from prompts formatted as a run formats them (the chat adapter, a run's default).
+    estimate: estimateCopaCost(
+      {
+        program: task.program,
+        trainset: train,
+        valset: val,
+        promptSize: measurePromptSize(task.program, adapterFor(undefined), train),
+      },
+      config,
+    ),
     sampleInputs: (test.length > 0 ? test : val)
       .slice(0, 5)
       .map((e) => pickFields(e.data, task.program.inputFields)),

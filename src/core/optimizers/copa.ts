@@ -6,6 +6,7 @@ import { runCompilationPhase } from './compilation-phase';
 import { resolveCopaConfig, type CopaConfig } from './copa-config';
 import { costRatioOf, estimatePhaseCalls, planPhase, type PhasePlanInput } from './budget-plan';
 import { estimateCopaCost } from './cost-estimate';
+import { measurePromptSize } from './prompt-size';
 import { summarizeDataset } from './dataset-summary';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import { runPromptPhase } from './prompt-phase';
@@ -79,7 +80,10 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
     type: 'run-started',
     method: 'copa',
     config: config as unknown as JsonObject,
-    estimate: estimateCopaCost(task, config),
+    estimate: estimateCopaCost(
+      { ...task, promptSize: measurePromptSize(task.program, options.adapter, task.trainset) },
+      config,
+    ),
     ...(resumed ? { resumedAtPhase: resumed.nextPhase } : {}),
   });
 

@@ -2,6 +2,7 @@ import type { Example } from '../example';
 import { estimateTokens } from '../lm';
 import type { Program } from '../program';
 import { DEFAULT_COPA_CONFIG, type CopaConfig } from './copa-config';
+import type { PromptSize } from './prompt-size';
 
 /** Expected model calls and tokens of a run, before it starts (cold cache, no retries). */
 export interface CostEstimate {
@@ -14,6 +15,8 @@ interface EstimateTask {
   program: Program;
   trainset: readonly Example[];
   valset: readonly Example[];
+  /** Measured prompt sizes (measurePromptSize); without them the boilerplate is guessed. */
+  promptSize?: PromptSize | null;
 }
 
 /** Per-call token sizes measured from the data (a sample of at most 50 examples). */
@@ -22,9 +25,12 @@ interface CallSize {
   exampleTokens: number;
   outputTokens: number;
   instructionTokens: number;
+  promptSize: PromptSize | null;
+  /** Demos past this many estimated tokens are left out of a prompt (CopaConfig). */
+  demoTokenBudget: number;
 }
 
-function callSize(task: EstimateTask): CallSize {
+function callSize(task: EstimateTask, demoTokenBudget: number): CallSize {
   const sample = task.trainset.slice(0, 50);
   const outputs = new Set(task.program.outputFields);
   let all = 0;
@@ -46,6 +52,8 @@ function callSize(task: EstimateTask): CallSize {
     exampleTokens: all / n,
     outputTokens: out / n + 5,
     instructionTokens: instruction / Math.max(1, task.program.steps.length),
+    promptSize: task.promptSize ?? null,
+    demoTokenBudget,
   };
 }
 
@@ -60,8 +68,12 @@ class Tally {
   programRuns(runs: number, demos: number): void {
     const calls = runs * this.size.steps;
     this.calls += calls;
+    const measured = this.size.promptSize;
     this.promptTokens +=
-      calls * (80 + this.size.instructionTokens + this.size.exampleTokens * (demos + 1));
+      calls *
+      (measured
+        ? measured.baseTokens + Math.min(measured.demoTokens * demos, this.size.demoTokenBudget)
+        : 80 + this.size.instructionTokens + this.size.exampleTokens * (demos + 1));
     this.completionTokens += calls * this.size.outputTokens;
   }
 
@@ -123,7 +135,7 @@ export function estimateCopaCost(
   partial: Partial<CopaConfig> = {},
 ): CostEstimate {
   const config = { ...DEFAULT_COPA_CONFIG, ...partial };
-  const tally = new Tally(callSize(task));
+  const tally = new Tally(callSize(task, config.demoTokenBudget));
   const V = task.valset.length;
   const demos = Math.max(config.maxBootstrappedDemos, config.maxLabeledDemos);
   tally.programRuns(V, 0);
@@ -153,7 +165,7 @@ export function estimateBaselineCost(
   partial: Partial<CopaConfig> & { trials?: number } = {},
 ): CostEstimate {
   const config = { ...DEFAULT_COPA_CONFIG, ...partial };
-  const tally = new Tally(callSize(task));
+  const tally = new Tally(callSize(task, config.demoTokenBudget));
   const V = task.valset.length;
   const demos = Math.max(config.maxBootstrappedDemos, config.maxLabeledDemos);
   tally.programRuns(V, 0);

@@ -14,10 +14,15 @@ import type { UsageTotals } from '../usage';
 export interface PhaseStart {
   totals: UsageTotals;
   violations: number;
+  contextTrims: { calls: number; demosDropped: number };
 }
 
 export function phaseStart(ctx: PhaseContext): PhaseStart {
-  return { totals: ctx.session.totals(), violations: ctx.session.violations };
+  return {
+    totals: ctx.session.totals(),
+    violations: ctx.session.violations,
+    contextTrims: { ...ctx.session.contextTrims },
+  };
 }
 
 /** Paired selection among a phase's candidates, with the run's settings and the phase's seed. */
@@ -65,5 +70,23 @@ export function phaseRecord(
     insight,
     costs: usageDelta(ctx.session.totals(), start.totals),
     constraintViolations: ctx.session.violations - start.violations,
+    ...contextTrimsSince(ctx, start),
   };
+}
+
+/** The phase's prompts cut to fit the context window, when there were any. */
+function contextTrimsSince(
+  ctx: PhaseContext,
+  start: PhaseStart,
+): Pick<PhaseRecord, 'contextTrims'> {
+  const now = ctx.session.contextTrims;
+  const calls = now.calls - start.contextTrims.calls;
+  return calls > 0
+    ? {
+        contextTrims: {
+          calls,
+          demosDropped: now.demosDropped - start.contextTrims.demosDropped,
+        },
+      }
+    : {};
 }

@@ -58,6 +58,8 @@ export interface PhaseRecord {
   probedFailures?: { failed: number; probed: number };
   /** Proposals the model's answer could not be read from. */
   failedProposals?: number;
+  /** Calls whose prompt was cut (demos left out) to fit the model's context window. */
+  contextTrims?: { calls: number; demosDropped: number };
 }
 
 /** What every optimizer returns. */

@@ -66,6 +66,8 @@ export class OptimizerSession {
   readonly curve: CurvePoint[];
   readonly onComparison: ((comparison: FullComparison) => void) | undefined;
   violations: number;
+  /** Calls whose prompt was cut to fit the model's context window, and the demos left out. */
+  readonly contextTrims = { calls: 0, demosDropped: 0 };
   /**
    * A candidate fully scored above the incumbent in a phase that has not finished yet. If the
    * budget runs out or the run is cancelled before the phase ends, it is still the best so far.
@@ -110,6 +112,10 @@ export class OptimizerSession {
       maxRetries: this.maxRetries,
       onViolation: () => {
         this.violations++;
+      },
+      onContextTrim: (_predictor, dropped) => {
+        this.contextTrims.calls++;
+        this.contextTrims.demosDropped += dropped;
       },
       ...(this.signal ? { signal: this.signal } : {}),
       ...overrides,

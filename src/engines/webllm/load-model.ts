@@ -3,6 +3,8 @@ import { AbortedError } from '../../core/errors';
 import type { WebLLMRuntime } from './chat-engine';
 import { toLoadProgress, type LoadProgress } from './load-progress';
 import { mapWebLLMError } from './map-error';
+import { measureSpeed } from './measure-speed';
+import type { ModelSpeed } from '../../core/time-estimate';
 import { WebLLMModel, type WebLLMModelOptions } from './webllm-model';
 
 export interface LoadWebLLMOptions extends WebLLMModelOptions {
@@ -20,7 +22,12 @@ export interface LoadWebLLMOptions extends WebLLMModelOptions {
 export async function loadWebLLMModel(
   runtime: WebLLMRuntime,
   opts: LoadWebLLMOptions,
-): Promise<{ model: WebLLMModel; unload: () => Promise<void> }> {
+): Promise<{
+  model: WebLLMModel;
+  unload: () => Promise<void>;
+  /** A short warm-up that measures the model's speed (see measureSpeed). */
+  measureSpeed: (signal?: AbortSignal) => Promise<ModelSpeed | null>;
+}> {
   if (opts.signal?.aborted) throw new AbortedError();
   const engine = runtime.createEngine({
     appConfig: opts.appConfig,
@@ -40,5 +47,9 @@ export async function loadWebLLMModel(
   // WebLLM swallows an aborted reload and returns normally.
   if (opts.signal?.aborted) throw new AbortedError();
   const model = new WebLLMModel(engine, opts.modelId, opts);
-  return { model, unload: () => engine.unload() };
+  return {
+    model,
+    unload: () => engine.unload(),
+    measureSpeed: (signal) => measureSpeed(engine, signal),
+  };
 }

@@ -1,5 +1,12 @@
 /** Where a model load is. */
-export type LoadPhase = 'starting' | 'downloading' | 'reading-cache' | 'compiling' | 'ready';
+export type LoadPhase =
+  | 'starting'
+  | 'downloading'
+  | 'reading-cache'
+  | 'compiling'
+  | 'ready'
+  /** After loading: a short warm-up call measures the model's speed (the app's, not WebLLM's). */
+  | 'measuring-speed';
 
 /** Plain-data progress of a model load, as the UI shows it. */
 export interface LoadProgress {

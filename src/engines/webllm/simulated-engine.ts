@@ -41,6 +41,8 @@ export class SimulatedEngine implements ChatEngine {
   readonly requests: ChatCompletionRequestNonStreaming[] = [];
   calls = 0;
   resets = 0;
+  /** The model id of the last reload. */
+  loaded: string | null = null;
   private readonly contextWindow: number;
 
   constructor(private readonly opts: SimulatedEngineOptions) {
@@ -59,7 +61,8 @@ export class SimulatedEngine implements ChatEngine {
     this.resets++;
     return Promise.resolve();
   }
-  reload(): Promise<void> {
+  reload(modelId: string): Promise<void> {
+    this.loaded = modelId;
     return Promise.resolve();
   }
   unload(): Promise<void> {

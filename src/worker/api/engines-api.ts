@@ -1,9 +1,13 @@
 import type { GpuReport } from '../../engines/gpu-probe';
-import type { Catalog, CatalogEntry } from '../../engines/model-catalog';
+import type { FittedCatalog, FittedEntry } from '../../engines/model-fit';
+import type { ModelSpeed } from '../../core/time-estimate';
 import type { LoadProgress } from '../../engines/webllm/load-progress';
 import type { UsageSummary } from '../../engines/webllm/webllm-model';
 
-export type { Catalog, CatalogEntry, GpuReport, LoadProgress, UsageSummary };
+/** The catalog as the page sees it: entries too large for this GPU are marked. */
+export type Catalog = FittedCatalog;
+export type CatalogEntry = FittedEntry;
+export type { GpuReport, LoadProgress, ModelSpeed, UsageSummary };
 
 /** The model the worker currently answers with. */
 export interface EngineStatus {
@@ -52,6 +56,8 @@ export interface EnginesApi {
   useStandIn(seed?: number, latencyMs?: number): Promise<EngineStatus>;
   engineStatus(): Promise<EngineStatus>;
   modelUsage(): Promise<UsageSummary | null>;
+  /** The loaded real model's speed, measured by a warm-up call after loading (null otherwise). */
+  modelSpeed(): Promise<ModelSpeed | null>;
   cachedModels(): Promise<StorageReport>;
   deleteCachedModel(modelId: string): Promise<StorageReport>;
 }

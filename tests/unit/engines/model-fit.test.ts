@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../../src/engines/model-catalog';
 import {
+  fitCatalog,
   gpuMemoryBudgetMB,
   LOW_RESOURCE_BUDGET_MB,
   markTooLarge,
@@ -44,5 +45,27 @@ describe('catalog honesty', () => {
     expect(fitted.find((e) => e.modelId === 'phi-f32')?.fitNote).toMatch(/Too large.*5483 MB/);
     expect(markTooLarge(entries, 2048).filter((e) => e.tooLarge)).toHaveLength(2);
     expect(markTooLarge(entries, null).some((e) => e.tooLarge)).toBe(false);
+  });
+});
+
+describe('fitCatalog', () => {
+  const catalog = { entries, defaultModelId: 'phi-f16', omitted: [] };
+
+  it('moves the suggestion off a model too large for this GPU, to the largest that fits', () => {
+    const fitted = fitCatalog(
+      { ...catalog, entries: [entry('tiny', 376), entry('small', 944), ...entries.slice(1)] },
+      2048,
+    );
+    expect(fitted.memoryBudgetMB).toBe(2048);
+    expect(fitted.defaultModelId).toBe('small');
+    expect(fitted.entries.filter((e) => e.tooLarge).map((e) => e.modelId)).toEqual([
+      'phi-f16',
+      'phi-f32',
+    ]);
+  });
+
+  it('keeps the suggestion when the memory is unknown or it fits', () => {
+    expect(fitCatalog(catalog, null).defaultModelId).toBe('phi-f16');
+    expect(fitCatalog(catalog, 4096).defaultModelId).toBe('phi-f16');
   });
 });

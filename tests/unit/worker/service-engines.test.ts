@@ -49,7 +49,12 @@ describe('The worker service: loading models', () => {
       modelId: 'webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
       label: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
     });
-    expect(progress.map((p) => p.phase)).toEqual(['downloading', 'ready']);
+    expect(progress.map((p) => p.phase)).toEqual([
+      'downloading',
+      'ready',
+      'measuring-speed',
+      'ready',
+    ]);
     expect(progress[0]).toMatchObject({ percent: 50, bytes: 100 * 1024 * 1024 });
   });
 

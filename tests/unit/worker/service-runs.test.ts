@@ -71,11 +71,12 @@ describe('The worker service: COPA runs', () => {
   });
 
   it('a cancel during a WebLLM generation interrupts the engine', async () => {
-    const runtime = new FakeRuntime({ hangUntilInterrupted: true });
+    // The two warm-up calls after loading answer; the run's first call hangs.
+    const runtime = new FakeRuntime({ hangUntilInterrupted: true, hangFromCall: 2 });
     const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
     await service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
     const pending = service.startRun({ task, config: small }, () => undefined);
-    await until(() => (runtime.engines[0]?.requests.length ?? 0) > 0, 'a generation to start');
+    await until(() => (runtime.engines[0]?.requests.length ?? 0) > 2, 'a generation to start');
     await service.cancelRun();
     expect((await pending).status).toBe('cancelled');
     expect(runtime.engines[0]!.interrupts).toBe(1);

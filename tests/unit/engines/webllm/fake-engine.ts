@@ -7,6 +7,8 @@ export interface FakeEngineOptions {
   fail?: () => unknown;
   /** Keep create pending until interruptGenerate is called. */
   hangUntilInterrupted?: boolean;
+  /** With hangUntilInterrupted: the first call that hangs (0-based; default 0, every call). */
+  hangFromCall?: number;
   extra?: { prefill_tokens_per_s: number; decode_tokens_per_s: number };
 }
 
@@ -41,7 +43,7 @@ export class FakeEngine implements ChatEngine {
     const failure = this.opts.fail?.();
     if (failure) throw failure;
     let finish: 'stop' | 'abort' = 'stop';
-    if (this.opts.hangUntilInterrupted) {
+    if (this.opts.hangUntilInterrupted && this.requests.length > (this.opts.hangFromCall ?? 0)) {
       await new Promise<void>((resolve) => (this.release = resolve));
       finish = 'abort';
     }

@@ -1,0 +1,57 @@
+import type { Adapter } from '../adapters/adapter';
+import type { Example, FieldValues } from '../example';
+import { estimateTokens, type ChatMessage } from '../lm';
+import type { Program } from '../program';
+
+/**
+ * Tokens of one model call of a program, measured from prompts formatted the way a run formats
+ * them (the adapter's own system message, markers and instruction), not from a guessed
+ * boilerplate size: the prompt without demos, and what each demo adds.
+ */
+export interface PromptSize {
+  /** A call's prompt with no demos (averaged over the program's steps and a few examples). */
+  baseTokens: number;
+  /** Tokens one demo adds to a call's prompt. */
+  demoTokens: number;
+}
+
+/** Tokens the chat template adds around each message (role header and end-of-turn). */
+const TEMPLATE_TOKENS_PER_MESSAGE = 4;
+
+/** Estimated tokens of a chat prompt, at the cost estimate's four characters per token. */
+export function chatTokens(messages: readonly ChatMessage[]): number {
+  return messages.reduce((n, m) => n + estimateTokens(m.content) + TEMPLATE_TOKENS_PER_MESSAGE, 0);
+}
+
+/**
+ * Formats the program's prompts for up to `sample` examples (each step once without demos and
+ * once with the example as its one demo) and measures them. Null without examples.
+ */
+export function measurePromptSize(
+  program: Program,
+  adapter: Adapter,
+  examples: readonly Example[],
+  sample = 5,
+): PromptSize | null {
+  const shown = examples.slice(0, sample);
+  if (shown.length === 0) return null;
+  let base = 0;
+  let withDemo = 0;
+  let count = 0;
+  for (const example of shown) {
+    for (const step of program.steps) {
+      const inputs: FieldValues = {};
+      // A later step's inputs are earlier steps' outputs, often not in the data: a short
+      // stand-in value keeps its marker and label in the measured prompt.
+      for (const f of step.signature.inputs) inputs[f.name] = example.data[f.name] ?? '…';
+      const demo = { data: example.data, augmented: false };
+      base += chatTokens(adapter.format(step.signature, [], inputs));
+      withDemo += chatTokens(adapter.format(step.signature, [demo], inputs));
+      count++;
+    }
+  }
+  return {
+    baseTokens: Math.round(base / count),
+    demoTokens: Math.max(0, Math.round((withDemo - base) / count)),
+  };
+}

@@ -1,0 +1,70 @@
+import type { ChatCompletion, ChatCompletionRequestNonStreaming } from '@mlc-ai/web-llm';
+import type { ModelSpeed } from '../../core/time-estimate';
+import type { ChatEngine } from './chat-engine';
+
+/**
+ * A warm-up prompt about as long as a task call's (a few hundred tokens), so the prefill speed
+ * measured is the one a run sees: short prompts read slower per token.
+ */
+const PASSAGE =
+  'A customer writes to a support desk about an order, a charge on a card, an app that ' +
+  'crashes on start, a password that no longer works, or a parcel that has not arrived. ';
+const WARM_UP: ChatCompletionRequestNonStreaming = {
+  messages: [
+    { role: 'system', content: 'You answer briefly and follow the format you are asked for.' },
+    {
+      role: 'user',
+      content: `${PASSAGE.repeat(8)}\nCount from 1 to 30, numbers only, separated by spaces.`,
+    },
+  ],
+  temperature: 0,
+  top_p: 1,
+  // Enough tokens to time the decoding, few enough to keep the warm-up under a few seconds.
+  max_tokens: 48,
+  seed: 0,
+  stream: false,
+  n: 1,
+};
+
+/** An answer longer than this is not a plausible fixed cost per call: the reading is dropped. */
+const MAX_SECONDS_PER_CALL = 2;
+
+/**
+ * Measures a freshly loaded model's speed with two short calls: the first compiles and warms
+ * the GPU pipelines (its time says nothing about a run's calls), the second is measured. Speeds
+ * come from WebLLM's own usage report; the fixed cost per call is the wall time left over.
+ * Null when the engine reports no speeds. Forgets the conversation afterwards.
+ */
+export async function measureSpeed(
+  engine: ChatEngine,
+  signal?: AbortSignal,
+  clock: () => number = () => performance.now(),
+): Promise<ModelSpeed | null> {
+  // Cancelling the load stops the warm-up's generation too.
+  const interrupt = (): void => void engine.interruptGenerate();
+  signal?.addEventListener('abort', interrupt, { once: true });
+  try {
+    await engine.chat.completions.create(WARM_UP);
+    await engine.resetChat?.();
+    const began = clock();
+    const measured: ChatCompletion = await engine.chat.completions.create(WARM_UP);
+    const seconds = Math.max(0, (clock() - began) / 1000);
+    const usage = measured.usage;
+    const prefill = usage?.extra?.prefill_tokens_per_s;
+    const decode = usage?.extra?.decode_tokens_per_s;
+    if (!usage || !isSpeed(prefill) || !isSpeed(decode)) return null;
+    const busy = usage.prompt_tokens / prefill + usage.completion_tokens / decode;
+    return {
+      prefillTokensPerS: prefill,
+      decodeTokensPerS: decode,
+      secondsPerCall: Math.min(MAX_SECONDS_PER_CALL, Math.max(0, seconds - busy)),
+    };
+  } finally {
+    signal?.removeEventListener('abort', interrupt);
+    await engine.resetChat?.();
+  }
+}
+
+function isSpeed(value: number | undefined): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}

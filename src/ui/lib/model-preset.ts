@@ -1,0 +1,53 @@
+import { presetForModel } from '../../core/real-model-preset';
+import type { RunSettings } from '../run-settings';
+
+/** A preset the app applied to the run settings for a model, and what it changed. */
+export interface AppliedPreset {
+  modelId: string;
+  /** The settings the preset set (the user may have changed them since). */
+  fields: Partial<RunSettings>;
+}
+
+/** The run settings a model's preset sets (none for the stand-in); core's preset in the form's terms. */
+export function presetSettings(modelId: string | null): Partial<RunSettings> {
+  if (!modelId) return {};
+  const preset = presetForModel(modelId);
+  const out: Partial<RunSettings> = {};
+  if (preset.cycles !== undefined) out.cycles = preset.cycles;
+  if (preset.demoCandidates !== undefined) out.demoCandidates = preset.demoCandidates;
+  if (preset.instructionCandidates !== undefined)
+    out.instructionCandidates = preset.instructionCandidates;
+  if (preset.maxBootstrappedDemos !== undefined)
+    out.maxBootstrappedDemos = preset.maxBootstrappedDemos;
+  if (preset.budget?.maxCalls !== undefined) out.maxCalls = preset.budget.maxCalls;
+  if (preset.budget?.maxWallMs !== undefined)
+    out.maxMinutes = Math.round(preset.budget.maxWallMs / 60_000);
+  return out;
+}
+
+/** `settings` with the preset's fields put back to `defaults` where the user left them as set. */
+export function withoutPreset(
+  settings: RunSettings,
+  preset: AppliedPreset,
+  defaults: RunSettings,
+): RunSettings {
+  const restored: RunSettings = { ...settings };
+  for (const key of Object.keys(preset.fields) as (keyof RunSettings)[])
+    if (restored[key] === preset.fields[key]) Object.assign(restored, { [key]: defaults[key] });
+  return restored;
+}
+
+/** "2 cycles, a 20-minute time budget": what a preset sets, in words. */
+export function presetWords(fields: Partial<RunSettings>): string {
+  const parts: string[] = [];
+  if (fields.cycles !== undefined) parts.push(`${fields.cycles} cycles`);
+  if (fields.demoCandidates !== undefined)
+    parts.push(`${fields.demoCandidates} demo-set candidates`);
+  if (fields.instructionCandidates !== undefined)
+    parts.push(`${fields.instructionCandidates} instruction candidates`);
+  if (fields.maxBootstrappedDemos !== undefined)
+    parts.push(`at most ${fields.maxBootstrappedDemos} bootstrapped demos`);
+  if (fields.maxCalls) parts.push(`a budget of ${fields.maxCalls} model calls`);
+  if (fields.maxMinutes) parts.push(`a ${fields.maxMinutes}-minute time budget`);
+  return parts.join(', ');
+}

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { openScreen, shot } from './screens';
+
+// The app's real worker path with a simulated WebLLM engine in place of weights and a GPU:
+// `?simulated-webllm` is a test-only switch (src/worker/test-hooks.ts). The simulated GPU is a
+// 4 GB device, so Phi-3.5 mini (3.7 GB of GPU memory) is too large for it.
+
+test('a real model: too-large models need confirmation, the warm-up measures the speed, the preset is applied and the run is estimated in minutes', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/?simulated-webllm#/model');
+  await expect(page.getByTestId('gpu-summary')).toContainText('can run WebLLM');
+  const catalog = page.getByTestId('catalog');
+  const phi = catalog.locator('label', { hasText: 'Phi-3.5 mini' });
+  await expect(phi.getByTestId('too-large')).toContainText('Too large for this GPU');
+  await expect(
+    catalog.locator('label', { hasText: 'Qwen2.5 0.5B' }).getByTestId('too-large'),
+  ).toHaveCount(0);
+
+  // Choosing the too-large model asks for confirmation before it can be loaded.
+  const load = page.getByRole('button', { name: 'Load model' });
+  await phi.getByRole('radio').check();
+  await expect(load).toBeDisabled();
+  await page.getByLabel(/Try it anyway/).check();
+  await expect(load).toBeEnabled();
+
+  await catalog.locator('label', { hasText: 'Qwen2.5 0.5B' }).getByRole('radio').check();
+  await expect(load).toBeEnabled();
+  await load.click();
+  await expect(page.getByTestId('engine-status')).toContainText('Qwen2.5-0.5B-Instruct');
+  await expect(page.getByTestId('model-speed')).toContainText('300 tokens/s');
+  await expect(page.getByTestId('model-speed')).toContainText('40.0 tokens/s');
+  await shot(page, 'simulated-webllm-model');
+
+  await openScreen(page, 'Optimize');
+  const note = page.getByTestId('preset-note');
+  await expect(note).toContainText('Real-model preset applied');
+  await expect(note).toContainText('2 cycles');
+  await expect(page.getByLabel('Cycles')).toHaveValue('2');
+  await expect(page.getByLabel('Budget: max minutes (0 = none)')).toHaveValue('20');
+  // Before the first run: the time in minutes at the speed measured by the warm-up.
+  const estimate = page.getByTestId('time-estimate');
+  await expect(estimate).toContainText(/about \d+ min/);
+  await expect(estimate).toContainText('measured on this machine');
+  await shot(page, 'simulated-webllm-optimize');
+
+  // A short run: the simulated model's proposals all come back the same, which the phase card
+  // reports as proposals that gave nothing usable.
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByLabel('Instruction candidates').fill('3');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
+  await expect(page.getByTestId('run-model')).toContainText('Qwen2.5-0.5B-Instruct');
+  await expect(page.getByTestId('failed-proposals')).toContainText('gave nothing usable');
+  await shot(page, 'simulated-webllm-run');
+
+  // The stand-in takes the preset back and is estimated on a typical iGPU, said to be that.
+  await openScreen(page, 'Model');
+  await page.getByRole('button', { name: 'Use the stand-in model' }).click();
+  await expect(page.getByTestId('engine-status')).toContainText('Stand-in model');
+  await openScreen(page, 'Optimize');
+  await expect(page.getByTestId('preset-note')).toHaveCount(0);
+  await expect(page.getByTestId('time-estimate')).toContainText('typical integrated GPU');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Adapter } from '../../../../src/core/adapters/adapter';
+import { chatAdapter } from '../../../../src/core/adapters/chat-adapter';
+import { estimateCopaCost } from '../../../../src/core/optimizers/cost-estimate';
+import { chatTokens, measurePromptSize } from '../../../../src/core/optimizers/prompt-size';
+import { Program, predict } from '../../../../src/core/program';
+import { Signature } from '../../../../src/core/signature';
+
+const program = new Program([
+  predict('route', Signature.parse('ticket -> department: label[billing|technical]')),
+]);
+const examples = Array.from({ length: 8 }, (_, i) => ({
+  id: `e${i}`,
+  data: { ticket: `Ticket number ${i}: ${'words '.repeat(10 + i)}`, department: 'billing' },
+}));
+
+/** The chat adapter with a long fixed preamble, as a wordier prompt format would have. */
+const wordy: Adapter = {
+  ...chatAdapter,
+  format: (sig, demos, inputs) => {
+    const [system, ...rest] = chatAdapter.format(sig, demos, inputs);
+    return [
+      { role: 'system', content: `${'Follow the rules. '.repeat(200)}${system!.content}` },
+      ...rest,
+    ];
+  },
+};
+
+describe('prompt sizes measured from formatted prompts', () => {
+  it("measures a call's prompt and what a demo adds, as the adapter formats them", () => {
+    const size = measurePromptSize(program, chatAdapter, examples.slice(0, 1))!;
+    const inputs = { ticket: examples[0]!.data.ticket };
+    const bare = chatAdapter.format(program.steps[0]!.signature, [], inputs);
+    expect(size.baseTokens).toBe(chatTokens(bare));
+    const withDemo = chatAdapter.format(
+      program.steps[0]!.signature,
+      [{ data: examples[0]!.data, augmented: false }],
+      inputs,
+    );
+    expect(size.demoTokens).toBe(chatTokens(withDemo) - chatTokens(bare));
+    expect(measurePromptSize(program, chatAdapter, [])).toBeNull();
+  });
+
+  it('the cost estimate follows the measured prompt, not a guessed boilerplate size', () => {
+    const task = { program, trainset: examples, valset: examples };
+    const guessed = estimateCopaCost(task);
+    const lean = estimateCopaCost({
+      ...task,
+      promptSize: measurePromptSize(program, chatAdapter, examples),
+    });
+    const long = estimateCopaCost({
+      ...task,
+      promptSize: measurePromptSize(program, wordy, examples),
+    });
+    expect(lean.lmCalls).toBe(guessed.lmCalls);
+    // The preamble's ~900 tokens are in every program call's prompt.
+    const programCalls = long.lmCalls - 5 * 3; // all but the proposer's calls (5 per cycle)
+    expect(long.promptTokens - lean.promptTokens).toBeGreaterThan(850 * programCalls);
+    expect(guessed.promptTokens).toBeLessThan(long.promptTokens / 2);
+  });
+
+  it('demos beyond the demo token budget are not counted', () => {
+    const task = {
+      program,
+      trainset: examples,
+      valset: examples,
+      promptSize: { baseTokens: 100, demoTokens: 500 },
+    };
+    const capped = estimateCopaCost(task, { demoTokenBudget: 1000 });
+    const roomy = estimateCopaCost(task, { demoTokenBudget: 100_000 });
+    expect(capped.promptTokens).toBeLessThan(roomy.promptTokens);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { REAL_MODEL_PRESET } from '../../../src/core/real-model-preset';
+import { presetSettings, presetWords, withoutPreset } from '../../../src/ui/lib/model-preset';
+import { DEFAULT_RUN_SETTINGS } from '../../../src/ui/run-settings';
+
+describe('the real-model preset in the run settings', () => {
+  it("a WebLLM model gets core's preset in the form's terms; the stand-in gets none", () => {
+    const fields = presetSettings('webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
+    expect(fields).toEqual({
+      cycles: REAL_MODEL_PRESET.cycles,
+      maxMinutes: (REAL_MODEL_PRESET.budget?.maxWallMs ?? 0) / 60_000,
+    });
+    expect(fields.maxMinutes).toBeGreaterThan(0);
+    expect(presetSettings('standin:0')).toEqual({});
+    expect(presetSettings(null)).toEqual({});
+    expect(presetWords(fields)).toBe(`2 cycles, a ${fields.maxMinutes}-minute time budget`);
+  });
+
+  it('taking the preset back restores only the settings the user left as it set them', () => {
+    const fields = presetSettings('webllm:m');
+    const applied = { ...DEFAULT_RUN_SETTINGS, ...fields, seed: 4 };
+    const changed = { ...applied, maxMinutes: 45 };
+    const back = withoutPreset(changed, { modelId: 'webllm:m', fields }, DEFAULT_RUN_SETTINGS);
+    expect(back.cycles).toBe(DEFAULT_RUN_SETTINGS.cycles);
+    expect(back.maxMinutes).toBe(45);
+    expect(back.seed).toBe(4);
+  });
+});

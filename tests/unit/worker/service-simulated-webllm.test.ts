@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatCompletionMessageParam } from '@mlc-ai/web-llm';
+import { REAL_MODEL_PRESET } from '../../../src/core/real-model-preset';
+import { SimulatedRuntime } from '../../../src/engines/webllm/simulated-runtime';
+import type { SimulatedEngineOptions } from '../../../src/engines/webllm/simulated-engine';
+import { getTask } from '../../../src/tasks/index';
+import { runTimeWords } from '../../../src/ui/lib/run-time';
+import { createCopaService } from '../../../src/worker/service';
+import { adapterEnv, deps } from './fakes';
+import { freshProfile, tabStorage } from './storage-fixtures';
+
+// The real worker path (catalog, load, warm-up, runs through WebLLMModel and the guards) with
+// a simulated small model in place of WebLLM's engine: no GPU, no weights.
+const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
+const small = {
+  cycles: 1,
+  demoCandidates: 3,
+  instructionCandidates: 2,
+  minibatchSize: 10,
+  seed: 3,
+};
+const QWEN = 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC';
+const WARM_UP_CALLS = 2;
+
+/** Answers ticket routing from the data's own labels (a model that knows the task). */
+const knows: SimulatedEngineOptions['answer'] = (() => {
+  const t = getTask('ticket-routing');
+  const gold = new Map(
+    [...t.splits.train, ...t.splits.val, ...t.splits.test].map((e) => [
+      String(e.data.ticket),
+      String(e.data.department),
+    ]),
+  );
+  return (messages: readonly ChatCompletionMessageParam[]): Record<string, string> => {
+    const system = String(messages[0]?.content ?? '');
+    if (!system.includes('`department`'))
+      return { proposed_instruction: `Route the ticket (${messages.length}).` };
+    // The input is the last ticket shown (a retry's feedback comes after it).
+    const tickets = messages
+      .filter((m) => m.role === 'user')
+      .map((m) => /\[\[ ## ticket ## \]\]\n([^\n]*)/.exec(String(m.content))?.[1])
+      .filter((t): t is string => t !== undefined);
+    return { department: gold.get(tickets.at(-1) ?? '') ?? 'billing' };
+  };
+})();
+
+function service(options: Partial<SimulatedEngineOptions> = {}, deviceMemoryGB?: number) {
+  const runtime = new SimulatedRuntime({ answer: knows, ...options });
+  const env = {
+    ...adapterEnv({ f16: true }),
+    ...(deviceMemoryGB !== undefined ? { deviceMemoryGB } : {}),
+  };
+  return { runtime, service: createCopaService(deps(env, runtime)) };
+}
+
+describe('the worker with a simulated WebLLM engine', () => {
+  it('measures the model speed after loading, and gives the run in minutes before it starts', async () => {
+    const { runtime, service: s } = service();
+    await s.loadModel(QWEN);
+    const speed = await s.modelSpeed();
+    expect(speed).toMatchObject({ prefillTokensPerS: 300, decodeTokensPerS: 40 });
+    expect(runtime.engines[0]!.calls).toBe(WARM_UP_CALLS);
+    // The warm-up is not part of the model's usage, and it leaves no conversation behind.
+    expect((await s.modelUsage())?.calls).toBe(0);
+    expect(runtime.engines[0]!.resets).toBeGreaterThanOrEqual(2);
+    const overview = await s.taskOverview({ task, config: REAL_MODEL_PRESET });
+    const words = runTimeWords(overview.estimate, { standIn: false, speed }, 20 * 60_000);
+    expect(words.duration).toMatch(/^about \d+ min$|h$/);
+    expect(words.basis).toMatch(/measured on this machine/);
+    // The time is the calls' tokens at the measured speeds, not a count of calls.
+    const seconds = overview.estimate.promptTokens / 300 + overview.estimate.completionTokens / 40;
+    expect(words.duration).toBe(
+      seconds >= 5400
+        ? `about ${(seconds / 3600 + (speed!.secondsPerCall * overview.estimate.lmCalls) / 3600).toFixed(1)} h`
+        : `about ${Math.round((seconds + speed!.secondsPerCall * overview.estimate.lmCalls) / 60)} min`,
+    );
+  });
+
+  it('marks catalog models too large for the GPU memory the device can give', async () => {
+    const { service: s } = service({}, 4);
+    const catalog = await s.catalog();
+    expect(catalog.memoryBudgetMB).toBe(2048);
+    const phi = catalog.entries.find((e) => e.modelId.startsWith('Phi-3.5'));
+    expect(phi).toMatchObject({ tooLarge: true, fitNote: expect.stringMatching(/Too large/) });
+    expect(catalog.entries.find((e) => e.modelId === QWEN)).toMatchObject({ tooLarge: false });
+    expect(catalog.defaultModelId).toBe(QWEN);
+  });
+
+  it('a rambling model costs no more than the output limit, and its answers are read', async () => {
+    const { runtime, service: s } = service();
+    await s.loadModel(QWEN);
+    const outcome = await s.startRun({ task, config: small }, () => undefined);
+    expect(outcome.status).toBe('finished');
+    expect(outcome.result.baselineScore).toBeGreaterThan(0.9);
+    const engine = runtime.engines[0]!;
+    const sent = engine.requests.slice(WARM_UP_CALLS);
+    const usage = await s.modelUsage();
+    expect(usage?.calls).toBe(sent.length);
+    // The simulated model keeps talking after every answer; the stop marker and max_tokens cut it.
+    const allowed = sent.reduce((n, r) => n + (r.max_tokens ?? 0), 0);
+    expect(usage!.completionTokens).toBeLessThanOrEqual(allowed);
+    const labelCalls = sent.filter((r) => String(r.messages[0]?.content).includes('`department`'));
+    expect(labelCalls.every((r) => (r.max_tokens ?? 512) <= 48)).toBe(true);
+    expect(usage!.completionTokens / usage!.calls).toBeLessThan(48);
+  });
+
+  it('an answer without its output marker, or echoing the input markers, is retried and read', async () => {
+    const clean = service();
+    await clean.service.loadModel(QWEN);
+    const expected = await clean.service.startRun({ task, config: small }, () => undefined);
+
+    const sloppy = service({
+      style: (call) =>
+        call % 5 === 0 ? 'echo-markers' : call % 5 === 1 ? 'no-output-marker' : 'marked',
+    });
+    await sloppy.service.loadModel(QWEN);
+    const outcome = await sloppy.service.startRun({ task, config: small }, () => undefined);
+    expect(outcome.result.baselineScore).toBe(expected.result.baselineScore);
+    const engine = sloppy.runtime.engines[0]!;
+    // Echoed markers cost a retry (the chat reset before it); a dropped marker is read as is.
+    expect(engine.calls).toBeGreaterThan(clean.runtime.engines[0]!.calls);
+    expect(engine.resets).toBeGreaterThan(clean.runtime.engines[0]!.resets);
+  });
+
+  it('prompts over the context window are trimmed to fit, and one that cannot fit is refused with a message', async () => {
+    const { runtime, service: s } = service({ contextWindow: 700 });
+    await s.addCustomModel({
+      modelId: 'Small-Context-q4f16_1-MLC',
+      modelUrl: 'https://simulated.invalid/small',
+      modelLibUrl: 'https://simulated.invalid/small.wasm',
+      contextWindow: 700,
+    });
+    await s.loadModel('Small-Context-q4f16_1-MLC');
+    const outcome = await s.startRun({ task, config: small }, () => undefined);
+    expect(outcome.status).toBe('finished');
+    const engine = runtime.engines[0]!;
+    // Sixteen labeled demos would not fit: prompts went out with fewer, and none was refused.
+    const taskCalls = engine.requests
+      .slice(WARM_UP_CALLS)
+      .filter((r) => String(r.messages[0]?.content).includes('`department`'));
+    const turns = Math.max(...taskCalls.map((r) => r.messages.length));
+    expect(turns).toBeGreaterThan(2);
+    expect(turns).toBeLessThan(2 + 2 * 16);
+    // What was trimmed is counted in the phase records the page shows.
+    const trims = outcome.result.history.map((r) => r.contextTrims?.demosDropped ?? 0);
+    expect(trims.some((n) => n > 0)).toBe(true);
+
+    const tiny = service({ contextWindow: 120 });
+    await tiny.service.addCustomModel({
+      modelId: 'Tiny-Context-q4f16_1-MLC',
+      modelUrl: 'https://simulated.invalid/tiny',
+      modelLibUrl: 'https://simulated.invalid/tiny.wasm',
+      contextWindow: 120,
+    });
+    await tiny.service.loadModel('Tiny-Context-q4f16_1-MLC');
+    // The warm-up itself did not fit: the speed is unknown, the model loaded all the same.
+    expect(await tiny.service.modelSpeed()).toBeNull();
+    const before = tiny.runtime.engines[0]!.calls;
+    const err = await tiny.service
+      .startRun({ task, config: small }, () => undefined)
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      name: 'ContextOverflowError',
+      message: expect.stringMatching(/context window/),
+    });
+    // Refused before the engine was asked.
+    expect(tiny.runtime.engines[0]!.calls).toBe(before);
+  });
+
+  it('a persistently failing engine stops the run with a named error, keeping its checkpoint to resume from', async () => {
+    let broken = false;
+    const runtime = new SimulatedRuntime({
+      answer: knows,
+      failOn: () => (broken ? 'InternalError' : null),
+    });
+    const s = createCopaService({
+      ...deps(adapterEnv({ f16: true }), runtime),
+      storage: tabStorage(freshProfile()),
+    });
+    await s.loadModel(QWEN);
+    const finished: unknown[] = [];
+    const err = await s
+      .startRun({ task, config: { ...small, cycles: 2 } }, (events) => {
+        for (const e of events) if (e.type === 'phase-finished') finished.push(e.record);
+        if (finished.length > 0) broken = true;
+      })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'EngineFailureError' });
+    const [stored] = (await s.listRuns()).items;
+    expect(stored).toMatchObject({ status: 'failed', error: { name: 'EngineFailureError' } });
+    // The baseline and the phase finished before the engine broke.
+    expect(stored!.checkpoints).toBeGreaterThanOrEqual(2);
+    broken = false;
+    const resumed = await s.resumeRun(() => undefined);
+    expect(resumed.status).toBe('finished');
+    // It went on from the phase finished before the failure, not from the start.
+    expect(finished).toHaveLength(1);
+    expect(resumed.result.history[0]).toEqual(finished[0]);
+    // The stored run is the one that went on, and it is recorded as finished.
+    expect((await s.listRuns()).items).toEqual([
+      expect.objectContaining({ id: stored!.id, status: 'finished' }),
+    ]);
+  });
+
+  it('a time budget stops the run when spent, keeping the best program so far', async () => {
+    const s = createCopaService(deps(adapterEnv(null)));
+    await s.useStandIn(0, 5);
+    const outcome = await s.startRun(
+      { task, config: { ...small, cycles: 3, budget: { maxWallMs: 1500 } } },
+      () => undefined,
+    );
+    expect(outcome.stopReason).toBe('budget');
+    expect(outcome.result.totals.wallMs).toBeGreaterThanOrEqual(1500);
+    expect(outcome.result.bestScore).toBeGreaterThanOrEqual(outcome.result.baselineScore);
+  });
+});
