@@ -1,6 +1,7 @@
 import type { UseStore } from 'idb-keyval';
 import type { DatasetContent } from '../core/interop/dataset/prepare';
-import type { JsonObject } from '../core/json';
+import { isJsonObject, type JsonObject } from '../core/json';
+import { checkProgramState } from '../core/interop/program-schema';
 import type { ProgramState } from '../core/program';
 import type { ScoringRules } from '../core/scoring-rules';
 import { openCollection } from './idb';
@@ -39,9 +40,11 @@ export const datasetSchema: RecordSchema<DatasetRecord> = {
       for (const ex of requireArray(splits, split, fail))
         if (typeof ex !== 'object' || ex === null || typeof (ex as JsonObject).id !== 'string')
           fail(`an example of the ${split} split has no id`);
+        else if (!isJsonObject((ex as JsonObject).data))
+          fail(`an example of the ${split} split has no values`);
     if (record.program !== undefined) {
-      const program = requireObject(record, 'program', fail);
-      requireArray(program, 'steps', fail);
+      const program = checkProgramState(requireObject(record, 'program', fail));
+      if (!program.ok) fail(`its program's ${program.message}`);
       const rules = requireObject(record, 'rules', fail);
       requireString(rules, 'targetField', fail);
     }
