@@ -4,6 +4,7 @@ import { estimateCopaCost } from '../core/optimizers/cost-estimate';
 import type { CopaConfig } from '../core/optimizers/copa-config';
 import type { TaskOverview, TaskRef } from './api';
 import { labelMismatches } from './label-fit';
+import { checkRunSettings } from './schemas/run-settings';
 import { dataFieldsOf, resolveTask, taskRules, type TaskLookup } from './task-resolver';
 
 /** What the page shows about a task before a run (see TaskOverview). */
@@ -12,6 +13,7 @@ export function taskOverview(
   tasks: TaskLookup,
   config: Partial<CopaConfig> | undefined,
 ): TaskOverview {
+  const settings = checkRunSettings(config);
   const task = resolveTask(ref, tasks);
   const { metricId, targetField, constraints } = taskRules(ref, tasks);
   const { train, val, test } = task.splits;
@@ -20,7 +22,7 @@ export function taskOverview(
     program,
     constraints,
     sizes: { train: train.length, val: val.length, test: test.length },
-    estimate: estimateCopaCost({ program: task.program, trainset: train, valset: val }, config),
+    estimate: estimateCopaCost({ program: task.program, trainset: train, valset: val }, settings),
     sampleInputs: (test.length > 0 ? test : val)
       .slice(0, 5)
       .map((e) => pickFields(e.data, task.program.inputFields)),
