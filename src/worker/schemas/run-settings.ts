@@ -47,7 +47,9 @@ function bounded(r: Range): v.GenericSchema<number> {
   );
 }
 
-const numbers = (ranges: Record<string, Range>): Record<string, v.GenericSchema<number>> =>
+const numbers = (
+  ranges: Record<string, Range>,
+): Record<string, v.GenericSchema<number | undefined>> =>
   Object.fromEntries(Object.entries(ranges).map(([k, r]) => [k, v.optional(bounded(r))]));
 
 const runSettings = v.looseObject({
