@@ -19,13 +19,12 @@ export const MODEL_HOSTS = [
 
 /**
  * A local OpenAI-compatible server (the "local server" engine) listens on the loopback
- * address; connect-src allows it on any port. Nothing else off this origin is reachable.
+ * address; connect-src allows it on any port. The IPv6 form `http://[::1]:*` is left out on
+ * purpose: CSP host sources cannot be IPv6 literals, and Chromium ignores that source with a
+ * console warning ("contains an invalid source"), so a server on [::1] is reached as
+ * `localhost`. Nothing else off this origin is reachable.
  */
-export const LOOPBACK_HOSTS = [
-  'http://127.0.0.1:*',
-  'http://localhost:*',
-  'http://[::1]:*',
-] as const;
+export const LOOPBACK_HOSTS = ['http://127.0.0.1:*', 'http://localhost:*'] as const;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
