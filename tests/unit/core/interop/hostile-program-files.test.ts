@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportCopaProgram, copaProgramText } from '../../../../src/core/interop/copa-format';
+import { exportDspyProgram } from '../../../../src/core/interop/dspy-export';
+import { messagesExportText } from '../../../../src/core/interop/prompt-export';
 import { ProgramImportError } from '../../../../src/core/interop/errors';
 import { importProgramFile } from '../../../../src/core/interop/program-file';
 import { PROGRAM_LIMITS } from '../../../../src/core/interop/program-limits';
@@ -103,5 +105,30 @@ describe('program files from strangers', () => {
     expect(() =>
       importProgramFile(JSON.stringify({ format: 'copa-playground/program', version: 99 })),
     ).toThrow(/format version 99/);
+  });
+});
+
+describe('JSON exports of hostile text', () => {
+  const hostile = '"}], "injected": true, "x": [{"a": "</script><img src=x onerror=alert(1)>\u2028';
+  const base = predict('route', 'ticket -> department: label[billing|returns]');
+  const program = new Program([
+    {
+      ...base,
+      signature: base.signature.withInstruction(hostile),
+      demos: [{ data: { ticket: hostile, department: 'billing' }, augmented: false }],
+    },
+  ]).toState();
+
+  it('keeps the text as data in DSPy JSON, OpenAI messages and project JSON', () => {
+    const dspy = JSON.parse(exportDspyProgram(program).text) as Record<string, unknown>;
+    expect(dspy).not.toHaveProperty('injected');
+    expect(JSON.stringify(dspy)).toContain(JSON.stringify(hostile).slice(1, -1));
+    const messages = JSON.parse(messagesExportText(program)) as unknown;
+    expect(JSON.stringify(messages)).toContain(JSON.stringify(hostile).slice(1, -1));
+    const back = importProgramFile(
+      copaProgramText(exportCopaProgram(program, { name: 'h', exportedAt: new Date(0) })),
+    );
+    expect(back.program.steps[0]?.signature.instruction).toBe(hostile.trim());
+    expect(back.program.steps[0]?.demos[0]?.data.ticket).toBe(hostile);
   });
 });
