@@ -1,7 +1,6 @@
 import type { UseStore } from 'idb-keyval';
 import type { DatasetContent } from '../core/interop/dataset/prepare';
-import { isJsonObject, type JsonObject } from '../core/json';
-import { checkProgramState } from '../core/interop/program-schema';
+import type { JsonObject } from '../core/json';
 import type { ProgramState } from '../core/program';
 import type { ScoringRules } from '../core/scoring-rules';
 import { openCollection } from './idb';
@@ -40,11 +39,11 @@ export const datasetSchema: RecordSchema<DatasetRecord> = {
       for (const ex of requireArray(splits, split, fail))
         if (typeof ex !== 'object' || ex === null || typeof (ex as JsonObject).id !== 'string')
           fail(`an example of the ${split} split has no id`);
-        else if (!isJsonObject((ex as JsonObject).data))
+        else if (!isObject((ex as JsonObject).data))
           fail(`an example of the ${split} split has no values`);
     if (record.program !== undefined) {
-      const program = checkProgramState(requireObject(record, 'program', fail));
-      if (!program.ok) fail(`its program's ${program.message}`);
+      const program = requireObject(record, 'program', fail);
+      requireArray(program, 'steps', fail);
       const rules = requireObject(record, 'rules', fail);
       requireString(rules, 'targetField', fail);
     }
@@ -53,6 +52,10 @@ export const datasetSchema: RecordSchema<DatasetRecord> = {
 };
 
 /** Stored datasets. A dataset is one record (rows included), so saving it is one write. */
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export class DatasetRepository extends Repository<DatasetRecord> {
   constructor(store: UseStore = openCollection('datasets')) {
     super(store, datasetSchema);

@@ -1,7 +1,6 @@
 import Papa from 'papaparse';
 import type { ImportIssue } from '../../core/interop/dataset/errors';
 import type { ParsedTable, TableRow } from '../../core/interop/dataset/table';
-import { bareRecord } from '../../core/reserved-names';
 
 /**
  * Reads CSV (quotes, CRLF and a BOM handled by papaparse) into rows keyed by the header. Every
@@ -50,7 +49,7 @@ export function parseCsv(text: string, opts: { delimiter?: string } = {}): Parse
       continue;
     }
     // No prototype: a column named __proto__ stays a column (and is then refused by name).
-    const values: TableRow['values'] = bareRecord();
+    const values = Object.create(null) as TableRow['values'];
     columns.forEach((c, i) => (values[c] = r.cells[i] ?? ''));
     rows.push({ item: rows.length + 1, line: r.line, values });
   }
