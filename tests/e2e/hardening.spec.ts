@@ -140,7 +140,6 @@ test('a terminated worker is noticed by its silence, and "Reload and resume" con
   const gone = page.getByTestId('worker-gone');
   await expect(gone).toContainText('The optimizer stopped answering', { timeout: 30_000 });
   await expect(page.getByTestId('run-status')).not.toContainText('Running…');
-  // Cancel now answers at once with the same error instead of doing nothing.
   await gone.getByRole('button', { name: 'Reload and resume' }).click();
   await expect(page.getByTestId('resumed-from')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
