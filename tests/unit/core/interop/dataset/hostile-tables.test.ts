@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DatasetImportError } from '../../../../../src/core/interop/dataset/errors';
+import { MAX_VALUE_CHARS } from '../../../../../src/core/interop/dataset/mapping';
 import { prepareDataset, readTable } from '../../../../../src/core/interop/dataset/prepare';
 import { MAX_COLUMNS } from '../../../../../src/core/interop/dataset/table-checks';
 import { parseCsv } from '../../../../../src/storage/dataset-import/parse-csv';
@@ -66,5 +67,17 @@ describe('tables from strangers', () => {
     expect(importError('d.csv', 'text,label,text\na,pos,b\n').message).toMatch(
       /column "text": this column name appears twice/,
     );
+  });
+});
+
+describe('values from strangers', () => {
+  it('refuses a value longer than any prompt, saying where', () => {
+    const long = 'x'.repeat(MAX_VALUE_CHARS + 1);
+    const text = `text,label\nshort,pos\n${long},neg\n`;
+    expect(importError('long.csv', text).message).toMatch(
+      /line 3, column "text", field "text": the value is longer than 100,000 characters/,
+    );
+    const fits = `text,label\n${'x'.repeat(MAX_VALUE_CHARS)},pos\nb,neg\n`;
+    expect(prepareDataset(request('fits.csv', fits), parseCsv).dataset.splits).toBeDefined();
   });
 });
