@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { APP_CHUNK_CACHE } from './src/engines/webllm/offline-copy.ts';
+import { SECURITY_HEADERS } from './src/security-headers.ts';
 
 export default defineConfig({
   plugins: [
@@ -65,7 +66,8 @@ export default defineConfig({
     },
   },
   build: { target: 'es2022', sourcemap: true },
-  preview: { port: 4173, strictPort: true },
+  // The production headers, Content-Security-Policy included (public/_headers for static hosts).
+  preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -5,4 +5,7 @@ import './ui/global.css';
 const target = document.getElementById('app');
 if (!target) throw new Error('The page has no #app element.');
 
-export default mount(App, { target });
+const app = mount(App, { target });
+// Tells the start-up watchdog (public/startup-watchdog.js) that this version works.
+target.setAttribute('data-mounted', '');
+export default app;

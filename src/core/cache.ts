@@ -28,7 +28,8 @@ export class MemoryCacheStore implements CacheStore {
 }
 
 /**
- * SHA-256 hex of the canonical JSON of the model id and the full request (rolloutId included).
+ * SHA-256 hex of the canonical JSON of the model's identity (its `cacheIdentity`, else its id)
+ * and the full request (rolloutId included).
  * Hashed synchronously in JS (@noble/hashes): WebCrypto's digest is asynchronous and, per call,
  * several times slower than the hash itself for prompts of a few kilobytes, which dominated the
  * optimizer's per-call overhead.
@@ -57,6 +58,7 @@ export interface CacheStats {
  */
 export class CachedLM implements LanguageModel {
   readonly id: string;
+  readonly cacheIdentity: string | undefined;
   readonly contextWindow: number | undefined;
   readonly stats: CacheStats = { hits: 0, misses: 0, storeErrors: 0 };
   private readonly inner: LanguageModel;
@@ -68,6 +70,7 @@ export class CachedLM implements LanguageModel {
   constructor(inner: LanguageModel, opts: CachedLMOptions = {}) {
     this.inner = inner;
     this.id = inner.id;
+    this.cacheIdentity = inner.cacheIdentity;
     this.contextWindow = inner.contextWindow;
     this.store = opts.store;
     this.memoryEntries = Math.max(0, opts.memoryEntries ?? 1000);
@@ -75,7 +78,7 @@ export class CachedLM implements LanguageModel {
 
   async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
     if (signal?.aborted) throw new AbortedError();
-    const key = await cacheKey(this.id, request);
+    const key = await cacheKey(this.cacheIdentity ?? this.id, request);
     throwIfAborted(signal);
 
     const remembered = this.memory.get(key);

@@ -7,12 +7,14 @@ import type { LanguageModel, LMRequest, LMResponse } from './lm';
  */
 export class DelayedLM implements LanguageModel {
   readonly id: string;
+  readonly cacheIdentity: string | undefined;
 
   constructor(
     private readonly inner: LanguageModel,
     private readonly delayMs: number,
   ) {
     this.id = inner.id;
+    this.cacheIdentity = inner.cacheIdentity;
   }
 
   async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {

@@ -45,6 +45,7 @@ export function isEngineFailure(err: unknown): boolean {
  */
 export class EngineFailureGuard implements LanguageModel {
   readonly id: string;
+  readonly cacheIdentity: string | undefined;
   readonly contextWindow: number | undefined;
   private consecutive = 0;
   /** Engine failures over the guard's life (for statistics). */
@@ -55,6 +56,7 @@ export class EngineFailureGuard implements LanguageModel {
     private readonly maxConsecutive = DEFAULT_MAX_CONSECUTIVE_ENGINE_FAILURES,
   ) {
     this.id = inner.id;
+    this.cacheIdentity = inner.cacheIdentity;
     this.contextWindow = inner.contextWindow;
   }
 

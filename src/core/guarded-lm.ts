@@ -7,6 +7,7 @@ import type { LanguageModel, LMRequest, LMResponse } from './lm';
  */
 export class GuardedLM implements LanguageModel {
   readonly id: string;
+  readonly cacheIdentity: string | undefined;
   readonly contextWindow: number | undefined;
   fatal: Error | null = null;
 
@@ -17,6 +18,7 @@ export class GuardedLM implements LanguageModel {
       err instanceof Error && err.name === 'GPUDeviceLostError',
   ) {
     this.id = inner.id;
+    this.cacheIdentity = inner.cacheIdentity;
     this.contextWindow = inner.contextWindow;
   }
 

@@ -43,6 +43,12 @@ export interface LanguageModel {
   /** Identifies the model (and its quantization); part of the cache key. */
   readonly id: string;
   /**
+   * Everything besides `id` that changes the answers (a WebLLM model's weights and library URLs
+   * and WebLLM's version; a simulated model's seed), so that two models under one id never
+   * share cached answers. The answer cache keys on it when set, else on `id`.
+   */
+  readonly cacheIdentity?: string | undefined;
+  /**
    * The model's context window in tokens (prompt and answer together), when known; prompts
    * are fitted to it before each call (see context-guard.ts).
    */

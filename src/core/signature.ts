@@ -1,4 +1,5 @@
 import { SignatureError } from './errors';
+import { isReservedName, RESERVED_NAME_REASON } from './reserved-names';
 
 /** The kinds of value a field can hold. */
 export type FieldType = 'text' | 'number' | 'label' | 'list' | 'json';
@@ -181,6 +182,10 @@ function normalizeField(field: FieldSpec): FieldSpec {
   if (!FIELD_NAME.test(field.name))
     throw new SignatureError(
       `"${field.name}" is not a valid field name: use letters, digits and underscores, starting with a letter.`,
+    );
+  if (isReservedName(field.name))
+    throw new SignatureError(
+      `The field name "${field.name}" is reserved: ${RESERVED_NAME_REASON}.`,
     );
   if (!FIELD_TYPES.includes(field.type))
     throw new SignatureError(`Unknown type "${String(field.type)}" for field "${field.name}".`);

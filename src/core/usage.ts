@@ -44,6 +44,7 @@ export interface BudgetRemaining {
  */
 export class MeteredLM implements LanguageModel {
   readonly id: string;
+  readonly cacheIdentity: string | undefined;
   readonly contextWindow: number | undefined;
   private readonly inner: LanguageModel;
   private readonly budget: Budget;
@@ -60,6 +61,7 @@ export class MeteredLM implements LanguageModel {
   ) {
     this.inner = inner;
     this.id = inner.id;
+    this.cacheIdentity = inner.cacheIdentity;
     this.contextWindow = inner.contextWindow;
     this.budget = budget;
     this.clock = clock;

@@ -21,6 +21,7 @@ export function yieldToEventLoop(): Promise<void> {
 /** Wraps a model and yields to the event loop after every `sliceMs` of busy time. */
 export class YieldingLM implements LanguageModel {
   readonly id: string;
+  readonly cacheIdentity: string | undefined;
   readonly contextWindow: number | undefined;
   private lastYield: number;
 
@@ -31,6 +32,7 @@ export class YieldingLM implements LanguageModel {
     private readonly pause: () => Promise<void> = yieldToEventLoop,
   ) {
     this.id = inner.id;
+    this.cacheIdentity = inner.cacheIdentity;
     this.contextWindow = inner.contextWindow;
     this.lastYield = clock();
   }

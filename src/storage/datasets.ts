@@ -39,6 +39,8 @@ export const datasetSchema: RecordSchema<DatasetRecord> = {
       for (const ex of requireArray(splits, split, fail))
         if (typeof ex !== 'object' || ex === null || typeof (ex as JsonObject).id !== 'string')
           fail(`an example of the ${split} split has no id`);
+        else if (!isObject((ex as JsonObject).data))
+          fail(`an example of the ${split} split has no values`);
     if (record.program !== undefined) {
       const program = requireObject(record, 'program', fail);
       requireArray(program, 'steps', fail);
@@ -50,6 +52,10 @@ export const datasetSchema: RecordSchema<DatasetRecord> = {
 };
 
 /** Stored datasets. A dataset is one record (rows included), so saving it is one write. */
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export class DatasetRepository extends Repository<DatasetRecord> {
   constructor(store: UseStore = openCollection('datasets')) {
     super(store, datasetSchema);

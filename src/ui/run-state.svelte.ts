@@ -145,11 +145,20 @@ export class RunState {
 
   async pause(): Promise<void> {
     this.pausing = true;
-    await this.client.pauseRun();
+    try {
+      await this.client.pauseRun();
+    } catch (err) {
+      this.pausing = false;
+      this.error = toShown(err);
+    }
   }
 
   async cancel(): Promise<void> {
-    await this.client.cancelRun();
+    try {
+      await this.client.cancelRun();
+    } catch (err) {
+      this.error = toShown(err);
+    }
   }
 
   private reset(): void {

@@ -5,6 +5,7 @@ import {
 } from '../core/interop/dataset/adapt-program';
 import { suggestMapping } from '../core/interop/dataset/mapping';
 import { type DatasetContent, prepareDataset, readTable } from '../core/interop/dataset/prepare';
+import { checkStoredProgram, readableRecords } from './schemas/stored-programs';
 import type { ProgramState } from '../core/program';
 import type { ScoringRules } from '../core/scoring-rules';
 import { parseCsv } from '../storage/dataset-import/parse-csv';
@@ -113,7 +114,7 @@ export class DatasetLibrary {
   }
 
   async list(): Promise<Listing<DatasetSummary>> {
-    const { records, problems } = await this.deps.datasets.list();
+    const { records, problems } = readableRecords('dataset', await this.deps.datasets.list());
     return {
       items: records.map(summaryOf).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
       problems: problems.map(problemOf),
@@ -123,7 +124,7 @@ export class DatasetLibrary {
   async get(id: string): Promise<DatasetRecord> {
     const record = await this.deps.datasets.get(id);
     if (!record) throw new RecordNotFoundError('dataset', id);
-    return record;
+    return checkStoredProgram('dataset', record);
   }
 
   /**

@@ -6,6 +6,7 @@ import { fitCatalog, gpuMemoryBudgetMB, type FittedCatalog } from '../engines/mo
 import type { ModelSpeed } from '../core/time-estimate';
 import type { WebLLMRuntime } from '../engines/webllm/chat-engine';
 import { EngineError } from '../engines/webllm/errors';
+import { webllmCacheIdentity } from '../engines/webllm/cache-identity';
 import { loadWebLLMModel } from '../engines/webllm/load-model';
 import type { LoadProgress } from '../engines/webllm/load-progress';
 import type { UsageSummary, WebLLMModel } from '../engines/webllm/webllm-model';
@@ -96,9 +97,14 @@ export class EngineHolder {
     try {
       await this.release();
       const runtime = await this.deps.webllm();
+      const appConfig = await this.appConfig();
       const loaded = await loadWebLLMModel(runtime, {
         modelId,
-        appConfig: await this.appConfig(),
+        appConfig,
+        cacheIdentity: webllmCacheIdentity(
+          modelId,
+          appConfig.model_list.find((r) => r.model_id === modelId),
+        ),
         // Prompts are checked against it before each call (demos trimmed, or a clear error).
         contextWindow: entry.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
         signal: controller.signal,

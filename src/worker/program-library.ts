@@ -5,6 +5,7 @@ import { importProgramFile } from '../core/interop/program-file';
 import { exportPlainText, messagesExportText } from '../core/interop/prompt-export';
 import { RecordNotFoundError } from '../storage/errors';
 import { PROGRAM_SCHEMA_VERSION, type ProgramRecord } from '../storage/programs';
+import { checkStoredProgram, readableRecords } from './schemas/stored-programs';
 import type { StorageDeps } from './storage-deps';
 import type {
   DspyExportBundle,
@@ -20,7 +21,7 @@ export class ProgramLibrary {
   constructor(private readonly deps: StorageDeps) {}
 
   async list(): Promise<Listing<ProgramSummary>> {
-    const { records, problems } = await this.deps.programs.list();
+    const { records, problems } = readableRecords('program', await this.deps.programs.list());
     return {
       items: records.map(toSummary).sort((a, b) => b.savedAt.localeCompare(a.savedAt)),
       problems: problems.map(problemOf),
@@ -32,8 +33,9 @@ export class ProgramLibrary {
   }
 
   async export(id: string, format: ProgramExportFormat): Promise<ExportedFile> {
-    const record = await this.deps.programs.get(id);
-    if (!record) throw new RecordNotFoundError('program', id);
+    const stored = await this.deps.programs.get(id);
+    if (!stored) throw new RecordNotFoundError('program', id);
+    const record = checkStoredProgram('program', stored);
     const base = fileBase(record.name);
     switch (format) {
       case 'copa-json': {

@@ -8,6 +8,7 @@ import { EventBatcher } from './event-batcher';
 import { EngineFailureGuard } from '../core/engine-failures';
 import { GuardedLM } from '../core/guarded-lm';
 import { adapterFor, resolveTask, type TaskLookup } from './task-resolver';
+import { checkRunSettings } from './schemas/run-settings';
 import { WorkerStateError } from './worker-errors';
 import { YieldingLM } from '../core/yielding-lm';
 
@@ -87,6 +88,8 @@ export class RunController {
   ): Promise<RunOutcome> {
     if (this.active)
       throw new WorkerStateError('A run is already going; pause or cancel it first.');
+    checkRunSettings(request.config);
+    if (resumeFrom) checkRunSettings(resumeFrom.config);
     const engine = this.deps.model();
     const task = resolveTask(request.task, this.deps.tasks);
     const active: ActiveRun = { controller: new AbortController(), pauseRequested: false };

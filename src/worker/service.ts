@@ -6,6 +6,7 @@ import { DatasetsService } from './datasets-service';
 import { EngineHolder, type EngineHolderDeps } from './engine-holder';
 import { EnginesService } from './engines-service';
 import { EvaluationService } from './evaluation-service';
+import { HealthService } from './health-service';
 import { ProgramLibrary } from './program-library';
 import { ProgramsService } from './programs-service';
 import { RunController } from './run-controller';
@@ -55,5 +56,6 @@ export function createCopaService(deps: ServiceDeps): CopaWorkerApi {
     new DatasetsService(datasets),
     new ProgramsService(storage ? new ProgramLibrary(storage) : null),
     new SiteStorageService(storage, runner),
+    new HealthService(),
   );
 }

@@ -5,6 +5,7 @@ import type { CopaConfig } from '../core/optimizers/copa-config';
 import { measurePromptSize } from '../core/optimizers/prompt-size';
 import type { TaskOverview, TaskRef } from './api';
 import { labelMismatches } from './label-fit';
+import { checkRunSettings } from './schemas/run-settings';
 import { adapterFor, dataFieldsOf, resolveTask, taskRules, type TaskLookup } from './task-resolver';
 
 /** What the page shows about a task before a run (see TaskOverview). */
@@ -13,6 +14,7 @@ export function taskOverview(
   tasks: TaskLookup,
   config: Partial<CopaConfig> | undefined,
 ): TaskOverview {
+  const settings = checkRunSettings(config);
   const task = resolveTask(ref, tasks);
   const { metricId, targetField, constraints } = taskRules(ref, tasks);
   const { train, val, test } = task.splits;
@@ -29,7 +31,7 @@ export function taskOverview(
         valset: val,
         promptSize: measurePromptSize(task.program, adapterFor(undefined), train),
       },
-      config,
+      settings,
     ),
     sampleInputs: (test.length > 0 ? test : val)
       .slice(0, 5)

@@ -220,7 +220,7 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   expect(markdown).toContain('# COPA run: Support ticket routing');
   expect(markdown).toContain('stand-in results');
   expect(markdown).toMatch(/## Phase 1 · cycle 1 · Compilation \(demos\)/);
-  expect(markdown).toContain('### Step `route`');
+  expect(markdown).toContain('### Step “route”');
   expect(problems).toEqual([]);
 });
 

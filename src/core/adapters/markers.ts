@@ -2,6 +2,7 @@
  * Field markers (`[[ ## name ## ]]`), the section layout of the chat format, shared by the
  * adapters and by anything that reads prompts back (the stand-in model).
  */
+import { bareRecord } from '../reserved-names';
 
 /** The header that opens a field's section. */
 export function marker(name: string): string {
@@ -36,7 +37,8 @@ export function readMarkerSections(
 ): Record<string, string> {
   const byLowerName = new Map((names ?? []).map((n) => [n.toLowerCase(), n]));
   const found = [...text.matchAll(MARKER_PATTERN)];
-  const sections: Record<string, string> = {};
+  // No prototype: a header such as [[ ## constructor ## ]] is a plain entry, not a member.
+  const sections = bareRecord<string>();
   found.forEach((match, i) => {
     const header = match[1] ?? '';
     const key = names ? byLowerName.get(header.toLowerCase()) : header;

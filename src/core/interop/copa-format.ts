@@ -1,6 +1,8 @@
 import { isJsonObject, type JsonValue } from '../json';
 import { Program, type ProgramState } from '../program';
 import { NewerProgramFormatError, ProgramImportError } from './errors';
+import { PROGRAM_LIMITS } from './program-limits';
+import { checkProgramState } from './program-schema';
 
 /** Where an optimized program came from: enough to reproduce or judge it. */
 export interface ProgramProvenance {
@@ -71,16 +73,21 @@ export function importCopaProgram(json: unknown): CopaProgramFile {
     throw new NewerProgramFormatError(version, COPA_PROGRAM_FORMAT_VERSION);
   if (!isJsonObject(json.program))
     throw new ProgramImportError('missing or not an object', 'program');
+  const checked = checkProgramState(json.program);
+  if (!checked.ok) throw new ProgramImportError(checked.message, 'program');
   let program: ProgramState;
   try {
-    program = Program.fromState(json.program).toState();
+    program = Program.fromState(checked.program).toState();
   } catch (err) {
     throw new ProgramImportError(err instanceof Error ? err.message : String(err), 'program');
   }
   const file: CopaProgramFile = {
     format: COPA_PROGRAM_FORMAT,
     version: COPA_PROGRAM_FORMAT_VERSION,
-    name: typeof json.name === 'string' && json.name.trim() ? json.name : 'Imported program',
+    name:
+      typeof json.name === 'string' && json.name.trim()
+        ? json.name.trim().slice(0, PROGRAM_LIMITS.programNameChars)
+        : 'Imported program',
     exportedAt: typeof json.exportedAt === 'string' ? json.exportedAt : '',
     program,
   };

@@ -1,20 +1,38 @@
 import type { ProgramState } from '../program';
 import { type CopaProgramFile, importCopaProgram, isCopaProgramFile } from './copa-format';
 import { type DspyImportOptions, type DspyImportResult, importDspyProgram } from './dspy-import';
+import { ProgramImportError } from './errors';
 import { parseJsonText } from './json-text';
+import { megabytes, nestsDeeperThan, PROGRAM_LIMITS } from './program-limits';
+import { checkProgramState } from './program-schema';
 
 /** A program file read by `importProgramFile`: the project's own format or DSPy's. */
 export type ImportedProgramFile =
   | { kind: 'copa'; program: ProgramState; file: CopaProgramFile; warnings: string[] }
   | { kind: 'dspy'; program: ProgramState; dspy: DspyImportResult; warnings: string[] };
 
-/** Reads a program file of either format, telling them apart by the `format` key. */
+/**
+ * Reads a program file of either format, telling them apart by the `format` key. The file is
+ * refused before it is parsed when it is too large, and before it is read further when it nests
+ * too deeply; the program it gives is checked whole (PROGRAM_LIMITS), so nothing half-read is
+ * ever saved.
+ */
 export function importProgramFile(text: string, opts: DspyImportOptions = {}): ImportedProgramFile {
+  if (text.length > PROGRAM_LIMITS.fileChars)
+    throw new ProgramImportError(
+      `The program file is ${megabytes(text.length)}; the playground imports program files up to ${megabytes(PROGRAM_LIMITS.fileChars)}. A program with that much text would not fit a small model's prompt.`,
+    );
   const json = parseJsonText(text, 'The program file');
+  if (nestsDeeperThan(json, PROGRAM_LIMITS.jsonDepth))
+    throw new ProgramImportError(
+      `The program file nests objects and lists more than ${PROGRAM_LIMITS.jsonDepth} levels deep; no program does.`,
+    );
   if (isCopaProgramFile(json)) {
     const file = importCopaProgram(json);
     return { kind: 'copa', program: file.program, file, warnings: [] };
   }
   const dspy = importDspyProgram(json, opts);
-  return { kind: 'dspy', program: dspy.program, dspy, warnings: dspy.warnings };
+  const checked = checkProgramState(dspy.program);
+  if (!checked.ok) throw new ProgramImportError(checked.message, 'the program read from DSPy');
+  return { kind: 'dspy', program: checked.program, dspy, warnings: dspy.warnings };
 }

@@ -27,6 +27,11 @@ export class SimulatedModel implements LanguageModel {
     private readonly behaviour: Behaviour,
   ) {}
 
+  /** The seed changes every answer, so it is part of the answer cache's key. */
+  get cacheIdentity(): string {
+    return `${this.id}#seed=${this.seed}`;
+  }
+
   async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
     throwIfAborted(signal);
     const full = this.respond(request);

@@ -34,12 +34,15 @@ export interface WebLLMModelOptions {
   clock?: () => number;
   /** The model's context window in tokens (the catalog's), so core fits prompts to it. */
   contextWindow?: number;
+  /** What makes this model's answers its own (see LanguageModel.cacheIdentity). */
+  cacheIdentity?: string;
 }
 
 /** A loaded WebLLM model as a core LanguageModel. */
 export class WebLLMModel implements LanguageModel {
   readonly id: string;
   readonly contextWindow: number | undefined;
+  readonly cacheIdentity: string | undefined;
   private readonly engine: ChatEngine;
   /** The previous request's messages, to tell a retry that extends it (see complete). */
   private lastMessages: LMRequest['messages'] = [];
@@ -59,6 +62,7 @@ export class WebLLMModel implements LanguageModel {
     this.engine = engine;
     this.id = `webllm:${modelId}`;
     this.contextWindow = opts.contextWindow;
+    this.cacheIdentity = opts.cacheIdentity;
     this.onUsage = opts.onUsage;
     this.keepCalls = Math.max(1, opts.keepCalls ?? 200);
     this.clock = opts.clock ?? (() => performance.now());

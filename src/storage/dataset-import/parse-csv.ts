@@ -48,7 +48,8 @@ export function parseCsv(text: string, opts: { delimiter?: string } = {}): Parse
       });
       continue;
     }
-    const values: TableRow['values'] = {};
+    // No prototype: a column named __proto__ stays a column (and is then refused by name).
+    const values = Object.create(null) as TableRow['values'];
     columns.forEach((c, i) => (values[c] = r.cells[i] ?? ''));
     rows.push({ item: rows.length + 1, line: r.line, values });
   }

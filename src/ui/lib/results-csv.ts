@@ -1,4 +1,5 @@
 import type { ComparedRow } from './compared-rows';
+import { FORMULA_START } from './neutral-text';
 
 type Result = NonNullable<ComparedRow['baseline']>;
 
@@ -19,8 +20,9 @@ function problem(r: Result | null): string {
 /**
  * The per-example comparison as CSV, for a spreadsheet or a notebook: the example id, each
  * input and gold field, then each program's outputs, score and problem. Cells that a
- * spreadsheet would run as a formula are escaped (papaparse's escapeFormulae), since they hold
- * dataset text and model output. papaparse loads only when a file is asked for.
+ * spreadsheet would run as a formula are escaped (papaparse's escapeFormulae with our own
+ * pattern, which also catches a formula followed by a line break), since they hold dataset text
+ * and model output. papaparse loads only when a file is asked for.
  */
 export async function resultsCsv(rows: readonly ComparedRow[]): Promise<string> {
   const Papa = await import('papaparse');
@@ -58,6 +60,6 @@ export async function resultsCsv(rows: readonly ComparedRow[]): Promise<string> 
   ];
   return Papa.unparse(
     { fields, data: data.map((d) => fields.map((f) => d[f as keyof typeof d] ?? '')) },
-    { escapeFormulae: true },
+    { escapeFormulae: FORMULA_START },
   );
 }

@@ -2,6 +2,7 @@ import type { CandidateRecord, PhaseRecord } from '../../core/optimizers/records
 import type { RunReport } from '../../worker/api';
 import { DROP_WORDS, stopReasonText } from '../optimize/run-view';
 import { PHASE_TITLE } from '../optimize/phase-words';
+import { markdownInline as inline, markdownQuote as quote } from './neutral-text';
 import { pct } from './percent';
 
 export type RunReportFormat = 'markdown' | 'json';
@@ -49,7 +50,7 @@ export function runReportMarkdown(report: RunReport): string {
   for (const step of report.program.steps) {
     lines.push(
       '',
-      `### Step \`${step.name}\``,
+      `### Step “${inline(step.name)}”`,
       '',
       'Instruction:',
       '',
@@ -100,7 +101,7 @@ function phaseSection(phase: PhaseRecord): string[] {
   const winner = phase.candidates.find((c) => c.id === phase.winner);
   if (phase.accepted && winner?.instructions)
     for (const [step, text] of Object.entries(winner.instructions))
-      lines.push('', `New instruction of \`${step}\`:`, '', quote(text));
+      lines.push('', `New instruction of “${inline(step)}”:`, '', quote(text));
   lines.push('', `Handed to the next phase: ${inline(phase.insight)}`);
   const c = phase.costs;
   lines.push(
@@ -118,27 +119,17 @@ function outcome(phase: PhaseRecord, c: CandidateRecord): string {
 
 function demoLine(data: Readonly<Record<string, unknown>>, outputs: readonly string[]): string {
   const part = (names: string[]): string =>
-    names.map((n) => `${n}: ${inline(clipped(String(data[n] ?? '')))}`).join('; ');
+    names.map((n) => `${inline(n)}: ${inline(clipped(valueText(data[n])))}`).join('; ');
   const inputs = Object.keys(data).filter((n) => !outputs.includes(n));
-  return `${part(inputs)} → ${part(outputs.filter((n) => n in data))}`;
+  return `${part(inputs)} → ${part(outputs.filter((n) => Object.hasOwn(data, n)))}`;
+}
+
+/** A demo value as text: strings as they are, anything else (including hostile shapes) as JSON. */
+function valueText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function clipped(text: string): string {
   return text.length > 160 ? `${text.slice(0, 159)}…` : text;
-}
-
-const MARKDOWN_ACTIVE = /([\\`*_[\]<>#|])/g;
-
-/** One line of text with Markdown's active characters escaped. */
-function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(MARKDOWN_ACTIVE, '\\$1');
-}
-
-/** A block quote of text kept line by line, escaped. */
-function quote(text: string): string {
-  const body = text.trim() === '' ? '(empty)' : text.trim();
-  return body
-    .split('\n')
-    .map((l) => `> ${l.replace(MARKDOWN_ACTIVE, '\\$1')}`)
-    .join('\n');
 }

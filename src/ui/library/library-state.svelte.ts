@@ -46,23 +46,27 @@ export class LibraryState {
   }
 
   async refresh(): Promise<void> {
-    await this.guard(async () => {
-      const [datasets, programs, runs, storage, cache, lock] = await Promise.all([
-        this.client.listDatasets(),
-        this.client.listPrograms(),
-        this.client.listRuns(),
-        this.client.storageStatus(),
-        this.client.lmCacheReport(),
-        this.client.runLockState(),
-      ]);
-      this.datasets = datasets.items;
-      this.programs = programs.items;
-      this.runs = runs.items;
-      this.problems = [...datasets.problems, ...programs.problems, ...runs.problems];
-      this.storage = storage;
-      this.cache = cache;
-      this.lock = lock;
-    });
+    // A refresh follows an import or a delete: it must not wipe that action's error.
+    await this.guard(
+      async () => {
+        const [datasets, programs, runs, storage, cache, lock] = await Promise.all([
+          this.client.listDatasets(),
+          this.client.listPrograms(),
+          this.client.listRuns(),
+          this.client.storageStatus(),
+          this.client.lmCacheReport(),
+          this.client.runLockState(),
+        ]);
+        this.datasets = datasets.items;
+        this.programs = programs.items;
+        this.runs = runs.items;
+        this.problems = [...datasets.problems, ...programs.problems, ...runs.problems];
+        this.storage = storage;
+        this.cache = cache;
+        this.lock = lock;
+      },
+      { keepsError: true },
+    );
     // Ask once per page for persistent storage, so saved work is not evicted silently.
     if (this.storage && !this.storage.persisted && this.persistence === null)
       await this.requestPersistence();
@@ -146,8 +150,23 @@ export class LibraryState {
     });
   }
 
-  private async guard(body: () => Promise<void>): Promise<void> {
+  /** Hides the Library's error (the user has read it). */
+  dismissError(): void {
     this.error = null;
+  }
+
+  /**
+   * Runs a Library action and shows its error until the user acts again. `keepsError` is for
+   * what the page does by itself (refreshing lists), which must not hide the last error.
+   */
+  private async guard(
+    body: () => Promise<void>,
+    { keepsError = false }: { keepsError?: boolean } = {},
+  ): Promise<void> {
+    if (!keepsError) {
+      this.error = null;
+      this.notice = '';
+    }
     try {
       await body();
     } catch (err) {

@@ -1,4 +1,5 @@
 import type { ConstraintSpec } from '../../core/constraints';
+import { isReservedName, RESERVED_NAME_REASON } from '../../core/reserved-names';
 import type { ScoringRules } from '../../core/scoring-rules';
 import type { ProgramState } from '../../core/program';
 import { programInputs, programOutputs } from '../../core/program-fields';
@@ -84,6 +85,7 @@ function fieldProblems(f: FieldSpec): string[] {
     out.push(
       `“${f.name}” is not a valid field name: use letters, digits and underscores, starting with a letter.`,
     );
+  else if (isReservedName(f.name)) out.push(`“${f.name}” is reserved: ${RESERVED_NAME_REASON}.`);
   if (f.type === 'label') {
     const labels = f.labels ?? [];
     if (labels.length === 0) out.push(`the label field “${f.name}” needs at least one label.`);

@@ -11,6 +11,7 @@
 import type { DatasetsApi } from './datasets-api';
 import type { EnginesApi } from './engines-api';
 import type { EvaluationApi } from './evaluation-api';
+import type { HealthApi } from './health-api';
 import type { ProgramsApi } from './programs-api';
 import type { RunsApi } from './runs-api';
 import type { SiteStorageApi } from './site-storage-api';
@@ -19,6 +20,7 @@ import type { TasksApi } from './tasks-api';
 export type * from './datasets-api';
 export type * from './engines-api';
 export type * from './evaluation-api';
+export type * from './health-api';
 export type * from './listing';
 export type * from './programs-api';
 export type * from './runs-api';
@@ -27,4 +29,12 @@ export type * from './tasks-api';
 
 /** What the worker exposes. */
 export interface CopaWorkerApi
-  extends EnginesApi, TasksApi, RunsApi, EvaluationApi, DatasetsApi, ProgramsApi, SiteStorageApi {}
+  extends
+    EnginesApi,
+    TasksApi,
+    RunsApi,
+    EvaluationApi,
+    DatasetsApi,
+    ProgramsApi,
+    SiteStorageApi,
+    HealthApi {}

@@ -113,3 +113,19 @@ describe('Signature immutability', () => {
     ).toThrow(SignatureError);
   });
 });
+
+describe('reserved field names', () => {
+  it.each(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'])(
+    'refuses %s with a message that says why',
+    (name) => {
+      expect(() => Signature.parse(`${name} -> answer`)).toThrow(/is reserved: it is a name/);
+      expect(() => Signature.parse(`question -> ${name}`)).toThrow(SignatureError);
+    },
+  );
+
+  it('still accepts names that merely contain a reserved word', () => {
+    expect(Signature.parse('constructor_notes -> to_string').toString()).toBe(
+      'constructor_notes -> to_string',
+    );
+  });
+});

@@ -80,4 +80,14 @@ describe('resultsCsv', () => {
     expect(parsed.data[0]!.baseline_department).toBe("'+1");
     expect(parsed.data[0]!.optimized_department).toBe("'@SUM(A1)");
   });
+
+  it('escapes a formula in a cell even when a line break follows it', async () => {
+    const formula = '=HYPERLINK("http://evil.example","x")\nsecond line';
+    const csv = await resultsCsv([row('t1', formula, '@SUM(A1)', '-2+3')]);
+    const parsed = Papa.parse<Record<string, string>>(csv, { header: true });
+    const first = parsed.data[0]!;
+    expect(first.input_ticket).toBe(`'${formula}`);
+    expect(first.baseline_department).toBe("'@SUM(A1)");
+    expect(first.optimized_department).toBe("'-2+3");
+  });
 });

@@ -120,7 +120,7 @@ describe('runReportMarkdown', () => {
     expect(md).toMatch(/\| proposal \\\| 1 \| 60\.0% \| 55\.0% \| \*\*accepted\*\* \|/);
     expect(md).toContain('| proposal 2 | 20.0% | — | clearly behind the current program');
     expect(md).toContain('Cost: 40 model calls (planned 50), 5 from the cache');
-    expect(md).toContain('### Step `route`');
+    expect(md).toContain('### Step “route”');
     expect(md).toContain('> Route the ticket.\n> Answer with the department only.');
     expect(md).toContain('Demos (2):');
     expect(md).toMatch(/- ticket: Broken parcel → department: returns \(labeled\)/);
@@ -148,5 +148,36 @@ describe('runReportMarkdown', () => {
     expect(md).not.toContain('budget');
     expect(md).toContain('Compilation (demos) — kept the current program');
     expect(md).not.toContain('New instruction');
+  });
+
+  it('writes hostile step names and demo keys as text: no image, link or code span escapes', () => {
+    const base = report();
+    const step = base.program.steps[0]!;
+    const md = runReportMarkdown(
+      report({
+        program: {
+          ...base.program,
+          steps: [
+            {
+              ...step,
+              name: 'x` ![a](http://host/s.png) `',
+              demos: [
+                {
+                  data: { '![x](http://host/p.png)': 'www.host.example', department: 'billing' },
+                  augmented: false,
+                },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    expect(md).not.toMatch(/(^|[^\\])!\[/m);
+    expect(md).not.toMatch(/(^|[^\\])`/m);
+    expect(md).not.toContain('http://');
+    expect(md).not.toMatch(/www\./);
+    expect(md).toContain(
+      '\\!\\[x\\](http\\://host/p.png): www\\.host.example → department: billing',
+    );
   });
 });

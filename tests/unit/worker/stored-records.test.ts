@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { predict, Program } from '../../../src/core/program';
+import { ProgramRepository } from '../../../src/storage/programs';
 import { RunRepository } from '../../../src/storage/runs';
 import { createCopaService } from '../../../src/worker/service';
 import { parseCheckpoint } from '../../../src/worker/schemas/checkpoint-schema';
@@ -87,5 +89,45 @@ describe('stored runs are checked with schemas when read', () => {
   it('a checkpoint of another version is refused as such, whatever else it holds', () => {
     expect(() => parseCheckpoint({ version: 2 })).toThrow(/another version/);
     expect(() => parseCheckpoint(null)).toThrow(/another version/);
+  });
+});
+
+describe('stored programs are checked as deeply as imports when read', () => {
+  it('lists a program with a null step, a null demo or non-text labels as unreadable', async () => {
+    const profile = freshProfile();
+    const programs = new ProgramRepository(profile.programs);
+    const base = new Program([predict('classify', 'text -> label: label[pos|neg]')]).toState();
+    const step = base.steps[0]!;
+    const record = (id: string, program: unknown) =>
+      ({
+        schemaVersion: 1,
+        id,
+        name: id,
+        savedAt: '2026-01-01T00:00:00.000Z',
+        origin: 'import-copa',
+        program,
+      }) as never;
+    await programs.put(record('good', base));
+    await programs.put(record('nullStep', { ...base, steps: [null] }));
+    await programs.put(record('nullDemo', { ...base, steps: [{ ...step, demos: [null] }] }));
+    const labels = { name: 'label', type: 'label', description: '', labels: [1, null] };
+    await programs.put(
+      record('labels', {
+        ...base,
+        steps: [{ ...step, signature: { ...step.signature, outputs: [labels] } }],
+      }),
+    );
+    const service = createCopaService({ ...deps(adapterEnv(null)), storage: tabStorage(profile) });
+    const listed = await service.listPrograms();
+    expect(listed.items.map((p) => p.id)).toEqual(['good']);
+    expect(Object.fromEntries(listed.problems.map((p) => [p.id, p.message]))).toEqual({
+      nullStep: expect.stringMatching(/"steps.0" is null, expected an object/),
+      nullDemo: expect.stringMatching(/"steps.0.demos.0" is null/),
+      labels: expect.stringMatching(/"steps.0.signature.outputs.0.labels.0" is 1, expected text/),
+    });
+    expect(listed.problems.every((p) => p.name === 'CorruptRecordError')).toBe(true);
+    await expect(service.exportProgram('nullStep', 'dspy-json')).rejects.toMatchObject({
+      name: 'CorruptRecordError',
+    });
   });
 });

@@ -6,6 +6,9 @@ import type { ParsedTable } from './table';
 /** Which file column feeds each program field: `{ question: 'text', answer: 'label' }`. */
 export type ColumnMapping = Record<string, string>;
 
+/** Longer values are refused: no small model's prompt holds them, and showing them stalls the page. */
+export const MAX_VALUE_CHARS = 100_000;
+
 const normalize = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Maps fields to columns of the same name (ignoring case, spaces and punctuation). */
@@ -20,6 +23,10 @@ export function suggestMapping(
     if (match !== undefined) mapping[f] = match;
   }
   return mapping;
+}
+
+function valueLength(v: JsonValue): number {
+  return typeof v === 'string' ? v.length : JSON.stringify(v).length;
 }
 
 function isBlank(v: JsonValue | undefined): boolean {
@@ -64,6 +71,14 @@ export function mapRows(
           column,
           field: f,
           message: 'the value is missing or empty',
+        });
+      } else if (valueLength(value as JsonValue) > MAX_VALUE_CHARS) {
+        ok = false;
+        issues.push({
+          ...(row.line !== undefined ? { line: row.line } : { item: row.item }),
+          column,
+          field: f,
+          message: `the value is longer than ${MAX_VALUE_CHARS.toLocaleString('en')} characters`,
         });
       } else data[f] = value as JsonValue;
     }

@@ -6,6 +6,7 @@ import { type ColumnMapping, mapRows, suggestMapping } from './mapping';
 import { parseJsonArray, parseJsonl } from './parse-json-rows';
 import { DEFAULT_SPLIT, type SplitRatios, splitExamples } from './split';
 import { type CsvParser, detectFormat, type ParsedTable, type TableFormat } from './table';
+import { checkTableColumns } from './table-checks';
 
 export const DEFAULT_IMPORT_LIMITS = {
   /** Larger files are refused before they are read. */
@@ -37,9 +38,9 @@ export function readTable(
   if (bytes.length > maxBytes) throw new FileTooLargeError(fileName, bytes.length, maxBytes);
   const text = decodeText(bytes, fileName, opts.encoding);
   const format = opts.format ?? detectFormat(fileName, text);
-  if (format === 'jsonl') return parseJsonl(text);
-  if (format === 'json') return parseJsonArray(text);
-  return parseCsv(text, opts.delimiter ? { delimiter: opts.delimiter } : {});
+  if (format === 'jsonl') return checkTableColumns(parseJsonl(text));
+  if (format === 'json') return checkTableColumns(parseJsonArray(text));
+  return checkTableColumns(parseCsv(text, opts.delimiter ? { delimiter: opts.delimiter } : {}));
 }
 
 export interface DatasetImportRequest extends ReadTableOptions {

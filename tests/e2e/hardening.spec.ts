@@ -1,0 +1,146 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openWithStandIn, startRun, storedRecords, type StoredRun } from './storage-helpers';
+
+const IMPORT_LABEL = 'Import a program file (project JSON or DSPy JSON)';
+
+async function importProgram(page: Page, name: string, text: string): Promise<void> {
+  await page.getByLabel(IMPORT_LABEL).setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+}
+
+test('a refused program import says why, and the message stays until the user acts', async ({
+  page,
+}) => {
+  await openWithStandIn(page);
+  await page.goto('/#/library');
+  const error = page.getByTestId('library-error');
+
+  await importProgram(page, 'array.json', '[1, 2]');
+  await expect(error).toBeVisible();
+  await expect(error).toContainText('ProgramImportError');
+  // Still there after the lists were refreshed.
+  await page.waitForTimeout(500);
+  await expect(error).toBeVisible();
+
+  const nullStep = JSON.stringify({
+    format: 'copa-playground/program',
+    version: 1,
+    name: 'hostile',
+    program: { version: 1, description: 'x', steps: [null] },
+  });
+  await importProgram(page, 'null-step.copa.json', nullStep);
+  await expect(error).toContainText('"steps.0" is null, expected an object');
+
+  const newer = JSON.stringify({ format: 'copa-playground/program', version: 99, program: {} });
+  await importProgram(page, 'newer.copa.json', newer);
+  await expect(error).toContainText('NewerProgramFormatError');
+
+  const huge = JSON.stringify({
+    format: 'copa-playground/program',
+    version: 1,
+    program: { instruction: 'x'.repeat(3_000_000) },
+  });
+  await importProgram(page, 'huge.copa.json', huge);
+  await expect(error).toContainText('imports program files up to 2.0 MB');
+
+  await expect(page.getByTestId('saved-programs')).toContainText('No programs yet');
+  await error.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(error).toHaveCount(0);
+});
+
+test('a stored program with a null step is listed as unreadable, not opened', async ({ page }) => {
+  await openWithStandIn(page);
+  await page.goto('/#/library');
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('copa-playground-programs');
+      req.onupgradeneeded = () => req.result.createObjectStore('programs');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('programs', 'readwrite');
+      tx.objectStore('programs').put(
+        {
+          schemaVersion: 1,
+          id: 'broken',
+          name: 'Broken',
+          savedAt: '2026-01-01T00:00:00.000Z',
+          origin: 'import-copa',
+          program: { version: 1, description: '', steps: [null] },
+        },
+        'broken',
+      );
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.reload();
+  await expect(page.getByTestId('library')).toContainText('"steps.0" is null');
+  await expect(page.getByTestId('saved-programs')).toContainText('No programs yet');
+  expect(errors).toEqual([]);
+});
+
+test('a huge setting is refused with a message, and the worker keeps answering', async ({
+  page,
+}) => {
+  await openWithStandIn(page);
+  await page.getByLabel('Cycles').fill('100000000000');
+  await expect(page.getByRole('alert').filter({ hasText: 'RunSettingsError' })).toContainText(
+    'Cycles must be a whole number from 1 to 50',
+  );
+  await page.getByLabel('Cycles').fill('2');
+  await expect(page.getByRole('alert').filter({ hasText: 'RunSettingsError' })).toHaveCount(0);
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+});
+
+test('a worker that crashes is noticed at once; calls in flight end', async ({ page }) => {
+  await openWithStandIn(page, 'optimize', 30);
+  const worker = page.workers().find((w) => w.url().includes('copa.worker'));
+  expect(worker).toBeDefined();
+  await startRun(page, 2);
+  await expect(page.getByTestId('run-status')).toContainText('Running…');
+  await worker!.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('simulated crash');
+    }, 0);
+  });
+  const gone = page.getByTestId('worker-gone');
+  await expect(gone).toContainText('The optimizer stopped with an error', { timeout: 5_000 });
+  await expect(page.getByTestId('run-status')).not.toContainText('Running…');
+  await expect(page.getByTestId('run-status')).toContainText('Stopped: the optimizer is gone');
+  await expect(gone.getByRole('button', { name: 'Reload and resume' })).toBeVisible();
+});
+
+test('a terminated worker is noticed by its silence, and "Reload and resume" continues the run', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openWithStandIn(page, 'optimize', 15);
+  const worker = page.workers().find((w) => w.url().includes('copa.worker'));
+  await startRun(page, 2);
+  // Wait until the run has saved a finished phase, so there is something to resume from.
+  await expect
+    .poll(
+      async () => {
+        const runs = await storedRecords<StoredRun>(page, 'runs');
+        return runs.find((r) => r.status === 'running')?.checkpoints.length ?? 0;
+      },
+      { timeout: 60_000, intervals: [250] },
+    )
+    .toBeGreaterThanOrEqual(2);
+  // The worker stops: no error event, no answer, ever (as when the browser kills it).
+  void worker!.evaluate(() => self.close()).catch(() => undefined);
+  const gone = page.getByTestId('worker-gone');
+  await expect(gone).toContainText('The optimizer stopped answering', { timeout: 30_000 });
+  await expect(page.getByTestId('run-status')).not.toContainText('Running…');
+  await gone.getByRole('button', { name: 'Reload and resume' }).click();
+  await expect(page.getByTestId('resumed-from')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { DatasetImportError } from '../../../../../src/core/interop/dataset/errors';
+import { MAX_VALUE_CHARS } from '../../../../../src/core/interop/dataset/mapping';
+import { prepareDataset, readTable } from '../../../../../src/core/interop/dataset/prepare';
+import { MAX_COLUMNS } from '../../../../../src/core/interop/dataset/table-checks';
+import { parseCsv } from '../../../../../src/storage/dataset-import/parse-csv';
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+const request = (fileName: string, text: string) => ({
+  fileName,
+  bytes: utf8(text),
+  inputFields: ['text'],
+  outputFields: ['label'],
+  seed: 1,
+});
+
+function importError(fileName: string, text: string): DatasetImportError {
+  try {
+    prepareDataset(request(fileName, text), parseCsv);
+  } catch (err) {
+    if (err instanceof DatasetImportError) return err;
+    throw err;
+  }
+  throw new Error('the file was accepted');
+}
+
+describe('tables from strangers', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'refuses a CSV column named %s by name, and keeps its values as values',
+    (name) => {
+      const text = `text,label,${name}\nhello,pos,x1\nbye,neg,x2\n`;
+      const table = readTable(utf8(text), 'a.csv', parseCsv);
+      expect(table.rows[0]?.values[name]).toBe('x1');
+      expect(table.issues).toContainEqual(
+        expect.objectContaining({ column: name, message: expect.stringMatching(/reserved/) }),
+      );
+      expect(importError('a.csv', text).message).toMatch(
+        new RegExp(`column "${name.replace(/_/g, '_')}": this column name is reserved`),
+      );
+    },
+  );
+
+  it('refuses a JSON Lines key named __proto__', () => {
+    const text = '{"text":"a","label":"pos","__proto__":"x"}\n';
+    expect(importError('a.jsonl', text).message).toMatch(/column "__proto__".*reserved/);
+  });
+
+  it('refuses a file with more columns than any program needs, without listing them', () => {
+    const n = MAX_COLUMNS * 50;
+    const header = ['text', 'label', ...Array.from({ length: n - 2 }, (_, i) => `c${i}`)];
+    const text = `${header.join(',')}\n${header.map(() => 'v').join(',')}\n`;
+    const table = readTable(utf8(text), 'wide.csv', parseCsv);
+    expect(table.columns).toEqual([]);
+    expect(table.rows).toEqual([]);
+    expect(importError('wide.csv', text).message).toMatch(
+      /has 10,000 columns; the playground reads files with up to 200 columns/,
+    );
+  });
+
+  it('accepts a file with exactly the column limit', () => {
+    const header = ['text', 'label', ...Array.from({ length: MAX_COLUMNS - 2 }, (_, i) => `c${i}`)];
+    const text = `${header.join(',')}\n${header.map(() => 'v').join(',')}\n`;
+    expect(readTable(utf8(text), 'w.csv', parseCsv).issues).toEqual([]);
+  });
+
+  it('reports a repeated column name', () => {
+    expect(importError('d.csv', 'text,label,text\na,pos,b\n').message).toMatch(
+      /column "text": this column name appears twice/,
+    );
+  });
+});
+
+describe('values from strangers', () => {
+  it('refuses a value longer than any prompt, saying where', () => {
+    const long = 'x'.repeat(MAX_VALUE_CHARS + 1);
+    const text = `text,label\nshort,pos\n${long},neg\n`;
+    expect(importError('long.csv', text).message).toMatch(
+      /line 3, column "text", field "text": the value is longer than 100,000 characters/,
+    );
+    const fits = `text,label\n${'x'.repeat(MAX_VALUE_CHARS)},pos\nb,neg\n`;
+    expect(prepareDataset(request('fits.csv', fits), parseCsv).dataset.splits).toBeDefined();
+  });
+});
