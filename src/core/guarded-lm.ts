@@ -1,6 +1,17 @@
 import type { LanguageModel, LMRequest, LMResponse } from './lm';
 
 /**
+ * Errors after which no further call can succeed until the user acts: a lost GPU device, or a
+ * local server that stopped answering, refuses the key or no longer serves the model.
+ */
+const RUN_STOPPING_ERRORS = new Set([
+  'GPUDeviceLostError',
+  'ServerUnreachableError',
+  'ServerAuthError',
+  'ServerModelNotFoundError',
+]);
+
+/**
  * Watches for failures after which no further call can succeed (a lost GPU device). The
  * optimizer counts an ordinary error as a failed example and carries on; this stops the run
  * instead, so it ends at its last checkpoint rather than scoring everything as wrong.
@@ -14,7 +25,7 @@ export class GuardedLM implements LanguageModel {
     private readonly inner: LanguageModel,
     private readonly onFatal: (err: Error) => void,
     private readonly isFatal: (err: unknown) => boolean = (err) =>
-      err instanceof Error && err.name === 'GPUDeviceLostError',
+      err instanceof Error && RUN_STOPPING_ERRORS.has(err.name),
   ) {
     this.id = inner.id;
     this.contextWindow = inner.contextWindow;

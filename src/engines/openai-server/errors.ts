@@ -65,13 +65,3 @@ export class ServerError extends CopaError {
     super(name, parts.join(' '));
   }
 }
-
-/**
- * Server failures after which no further call can succeed until the user acts (start the
- * server, fix the key, choose a model): a run pauses at its last checkpoint at once.
- */
-export const SERVER_GONE_ERRORS: readonly ServerErrorName[] = [
-  'ServerUnreachableError',
-  'ServerAuthError',
-  'ServerModelNotFoundError',
-];
