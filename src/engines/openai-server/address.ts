@@ -3,9 +3,6 @@ import { ServerError } from './errors';
 /** Where a server address points: this computer, a private network, or anywhere else. */
 export type AddressKind = 'loopback' | 'private' | 'public';
 
-/** Ollama's default address. */
-export const DEFAULT_SERVER_URL = 'http://127.0.0.1:11434';
-
 /**
  * The base URL as the engine uses it: http(s) only, no query or fragment, no trailing slash,
  * and without a trailing "/v1" (users often paste the OpenAI base URL, which includes it).
