@@ -188,6 +188,7 @@ export class OpenAITestServer {
     res.setHeader('Access-Control-Allow-Origin', allowed === '*' ? '*' : allowed);
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
     res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+    res.setHeader('Access-Control-Max-Age', '600');
     res.setHeader('Vary', 'Origin');
   }
 }
