@@ -22,6 +22,7 @@ import { ServerError } from '../engines/openai-server/errors';
 import { listServerModels } from '../engines/openai-server/list-models';
 import { LocalServerModel } from '../engines/openai-server/server-model';
 import { DelayedLM } from '../core/delayed-lm';
+import { isRunStoppingError } from '../core/guarded-lm';
 import { WorkerStateError } from './worker-errors';
 
 export interface EngineHolderDeps {
@@ -189,6 +190,18 @@ export class EngineHolder {
   usage(): UsageSummary | null {
     const c = this.current;
     return c?.kind === 'webllm' || c?.kind === 'server' ? c.model.summary() : null;
+  }
+
+  /**
+   * Errors that pause a run at its last checkpoint. With a server, calls failing again and again
+   * (a crashed or overloaded server) pause it too: once the server is restarted, the run
+   * resumes where it was, rather than ending as failed.
+   */
+  stopsRun(err: unknown): boolean {
+    if (isRunStoppingError(err)) return true;
+    return (
+      this.current?.kind === 'server' && err instanceof Error && err.name === 'EngineFailureError'
+    );
   }
 
   /**

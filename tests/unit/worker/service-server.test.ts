@@ -108,6 +108,21 @@ describe('The worker service with a local server', () => {
     const resumed = await service.resumeRun(() => undefined);
     expect(resumed.status).toBe('finished');
   }, 30_000);
+
+  it('a server failing call after call (5xx) pauses the run too, with both errors named', async () => {
+    const service = createCopaService(deps(adapterEnv(null)));
+    await service.useServer({ baseUrl: server.url, model: 'standin-7b' });
+    const outcome = await service.startRun({ task, config: { ...small, cycles: 2 } }, (events) => {
+      if (events.some((e) => e.type === 'phase-started' && e.index === 1))
+        server.failure = { kind: 'status', status: 500, message: 'CUDA out of memory' };
+    });
+    expect(outcome.status).toBe('engine-lost');
+    expect(outcome.error?.name).toBe('EngineFailureError');
+    expect(outcome.error?.message).toMatch(/ServerFailedError.*CUDA out of memory/);
+    expect(outcome.result.history.length).toBeGreaterThanOrEqual(1);
+    server.failure = null;
+    expect((await service.resumeRun(() => undefined)).status).toBe('finished');
+  }, 30_000);
 });
 
 describe('provenance of a program made with a local server', () => {
