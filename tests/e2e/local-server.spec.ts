@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { OpenAITestServer } from '../support/openai-test-server';
+import { OpenAITestServer, type Failure } from '../support/openai-test-server';
 import { openScreen, shot } from './screens';
 
 // The app against a local OpenAI-compatible server (the stand-in model behind Node's http):
@@ -83,6 +83,23 @@ test('says in words what went wrong, and a run keeps its checkpoint while the se
   await expect(page.getByTestId('server-models')).toContainText('offers 2 models');
   await expect(error).toHaveCount(0);
   expect(server.requests.at(-1)?.authorization).toBe('Bearer sesame');
+
+  // The server answers, but with a failure: each is named and explained.
+  server.failModels = true;
+  const failures: [Failure, string, string][] = [
+    [{ kind: 'status', status: 404 }, 'ServerModelNotFoundError', 'no OpenAI-compatible API'],
+    [{ kind: 'status', status: 429 }, 'ServerBusyError', 'limits the request rate'],
+    [{ kind: 'status', status: 503 }, 'ServerFailedError', "Look at the server's log"],
+    [{ kind: 'malformed' }, 'ServerResponseError', 'not JSON'],
+  ];
+  for (const [failure, name, words] of failures) {
+    server.failure = failure;
+    await testConnection.click();
+    await expect(error).toContainText(name);
+    await expect(error).toContainText(words);
+  }
+  server.failModels = false;
+  server.failure = null;
 
   // A public address is not called before the user confirms it.
   const before = server.requests.length;
