@@ -115,6 +115,16 @@ test('says in words what went wrong, and a run keeps its checkpoint while the se
   await page.getByRole('button', { name: 'Use this server' }).click();
   await expect(page.getByTestId('engine-status')).toContainText('local server');
 
+  // The address is remembered; the key only when asked, and forgotten when unticked.
+  const stored = (): Promise<string> => page.evaluate(() => JSON.stringify(localStorage));
+  expect(await stored()).toContain(server.url);
+  expect(await stored()).not.toContain('sesame');
+  const remember = page.getByLabel('Remember the API key in this browser', { exact: false });
+  await remember.check();
+  expect(await stored()).toContain('sesame');
+  await remember.uncheck();
+  expect(await stored()).not.toContain('sesame');
+
   // The server goes away mid-run: the run pauses at its last finished phase, says why, and
   // resumes once the server is back. Each answer is slowed so the run is still going.
   await openScreen(page, 'Optimize');
