@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { OpenAITestServer, type Failure } from '../support/openai-test-server';
-import { openScreen, shot } from './screens';
+import { noSeriousA11yProblems, openScreen, shot } from './screens';
 
 // The app against a local OpenAI-compatible server (the stand-in model behind Node's http):
 // connecting from the Model screen, a COPA run through the real worker, and the failures a
@@ -38,6 +38,7 @@ test('connects to a local server and runs COPA through it; nothing goes anywhere
   context.on('request', (request) => requested.push(request.url()));
   await connect(page);
   await shot(page, 'model-local-server');
+  await noSeriousA11yProblems(page, 'Model with a local server');
   await openScreen(page, 'Optimize');
   await expect(page.getByTestId('engine-offer')).toContainText('local server');
   // The warm-up measured a speed, so the estimate has a time.

@@ -72,6 +72,19 @@ describe('The worker service with a local server', () => {
     expect(sentBodies(mark).filter((b) => first.has(b)).length).toBeGreaterThan(20);
   }, 30_000);
 
+  it('cancel aborts the request in flight', async () => {
+    const service = createCopaService(deps(adapterEnv(null)));
+    await service.useServer({ baseUrl: server.url, model: 'standin-7b' });
+    server.failure = { kind: 'slow', ms: 5000 };
+    const began = Date.now();
+    const pending = service.startRun({ task, config: short }, () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await service.cancelRun();
+    expect((await pending).status).toBe('cancelled');
+    // Far sooner than the slow answer: the request was aborted, not waited for.
+    expect(Date.now() - began).toBeLessThan(3000);
+  });
+
   it('needs a confirmation for an address that is neither loopback nor private', async () => {
     const service = createCopaService(deps(adapterEnv(null)));
     await expect(service.testServer({ baseUrl: 'https://llm.example.com' })).rejects.toMatchObject({
