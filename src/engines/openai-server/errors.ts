@@ -59,7 +59,12 @@ const WORDS: Readonly<Record<ServerErrorName, (address: string) => string>> = {
 export class ServerError extends CopaError {
   declare readonly name: ServerErrorName;
 
-  constructor(name: ServerErrorName, address: string, detail?: string) {
+  constructor(
+    name: ServerErrorName,
+    address: string,
+    /** What the server (or the network) said, apart from the advice. */
+    readonly detail?: string,
+  ) {
     const parts = [WORDS[name](address)];
     if (detail) parts.push(`(Details: ${detail})`);
     super(name, parts.join(' '));

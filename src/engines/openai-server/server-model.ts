@@ -137,9 +137,9 @@ export class LocalServerModel implements LanguageModel {
       // JSON, so the call is worth making without it (and later calls skip it).
       if (
         withSchema &&
-        err instanceof Error &&
+        err instanceof ServerError &&
         err.name === 'ServerRejectedError' &&
-        /response_format|json_schema|schema/i.test(err.message)
+        /response_format|json_schema|schema/i.test(err.detail ?? '')
       ) {
         this.sendSchema = false;
         return send(false);

@@ -83,6 +83,21 @@ describe('LocalServerModel', () => {
     expect(last?.response_format).toBeUndefined();
   });
 
+  it('keeps asking for the schema when a refusal is about something else', async () => {
+    const schema = { type: 'object', properties: { label: { type: 'string' } } };
+    const m = model();
+    server.failure = { kind: 'status', status: 400, message: 'temperature must be below 2' };
+    server.failuresLeft = 1;
+    await expect(m.complete({ ...request, responseSchema: schema })).rejects.toMatchObject({
+      name: 'ServerRejectedError',
+    });
+    await m.complete({ ...request, responseSchema: schema });
+    expect(server.completions().map((c) => c.body?.response_format !== undefined)).toEqual([
+      true,
+      true,
+    ]);
+  });
+
   it('sends the API key as a bearer token', async () => {
     server.apiKey = 'secret';
     await expect(model().complete(request)).rejects.toMatchObject({ name: 'ServerAuthError' });
