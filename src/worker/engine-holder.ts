@@ -148,6 +148,8 @@ export class EngineHolder {
    * The current engine is kept when the warm-up fails.
    */
   async useServer(choice: ServerChoice): Promise<ServerConnection> {
+    if (this.loadController)
+      throw new WorkerStateError('A model is loading; wait or cancel it first.');
     const baseUrl = this.checkedAddress(choice);
     const model = new LocalServerModel({
       baseUrl,
