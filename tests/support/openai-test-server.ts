@@ -13,7 +13,7 @@ import { StandInModel } from '../../src/engines/standin/standin-model';
 
 /** How the next calls fail; `null` answers normally. */
 export type Failure =
-  | { kind: 'status'; status: number; message?: string }
+  | { kind: 'status'; status: number; message?: string; retryAfterS?: number }
   | { kind: 'slow'; ms: number }
   | { kind: 'malformed' }
   | { kind: 'drop' };
@@ -121,9 +121,10 @@ export class OpenAITestServer {
       await new Promise((resolve) => setTimeout(resolve, f.ms));
       return false;
     }
-    if (f.kind === 'status')
+    if (f.kind === 'status') {
+      if (f.retryAfterS !== undefined) res.setHeader('Retry-After', String(f.retryAfterS));
       error(res, f.status, f.message ?? `Failing with ${f.status} on request.`);
-    else if (f.kind === 'malformed') end(res, 200, '<html>not json</html>', 'text/html');
+    } else if (f.kind === 'malformed') end(res, 200, '<html>not json</html>', 'text/html');
     else res.socket?.destroy();
     return true;
   }

@@ -42,8 +42,8 @@ const WORDS: Readonly<Record<ServerErrorName, (address: string) => string>> = {
     `${a} is busy or limits the request rate (429). Wait a moment and resume, or raise the ` +
     "server's limits.",
   ServerFailedError: (a) =>
-    `${a} failed while answering (a server error). Look at the server's log; it may have run ` +
-    'out of memory. Restart it or choose a smaller model, then resume.',
+    `${a} failed while answering (a server error), or is still loading the model. Look at the ` +
+    "server's log; it may have run out of memory. Restart it or choose a smaller model, then resume.",
   ServerTimeoutError: (a) =>
     `${a} took too long to answer. The model may be too slow on this machine or still loading; ` +
     'wait for it to load, choose a smaller model, or lower the answer length.',
@@ -64,6 +64,8 @@ export class ServerError extends CopaError {
     address: string,
     /** What the server (or the network) said, apart from the advice. */
     readonly detail?: string,
+    /** The HTTP status and the server's Retry-After, when it answered with a failure. */
+    readonly http?: { status: number; retryAfterMs?: number },
   ) {
     const parts = [WORDS[name](address)];
     if (detail) parts.push(`(Details: ${detail})`);

@@ -1,7 +1,7 @@
 import { AbortedError } from '../../core/errors';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../core/json';
 import { EngineError } from '../webllm/errors';
-import { ServerError } from './errors';
+import { ServerError, type ServerErrorName } from './errors';
 
 /** How to reach one server. */
 export interface ServerEndpoint {
@@ -44,6 +44,7 @@ export async function callServer(
   const address = endpoint.baseUrl;
   let status: number;
   let text: string;
+  let retryAfter: string | null;
   try {
     const response = await doFetch(`${address}${path}`, {
       method,
@@ -57,6 +58,7 @@ export async function callServer(
       credentials: 'omit',
     });
     status = response.status;
+    retryAfter = response.headers.get('retry-after');
     text = await response.text();
   } catch (err) {
     if (signal?.aborted) throw new AbortedError();
@@ -75,7 +77,7 @@ export async function callServer(
     clearTimeout(timer);
     signal?.removeEventListener('abort', cancel);
   }
-  if (status < 200 || status >= 300) throw errorForStatus(status, text, address);
+  if (status < 200 || status >= 300) throw errorForStatus(status, text, address, retryAfter);
   let json: JsonValue;
   try {
     json = JSON.parse(text) as JsonValue;
@@ -88,17 +90,26 @@ export async function callServer(
 }
 
 /** The named error for an HTTP failure status, with the server's own words as detail. */
-export function errorForStatus(status: number, body: string, address: string): Error {
+export function errorForStatus(
+  status: number,
+  body: string,
+  address: string,
+  retryAfter: string | null = null,
+): Error {
   const detail = `HTTP ${status}: ${serverMessage(body)}`;
   if ((status === 400 || status === 413 || status >= 500) && CONTEXT_TOO_LONG.test(body))
     return new EngineError('ContextTooLongError', detail);
-  if (status === 401 || status === 403) return new ServerError('ServerAuthError', address, detail);
-  if (status === 404) return new ServerError('ServerModelNotFoundError', address, detail);
-  if (status === 408 || status === 504)
-    return new ServerError('ServerTimeoutError', address, detail);
-  if (status === 429) return new ServerError('ServerBusyError', address, detail);
-  if (status >= 500) return new ServerError('ServerFailedError', address, detail);
-  return new ServerError('ServerRejectedError', address, detail);
+  const seconds =
+    retryAfter !== null && /^\d+(\.\d+)?$/.test(retryAfter.trim()) ? Number(retryAfter) : null;
+  const http = { status, ...(seconds !== null ? { retryAfterMs: seconds * 1000 } : {}) };
+  const named = (name: ServerErrorName): ServerError =>
+    new ServerError(name, address, detail, http);
+  if (status === 401 || status === 403) return named('ServerAuthError');
+  if (status === 404) return named('ServerModelNotFoundError');
+  if (status === 408 || status === 504) return named('ServerTimeoutError');
+  if (status === 429) return named('ServerBusyError');
+  if (status >= 500) return named('ServerFailedError');
+  return named('ServerRejectedError');
 }
 
 /** The error message in an OpenAI-style error body, or the start of the body. */

@@ -1,3 +1,4 @@
+import { AbortedError } from '../../core/errors';
 import { isJsonObject, type JsonObject } from '../../core/json';
 import { estimateTokens, type LanguageModel, type LMRequest, type LMResponse } from '../../core/lm';
 import type { UsageSummary } from '../webllm/webllm-model';
@@ -8,10 +9,20 @@ import { toServerRequest } from './request';
 /** Five minutes: a 7B model on a CPU can take a while on a long prompt, but not forever. */
 export const DEFAULT_SERVER_TIMEOUT_MS = 300_000;
 
+/**
+ * Waits before asking again after a busy answer (429) or a 503 (llama-server answers so while
+ * it loads the model): a passing state, not worth failing a call over. The server's
+ * Retry-After is used when it gives one (up to 30 s).
+ */
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [2_000, 5_000];
+const MAX_RETRY_AFTER_MS = 30_000;
+
 export interface LocalServerModelOptions extends Omit<ServerEndpoint, 'timeoutMs'> {
   /** The model name as the server lists it under /v1/models. */
   model: string;
   timeoutMs?: number;
+  /** Waits before each new attempt after a 429 or 503 (default DEFAULT_RETRY_DELAYS_MS). */
+  retryDelaysMs?: readonly number[];
   /** The server model's context window, when the user knows it. */
   contextWindow?: number;
   clock?: () => number;
@@ -38,6 +49,7 @@ export class LocalServerModel implements LanguageModel {
   readonly baseUrl: string;
   private readonly endpoint: ServerEndpoint;
   private readonly clock: () => number;
+  private readonly retryDelaysMs: readonly number[];
   /** Cleared when the server refuses the json_schema response format (then sent without). */
   private sendSchema = true;
   private readonly totals = { calls: 0, promptTokens: 0, completionTokens: 0, latencyMs: 0 };
@@ -55,11 +67,12 @@ export class LocalServerModel implements LanguageModel {
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
     };
     this.clock = opts.clock ?? (() => performance.now());
+    this.retryDelaysMs = opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   }
 
   async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
     const began = this.clock();
-    const json = await this.post(request, signal);
+    const json = await this.postRetrying(request, signal);
     const latencyMs = Math.max(0, this.clock() - began);
     const choices = json.choices;
     const choice = Array.isArray(choices) && isJsonObject(choices[0]) ? choices[0] : null;
@@ -120,6 +133,19 @@ export class LocalServerModel implements LanguageModel {
     };
   }
 
+  private async postRetrying(request: LMRequest, signal?: AbortSignal): Promise<JsonObject> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.post(request, signal);
+      } catch (err) {
+        const wait = this.retryDelaysMs[attempt];
+        if (wait === undefined || !isPassing(err)) throw err;
+        const asked = err instanceof ServerError ? err.http?.retryAfterMs : undefined;
+        await sleep(asked !== undefined ? Math.min(asked, MAX_RETRY_AFTER_MS) : wait, signal);
+      }
+    }
+  }
+
   private async post(request: LMRequest, signal: AbortSignal | undefined): Promise<JsonObject> {
     const send = (sendSchema: boolean): Promise<JsonObject> =>
       callServer(
@@ -176,6 +202,27 @@ export class LocalServerModel implements LanguageModel {
     this.speed.prefillTokens += promptTokens;
     this.speed.decodeTokens += completionTokens;
   }
+}
+
+/** A busy server (429) or one loading its model (503) may answer the same call soon. */
+function isPassing(err: unknown): boolean {
+  return err instanceof ServerError && (err.http?.status === 429 || err.http?.status === 503);
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new AbortedError());
+    const done = (): void => {
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const stop = (): void => {
+      clearTimeout(timer);
+      reject(new AbortedError());
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+  });
 }
 
 function count(value: unknown): number | null {

@@ -31,7 +31,8 @@ async function failureOf(make: () => LocalServerModel): Promise<Error> {
 const at =
   (model = 'standin-7b', timeoutMs = 5000) =>
   () =>
-    new LocalServerModel({ baseUrl: server.url, model, timeoutMs });
+    // No retries here: what the user finally sees is under test (retries: server-model.test.ts).
+    new LocalServerModel({ baseUrl: server.url, model, timeoutMs, retryDelaysMs: [] });
 
 describe('server failures become named errors with advice', () => {
   const cases: [string, Failure, string, RegExp][] = [

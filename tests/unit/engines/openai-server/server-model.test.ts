@@ -116,6 +116,43 @@ describe('LocalServerModel', () => {
     expect(Date.now() - began).toBeLessThan(1500);
   });
 
+  it('asks again while the server loads its model (503) or is busy (429), then gives up', async () => {
+    const m = new LocalServerModel({
+      baseUrl: server.url,
+      model: 'standin-7b',
+      retryDelaysMs: [10, 10],
+    });
+    server.failure = { kind: 'status', status: 503, message: 'Loading model' };
+    server.failuresLeft = 2;
+    await expect(m.complete(request)).resolves.toBeDefined();
+    expect(server.completions()).toHaveLength(3);
+    server.failure = { kind: 'status', status: 429 };
+    await expect(m.complete(request)).rejects.toMatchObject({ name: 'ServerBusyError' });
+    expect(server.completions()).toHaveLength(6);
+    server.failure = { kind: 'status', status: 500 };
+    await expect(m.complete(request)).rejects.toMatchObject({ name: 'ServerFailedError' });
+    expect(server.completions()).toHaveLength(7);
+  });
+
+  it("waits as long as the server's Retry-After says, and stops waiting on cancel", async () => {
+    const m = new LocalServerModel({
+      baseUrl: server.url,
+      model: 'standin-7b',
+      retryDelaysMs: [20_000],
+    });
+    server.failure = { kind: 'status', status: 429, retryAfterS: 0.1 };
+    server.failuresLeft = 1;
+    const began = Date.now();
+    await m.complete(request);
+    expect(Date.now() - began).toBeLessThan(5_000);
+    server.failure = { kind: 'status', status: 429 };
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    await expect(m.complete(request, controller.signal)).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+  });
+
   it('measures speed with a warm-up call', async () => {
     const m = model();
     const warm = await m.warmUp();
