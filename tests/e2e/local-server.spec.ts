@@ -48,6 +48,10 @@ test('connects to a local server and runs COPA through it; nothing goes anywhere
   await page.getByRole('button', { name: 'Start run' }).click();
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
   await expect(page.getByTestId('run-model')).toContainText('standin-7b (local server at');
+  await openScreen(page, 'Library');
+  await expect(page.getByTestId('saved-programs')).toContainText(
+    'engine: local server, model: standin-7b',
+  );
   expect(server.completions().length).toBeGreaterThan(50);
   expect(server.completions().every((r) => r.origin === appOrigin)).toBe(true);
   const origins = new Set(
