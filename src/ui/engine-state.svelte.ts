@@ -131,11 +131,16 @@ export class EngineState {
     this.usage = await this.client.modelUsage().catch(() => null);
   }
 
-  /** Called when a run reports the GPU lost: the engine is gone until loaded again. */
+  /**
+   * Called when a run reports the GPU lost (the engine is gone until loaded again) or a local
+   * server that stopped answering (it stays chosen: once it is back, the run resumes with it).
+   */
   engineLost(error: ShownError): void {
     this.error = error;
-    this.status = { kind: null, modelId: null, label: 'No model loaded' };
-    this.speed = null;
+    if (this.status.kind !== 'server') {
+      this.status = { kind: null, modelId: null, label: 'No model loaded' };
+      this.speed = null;
+    }
   }
 
   private async guard(work: () => Promise<void>): Promise<void> {

@@ -191,7 +191,11 @@ export class RunState {
       // The exact curve replaces the one pieced together from events.
       this.view.curve = outcome.result.curve.map(([c, s]) => [c, s]);
       this.paused = outcome.status === 'paused' || outcome.status === 'engine-lost';
-      if (outcome.status === 'engine-lost' && outcome.error) this.engine.engineLost(outcome.error);
+      if (outcome.status === 'engine-lost' && outcome.error) {
+        this.engine.engineLost(outcome.error);
+        // A server keeps its place: say here what went wrong, as the Model screen would.
+        if (this.engine.status.kind === 'server') this.error = outcome.error;
+      }
       void this.engine.refreshUsage();
     } catch (err) {
       this.error = toShown(err);

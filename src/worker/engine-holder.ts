@@ -10,8 +10,22 @@ import { webllmCacheIdentity } from '../engines/webllm/cache-identity';
 import { loadWebLLMModel } from '../engines/webllm/load-model';
 import type { LoadProgress } from '../engines/webllm/load-progress';
 import type { UsageSummary, WebLLMModel } from '../engines/webllm/webllm-model';
-import type { CachedModel, CustomModelInput, EngineStatus, StorageReport } from './api';
+import type {
+  CachedModel,
+  CustomModelInput,
+  EngineStatus,
+  ServerChoice,
+  ServerConnection,
+  ServerInput,
+  ServerModels,
+  StorageReport,
+} from './api';
+import { addressKind, normalizeBaseUrl } from '../engines/openai-server/address';
+import { ServerError } from '../engines/openai-server/errors';
+import { listServerModels } from '../engines/openai-server/list-models';
+import { LocalServerModel } from '../engines/openai-server/server-model';
 import { DelayedLM } from '../core/delayed-lm';
+import { isRunStoppingError } from '../core/guarded-lm';
 import { WorkerStateError } from './worker-errors';
 import { AbortedError } from '../core/errors';
 
@@ -22,6 +36,10 @@ export interface EngineHolderDeps {
   makeStandIn: (seed: number) => LanguageModel;
   cachedBytes?: (modelUrl: string) => Promise<number | null>;
   storageEstimate?: () => Promise<{ usage: number | null; quota: number | null }>;
+  /** Reaches local servers (the global fetch by default). */
+  fetch?: typeof fetch;
+  /** Milliseconds before a server call fails with ServerTimeoutError (default 5 minutes). */
+  serverTimeoutMs?: number;
 }
 
 type Current =
@@ -32,7 +50,8 @@ type Current =
       unload: () => Promise<void>;
       /** Measured by a warm-up call after loading; null when it could not be. */
       speed: ModelSpeed | null;
-    };
+    }
+  | { kind: 'server'; model: LocalServerModel };
 
 /** WebLLM's prebuilt models run with a 4,096-token context unless their record says otherwise. */
 const DEFAULT_CONTEXT_WINDOW = 4096;
@@ -153,6 +172,47 @@ export class EngineHolder {
     return this.status();
   }
 
+  /** The models a local server offers; a public address needs the user's confirmation. */
+  async testServer(input: ServerInput): Promise<ServerModels> {
+    const baseUrl = this.checkedAddress(input);
+    const models = await listServerModels({
+      baseUrl,
+      ...(input.apiKey ? { apiKey: input.apiKey } : {}),
+      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+    });
+    return { baseUrl, addressKind: addressKind(baseUrl), models };
+  }
+
+  /**
+   * Answers with a server's model from now on. A warm-up call first: a wrong model name or a
+   * server still loading shows now, and the speed it measures gives the cost estimate a time.
+   * The current engine is kept when the warm-up fails.
+   */
+  async useServer(choice: ServerChoice): Promise<ServerConnection> {
+    if (this.loadController)
+      throw new WorkerStateError('A model is loading; wait or cancel it first.');
+    const baseUrl = this.checkedAddress(choice);
+    const model = new LocalServerModel({
+      baseUrl,
+      model: choice.model,
+      ...(choice.apiKey ? { apiKey: choice.apiKey } : {}),
+      ...(choice.contextWindow ? { contextWindow: choice.contextWindow } : {}),
+      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+      ...(this.deps.serverTimeoutMs ? { timeoutMs: this.deps.serverTimeoutMs } : {}),
+    });
+    const warmUp = await model.warmUp();
+    await this.release();
+    this.current = { kind: 'server', model };
+    return { status: this.status(), warmUp };
+  }
+
+  private checkedAddress(input: ServerInput): string {
+    const baseUrl = normalizeBaseUrl(input.baseUrl);
+    if (addressKind(baseUrl) === 'public' && !input.confirmPublic)
+      throw new ServerError('PublicServerAddressError', baseUrl);
+    return baseUrl;
+  }
+
   /** The model to run with; throws when none is chosen. */
   model(): LanguageModel {
     if (!this.current)
@@ -166,7 +226,7 @@ export class EngineHolder {
     return {
       kind: c.kind,
       modelId: c.model.id,
-      label: c.kind === 'standin' ? STANDIN_LABEL : c.model.id.replace(/^webllm:/, ''),
+      label: labelOf(c),
     };
   }
 
@@ -175,12 +235,28 @@ export class EngineHolder {
   }
 
   usage(): UsageSummary | null {
-    return this.current?.kind === 'webllm' ? this.current.model.summary() : null;
+    const c = this.current;
+    return c?.kind === 'webllm' || c?.kind === 'server' ? c.model.summary() : null;
   }
 
-  /** After a lost device the engine is unusable: drop it so the next load creates a new one. */
+  /**
+   * Errors that pause a run at its last checkpoint. With a server, calls failing again and again
+   * (a crashed or overloaded server) pause it too: once the server is restarted, the run
+   * resumes where it was, rather than ending as failed.
+   */
+  stopsRun(err: unknown): boolean {
+    if (isRunStoppingError(err)) return true;
+    return (
+      this.current?.kind === 'server' && err instanceof Error && err.name === 'EngineFailureError'
+    );
+  }
+
+  /**
+   * After a lost device the engine is unusable: drop it so the next load creates a new one. A
+   * server that stopped answering is kept: once it is back, the run resumes with it.
+   */
   async dropAfterDeviceLoss(): Promise<void> {
-    await this.release();
+    if (this.current?.kind !== 'server') await this.release();
   }
 
   async cachedModels(): Promise<StorageReport> {
@@ -221,6 +297,12 @@ export class EngineHolder {
     this.current = null;
     if (c?.kind === 'webllm') await c.unload().catch(() => undefined);
   }
+}
+
+function labelOf(c: Current): string {
+  if (c.kind === 'standin') return STANDIN_LABEL;
+  if (c.kind === 'server') return `${c.model.model} (local server at ${c.model.baseUrl})`;
+  return c.model.id.replace(/^webllm:/, '');
 }
 
 function noGpuError(

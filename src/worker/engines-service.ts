@@ -3,6 +3,10 @@ import type {
   EngineStatus,
   EnginesApi,
   ProgressCallback,
+  ServerChoice,
+  ServerConnection,
+  ServerInput,
+  ServerModels,
   StorageReport,
 } from './api';
 import type { EngineHolder } from './engine-holder';
@@ -42,6 +46,15 @@ export class EnginesService implements EnginesApi {
   async useStandIn(seed = 0, latencyMs = 0): Promise<EngineStatus> {
     this.#runner.assertIdle('switch models');
     return this.#engines.useStandIn(seed, latencyMs);
+  }
+
+  testServer(input: ServerInput): Promise<ServerModels> {
+    return this.#engines.testServer(input);
+  }
+
+  async useServer(choice: ServerChoice): Promise<ServerConnection> {
+    this.#runner.assertIdle('switch models');
+    return this.#engines.useServer(choice);
   }
 
   async engineStatus(): Promise<EngineStatus> {

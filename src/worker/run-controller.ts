@@ -18,6 +18,8 @@ export interface RunControllerDeps {
   cacheStore?: CacheStore;
   /** Called when the GPU device is lost mid-run (the engine must be re-created). */
   onEngineLost: () => Promise<void>;
+  /** Errors that pause the run at its last checkpoint at once (default: isRunStoppingError). */
+  stopsRun?: (err: unknown) => boolean;
   /** Milliseconds between event batches (default 50). */
   eventIntervalMs?: number;
 }
@@ -97,8 +99,10 @@ export class RunController {
     this.lastRequest = request;
     // A lost device stops the run at once (GuardedLM); other engine errors stop it after a few
     // in a row (EngineFailureGuard) instead of being scored as wrong answers.
-    const guarded = new GuardedLM(new EngineFailureGuard(new YieldingLM(engine)), () =>
-      active.controller.abort(),
+    const guarded = new GuardedLM(
+      new EngineFailureGuard(new YieldingLM(engine)),
+      () => active.controller.abort(),
+      this.deps.stopsRun,
     );
     const batcher = new EventBatcher<RunEvent>(onEvents, this.deps.eventIntervalMs ?? 50);
     // Only a checkpoint written after a finished phase is safe to resume from.

@@ -38,6 +38,7 @@ export function createCopaService(deps: ServiceDeps): CopaWorkerApi {
     model: () => engines.model(),
     tasks: deps.tasks,
     onEngineLost: () => engines.dropAfterDeviceLoss(),
+    stopsRun: (err) => engines.stopsRun(err),
     ...(cacheStore ? { cacheStore } : {}),
     ...(deps.eventIntervalMs !== undefined ? { eventIntervalMs: deps.eventIntervalMs } : {}),
   });

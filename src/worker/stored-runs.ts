@@ -212,13 +212,16 @@ export function runProvenance(
   outcome: RunOutcome,
   now: Date,
 ): ProgramProvenance {
-  const modelId = (config.engine.modelId ?? 'unknown').replace(/^webllm:/, '');
+  const engineId = config.engine.modelId ?? 'unknown';
   const webllm = config.engine.kind === 'webllm';
+  const server = config.engine.kind === 'server' ? serverOf(engineId) : null;
+  const modelId = server ? server.model : engineId.replace(/^webllm:/, '');
   const quantization = webllm ? /-(q\d+f\d+(?:_\d+)?)(?:-|$)/.exec(modelId)?.[1] : undefined;
   const datasetId = config.request.datasetId;
   return {
     modelId,
-    engine: webllm ? 'webllm' : 'stand-in',
+    engine: webllm ? 'webllm' : server ? 'local-server' : 'stand-in',
+    ...(server ? { serverUrl: server.baseUrl } : {}),
     ...(quantization ? { quantization } : {}),
     ...(webllm ? { webllmVersion: WEBLLM_VERSION } : {}),
     seed: outcome.result.checkpoint.config.seed,
@@ -227,6 +230,15 @@ export function runProvenance(
     scores: { baseline: outcome.result.baselineScore, validation: outcome.result.bestScore },
     createdAt: now.toISOString(),
   };
+}
+
+/** The base URL and model name in a local server model's id (`server:<base>#<model>`). */
+function serverOf(engineId: string): { baseUrl: string; model: string } {
+  const rest = engineId.replace(/^server:/, '');
+  const at = rest.indexOf('#');
+  return at < 0
+    ? { baseUrl: '', model: rest }
+    : { baseUrl: rest.slice(0, at), model: rest.slice(at + 1) };
 }
 
 function checkpointLabel(cp: CopaCheckpoint): string {

@@ -11,7 +11,9 @@ export interface ProgramProvenance {
   /** E.g. `q4f16_1`; undefined when the engine has none. */
   quantization?: string;
   webllmVersion?: string;
-  engine: 'webllm' | 'stand-in';
+  engine: 'webllm' | 'stand-in' | 'local-server';
+  /** The base URL of the local server that answered (engine `local-server` only). */
+  serverUrl?: string;
   seed: number;
   datasetId?: string;
   datasetName?: string;
@@ -105,8 +107,11 @@ export function readProvenance(value: JsonValue | undefined): ProgramProvenance 
       throw new ProgramImportError('must be a non-empty text', `provenance.${key}`);
     return v;
   };
-  if (value.engine !== 'webllm' && value.engine !== 'stand-in')
-    throw new ProgramImportError('must be "webllm" or "stand-in"', 'provenance.engine');
+  if (value.engine !== 'webllm' && value.engine !== 'stand-in' && value.engine !== 'local-server')
+    throw new ProgramImportError(
+      'must be "webllm", "stand-in" or "local-server"',
+      'provenance.engine',
+    );
   if (typeof value.seed !== 'number' || !Number.isInteger(value.seed))
     throw new ProgramImportError('must be a whole number', 'provenance.seed');
   const scores = readScores(value.scores);
@@ -117,7 +122,13 @@ export function readProvenance(value: JsonValue | undefined): ProgramProvenance 
     scores,
     createdAt: str('createdAt', true) ?? '',
   };
-  for (const key of ['quantization', 'webllmVersion', 'datasetId', 'datasetName'] as const) {
+  for (const key of [
+    'quantization',
+    'webllmVersion',
+    'serverUrl',
+    'datasetId',
+    'datasetName',
+  ] as const) {
     const v = str(key, false);
     if (v !== undefined) out[key] = v;
   }

@@ -3,15 +3,17 @@ import type { FittedCatalog, FittedEntry } from '../../engines/model-fit';
 import type { ModelSpeed } from '../../core/time-estimate';
 import type { LoadProgress } from '../../engines/webllm/load-progress';
 import type { UsageSummary } from '../../engines/webllm/webllm-model';
+import type { AddressKind } from '../../engines/openai-server/address';
+import type { WarmUpResult } from '../../engines/openai-server/server-model';
 
 /** The catalog as the page sees it: entries too large for this GPU are marked. */
 export type Catalog = FittedCatalog;
 export type CatalogEntry = FittedEntry;
-export type { GpuReport, LoadProgress, ModelSpeed, UsageSummary };
+export type { AddressKind, GpuReport, LoadProgress, ModelSpeed, UsageSummary, WarmUpResult };
 
 /** The model the worker currently answers with. */
 export interface EngineStatus {
-  kind: 'standin' | 'webllm' | null;
+  kind: 'standin' | 'webllm' | 'server' | null;
   /** The LanguageModel id (part of cache keys), e.g. "webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC". */
   modelId: string | null;
   /** What to show; the stand-in is always labeled as such. */
@@ -27,6 +29,35 @@ export interface CustomModelInput {
   modelLibUrl: string;
   contextWindow?: number;
   memoryMB?: number;
+}
+
+/** A local OpenAI-compatible server (Ollama, llama-server, LM Studio, vLLM). */
+export interface ServerInput {
+  /** E.g. http://127.0.0.1:11434; a trailing /v1 is accepted. */
+  baseUrl: string;
+  /** Sent as a bearer token; kept in the worker's memory only. */
+  apiKey?: string;
+  /** The user confirmed sending data to an address that is neither loopback nor private. */
+  confirmPublic?: boolean;
+}
+
+/** What "Test connection" found. */
+export interface ServerModels {
+  baseUrl: string;
+  addressKind: AddressKind;
+  models: string[];
+}
+
+export interface ServerChoice extends ServerInput {
+  model: string;
+  /** The model's context window in tokens, when the user knows it (prompts are fitted to it). */
+  contextWindow?: number;
+}
+
+/** The server model now answering, and what its warm-up call measured. */
+export interface ServerConnection {
+  status: EngineStatus;
+  warmUp: WarmUpResult;
 }
 
 export interface CachedModel {
@@ -54,6 +85,10 @@ export interface EnginesApi {
   cancelLoad(): Promise<void>;
   /** `latencyMs` adds a wait per call so the stand-in paces like a real model. */
   useStandIn(seed?: number, latencyMs?: number): Promise<EngineStatus>;
+  /** Lists the models of a local server (GET /v1/models). */
+  testServer(input: ServerInput): Promise<ServerModels>;
+  /** Answers with a local server's model from now on, after a warm-up call. */
+  useServer(choice: ServerChoice): Promise<ServerConnection>;
   engineStatus(): Promise<EngineStatus>;
   modelUsage(): Promise<UsageSummary | null>;
   /** The loaded real model's speed, measured by a warm-up call after loading (null otherwise). */

@@ -44,7 +44,7 @@ const storedRunConfig: v.GenericSchema<StoredRunConfig> = v.looseObject({
     config: v.optional(partialCopaConfig),
   }),
   engine: v.looseObject({
-    kind: v.nullable(v.picklist(['standin', 'webllm'])),
+    kind: v.nullable(v.picklist(['standin', 'webllm', 'server'])),
     modelId: v.nullable(v.string()),
     label: v.string(),
   }),

@@ -67,6 +67,24 @@ describe('GuardedLM', () => {
     expect(lm.fatal?.name).toBe('GPUDeviceLostError');
     expect(stops).toBe(1);
   });
+
+  it('a fatal error the optimizer would end the run on reaches it as an abort', async () => {
+    const failing = Object.assign(new Error('failed 3 calls in a row'), {
+      name: 'EngineFailureError',
+    });
+    const lm = new GuardedLM(
+      new ScriptedLM(() => {
+        throw failing;
+      }),
+      () => undefined,
+      (err) => err === failing,
+    );
+    await expect(lm.complete(request)).rejects.toMatchObject({
+      name: 'AbortError',
+      message: 'failed 3 calls in a row',
+    });
+    expect(lm.fatal).toBe(failing);
+  });
 });
 
 describe('RecordingLM', () => {

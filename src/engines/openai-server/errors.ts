@@ -1,0 +1,74 @@
+import { CopaError } from '../../core/errors';
+
+/** The ways a local OpenAI-compatible server can fail, each with its own stable error name. */
+export type ServerErrorName =
+  | 'ServerAddressError'
+  | 'PublicServerAddressError'
+  | 'ServerUnreachableError'
+  | 'ServerAuthError'
+  | 'ServerModelNotFoundError'
+  | 'ServerBusyError'
+  | 'ServerFailedError'
+  | 'ServerTimeoutError'
+  | 'ServerRejectedError'
+  | 'ServerResponseError';
+
+/**
+ * What each common server needs before a browser page may call it (CORS). Shown with the
+ * unreachable error, since a browser reports a refused origin exactly like a closed port.
+ */
+export const CORS_SETTINGS =
+  "Ollama: set OLLAMA_ORIGINS to this page's address (Ollama allows localhost pages by default); " +
+  "llama-server: --cors-origins (it allows any origin by default); vLLM: --allowed-origins '[\"<this page's address>\"]' " +
+  '(any origin by default); LM Studio: turn on "Enable CORS" in its server settings.';
+
+const WORDS: Readonly<Record<ServerErrorName, (address: string) => string>> = {
+  ServerAddressError: () =>
+    'This is not a server address. Write it as http://host:port, e.g. http://127.0.0.1:11434.',
+  PublicServerAddressError: (a) =>
+    `${a} is neither this computer nor a private network address. Your prompts and data would ` +
+    'be sent there: confirm that you want this before connecting.',
+  ServerUnreachableError: (a) =>
+    `No answer from ${a}. Either nothing is listening there (start the server, check the ` +
+    "address and port), or the server refused this page's origin (CORS): a browser cannot tell " +
+    `these two apart. ${CORS_SETTINGS}`,
+  ServerAuthError: (a) =>
+    `${a} refused the request (not authorised). Check the API key; a server that limits which ` +
+    "pages may call it also answers so when this page's address is not allowed.",
+  ServerModelNotFoundError: (a) =>
+    `${a} does not serve this model (or this address has no OpenAI-compatible API under /v1). ` +
+    'Press "Test connection" and choose a model from the list.',
+  ServerBusyError: (a) =>
+    `${a} is busy or limits the request rate (429). Wait a moment and resume, or raise the ` +
+    "server's limits.",
+  ServerFailedError: (a) =>
+    `${a} failed while answering (a server error), or is still loading the model. Look at the ` +
+    "server's log; it may have run out of memory. Restart it or choose a smaller model, then resume.",
+  ServerTimeoutError: (a) =>
+    `${a} took too long to answer. The model may be too slow on this machine or still loading; ` +
+    'wait for it to load, choose a smaller model, or lower the answer length.',
+  ServerRejectedError: (a) =>
+    `${a} refused the request as malformed. It may not accept one of the settings sent (say, ` +
+    'the JSON schema output format); try the chat format, or another server version.',
+  ServerResponseError: (a) =>
+    `${a} answered with something that is not an OpenAI chat completion. Check that the address ` +
+    'is the server\'s base URL (without "/v1/chat/completions").',
+};
+
+/** A failure of a local server, with advice in its message. Survives the worker boundary by name. */
+export class ServerError extends CopaError {
+  declare readonly name: ServerErrorName;
+
+  constructor(
+    name: ServerErrorName,
+    address: string,
+    /** What the server (or the network) said, apart from the advice. */
+    readonly detail?: string,
+    /** The HTTP status and the server's Retry-After, when it answered with a failure. */
+    readonly http?: { status: number; retryAfterMs?: number },
+  ) {
+    const parts = [WORDS[name](address)];
+    if (detail) parts.push(`(Details: ${detail})`);
+    super(name, parts.join(' '));
+  }
+}

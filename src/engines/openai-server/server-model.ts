@@ -1,0 +1,230 @@
+import { AbortedError } from '../../core/errors';
+import { isJsonObject, type JsonObject } from '../../core/json';
+import { estimateTokens, type LanguageModel, type LMRequest, type LMResponse } from '../../core/lm';
+import type { UsageSummary } from '../webllm/webllm-model';
+import { ServerError } from './errors';
+import { callServer, type ServerEndpoint } from './http';
+import { toServerRequest } from './request';
+
+/** Five minutes: a 7B model on a CPU can take a while on a long prompt, but not forever. */
+export const DEFAULT_SERVER_TIMEOUT_MS = 300_000;
+
+/**
+ * Waits before asking again after a busy answer (429) or a 503 (llama-server answers so while
+ * it loads the model): a passing state, not worth failing a call over. The server's
+ * Retry-After is used when it gives one (up to 30 s).
+ */
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [2_000, 5_000];
+const MAX_RETRY_AFTER_MS = 30_000;
+
+export interface LocalServerModelOptions extends Omit<ServerEndpoint, 'timeoutMs'> {
+  /** The model name as the server lists it under /v1/models. */
+  model: string;
+  timeoutMs?: number;
+  /** Waits before each new attempt after a 429 or 503 (default DEFAULT_RETRY_DELAYS_MS). */
+  retryDelaysMs?: readonly number[];
+  /** The server model's context window, when the user knows it. */
+  contextWindow?: number;
+  clock?: () => number;
+}
+
+/** What a short first call measured. */
+export interface WarmUpResult {
+  latencyMs: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** Tokens (read and written) per second over the call. */
+  tokensPerS: number | null;
+}
+
+/**
+ * A model served by a local OpenAI-compatible server (Ollama, llama-server, LM Studio, vLLM) as
+ * a core LanguageModel: one non-streaming chat completion per call. Its id holds the base URL
+ * and the model name, so cached answers of one server are never served for another.
+ */
+export class LocalServerModel implements LanguageModel {
+  readonly id: string;
+  readonly contextWindow: number | undefined;
+  readonly model: string;
+  readonly baseUrl: string;
+  private readonly endpoint: ServerEndpoint;
+  private readonly clock: () => number;
+  private readonly retryDelaysMs: readonly number[];
+  /** Cleared when the server refuses the json_schema response format (then sent without). */
+  private sendSchema = true;
+  private readonly totals = { calls: 0, promptTokens: 0, completionTokens: 0, latencyMs: 0 };
+  private readonly speed = { prefillTokens: 0, prefillMs: 0, decodeTokens: 0, decodeMs: 0 };
+
+  constructor(opts: LocalServerModelOptions) {
+    this.model = opts.model;
+    this.baseUrl = opts.baseUrl;
+    this.id = `server:${opts.baseUrl}#${opts.model}`;
+    this.contextWindow = opts.contextWindow;
+    this.endpoint = {
+      baseUrl: opts.baseUrl,
+      timeoutMs: opts.timeoutMs ?? DEFAULT_SERVER_TIMEOUT_MS,
+      ...(opts.apiKey ? { apiKey: opts.apiKey } : {}),
+      ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    };
+    this.clock = opts.clock ?? (() => performance.now());
+    this.retryDelaysMs = opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  }
+
+  async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
+    const began = this.clock();
+    const json = await this.postRetrying(request, signal);
+    const latencyMs = Math.max(0, this.clock() - began);
+    const choices = json.choices;
+    const choice = Array.isArray(choices) && isJsonObject(choices[0]) ? choices[0] : null;
+    const message = choice && isJsonObject(choice.message) ? choice.message : null;
+    if (!message)
+      throw new ServerError(
+        'ServerResponseError',
+        this.baseUrl,
+        'the answer has no choices[0].message',
+      );
+    const text = typeof message.content === 'string' ? message.content : '';
+    const usage = isJsonObject(json.usage) ? json.usage : {};
+    const promptTokens =
+      count(usage.prompt_tokens) ??
+      estimateTokens(request.messages.map((m) => m.content).join('\n'));
+    const completionTokens = count(usage.completion_tokens) ?? (text ? estimateTokens(text) : 0);
+    this.record(
+      promptTokens,
+      completionTokens,
+      latencyMs,
+      isJsonObject(json.timings) ? json.timings : null,
+    );
+    return {
+      text,
+      usage: { promptTokens, completionTokens, latencyMs },
+      finishReason: choice?.finish_reason === 'length' ? 'length' : 'stop',
+    };
+  }
+
+  /** A short first call, so a slow load shows up now and the speed is known before a run. */
+  async warmUp(signal?: AbortSignal): Promise<WarmUpResult> {
+    const response = await this.complete(
+      {
+        messages: [{ role: 'user', content: 'Reply with the word OK.' }],
+        temperature: 0,
+        topP: 1,
+        maxTokens: 8,
+        seed: 0,
+      },
+      signal,
+    );
+    const { promptTokens, completionTokens, latencyMs } = response.usage;
+    return {
+      latencyMs,
+      promptTokens,
+      completionTokens,
+      tokensPerS: latencyMs > 0 ? ((promptTokens + completionTokens) * 1000) / latencyMs : null,
+    };
+  }
+
+  summary(): UsageSummary {
+    const rate = (tokens: number, ms: number): number | null =>
+      ms > 0 ? (tokens * 1000) / ms : null;
+    return {
+      ...this.totals,
+      prefillTokensPerS: rate(this.speed.prefillTokens, this.speed.prefillMs),
+      decodeTokensPerS: rate(this.speed.decodeTokens, this.speed.decodeMs),
+    };
+  }
+
+  private async postRetrying(request: LMRequest, signal?: AbortSignal): Promise<JsonObject> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.post(request, signal);
+      } catch (err) {
+        const wait = this.retryDelaysMs[attempt];
+        if (wait === undefined || !isPassing(err)) throw err;
+        const asked = err instanceof ServerError ? err.http?.retryAfterMs : undefined;
+        await sleep(asked !== undefined ? Math.min(asked, MAX_RETRY_AFTER_MS) : wait, signal);
+      }
+    }
+  }
+
+  private async post(request: LMRequest, signal: AbortSignal | undefined): Promise<JsonObject> {
+    const send = (sendSchema: boolean): Promise<JsonObject> =>
+      callServer(
+        this.endpoint,
+        'POST',
+        '/v1/chat/completions',
+        toServerRequest(this.model, request, { sendSchema }),
+        signal,
+      );
+    const withSchema = this.sendSchema && request.responseSchema !== undefined;
+    try {
+      return await send(withSchema);
+    } catch (err) {
+      // Older servers refuse the json_schema format; the JSON adapter's prompt still asks for
+      // JSON, so the call is worth making without it (and later calls skip it).
+      if (
+        withSchema &&
+        err instanceof ServerError &&
+        err.name === 'ServerRejectedError' &&
+        /response_format|json_schema|schema/i.test(err.detail ?? '')
+      ) {
+        this.sendSchema = false;
+        return send(false);
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Adds a call to the totals. llama-server reports its reading and writing speeds
+   * (`timings`); other servers only the tokens, so the call's time is split between reading
+   * and writing in proportion to the tokens.
+   */
+  private record(
+    promptTokens: number,
+    completionTokens: number,
+    latencyMs: number,
+    timings: JsonObject | null,
+  ): void {
+    this.totals.calls++;
+    this.totals.promptTokens += promptTokens;
+    this.totals.completionTokens += completionTokens;
+    this.totals.latencyMs += latencyMs;
+    const readRate = count(timings?.prompt_per_second);
+    const writeRate = count(timings?.predicted_per_second);
+    const tokens = promptTokens + completionTokens;
+    if (readRate && writeRate) {
+      this.speed.prefillMs += (promptTokens * 1000) / readRate;
+      this.speed.decodeMs += (completionTokens * 1000) / writeRate;
+    } else if (tokens > 0 && latencyMs > 0) {
+      this.speed.prefillMs += (latencyMs * promptTokens) / tokens;
+      this.speed.decodeMs += (latencyMs * completionTokens) / tokens;
+    } else return;
+    this.speed.prefillTokens += promptTokens;
+    this.speed.decodeTokens += completionTokens;
+  }
+}
+
+/** A busy server (429) or one loading its model (503) may answer the same call soon. */
+function isPassing(err: unknown): boolean {
+  return err instanceof ServerError && (err.http?.status === 429 || err.http?.status === 503);
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new AbortedError());
+    const done = (): void => {
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const stop = (): void => {
+      clearTimeout(timer);
+      reject(new AbortedError());
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+}
+
+function count(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+}

@@ -1,0 +1,153 @@
+import { expect, test, type Page } from '@playwright/test';
+import { OpenAITestServer, type Failure } from '../support/openai-test-server';
+import { noSeriousA11yProblems, openScreen, shot } from './screens';
+
+// The app against a local OpenAI-compatible server (the stand-in model behind Node's http):
+// connecting from the Model screen, a COPA run through the real worker, and the failures a
+// user meets, each said in words. The page's origin is the preview server's, so the test
+// server sends CORS headers for it unless told not to.
+
+const appOrigin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+let server: OpenAITestServer;
+
+test.beforeEach(async () => {
+  server = await new OpenAITestServer({ corsOrigin: appOrigin }).start();
+});
+test.afterEach(async () => {
+  await server.close();
+});
+
+async function connect(page: Page): Promise<void> {
+  await page.goto('/#/model');
+  await expect(page.getByTestId('gpu-summary')).toBeVisible();
+  await page.getByLabel('Server address').fill(server.url);
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByTestId('server-models')).toContainText('offers 2 models');
+  await page.locator('select[name="server-model"]').selectOption('standin-7b');
+  await page.getByRole('button', { name: 'Use this server' }).click();
+  await expect(page.getByTestId('server-speed')).toContainText('Warm-up call answered in');
+  await expect(page.getByTestId('engine-status')).toContainText('standin-7b (local server at');
+}
+
+test('connects to a local server and runs COPA through it; nothing goes anywhere else', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const requested: string[] = [];
+  context.on('request', (request) => requested.push(request.url()));
+  await connect(page);
+  await shot(page, 'model-local-server');
+  await noSeriousA11yProblems(page, 'Model with a local server');
+  await openScreen(page, 'Optimize');
+  await expect(page.getByTestId('engine-offer')).toContainText('local server');
+  // The warm-up measured a speed, so the estimate has a time.
+  await expect(page.getByTestId('cost-estimate')).toContainText('at the speed measured');
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByLabel('Budget: max model calls (0 = none)').fill('100');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
+  await expect(page.getByTestId('run-model')).toContainText('standin-7b (local server at');
+  await openScreen(page, 'Library');
+  await expect(page.getByTestId('saved-programs')).toContainText(
+    'engine: local server, model: standin-7b',
+  );
+  expect(server.completions().length).toBeGreaterThan(50);
+  expect(server.completions().every((r) => r.origin === appOrigin)).toBe(true);
+  const origins = new Set(
+    requested.filter((u) => /^https?:/.test(u)).map((u) => new URL(u).origin),
+  );
+  expect([...origins].sort()).toEqual([appOrigin, server.url].sort());
+});
+
+test('says in words what went wrong, and a run keeps its checkpoint while the server is gone', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/#/model');
+  await expect(page.getByTestId('gpu-summary')).toBeVisible();
+  await page.getByLabel('Server address').fill(server.url);
+  const testConnection = page.getByRole('button', { name: 'Test connection' });
+  const error = page.getByTestId('server-error');
+
+  // No CORS headers: the browser cannot tell this from a closed port, and says both.
+  server.corsOrigin = null;
+  await testConnection.click();
+  await expect(error).toContainText('ServerUnreachableError');
+  await expect(error).toContainText('nothing is listening there');
+  await expect(error).toContainText('OLLAMA_ORIGINS');
+  server.corsOrigin = appOrigin;
+
+  // A key is needed: 401 in words; with the key it connects.
+  server.apiKey = 'sesame';
+  await testConnection.click();
+  await expect(error).toContainText('ServerAuthError');
+  await expect(error).toContainText('Check the API key');
+  await page.getByLabel('API key (optional)').fill('sesame');
+  await testConnection.click();
+  await expect(page.getByTestId('server-models')).toContainText('offers 2 models');
+  await expect(error).toHaveCount(0);
+  expect(server.requests.at(-1)?.authorization).toBe('Bearer sesame');
+
+  // The server answers, but with a failure: each is named and explained.
+  server.failModels = true;
+  const failures: [Failure, string, string][] = [
+    [{ kind: 'status', status: 404 }, 'ServerModelNotFoundError', 'no OpenAI-compatible API'],
+    [{ kind: 'status', status: 429 }, 'ServerBusyError', 'limits the request rate'],
+    [{ kind: 'status', status: 503 }, 'ServerFailedError', "Look at the server's log"],
+    [{ kind: 'malformed' }, 'ServerResponseError', 'not JSON'],
+  ];
+  for (const [failure, name, words] of failures) {
+    server.failure = failure;
+    await testConnection.click();
+    await expect(error).toContainText(name);
+    await expect(error).toContainText(words);
+  }
+  server.failModels = false;
+  server.failure = null;
+
+  // A public address is not called before the user confirms it.
+  const before = server.requests.length;
+  await page.getByLabel('Server address').fill('https://llm.example.com');
+  await testConnection.click();
+  await expect(error).toContainText('PublicServerAddressError');
+  await expect(page.getByTestId('server-public-confirm')).toContainText(
+    'Send my prompts and data there',
+  );
+  expect(server.requests.length).toBe(before);
+  await page.getByLabel('Server address').fill(server.url);
+  await testConnection.click();
+  await page.getByRole('button', { name: 'Use this server' }).click();
+  await expect(page.getByTestId('engine-status')).toContainText('local server');
+
+  // The address is remembered; the key only when asked, and forgotten when unticked.
+  const stored = (): Promise<string> => page.evaluate(() => JSON.stringify(localStorage));
+  expect(await stored()).toContain(server.url);
+  expect(await stored()).not.toContain('sesame');
+  const remember = page.getByLabel('Remember the API key in this browser', { exact: false });
+  await remember.check();
+  expect(await stored()).toContain('sesame');
+  await remember.uncheck();
+  expect(await stored()).not.toContain('sesame');
+
+  // The server goes away mid-run: the run pauses at its last finished phase, says why, and
+  // resumes once the server is back. Each answer is slowed so the run is still going.
+  await openScreen(page, 'Optimize');
+  await page.getByLabel('Cycles').fill('2');
+  await page.getByLabel('Budget: max model calls (0 = none)').fill('400');
+  server.failure = { kind: 'slow', ms: 10 };
+  await page.getByRole('button', { name: 'Start run' }).click();
+  // Once the first phase is decided (and checkpointed), the server goes away.
+  await expect(page.getByTestId('phase-decision').first()).toBeVisible({ timeout: 60_000 });
+  server.failure = { kind: 'drop' };
+  await expect(page.getByTestId('run-status')).toContainText('the local server stopped answering', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('run-error')).toContainText('ServerUnreachableError');
+  const phasesKept = await page.getByTestId('phase-decision').count();
+  expect(phasesKept).toBeGreaterThanOrEqual(1);
+  server.failure = null;
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
+  expect(await page.getByTestId('phase-decision').count()).toBeGreaterThan(phasesKept);
+});
