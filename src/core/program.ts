@@ -1,7 +1,7 @@
 import type { Demo } from './example';
 import { programInputs, programOutputs } from './program-fields';
 import { ProgramStateError } from './errors';
-import { isJsonObject, type JsonObject } from './json';
+import { isJsonObject, jsonCopy, type JsonObject } from './json';
 import { Signature, type SignatureData } from './signature';
 
 /** The reasoning field ChainOfThought puts before the other outputs. */
@@ -152,7 +152,7 @@ export class Program {
       steps: this.steps.map((s) => ({
         name: s.name,
         signature: s.signature.toJSON(),
-        demos: s.demos.map((d) => JSON.parse(JSON.stringify(d)) as Demo),
+        demos: s.demos.map((d) => jsonCopy(d)),
         chainOfThought: s.chainOfThought,
       })),
       ...(this.kept.length > 0 ? { kept: this.kept.map(copyKept) } : {}),
@@ -204,7 +204,7 @@ function keptFromState(value: unknown): KeptParameter[] {
 }
 
 function copyKept(k: KeptParameter): KeptParameter {
-  return { name: k.name, kind: k.kind, state: JSON.parse(JSON.stringify(k.state)) as JsonObject };
+  return { name: k.name, kind: k.kind, state: jsonCopy(k.state) };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -1,5 +1,4 @@
 import type { UseStore } from 'idb-keyval';
-import { jsonCopy } from '../core/json';
 import type { CacheStore } from '../core/cache';
 import type { LMResponse } from '../core/lm';
 import { StorageQuotaError } from './errors';
@@ -112,7 +111,7 @@ export class IdbCacheStore implements CacheStore {
     const order = await this.index();
     const entry: CacheEntry = {
       schemaVersion: LM_CACHE_SCHEMA_VERSION,
-      response: jsonCopy(value),
+      response: structuredClone(value),
       lastUsed: ++this.clock,
     };
     const sizeAfter = order.size + (order.has(key) ? 0 : 1);

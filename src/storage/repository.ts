@@ -1,5 +1,5 @@
 import type { UseStore } from 'idb-keyval';
-import { jsonCopy, type JsonObject } from '../core/json';
+import type { JsonObject } from '../core/json';
 import type { CopaError } from './errors';
 import { request, transaction } from './idb';
 import { type RecordSchema, type VersionedRecord, upgradeRecord } from './record-schema';
@@ -67,7 +67,7 @@ export class Repository<T extends VersionedRecord> {
   /** A plain-JSON copy with the current schema version (IndexedDB clones it again on put). */
   protected stamp(record: T): JsonObject {
     return {
-      ...(jsonCopy<unknown>(record) as JsonObject),
+      ...(structuredClone(record) as unknown as JsonObject),
       schemaVersion: this.schema.version,
     };
   }

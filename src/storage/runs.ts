@@ -1,5 +1,5 @@
 import type { UseStore } from 'idb-keyval';
-import { jsonCopy, type JsonObject, type JsonValue } from '../core/json';
+import type { JsonObject, JsonValue } from '../core/json';
 import { RecordNotFoundError } from './errors';
 import { openCollection, request, transaction } from './idb';
 import {
@@ -166,7 +166,8 @@ export class RunRepository extends Repository<RunRecord> {
         eventCount: current.eventCount + events.length,
         updatedAt: new Date().toISOString(),
       };
-      if (events.length > 0) s.put(jsonCopy(events) as JsonValue[], [runId, current.eventCount]);
+      if (events.length > 0)
+        s.put(structuredClone(events) as JsonValue[], [runId, current.eventCount]);
       await request(s.put(this.stamp(next), runId));
       return next;
     });

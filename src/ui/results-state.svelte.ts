@@ -1,8 +1,8 @@
 import type { ProgramState } from '../core/program';
+import { snapshot } from './lib/snapshot.svelte';
 import type { EvaluateSummary } from '../worker/api';
 import type { CopaClient } from '../worker/client';
 import { toShown, type ShownError } from './engine-state.svelte';
-import { plain } from './lib/plain';
 import { comparedRows, filterRows, type ComparedRow, type ResultFilter } from './lib/compared-rows';
 import { resultsCsv } from './lib/results-csv';
 import { saveTextFile } from './lib/save-file';
@@ -70,17 +70,17 @@ export class ResultsState {
     try {
       this.evaluating = 'baseline';
       this.baseline = await this.client.evaluateProgram(
-        { task: ref, split: 'test', ...onData, ...(start ? { program: plain(start) } : {}) },
+        { task: ref, split: 'test', ...onData, ...(start ? { program: snapshot(start) } : {}) },
         (done, total) => (this.progress = { done, total }),
       );
       if (best) {
         this.evaluating = 'optimized';
         this.optimized = await this.client.evaluateProgram(
-          { task: ref, split: 'test', ...onData, program: plain(best) },
+          { task: ref, split: 'test', ...onData, program: snapshot(best) },
           (done, total) => (this.progress = { done, total }),
         );
       }
-      this.evaluatedFor = best ? plain(best) : null;
+      this.evaluatedFor = best ? snapshot(best) : null;
     } catch (err) {
       this.error = toShown(err);
     } finally {

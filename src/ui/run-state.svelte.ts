@@ -1,8 +1,8 @@
 import type { CopaConfig } from '../core/optimizers/copa-config';
+import { snapshot } from './lib/snapshot.svelte';
 import type { ProgramState } from '../core/program';
 import type { RunEvent, RunOutcome } from '../worker/api';
 import type { CopaClient } from '../worker/client';
-import { plain } from './lib/plain';
 import { runReportFile, type RunReportFormat } from './lib/run-report-markdown';
 import { saveTextFile } from './lib/save-file';
 import { toShown, type EngineState, type ShownError } from './engine-state.svelte';
@@ -110,7 +110,7 @@ export class RunState {
     this.resumedFrom = null;
     this.modelLabel = this.engine.status.label;
     this.standIn = this.engine.status.kind === 'standin';
-    this.startProgram = this.task.program ? plain(this.task.program) : null;
+    this.startProgram = this.task.program ? snapshot(this.task.program) : null;
     await this.drive(() =>
       this.client.startRun(
         {

@@ -12,7 +12,7 @@ import type {
 } from '../worker/api';
 import type { CopaClient } from '../worker/client';
 import { LatestRequest } from './lib/latest-request';
-import { plain } from './lib/plain';
+import { snapshot } from './lib/snapshot.svelte';
 import type { ScoringRules } from '../core/scoring-rules';
 import { toShown, type ShownError } from './engine-state.svelte';
 
@@ -78,8 +78,8 @@ export class TaskState {
     return {
       kind: 'builtin',
       taskId: this.taskId,
-      ...(this.edited && this.program ? { program: plain(this.program) } : {}),
-      ...(this.edited && this.rules ? plain(this.rules) : {}),
+      ...(this.edited && this.program ? { program: snapshot(this.program) } : {}),
+      ...(this.edited && this.rules ? snapshot(this.rules) : {}),
     };
   }
 
@@ -123,8 +123,8 @@ export class TaskState {
     await this.refresh(config);
     // Read again after the await: refresh() has set it.
     const overview = this.overview as TaskOverview | null;
-    this.original = overview ? plain(overview.program) : null;
-    this.program = this.original ? plain(this.original) : null;
+    this.original = overview ? snapshot(overview.program) : null;
+    this.program = this.original ? snapshot(this.original) : null;
   }
 
   /** Makes a stored dataset (and the task it was imported for) the data of the next run. */
@@ -161,7 +161,7 @@ export class TaskState {
       this.overview = overview;
       // Unedited, the program is the one the data calls for (a dataset imported with its own
       // column names brings the task's program adapted to them).
-      if (!this.edited) this.program = plain(overview.program);
+      if (!this.edited) this.program = snapshot(overview.program);
       this.error = null;
     } catch (err) {
       if (isNewest()) this.error = toShown(err);
@@ -202,17 +202,17 @@ export class TaskState {
     fix: { program: ProgramState; rules: ScoringRules },
     config?: Partial<CopaConfig>,
   ): Promise<boolean> {
-    return this.applyProgram(plain(fix.program), plain(fix.rules), config);
+    return this.applyProgram(snapshot(fix.program), snapshot(fix.rules), config);
   }
 
   /** Hands a saved program to the Program screen, to check and then use with this task. */
   openProgram(name: string, program: ProgramState): void {
-    this.opened = { name, program: plain(program) };
+    this.opened = { name, program: snapshot(program) };
   }
 
   resetProgram(): void {
     if (!this.original) return;
-    this.program = plain(this.original);
+    this.program = snapshot(this.original);
     this.rules = null;
     this.edited = false;
   }

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonValue } from '../json';
+import { isJsonObject, jsonCopy, type JsonValue } from '../json';
 import { Program, type ProgramState } from '../program';
 import { NewerProgramFormatError, ProgramImportError } from './errors';
 import { PROGRAM_LIMITS } from './program-limits';
@@ -46,7 +46,7 @@ export function exportCopaProgram(
     version: COPA_PROGRAM_FORMAT_VERSION,
     name: opts.name,
     exportedAt: (opts.exportedAt ?? new Date()).toISOString(),
-    program: JSON.parse(JSON.stringify(program)) as ProgramState,
+    program: jsonCopy(program),
   };
   if (opts.provenance)
     file.provenance = { ...opts.provenance, scores: { ...opts.provenance.scores } };
