@@ -70,9 +70,18 @@ test('under the Content-Security-Policy, import, a run, Results, Try it and ever
   expect(
     await download(page, () => page.getByRole('button', { name: /examples as CSV$/ }).click()),
   ).toMatch(/\.csv$/);
+  // The DSPy export opens a panel first (how it loads, warnings, the Python), then downloads.
+  await page.getByRole('button', { name: /^DSPy \(JSON \+ Python/ }).click();
   expect(
-    await download(page, () => page.getByRole('button', { name: 'DSPy JSON' }).click()),
+    await download(page, () =>
+      page.getByRole('button', { name: /^Download .*\.dspy\.json$/ }).click(),
+    ),
   ).toMatch(/\.json$/);
+  expect(
+    await download(page, () =>
+      page.getByRole('button', { name: /^Download .*\.dspy\.py$/ }).click(),
+    ),
+  ).toMatch(/\.py$/);
 
   // Try it.
   await openScreen(page, 'Try it');
