@@ -200,7 +200,9 @@ export class StoredRuns {
     // The user's edits (program, metric, rules) apply to the stored data too.
     const { ref: onData, datasetName } = await this.datasets.taskOn(ref, request.datasetId);
     const resolved: RunRequest = { ...request, task: onData };
-    return { resolved, name: `${taskName} on ${datasetName}`, datasetName };
+    // The run (and the program it saves, and its exports) is named after the data alone: the
+    // built-in task's name would describe another task.
+    return { resolved, name: datasetName, datasetName };
   }
 }
 
