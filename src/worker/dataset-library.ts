@@ -45,7 +45,13 @@ export class DatasetLibrary {
   preview(file: DatasetFileInput, taskId: string, limit = 10): DatasetPreview {
     const table = readTable(file.bytes, file.fileName, parseCsv, readOptions(file));
     const fields = taskFields(this.tasks, taskId);
-    const suggestedMapping = suggestMapping(table.columns, [...fields.inputs, ...fields.outputs]);
+    const values = columnValues(table);
+    const suggestedMapping = guessMapping(
+      table.columns,
+      values,
+      fields,
+      suggestMapping(table.columns, [...fields.inputs, ...fields.outputs]),
+    );
     return {
       format: table.format,
       columns: table.columns,
@@ -59,8 +65,7 @@ export class DatasetLibrary {
       suggestedMapping,
       ...(table.header ? { header: table.header } : {}),
       ...(table.delimiter !== undefined ? { delimiter: table.delimiter } : {}),
-      columnValues: columnValues(table),
-      suggestedName: taskNameFromData(file.fileName, fields),
+      columnValues: values,
     };
   }
 
@@ -227,6 +232,51 @@ function readOptions(file: DatasetFileInput): {
     ...(file.header !== undefined ? { header: file.header } : {}),
     ...(file.columnNames ? { columnNames: file.columnNames } : {}),
   };
+}
+
+/**
+ * Fills in the fields no column name matched, from the columns' contents: label outputs take
+ * the unused column with the fewest distinct values (at least two), other fields the unused
+ * columns with the most. A headerless file (col_1, col_2, …) then needs no choosing at all when
+ * it is the usual class + text.
+ */
+function guessMapping(
+  columns: readonly string[],
+  values: Record<string, ColumnValues>,
+  fields: {
+    inputs: readonly string[];
+    outputs: readonly string[];
+    labelOutputs: readonly string[];
+  },
+  byName: Record<string, string>,
+): Record<string, string> {
+  const mapping = { ...byName };
+  const used = new Set(Object.values(mapping));
+  const distinct = (c: string): number => values[c]?.distinct ?? 0;
+  const take = (
+    field: string,
+    order: (a: string, b: string) => number,
+    ok: (c: string) => boolean,
+  ) => {
+    if (mapping[field] !== undefined) return;
+    const column = columns.filter((c) => !used.has(c) && ok(c)).sort(order)[0];
+    if (column === undefined) return;
+    mapping[field] = column;
+    used.add(column);
+  };
+  for (const f of fields.labelOutputs)
+    take(
+      f,
+      (a, b) => distinct(a) - distinct(b),
+      (c) => distinct(c) >= 2,
+    );
+  for (const f of [...fields.inputs, ...fields.outputs])
+    take(
+      f,
+      (a, b) => distinct(b) - distinct(a),
+      () => true,
+    );
+  return mapping;
 }
 
 /** Each column's values with counts, most frequent first. */

@@ -37,7 +37,10 @@ export interface DatasetPreview {
   rows: { line?: number; item: number; values: Record<string, JsonValue> }[];
   totalRows: number;
   issues: ImportIssue[];
-  /** Columns matched to the target program's fields by name. */
+  /**
+   * A column for each of the target program's fields: by name, else by content (a label output
+   * takes the column with the fewest distinct values, other fields the most varied columns).
+   */
   suggestedMapping: ColumnMapping;
   /** CSV: whether the first line was read as column names, and why not when it was not. */
   header?: { present: boolean; dataReason?: string };
@@ -45,8 +48,6 @@ export interface DatasetPreview {
   delimiter?: string;
   /** Every column's values with counts (for choosing a label column and seeing its labels). */
   columnValues: Record<string, ColumnValues>;
-  /** A name and a description for the task made from this file (the user may change both). */
-  suggestedName: string;
 }
 
 export interface DatasetImportInput extends DatasetFileInput {
