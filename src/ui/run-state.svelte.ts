@@ -1,6 +1,6 @@
 import type { CopaConfig } from '../core/optimizers/copa-config';
 import type { ProgramState } from '../core/program';
-import type { RunEvent, RunOutcome } from '../worker/api';
+import type { RunEvent, RunOutcome, StoredRunResults } from '../worker/api';
 import type { CopaClient } from '../worker/client';
 import { plain } from './lib/plain';
 import { runReportFile, type RunReportFormat } from './lib/run-report-markdown';
@@ -55,6 +55,8 @@ export class RunState {
   startProgram = $state<ProgramState | null>(null);
   /** The name of the saved run being continued from the Library (null for a new run). */
   resumedFrom = $state<string | null>(null);
+  /** A stored run shown again (after a reload, or opened from the Library); null for a live one. */
+  reopened = $state.raw<StoredRunResults | null>(null);
 
   constructor(
     private readonly client: CopaClient,
@@ -73,7 +75,37 @@ export class RunState {
   /** The best program so far (after the run, or after the last finished phase). */
   get bestProgram(): ProgramState | null {
     if (this.outcome) return this.outcome.result.program;
+    if (this.reopened) return this.reopened.bestProgram;
     return [...this.view.phases].reverse().find((p) => p.program !== null)?.program ?? null;
+  }
+
+  /** The stored run shown (live or reopened), to keep its evaluation with it. */
+  get runId(): string | undefined {
+    return this.outcome?.runId ?? this.reopened?.runId;
+  }
+
+  /** The saved program of the run shown, once it has finished. */
+  get programId(): string | undefined {
+    return this.outcome?.programId ?? this.reopened?.programId;
+  }
+
+  /** Nothing has happened in this page yet (no run started, resumed or reopened). */
+  get idle(): boolean {
+    return (
+      !this.running && this.outcome === null && this.reopened === null && this.eventCount === 0
+    );
+  }
+
+  /** Shows a stored run again: its programs for Results and Try it, its phases for Optimize. */
+  showStored(stored: StoredRunResults, history: RunEvent[]): void {
+    if (this.running) return;
+    this.reset();
+    this.resumedFrom = null;
+    this.reopened = stored;
+    this.modelLabel = stored.model.label;
+    this.standIn = stored.model.standIn;
+    this.startProgram = plain(stored.startProgram);
+    applyEvents(this.view, history);
   }
 
   config(): Partial<CopaConfig> {
@@ -140,6 +172,7 @@ export class RunState {
   }
 
   private reset(): void {
+    this.reopened = null;
     this.lines = [];
     this.eventCount = 0;
     this.view = emptyRunView();
