@@ -65,9 +65,13 @@ export function exportDspyProgram(state: ProgramState, opts: DspyExportOptions =
       outputs: step.signature.outputs,
     };
     for (const f of [...step.signature.inputs, ...step.signature.outputs])
-      if (f.type !== 'text')
+      if (f.type === 'label' && f.labels)
         warnings.push(
-          `${step.name}.${f.name} is a ${f.type} field${f.labels ? ` (${f.labels.join(', ')})` : ''}; DSPy's JSON keeps no types, so declare it in your Python signature.`,
+          `${step.name}.${f.name} is a label field with ${f.labels.length} labels; DSPy's JSON keeps no types, so declare it in your Python signature: ${pythonLiteral(f.name, f.labels, step.signature.inputs.includes(f) ? 'InputField' : 'OutputField')} (every label is also in metadata.${COPA_LAYOUT_KEY}).`,
+        );
+      else if (f.type !== 'text')
+        warnings.push(
+          `${step.name}.${f.name} is a ${f.type} field; DSPy's JSON keeps no types, so declare it in your Python signature.`,
         );
   }
   const metadata: JsonObject = { dependency_versions: { ...versions } };
@@ -75,6 +79,15 @@ export function exportDspyProgram(state: ProgramState, opts: DspyExportOptions =
     metadata[COPA_LAYOUT_KEY] = layoutToJson(state.description, layouts);
   json.metadata = metadata;
   return { json, text: `${JSON.stringify(json, null, 2)}\n`, warnings };
+}
+
+/** A label field as a DSPy signature line: `intent: Literal["a", "b"] = dspy.OutputField()`. */
+export function pythonLiteral(
+  name: string,
+  labels: readonly string[],
+  kind: 'InputField' | 'OutputField' = 'OutputField',
+): string {
+  return `${name}: Literal[${labels.map((l) => JSON.stringify(l)).join(', ')}] = dspy.${kind}()`;
 }
 
 /** DSPy 3.2 stopped giving ChainOfThought's reasoning its long prefix. */
