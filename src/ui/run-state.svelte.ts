@@ -6,8 +6,8 @@ import { plain } from './lib/plain';
 import { runReportFile, type RunReportFormat } from './lib/run-report-markdown';
 import { saveTextFile } from './lib/save-file';
 import { toShown, type EngineState, type ShownError } from './engine-state.svelte';
-import { pct } from './lib/percent';
 import { applyEvents, emptyRunView, type RunView } from './optimize/run-view';
+import { describeEvent } from './optimize/event-lines';
 import type { TaskState } from './task-state.svelte';
 
 const KEEP_LINES = 200;
@@ -216,33 +216,15 @@ export class RunState {
   private take(events: RunEvent[]): void {
     applyEvents(this.view, events);
     const added: string[] = [];
+    // Candidates are named as the phase cards name them ("proposal 2"), not by internal id.
+    const nameOf = (phase: number, id: string): string | undefined =>
+      this.view.phases.find((p) => p.index === phase)?.candidates.find((c) => c.record.id === id)
+        ?.record.label;
     for (const e of events) {
-      const line = describeEvent(e);
+      const line = describeEvent(e, nameOf);
       if (line) added.push(line);
     }
     this.eventCount += events.length;
     this.lines = [...this.lines, ...added].slice(-KEEP_LINES);
-  }
-}
-
-/** A short sentence per event worth showing; null for chatty ones. */
-export function describeEvent(e: RunEvent): string | null {
-  switch (e.type) {
-    case 'run-started':
-      return `Run started (about ${e.estimate.lmCalls} model calls expected).`;
-    case 'baseline':
-      return `Baseline: ${pct(e.score)} on ${e.examples} validation examples.`;
-    case 'phase-started':
-      return `Cycle ${e.cycle + 1}: ${e.kind} phase started.`;
-    case 'decision':
-      return e.accepted
-        ? `Accepted a new ${e.candidateId ?? 'candidate'}: ${pct(e.score)} (was ${pct(e.incumbentScore)}).`
-        : `Kept the current program (${pct(e.incumbentScore)}): ${e.reason}`;
-    case 'insight':
-      return `Insight: ${e.text}`;
-    case 'run-finished':
-      return `Run finished (${e.reason}): best ${pct(e.bestScore)}, baseline ${pct(e.baselineScore)}.`;
-    default:
-      return null;
   }
 }

@@ -10,14 +10,18 @@ import { openWithStandIn } from './storage-helpers';
 // name, and Results show the comparison again after a reload. Screens are kept as artifacts at
 // 1280 and 375 px and scanned by axe.
 
-/** A full-page screenshot at 1280 and at 375 px wide, attached to the test's report. */
+/**
+ * A full-page screenshot at 1280 and at 375 px wide, kept in test-results/screens (as the
+ * walkthrough's) and attached to the test's report.
+ */
 async function shotBoth(page: Page, info: TestInfo, name: string): Promise<void> {
+  const dir = process.env.SCREENS_DIR ?? 'test-results/screens';
+  const slug = info.title.slice(2, 20).replace(/[^a-z0-9]+/gi, '-');
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 800 });
-    await info.attach(`${name}-${width}`, {
-      body: await page.screenshot({ fullPage: true }),
-      contentType: 'image/png',
-    });
+    const path = `${dir}/own-data-${slug}-${name}-${width}.png`;
+    await page.screenshot({ path, fullPage: true });
+    await info.attach(`${name}-${width}`, { path, contentType: 'image/png' });
     // No sideways scrolling at a phone's width.
     if (width === 375)
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

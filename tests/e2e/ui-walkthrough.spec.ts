@@ -101,7 +101,7 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   const savingCsv = page.waitForEvent('download');
   await csvButton.click();
   const csvFile = await savingCsv;
-  expect(csvFile.suggestedFilename()).toBe('copa-results-ticket-routing.csv');
+  expect(csvFile.suggestedFilename()).toBe('copa-results-support-ticket-routing.csv');
   const resultsTable = readFileSync((await csvFile.path())!, 'utf8');
   expect(resultsTable.split('\r\n')[0]).toBe(
     'example,input_ticket,expected_department,baseline_department,baseline_score,baseline_problem,optimized_department,optimized_score,optimized_problem',
