@@ -1,5 +1,6 @@
 import { Rng } from '../../rng';
 import type { Example } from '../../example';
+import { BinaryFileError, binaryKind } from './binary-file';
 import { decodeText, type TextEncodingName } from './decode';
 import { DatasetImportError, FileTooLargeError, type ImportIssue } from './errors';
 import { type ColumnMapping, mapRows, suggestMapping } from './mapping';
@@ -47,6 +48,8 @@ export function readTable(
 ): ParsedTable {
   const maxBytes = opts.maxBytes ?? DEFAULT_IMPORT_LIMITS.maxBytes;
   if (bytes.length > maxBytes) throw new FileTooLargeError(fileName, bytes.length, maxBytes);
+  const binary = binaryKind(bytes);
+  if (binary !== null) throw new BinaryFileError(fileName, binary);
   const text = decodeText(bytes, fileName, opts.encoding);
   const format = opts.format ?? detectFormat(fileName, text);
   if (format === 'jsonl') return parseJsonl(text);
