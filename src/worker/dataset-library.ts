@@ -10,7 +10,7 @@ import {
   prepareDataset,
   readTable,
 } from '../core/interop/dataset/prepare';
-import type { ParsedTable } from '../core/interop/dataset/table';
+import { columnValues, guessMapping, shortened } from './dataset-preview';
 import { taskDescriptionFromData, taskNameFromData } from '../core/interop/dataset/task-naming';
 import type { ProgramState } from '../core/program';
 import type { ScoringRules } from '../core/scoring-rules';
@@ -27,13 +27,9 @@ import type {
   DatasetImportResult,
   DatasetPreview,
   DatasetSummary,
-  ColumnValues,
   Listing,
   TaskRef,
 } from './api';
-
-/** Values listed per column in a preview (a label column of hundreds shows whole). */
-const PREVIEW_VALUES = 1000;
 
 /** Stored datasets: preview a file, import it (all or nothing), list and delete. */
 export class DatasetLibrary {
@@ -57,7 +53,7 @@ export class DatasetLibrary {
       columns: table.columns,
       rows: table.rows.slice(0, limit).map((r) => ({
         item: r.item,
-        values: r.values,
+        values: shortened(r.values),
         ...(r.line !== undefined ? { line: r.line } : {}),
       })),
       totalRows: table.rows.length,
@@ -97,6 +93,14 @@ export class DatasetLibrary {
     const labelCount = made.program.steps
       .flatMap((step) => step.signature.outputs)
       .find((f) => f.type === 'label')?.labels?.length;
+    const labelChars = made.program.steps
+      .flatMap((step) => step.signature.outputs)
+      .reduce((n, f) => n + (f.labels ?? []).reduce((m, l) => m + l.length + 2, 0), 0);
+    // As the context guard estimates: three characters a token; a quarter of a 4,096 window.
+    if (labelChars / 3 > 1024)
+      made.notices.push(
+        `The labels take about ${Math.ceil(labelChars / 3).toLocaleString('en')} prompt tokens, more than a quarter of a 4,096-token model context; with demos and inputs, calls may not fit. Merge rare labels, shorten their names, or choose a model with a longer context.`,
+      );
     const named = { inputs: made.inputFields, outputs: made.outputFields };
     const name = input.name?.trim() || taskNameFromData(input.fileName, named);
     const description =
@@ -232,75 +236,6 @@ function readOptions(file: DatasetFileInput): {
     ...(file.header !== undefined ? { header: file.header } : {}),
     ...(file.columnNames ? { columnNames: file.columnNames } : {}),
   };
-}
-
-/**
- * Fills in the fields no column name matched, from the columns' contents: label outputs take
- * the unused column with the fewest distinct values (at least two), other fields the unused
- * columns with the most. A headerless file (col_1, col_2, …) then needs no choosing at all when
- * it is the usual class + text.
- */
-function guessMapping(
-  columns: readonly string[],
-  values: Record<string, ColumnValues>,
-  fields: {
-    inputs: readonly string[];
-    outputs: readonly string[];
-    labelOutputs: readonly string[];
-  },
-  byName: Record<string, string>,
-): Record<string, string> {
-  const mapping = { ...byName };
-  const used = new Set(Object.values(mapping));
-  const distinct = (c: string): number => values[c]?.distinct ?? 0;
-  const take = (
-    field: string,
-    order: (a: string, b: string) => number,
-    ok: (c: string) => boolean,
-  ) => {
-    if (mapping[field] !== undefined) return;
-    const column = columns.filter((c) => !used.has(c) && ok(c)).sort(order)[0];
-    if (column === undefined) return;
-    mapping[field] = column;
-    used.add(column);
-  };
-  for (const f of fields.labelOutputs)
-    take(
-      f,
-      (a, b) => distinct(a) - distinct(b),
-      (c) => distinct(c) >= 2,
-    );
-  for (const f of [...fields.inputs, ...fields.outputs])
-    take(
-      f,
-      (a, b) => distinct(b) - distinct(a),
-      () => true,
-    );
-  return mapping;
-}
-
-/** Each column's values with counts, most frequent first. */
-function columnValues(table: ParsedTable): Record<string, ColumnValues> {
-  const out: Record<string, ColumnValues> = {};
-  for (const column of table.columns) {
-    const counts = new Map<string, number>();
-    for (const row of table.rows) {
-      const v = row.values[column];
-      if (v === undefined || v === null) continue;
-      const text = typeof v === 'string' ? v.trim() : JSON.stringify(v);
-      if (text !== '') counts.set(text, (counts.get(text) ?? 0) + 1);
-    }
-    // A column of free text (more values than a label set holds) lists none: only its count.
-    if (counts.size > PREVIEW_VALUES) {
-      out[column] = { distinct: counts.size, top: [] };
-      continue;
-    }
-    const top = [...counts.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([value, count]) => ({ value, count }));
-    out[column] = { distinct: counts.size, top };
-  }
-  return out;
 }
 
 export function summaryOf(r: DatasetRecord): DatasetSummary {
