@@ -149,6 +149,8 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   await expect(importer.getByTestId('import-preview')).toContainText('Refund my order');
   await importer.getByLabel('Column for ticket').selectOption('text');
   await importer.getByLabel('Column for department').selectOption('label');
+  // Under the program's own field names (the edited program above reads "ticket").
+  await importer.getByLabel("Use the file's column names in the prompt").uncheck();
   await importer.getByLabel('Dataset name').fill('My own tickets');
   await importer.getByRole('button', { name: 'Import dataset' }).click();
   await expect(importer.getByTestId('import-result')).toContainText('Saved “My own tickets”');
