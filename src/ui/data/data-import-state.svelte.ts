@@ -20,7 +20,8 @@ export class DataImportState {
   taskId = $state<string | null>(null);
   fields = $state<TaskFields | null>(null);
   fileName = $state<string | null>(null);
-  preview = $state<DatasetPreview | null>(null);
+  // Worker answers are replaced whole, never edited: no deep proxies.
+  preview = $state.raw<DatasetPreview | null>(null);
   mapping = $state<ColumnMapping>({});
   name = $state('');
   /** Files are read as UTF-8 unless the user says they are Latin-1. */
@@ -41,7 +42,7 @@ export class DataImportState {
   testPct = $state(20);
   busy = $state(false);
   error = $state<ShownError | null>(null);
-  result = $state<DatasetImportResult | null>(null);
+  result = $state.raw<DatasetImportResult | null>(null);
   private bytes: Uint8Array | null = null;
 
   constructor(private readonly client: CopaClient) {}
