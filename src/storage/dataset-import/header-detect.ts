@@ -19,11 +19,11 @@ export function firstRowDataReason(rows: readonly (readonly string[])[]): string
   const later = rest.slice(0, ROWS_CHECKED);
   for (const [i, cell] of cells.entries()) {
     if (cell === '') continue;
-    if (NUMBER.test(cell)) return `its cell “${cell}” is a number`;
+    if (NUMBER.test(cell)) return `holds data: “${cell}” is a number`;
     if (cell.length > LONG_CELL_CHARS || cell.split(/\s+/).length > LONG_CELL_WORDS)
-      return `its cell “${cell.slice(0, 40)}${cell.length > 40 ? '…' : ''}” reads as a sentence`;
+      return `holds data: “${cell.slice(0, 40)}${cell.length > 40 ? '…' : ''}” reads as a sentence`;
     if (later.some((row) => (row[i] ?? '').trim() === cell))
-      return `its value “${cell}” appears again in the same column below`;
+      return `holds data: “${cell}” appears again in the same column below`;
   }
   return null;
 }
