@@ -50,8 +50,13 @@ async function runAndKeepResults(page: Page, info: TestInfo, datasetName: string
   await data.selectOption(value ?? '');
   await expect(page.getByTestId('task-description')).toContainText(datasetName);
   await expect(page.getByTestId('task-description')).not.toContainText(/department|ticket/i);
-  // Start run is in view at once, before the settings.
+  // Start run is in view at once, before the settings, on a desktop and on a phone.
   await expect(page.getByRole('button', { name: 'Start run' })).toBeInViewport();
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(page.getByRole('button', { name: 'Start run' })).toBeInViewport();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByTestId('copa-intro')).toContainText('COPA improves');
   await page.getByLabel('Cycles').fill('1');
   await page.getByRole('button', { name: 'Start run' }).click();
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
