@@ -37,6 +37,11 @@ export interface RunRecord {
   checkpoints: RunCheckpoint[];
   /** How many events are stored for this run (they live apart, see `events`). */
   eventCount: number;
+  /**
+   * The before/after evaluation on the test set last made for this run (opaque JSON to storage;
+   * the worker checks it when reading), so Results survive a reload.
+   */
+  evaluation?: JsonObject;
   error?: { name: string; message: string };
 }
 
@@ -56,6 +61,7 @@ export const runSchema: RecordSchema<RunRecord> = {
     requireObject(record, 'config', fail);
     requireArray(record, 'checkpoints', fail);
     if (typeof record.eventCount !== 'number') fail('"eventCount" is not a number');
+    if (record.evaluation !== undefined) requireObject(record, 'evaluation', fail);
     return record as unknown as RunRecord;
   },
 };
@@ -122,6 +128,11 @@ export class RunRepository extends Repository<RunRecord> {
     extra: { error?: { name: string; message: string }; programId?: string } = {},
   ): Promise<RunRecord> {
     return this.change(runId, [], (r) => ({ ...r, status, ...extra }));
+  }
+
+  /** Keeps the run's before/after evaluation (replacing an earlier one). */
+  async setEvaluation(runId: string, evaluation: JsonObject): Promise<RunRecord> {
+    return this.change(runId, [], (r) => ({ ...r, evaluation }));
   }
 
   async appendEvents(runId: string, events: JsonValue[]): Promise<RunRecord> {

@@ -45,14 +45,23 @@ export class EngineState {
     return this.report !== null && (!this.report.usable || this.report.fallbackAdapter);
   }
 
+  /** The GPU report and the current engine: quick, without WebLLM's code (see loadCatalog). */
   async init(): Promise<void> {
     await this.guard(async () => {
       this.report = await this.client.probe();
       this.status = await this.client.engineStatus();
       this.speed = await this.client.modelSpeed();
-      // The catalog needs WebLLM's model list (a 6 MB module in the worker): skip it when no
-      // model could run anyway.
-      if (!this.report.usable) return;
+    });
+  }
+
+  /**
+   * The model catalog. It needs WebLLM's model list (a 6 MB module in the worker), so it is read
+   * after the stand-in is ready (Start run must not wait for it), and not at all when no model
+   * could run anyway.
+   */
+  async loadCatalog(): Promise<void> {
+    if (!this.report?.usable) return;
+    await this.guard(async () => {
       this.catalog = await this.client.catalog();
       this.selectedModelId ??= this.catalog.defaultModelId;
     });

@@ -1,8 +1,9 @@
 import type { ProgramState } from '../core/program';
 import { snapshot } from './lib/snapshot.svelte';
-import type { EvaluateSummary } from '../worker/api';
+import type { EvaluateSummary, StoredRunResults } from '../worker/api';
 import type { CopaClient } from '../worker/client';
 import { toShown, type ShownError } from './engine-state.svelte';
+import { exportSlug } from '../core/interop/dataset/task-naming';
 import { comparedRows, filterRows, type ComparedRow, type ResultFilter } from './lib/compared-rows';
 import { resultsCsv } from './lib/results-csv';
 import { saveTextFile } from './lib/save-file';
@@ -48,12 +49,33 @@ export class ResultsState {
     try {
       const text = await resultsCsv(this.rows);
       saveTextFile({
-        fileName: `copa-results-${this.task.taskId ?? 'task'}.csv`,
+        fileName: `copa-results-${exportSlug(this.task.dataset?.name ?? this.task.meta?.name ?? 'task')}.csv`,
         mimeType: 'text/csv',
         text,
       });
     } catch (err) {
       this.error = toShown(err);
+    }
+  }
+
+  /** Shows the evaluation kept with a stored run (after a reload), or clears an older one. */
+  showStored(stored: StoredRunResults): void {
+    if (this.evaluating) return;
+    this.baseline = stored.evaluation?.baseline ?? null;
+    this.optimized = stored.evaluation?.optimized ?? null;
+    this.evaluatedFor = stored.evaluation?.optimized ? snapshot(stored.bestProgram) : null;
+  }
+
+  /** Keeps the evaluation with the run it scored, so a reload shows it again. */
+  private async keep(runId: string | undefined): Promise<void> {
+    if (!runId || !this.baseline) return;
+    try {
+      await this.client.saveRunEvaluation(runId, {
+        baseline: this.baseline,
+        optimized: this.optimized,
+      });
+    } catch {
+      // Without storage (private mode) the results only last until a reload.
     }
   }
 
@@ -63,6 +85,7 @@ export class ResultsState {
     const onData = this.task.datasetId ? { datasetId: this.task.datasetId } : {};
     const best = this.run.bestProgram;
     const start = this.run.startProgram;
+    const runId = this.run.runId;
     if (!ref || this.evaluating) return;
     this.error = null;
     this.baseline = null;
@@ -81,6 +104,7 @@ export class ResultsState {
         );
       }
       this.evaluatedFor = best ? snapshot(best) : null;
+      if (best && this.optimized?.stoppedReason === 'completed') await this.keep(runId);
     } catch (err) {
       this.error = toShown(err);
     } finally {

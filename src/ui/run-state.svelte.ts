@@ -1,13 +1,13 @@
 import type { CopaConfig } from '../core/optimizers/copa-config';
 import { snapshot } from './lib/snapshot.svelte';
 import type { ProgramState } from '../core/program';
-import type { RunEvent, RunOutcome } from '../worker/api';
+import type { RunEvent, RunOutcome, StoredRunResults } from '../worker/api';
 import type { CopaClient } from '../worker/client';
 import { runReportFile, type RunReportFormat } from './lib/run-report-markdown';
 import { saveTextFile } from './lib/save-file';
 import { toShown, type EngineState, type ShownError } from './engine-state.svelte';
-import { pct } from './lib/percent';
 import { applyEvents, emptyRunView, type RunView } from './optimize/run-view';
+import { describeEvent } from './optimize/event-lines';
 import type { TaskState } from './task-state.svelte';
 import { presetSettings, withoutPreset, type AppliedPreset } from './lib/model-preset';
 import { DEFAULT_RUN_SETTINGS, type RunSettings } from './run-settings';
@@ -36,6 +36,8 @@ export class RunState {
   preset = $state<AppliedPreset | null>(null);
   /** The name of the saved run being continued from the Library (null for a new run). */
   resumedFrom = $state<string | null>(null);
+  /** A stored run shown again (after a reload, or opened from the Library); null for a live one. */
+  reopened = $state.raw<StoredRunResults | null>(null);
 
   constructor(
     private readonly client: CopaClient,
@@ -54,7 +56,37 @@ export class RunState {
   /** The best program so far (after the run, or after the last finished phase). */
   get bestProgram(): ProgramState | null {
     if (this.outcome) return this.outcome.result.program;
+    if (this.reopened) return this.reopened.bestProgram;
     return [...this.view.phases].reverse().find((p) => p.program !== null)?.program ?? null;
+  }
+
+  /** The stored run shown (live or reopened), to keep its evaluation with it. */
+  get runId(): string | undefined {
+    return this.outcome?.runId ?? this.reopened?.runId;
+  }
+
+  /** The saved program of the run shown, once it has finished. */
+  get programId(): string | undefined {
+    return this.outcome?.programId ?? this.reopened?.programId;
+  }
+
+  /** Nothing has happened in this page yet (no run started, resumed or reopened). */
+  get idle(): boolean {
+    return (
+      !this.running && this.outcome === null && this.reopened === null && this.eventCount === 0
+    );
+  }
+
+  /** Shows a stored run again: its programs for Results and Try it, its phases for Optimize. */
+  showStored(stored: StoredRunResults, history: RunEvent[]): void {
+    if (this.running) return;
+    this.reset();
+    this.resumedFrom = null;
+    this.reopened = stored;
+    this.modelLabel = stored.model.label;
+    this.standIn = stored.model.standIn;
+    this.startProgram = snapshot(stored.startProgram);
+    applyEvents(this.view, history);
   }
 
   config(): Partial<CopaConfig> {
@@ -162,6 +194,7 @@ export class RunState {
   }
 
   private reset(): void {
+    this.reopened = null;
     this.lines = [];
     this.eventCount = 0;
     this.view = emptyRunView();
@@ -211,33 +244,15 @@ export class RunState {
   private take(events: RunEvent[]): void {
     applyEvents(this.view, events);
     const added: string[] = [];
+    // Candidates are named as the phase cards name them ("proposal 2"), not by internal id.
+    const nameOf = (phase: number, id: string): string | undefined =>
+      this.view.phases.find((p) => p.index === phase)?.candidates.find((c) => c.record.id === id)
+        ?.record.label;
     for (const e of events) {
-      const line = describeEvent(e);
+      const line = describeEvent(e, nameOf);
       if (line) added.push(line);
     }
     this.eventCount += events.length;
     this.lines = [...this.lines, ...added].slice(-KEEP_LINES);
-  }
-}
-
-/** A short sentence per event worth showing; null for chatty ones. */
-export function describeEvent(e: RunEvent): string | null {
-  switch (e.type) {
-    case 'run-started':
-      return `Run started (about ${e.estimate.lmCalls} model calls expected).`;
-    case 'baseline':
-      return `Baseline: ${pct(e.score)} on ${e.examples} validation examples.`;
-    case 'phase-started':
-      return `Cycle ${e.cycle + 1}: ${e.kind} phase started.`;
-    case 'decision':
-      return e.accepted
-        ? `Accepted a new ${e.candidateId ?? 'candidate'}: ${pct(e.score)} (was ${pct(e.incumbentScore)}).`
-        : `Kept the current program (${pct(e.incumbentScore)}): ${e.reason}`;
-    case 'insight':
-      return `Insight: ${e.text}`;
-    case 'run-finished':
-      return `Run finished (${e.reason}): best ${pct(e.bestScore)}, baseline ${pct(e.baselineScore)}.`;
-    default:
-      return null;
   }
 }

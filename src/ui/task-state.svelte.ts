@@ -140,6 +140,13 @@ export class TaskState {
    */
   async selectDataset(datasetId: string | null, config?: Partial<CopaConfig>): Promise<void> {
     this.datasetId = datasetId;
+    // A dataset made into a task of its own brings its program; edits made for other fields
+    // cannot read it, so they give way (edits that fit the data's fields stay).
+    const own = this.dataset?.program;
+    if (own && this.edited && this.program && !fitsFields(this.program, this.dataset)) {
+      this.edited = false;
+      this.rules = null;
+    }
     await this.refresh(config);
   }
 
@@ -216,4 +223,14 @@ export class TaskState {
     this.rules = null;
     this.edited = false;
   }
+}
+
+/** Whether the fields the program reads from the data (inputs no step writes) are the dataset's. */
+function fitsFields(program: ProgramState, dataset: DatasetSummary | null): boolean {
+  if (!dataset) return true;
+  const fields = new Set([...dataset.inputFields, ...dataset.outputFields]);
+  const written = new Set(program.steps.flatMap((s) => s.signature.outputs.map((f) => f.name)));
+  return program.steps.every((step) =>
+    step.signature.inputs.every((f) => written.has(f.name) || fields.has(f.name)),
+  );
 }

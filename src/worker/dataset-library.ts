@@ -4,7 +4,14 @@ import {
   renameExampleFields,
 } from '../core/interop/dataset/adapt-program';
 import { suggestMapping } from '../core/interop/dataset/mapping';
-import { type DatasetContent, prepareDataset, readTable } from '../core/interop/dataset/prepare';
+import {
+  type DatasetContent,
+  DEFAULT_IMPORT_LIMITS,
+  prepareDataset,
+  readTable,
+} from '../core/interop/dataset/prepare';
+import { columnValues, guessMapping, shortened } from './dataset-preview';
+import { taskDescriptionFromData, taskNameFromData } from '../core/interop/dataset/task-naming';
 import { checkStoredProgram, readableRecords } from './schemas/stored-programs';
 import type { ProgramState } from '../core/program';
 import type { ScoringRules } from '../core/scoring-rules';
@@ -35,17 +42,27 @@ export class DatasetLibrary {
   preview(file: DatasetFileInput, taskId: string, limit = 10): DatasetPreview {
     const table = readTable(file.bytes, file.fileName, parseCsv, readOptions(file));
     const fields = taskFields(this.tasks, taskId);
+    const values = columnValues(table);
+    const suggestedMapping = guessMapping(
+      table.columns,
+      values,
+      fields,
+      suggestMapping(table.columns, [...fields.inputs, ...fields.outputs]),
+    );
     return {
       format: table.format,
       columns: table.columns,
       rows: table.rows.slice(0, limit).map((r) => ({
         item: r.item,
-        values: r.values,
+        values: shortened(r.values),
         ...(r.line !== undefined ? { line: r.line } : {}),
       })),
       totalRows: table.rows.length,
       issues: table.issues.slice(0, 50),
-      suggestedMapping: suggestMapping(table.columns, [...fields.inputs, ...fields.outputs]),
+      suggestedMapping,
+      ...(table.header ? { header: table.header } : {}),
+      ...(table.delimiter !== undefined ? { delimiter: table.delimiter } : {}),
+      columnValues: values,
     };
   }
 
@@ -60,29 +77,73 @@ export class DatasetLibrary {
         outputFields: fields.outputs,
         mapping: input.mapping,
         seed: input.seed,
-        ...(input.name ? { name: input.name } : {}),
+        maxRows: Math.min(
+          input.maxRows ?? DEFAULT_IMPORT_LIMITS.suggestedRows,
+          DEFAULT_IMPORT_LIMITS.maxRows,
+        ),
+        keepValuesOf: fields.labelOutputs,
         ...(input.ratios ? { ratios: input.ratios } : {}),
         ...readOptions(input),
       },
       parseCsv,
     );
+    const made = input.useColumnNames
+      ? this.withColumnNames(dataset, input.taskId)
+      : this.withTaskProgram(dataset, input.taskId);
+    // The first label output's labels, as the program now has them (the data's, when adapted).
+    const labelCount = made.program.steps
+      .flatMap((step) => step.signature.outputs)
+      .find((f) => f.type === 'label')?.labels?.length;
+    const labelChars = made.program.steps
+      .flatMap((step) => step.signature.outputs)
+      .reduce((n, f) => n + (f.labels ?? []).reduce((m, l) => m + l.length + 2, 0), 0);
+    // As the context guard estimates: three characters a token; a quarter of a 4,096 window.
+    if (labelChars / 3 > 1024)
+      made.notices.push(
+        `The labels take about ${Math.ceil(labelChars / 3).toLocaleString('en')} prompt tokens, more than a quarter of a 4,096-token model context; with demos and inputs, calls may not fit. Merge rare labels, shorten their names, or choose a model with a longer context.`,
+      );
+    const named = { inputs: made.inputFields, outputs: made.outputFields };
+    const name = input.name?.trim() || taskNameFromData(input.fileName, named);
+    const description =
+      input.description?.trim() || taskDescriptionFromData(input.fileName, named, labelCount);
     const record: DatasetRecord = {
       ...newDatasetRecord(
         this.deps.newId(),
-        input.useColumnNames ? this.withColumnNames(dataset, input.taskId) : dataset,
+        { ...made.dataset, name, description },
         this.deps.now?.(),
       ),
       taskId: input.taskId,
+      program: { ...made.program, description },
     };
     await this.deps.datasets.put(record);
-    return { dataset: summaryOf(record), notices };
+    return { dataset: summaryOf(record), notices: [...notices, ...made.notices] };
+  }
+
+  /**
+   * The data under the task's own field names with the task's program and rules, so that the
+   * program can take the data's description (the task's would leak into runs and exports).
+   */
+  private withTaskProgram(dataset: DatasetContent, taskId: string): MadeTask {
+    const task = this.tasks(taskId);
+    return {
+      dataset: {
+        ...dataset,
+        rules: {
+          metricId: task.metricId,
+          targetField: task.targetField,
+          constraints: [...task.constraints],
+        },
+      },
+      program: task.program.toState(),
+      inputFields: dataset.inputFields,
+      outputFields: dataset.outputFields,
+      splits: dataset.splits,
+      notices: [],
+    };
   }
 
   /** The data with fields named after its columns, and the task's program adapted to it. */
-  private withColumnNames(
-    dataset: DatasetContent,
-    taskId: string,
-  ): DatasetContent & { program: ProgramState; rules: ScoringRules } {
+  private withColumnNames(dataset: DatasetContent, taskId: string): MadeTask {
     const task = this.tasks(taskId);
     const rename = fieldNamesFromColumns(dataset.columnMapping);
     const to = (f: string): string => rename[f] ?? f;
@@ -101,15 +162,24 @@ export class DatasetLibrary {
       rename,
       [...splits.train, ...splits.val, ...splits.test],
     );
+    const inputFields = dataset.inputFields.map(to);
+    const outputFields = dataset.outputFields.map(to);
     return {
-      ...dataset,
-      inputFields: dataset.inputFields.map(to),
-      outputFields: dataset.outputFields.map(to),
-      columnMapping: Object.fromEntries(
-        Object.entries(dataset.columnMapping).map(([f, column]) => [to(f), column]),
-      ),
+      dataset: {
+        ...dataset,
+        inputFields,
+        outputFields,
+        columnMapping: Object.fromEntries(
+          Object.entries(dataset.columnMapping).map(([f, column]) => [to(f), column]),
+        ),
+        splits,
+        rules: adapted.rules,
+      },
+      program: adapted.program,
+      inputFields,
+      outputFields,
       splits,
-      ...adapted,
+      notices: adapted.notices,
     };
   }
 
@@ -145,13 +215,27 @@ export class DatasetLibrary {
   }
 }
 
+/** A dataset made into a task: its content (with rules), its program and renamed fields. */
+interface MadeTask {
+  dataset: DatasetContent & { rules: ScoringRules };
+  program: ProgramState;
+  inputFields: string[];
+  outputFields: string[];
+  splits: DatasetContent['splits'];
+  notices: string[];
+}
+
 function readOptions(file: DatasetFileInput): {
   encoding?: 'utf-8' | 'latin1';
   format?: DatasetFileInput['format'];
+  header?: boolean;
+  columnNames?: string[];
 } {
   return {
     ...(file.encoding ? { encoding: file.encoding } : {}),
     ...(file.format ? { format: file.format } : {}),
+    ...(file.header !== undefined ? { header: file.header } : {}),
+    ...(file.columnNames ? { columnNames: file.columnNames } : {}),
   };
 }
 
@@ -159,6 +243,7 @@ export function summaryOf(r: DatasetRecord): DatasetSummary {
   return {
     id: r.id,
     name: r.name,
+    ...(r.description ? { description: r.description } : {}),
     createdAt: r.createdAt,
     ...(r.taskId ? { taskId: r.taskId } : {}),
     fileName: r.source.fileName,

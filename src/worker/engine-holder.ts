@@ -113,8 +113,12 @@ export class EngineHolder {
       );
     const controller = new AbortController();
     this.loadController = controller;
+    // The stand-in holds no GPU memory: it stays the engine while the model loads, and stays if
+    // the download fails, so a failed download never leaves the user with no model at all. A
+    // WebLLM engine must be unloaded first (two models rarely fit in GPU memory).
+    const previous = this.current;
+    if (previous?.kind === 'webllm') await this.release();
     try {
-      await this.release();
       const runtime = await this.deps.webllm();
       const appConfig = await this.appConfig();
       const loaded = await loadWebLLMModel(runtime, {
@@ -152,6 +156,9 @@ export class EngineHolder {
         text: speed ? 'Ready; speed measured.' : 'Ready; the speed could not be measured.',
       });
       return this.status();
+    } catch (err) {
+      if (previous?.kind !== 'standin') this.current = null;
+      throw err;
     } finally {
       this.loadController = null;
     }

@@ -1,5 +1,10 @@
 import type { Example } from '../core/example';
-import { distinctValues, MAX_LABELS, withLabels } from '../core/interop/dataset/adapt-program';
+import {
+  distinctValues,
+  looksLikeFreeText,
+  MAX_LABELS,
+  withLabels,
+} from '../core/interop/dataset/adapt-program';
 import type { ProgramState } from '../core/program';
 import type { ScoringRules } from '../core/scoring-rules';
 import type { LabelMismatch } from './api';
@@ -26,12 +31,12 @@ export function labelMismatches(
       const unknown = byFrequency.filter((v) => !known.has(v.value.toLowerCase()));
       if (unknown.length === 0) continue;
       const dataLabels = byFrequency.slice(0, MAX_LABELS).map((v) => v.value);
-      const tooMany = byFrequency.length > MAX_LABELS;
+      const tooMany = looksLikeFreeText(byFrequency.length, total);
       out.push({
         field: field.name,
         labels: [...labels],
         dataLabels,
-        unknown: unknown.slice(0, MAX_LABELS).map((v) => v.value),
+        unknown: unknown.slice(0, 30).map((v) => v.value),
         examples: unknown.reduce((sum, v) => sum + v.count, 0),
         total,
         tooMany,

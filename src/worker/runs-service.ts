@@ -1,5 +1,5 @@
 import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
-import type { EventsCallback, RunOutcome, RunRequest, RunsApi } from './api';
+import type { EventsCallback, RunEvaluation, RunOutcome, RunRequest, RunsApi } from './api';
 import type { RunController } from './run-controller';
 import { requireStorage } from './storage-required';
 import type { StoredRuns } from './stored-runs';
@@ -60,5 +60,17 @@ export class RunsService implements RunsApi {
 
   async runLockState() {
     return requireStorage(this.#stored).lockState();
+  }
+
+  // Without storage there is nothing to reopen after a reload: no results, not an error.
+  async storedRunResults(runId?: string) {
+    return this.#stored ? this.#stored.results(runId) : null;
+  }
+
+  async saveRunEvaluation(
+    runId: string,
+    evaluation: Omit<RunEvaluation, 'evaluatedAt'>,
+  ): Promise<void> {
+    return requireStorage(this.#stored).saveEvaluation(runId, evaluation);
   }
 }

@@ -1,5 +1,5 @@
 import type { ProgramProvenance } from '../core/interop/copa-format';
-import { isJsonObject, type JsonValue } from '../core/json';
+import { isJsonObject, type JsonObject, type JsonValue } from '../core/json';
 import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
 import { phaseKind } from '../core/optimizers/copa';
 import { replayEvents, type PhaseSnapshot } from '../core/optimizers/replay';
@@ -15,10 +15,13 @@ import type {
   RunEvent,
   RunLockState,
   RunOutcome,
+  RunEvaluation,
   RunReport,
   RunRequest,
   RunSummary,
+  StoredRunResults,
 } from './api';
+import { parseRunEvaluation } from './schemas/run-evaluation-schema';
 import type { DatasetLibrary } from './dataset-library';
 import { problemOf } from './program-library';
 import type { RunController } from './run-controller';
@@ -106,6 +109,62 @@ export class StoredRuns {
     if (!run) throw new RecordNotFoundError('run', runId);
     const state = lastCheckpoint(run);
     return state ? retell(state, run.checkpoints) : [];
+  }
+
+  /**
+   * A stored run's start and best programs with its last evaluation: the run asked for, else
+   * the latest finished one (null when there is none, or the run has no checkpoint yet).
+   */
+  async results(runId?: string): Promise<StoredRunResults | null> {
+    const run = runId ? await this.deps.runs.get(runId) : await this.latestFinished();
+    if (!run) {
+      if (runId) throw new RecordNotFoundError('run', runId);
+      return null;
+    }
+    const checkpoint = lastCheckpoint(run);
+    if (!checkpoint) return null;
+    const config = runConfigOf(run);
+    const { resolved } = await this.resolve(config.request);
+    const ref = resolved.task;
+    const start =
+      ref.kind === 'custom'
+        ? ref.program
+        : (ref.program ?? this.tasks(ref.taskId, ref.dataSeed).program.toState());
+    const asked = config.request.task;
+    const evaluation = parseRunEvaluation(run.evaluation);
+    return {
+      runId: run.id,
+      name: config.name,
+      status: run.status,
+      ...(asked.kind === 'builtin' ? { taskId: asked.taskId } : {}),
+      ...(config.request.datasetId ? { datasetId: config.request.datasetId } : {}),
+      model: { ...config.engine, standIn: config.engine.kind === 'standin' },
+      startProgram: start,
+      bestProgram: checkpoint.program,
+      ...(run.programId ? { programId: run.programId } : {}),
+      baselineScore: checkpoint.baselineScore,
+      bestScore: checkpoint.bestScore,
+      ...(evaluation ? { evaluation } : {}),
+    };
+  }
+
+  async saveEvaluation(
+    runId: string,
+    evaluation: Omit<RunEvaluation, 'evaluatedAt'>,
+  ): Promise<void> {
+    const dated: RunEvaluation = {
+      ...evaluation,
+      evaluatedAt: (this.deps.now?.() ?? new Date()).toISOString(),
+    };
+    // Plain JSON (the summaries hold only JSON values), kept as one field of the run record.
+    await this.deps.runs.setEvaluation(runId, JSON.parse(JSON.stringify(dated)) as JsonObject);
+  }
+
+  private async latestFinished(): Promise<RunRecord | undefined> {
+    const { records } = await this.deps.runs.list();
+    return records
+      .filter((r) => r.status === 'finished')
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   }
 
   async report(runId: string): Promise<RunReport | null> {
@@ -202,7 +261,9 @@ export class StoredRuns {
     // The user's edits (program, metric, rules) apply to the stored data too.
     const { ref: onData, datasetName } = await this.datasets.taskOn(ref, request.datasetId);
     const resolved: RunRequest = { ...request, task: onData };
-    return { resolved, name: `${taskName} on ${datasetName}`, datasetName };
+    // The run (and the program it saves, and its exports) is named after the data alone: the
+    // built-in task's name would describe another task.
+    return { resolved, name: datasetName, datasetName };
   }
 }
 

@@ -46,6 +46,10 @@ export function taskFields(lookup: TaskLookup, taskId: string): TaskFields {
     name: task.name,
     inputs: task.program.inputFields,
     outputs: task.program.outputFields,
+    labelOutputs: task.program
+      .toState()
+      .steps.flatMap((s) => s.signature.outputs.filter((f) => f.type === 'label'))
+      .map((f) => f.name),
   };
 }
 

@@ -109,8 +109,8 @@ async function importReviews(
     .setInputFiles({ name: 'reviews.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await importer.getByLabel('Column for ticket').selectOption(columns.ticket);
   await importer.getByLabel('Column for department').selectOption(columns.department);
-  if (useColumnNames)
-    await importer.getByLabel("Use the file's column names in the prompt").check();
+  // On by default: the task is made from the data.
+  await importer.getByLabel("Use the file's column names in the prompt").setChecked(useColumnNames);
   await importer.getByLabel('Dataset name').fill('Reviews');
   await importer.getByRole('button', { name: 'Import dataset' }).click();
   const result = importer.getByTestId('import-result');

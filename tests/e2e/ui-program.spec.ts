@@ -27,8 +27,8 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
     'the label field “priority” needs at least one label',
   );
   await expect(save).toBeDisabled();
-  await added.getByLabel('Labels (separated by commas)').fill('low, high');
-  await added.getByLabel('Labels (separated by commas)').press('Tab');
+  await added.getByLabel(/^Labels, one per line/).fill('low, high');
+  await added.getByLabel(/^Labels, one per line/).press('Tab');
   await expect(page.getByTestId('program-problems')).toHaveCount(0);
 
   // A duplicate name is refused too.

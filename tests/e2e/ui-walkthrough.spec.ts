@@ -102,7 +102,7 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   const savingCsv = page.waitForEvent('download');
   await csvButton.click();
   const csvFile = await savingCsv;
-  expect(csvFile.suggestedFilename()).toBe('copa-results-ticket-routing.csv');
+  expect(csvFile.suggestedFilename()).toBe('copa-results-support-ticket-routing.csv');
   const resultsTable = readFileSync((await csvFile.path())!, 'utf8');
   expect(resultsTable.split('\r\n')[0]).toBe(
     'example,input_ticket,expected_department,baseline_department,baseline_score,baseline_problem,optimized_department,optimized_score,optimized_problem',
@@ -150,6 +150,8 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   await expect(importer.getByTestId('import-preview')).toContainText('Refund my order');
   await importer.getByLabel('Column for ticket').selectOption('text');
   await importer.getByLabel('Column for department').selectOption('label');
+  // Under the program's own field names (the edited program above reads "ticket").
+  await importer.getByLabel("Use the file's column names in the prompt").uncheck();
   await importer.getByLabel('Dataset name').fill('My own tickets');
   await importer.getByRole('button', { name: 'Import dataset' }).click();
   await expect(importer.getByTestId('import-result')).toContainText('Saved “My own tickets”');

@@ -100,16 +100,28 @@ function flatStep(
   return flat ? { name: 'self', chainOfThought: step.chainOfThought } : step;
 }
 
+/** What DSPy's JSON cannot hold of a step's field types, with the line that declares each. */
 function typeWarnings(step: PredictorStateData): string[] {
   const out: string[] = [];
   for (const f of [...step.signature.inputs, ...step.signature.outputs]) {
     if (f.type === 'text') continue;
-    const what = f.labels ? `a label field (${f.labels.join(', ')})` : `a ${f.type} field`;
+    const kind = step.signature.inputs.includes(f) ? 'InputField' : 'OutputField';
     out.push(
-      `${step.name}.${f.name} is ${what}; DSPy's JSON keeps no types, so the generated Python code declares it; keep that declaration in your own signature.`,
+      f.type === 'label' && f.labels
+        ? `${step.name}.${f.name} is a label field with ${f.labels.length} labels; DSPy's JSON keeps no types, so the generated Python code declares it (every label is also in metadata.${COPA_LAYOUT_KEY}); in your own signature: ${pythonLiteral(f.name, f.labels, kind)}`
+        : `${step.name}.${f.name} is a ${f.type} field; DSPy's JSON keeps no types, so the generated Python code declares it; keep that declaration in your own signature.`,
     );
   }
   return out;
+}
+
+/** A label field as a DSPy signature line: `intent: Literal["a", "b"] = dspy.OutputField()`. */
+export function pythonLiteral(
+  name: string,
+  labels: readonly string[],
+  kind: 'InputField' | 'OutputField' = 'OutputField',
+): string {
+  return `${name}: Literal[${labels.map((l) => JSON.stringify(l)).join(', ')}] = dspy.${kind}()`;
 }
 
 /** DSPy 3.2 stopped giving ChainOfThought's reasoning its long prefix. */

@@ -1,18 +1,22 @@
 import Papa from 'papaparse';
 import type { ImportIssue } from '../../core/interop/dataset/errors';
-import type { ParsedTable, TableRow } from '../../core/interop/dataset/table';
+import { firstRowDataReason, headerlessColumnNames } from './header-detect';
+import type { CsvOptions, ParsedTable, TableRow } from '../../core/interop/dataset/table';
 
 /**
  * Reads CSV (quotes, CRLF and a BOM handled by papaparse) into rows keyed by the header. Every
  * problem is collected with its line: unterminated quotes, rows with the wrong number of
- * values, empty or repeated column names.
+ * values, empty or repeated column names. Without `opts.header` the first line is read as a
+ * header unless it looks like data (see firstRowDataReason); the delimiter is papaparse's guess
+ * unless given.
  */
-export function parseCsv(text: string, opts: { delimiter?: string } = {}): ParsedTable {
+export function parseCsv(text: string, opts: CsvOptions = {}): ParsedTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const starts = lineStarts(body);
   const issues: ImportIssue[] = [];
   const records: { line: number; cells: string[] }[] = [];
   let previousEnd = 0;
+  let delimiter = opts.delimiter;
   Papa.parse<string[]>(body, {
     header: false,
     skipEmptyLines: 'greedy',
@@ -21,6 +25,7 @@ export function parseCsv(text: string, opts: { delimiter?: string } = {}): Parse
       let start = previousEnd;
       while (start < body.length && (body[start] === '\n' || body[start] === '\r')) start++;
       previousEnd = result.meta.cursor;
+      delimiter ??= result.meta.delimiter;
       const line = lineAt(starts, start);
       for (const e of result.errors)
         if (e.code !== 'UndetectableDelimiter')
@@ -29,9 +34,16 @@ export function parseCsv(text: string, opts: { delimiter?: string } = {}): Parse
     },
   });
 
-  const [header, ...data] = records;
-  if (!header)
+  if (records.length === 0)
     return { format: 'csv', columns: [], rows: [], issues: [{ message: 'The file is empty.' }] };
+  const dataReason =
+    opts.header === undefined ? firstRowDataReason(records.map((r) => r.cells)) : null;
+  const present = opts.header ?? dataReason === null;
+  const first = records[0]!;
+  const header = present
+    ? first
+    : { line: first.line, cells: namesForHeaderless(first.cells.length, opts.columnNames) };
+  const data = present ? records.slice(1) : records;
   const columns = header.cells.map((c) => c.trim());
   columns.forEach((c, i) => {
     if (c === '')
@@ -53,7 +65,19 @@ export function parseCsv(text: string, opts: { delimiter?: string } = {}): Parse
     columns.forEach((c, i) => (values[c] = r.cells[i] ?? ''));
     rows.push({ item: rows.length + 1, line: r.line, values });
   }
-  return { format: 'csv', columns, rows, issues };
+  return {
+    format: 'csv',
+    columns,
+    rows,
+    issues,
+    header: { present, ...(dataReason !== null ? { dataReason } : {}) },
+    ...(delimiter !== undefined ? { delimiter } : {}),
+  };
+}
+
+/** col_1, col_2, … with any names the user gave in their place. */
+function namesForHeaderless(count: number, given: readonly string[] = []): string[] {
+  return headerlessColumnNames(count).map((fallback, i) => given[i]?.trim() || fallback);
 }
 
 function csvErrorMessage(code: string, fallback: string): string {

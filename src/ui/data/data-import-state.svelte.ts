@@ -10,6 +10,9 @@ import { toShown, type ShownError } from '../engine-state.svelte';
 
 /** Bigger files are refused here before they are read into memory (the worker checks again). */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Rows kept by default (as core's DEFAULT_IMPORT_LIMITS.suggestedRows), and at most. */
+const DEFAULT_ROWS = 1000;
+export const MAX_ROWS = 5000;
 
 /** Importing a data file for a built-in task's program: pick, preview, map, split, save. */
 export class DataImportState {
@@ -17,20 +20,29 @@ export class DataImportState {
   taskId = $state<string | null>(null);
   fields = $state<TaskFields | null>(null);
   fileName = $state<string | null>(null);
-  preview = $state<DatasetPreview | null>(null);
+  // Worker answers are replaced whole, never edited: no deep proxies.
+  preview = $state.raw<DatasetPreview | null>(null);
   mapping = $state<ColumnMapping>({});
   name = $state('');
   /** Files are read as UTF-8 unless the user says they are Latin-1. */
   encoding = $state<'utf-8' | 'latin1'>('utf-8');
   seed = $state(0);
   /** Name the fields after the file's columns and adapt the program to them. */
-  useColumnNames = $state(false);
+  useColumnNames = $state(true);
+  /** CSV: the first line holds column names (null: as detected). */
+  header = $state<boolean | null>(null);
+  /** CSV without a header: names for its columns, separated by commas (blank: col_N). */
+  columnNames = $state('');
+  /** Rows kept from the file (a seeded sample that keeps every label). */
+  rowsToKeep = $state(DEFAULT_ROWS);
+  /** What the task does; blank: written from the fields and the file at import. */
+  description = $state('');
   trainPct = $state(50);
   valPct = $state(30);
   testPct = $state(20);
   busy = $state(false);
   error = $state<ShownError | null>(null);
-  result = $state<DatasetImportResult | null>(null);
+  result = $state.raw<DatasetImportResult | null>(null);
   private bytes: Uint8Array | null = null;
 
   constructor(private readonly client: CopaClient) {}
@@ -71,7 +83,10 @@ export class DataImportState {
     this.preview = null;
     this.bytes = null;
     this.fileName = file.name;
-    this.name = file.name.replace(/\.[^.]+$/, '');
+    this.name = '';
+    this.description = '';
+    this.header = null;
+    this.columnNames = '';
     if (file.size > MAX_FILE_BYTES) {
       this.error = {
         name: 'FileTooLargeError',
@@ -83,6 +98,29 @@ export class DataImportState {
       this.bytes = new Uint8Array(await file.arrayBuffer());
       await this.loadPreview();
     });
+  }
+
+  /** Reads the file again with the first line as column names or as data. */
+  async setHeader(present: boolean): Promise<void> {
+    this.header = present;
+    if (this.bytes) await this.guard(() => this.loadPreview());
+  }
+
+  /** Names the columns of a headerless file (comma-separated), and reads it again. */
+  async setColumnNames(names: string): Promise<void> {
+    this.columnNames = names;
+    if (this.bytes) await this.guard(() => this.loadPreview());
+  }
+
+  private readOptions(): { header?: boolean; columnNames?: string[] } {
+    const names = this.columnNames
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n, i, all) => n !== '' || i < all.length - 1);
+    return {
+      ...(this.header !== null ? { header: this.header } : {}),
+      ...(this.header === false && names.some((n) => n !== '') ? { columnNames: names } : {}),
+    };
   }
 
   async setEncoding(encoding: 'utf-8' | 'latin1'): Promise<void> {
@@ -102,6 +140,12 @@ export class DataImportState {
         taskId: this.taskId ?? '',
         mapping: { ...this.mapping },
         useColumnNames: this.useColumnNames,
+        ...this.readOptions(),
+        maxRows: Math.min(
+          MAX_ROWS,
+          Math.max(1, Math.trunc(Number(this.rowsToKeep) || DEFAULT_ROWS)),
+        ),
+        ...(this.description.trim() ? { description: this.description.trim() } : {}),
         seed: Math.trunc(Number(this.seed) || 0),
         ratios: { train: this.trainPct, val: this.valPct, test: this.testPct },
         ...(this.name.trim() ? { name: this.name.trim() } : {}),
@@ -112,12 +156,18 @@ export class DataImportState {
   private async loadPreview(): Promise<void> {
     if (!this.bytes || !this.taskId || !this.fileName) return;
     const preview = await this.client.previewDataset(
-      { fileName: this.fileName, bytes: this.bytes, encoding: this.encoding },
+      {
+        fileName: this.fileName,
+        bytes: this.bytes,
+        encoding: this.encoding,
+        ...this.readOptions(),
+      },
       this.taskId,
       8,
     );
     this.preview = preview;
     this.mapping = { ...preview.suggestedMapping };
+    this.rowsToKeep = Math.min(preview.totalRows, DEFAULT_ROWS) || DEFAULT_ROWS;
   }
 
   private async guard(body: () => Promise<void>): Promise<void> {

@@ -28,6 +28,22 @@ export const GLOSSARY = {
     term: 'Cycle',
     text: "One compilation phase (choose demos) followed by one prompt phase (choose the instruction). Each phase starts from the other phase's winner and the insight it handed on.",
   },
+  minibatch: {
+    term: 'Minibatch',
+    text: 'A small random sample of the validation set, the same examples for every candidate of a phase. Candidates are compared on it first to find finalists cheaply; its scores are noisy and never decide alone: a finalist must also win on the full validation set.',
+  },
+  candidate: {
+    term: 'Candidate',
+    text: 'One version of the program a phase tries: a different set of demos (compilation phase) or a new instruction (prompt phase). The current program is scored alongside, and a candidate replaces it only with a higher full-set score.',
+  },
+  insight: {
+    term: 'Insight',
+    text: 'A short note a phase hands to the next one: what it tried and what won, which examples still fail. The next phase uses it (a prompt phase shows it to the model that writes instructions).',
+  },
+  trace: {
+    term: 'Trace',
+    text: 'A record of one run of the program on an example: the inputs, and every output the model wrote (reasoning included). Traces whose answer passes the metric become bootstrapped demos.',
+  },
   convergence: {
     term: 'Convergence',
     text: 'The run stops early when a whole cycle improved the validation score by less than a small threshold (or less than the noise of the score), because further cycles are unlikely to help.',

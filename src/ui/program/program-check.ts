@@ -11,10 +11,20 @@ const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Labels typed as "a, b | c": trimmed, empty ones dropped. */
 export function parseLabels(text: string): string[] {
-  return text
-    .split(/[,|]/)
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0);
+  // One per line when there are lines (a pasted column; a label may hold a comma), else commas.
+  const parts = /[\r\n]/.test(text.trim()) ? text.split(/\r?\n|\r/) : text.split(/[,|]/);
+  return [...new Set(parts.map((l) => l.trim()).filter((l) => l.length > 0))];
+}
+
+/** A model context window the label list is measured against (WebLLM's models have 4,096). */
+export const CONTEXT_TOKENS = 4096;
+
+/**
+ * About how many prompt tokens a label list takes where the prompt lists it (`one of: a; b`),
+ * with the context guard's deliberately high estimate of three characters per token.
+ */
+export function labelListTokens(labels: readonly string[]): number {
+  return Math.ceil(labels.reduce((n, l) => n + l.length + 2, 0) / 3);
 }
 
 /** A field name not used yet in the program, e.g. "field_2". */

@@ -15,6 +15,18 @@ export interface DatasetFileInput {
   bytes: Uint8Array;
   encoding?: 'utf-8' | 'latin1';
   format?: TableFormat;
+  /** CSV: whether the first line holds column names (detected when omitted). */
+  header?: boolean;
+  /** CSV without a header: names for its columns in order (col_1, col_2, … when blank). */
+  columnNames?: string[];
+}
+
+/** How often each value occurs in a column, most frequent first. */
+export interface ColumnValues {
+  /** Distinct values in the whole file. */
+  distinct: number;
+  /** The values with their counts, most frequent first; empty past 1,000 distinct values. */
+  top: { value: string; count: number }[];
 }
 
 /** The first rows of a file and every problem found while reading it. */
@@ -25,12 +37,25 @@ export interface DatasetPreview {
   rows: { line?: number; item: number; values: Record<string, JsonValue> }[];
   totalRows: number;
   issues: ImportIssue[];
-  /** Columns matched to the target program's fields by name. */
+  /**
+   * A column for each of the target program's fields: by name, else by content (a label output
+   * takes the column with the fewest distinct values, other fields the most varied columns).
+   */
   suggestedMapping: ColumnMapping;
+  /** CSV: whether the first line was read as column names, and why not when it was not. */
+  header?: { present: boolean; dataReason?: string };
+  /** CSV: the delimiter found (or given). */
+  delimiter?: string;
+  /** Every column's values with counts (for choosing a label column and seeing its labels). */
+  columnValues: Record<string, ColumnValues>;
 }
 
 export interface DatasetImportInput extends DatasetFileInput {
   name?: string;
+  /** What the task does, in a sentence (from the fields and the file when omitted). */
+  description?: string;
+  /** Keep a seeded sample of this many rows (every label kept); DEFAULT_IMPORT_LIMITS otherwise. */
+  maxRows?: number;
   /** The built-in task whose program the data is for (its input and output fields). */
   taskId: string;
   mapping: ColumnMapping;
@@ -47,6 +72,8 @@ export interface DatasetImportInput extends DatasetFileInput {
 export interface DatasetSummary {
   id: string;
   name: string;
+  /** What the task made from the data does (set at import; older datasets have none). */
+  description?: string;
   createdAt: string;
   taskId?: string;
   fileName: string;

@@ -6,6 +6,7 @@ import type { CurvePoint, PhaseRecord, StopReason } from '../../core/optimizers/
 import type { ProgramState } from '../../core/program';
 import type { UsageTotals } from '../../core/usage';
 import type { EngineStatus } from './engines-api';
+import type { EvaluateSummary } from './evaluation-api';
 import type { Listing } from './listing';
 import type { AdapterName, TaskRef } from './tasks-api';
 
@@ -86,6 +87,34 @@ export interface RunReport {
   error?: { name: string; message: string };
 }
 
+/** A run's program before and after, scored on the test set (kept with the run). */
+export interface RunEvaluation {
+  baseline: EvaluateSummary;
+  /** Null when only the baseline was scored. */
+  optimized: EvaluateSummary | null;
+  evaluatedAt: string;
+}
+
+/** What Results and Try it need of a stored run, to show it again after a reload. */
+export interface StoredRunResults {
+  runId: string;
+  name: string;
+  status: StoredRunStatus;
+  /** The built-in task the run's program came from, and the stored dataset it ran on. */
+  taskId?: string;
+  datasetId?: string;
+  model: EngineStatus & { standIn: boolean };
+  /** The program the run started from (the baseline) and the best it found. */
+  startProgram: ProgramState;
+  bestProgram: ProgramState;
+  /** The saved program a finished run produced (for exports). */
+  programId?: string;
+  baselineScore: number;
+  bestScore: number;
+  /** The last before/after evaluation on the test set, when one was made. */
+  evaluation?: RunEvaluation;
+}
+
 /** COPA runs: one at a time, with pause, resume and cancel; stored runs survive reloads. */
 export interface RunsApi {
   startRun(request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome>;
@@ -103,4 +132,8 @@ export interface RunsApi {
   /** Everything a stored run did, as one document (null before its baseline was scored). */
   runReport(runId: string): Promise<RunReport | null>;
   runLockState(): Promise<RunLockState>;
+  /** A stored run's programs and evaluation; without an id, the latest finished run's (or null). */
+  storedRunResults(runId?: string): Promise<StoredRunResults | null>;
+  /** Keeps a before/after evaluation with a stored run (dated now), for Results after a reload. */
+  saveRunEvaluation(runId: string, evaluation: Omit<RunEvaluation, 'evaluatedAt'>): Promise<void>;
 }

@@ -62,7 +62,7 @@ export interface LabelMismatch {
   field: string;
   /** The program's labels for the field. */
   labels: string[];
-  /** The data's distinct values for the field, most frequent first (at most 30). */
+  /** The data's distinct values for the field, most frequent first (at most MAX_LABELS). */
   dataLabels: string[];
   /** Values in the data that are not labels (ignoring case), most frequent first (at most 30). */
   unknown: string[];
@@ -96,6 +96,8 @@ export interface TaskFields {
   name: string;
   inputs: string[];
   outputs: string[];
+  /** The outputs that answer with a label from a set (their values are kept whole on import). */
+  labelOutputs: string[];
 }
 
 /** The built-in tasks, and what a task (on its own data or a stored dataset) looks like. */

@@ -4,6 +4,8 @@ import {
   freshFieldName,
   newConstraint,
   parseLabels,
+  labelListTokens,
+  CONTEXT_TOKENS,
   programProblems,
 } from '../../../src/ui/program/program-check';
 import type { ScoringRules } from '../../../src/core/scoring-rules';
@@ -116,6 +118,19 @@ describe('programProblems', () => {
 describe('parseLabels and freshFieldName', () => {
   it('splits labels on commas and bars and drops blanks', () => {
     expect(parseLabels(' low, high | urgent ,, ')).toEqual(['low', 'high', 'urgent']);
+  });
+  it('reads a pasted column one label per line (commas kept) and drops repeats', () => {
+    expect(parseLabels('card_arrival\r\nrefund, partial\n\nrefund, partial\nlost_card\n')).toEqual([
+      'card_arrival',
+      'refund, partial',
+      'lost_card',
+    ]);
+  });
+  it('measures a label list against the context window', () => {
+    const few = ['a', 'b'];
+    const many = Array.from({ length: 150 }, (_, i) => `a_rather_long_intent_name_${i}`);
+    expect(labelListTokens(few)).toBeLessThan(5);
+    expect(labelListTokens(many)).toBeGreaterThan(CONTEXT_TOKENS / 4);
   });
   it('picks a name no field uses', () => {
     const p = program();

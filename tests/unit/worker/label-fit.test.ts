@@ -50,6 +50,15 @@ describe('labelMismatches', () => {
     const many = rows(Array.from({ length: 40 }, (_, i) => `note ${i}`));
     const [found] = labelMismatches(task.program.toState(), taskRules, many);
     expect(found).toMatchObject({ tooMany: true, examples: 40, total: 40, fix: null });
-    expect(found!.dataLabels).toHaveLength(30);
+    expect(found!.dataLabels).toHaveLength(40);
+  });
+
+  it('offers all of a many-label set (77 intents, each three times) as the fix', () => {
+    const intents = rows(Array.from({ length: 77 * 3 }, (_, i) => `intent_${i % 77}`));
+    const [found] = labelMismatches(task.program.toState(), taskRules, intents);
+    expect(found).toMatchObject({ tooMany: false, examples: 231, total: 231 });
+    expect(found!.dataLabels).toHaveLength(77);
+    const output = found!.fix?.program.steps[0]?.signature.outputs[0];
+    expect(output?.labels).toHaveLength(77);
   });
 });

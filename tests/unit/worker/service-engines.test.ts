@@ -58,6 +58,18 @@ describe('The worker service: loading models', () => {
     expect(progress[0]).toMatchObject({ percent: 50, bytes: 100 * 1024 * 1024 });
   });
 
+  it('a failed download keeps the stand-in that was in use', async () => {
+    const runtime = new FakeRuntime();
+    runtime.reloadError = new TypeError("Failed to execute 'add' on 'Cache': Request failed");
+    const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
+    await service.useStandIn(0);
+    const err = await service
+      .loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC')
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'ModelFilesUnreachableError' });
+    expect(await service.engineStatus()).toMatchObject({ kind: 'standin' });
+  });
+
   it('a custom model whose files answer 404 fails with ModelFilesUnreachableError and the service stays usable', async () => {
     const runtime = new FakeRuntime();
     runtime.reloadError = new TypeError("Failed to execute 'add' on 'Cache': Request failed");

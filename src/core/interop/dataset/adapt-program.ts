@@ -4,8 +4,17 @@ import type { ProgramState } from '../../program';
 import { defaultInstruction, type FieldSpec } from '../../signature';
 import type { ColumnMapping } from './mapping';
 
-/** A label set holds at most this many values; a field with more reads as free text. */
-export const MAX_LABELS = 30;
+/** A label set holds at most this many values (hundreds of intents fit); more read as free text. */
+export const MAX_LABELS = 1000;
+
+/**
+ * Whether a column's values read as free text rather than labels: more distinct values than a
+ * label set holds, or (past a few dozen) nearly every row a value of its own: labels repeat,
+ * sentences do not. A small sample of a many-label set (77 labels in 120 rows) stays labels.
+ */
+export function looksLikeFreeText(distinct: number, rows: number): boolean {
+  return distinct > MAX_LABELS || (distinct > 30 && distinct > rows * 0.9);
+}
 
 /** The distinct values of a field, most frequent first (ties in text order), as text. */
 export function distinctValues(
@@ -56,17 +65,19 @@ export function renameExampleFields(
 
 /**
  * A built-in task's program made a starting point for other data: its fields take the data's
- * names (without the old descriptions), label outputs take the labels the data uses (a field
- * with more than MAX_LABELS values becomes text), each step gets DSPy's default instruction for
- * its new fields (the task's own would describe another task), and the scoring rules follow the
- * renames and the labels.
+ * names (without the old descriptions), label outputs take the labels the data uses, however
+ * many (a field whose values read as free text becomes text, and a notice says so), each step
+ * gets DSPy's default instruction for its new fields (the task's own would describe another
+ * task), the program takes `description` (the task's own would leak into exports), and the
+ * scoring rules follow the renames and the labels.
  */
 export function adaptProgramToData(
   program: ProgramState,
   rules: ScoringRules,
   rename: Readonly<Record<string, string>>,
   examples: readonly Example[],
-): { program: ProgramState; rules: ScoringRules } {
+  description = '',
+): { program: ProgramState; rules: ScoringRules; notices: string[] } {
   const to = (name: string): string => rename[name] ?? name;
   // Descriptions are dropped with the old names: they describe the task's own data.
   const renamed = (fields: readonly FieldSpec[]): FieldSpec[] =>
@@ -74,6 +85,7 @@ export function adaptProgramToData(
   let adapted = {
     program: {
       ...program,
+      description,
       steps: program.steps.map((step) => {
         const inputs = renamed(step.signature.inputs);
         const outputs = renamed(step.signature.outputs);
@@ -93,14 +105,25 @@ export function adaptProgramToData(
   const labelOutputs = adapted.program.steps.flatMap((s) =>
     s.signature.outputs.filter((f) => f.type === 'label').map((f) => f.name),
   );
+  const notices: string[] = [];
   for (const field of labelOutputs) {
-    const values = distinctValues(examples, field).map((v) => v.value);
-    adapted =
-      values.length <= MAX_LABELS
-        ? withLabels(adapted.program, adapted.rules, field, values)
-        : asTextField(adapted.program, adapted.rules, field);
+    const counts = distinctValues(examples, field);
+    const rows = counts.reduce((sum, v) => sum + v.count, 0);
+    if (!looksLikeFreeText(counts.length, rows)) {
+      adapted = withLabels(
+        adapted.program,
+        adapted.rules,
+        field,
+        counts.map((v) => v.value),
+      );
+      continue;
+    }
+    adapted = asTextField(adapted.program, adapted.rules, field);
+    notices.push(
+      `“${field}” has ${counts.length.toLocaleString('en')} different values in ${rows.toLocaleString('en')} rows, which reads as free text, so it became a text field. If they are labels, make it a label field on the Program screen (paste the labels one per line).`,
+    );
   }
-  return adapted;
+  return { ...adapted, notices };
 }
 
 /**

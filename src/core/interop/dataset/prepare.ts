@@ -1,11 +1,19 @@
 import { Rng } from '../../rng';
 import type { Example } from '../../example';
+import { BinaryFileError, binaryKind } from './binary-file';
 import { decodeText, type TextEncodingName } from './decode';
 import { DatasetImportError, FileTooLargeError, type ImportIssue } from './errors';
 import { type ColumnMapping, mapRows, suggestMapping } from './mapping';
 import { parseJsonArray, parseJsonl } from './parse-json-rows';
+import { sampleKeepingValues, withEveryValueInTraining } from './label-sample';
 import { DEFAULT_SPLIT, type SplitRatios, splitExamples } from './split';
-import { type CsvParser, detectFormat, type ParsedTable, type TableFormat } from './table';
+import {
+  type CsvOptions,
+  type CsvParser,
+  detectFormat,
+  type ParsedTable,
+  type TableFormat,
+} from './table';
 import { checkTableColumns } from './table-checks';
 
 export const DEFAULT_IMPORT_LIMITS = {
@@ -13,14 +21,19 @@ export const DEFAULT_IMPORT_LIMITS = {
   maxBytes: 20 * 1024 * 1024,
   /** More rows than this are sampled down (seeded), so runs and the tab stay responsive. */
   maxRows: 5000,
+  /**
+   * The rows kept unless the user asks for more: 1,000 rows give 300 validation examples with the
+   * default split, a run of a few thousand model calls; every extra validation example costs a
+   * call per scored candidate.
+   */
+  suggestedRows: 1000,
 };
 /** Problems listed in an error; the rest are counted. */
 const MAX_REPORTED_ISSUES = 50;
 
-export interface ReadTableOptions {
+export interface ReadTableOptions extends CsvOptions {
   encoding?: TextEncodingName;
   format?: TableFormat;
-  delimiter?: string;
   maxBytes?: number;
 }
 
@@ -36,11 +49,19 @@ export function readTable(
 ): ParsedTable {
   const maxBytes = opts.maxBytes ?? DEFAULT_IMPORT_LIMITS.maxBytes;
   if (bytes.length > maxBytes) throw new FileTooLargeError(fileName, bytes.length, maxBytes);
+  const binary = binaryKind(bytes);
+  if (binary !== null) throw new BinaryFileError(fileName, binary);
   const text = decodeText(bytes, fileName, opts.encoding);
   const format = opts.format ?? detectFormat(fileName, text);
   if (format === 'jsonl') return checkTableColumns(parseJsonl(text));
   if (format === 'json') return checkTableColumns(parseJsonArray(text));
-  return checkTableColumns(parseCsv(text, opts.delimiter ? { delimiter: opts.delimiter } : {}));
+  return checkTableColumns(
+    parseCsv(text, {
+      ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+      ...(opts.header !== undefined ? { header: opts.header } : {}),
+      ...(opts.columnNames ? { columnNames: opts.columnNames } : {}),
+    }),
+  );
 }
 
 export interface DatasetImportRequest extends ReadTableOptions {
@@ -54,11 +75,15 @@ export interface DatasetImportRequest extends ReadTableOptions {
   seed: number;
   ratios?: SplitRatios;
   maxRows?: number;
+  /** Fields (label outputs) whose every value must survive sampling and appear in training. */
+  keepValuesOf?: string[];
 }
 
 /** A validated, sampled and split dataset: what storage keeps (with an id and a date). */
 export interface DatasetContent {
   name: string;
+  /** What the task made from the data does, in a sentence. */
+  description?: string;
   source: {
     fileName: string;
     format: TableFormat | 'builtin';
@@ -111,13 +136,21 @@ export function prepareDataset(req: DatasetImportRequest, parseCsv: CsvParser): 
   const notices: string[] = [];
   const maxRows = req.maxRows ?? DEFAULT_IMPORT_LIMITS.maxRows;
   const rowsInFile = examples.length;
+  const keep = req.keepValuesOf ?? [];
   if (examples.length > maxRows) {
-    examples = new Rng(req.seed).fork('dataset-sample').sample(examples, maxRows);
+    const rng = new Rng(req.seed).fork('dataset-sample');
+    examples =
+      keep.length > 0
+        ? sampleKeepingValues(examples, maxRows, keep, rng)
+        : rng.sample(examples, maxRows);
     notices.push(
-      `${req.fileName} has ${rowsInFile.toLocaleString('en')} rows; a random sample of ${maxRows.toLocaleString('en')} (seed ${req.seed}) was kept so the browser stays responsive.`,
+      `${req.fileName} has ${rowsInFile.toLocaleString('en')} rows; a random sample of ${maxRows.toLocaleString('en')} (seed ${req.seed}${keep.length > 0 ? `, keeping every value of ${keep.join(', ')}` : ''}) was kept so that runs stay short.`,
     );
   }
-  const splits = splitExamples(examples, req.seed, req.ratios ?? DEFAULT_SPLIT);
+  const splits = withEveryValueInTraining(
+    splitExamples(examples, req.seed, req.ratios ?? DEFAULT_SPLIT),
+    keep,
+  );
   if (splits.train.length === 0 || splits.val.length === 0)
     notices.push(
       'The dataset is so small that the training or validation split is empty; add rows for a meaningful run.',

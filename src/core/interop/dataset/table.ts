@@ -16,6 +16,19 @@ export interface ParsedTable {
   columns: string[];
   rows: TableRow[];
   issues: ImportIssue[];
+  /** CSV only: whether the first line was read as column names, and why not when it was not. */
+  header?: { present: boolean; dataReason?: string };
+  /** CSV only: the delimiter used (detected unless given). */
+  delimiter?: string;
+}
+
+/** How to read a CSV file; anything left out is detected. */
+export interface CsvOptions {
+  delimiter?: string;
+  /** false: the first line is data (columns are named col_1, col_2, … or `columnNames`). */
+  header?: boolean;
+  /** Names for the columns of a file without a header, in order (blank: col_N). */
+  columnNames?: readonly string[];
 }
 
 /** Guesses the format from the file name, then from the first character. */
@@ -31,4 +44,4 @@ export function detectFormat(fileName: string, text: string): TableFormat {
 }
 
 /** Parses CSV text (the app passes storage's papaparse reader; core has no CSV parser). */
-export type CsvParser = (text: string, opts?: { delimiter?: string }) => ParsedTable;
+export type CsvParser = (text: string, opts?: CsvOptions) => ParsedTable;

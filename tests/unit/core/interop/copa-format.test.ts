@@ -66,7 +66,9 @@ describe("the project's own program file", () => {
       program: { steps: { signature: { inputs: unknown[] } }[] };
     };
     badSig.program.steps[0]!.signature.inputs = [];
-    expect(() => importCopaProgram(badSig)).toThrow(/"steps.0.signature.inputs" needs at least one field/);
+    expect(() => importCopaProgram(badSig)).toThrow(
+      /"steps.0.signature.inputs" needs at least one field/,
+    );
   });
 
   it('importProgramFile tells DSPy files from ours', () => {

@@ -104,7 +104,9 @@ describe('DSPy export', () => {
 
   it('warns about field types DSPy JSON cannot hold', () => {
     const { warnings } = exportDspyProgram(sampleProgram());
-    expect(warnings.join('\n')).toMatch(/classify\.label is a label field \(HUM, LOC, NUM\)/);
+    expect(warnings.join('\n')).toMatch(
+      /classify\.label is a label field with 3 labels; .*label: Literal\["HUM", "LOC", "NUM"\] = dspy\.OutputField\(\)/,
+    );
     expect(warnings.join('\n')).toMatch(/answer\.confidence is a number field/);
   });
 

@@ -41,3 +41,29 @@ describe('CSV', () => {
     expect(parseCsv('').issues[0]?.message).toMatch(/empty/);
   });
 });
+
+describe('CSV without a header row', () => {
+  it('detects a headerless file, names its columns and keeps its first row', () => {
+    const t = parseCsv(
+      '3,"Stocks fall again",Markets slid on Monday.\n1,"Vote today",Polls open.\n',
+    );
+    expect(t.header?.present).toBe(false);
+    expect(t.columns).toEqual(['col_1', 'col_2', 'col_3']);
+    expect(t.rows.map((r) => r.values.col_1)).toEqual(['3', '1']);
+    expect(t.rows[0]?.line).toBe(1);
+    expect(t.delimiter).toBe(',');
+  });
+
+  it('follows an explicit choice and given column names', () => {
+    const forced = parseCsv('a,b\nc,d\n', { header: false, columnNames: ['text', ''] });
+    expect(forced.columns).toEqual(['text', 'col_2']);
+    expect(forced.rows).toHaveLength(2);
+    expect(parseCsv('1,2\n3,4\n', { header: true }).columns).toEqual(['1', '2']);
+  });
+
+  it('detects a semicolon delimiter', () => {
+    const t = parseCsv('text;label\nhello;greeting\nbye;farewell\n');
+    expect(t.delimiter).toBe(';');
+    expect(t.columns).toEqual(['text', 'label']);
+  });
+});

@@ -71,6 +71,42 @@ describe('adaptProgramToData', () => {
     expect(program.steps[0]!.signature.outputs[0]).not.toHaveProperty('labels');
     expect(adapted.constraints.filter((c) => c.kind === 'one-of')).toEqual([]);
   });
+
+  it('says so when a field becomes text, and keeps hundreds of labels as labels', () => {
+    const notes = Array.from({ length: 40 }, (_, i) =>
+      makeExample(`n${i}`, { note: `n${i}`, summary: `summary ${i}` }),
+    );
+    const asText = adaptProgramToData(
+      router.program.toState(),
+      rules,
+      { ticket: 'note', department: 'summary' },
+      notes,
+    );
+    expect(asText.notices.join(' ')).toMatch(/“summary” has 40 different values .* text field/);
+
+    const intents = Array.from({ length: 300 * 3 }, (_, i) =>
+      makeExample(`i${i}`, { utterance: `u${i}`, intent: `intent_${i % 300}` }),
+    );
+    const {
+      program,
+      rules: adapted,
+      notices,
+    } = adaptProgramToData(
+      router.program.toState(),
+      rules,
+      { ticket: 'utterance', department: 'intent' },
+      intents,
+      'Intents of a bank',
+    );
+    expect(notices).toEqual([]);
+    expect(program.description).toBe('Intents of a bank');
+    const output = program.steps[0]!.signature.outputs[0]!;
+    expect(output.type).toBe('label');
+    expect(output.labels).toHaveLength(300);
+    const oneOf = adapted.constraints.find((c) => c.kind === 'one-of');
+    expect(oneOf && 'values' in oneOf ? oneOf.values : []).toHaveLength(300);
+    expect(program.steps[0]!.signature.instruction).not.toMatch(/department|ticket/i);
+  });
 });
 
 describe('renameExampleFields and distinctValues', () => {

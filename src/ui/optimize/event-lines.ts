@@ -1,0 +1,27 @@
+import type { RunEvent } from '../../worker/api';
+import { pct } from '../lib/percent';
+
+/** A short sentence per event worth showing; null for chatty ones. */
+export function describeEvent(
+  e: RunEvent,
+  nameOf: (phase: number, candidateId: string) => string | undefined = () => undefined,
+): string | null {
+  switch (e.type) {
+    case 'run-started':
+      return `Run started (about ${e.estimate.lmCalls} model calls expected).`;
+    case 'baseline':
+      return `Baseline: ${pct(e.score)} on ${e.examples} validation examples.`;
+    case 'phase-started':
+      return `Cycle ${e.cycle + 1}: ${e.kind} phase started.`;
+    case 'decision':
+      return e.accepted
+        ? `Accepted ${e.candidateId ? `“${nameOf(e.phase, e.candidateId) ?? 'a new candidate'}”` : 'a new candidate'}: ${pct(e.score)} on the full validation set (was ${pct(e.incumbentScore)}).`
+        : `Kept the current program (${pct(e.incumbentScore)} on the full validation set): ${e.reason}`;
+    case 'insight':
+      return `Insight: ${e.text}`;
+    case 'run-finished':
+      return `Run finished (${e.reason}): best ${pct(e.bestScore)}, baseline ${pct(e.baselineScore)}.`;
+    default:
+      return null;
+  }
+}

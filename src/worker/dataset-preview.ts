@@ -1,0 +1,91 @@
+import type { ParsedTable } from '../core/interop/dataset/table';
+import type { JsonValue } from '../core/json';
+import type { ColumnValues } from './api';
+
+/* What the Data screen's preview shows of a file: guessed columns, value counts, cut values. */
+
+/** Values listed per column in a preview (a label column of hundreds shows whole). */
+const PREVIEW_VALUES = 1000;
+
+/**
+ * Fills in the fields no column name matched, from the columns' contents: label outputs take
+ * the unused column with the fewest distinct values (at least two), other fields the unused
+ * columns with the most. A headerless file (col_1, col_2, …) then needs no choosing at all when
+ * it is the usual class + text.
+ */
+export function guessMapping(
+  columns: readonly string[],
+  values: Record<string, ColumnValues>,
+  fields: {
+    inputs: readonly string[];
+    outputs: readonly string[];
+    labelOutputs: readonly string[];
+  },
+  byName: Record<string, string>,
+): Record<string, string> {
+  const mapping = { ...byName };
+  const used = new Set(Object.values(mapping));
+  const distinct = (c: string): number => values[c]?.distinct ?? 0;
+  const take = (
+    field: string,
+    order: (a: string, b: string) => number,
+    ok: (c: string) => boolean,
+  ) => {
+    if (mapping[field] !== undefined) return;
+    const column = columns.filter((c) => !used.has(c) && ok(c)).sort(order)[0];
+    if (column === undefined) return;
+    mapping[field] = column;
+    used.add(column);
+  };
+  for (const f of fields.labelOutputs)
+    take(
+      f,
+      (a, b) => distinct(a) - distinct(b),
+      (c) => distinct(c) >= 2,
+    );
+  for (const f of [...fields.inputs, ...fields.outputs])
+    take(
+      f,
+      (a, b) => distinct(b) - distinct(a),
+      () => true,
+    );
+  return mapping;
+}
+
+/** Longer preview values are cut: a 19 MB cell would freeze the page that renders it. */
+const PREVIEW_CHARS = 500;
+
+export function shortened(values: Record<string, JsonValue>): Record<string, JsonValue> {
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [
+      k,
+      typeof v === 'string' && v.length > PREVIEW_CHARS
+        ? `${v.slice(0, PREVIEW_CHARS)}… (${v.length.toLocaleString('en')} characters in all)`
+        : v,
+    ]),
+  );
+}
+
+/** Each column's values with counts, most frequent first. */
+export function columnValues(table: ParsedTable): Record<string, ColumnValues> {
+  const out: Record<string, ColumnValues> = {};
+  for (const column of table.columns) {
+    const counts = new Map<string, number>();
+    for (const row of table.rows) {
+      const v = row.values[column];
+      if (v === undefined || v === null) continue;
+      const text = typeof v === 'string' ? v.trim() : JSON.stringify(v);
+      if (text !== '') counts.set(text, (counts.get(text) ?? 0) + 1);
+    }
+    // A column of free text (more values than a label set holds) lists none: only its count.
+    if (counts.size > PREVIEW_VALUES) {
+      out[column] = { distinct: counts.size, top: [] };
+      continue;
+    }
+    const top = [...counts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([value, count]) => ({ value, count }));
+    out[column] = { distinct: counts.size, top };
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+/** CSV files made in the test, as users bring them (no fixture files, no shared data). */
+
+/** A headerless 4-class news file (class index, title, description), as AG News ships. */
+export function headerlessNews(rows: number): string {
+  const topics = ['world', 'sports', 'business', 'science'];
+  return Array.from({ length: rows }, (_, i) => {
+    const c = i % 4;
+    return `${c + 1},"${topics[c]} headline ${i}","A story about ${topics[c]} number ${i}, with ${topics[c]} words."`;
+  }).join('\n');
+}
+
+/** A 77-intent file with a header, `perLabel` rows per intent. */
+export function intents(perLabel: number): string {
+  const lines = ['text,intent'];
+  for (let k = 0; k < perLabel; k++)
+    for (let i = 0; i < 77; i++)
+      lines.push(`I need help with intent ${i} topic_${i} (${k}),intent_${i}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { headerlessNews, intents } from './own-data-files';
+import { noSeriousA11yProblems, openScreen } from './screens';
+import { openWithStandIn } from './storage-helpers';
+
+// Issue 14: a user's own data, first class. Each test imports a file through the real Data
+// screen, runs COPA on it with the stand-in and checks that the task is the data's own: its
+// labels stay labels (all of them in the program and the DSPy export), it carries the data's
+// name, and Results show the comparison again after a reload. Screens are kept as artifacts at
+// 1280 and 375 px and scanned by axe.
+
+/**
+ * A full-page screenshot at 1280 and at 375 px wide, kept in test-results/screens (as the
+ * walkthrough's) and attached to the test's report.
+ */
+async function shotBoth(page: Page, info: TestInfo, name: string): Promise<void> {
+  const dir = process.env.SCREENS_DIR ?? 'test-results/screens';
+  const slug = info.title.slice(2, 20).replace(/[^a-z0-9]+/gi, '-');
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    const path = `${dir}/own-data-${slug}-${name}-${width}.png`;
+    await page.screenshot({ path, fullPage: true });
+    await info.attach(`${name}-${width}`, { path, contentType: 'image/png' });
+    // No sideways scrolling at a phone's width.
+    if (width === 375)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        375,
+      );
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+async function importFile(page: Page, name: string, text: string): Promise<void> {
+  await openWithStandIn(page);
+  await page.goto('/#/data');
+  const importer = page.getByTestId('data-import');
+  await expect(importer.getByTestId('target-fields')).toContainText('ticket');
+  await importer
+    .getByLabel('Data file')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await expect(importer.getByTestId('import-preview')).toBeVisible();
+}
+
+/** Runs one cycle on the chosen data, evaluates on Results, reloads and finds it again. */
+async function runAndKeepResults(page: Page, info: TestInfo, datasetName: string): Promise<void> {
+  await openScreen(page, 'Optimize');
+  const data = page.getByRole('combobox', { name: 'Data', exact: true });
+  const value = await data.locator('option', { hasText: datasetName }).getAttribute('value');
+  await data.selectOption(value ?? '');
+  await expect(page.getByTestId('task-description')).toContainText(datasetName);
+  await expect(page.getByTestId('task-description')).not.toContainText(/department|ticket/i);
+  // Start run is in view at once, before the settings, on a desktop and on a phone.
+  await expect(page.getByRole('button', { name: 'Start run' })).toBeInViewport();
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(page.getByRole('button', { name: 'Start run' })).toBeInViewport();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByTestId('copa-intro')).toContainText('COPA improves');
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
+  await shotBoth(page, info, 'optimize');
+  await noSeriousA11yProblems(page, 'optimize');
+
+  await openScreen(page, 'Results');
+  await page.getByRole('button', { name: /Evaluate baseline and optimized/ }).click();
+  await expect(page.getByTestId('paired-comparison')).toBeVisible({ timeout: 60_000 });
+  const comparison = await page.getByTestId('paired-comparison').innerText();
+
+  await page.reload();
+  await openScreen(page, 'Results');
+  // The same comparison, read back from the run, without evaluating again.
+  await expect(page.getByTestId('paired-comparison')).toHaveText(comparison, { timeout: 15_000 });
+  await expect(page.getByTestId('results-table')).toBeVisible();
+  await shotBoth(page, info, 'results');
+  await noSeriousA11yProblems(page, 'results');
+  // Any finished run opens on Results from the Library.
+  await openScreen(page, 'Library');
+  await page.getByRole('button', { name: `Open the results of ${datasetName}` }).click();
+  await expect(page.getByTestId('paired-comparison')).toHaveText(comparison);
+  await openScreen(page, 'Try it');
+  await expect(page.getByRole('radio', { name: /Optimized by COPA$/ })).toBeEnabled();
+  await shotBoth(page, info, 'try');
+}
+
+/** The labels the Program screen shows for the output, one per line. */
+async function programLabels(page: Page): Promise<string[]> {
+  await openScreen(page, 'Program');
+  const box = page.getByLabel(/^Labels, one per line/).first();
+  await expect(box).toBeVisible();
+  const labels = (await box.inputValue()).split('\n').filter((l) => l !== '');
+  await shotBoth(page, test.info(), 'program');
+  await noSeriousA11yProblems(page, 'program');
+  return labels;
+}
+
+/** The exported DSPy JSON's label set for the output, and its file name. */
+async function dspyExport(
+  page: Page,
+): Promise<{ fileName: string; labels: string[]; text: string }> {
+  await openScreen(page, 'Results');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'DSPy JSON' }).click();
+  const file = await downloading;
+  const text = readFileSync((await file.path())!, 'utf8');
+  const json = JSON.parse(text) as {
+    metadata: {
+      copa_playground: {
+        predictors: Record<string, { outputs: { type: string; labels?: string[] }[] }>;
+      };
+    };
+  };
+  const predictors = Object.values(json.metadata.copa_playground.predictors);
+  const output = predictors[0]?.outputs.find((o) => o.type === 'label');
+  return { fileName: file.suggestedFilename(), labels: output?.labels ?? [], text };
+}
+
+test('a headerless 4-class CSV: first row read as data, labels kept, a task named after the file', async ({
+  page,
+}, info) => {
+  test.setTimeout(240_000);
+  await importFile(page, 'news_topics.csv', headerlessNews(200));
+  const importer = page.getByTestId('data-import');
+  // Detected as headerless: the first row is data and the columns are named col_1…
+  await expect(importer.getByLabel('First row is data (the file has no header row)')).toBeChecked();
+  await expect(importer.getByTestId('header-choice')).toContainText('is a number');
+  await expect(importer.getByTestId('import-preview').locator('thead')).toContainText('col_1');
+  await expect(importer.getByTestId('import-preview').locator('tbody tr').first()).toContainText(
+    'world headline 0',
+  );
+  // The class column is guessed for the label output, with its counts.
+  await expect(importer.getByLabel('Column for department')).toHaveValue('col_1');
+  await expect(importer.getByTestId('label-preview')).toContainText('4 labels');
+  await expect(importer.getByTestId('label-preview')).toContainText('50');
+  await importer.getByLabel('Column for ticket').selectOption('col_3');
+  await shotBoth(page, info, 'data');
+  await noSeriousA11yProblems(page, 'data');
+  await importer.getByRole('button', { name: 'Import dataset' }).click();
+  await expect(importer.getByTestId('import-result')).toContainText('Saved “news topics”');
+
+  await runAndKeepResults(page, info, 'news topics');
+  expect((await programLabels(page)).sort()).toEqual(['1', '2', '3', '4']);
+  const exported = await dspyExport(page);
+  expect(exported.fileName).toMatch(/^news-topics/);
+  expect(exported.labels.sort()).toEqual(['1', '2', '3', '4']);
+  expect(exported.text).not.toMatch(/department|support ticket/i);
+});
+
+test('a 77-label CSV: every label stays a label in the program, the prompt rules and the DSPy export', async ({
+  page,
+}, info) => {
+  test.setTimeout(240_000);
+  await importFile(page, 'bank_intents.csv', intents(4));
+  const importer = page.getByTestId('data-import');
+  await expect(
+    importer.getByLabel('First row is data (the file has no header row)'),
+  ).not.toBeChecked();
+  await importer.getByLabel('Column for ticket').selectOption('text');
+  await importer.getByLabel('Column for department').selectOption('intent');
+  await expect(importer.getByTestId('label-preview')).toContainText('77 labels');
+  await importer.getByLabel('Find a label').fill('intent_7');
+  await expect(importer.getByTestId('label-preview').locator('li')).toHaveCount(8);
+  await importer.getByRole('button', { name: 'Import dataset' }).click();
+  await expect(importer.getByTestId('import-result')).toContainText('Saved “bank intents”');
+  await expect(importer.getByTestId('import-result')).not.toContainText('text field');
+
+  await runAndKeepResults(page, info, 'bank intents');
+  const labels = await programLabels(page);
+  expect(labels).toHaveLength(77);
+  expect(new Set(labels)).toEqual(new Set(Array.from({ length: 77 }, (_, i) => `intent_${i}`)));
+  // The label editor finds labels in a long list.
+  await page.getByLabel('Find a label').first().fill('intent_76');
+  await expect(page.getByText('1 of 77 match')).toBeVisible();
+  const exported = await dspyExport(page);
+  expect(exported.fileName).toMatch(/^bank-intents/);
+  expect(exported.labels).toHaveLength(77);
+  expect(exported.text).not.toMatch(/department|support ticket/i);
+});

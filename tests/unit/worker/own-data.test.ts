@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { ServiceDeps } from '../../../src/worker/service';
+import { createCopaService } from '../../../src/worker/service';
+import type { CopaWorkerApi } from '../../../src/worker/api';
+import { adapterEnv, deps } from './fakes';
+import { bytes, freshProfile, type Profile, sharedLocks, tabStorage } from './storage-fixtures';
+
+const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
+const small = {
+  cycles: 1,
+  demoCandidates: 3,
+  instructionCandidates: 2,
+  minibatchSize: 10,
+  seed: 7,
+};
+
+function tab(profile: Profile, extra: Partial<ServiceDeps> = {}): CopaWorkerApi {
+  return createCopaService({
+    ...deps(adapterEnv(null)),
+    storage: tabStorage(profile, sharedLocks()),
+    ...extra,
+  });
+}
+
+/** A headerless news file: class index, title, description (as AG News ships). */
+function headerlessNews(rows: number): string {
+  return Array.from(
+    { length: rows },
+    (_, i) =>
+      `${(i % 4) + 1},"Headline number ${i} about topic ${i % 4}","A longer description of story ${i}, about topic ${i % 4}."`,
+  ).join('\n');
+}
+
+/** 77 intents, each 4 times, with a header. */
+function intents(): string {
+  const lines = ['utterance,intent'];
+  for (let k = 0; k < 4; k++)
+    for (let i = 0; i < 77; i++) lines.push(`please help with thing ${i} (${k}),intent_${i}`);
+  return lines.join('\n');
+}
+
+describe('Own data: imports that make a task of their own', () => {
+  it('a headerless file is detected, its columns guessed, and the task named after it', async () => {
+    const service = tab(freshProfile());
+    const file = { fileName: 'ag_news.csv', bytes: bytes(headerlessNews(60)) };
+    const preview = await service.previewDataset(file, 'ticket-routing', 3);
+    expect(preview.header).toMatchObject({ present: false });
+    expect(preview.columns).toEqual(['col_1', 'col_2', 'col_3']);
+    expect(preview.totalRows).toBe(60);
+    expect(preview.columnValues.col_1?.top.map((v) => v.value).sort()).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+    ]);
+    // The class column has the fewest values, the text the most.
+    expect(preview.suggestedMapping.department).toBe('col_1');
+    expect(['col_2', 'col_3']).toContain(preview.suggestedMapping.ticket);
+
+    const { dataset } = await service.importDataset({
+      ...file,
+      taskId: 'ticket-routing',
+      mapping: preview.suggestedMapping,
+      useColumnNames: true,
+      seed: 1,
+    });
+    expect(dataset.name).toBe('ag news');
+    expect(dataset.description).toMatch(
+      /answers “col_1”, one of 4 labels\. Made from ag_news\.csv/,
+    );
+    const total = dataset.sizes.train + dataset.sizes.val + dataset.sizes.test;
+    expect(total).toBe(60);
+    const output = dataset.program?.steps[0]?.signature.outputs[0];
+    expect(output).toMatchObject({ name: 'col_1', type: 'label' });
+    expect(dataset.program?.description).toBe(dataset.description);
+    expect(JSON.stringify(dataset.program)).not.toMatch(/department|ticket/i);
+  });
+
+  it('77 labels stay labels, sampling keeps all of them in training, and the run is named after the data', async () => {
+    const service = tab(freshProfile());
+    await service.useStandIn(0);
+    const { dataset, notices } = await service.importDataset({
+      fileName: 'train.csv',
+      bytes: bytes(intents()),
+      taskId: 'ticket-routing',
+      mapping: { ticket: 'utterance', department: 'intent' },
+      useColumnNames: true,
+      seed: 4,
+      maxRows: 120,
+    });
+    expect(dataset.name).toBe('Intent from utterance (train.csv)');
+    expect(notices.join(' ')).toMatch(/sample of 120 .*keeping every value of department/);
+    const labels = dataset.program?.steps[0]?.signature.outputs[0]?.labels ?? [];
+    expect(labels).toHaveLength(77);
+    expect(dataset.rules?.constraints.find((c) => c.kind === 'one-of')).toMatchObject({
+      field: 'intent',
+    });
+
+    const overview = await service.taskOverview({ task, datasetId: dataset.id });
+    expect(overview.labelMismatches).toEqual([]);
+
+    const outcome = await service.startRun(
+      { task, datasetId: dataset.id, config: small },
+      () => {},
+    );
+    const runs = (await service.listRuns()).items;
+    expect(runs[0]?.name).toBe('Intent from utterance (train.csv)');
+    const exported = await service.exportProgram(outcome.programId ?? '', 'dspy-json');
+    expect(exported.fileName).toMatch(/^intent-from-utterance-train-csv-.*\.dspy\.json$/);
+    expect(exported.fileName).not.toMatch(/support|ticket/);
+    const layout = JSON.parse(exported.text).metadata.copa_playground;
+    expect(JSON.stringify(layout)).toContain('intent_76');
+  });
+});
+
+describe('Own data: results that last', () => {
+  it('the latest finished run and its kept evaluation come back in a new tab', async () => {
+    const profile = freshProfile();
+    const first = tab(profile);
+    await first.useStandIn(0);
+    expect(await first.storedRunResults()).toBeNull();
+    const outcome = await first.startRun({ task, config: small }, () => {});
+    const runId = outcome.runId ?? '';
+    const baseline = await first.evaluateProgram({ task, split: 'test', limit: 5 });
+    const optimized = await first.evaluateProgram({
+      task,
+      split: 'test',
+      limit: 5,
+      program: outcome.result.program,
+    });
+    await first.saveRunEvaluation(runId, { baseline, optimized });
+
+    const second = tab(profile);
+    const shown = await second.storedRunResults();
+    expect(shown).toMatchObject({ runId, taskId: 'ticket-routing', status: 'finished' });
+    expect(shown?.bestProgram).toEqual(outcome.result.program);
+    expect(shown?.startProgram.steps[0]?.signature.instruction).toBeTruthy();
+    expect(shown?.evaluation?.baseline.score).toBe(baseline.score);
+    expect(shown?.evaluation?.optimized?.results).toHaveLength(optimized.results.length);
+    expect(shown?.programId).toBe(outcome.programId);
+    await expect(second.storedRunResults('no-such-run')).rejects.toMatchObject({
+      name: 'RecordNotFoundError',
+    });
+  });
+});
