@@ -33,7 +33,10 @@ export class TaskState {
   /** Imported datasets saved for this task; a run uses `datasetId`'s data when it is set. */
   datasets = $state.raw<DatasetSummary[]>([]);
   datasetId = $state<string | null>(null);
-  /** A saved program opened from the Library, waiting for the Program screen to show it. */
+  /**
+   * A saved program opened from the Library: the Program screen edits it (instead of the task's
+   * program) until it is saved for the task or set aside.
+   */
   opened = $state<{ name: string; program: ProgramState } | null>(null);
 
   /** Overviews are asked for from several places (task, data, program, settings changes). */
@@ -212,9 +215,14 @@ export class TaskState {
     return this.applyProgram(snapshot(fix.program), snapshot(fix.rules), config);
   }
 
-  /** Hands a saved program to the Program screen, to check and then use with this task. */
+  /** Opens a saved program on the Program screen, to check and then use with this task. */
   openProgram(name: string, program: ProgramState): void {
     this.opened = { name, program: snapshot(program) };
+  }
+
+  /** The opened program was saved for the task, or set aside. */
+  closeOpened(): void {
+    this.opened = null;
   }
 
   resetProgram(): void {
