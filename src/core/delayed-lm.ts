@@ -1,4 +1,4 @@
-import { AbortedError } from './errors';
+import { abortableWait } from './abortable-wait';
 import type { LanguageModel, LMRequest, LMResponse } from './lm';
 
 /**
@@ -18,27 +18,11 @@ export class DelayedLM implements LanguageModel {
   }
 
   async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
-    await wait(this.delayMs, signal);
+    await abortableWait(this.delayMs, signal);
     const response = await this.inner.complete(request, signal);
     return {
       ...response,
       usage: { ...response.usage, latencyMs: response.usage.latencyMs + this.delayMs },
     };
   }
-}
-
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted) return Promise.reject(new AbortedError());
-  return new Promise((resolve, reject) => {
-    const done = (): void => {
-      signal?.removeEventListener('abort', stop);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    const stop = (): void => {
-      clearTimeout(timer);
-      reject(new AbortedError());
-    };
-    signal?.addEventListener('abort', stop, { once: true });
-  });
 }

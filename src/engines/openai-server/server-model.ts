@@ -1,4 +1,4 @@
-import { AbortedError } from '../../core/errors';
+import { abortableWait } from '../../core/abortable-wait';
 import { isJsonObject, type JsonObject } from '../../core/json';
 import { estimateTokens, type LanguageModel, type LMRequest, type LMResponse } from '../../core/lm';
 import type { UsageSummary } from '../webllm/webllm-model';
@@ -141,7 +141,10 @@ export class LocalServerModel implements LanguageModel {
         const wait = this.retryDelaysMs[attempt];
         if (wait === undefined || !isPassing(err)) throw err;
         const asked = err instanceof ServerError ? err.http?.retryAfterMs : undefined;
-        await sleep(asked !== undefined ? Math.min(asked, MAX_RETRY_AFTER_MS) : wait, signal);
+        await abortableWait(
+          asked !== undefined ? Math.min(asked, MAX_RETRY_AFTER_MS) : wait,
+          signal,
+        );
       }
     }
   }
@@ -207,22 +210,6 @@ export class LocalServerModel implements LanguageModel {
 /** A busy server (429) or one loading its model (503) may answer the same call soon. */
 function isPassing(err: unknown): boolean {
   return err instanceof ServerError && (err.http?.status === 429 || err.http?.status === 503);
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortedError());
-    const done = (): void => {
-      signal?.removeEventListener('abort', stop);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    const stop = (): void => {
-      clearTimeout(timer);
-      reject(new AbortedError());
-    };
-    signal?.addEventListener('abort', stop, { once: true });
-  });
 }
 
 function count(value: unknown): number | null {
