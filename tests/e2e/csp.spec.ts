@@ -92,7 +92,18 @@ test('under the Content-Security-Policy, import, a run, Results, Try it and ever
   // Library: every program export, the run report as Markdown, a program import.
   await openScreen(page, 'Library');
   const programs = page.getByTestId('saved-programs');
-  for (const label of ['Project JSON', 'DSPy JSON', 'OpenAI messages', 'Plain text'])
+  await programs
+    .getByRole('button', { name: /for DSPy/ })
+    .first()
+    .click();
+  for (const file of [/\.dspy\.json$/, /\.dspy\.py$/])
+    expect(
+      await download(page, () =>
+        programs.getByRole('button', { name: new RegExp(`^Download .*${file.source}`) }).click(),
+      ),
+    ).toMatch(file);
+  await programs.getByRole('button', { name: 'Close' }).click();
+  for (const label of ['Project JSON', 'OpenAI messages', 'Plain text'])
     expect(
       await download(page, () =>
         programs

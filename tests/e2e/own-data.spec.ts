@@ -100,8 +100,10 @@ async function dspyExport(
   page: Page,
 ): Promise<{ fileName: string; labels: string[]; text: string }> {
   await openScreen(page, 'Results');
+  // The DSPy export opens a panel first (how it loads, warnings, the Python), then downloads.
+  await page.getByRole('button', { name: /^DSPy \(JSON \+ Python/ }).click();
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'DSPy JSON' }).click();
+  await page.getByRole('button', { name: /^Download .*\.dspy\.json$/ }).click();
   const file = await downloading;
   const text = readFileSync((await file.path())!, 'utf8');
   const json = JSON.parse(text) as {
