@@ -1,5 +1,5 @@
 /**
- * DSPy's ChatAdapter wording (see notes/chat-format.md): a system message describing the
+ * DSPy's ChatAdapter wording (dspy/adapters/chat_adapter.py): a system message describing the
  * fields, the structure and the instruction; each demo as a user turn (inputs) and an assistant
  * turn (outputs); the inputs as the final user turn. The app's own chat format (chat-adapter.ts)
  * is a leaner version of it; this one is kept to measure against (the bench's DSPy figures).
