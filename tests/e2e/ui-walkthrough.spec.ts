@@ -33,6 +33,13 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   await expect(cards).toHaveCount(1);
   await expect(cards.first()).toContainText('Compilation');
   await expect(cards.first()).toContainText('Handed to the next phase');
+  // A demo-set candidate's demos can be read, rejected or not.
+  const tried = cards
+    .first()
+    .getByText(/^\d+ demos in this candidate$/)
+    .first();
+  await tried.click();
+  await expect(cards.first().locator('details[open] ol.demos li').first()).toBeVisible();
   await expect(page.getByTestId('phase-decision')).toHaveCount(1);
   await expect(page.getByTestId('run-model')).toContainText('Stand-in results');
   await expect(page.getByTestId('score-chart')).toBeVisible();

@@ -64,6 +64,7 @@ export async function runCompilationPhase(ctx: PhaseContext): Promise<PhaseOutco
       label: d.label,
       kind: 'demos',
       demoCounts: demoCounts(d.demos),
+      demos: d.demos,
       minibatchScore: null,
       minibatchExamples: 0,
       fullScore: null,

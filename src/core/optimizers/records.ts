@@ -1,3 +1,4 @@
+import type { Demo } from '../example';
 import type { ProgramState } from '../program';
 import type { UsageTotals } from '../usage';
 
@@ -26,6 +27,8 @@ export interface CandidateRecord {
   instructions?: Record<string, string>;
   /** Demos per predictor (counts), when the candidate changes demos. */
   demoCounts?: Record<string, number>;
+  /** The demos themselves, so a phase card can show what a rejected demo set was. */
+  demos?: Record<string, Demo[]>;
   /** Mean over every minibatch example it was scored on (null when never minibatch-scored). */
   minibatchScore: number | null;
   minibatchExamples: number;

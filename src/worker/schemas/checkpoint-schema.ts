@@ -9,7 +9,7 @@ import type { Insight } from '../../core/optimizers/insight';
 import type { CandidateRecord, PhaseRecord, StopReason } from '../../core/optimizers/records';
 import type { Budget, UsageTotals } from '../../core/usage';
 import type { RunRecord } from '../../storage/runs';
-import { issueText, programState } from './plain-data';
+import { demo, issueText, programState } from './plain-data';
 
 const phaseKind = v.picklist(['compilation', 'prompt']);
 
@@ -73,6 +73,7 @@ const candidateRecord: v.GenericSchema<CandidateRecord> = v.looseObject({
   kind: v.picklist(['incumbent', 'demos', 'instruction', 'joint']),
   instructions: v.optional(v.record(v.string(), v.string())),
   demoCounts: v.optional(v.record(v.string(), v.number())),
+  demos: v.optional(v.record(v.string(), v.array(demo))),
   minibatchScore: v.nullable(v.number()),
   minibatchExamples: v.number(),
   fullScore: v.nullable(v.number()),

@@ -37,7 +37,7 @@ const fieldSpec: v.GenericSchema<FieldSpec> = v.looseObject({
   labels: v.optional(v.array(v.string())),
 });
 
-const demo: v.GenericSchema<Demo> = v.looseObject({
+export const demo: v.GenericSchema<Demo> = v.looseObject({
   data: fieldValues,
   augmented: v.boolean(),
   sourceId: v.optional(v.string()),

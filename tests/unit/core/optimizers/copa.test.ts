@@ -49,6 +49,11 @@ describe('runCopa', () => {
       ['prompt', false],
     ]);
     expect(r.stopReason).toBe('no-change');
+    // Demo-set candidates keep their demos, so a phase card can show a rejected one.
+    for (const c of r.history.flatMap((h) => h.candidates).filter((x) => x.kind === 'demos'))
+      for (const [step, count] of Object.entries(c.demoCounts ?? {}))
+        expect(c.demos?.[step]).toHaveLength(count);
+    expect(r.history[0]?.candidates.some((c) => (c.demos?.main?.length ?? 0) > 0)).toBe(true);
     // Each phase records what the planner expected it to cost, for calibrating later phases.
     expect(r.history.every((h) => (h.plannedCalls ?? 0) >= h.costs.calls)).toBe(true);
     const program = Program.fromState(r.program);
