@@ -13,9 +13,10 @@ const RUN_STOPPING_ERRORS = new Set([
 ]);
 
 /**
- * Watches for failures after which no further call can succeed (a lost GPU device). The
- * optimizer counts an ordinary error as a failed example and carries on; this stops the run
- * instead, so it ends at its last checkpoint rather than scoring everything as wrong.
+ * Watches for failures after which no further call can succeed (a lost GPU device, a local
+ * server gone: RUN_STOPPING_ERRORS). The optimizer counts an ordinary error as a failed example
+ * and carries on; this stops the run instead, so it ends at its last checkpoint rather than
+ * scoring everything as wrong.
  */
 export class GuardedLM implements LanguageModel {
   readonly id: string;

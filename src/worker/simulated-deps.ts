@@ -7,6 +7,15 @@ import type { WebLLMRuntime } from '../engines/webllm/chat-engine';
 
 const GB = 1024 ** 3;
 
+/** Adapter limits ample for every catalog model (tests use them too). */
+export const SIMULATED_GPU_LIMITS = {
+  maxBufferSize: 2 * GB,
+  maxStorageBufferBindingSize: 2 * GB,
+  maxComputeWorkgroupStorageSize: 32768,
+  maxStorageBuffersPerShaderStage: 10,
+  maxComputeInvocationsPerWorkgroup: 1024,
+};
+
 /** A GPU with shader-f16 and ample limits on a 4 GB device (so the largest model is too large). */
 export const SIMULATED_GPU: ProbeEnvironment = {
   isSecureContext: true,
@@ -15,13 +24,7 @@ export const SIMULATED_GPU: ProbeEnvironment = {
     requestAdapter: () =>
       Promise.resolve({
         features: new Set(['shader-f16']),
-        limits: {
-          maxBufferSize: 2 * GB,
-          maxStorageBufferBindingSize: 2 * GB,
-          maxComputeWorkgroupStorageSize: 32768,
-          maxStorageBuffersPerShaderStage: 10,
-          maxComputeInvocationsPerWorkgroup: 1024,
-        },
+        limits: SIMULATED_GPU_LIMITS,
         info: { vendor: 'simulated', architecture: 'test', description: 'Simulated GPU (tests)' },
       }),
   },

@@ -5,20 +5,13 @@ import type { ChatEngine, WebLLMRuntime } from '../../../src/engines/webllm/chat
 import { getTask } from '../../../src/tasks/index';
 import { BUILT_IN_TASK_METADATA } from '../../../src/tasks/metadata';
 import type { ServiceDeps } from '../../../src/worker/service';
+import { SIMULATED_GPU_LIMITS } from '../../../src/worker/simulated-deps';
 import { FakeEngine, type FakeEngineOptions } from '../engines/webllm/fake-engine';
-
-const GB = 1024 ** 3;
 
 export function adapterEnv(opts: { f16: boolean; fallback?: boolean } | null): ProbeEnvironment {
   const adapter: GpuAdapterLike | null = opts && {
     features: new Set(opts.f16 ? ['shader-f16'] : []),
-    limits: {
-      maxBufferSize: 2 * GB,
-      maxStorageBufferBindingSize: 2 * GB,
-      maxComputeWorkgroupStorageSize: 32768,
-      maxStorageBuffersPerShaderStage: 10,
-      maxComputeInvocationsPerWorkgroup: 1024,
-    },
+    limits: SIMULATED_GPU_LIMITS,
     info: { vendor: 'test', isFallbackAdapter: opts.fallback === true },
   };
   return { isSecureContext: true, gpu: { requestAdapter: async () => adapter } };

@@ -3,16 +3,18 @@ import type { ServiceDeps } from '../../../src/worker/service';
 import { createCopaService } from '../../../src/worker/service';
 import type { CopaWorkerApi } from '../../../src/worker/api';
 import { adapterEnv, deps } from './fakes';
-import { bytes, freshProfile, type Profile, sharedLocks, tabStorage } from './storage-fixtures';
+import {
+  bytes,
+  freshProfile,
+  type Profile,
+  sharedLocks,
+  tabStorage,
+  TICKET_TASK,
+  smallRun,
+} from './storage-fixtures';
 
-const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
-const small = {
-  cycles: 1,
-  demoCandidates: 3,
-  instructionCandidates: 2,
-  minibatchSize: 10,
-  seed: 7,
-};
+const task = TICKET_TASK;
+const small = smallRun(7);
 
 function tab(profile: Profile, extra: Partial<ServiceDeps> = {}): CopaWorkerApi {
   return createCopaService({

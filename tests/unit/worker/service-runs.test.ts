@@ -6,9 +6,10 @@ import { getTask } from '../../../src/tasks/index';
 import { createCopaService } from '../../../src/worker/service';
 import { until } from '../helpers/until';
 import { adapterEnv, deps, FakeRuntime } from './fakes';
+import { TICKET_TASK, smallRun } from './storage-fixtures';
 
-const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
-const small = { cycles: 1, demoCandidates: 3, instructionCandidates: 2, minibatchSize: 10 };
+const task = TICKET_TASK;
+const small = smallRun();
 
 function collector(): { events: RunEvent[]; batches: number; sink: (b: RunEvent[]) => void } {
   const c = { events: [] as RunEvent[], batches: 0, sink: (_b: RunEvent[]) => undefined as void };

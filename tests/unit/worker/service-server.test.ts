@@ -4,9 +4,10 @@ import { createCopaService } from '../../../src/worker/service';
 import { runProvenance } from '../../../src/worker/stored-runs';
 import { OpenAITestServer } from '../../support/openai-test-server';
 import { adapterEnv, deps } from './fakes';
+import { TICKET_TASK, smallRun } from './storage-fixtures';
 
-const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
-const small = { cycles: 1, demoCandidates: 3, instructionCandidates: 2, minibatchSize: 10 };
+const task = TICKET_TASK;
+const small = smallRun();
 // Every call is an HTTP round trip: a budget keeps these runs to a few seconds.
 const short = { ...small, budget: { maxCalls: 80 } };
 

@@ -7,18 +7,12 @@ import { getTask } from '../../../src/tasks/index';
 import { runTimeWords } from '../../../src/ui/lib/run-time';
 import { createCopaService } from '../../../src/worker/service';
 import { adapterEnv, deps } from './fakes';
-import { freshProfile, tabStorage } from './storage-fixtures';
+import { freshProfile, tabStorage, TICKET_TASK, smallRun } from './storage-fixtures';
 
 // The real worker path (catalog, load, warm-up, runs through WebLLMModel and the guards) with
 // a simulated small model in place of WebLLM's engine: no GPU, no weights.
-const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
-const small = {
-  cycles: 1,
-  demoCandidates: 3,
-  instructionCandidates: 2,
-  minibatchSize: 10,
-  seed: 3,
-};
+const task = TICKET_TASK;
+const small = smallRun(3);
 const QWEN = 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC';
 const WARM_UP_CALLS = 2;
 

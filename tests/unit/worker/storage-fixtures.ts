@@ -102,3 +102,17 @@ export async function storedSplits(profile: Profile, id: string) {
   if (!record) throw new Error(`No dataset ${id} in this profile.`);
   return record.splits;
 }
+
+/** The built-in task most worker tests run on. */
+export const TICKET_TASK = { kind: 'builtin' as const, taskId: 'ticket-routing' };
+
+/** Settings for a run that finishes in a second or two: one cycle, few candidates. */
+export function smallRun(seed?: number) {
+  return {
+    cycles: 1,
+    demoCandidates: 3,
+    instructionCandidates: 2,
+    minibatchSize: 10,
+    ...(seed === undefined ? {} : { seed }),
+  };
+}

@@ -3,16 +3,10 @@ import type { CopaWorkerApi } from '../../../src/worker/api';
 import { createCopaService } from '../../../src/worker/service';
 import { readSharedText, HAS_SHARED_DATA, SKIP_NOTE } from '../core/interop/shared-data';
 import { adapterEnv, deps } from './fakes';
-import { freshProfile, tabStorage } from './storage-fixtures';
+import { freshProfile, tabStorage, TICKET_TASK, smallRun } from './storage-fixtures';
 
-const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
-const small = {
-  cycles: 1,
-  demoCandidates: 3,
-  instructionCandidates: 2,
-  minibatchSize: 10,
-  seed: 4,
-};
+const task = TICKET_TASK;
+const small = smallRun(4);
 
 async function serviceWithProgram(): Promise<{ service: CopaWorkerApi; programId: string }> {
   const service = createCopaService({

@@ -19,18 +19,14 @@ import {
   storedSplits,
   ticketCsv,
   unfinishedRuns,
+  TICKET_TASK,
+  smallRun,
 } from './storage-fixtures';
 import { storeThatFills } from '../storage/test-stores';
 import { until } from '../helpers/until';
 
-const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
-const small = {
-  cycles: 1,
-  demoCandidates: 3,
-  instructionCandidates: 2,
-  minibatchSize: 10,
-  seed: 7,
-};
+const task = TICKET_TASK;
+const small = smallRun(7);
 
 function tab(
   profile: Profile,
