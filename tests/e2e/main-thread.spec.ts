@@ -7,6 +7,10 @@ import { chooseStandIn } from './screens';
 // page full of phase cards that alone makes a 50 ms task. These tests measure the app, not the
 // tracer, so they record no trace.
 test.use({ trace: 'off' });
+// A timing check on a shared 2-core machine: the app's own tasks here take 20-35 ms, and a busy
+// moment of the machine can stretch one past 50 ms. One retry absorbs such a moment; work that
+// grows with the data (or a slow render) fails both tries.
+test.describe.configure({ retries: 1 });
 
 test('while phases appear during a run, the main thread has no long task over 50 ms', async ({
   page,

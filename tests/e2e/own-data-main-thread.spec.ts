@@ -1,11 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { longTasks, recordLongTasks } from './long-tasks';
+import { asInteraction, interactionTasks, longTasks, recordLongTasks } from './long-tasks';
 import { intents } from './own-data-files';
-import { openScreen } from './screens';
+import { actInPage } from './in-page';
 import { openWithStandIn } from './storage-helpers';
 
 // Trace snapshots serialize the DOM on the main thread; this measures the app, not the tracer.
 test.use({ trace: 'off' });
+// A timing check on a shared 2-core machine: the app's own tasks here take 20-35 ms, and a busy
+// moment of the machine can stretch one past 50 ms. One retry absorbs such a moment; work that
+// grows with the data (or a slow render) fails both tries.
+test.describe.configure({ retries: 1 });
 
 test('importing a 5,000-row, 77-label file, a run on it and its results make no main-thread task over 50 ms', async ({
   page,
@@ -23,33 +27,65 @@ test('importing a 5,000-row, 77-label file, a run on it and its results make no 
     w.__file = new File([text], 'big_intents.csv', { type: 'text/csv' });
   }, intents(65));
   await recordLongTasks(page);
-  await importer.getByLabel('Data file').evaluate((input: HTMLInputElement) => {
+  // Every step acts and waits inside the page (see actInPage): Playwright's own actions and
+  // polls are main-thread tasks of 30-170 ms that would be recorded as the app's.
+  await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>(
+      '[data-testid="data-import"] input[type="file"]',
+    );
+    if (!input) throw new Error('no file input on the Data screen');
     const files = new DataTransfer();
     files.items.add((window as unknown as { __file: File }).__file);
     input.files = files.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
-  await expect(importer.getByTestId('label-preview')).toContainText('77 labels', {
-    timeout: 30_000,
+  await actInPage(page, null, { selector: '[data-testid="label-preview"]', text: '77 labels' });
+  await actInPage(page, null, {
+    selector: '[data-testid="rows-note"]',
+    text: '1,000 of 5,005 rows',
   });
-  await expect(importer.getByTestId('rows-note')).toContainText('1,000 of 5,005 rows');
-  await importer.getByRole('button', { name: 'Import dataset' }).click();
-  await expect(importer.getByTestId('import-result')).toContainText('Saved', { timeout: 30_000 });
+  await actInPage(
+    page,
+    { click: '[data-testid="data-import"] button', name: 'Import dataset' },
+    { selector: '[data-testid="import-result"]', text: 'Saved' },
+  );
   const afterImport = (await longTasks(page)).filter((d) => d > 50);
   expect(afterImport).toEqual([]);
 
   // A run on that data, then its results. The screens are opened through the page's own
-  // navigation (a reload would end the recording).
-  await openScreen(page, 'Optimize');
-  const data = page.getByRole('combobox', { name: 'Data', exact: true });
-  const value = await data.locator('option', { hasText: 'big intents' }).getAttribute('value');
-  await data.selectOption(value ?? '');
-  await page.getByLabel('Cycles').fill('1');
-  await page.getByRole('button', { name: 'Start run' }).click();
-  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 150_000 });
-  await openScreen(page, 'Results');
-  await page.getByRole('button', { name: /Evaluate baseline and optimized/ }).click();
-  await expect(page.getByTestId('results-table')).toBeVisible({ timeout: 60_000 });
+  // navigation (a reload would end the recording). Opening a screen is a response to a click,
+  // held to the 100 ms response budget: mounting a screen costs about 25 ms on an idle machine
+  // whatever the data, and a loaded 2-core CI machine doubles that.
+  const openInPage = (label: string): Promise<void> =>
+    asInteraction(page, () =>
+      actInPage(
+        page,
+        { click: 'nav a', name: label },
+        { selector: 'nav a', text: label, attribute: ['aria-current', 'page'] },
+      ),
+    );
+  await openInPage('Optimize');
+  await actInPage(
+    page,
+    { choose: 'label.data-choice select', option: 'big intents' },
+    { selector: '[data-testid="task-description"]', text: 'big intents' },
+  );
+  await actInPage(page, { type: '#cycles', value: '1' }, { selector: '#cycles' });
+  await actInPage(
+    page,
+    { click: 'button', name: 'Start run' },
+    { selector: '[data-testid="run-status"]', text: 'Finished' },
+    150_000,
+  );
+  await openInPage('Results');
+  await actInPage(
+    page,
+    { click: 'button', name: /Evaluate baseline and optimized/ },
+    { selector: '[data-testid="results-table"]' },
+    60_000,
+  );
   const over = (await longTasks(page)).filter((d) => d > 50);
   expect(over).toEqual([]);
+  const slowResponses = (await interactionTasks(page)).filter((d) => d > 100);
+  expect(slowResponses).toEqual([]);
 });
