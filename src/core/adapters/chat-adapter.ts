@@ -2,10 +2,16 @@
  * The chat format with field markers, a leaner version of DSPy's ChatAdapter (see
  * dspy-chat-adapter.ts, which keeps DSPy's own wording). The system message is sent again with every
  * call (WebLLM has no prefix cache across requests), so it says only what the model needs: the
- * fields with their types, the answer's layout (the output markers, which parsing relies on, and
- * the completed marker, where generation stops) and the instruction. DSPy's structure intro,
- * input placeholders, repeated type notes and indentation are left out. Demos are user and
- * assistant turns, as in DSPy; the inputs are the final user turn with a one-line reminder.
+ * fields with their types, the answer's layout (the output markers, which parsing relies on) and
+ * the instruction. DSPy's structure intro, input placeholders, repeated type notes and
+ * indentation are left out. Demos are user and assistant turns, as in DSPy; the inputs are the
+ * final user turn with a one-line reminder.
+ *
+ * DSPy ends every answer, demos' too, with a `[[ ## completed ## ]]` marker. In a chat the
+ * assistant turn already ends with the template's end-of-turn token, which is where a chat model
+ * stops on its own; the marker costs about 6 prompt tokens per demo and as many generated tokens
+ * per call, and the parser never needed it. So the lean format neither shows nor asks for it
+ * (a model that writes it anyway still stops there: it stays a stop string).
  */
 import type { Demo, FieldValues } from '../example';
 import type { ChatMessage } from '../lm';
@@ -25,10 +31,7 @@ import { readOutputs } from './read-outputs';
 
 /** The system message of the chat format. */
 export function chatSystemMessage(signature: Signature): string {
-  const layout = [
-    ...signature.outputs.map((f) => `${marker(f.name)}\n{${f.name}}`),
-    COMPLETED_MARKER,
-  ];
+  const layout = signature.outputs.map((f) => `${marker(f.name)}\n{${f.name}}`);
   return [
     fieldDescriptions(signature, leanTypeTag),
     'Answer in this format:',
@@ -49,16 +52,14 @@ function leanTypeTag(field: FieldSpec): string {
 
 /** The line closing the final user turn: which markers to write, in order. */
 export function chatOutputRequest(signature: Signature): string {
-  const markers = [...signature.outputs.map((f) => marker(f.name)), COMPLETED_MARKER];
-  return `Respond with ${markers.join(', then ')}.`;
+  return `Respond with ${signature.outputs.map((f) => marker(f.name)).join(', then ')}.`;
 }
 
-/** A demo's assistant turn: the outputs it has, then the completed marker. */
+/** A demo's assistant turn: the outputs it has (the turn's end closes it, see above). */
 function demoAnswer(signature: Signature, demo: Demo): string {
-  const sections = presentOutputs(signature, demo).map(
-    ([f, value]) => [f.name, formatFieldValue(value)] as const,
+  return formatSections(
+    presentOutputs(signature, demo).map(([f, value]) => [f.name, formatFieldValue(value)] as const),
   );
-  return `${formatSections(sections)}\n\n${COMPLETED_MARKER}`;
 }
 
 function format(signature: Signature, demos: readonly Demo[], inputs: FieldValues): ChatMessage[] {
@@ -88,7 +89,10 @@ function unmarkedAnswer(body: string): string | null {
   return before === '' ? null : before;
 }
 
-/** Generation stops at the completed marker: nothing after it is read, so nothing is paid. */
+/**
+ * A model that writes the completed marker anyway (DSPy's habit) stops there: nothing after it
+ * is read, so nothing is paid.
+ */
 function stop(): string[] {
   return [COMPLETED_MARKER];
 }

@@ -27,12 +27,23 @@ describe('the lean chat format', () => {
   it('lists each label once, shows the answer layout and ends with the instruction', () => {
     expect(system.match(/technical/g)).toHaveLength(1);
     expect(system).toContain('[[ ## department ## ]]\n{department}\n[[ ## urgency ## ]]');
-    expect(system).toContain('[[ ## completed ## ]]');
     expect(system).not.toContain('{ticket}');
     expect(system.endsWith('Route the ticket.\nUrgent when the customer cannot work.')).toBe(true);
     const last = messages[messages.length - 1]?.content ?? '';
     expect(last).toContain('[[ ## ticket ## ]]\nMy app crashed');
-    expect(last).toMatch(/Respond with \[\[ ## department ## \]\], then .*completed/);
+    expect(last).toMatch(
+      /Respond with \[\[ ## department ## \]\], then \[\[ ## urgency ## \]\]\.$/,
+    );
+  });
+
+  it('neither shows nor asks for the completed marker (the end of the turn closes an answer)', () => {
+    for (const m of messages) expect(m.content).not.toContain('completed');
+    expect(messages[2]?.content).toBe('[[ ## department ## ]]\nbilling\n\n[[ ## urgency ## ]]\n2');
+    // A model that writes it anyway, as DSPy's format taught many, stops there and is read.
+    expect(chatAdapter.stop?.(sig)).toContain('[[ ## completed ## ]]');
+    const answer =
+      '[[ ## department ## ]]\ntechnical\n\n[[ ## urgency ## ]]\n3\n\n[[ ## completed ## ]]';
+    expect(chatAdapter.parse(sig, answer)).toEqual({ department: 'technical', urgency: 3 });
   });
 
   it('is shorter than DSPy’s wording for the same content', () => {
