@@ -12,11 +12,12 @@ export type StopReason =
 export type CurvePoint = [lmCalls: number, bestValScore: number];
 
 /**
- * Why a candidate was not fully scored: clearly behind the incumbent part-way through a
- * minibatch, the weaker half of a minibatch round, not above the incumbent on the same
- * minibatch examples, or unable to win part-way through the full set.
+ * Why a candidate was not fully scored: clearly behind the incumbent (or the minibatch's leader)
+ * part-way through a minibatch, the weaker half of a minibatch round, not above the incumbent on
+ * the same minibatch examples, or unable to win part-way through the full set.
  */
-export type DropReason = 'behind-incumbent' | 'minibatch' | 'below-incumbent' | 'cannot-win';
+export type DropReason =
+  'behind-incumbent' | 'behind-leader' | 'minibatch' | 'below-incumbent' | 'cannot-win';
 
 /** One candidate of a phase as the UI shows it (plain JSON). */
 export interface CandidateRecord {

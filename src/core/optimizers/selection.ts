@@ -64,10 +64,11 @@ export function programKey(program: Program): string {
 
 /**
  * Picks among candidates fairly and cheaply. Candidates are compared on the same minibatch
- * (paired), a candidate clearly behind the incumbent part-way through it stops there (racing),
- * the weaker half dropped each round (successive halving, a fresh minibatch per
- * round, scores accumulated), finalists below the incumbent on the same examples dropped,
- * and the rest scored on the full validation set (stopping a finalist once it cannot win).
+ * (paired), a candidate clearly behind the incumbent or the minibatch's leader part-way
+ * through it stops there (racing), the weaker half dropped each round (successive halving, a
+ * fresh minibatch per round, scores accumulated), finalists below the incumbent on the same
+ * examples dropped, and the rest scored on the full validation set (stopping a finalist once
+ * it cannot win).
  * Only full-set scores decide, and the incumbent is replaced only on a strict improvement.
  */
 export async function selectCandidate(
@@ -127,6 +128,8 @@ export async function selectCandidate(
     // candidate ahead of the incumbent on this minibatch (scored on all of it), else none.
     const queue = [...alive];
     let leader: Candidate | null = null;
+    /** The leader's answers on this minibatch, example by example. */
+    let leaderScores: number[] | null = null;
     let asking = round === 0 && more !== undefined;
     for (;;) {
       let c = queue.shift();
@@ -148,10 +151,19 @@ export async function selectCandidate(
         bar = scores.reduce((a, b) => a + b, 0) / Math.max(1, scores.length);
       }
       const ref = reference;
+      const lead = leaderScores;
       // Racing on the minibatch: a candidate already clearly behind the incumbent on the same
-      // examples stops there; the rest of its minibatch would only confirm it.
-      const run = await session.scoreUntil(c.program, batch, (scores) =>
-        clearlyBehind(scores.map((s, i) => s - (ref[i] ?? 0))),
+      // examples stops there; the rest of its minibatch would only confirm it. So does one
+      // clearly behind this minibatch's leader: the leader is scored in full first and sets the
+      // bar there, so such a candidate would most likely be stopped by it anyway, after more calls.
+      const behindIncumbent = (scores: readonly number[]): boolean =>
+        clearlyBehind(scores.map((s, i) => s - (ref[i] ?? 0)));
+      const behindLeader = (scores: readonly number[]): boolean =>
+        lead !== null && clearlyBehind(scores.map((s, i) => s - (lead[i] ?? 0)));
+      const run = await session.scoreUntil(
+        c.program,
+        batch,
+        (scores) => behindIncumbent(scores) || behindLeader(scores),
       );
       const scored = run.result.results.length;
       const own = diffs.get(c) ?? [];
@@ -169,12 +181,21 @@ export async function selectCandidate(
         score: run.result.score,
         examples: scored,
       });
-      if (run.stopped) drop(session, c, settings.phase, 'behind-incumbent');
-      else if (
+      if (run.stopped) {
+        const scores = run.result.results.map((r) => r.score);
+        drop(
+          session,
+          c,
+          settings.phase,
+          behindIncumbent(scores) ? 'behind-incumbent' : 'behind-leader',
+        );
+      } else if (
         run.result.score > bar &&
         run.result.score > (leader?.record.minibatchScore ?? -Infinity)
-      )
+      ) {
         leader = c;
+        leaderScores = run.result.results.map((r) => r.score);
+      }
     }
     alive = alive.filter((c) => !c.record.dropped);
     if (alive.length <= finalists) break;

@@ -73,6 +73,7 @@ export function emptyRunView(): RunView {
 export const DROP_WORDS: Record<string, string> = {
   minibatch: 'dropped in a minibatch round (weaker half)',
   'behind-incumbent': 'clearly behind the current program part-way through the minibatch',
+  'behind-leader': 'clearly behind the best candidate so far part-way through the minibatch',
   'below-incumbent': 'not above the current program on the same examples',
   'cannot-win': 'could no longer beat the current program',
 };

@@ -79,7 +79,7 @@ const candidateRecord: v.GenericSchema<CandidateRecord> = v.looseObject({
   fullScore: v.nullable(v.number()),
   dropped: v.boolean(),
   dropReason: v.optional(
-    v.picklist(['behind-incumbent', 'minibatch', 'below-incumbent', 'cannot-win']),
+    v.picklist(['behind-incumbent', 'behind-leader', 'minibatch', 'below-incumbent', 'cannot-win']),
   ),
 });
 

@@ -340,6 +340,47 @@ describe('racing on the minibatch', () => {
   });
 });
 
+describe('racing against the minibatch leader', () => {
+  const big = examples(words('l', 40));
+  const order = new Map(big.map((e, i) => [String(e.data.x), i]));
+  /** "score:K": right on the first K examples of the 40. */
+  const model = (): ScriptedLM =>
+    new ScriptedLM((req: LMRequest) => {
+      const k = Number(/score:(\d+)/.exec(req.messages[0]?.content ?? '')?.[1] ?? 0);
+      const x = (ScriptedLM.lastUser(req).split(': ')[1] ?? '').trim();
+      return `y: ${(order.get(x) ?? 99) < k ? reverse(x) : x}`;
+    });
+  async function race(instructions: string[]) {
+    const lm = model();
+    const session = makeSession(toyTask([], big), lm, {});
+    const incumbent = {
+      program: toyProgram('score:10'),
+      score: 10 / 40,
+      exampleScores: big.map((_, i) => (i < 10 ? 1 : 0)),
+    };
+    const cands = instructions.map((t) => candidate(t, t));
+    await selectCandidate(session, cands, incumbent, big, new Rng(5), {
+      minibatchSize: 20,
+      phase: 0,
+    });
+    return { cands, lm };
+  }
+
+  it('stops a candidate clearly behind the leader on the same examples, though ahead of the incumbent', async () => {
+    const { cands } = await race(['score:40', 'score:12']);
+    const weak = cands[1];
+    expect(weak?.record.dropReason).toBe('behind-leader');
+    expect(weak?.record.minibatchExamples).toBeLessThan(20);
+    expect(cands[0]?.record.fullScore).toBe(1);
+  });
+
+  it('scores the same candidate on its whole minibatch when no candidate leads', async () => {
+    const { cands } = await race(['score:12']);
+    expect(cands[0]?.record.minibatchExamples).toBe(20);
+    expect(cands[0]?.record.dropReason).not.toBe('behind-leader');
+  });
+});
+
 describe('selectCandidate with candidates made one at a time', () => {
   /** Runs selection where each later candidate is made by `make(leader instruction or null)`. */
   async function selectBuilt(make: (leader: string | null) => string | null) {
