@@ -36,8 +36,8 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await openScreen(page, 'Optimize');
   const note = page.getByTestId('preset-note');
   await expect(note).toContainText('Real-model preset applied');
-  await expect(note).toContainText('2 cycles');
-  await expect(page.getByLabel('Cycles')).toHaveValue('2');
+  await expect(note).toContainText('1 cycle,');
+  await expect(page.getByLabel('Cycles')).toHaveValue('1');
   await expect(page.getByLabel('Budget: max minutes (0 = none)')).toHaveValue('20');
   // Before the first run: the time in minutes at the speed measured by the warm-up.
   const estimate = page.getByTestId('time-estimate');
@@ -47,7 +47,6 @@ test('a real model: too-large models need confirmation, the warm-up measures the
 
   // A short run: the simulated model's proposals all come back the same, which the phase card
   // reports as proposals that gave nothing usable.
-  await page.getByLabel('Cycles').fill('1');
   await page.getByLabel('Instruction candidates').fill('3');
   await page.getByRole('button', { name: 'Start run' }).click();
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
@@ -61,6 +60,7 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await expect(page.getByTestId('engine-status')).toContainText('Stand-in model');
   await openScreen(page, 'Optimize');
   await expect(page.getByTestId('preset-note')).toHaveCount(0);
+  await expect(page.getByLabel('Cycles')).toHaveValue('3');
   await expect(page.getByTestId('time-estimate')).toContainText('typical integrated GPU');
   await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
 });

@@ -37,10 +37,11 @@ export function withoutPreset(
   return restored;
 }
 
-/** "2 cycles, a 20-minute time budget": what a preset sets, in words. */
+/** "1 cycle, a 20-minute time budget": what a preset sets, in words. */
 export function presetWords(fields: Partial<RunSettings>): string {
   const parts: string[] = [];
-  if (fields.cycles !== undefined) parts.push(`${fields.cycles} cycles`);
+  if (fields.cycles !== undefined)
+    parts.push(`${fields.cycles} cycle${fields.cycles === 1 ? '' : 's'}`);
   if (fields.demoCandidates !== undefined)
     parts.push(`${fields.demoCandidates} demo-set candidates`);
   if (fields.instructionCandidates !== undefined)

@@ -13,7 +13,8 @@ describe('the real-model preset in the run settings', () => {
     expect(fields.maxMinutes).toBeGreaterThan(0);
     expect(presetSettings('standin:0')).toEqual({});
     expect(presetSettings(null)).toEqual({});
-    expect(presetWords(fields)).toBe(`2 cycles, a ${fields.maxMinutes}-minute time budget`);
+    expect(presetWords(fields)).toBe(`1 cycle, a ${fields.maxMinutes}-minute time budget`);
+    expect(presetWords({ cycles: 2 })).toBe('2 cycles');
   });
 
   it('taking the preset back restores only the settings the user left as it set them', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REAL_MODEL_PRESET } from '../../../src/core/real-model-preset';
 import type { EngineState } from '../../../src/ui/engine-state.svelte';
 import { DEFAULT_RUN_SETTINGS, RunState } from '../../../src/ui/run-state.svelte';
 import type { TaskState } from '../../../src/ui/task-state.svelte';
@@ -20,8 +21,9 @@ function runWith() {
 describe('the real-model preset follows the loaded model', () => {
   it('a WebLLM model applies it once (into the budget sent to the run); the stand-in takes it back', () => {
     const { run, load } = runWith();
+    expect(REAL_MODEL_PRESET.cycles).not.toBe(DEFAULT_RUN_SETTINGS.cycles);
     load('webllm', 'webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
-    expect(run.settings.cycles).toBe(2);
+    expect(run.settings.cycles).toBe(REAL_MODEL_PRESET.cycles);
     expect(run.config().budget).toEqual({ maxWallMs: 20 * 60_000 });
     expect(run.preset?.modelId).toBe('webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
     // The user's changes stay while the same model is loaded.
@@ -48,7 +50,7 @@ describe('the real-model preset follows the loaded model', () => {
     expect(run.settings.cycles).toBe(DEFAULT_RUN_SETTINGS.cycles);
     run.paused = false;
     run.followModel();
-    expect(run.settings.cycles).toBe(2);
+    expect(run.settings.cycles).toBe(REAL_MODEL_PRESET.cycles);
     expect(run.preset?.modelId).toBe('webllm:b');
   });
 });
