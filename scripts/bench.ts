@@ -16,8 +16,8 @@ import { METHODS, runMethod, type Method } from './bench/run-method';
 import { loadTasks, TASK_IDS } from './bench/tasks';
 import type { BenchTask, MethodRow, TaskModelResult } from './bench/types';
 
-// Five seeds: the fewest the issue allows; with every model and task this keeps a full run
-// near a quarter of an hour on two cores. BENCH_SEEDS=0-9 for tighter standard errors.
+// Five seeds: the fewest the issue allows; with every model and task a full run took about four
+// minutes on two cores (2026-11-30). BENCH_SEEDS=0-9 for tighter standard errors.
 const DEFAULT_SEEDS = [0, 1, 2, 3, 4];
 
 function minutes(ms: number): string {
