@@ -18,30 +18,42 @@ const RECORDS: readonly ModelRecord[] = [
   record('Phi-3.5-mini-instruct-q4f32_1-MLC', 5483, false),
 ];
 
-/** A runtime of simulated engines; `engines` holds every engine it made, newest last. */
-export class SimulatedRuntime implements WebLLMRuntime {
-  readonly engines: SimulatedEngine[] = [];
-  readonly prebuiltAppConfig: AppConfig = { model_list: [...RECORDS] };
-  private readonly cached = new Set<string>();
+/**
+ * A WebLLM runtime around engines made by `make`: it reports loading progress as WebLLM does
+ * (fetching a model the first time, reading it from the cache afterwards), remembers what it
+ * loaded, and can be made to fail on reload. `engines` holds every engine it made, newest last.
+ */
+export class WrappedRuntime<E extends ChatEngine> implements WebLLMRuntime {
+  readonly engines: E[] = [];
+  readonly cached = new Set<string>();
+  /** When set, every reload fails with it (a failed download, say) after its first report. */
+  reloadError: Error | null = null;
+  readonly prebuiltAppConfig: AppConfig;
 
-  constructor(private readonly options: Partial<SimulatedEngineOptions> = {}) {}
+  constructor(
+    private readonly make: () => E,
+    records: readonly ModelRecord[],
+  ) {
+    this.prebuiltAppConfig = { model_list: [...records] };
+  }
 
   createEngine(config: Parameters<WebLLMRuntime['createEngine']>[0]): ChatEngine {
-    const engine = new SimulatedEngine({ answer: smallModelAnswer, ...this.options });
-    const cached = this.cached;
+    const engine = this.make();
     const reload = engine.reload.bind(engine);
-    // As WebLLM: progress reports while loading, and the model is cached afterwards.
     engine.reload = async (modelId: string): Promise<void> => {
       config.initProgressCallback?.({
         progress: 0.5,
-        timeElapsed: 0,
-        text: 'Loading model from cache[1/2]',
+        timeElapsed: 1,
+        text: this.cached.has(modelId)
+          ? 'Loading model from cache[1/2]: 100MB loaded. 50% completed'
+          : 'Fetching param cache[1/2]: 100MB fetched. 50% completed',
       });
+      if (this.reloadError) throw this.reloadError;
       await reload(modelId);
-      cached.add(modelId);
+      this.cached.add(modelId);
       config.initProgressCallback?.({
         progress: 1,
-        timeElapsed: 0,
+        timeElapsed: 2,
         text: 'Finish loading on simulated GPU',
       });
     };
@@ -55,6 +67,13 @@ export class SimulatedRuntime implements WebLLMRuntime {
 
   async deleteModelAllInfoInCache(modelId: string): Promise<void> {
     this.cached.delete(modelId);
+  }
+}
+
+/** A runtime of simulated engines that answer like a small model (see SimulatedEngine). */
+export class SimulatedRuntime extends WrappedRuntime<SimulatedEngine> {
+  constructor(options: Partial<SimulatedEngineOptions> = {}) {
+    super(() => new SimulatedEngine({ answer: smallModelAnswer, ...options }), RECORDS);
   }
 }
 

@@ -1,7 +1,8 @@
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import type { GpuAdapterLike, ProbeEnvironment } from '../../../src/engines/gpu-probe';
 import { StandInModel } from '../../../src/engines/standin/standin-model';
-import type { ChatEngine, WebLLMRuntime } from '../../../src/engines/webllm/chat-engine';
+import type { WebLLMRuntime } from '../../../src/engines/webllm/chat-engine';
+import { WrappedRuntime } from '../../../src/engines/webllm/simulated-runtime';
 import { getTask } from '../../../src/tasks/index';
 import { BUILT_IN_TASK_METADATA } from '../../../src/tasks/metadata';
 import type { ServiceDeps } from '../../../src/worker/service';
@@ -27,50 +28,18 @@ export function record(model_id: string): ModelRecord {
   };
 }
 
-/** A WebLLM runtime whose engines are FakeEngines; reload can be made to fail. */
-export class FakeRuntime implements WebLLMRuntime {
-  readonly engines: FakeEngine[] = [];
-  readonly cached = new Set<string>();
-  reloadError: Error | null = null;
-  readonly prebuiltAppConfig = {
-    model_list: [
-      record('SmolLM2-360M-Instruct-q4f16_1-MLC'),
-      record('SmolLM2-360M-Instruct-q4f32_1-MLC'),
-      record('Qwen2.5-0.5B-Instruct-q4f16_1-MLC'),
-      record('Qwen2.5-0.5B-Instruct-q4f32_1-MLC'),
-    ],
-  };
-
-  constructor(private readonly engineOptions: FakeEngineOptions = {}) {}
-
-  createEngine(config: Parameters<WebLLMRuntime['createEngine']>[0]): ChatEngine {
-    const engine = new FakeEngine(this.engineOptions);
-    const reload = engine.reload.bind(engine);
-    engine.reload = async (id: string) => {
-      config.initProgressCallback?.({
-        progress: 0.5,
-        timeElapsed: 1,
-        text: 'Fetching param cache[1/2]: 100MB fetched. 50% completed',
-      });
-      if (this.reloadError) throw this.reloadError;
-      await reload(id);
-      this.cached.add(id);
-      config.initProgressCallback?.({
-        progress: 1,
-        timeElapsed: 2,
-        text: 'Finish loading on test',
-      });
-    };
-    this.engines.push(engine);
-    return engine;
-  }
-
-  async hasModelInCache(modelId: string): Promise<boolean> {
-    return this.cached.has(modelId);
-  }
-
-  async deleteModelAllInfoInCache(modelId: string): Promise<void> {
-    this.cached.delete(modelId);
+/** A WebLLM runtime whose engines are FakeEngines; reload can be made to fail (reloadError). */
+export class FakeRuntime extends WrappedRuntime<FakeEngine> {
+  constructor(engineOptions: FakeEngineOptions = {}) {
+    super(
+      () => new FakeEngine(engineOptions),
+      [
+        record('SmolLM2-360M-Instruct-q4f16_1-MLC'),
+        record('SmolLM2-360M-Instruct-q4f32_1-MLC'),
+        record('Qwen2.5-0.5B-Instruct-q4f16_1-MLC'),
+        record('Qwen2.5-0.5B-Instruct-q4f32_1-MLC'),
+      ],
+    );
   }
 }
 
