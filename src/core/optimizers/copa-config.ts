@@ -1,3 +1,4 @@
+import { COPA_SETTING_RANGES, inRange, rangeWords, type SettingRange } from './copa-setting-ranges';
 import type { Budget } from '../usage';
 
 /** Settings of a COPA run. Every field has a default (DEFAULT_COPA_CONFIG). */
@@ -75,43 +76,23 @@ export const DEFAULT_COPA_CONFIG: CopaConfig = Object.freeze({
   metricThreshold: 1,
 }) as CopaConfig;
 
+/** The numeric settings of a COPA run. */
+type NumericCopaSetting = {
+  [K in keyof CopaConfig]: CopaConfig[K] extends number ? K : never;
+}[keyof CopaConfig];
+
+// Every numeric setting has a range: checked when compiling (the unit test checks the converse).
+const RANGES: Readonly<Record<NumericCopaSetting, SettingRange>> = COPA_SETTING_RANGES;
+const RANGE_KEYS = Object.keys(RANGES) as NumericCopaSetting[];
+
 /** The defaults with the given fields replaced, checked for sane values. */
 export function resolveCopaConfig(partial: Partial<CopaConfig> = {}): CopaConfig {
   const config: CopaConfig = { ...DEFAULT_COPA_CONFIG, ...partial, budget: { ...partial.budget } };
-  const positive: (keyof CopaConfig)[] = [
-    'cycles',
-    'maxRounds',
-    'minibatchSize',
-    'finalists',
-    'maxInstructionChars',
-  ];
-  for (const key of positive) {
-    const v = config[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
-      throw new RangeError(
-        `COPA setting "${key}" must be a whole number of at least 1 (got ${String(v)}).`,
-      );
+  for (const key of RANGE_KEYS) {
+    const range = RANGES[key];
+    const value: unknown = config[key];
+    if (!inRange(range, value))
+      throw new RangeError(`COPA setting "${key}": ${rangeWords(range)} (got ${String(value)}).`);
   }
-  const natural: (keyof CopaConfig)[] = [
-    'maxBootstrappedDemos',
-    'maxLabeledDemos',
-    'demoCandidates',
-    'instructionCandidates',
-    'maxRetries',
-    'failureProbeSize',
-    'demoTokenBudget',
-    'bootstrapPatience',
-    'proposerExampleTokens',
-  ];
-  for (const key of natural) {
-    const v = config[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
-      throw new RangeError(
-        `COPA setting "${key}" must be a whole number, 0 or more (got ${String(v)}).`,
-      );
-  }
-  if (!(config.acceptMargin >= 0))
-    throw new RangeError('COPA setting "acceptMargin" must be 0 or more.');
-  if (!Number.isInteger(config.seed)) throw new RangeError('The seed must be a whole number.');
   return config;
 }

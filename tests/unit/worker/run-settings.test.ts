@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COPA_CONFIG } from '../../../src/core/optimizers/copa-config';
 import { createCopaService } from '../../../src/worker/service';
-import {
-  checkRunSettings,
-  RUN_SETTING_RANGES,
-  RunSettingsError,
-} from '../../../src/worker/schemas/run-settings';
+import { COPA_SETTING_RANGES } from '../../../src/core/optimizers/copa-setting-ranges';
+import { checkRunSettings, RunSettingsError } from '../../../src/worker/schemas/run-settings';
 import { adapterEnv, deps } from './fakes';
 
 const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
@@ -13,7 +10,7 @@ const task = { kind: 'builtin' as const, taskId: 'ticket-routing' };
 describe('run settings are bounded in the worker', () => {
   it('accepts the defaults and every range end', () => {
     expect(checkRunSettings(DEFAULT_COPA_CONFIG)).toMatchObject({ cycles: 3 });
-    for (const [key, r] of Object.entries(RUN_SETTING_RANGES)) {
+    for (const [key, r] of Object.entries(COPA_SETTING_RANGES)) {
       expect(() => checkRunSettings({ [key]: r.min })).not.toThrow();
       expect(() => checkRunSettings({ [key]: r.max })).not.toThrow();
     }
