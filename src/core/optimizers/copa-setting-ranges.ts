@@ -8,10 +8,10 @@ export interface SettingRange {
 
 /**
  * The range of every numeric run setting: the one table both the library (resolveCopaConfig)
- * and the worker's request check read (copa-config.ts checks at compile time that it names
- * every numeric setting; a unit test, that it names nothing else). The upper bounds matter in the worker: one huge value
- * (Cycles = 100000000000) would keep it busy for good, since the cost estimate walks each cycle.
- * Wide enough for any run a browser can finish.
+ * and the worker's request check read. copa-config.ts checks at compile time that it names
+ * every numeric setting, a unit test that it names nothing else. The upper bounds matter in the
+ * worker: one huge value (Cycles = 100000000000) would keep it busy for good, since the cost
+ * estimate walks each cycle. Wide enough for any run a browser can finish.
  */
 export const COPA_SETTING_RANGES = {
   seed: { label: 'Seed', min: -(2 ** 31), max: 2 ** 32 - 1, whole: true },

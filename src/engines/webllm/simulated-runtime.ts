@@ -1,6 +1,7 @@
 /**
  * TEST ONLY: a WebLLM runtime whose engines are SimulatedEngines, so the real worker path
- * (catalog, load, warm-up, runs through WebLLMModel) can be driven without a GPU or weights.
+ * (catalog, load, warm-up, runs through WebLLMModel) can be driven without a GPU or weights,
+ * and the wrapper it is built on, which the unit tests' FakeEngine runtime uses too.
  * Unit tests build it directly; the browser tests reach it through the worker's test-only
  * switch (see worker/test-hooks.ts). Nothing in the app selects it otherwise.
  */
