@@ -16,8 +16,14 @@ export type CurvePoint = [lmCalls: number, bestValScore: number];
  * part-way through a minibatch, the weaker half of a minibatch round, not above the incumbent on
  * the same minibatch examples, or unable to win part-way through the full set.
  */
-export type DropReason =
-  'behind-incumbent' | 'behind-leader' | 'minibatch' | 'below-incumbent' | 'cannot-win';
+export const DROP_REASONS = [
+  'behind-incumbent',
+  'behind-leader',
+  'minibatch',
+  'below-incumbent',
+  'cannot-win',
+] as const;
+export type DropReason = (typeof DROP_REASONS)[number];
 
 /** One candidate of a phase as the UI shows it (plain JSON). */
 export interface CandidateRecord {

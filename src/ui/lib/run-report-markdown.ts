@@ -113,7 +113,7 @@ function phaseSection(phase: PhaseRecord): string[] {
 
 function outcome(phase: PhaseRecord, c: CandidateRecord): string {
   if (phase.accepted && phase.winner === c.id) return '**accepted**';
-  if (c.dropped) return DROP_WORDS[c.dropReason ?? ''] ?? 'dropped';
+  if (c.dropped) return c.dropReason ? DROP_WORDS[c.dropReason] : 'dropped';
   return c.kind === 'incumbent' ? 'current program' : 'not better';
 }
 

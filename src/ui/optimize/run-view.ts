@@ -1,6 +1,7 @@
 import type { ProgramState } from '../../core/program';
 import type {
   CandidateRecord,
+  DropReason,
   PhaseKind,
   PhaseRecord,
   StopReason,
@@ -70,7 +71,7 @@ export function emptyRunView(): RunView {
 }
 
 /** Why a candidate was not fully scored, in plain words. */
-export const DROP_WORDS: Record<string, string> = {
+export const DROP_WORDS: Readonly<Record<DropReason, string>> = {
   minibatch: 'dropped in a minibatch round (weaker half)',
   'behind-incumbent': 'clearly behind the current program part-way through the minibatch',
   'behind-leader': 'clearly behind the best candidate so far part-way through the minibatch',

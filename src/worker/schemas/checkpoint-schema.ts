@@ -6,7 +6,12 @@ import {
 } from '../../core/optimizers/checkpoint';
 import { DEFAULT_COPA_CONFIG, type CopaConfig } from '../../core/optimizers/copa-config';
 import type { Insight } from '../../core/optimizers/insight';
-import type { CandidateRecord, PhaseRecord, StopReason } from '../../core/optimizers/records';
+import {
+  DROP_REASONS,
+  type CandidateRecord,
+  type PhaseRecord,
+  type StopReason,
+} from '../../core/optimizers/records';
 import type { Budget, UsageTotals } from '../../core/usage';
 import type { RunRecord } from '../../storage/runs';
 import { demo, issueText, programState } from './plain-data';
@@ -78,9 +83,7 @@ const candidateRecord: v.GenericSchema<CandidateRecord> = v.looseObject({
   minibatchExamples: v.number(),
   fullScore: v.nullable(v.number()),
   dropped: v.boolean(),
-  dropReason: v.optional(
-    v.picklist(['behind-incumbent', 'behind-leader', 'minibatch', 'below-incumbent', 'cannot-win']),
-  ),
+  dropReason: v.optional(v.picklist(DROP_REASONS)),
 });
 
 const phaseRecord: v.GenericSchema<PhaseRecord> = v.looseObject({
