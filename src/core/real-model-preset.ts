@@ -9,7 +9,7 @@ import type { CopaConfig } from './optimizers/copa-config';
  * +0.000, +0.030, -0.010) at 55-60% of its iGPU time (ticket routing 1,441-1,615 s against
  * 2,589-3,436 s), and on the public samples within 0.01 but for TREC with the demo-biased model
  * (-0.032, near chance). Fewer labeled demos (8 or 4), smaller minibatches (15) or fewer
- * candidates cut the time further but cost 0.02 to 0.17 of test score on ticket routing, whose
+ * candidates cut the time further but cost 0.02 to 0.18 of test score on ticket routing, whose
  * cue words can only be learned from demos, so they are not in the preset.
  */
 export const REAL_MODEL_PRESET: Readonly<Partial<CopaConfig>> = Object.freeze({
