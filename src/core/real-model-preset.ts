@@ -6,8 +6,8 @@ import type { CopaConfig } from './optimizers/copa-config';
  * three, and a time budget as well as calls. Measured with `npm run bench` (three simulated
  * models, seeds 0-4, method copa-real-preset): on the built-in tasks one cycle's test score is
  * within 0.02 of default COPA's (ticket routing +0.000, +0.016, -0.020; date normalization
- * +0.000, +0.030, -0.010) at 55-60% of its iGPU time (ticket routing 1,441-1,615 s against
- * 2,589-3,436 s), and on the public samples within 0.01 but for TREC with the demo-biased model
+ * +0.000, +0.030, -0.010) in about half its iGPU time (43-64%; ticket routing 1,441-1,615 s
+ * against 2,771-3,382 s), and on the public samples within 0.01 but for TREC with the demo-biased model
  * (-0.032, near chance). Fewer labeled demos (8 or 4), smaller minibatches (15) or fewer
  * candidates cut the time further but cost 0.02 to 0.18 of test score on ticket routing, whose
  * cue words can only be learned from demos, so they are not in the preset.

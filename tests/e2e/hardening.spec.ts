@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openWithStandIn, startRun, storedRecords, type StoredRun } from './storage-helpers';
+import { openWithStandIn, startRun, untilPhaseSaved } from './storage-helpers';
 
 const IMPORT_LABEL = 'Import a program file (project JSON or DSPy JSON)';
 
@@ -125,16 +125,7 @@ test('a terminated worker is noticed by its silence, and "Reload and resume" con
   await openWithStandIn(page, 'optimize', 15);
   const worker = page.workers().find((w) => w.url().includes('copa.worker'));
   await startRun(page, 2);
-  // Wait until the run has saved a finished phase, so there is something to resume from.
-  await expect
-    .poll(
-      async () => {
-        const runs = await storedRecords<StoredRun>(page, 'runs');
-        return runs.find((r) => r.status === 'running')?.checkpoints.length ?? 0;
-      },
-      { timeout: 60_000, intervals: [250] },
-    )
-    .toBeGreaterThanOrEqual(2);
+  await untilPhaseSaved(page);
   // The worker stops: no error event, no answer, ever (as when the browser kills it).
   void worker!.evaluate(() => self.close()).catch(() => undefined);
   const gone = page.getByTestId('worker-gone');

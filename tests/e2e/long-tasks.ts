@@ -1,4 +1,17 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Sets up a file of main-thread timing tests. Playwright's trace snapshots serialize the whole
+ * DOM on the main thread around each action (on a page full of phase cards that alone makes a
+ * 50 ms task), so these tests record no trace: they measure the app, not the tracer. And a
+ * timing check on a shared 2-core machine: the app's own tasks take 20-35 ms, and a busy moment
+ * of the machine can stretch one past 50 ms. Two retries absorb such moments; work that grows
+ * with the data (or a slow render) fails every try.
+ */
+export function measuringMainThread(): void {
+  test.use({ trace: 'off' });
+  test.describe.configure({ retries: 2 });
+}
 
 interface LongTaskLog {
   tasks: { start: number; duration: number }[];

@@ -1,16 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { longTasks, recordLongTasks } from './long-tasks';
+import { longTasks, measuringMainThread, recordLongTasks } from './long-tasks';
 import { chooseStandIn } from './screens';
 
 // The page stays responsive while a run goes: no main-thread task over 50 ms.
-// Playwright's trace snapshots serialize the whole DOM on the main thread around each action; on a
-// page full of phase cards that alone makes a 50 ms task. These tests measure the app, not the
-// tracer, so they record no trace.
-test.use({ trace: 'off' });
-// A timing check on a shared 2-core machine: the app's own tasks here take 20-35 ms, and a busy
-// moment of the machine can stretch one past 50 ms. Two retries absorb such moments; work that
-// grows with the data (or a slow render) fails every try.
-test.describe.configure({ retries: 2 });
+measuringMainThread();
 
 test('while phases appear during a run, the main thread has no long task over 50 ms', async ({
   page,

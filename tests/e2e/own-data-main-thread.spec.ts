@@ -1,15 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { asInteraction, interactionTasks, longTasks, recordLongTasks } from './long-tasks';
+import {
+  asInteraction,
+  interactionTasks,
+  longTasks,
+  measuringMainThread,
+  recordLongTasks,
+} from './long-tasks';
 import { intents } from './own-data-files';
 import { actInPage } from './in-page';
 import { openWithStandIn } from './storage-helpers';
 
-// Trace snapshots serialize the DOM on the main thread; this measures the app, not the tracer.
-test.use({ trace: 'off' });
-// A timing check on a shared 2-core machine: the app's own tasks here take 20-35 ms, and a busy
-// moment of the machine can stretch one past 50 ms. Two retries absorb such moments; work that
-// grows with the data (or a slow render) fails every try.
-test.describe.configure({ retries: 2 });
+measuringMainThread();
 
 test('importing a 5,000-row, 77-label file, a run on it and its results make no main-thread task over 50 ms', async ({
   page,

@@ -45,6 +45,22 @@ export async function startRun(page: Page, cycles: number): Promise<void> {
   await page.getByRole('button', { name: 'Start run' }).click();
 }
 
+/**
+ * Waits until the run in progress has saved a finished phase (a second checkpoint after the
+ * start), so a reload or a dead worker leaves something to resume from.
+ */
+export async function untilPhaseSaved(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const runs = await storedRecords<StoredRun>(page, 'runs');
+        return runs.find((r) => r.status === 'running')?.checkpoints.length ?? 0;
+      },
+      { timeout: 60_000, intervals: [250] },
+    )
+    .toBeGreaterThanOrEqual(2);
+}
+
 export interface StoredProgram {
   id: string;
   runId?: string;

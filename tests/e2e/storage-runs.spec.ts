@@ -4,6 +4,7 @@ import {
   openWithStandIn,
   startRun,
   storedRecords,
+  untilPhaseSaved,
   type StoredProgram,
   type StoredRun,
 } from './storage-helpers';
@@ -89,15 +90,7 @@ test('a run interrupted by a reload resumes and ends with the same program as an
   // The same run, slowed down, cut off by a reload after its first phase was saved.
   await openWithStandIn(page, 'optimize', 15);
   await startRun(page, 2);
-  await expect
-    .poll(
-      async () => {
-        const runs = await storedRecords<StoredRun>(page, 'runs');
-        return runs.find((r) => r.status === 'running')?.checkpoints.length ?? 0;
-      },
-      { timeout: 60_000, intervals: [250] },
-    )
-    .toBeGreaterThanOrEqual(2);
+  await untilPhaseSaved(page);
   await page.reload();
 
   await page.goto('/#/library');
