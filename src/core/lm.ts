@@ -63,3 +63,11 @@ export const DEFAULT_SAMPLING = { temperature: 0, topP: 1, maxTokens: 512, seed:
 export function estimateTokens(text: string): number {
   return Math.max(1, Math.ceil(text.length / 4));
 }
+
+/** Tokens the chat template adds around each message (role header and end-of-turn). */
+const TEMPLATE_TOKENS_PER_MESSAGE = 4;
+
+/** Estimated tokens of a chat prompt, at the cost estimate's four characters per token. */
+export function chatTokens(messages: readonly ChatMessage[]): number {
+  return messages.reduce((n, m) => n + estimateTokens(m.content) + TEMPLATE_TOKENS_PER_MESSAGE, 0);
+}

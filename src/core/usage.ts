@@ -1,5 +1,5 @@
 import { BudgetExceededError } from './errors';
-import type { LanguageModel, LMRequest, LMResponse } from './lm';
+import { chatTokens, type LanguageModel, type LMRequest, type LMResponse } from './lm';
 
 /** Limits on a run. Unset limits are unlimited. */
 export interface Budget {
@@ -38,6 +38,18 @@ export interface BudgetRemaining {
 }
 
 /**
+ * How this session's real calls have gone since its clock started (not restored from a
+ * checkpoint): what a time plan learns the run's pace from. Prompt tokens are estimated from the
+ * text the way the cost estimate counts them, so a pace and an estimate speak of the same tokens.
+ */
+export interface Pace {
+  calls: number;
+  wallMs: number;
+  estimatedPromptTokens: number;
+  completionTokens: number;
+}
+
+/**
  * Counts calls, tokens and time of the model it wraps and enforces a budget: once a limit
  * is reached, the next call throws BudgetExceededError without reaching the model.
  * Wrap a CachedLM in it so cache hits are recorded as free cached calls.
@@ -52,6 +64,7 @@ export class MeteredLM implements LanguageModel {
   private readonly usage: Required<UsageTotals>;
   private readonly restoredWallMs: number;
   private startedAt: number;
+  private readonly paced = { calls: 0, estimatedPromptTokens: 0, completionTokens: 0 };
 
   constructor(
     inner: LanguageModel,
@@ -80,6 +93,11 @@ export class MeteredLM implements LanguageModel {
   /** Restarts the wall clock (e.g. when the run really begins after setup). */
   startClock(): void {
     this.startedAt = this.clock();
+  }
+
+  /** This session's pace so far. */
+  pace(): Pace {
+    return { ...this.paced, wallMs: Math.max(0, this.clock() - this.startedAt) };
   }
 
   /** A snapshot of the totals so far (safe to store in a checkpoint). */
@@ -125,6 +143,9 @@ export class MeteredLM implements LanguageModel {
       this.usage.promptTokens += response.usage.promptTokens;
       this.usage.completionTokens += response.usage.completionTokens;
       this.usage.lmMs += Math.max(0, this.clock() - began);
+      this.paced.calls++;
+      this.paced.estimatedPromptTokens += chatTokens(request.messages);
+      this.paced.completionTokens += response.usage.completionTokens;
     }
     return response;
   }

@@ -1,6 +1,6 @@
 import type { Adapter } from '../adapters/adapter';
 import type { Example, FieldValues } from '../example';
-import { estimateTokens, type ChatMessage } from '../lm';
+import { chatTokens } from '../lm';
 import type { Program } from '../program';
 
 /**
@@ -13,14 +13,6 @@ export interface PromptSize {
   baseTokens: number;
   /** Tokens one demo adds to a call's prompt. */
   demoTokens: number;
-}
-
-/** Tokens the chat template adds around each message (role header and end-of-turn). */
-const TEMPLATE_TOKENS_PER_MESSAGE = 4;
-
-/** Estimated tokens of a chat prompt, at the cost estimate's four characters per token. */
-export function chatTokens(messages: readonly ChatMessage[]): number {
-  return messages.reduce((n, m) => n + estimateTokens(m.content) + TEMPLATE_TOKENS_PER_MESSAGE, 0);
 }
 
 /**

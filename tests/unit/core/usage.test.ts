@@ -119,6 +119,26 @@ describe('MeteredLM', () => {
     expect(resumed.totals().wallMs).toBe(600);
   });
 
+  it("measures this session's pace: real calls only, estimated prompt tokens, not restored time", async () => {
+    const clock = manualClock();
+    const model = new ScriptedLM(() => 'abcdefgh'); // 2 completion tokens
+    const restored = { calls: 9, cachedCalls: 0, promptTokens: 90, completionTokens: 9, lmMs: 0 };
+    const lm = new MeteredLM(new CachedLM(model), {}, clock.now, { ...restored, wallMs: 5000 });
+    await lm.complete(request('x'.repeat(40)));
+    clock.advance(300);
+    await lm.complete(request('x'.repeat(40))); // a cache hit: no time, no tokens
+    await lm.complete(request('y'.repeat(8)));
+    clock.advance(100);
+    // 40 and 8 characters: 10 and 2 tokens, plus 4 for each message's template.
+    expect(lm.pace()).toEqual({
+      calls: 2,
+      wallMs: 400,
+      estimatedPromptTokens: 14 + 6,
+      completionTokens: 4,
+    });
+    expect(lm.totals().wallMs).toBe(5400);
+  });
+
   it('does not count a call that failed', async () => {
     const lm = new MeteredLM(
       new ScriptedLM(() => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Adapter } from '../../../../src/core/adapters/adapter';
 import { chatAdapter } from '../../../../src/core/adapters/chat-adapter';
 import { estimateCopaCost } from '../../../../src/core/optimizers/cost-estimate';
-import { chatTokens, measurePromptSize } from '../../../../src/core/optimizers/prompt-size';
+import { chatTokens } from '../../../../src/core/lm';
+import { measurePromptSize } from '../../../../src/core/optimizers/prompt-size';
 import { Program, predict } from '../../../../src/core/program';
 import { Signature } from '../../../../src/core/signature';
 
