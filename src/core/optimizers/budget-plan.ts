@@ -5,7 +5,10 @@ import type { PhaseKind, PhaseRecord } from './records';
 /** What the planner needs to know about the task and the budget left. */
 export interface PhasePlanInput {
   kind: PhaseKind;
-  /** Model calls the budget still allows (Infinity when there is no call limit). */
+  /**
+   * Model calls the budget still allows: the call limit's, or the time limit's at the pace the
+   * phase's calls should go (time-plan.ts), whichever is fewer; Infinity when neither limits.
+   */
   remainingCalls: number;
   /** Phases left in the run, this one included. */
   phasesLeft: number;
@@ -52,16 +55,18 @@ export function costRatioOf(history: readonly PhaseRecord[]): number {
 }
 
 /**
- * Sizes a phase to the call budget. A run that spends its budget in the middle of a phase loses
- * that phase's unfinished work, and the first compilation and prompt phases bring most of a
- * run's gain, so the plan is, with estimates scaled by this run's cost ratio:
+ * Sizes a phase to the budget, in calls (a time budget arrives as the calls it affords). A run
+ * that spends its budget in the middle of a phase loses that phase's unfinished work, and the
+ * first compilation and prompt phases bring most of a run's gain, so the plan is, with estimates
+ * scaled by this run's cost ratio:
  * - the whole phase when what is left also covers the next phase at its smallest;
  * - otherwise what is left less the next phase at its smallest, when this phase fits in that at
  *   its smallest (two useful phases beat one large one: instructions and demos help each other);
  * - otherwise all that is left (one useful phase beats two that cannot finish).
  * A phase over its allowance shrinks its search — fewer candidates, then smaller minibatches,
- * then one finalist — down to a useful minimum. Without a call limit the settings are
- * unchanged. Deterministic in its inputs, so a resumed run plans exactly as an uninterrupted one.
+ * then one finalist — down to a useful minimum. Without a limit the settings are unchanged.
+ * Deterministic in its inputs, so under a call budget a resumed run plans exactly as an
+ * uninterrupted one (under a time budget the calls afforded depend on the measured pace).
  */
 export function planPhase(config: CopaConfig, input: PhasePlanInput): CopaConfig {
   if (!Number.isFinite(input.remainingCalls)) return config;

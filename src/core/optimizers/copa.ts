@@ -14,6 +14,8 @@ import type { PhaseKind, PhaseRecord, StopReason } from './records';
 import { standardError, type Incumbent } from './selection';
 import { OptimizerSession, type OptimizerRunOptions, type OptimizerTask } from './session';
 import { stopReasonOf } from './stop-reason';
+import { callsInTime, expectedCallMs, expectedPromptTokens } from './time-plan';
+import type { ModelSpeed } from '../time-estimate';
 
 export type CopaTask = OptimizerTask;
 
@@ -25,6 +27,11 @@ export interface CopaRunOptions extends OptimizerRunOptions {
   onCheckpoint?: (cp: CopaCheckpoint) => void | Promise<void>;
   /** Checked between phases; when true the run returns with reason 'paused'. */
   shouldPause?: () => boolean;
+  /**
+   * The model's measured speed (the warm-up's), so a time budget can size the first phase
+   * before the run has a pace of its own. Without it the first phase is planned by calls only.
+   */
+  speed?: ModelSpeed | null;
 }
 
 export interface CopaResult {
@@ -76,14 +83,12 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
         }
       : {}),
   });
+  const promptSize = measurePromptSize(task.program, options.adapter, task.trainset);
   session.emit({
     type: 'run-started',
     method: 'copa',
     config: config as unknown as JsonObject,
-    estimate: estimateCopaCost(
-      { ...task, promptSize: measurePromptSize(task.program, options.adapter, task.trainset) },
-      config,
-    ),
+    estimate: estimateCopaCost({ ...task, promptSize }, config),
     ...(resumed ? { resumedAtPhase: resumed.nextPhase } : {}),
   });
 
@@ -150,9 +155,16 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
         score: cp.bestScore,
         exampleScores: cp.exampleScores,
       };
+      // A time budget is planned for as calls at the pace this phase's prompts should go.
+      const left = session.lm.remaining();
+      const callMs = expectedCallMs({
+        pace: session.lm.pace(),
+        promptTokens: expectedPromptTokens(kind, incumbent.program, config, promptSize) ?? 0,
+        speed: options.speed ?? null,
+      });
       const plan: PhasePlanInput = {
         kind,
-        remainingCalls: session.lm.remaining().calls,
+        remainingCalls: Math.min(left.calls, callsInTime(left.wallMs, callMs)),
         phasesLeft: totalPhases - index,
         valSize: task.valset.length,
         trainSize: task.trainset.length,

@@ -41,6 +41,11 @@ export interface OptimizerRunOptions {
   adapter: Adapter;
   onEvent?: RunEventListener;
   signal?: AbortSignal;
+  /**
+   * The time source of the time budget, in milliseconds (performance.now by default). The bench
+   * passes a simulated device's clock, so a time budget binds where it would on that device.
+   */
+  clock?: () => number;
 }
 
 export interface SessionSettings {
@@ -85,7 +90,7 @@ export class OptimizerSession {
       ...(options.cacheStore ? { store: options.cacheStore } : {}),
       memoryEntries: 50_000,
     });
-    this.lm = new MeteredLM(this.cache, settings.budget, undefined, settings.initialTotals);
+    this.lm = new MeteredLM(this.cache, settings.budget, options.clock, settings.initialTotals);
     this.adapter = options.adapter;
     this.metric = task.metric;
     this.signal = options.signal;

@@ -9,9 +9,36 @@ import { resolveCopaConfig } from '../../../../src/core/optimizers/copa-config';
 import type { RunEvent } from '../../../../src/core/optimizers/events';
 import { runPromptPhase } from '../../../../src/core/optimizers/prompt-phase';
 import { kvAdapter } from '../../helpers/kv-adapter';
+import { runCopa } from '../../../../src/core/optimizers/copa';
+import type { LanguageModel } from '../../../../src/core/lm';
+import type { ModelSpeed } from '../../../../src/core/time-estimate';
 import { bothTask, copa, essence, SMALL_CONFIG } from './copa-fixture';
 import { makeSession } from './session-helpers';
 import { toyModel, words } from './toy-task';
+
+/** The largest call budget at which the first phase shrinks to leave room for the second. */
+function tightFirstPhaseCalls(): number {
+  const config = resolveCopaConfig(SMALL_CONFIG);
+  const task = bothTask();
+  const input = (remainingCalls: number) => ({
+    kind: 'compilation' as const,
+    remainingCalls,
+    phasesLeft: 6,
+    valSize: task.valset.length,
+    trainSize: task.trainset.length,
+    steps: 1,
+    unscoredIncumbent: true,
+  });
+  let left = 300;
+  while (
+    left > 0 &&
+    (planPhase(config, input(left)).demoCandidates === config.demoCandidates ||
+      phaseAllowance(config, input(left)) >= left)
+  )
+    left--;
+  expect(left).toBeGreaterThan(0);
+  return left;
+}
 
 async function phaseAlone(kind: 'compilation' | 'prompt') {
   const task = bothTask();
@@ -171,27 +198,7 @@ describe('runCopa', () => {
     expect(roomy.bestScore).toBe(whole.bestScore);
     // Just less than the first phase whole plus the smallest prompt phase: it shrinks so that
     // the prompt phase still runs.
-    const config = resolveCopaConfig(SMALL_CONFIG);
-    const task = bothTask();
-    const input = (remainingCalls: number) => ({
-      kind: 'compilation' as const,
-      remainingCalls,
-      phasesLeft: 6,
-      valSize: task.valset.length,
-      trainSize: task.trainset.length,
-      steps: 1,
-      unscoredIncumbent: true,
-    });
-    // The largest budget at which the first phase shrinks to leave room for the second.
-    let left = 300;
-    while (
-      left > 0 &&
-      (planPhase(config, input(left)).demoCandidates === config.demoCandidates ||
-        phaseAllowance(config, input(left)) >= left)
-    )
-      left--;
-    expect(left).toBeGreaterThan(0);
-    const budget = baseline + left;
+    const budget = baseline + tightFirstPhaseCalls();
     const tight = await copa(toyModel(), {
       config: { ...SMALL_CONFIG, budget: { maxCalls: budget } },
     });
@@ -199,6 +206,48 @@ describe('runCopa', () => {
     expect(tight.history[0]?.candidates.length).toBeLessThan(SMALL_CONFIG.demoCandidates!);
     expect(tight.history.map((h) => h.kind)).toContain('prompt');
     expect(tight.bestScore).toBeGreaterThan(tight.baselineScore);
+  });
+
+  it("plans phases to a time budget at the model's speed, sharing it between both phases", async () => {
+    // Every real call takes one second on this clock, and the warm-up measured just that.
+    const run = async (speed: ModelSpeed | null) => {
+      let now = 0;
+      const inner = toyModel();
+      const lm: LanguageModel = {
+        id: inner.id,
+        complete: async (request, signal) => {
+          const response = await inner.complete(request, signal);
+          now += 1000;
+          return response;
+        },
+      };
+      const maxWallMs = tightFirstPhaseCalls() * 1000;
+      return runCopa(bothTask(), {
+        lm,
+        adapter: kvAdapter,
+        config: { ...SMALL_CONFIG, budget: { maxWallMs } },
+        clock: () => now,
+        speed,
+      });
+    };
+    const planned = await run({
+      prefillTokensPerS: 1e12,
+      decodeTokensPerS: 1e12,
+      secondsPerCall: 1,
+    });
+    expect(planned.history[0]?.candidates.length).toBeLessThan(SMALL_CONFIG.demoCandidates!);
+    // The current instruction and every proposal: the prompt phase runs whole.
+    const wholePromptPhase = SMALL_CONFIG.instructionCandidates! + 1;
+    expect(planned.history.slice(0, 2).map((h) => h.kind)).toEqual(['compilation', 'prompt']);
+    expect(planned.history[1]?.candidates).toHaveLength(wholePromptPhase);
+    expect(planned.history[1]?.accepted).toBe(true);
+    expect(planned.bestScore).toBeGreaterThan(planned.baselineScore);
+    // Without the speed the first phase cannot know its calls' time and runs whole; the prompt
+    // phase, planned at the pace measured by then, shrinks to what is left.
+    const blind = await run(null);
+    expect(blind.history[0]?.candidates).toHaveLength(SMALL_CONFIG.demoCandidates!);
+    expect(blind.history[1]?.kind).toBe('prompt');
+    expect(blind.history[1]?.candidates.length).toBeLessThan(wholePromptPhase);
   });
 
   it('cancel stops promptly with the best so far', async () => {
