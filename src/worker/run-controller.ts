@@ -1,5 +1,6 @@
 import type { CacheStore } from '../core/cache';
 import type { LanguageModel } from '../core/lm';
+import type { ModelSpeed } from '../core/time-estimate';
 import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
 import { runCopa, type CopaResult } from '../core/optimizers/copa';
 import type { RunEvent } from '../core/optimizers/events';
@@ -14,6 +15,8 @@ import { YieldingLM } from '../core/yielding-lm';
 
 export interface RunControllerDeps {
   model: () => LanguageModel;
+  /** The current model's measured speed (a WebLLM model's warm-up), for planning a time budget. */
+  speed?: () => ModelSpeed | null;
   tasks: TaskLookup;
   cacheStore?: CacheStore;
   /** Called when the GPU device is lost mid-run (the engine must be re-created). */
@@ -129,6 +132,7 @@ export class RunController {
             await hooks?.onCheckpoint?.(cp);
           },
           shouldPause: () => active.pauseRequested,
+          speed: this.deps.speed?.() ?? null,
         },
       );
       this.lastCheckpoint = result.stopReason === 'paused' ? result.checkpoint : saved;

@@ -36,6 +36,7 @@ export function createCopaService(deps: ServiceDeps): CopaWorkerApi {
   const cacheStore = deps.cacheStore ?? deps.storage?.lmCache;
   const runner = new RunController({
     model: () => engines.model(),
+    speed: () => engines.speed(),
     tasks: deps.tasks,
     onEngineLost: () => engines.dropAfterDeviceLoss(),
     stopsRun: (err) => engines.stopsRun(err),

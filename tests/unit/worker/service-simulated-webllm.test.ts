@@ -70,6 +70,19 @@ describe('the worker with a simulated WebLLM engine', () => {
     );
   });
 
+  it("plans a run's time budget from the warm-up's speed before its first call", async () => {
+    const { service: s } = service();
+    await s.loadModel(QWEN);
+    // Ten minutes at the measured 300 tokens/s cannot hold five demo sets scored on ticket
+    // routing's validation set and a prompt phase after them (the simulated engine itself
+    // answers at once, so only the measured speed can tell).
+    const config = { ...small, demoCandidates: 5, budget: { maxWallMs: 10 * 60_000 } };
+    const outcome = await s.startRun({ task, config }, () => undefined);
+    const first = outcome.result.history[0];
+    expect(first?.kind).toBe('compilation');
+    expect(first?.candidates.length).toBeLessThan(5);
+  });
+
   it('marks catalog models too large for the GPU memory the device can give', async () => {
     const { service: s } = service({}, 4);
     const catalog = await s.catalog();
