@@ -86,6 +86,14 @@ export class CallCostMeter implements LanguageModel {
     return response;
   }
 
+  /**
+   * Milliseconds the calls so far would have taken on the iGPU-class model: the clock of a
+   * run's time budget in the bench, so a budget in minutes stops a run where it would there.
+   */
+  deviceMs(): number {
+    return igpuSeconds(this.promptTokens, this.completionTokens, this.calls) * 1000;
+  }
+
   figures(): { igpuSeconds: number; promptTokensPerCall: number; dspyPromptTokensPerCall: number } {
     const per = (n: number): number => (this.calls > 0 ? n / this.calls : 0);
     return {

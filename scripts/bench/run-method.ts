@@ -5,6 +5,7 @@ import { BASELINES, runCopa, type BaselineMethod } from '../../src/core/optimize
 import { Program } from '../../src/core/program';
 import type { SimulatedModelInfo } from '../../src/engines/standin/simulated-models';
 import { REAL_MODEL_PRESET } from '../../src/core/real-model-preset';
+import { TYPICAL_IGPU_SPEED } from '../../src/core/time-estimate';
 import { CallCostMeter, DspyTwin } from './call-costs';
 import { TimedModel } from './timed-model';
 import { TokenCounter } from './token-counter';
@@ -71,7 +72,15 @@ export async function runMethod(
     const overrides = isCopa ? settings.copaOverrides : settings.baselineOverrides;
     const budget = method === 'copa-matched' ? { budget: { maxCalls: matchedCalls } } : {};
     const preset = method === 'copa-real-preset' ? REAL_MODEL_PRESET : {};
-    const options = { lm: model, adapter, config: { ...preset, ...overrides, ...budget, seed } };
+    const options = {
+      lm: model,
+      adapter,
+      config: { ...preset, ...overrides, ...budget, seed },
+      // The run's clock and the speed its warm-up would measure are the iGPU-class model's, so
+      // a time budget binds and is planned for as it would be on that device.
+      clock: () => costs.deviceMs(),
+      speed: TYPICAL_IGPU_SPEED,
+    };
     const result = isCopa
       ? await runCopa(optimizerTask, options)
       : await BASELINES[method as BaselineMethod](optimizerTask, options);
