@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openScreen, shot } from './screens';
+import { REAL_MODEL_PRESET } from '../../src/core/real-model-preset';
 
 // The app's real worker path with a simulated WebLLM engine in place of weights and a GPU:
 // `?simulated-webllm` is a test-only switch (src/worker/test-hooks.ts). The simulated GPU is a
@@ -38,7 +39,9 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await expect(note).toContainText('Real-model preset applied');
   await expect(note).toContainText('1 cycle,');
   await expect(page.getByLabel('Cycles')).toHaveValue('1');
-  await expect(page.getByLabel('Budget: max minutes (0 = none)')).toHaveValue('20');
+  await expect(page.getByLabel('Budget: max minutes (0 = none)')).toHaveValue(
+    String((REAL_MODEL_PRESET.budget?.maxWallMs ?? 0) / 60_000),
+  );
   // Before the first run: the time in minutes at the speed measured by the warm-up.
   const estimate = page.getByTestId('time-estimate');
   await expect(estimate).toContainText(/about \d+ min/);

@@ -37,7 +37,7 @@ export function withoutPreset(
   return restored;
 }
 
-/** "1 cycle, a 20-minute time budget": what a preset sets, in words. */
+/** "1 cycle, a 30-minute time budget": what a preset sets, in words. */
 export function presetWords(fields: Partial<RunSettings>): string {
   const parts: string[] = [];
   if (fields.cycles !== undefined)
