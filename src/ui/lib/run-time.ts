@@ -8,7 +8,7 @@ export interface RunTimeWords {
   duration: string;
   /** Where the speed comes from, in a sentence. */
   basis: string;
-  /** The time budget stops the run before the estimate ends. */
+  /** The estimate is over the time budget: the run will shrink its search to fit it. */
   cutByBudget: boolean;
 }
 
