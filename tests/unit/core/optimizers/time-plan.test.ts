@@ -51,8 +51,8 @@ describe('callsInTime', () => {
 describe('expectedPromptTokens', () => {
   const program = new Program([
     predict('route', 'ticket -> department', [
-      { data: { ticket: 'a', department: 'x' } },
-      { data: { ticket: 'b', department: 'y' } },
+      { data: { ticket: 'a', department: 'x' }, augmented: false },
+      { data: { ticket: 'b', department: 'y' }, augmented: false },
     ]),
   ]);
   const size = { baseTokens: 100, demoTokens: 30 };
