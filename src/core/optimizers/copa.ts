@@ -4,7 +4,7 @@ import type { UsageTotals } from '../usage';
 import { assertCheckpoint, snapshot, type CopaCheckpoint } from './checkpoint';
 import { runCompilationPhase } from './compilation-phase';
 import { resolveCopaConfig, type CopaConfig } from './copa-config';
-import { costRatioOf, estimatePhaseCalls, planPhase, type PhasePlanInput } from './budget-plan';
+import { estimatePhaseCalls } from './budget-plan';
 import { estimateCopaCost } from './cost-estimate';
 import { measurePromptSize } from './prompt-size';
 import { summarizeDataset } from './dataset-summary';
@@ -14,7 +14,7 @@ import type { PhaseKind, PhaseRecord, StopReason } from './records';
 import { standardError, type Incumbent } from './selection';
 import { OptimizerSession, type OptimizerRunOptions, type OptimizerTask } from './session';
 import { stopReasonOf } from './stop-reason';
-import { callsInTime, expectedCallMs, expectedPromptTokens } from './time-plan';
+import { planNextPhase } from './phase-plan';
 import type { ModelSpeed } from '../time-estimate';
 
 export type CopaTask = OptimizerTask;
@@ -149,33 +149,30 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       const index: number = cp.nextPhase;
       const cycle = Math.floor(index / 2);
       const kind = phaseKind(config, index);
-      session.emit({ type: 'phase-started', index, kind, cycle });
       const incumbent: Incumbent = {
         program: Program.fromState(cp.program),
         score: cp.bestScore,
         exampleScores: cp.exampleScores,
       };
-      // A time budget is planned for as calls at the pace this phase's prompts should go.
-      const left = session.lm.remaining();
-      const callMs = expectedCallMs({
-        pace: session.lm.pace(),
-        promptTokens: expectedPromptTokens(kind, incumbent.program, config, promptSize) ?? 0,
-        speed: options.speed ?? null,
-      });
-      const plan: PhasePlanInput = {
+      const plan = planNextPhase({
+        session,
+        config,
         kind,
-        remainingCalls: Math.min(left.calls, callsInTime(left.wallMs, callMs)),
         phasesLeft: totalPhases - index,
+        incumbent: incumbent.program,
+        unscoredIncumbent: cp.exampleScores.length !== task.valset.length,
+        history: cp.history,
         valSize: task.valset.length,
         trainSize: task.trainset.length,
-        steps: task.program.steps.length,
-        unscoredIncumbent: cp.exampleScores.length !== task.valset.length,
-        costRatio: costRatioOf(cp.history),
-      };
+        promptSize,
+        speed: options.speed ?? null,
+      });
+      const fit = plan.fit ? { fit: plan.fit } : {};
+      session.emit({ type: 'phase-started', index, kind, cycle, ...fit });
       const ctx: PhaseContext = {
         session,
         task,
-        config: planPhase(config, plan),
+        config: plan.config,
         index,
         cycle,
         incumbent,
@@ -185,7 +182,8 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       };
       const outcome: PhaseOutcome =
         kind === 'compilation' ? await runCompilationPhase(ctx) : await runPromptPhase(ctx);
-      outcome.record.plannedCalls = estimatePhaseCalls(ctx.config, plan);
+      outcome.record.plannedCalls = estimatePhaseCalls(ctx.config, plan.input);
+      if (plan.fit) outcome.record.fit = plan.fit;
       session.unsettled = null;
       const baseline = baselineLearned(cp, outcome, task.valset.length);
       if (baseline) {

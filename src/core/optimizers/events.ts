@@ -1,3 +1,4 @@
+import type { BudgetFit } from './budget-fit';
 import type { BudgetRemaining, UsageTotals } from '../usage';
 import type { CostEstimate } from './cost-estimate';
 import type { CandidateRecord, DropReason, PhaseKind, PhaseRecord, StopReason } from './records';
@@ -21,7 +22,14 @@ export type RunEvent =
       /** The program the run started from (what the phases' changes are measured against). */
       program?: ProgramState;
     }
-  | { type: 'phase-started'; index: number; kind: PhaseKind; cycle: number }
+  | {
+      type: 'phase-started';
+      index: number;
+      kind: PhaseKind;
+      cycle: number;
+      /** How the phase was sized to the budget left, when the plan changed its settings. */
+      fit?: BudgetFit;
+    }
   | { type: 'bootstrap-progress'; phase: number; attempts: number; successes: number }
   | {
       type: 'candidate-proposed';

@@ -1,3 +1,4 @@
+import type { BudgetFit } from './budget-fit';
 import type { Demo } from '../example';
 import type { ProgramState } from '../program';
 import type { UsageTotals } from '../usage';
@@ -64,6 +65,8 @@ export interface PhaseRecord {
   bootstrap?: { attempts: number; successes: number };
   /** Calls the planner expected this phase to cost with its settings (cold cache). */
   plannedCalls?: number;
+  /** How the phase was sized to the budget left, when the plan changed its settings. */
+  fit?: BudgetFit;
   /** Failures found on the probed training examples (prompt phases). */
   probedFailures?: { failed: number; probed: number };
   /** Proposals the model's answer could not be read from. */

@@ -4,6 +4,7 @@ import {
   COPA_CHECKPOINT_VERSION,
   type CopaCheckpoint,
 } from '../../core/optimizers/checkpoint';
+import { FITTED_SETTINGS, type BudgetFit } from '../../core/optimizers/budget-fit';
 import { DEFAULT_COPA_CONFIG, type CopaConfig } from '../../core/optimizers/copa-config';
 import type { Insight } from '../../core/optimizers/insight';
 import {
@@ -86,6 +87,13 @@ const candidateRecord: v.GenericSchema<CandidateRecord> = v.looseObject({
   dropReason: v.optional(v.picklist(DROP_REASONS)),
 });
 
+const budgetFit: v.GenericSchema<BudgetFit> = v.looseObject({
+  limit: v.picklist(['calls', 'time']),
+  changes: v.array(
+    v.looseObject({ setting: v.picklist(FITTED_SETTINGS), from: v.number(), to: v.number() }),
+  ),
+});
+
 const phaseRecord: v.GenericSchema<PhaseRecord> = v.looseObject({
   index: v.number(),
   cycle: v.number(),
@@ -104,6 +112,7 @@ const phaseRecord: v.GenericSchema<PhaseRecord> = v.looseObject({
   probedFailures: v.optional(v.looseObject({ failed: v.number(), probed: v.number() })),
   failedProposals: v.optional(v.number()),
   contextTrims: v.optional(v.looseObject({ calls: v.number(), demosDropped: v.number() })),
+  fit: v.optional(budgetFit),
 });
 
 const insight: v.GenericSchema<Insight> = v.looseObject({

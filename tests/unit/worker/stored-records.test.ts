@@ -53,6 +53,24 @@ describe('stored runs are checked with schemas when read', () => {
     expect(listed?.checkpoints).toBeGreaterThan(0);
   });
 
+  it("a phase's budget fit is read back with the run, and a damaged one is refused by name", async () => {
+    const { profile, runId } = await pausedRun();
+    const fit = { limit: 'time', changes: [{ setting: 'finalists', from: 3, to: 1 }] };
+    const setFit = (value: unknown) =>
+      tamper(profile, runId, (r) => {
+        const checkpoints = r.checkpoints as { state: { history: Record<string, unknown>[] } }[];
+        checkpoints[checkpoints.length - 1]!.state.history[0]!.fit = value;
+      });
+    await setFit(fit);
+    const service = createCopaService({ ...deps(adapterEnv(null)), storage: tabStorage(profile) });
+    await service.useStandIn(0);
+    expect((await service.runReport(runId))?.phases[0]?.fit).toEqual(fit);
+    await setFit({ ...fit, limit: 'patience' });
+    const err = await service.runReport(runId).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'CheckpointError' });
+    expect((err as Error).message).toContain('fit.limit');
+  });
+
   it('a run whose settings are damaged is refused as a damaged record and kept', async () => {
     const { profile, runId } = await pausedRun();
     await tamper(profile, runId, (r) => {

@@ -204,6 +204,8 @@ describe('runCopa', () => {
     });
     expect(tight.totals.calls).toBeLessThanOrEqual(budget);
     expect(tight.history[0]?.candidates.length).toBeLessThan(SMALL_CONFIG.demoCandidates!);
+    expect(tight.history[0]?.fit?.limit).toBe('calls');
+    expect(roomy.history[0]?.fit).toBeUndefined();
     expect(tight.history.map((h) => h.kind)).toContain('prompt');
     expect(tight.bestScore).toBeGreaterThan(tight.baselineScore);
   });
@@ -241,11 +243,19 @@ describe('runCopa', () => {
     expect(planned.history.slice(0, 2).map((h) => h.kind)).toEqual(['compilation', 'prompt']);
     expect(planned.history[1]?.candidates).toHaveLength(wholePromptPhase);
     expect(planned.history[1]?.accepted).toBe(true);
+    // The first phase says why it has fewer demo sets than the settings ask for.
+    expect(planned.history[0]?.fit?.limit).toBe('time');
+    expect(planned.history[0]?.fit?.changes).toContainEqual({
+      setting: 'demoCandidates',
+      from: SMALL_CONFIG.demoCandidates,
+      to: planned.history[0]?.candidates.length,
+    });
     expect(planned.bestScore).toBeGreaterThan(planned.baselineScore);
     // Without the speed the first phase cannot know its calls' time and runs whole; the prompt
     // phase, planned at the pace measured by then, shrinks to what is left.
     const blind = await run(null);
     expect(blind.history[0]?.candidates).toHaveLength(SMALL_CONFIG.demoCandidates!);
+    expect(blind.history[0]?.fit).toBeUndefined();
     expect(blind.history[1]?.kind).toBe('prompt');
     expect(blind.history[1]?.candidates.length).toBeLessThan(wholePromptPhase);
   });
