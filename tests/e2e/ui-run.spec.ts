@@ -24,3 +24,17 @@ test('Pause stops the run after the phase in progress, and Resume continues it',
   expect(await page.getByTestId('phase-card').count()).toBeGreaterThanOrEqual(cardsAtPause);
   await expect(page.getByTestId('stop-reason')).toContainText('Why it stopped');
 });
+
+test('a phase sized to fit the call budget says so on its card', async ({ page }) => {
+  test.setTimeout(90_000);
+  await chooseStandIn(page, 5);
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByLabel('Budget: max model calls (0 = none)').fill('200');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText(/Finished|budget/, {
+    timeout: 60_000,
+  });
+  const fit = page.getByTestId('budget-fit').first();
+  await expect(fit).toContainText('Sized to fit the calls left in the budget:');
+  await expect(fit).toContainText(/demo sets instead of \d+/);
+});

@@ -3,6 +3,7 @@ import type { RunReport } from '../../worker/api';
 import { DROP_WORDS, stopReasonText } from '../optimize/run-view';
 import { PHASE_TITLE } from '../optimize/phase-words';
 import { markdownInline as inline, markdownQuote as quote } from './neutral-text';
+import { budgetFitWords } from './budget-fit-words';
 import { pct } from './percent';
 
 export type RunReportFormat = 'markdown' | 'json';
@@ -102,6 +103,7 @@ function phaseSection(phase: PhaseRecord): string[] {
   if (phase.accepted && winner?.instructions)
     for (const [step, text] of Object.entries(winner.instructions))
       lines.push('', `New instruction of “${inline(step)}”:`, '', quote(text));
+  if (phase.fit) lines.push('', budgetFitWords(phase.fit));
   lines.push('', `Handed to the next phase: ${inline(phase.insight)}`);
   const c = phase.costs;
   lines.push(

@@ -1,3 +1,4 @@
+import type { BudgetFit } from '../../core/optimizers/budget-fit';
 import type { ProgramState } from '../../core/program';
 import type {
   CandidateRecord,
@@ -36,6 +37,8 @@ export interface PhaseView {
   record: PhaseRecord | null;
   /** The best program after the phase. */
   program: ProgramState | null;
+  /** How the phase was sized to the budget left, when the plan changed its settings. */
+  fit: BudgetFit | null;
   /** LM calls (cumulative) when the phase began and ended; null until known. */
   startCalls: number | null;
   endCalls: number | null;
@@ -120,6 +123,7 @@ function applyEvent(view: RunView, e: RunEvent): void {
         insight: null,
         record: null,
         program: null,
+        fit: e.fit ?? null,
         startCalls: last?.endCalls ?? null,
         endCalls: null,
       });
@@ -177,6 +181,7 @@ function applyEvent(view: RunView, e: RunEvent): void {
       p.done = true;
       p.record = e.record;
       p.program = e.program ?? null;
+      p.fit = e.record.fit ?? p.fit;
       return;
     }
     case 'budget': {

@@ -135,6 +135,16 @@ describe('runReportMarkdown', () => {
     expect(md).toContain('The rule about \\*refunds\\* helped.');
   });
 
+  it('says when a phase was sized to fit the budget left', () => {
+    const fitted: PhaseRecord = {
+      ...phase(0, true),
+      fit: { limit: 'time', changes: [{ setting: 'demoCandidates', from: 6, to: 3 }] },
+    };
+    const md = runReportMarkdown(report({ phases: [fitted] }));
+    expect(md).toContain('Sized to fit the time left in the budget: 3 demo sets instead of 6.');
+    expect(runReportMarkdown(report({ phases: [phase(0, true)] }))).not.toContain('Sized to fit');
+  });
+
   it('says when a run has not ended, has no budget or kept its program', () => {
     const md = runReportMarkdown(
       report({

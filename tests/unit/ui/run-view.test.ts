@@ -130,6 +130,20 @@ describe('applyEvents', () => {
     expect(stopReasonText('budget', view.stopMessage)).toContain('Used 10 of 10 calls');
   });
 
+  it('shows how a phase was sized to the budget from its start, and keeps it when it ends', () => {
+    const view = emptyRunView();
+    const fit = {
+      limit: 'time' as const,
+      changes: [{ setting: 'finalists' as const, from: 3, to: 1 }],
+    };
+    applyEvents(view, [{ type: 'phase-started', index: 0, kind: 'compilation', cycle: 0, fit }]);
+    expect(view.phases[0]?.fit).toEqual(fit);
+    applyEvents(view, [{ type: 'phase-finished', record: { ...record(0, true), fit } }]);
+    expect(view.phases[0]?.fit).toEqual(fit);
+    applyEvents(view, [{ type: 'phase-started', index: 1, kind: 'prompt', cycle: 0 }]);
+    expect(view.phases[1]?.fit).toBeNull();
+  });
+
   it('ignores events for phases it never saw start', () => {
     const view = emptyRunView();
     applyEvents(view, [
