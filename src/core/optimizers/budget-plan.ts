@@ -18,6 +18,17 @@ export interface PhasePlanInput {
   /** The phase must also score its starting program on the validation set (a run's first). */
   unscoredIncumbent?: boolean;
   /**
+   * A compilation phase whose bootstrapping is done: only its selection is left to plan, and its
+   * candidates exist (a plan can keep fewer of them, not build more).
+   */
+  bootstrapped?: boolean;
+  /**
+   * A compilation plan that is made again once bootstrapping is done (replanSelection): it
+   * shrinks first what that plan can give back — finalists, then minibatches — and the demo
+   * sets to build last, since no later plan can add one.
+   */
+  provisional?: boolean;
+  /**
    * Real calls of this run's finished phases over what the planner expected of them (see
    * costRatioOf); 1 when no phase has finished. Cache hits, racing and repeated candidates
    * make phases cheaper than the cold estimate, and by how much depends on the task.
@@ -30,7 +41,7 @@ export function estimatePhaseCalls(config: CopaConfig, input: PhasePlanInput): n
   const V = input.valSize;
   const runs =
     input.kind === 'compilation'
-      ? bootstrapRuns(config, input.trainSize) +
+      ? (input.bootstrapped ? 0 : bootstrapRuns(config, input.trainSize)) +
         selectionRuns(config.demoCandidates, V, config.minibatchSize, config.finalists)
       : Math.min(config.failureProbeSize, input.trainSize) +
         config.instructionCandidates +
@@ -92,17 +103,23 @@ export function phaseAllowance(config: CopaConfig, input: PhasePlanInput): numbe
 /** The settings shrunk step by step until the phase's estimate fits `allowance` (or is minimal). */
 function shrinkTo(config: CopaConfig, input: PhasePlanInput, allowance: number): CopaConfig {
   const plan = { ...config };
-  const shrinkers: (() => boolean)[] = [
-    () => {
-      if (input.kind === 'compilation' && plan.demoCandidates > 3) return !!plan.demoCandidates--;
-      if (input.kind === 'prompt' && plan.instructionCandidates > 2)
-        return !!plan.instructionCandidates--;
-      return false;
-    },
-    () => plan.minibatchSize > 10 && !!(plan.minibatchSize -= 5),
-    () => plan.finalists > 1 && !!plan.finalists--,
-    () => input.kind === 'prompt' && plan.failureProbeSize > 4 && !!(plan.failureProbeSize -= 4),
-  ];
+  const fewerCandidates = (): boolean => {
+    if (input.kind === 'compilation' && plan.demoCandidates > 3) return !!plan.demoCandidates--;
+    if (input.kind === 'prompt' && plan.instructionCandidates > 2)
+      return !!plan.instructionCandidates--;
+    return false;
+  };
+  const smallerMinibatches = (): boolean => plan.minibatchSize > 10 && !!(plan.minibatchSize -= 5);
+  const fewerFinalists = (): boolean => plan.finalists > 1 && !!plan.finalists--;
+  const shrinkers: (() => boolean)[] = input.provisional
+    ? [fewerFinalists, smallerMinibatches, fewerCandidates]
+    : [
+        fewerCandidates,
+        smallerMinibatches,
+        fewerFinalists,
+        () =>
+          input.kind === 'prompt' && plan.failureProbeSize > 4 && !!(plan.failureProbeSize -= 4),
+      ];
   while (estimatePhaseCalls(plan, input) > allowance) {
     if (!shrinkers.some((shrink) => shrink())) break;
   }

@@ -58,7 +58,11 @@ export async function runCompilationPhase(ctx: PhaseContext): Promise<PhaseOutco
     (stats) => session.emit({ type: 'bootstrap-progress', phase: index, ...stats }),
   );
 
-  const candidates: Candidate[] = demoSets.map((d) => {
+  // Bootstrapping has shown the run's pace: the selection is sized again to the budget left,
+  // keeping the first demo sets (the extended set, when there is one, comes first).
+  const selection = ctx.replanSelection?.() ?? config;
+  const kept = demoSets.slice(0, selection.demoCandidates);
+  const candidates: Candidate[] = kept.map((d) => {
     const record: CandidateRecord = {
       id: d.id,
       label: d.label,
@@ -74,7 +78,7 @@ export async function runCompilationPhase(ctx: PhaseContext): Promise<PhaseOutco
     return { record, program: withDemoSet(incumbent.program, d.demos) };
   });
 
-  const outcome = await selectForPhase(ctx, candidates);
+  const outcome = await selectForPhase({ ...ctx, config: selection }, candidates);
 
   const { attempts, successes } = boot.totals;
   const demos = demosOf(outcome.incumbent.program);

@@ -4,7 +4,6 @@ import type { UsageTotals } from '../usage';
 import { assertCheckpoint, snapshot, type CopaCheckpoint } from './checkpoint';
 import { runCompilationPhase } from './compilation-phase';
 import { resolveCopaConfig, type CopaConfig } from './copa-config';
-import { estimatePhaseCalls } from './budget-plan';
 import { estimateCopaCost } from './cost-estimate';
 import { measurePromptSize } from './prompt-size';
 import { summarizeDataset } from './dataset-summary';
@@ -14,7 +13,13 @@ import type { PhaseKind, PhaseRecord, StopReason } from './records';
 import { standardError, type Incumbent } from './selection';
 import { OptimizerSession, type OptimizerRunOptions, type OptimizerTask } from './session';
 import { stopReasonOf } from './stop-reason';
-import { planNextPhase } from './phase-plan';
+import {
+  planNextPhase,
+  plannedCalls,
+  replanSelection,
+  type NextPhase,
+  type PhasePlan,
+} from './phase-plan';
 import type { ModelSpeed } from '../time-estimate';
 
 export type CopaTask = OptimizerTask;
@@ -154,7 +159,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
         score: cp.bestScore,
         exampleScores: cp.exampleScores,
       };
-      const plan = planNextPhase({
+      const next: NextPhase = {
         session,
         config,
         kind,
@@ -166,9 +171,16 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
         trainSize: task.trainset.length,
         promptSize,
         speed: options.speed ?? null,
+      };
+      const plan = planNextPhase(next);
+      const replanned: { plan: PhasePlan | null } = { plan: null };
+      session.emit({
+        type: 'phase-started',
+        index,
+        kind,
+        cycle,
+        ...(plan.fit ? { fit: plan.fit } : {}),
       });
-      const fit = plan.fit ? { fit: plan.fit } : {};
-      session.emit({ type: 'phase-started', index, kind, cycle, ...fit });
       const ctx: PhaseContext = {
         session,
         task,
@@ -179,11 +191,16 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
         insight: cp.insight,
         datasetSummary: cp.datasetSummary,
         instructionHistory: cp.instructionHistory,
+        replanSelection: () => {
+          replanned.plan = replanSelection(next, plan);
+          return replanned.plan.config;
+        },
       };
       const outcome: PhaseOutcome =
         kind === 'compilation' ? await runCompilationPhase(ctx) : await runPromptPhase(ctx);
-      outcome.record.plannedCalls = estimatePhaseCalls(ctx.config, plan.input);
-      if (plan.fit) outcome.record.fit = plan.fit;
+      outcome.record.plannedCalls = plannedCalls(plan, replanned.plan);
+      const fit = replanned.plan ? replanned.plan.fit : plan.fit;
+      if (fit) outcome.record.fit = fit;
       session.unsettled = null;
       const baseline = baselineLearned(cp, outcome, task.valset.length);
       if (baseline) {

@@ -17,6 +17,11 @@ export interface PhaseContext {
   datasetSummary: string;
   /** Earlier instructions per predictor with full validation scores. */
   instructionHistory: Record<string, { instruction: string; score: number }[]>;
+  /**
+   * A compilation phase's settings for its selection, planned again once bootstrapping is done
+   * (see replanSelection); without it the phase keeps `config`.
+   */
+  replanSelection?: () => CopaConfig;
 }
 
 export interface PhaseOutcome {

@@ -1,7 +1,7 @@
 import type { Program } from '../program';
 import type { ModelSpeed } from '../time-estimate';
 import { budgetFitOf, type BudgetFit } from './budget-fit';
-import { costRatioOf, planPhase, type PhasePlanInput } from './budget-plan';
+import { costRatioOf, estimatePhaseCalls, planPhase, type PhasePlanInput } from './budget-plan';
 import type { CopaConfig } from './copa-config';
 import type { PromptSize } from './prompt-size';
 import type { PhaseKind, PhaseRecord } from './records';
@@ -37,7 +37,7 @@ export interface PhasePlan {
  * The next phase's settings sized to the budget left: the call limit's calls, or the calls the
  * time left affords at the pace this phase's prompts should go, whichever is fewer.
  */
-export function planNextPhase(next: NextPhase): PhasePlan {
+export function planNextPhase(next: NextPhase, bootstrapped = false): PhasePlan {
   const { session, config, kind, incumbent } = next;
   const left = session.lm.remaining();
   const callMs = expectedCallMs({
@@ -55,6 +55,8 @@ export function planNextPhase(next: NextPhase): PhasePlan {
     steps: incumbent.steps.length,
     unscoredIncumbent: next.unscoredIncumbent,
     costRatio: costRatioOf(next.history),
+    ...(bootstrapped ? { bootstrapped } : {}),
+    ...(kind === 'compilation' && !bootstrapped ? { provisional: true } : {}),
   };
   const planned = planPhase(config, input);
   return {
@@ -62,4 +64,31 @@ export function planNextPhase(next: NextPhase): PhasePlan {
     config: planned,
     fit: budgetFitOf(config, planned, byTime < left.calls ? 'time' : 'calls'),
   };
+}
+
+/**
+ * A compilation phase's selection planned again once bootstrapping is done. By then the run has
+ * a pace of its own even in its first phase, whose first plan had only the warm-up's speed: the
+ * selection is sized to what is really left, keeping at most the demo sets the first plan built.
+ */
+export function replanSelection(next: NextPhase, first: PhasePlan): PhasePlan {
+  const again = planNextPhase(next, true);
+  const config = {
+    ...again.config,
+    demoCandidates: Math.min(again.config.demoCandidates, first.config.demoCandidates),
+  };
+  const limit = again.fit?.limit ?? first.fit?.limit ?? 'calls';
+  return { input: again.input, config, fit: budgetFitOf(next.config, config, limit) };
+}
+
+/**
+ * Calls the plans expected of a phase: its bootstrapping as first planned and, when it was
+ * planned again, its selection as then planned (what the phase's cost is compared with).
+ */
+export function plannedCalls(first: PhasePlan, again: PhasePlan | null): number {
+  const whole = estimatePhaseCalls(first.config, first.input);
+  if (!again) return whole;
+  const selection = (plan: PhasePlan): number =>
+    estimatePhaseCalls(plan.config, { ...plan.input, bootstrapped: true });
+  return whole - selection(first) + selection(again);
 }

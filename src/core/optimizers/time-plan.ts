@@ -18,8 +18,9 @@ const ASSUMED_COMPLETION_TOKENS = 16;
  * Before the run has a pace, prompt sizes are the cost estimate's four characters per token,
  * an average for English prose: digits, dates and field markers take more (up to 1.5 times as
  * many with the Qwen2.5 tokenizer on the built-in tasks). A first phase planned too large starves
- * the next one, whose plan is corrected by the measured pace, so the first plan takes the high
- * side, as the context guard's three characters per token does.
+ * the next one, so the first plan takes the high side, as the context guard's three characters
+ * per token does. (A compilation phase's selection is planned again after bootstrapping, at the
+ * measured pace, and gets back the finalists and minibatch examples the high side cost it.)
  */
 const UNMEASURED_TOKEN_FACTOR = 4 / 3;
 

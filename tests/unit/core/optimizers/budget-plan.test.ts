@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COPA_CONFIG } from '../../../../src/core/optimizers/copa-config';
+import { bootstrapRuns } from '../../../../src/core/optimizers/cost-estimate';
 import {
   costRatioOf,
   estimatePhaseCalls,
@@ -87,6 +88,28 @@ describe('planPhase', () => {
     expect(plan.demoCandidates).toBe(3);
     expect(plan.minibatchSize).toBe(10);
     expect(plan.finalists).toBe(1);
+  });
+});
+
+describe('planPhase around bootstrapping', () => {
+  it('counts only the selection once bootstrapping is done', () => {
+    const done = { ...base, bootstrapped: true };
+    expect(estimatePhaseCalls(DEFAULT_COPA_CONFIG, done)).toBe(
+      estimatePhaseCalls(DEFAULT_COPA_CONFIG, base) -
+        bootstrapRuns(DEFAULT_COPA_CONFIG, base.trainSize),
+    );
+  });
+
+  it('a provisional plan keeps the demo sets to build and gives up finalists and minibatches first', () => {
+    const tight = { ...base, remainingCalls: 300 };
+    const final = planPhase(DEFAULT_COPA_CONFIG, tight);
+    const provisional = planPhase(DEFAULT_COPA_CONFIG, { ...tight, provisional: true });
+    expect(final.demoCandidates).toBeLessThan(DEFAULT_COPA_CONFIG.demoCandidates);
+    expect(provisional.demoCandidates).toBeGreaterThan(final.demoCandidates);
+    expect(provisional.finalists).toBeLessThan(final.finalists);
+    expect(estimatePhaseCalls(provisional, tight)).toBeLessThanOrEqual(
+      estimatePhaseCalls(DEFAULT_COPA_CONFIG, tight),
+    );
   });
 });
 

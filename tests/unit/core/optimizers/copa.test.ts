@@ -8,6 +8,7 @@ import { phaseAllowance, planPhase } from '../../../../src/core/optimizers/budge
 import { resolveCopaConfig } from '../../../../src/core/optimizers/copa-config';
 import type { RunEvent } from '../../../../src/core/optimizers/events';
 import { runPromptPhase } from '../../../../src/core/optimizers/prompt-phase';
+import type { PhaseContext } from '../../../../src/core/optimizers/phase-context';
 import { kvAdapter } from '../../helpers/kv-adapter';
 import { runCopa } from '../../../../src/core/optimizers/copa';
 import type { LanguageModel } from '../../../../src/core/lm';
@@ -40,12 +41,16 @@ function tightFirstPhaseCalls(): number {
   return left;
 }
 
-async function phaseAlone(kind: 'compilation' | 'prompt') {
+async function phaseAlone(kind: 'compilation' | 'prompt', extra: Partial<PhaseContext> = {}) {
+  return (await phaseOutcome(kind, extra)).incumbent.score;
+}
+
+async function phaseOutcome(kind: 'compilation' | 'prompt', extra: Partial<PhaseContext> = {}) {
   const task = bothTask();
   const lm = toyModel();
   const session = makeSession(task, lm);
   const base = await session.score(task.program, task.valset);
-  const ctx = {
+  const ctx: PhaseContext = {
     session,
     task,
     config: resolveCopaConfig(SMALL_CONFIG),
@@ -55,10 +60,25 @@ async function phaseAlone(kind: 'compilation' | 'prompt') {
     insight: null,
     datasetSummary: '',
     instructionHistory: {},
+    ...extra,
   };
   const run = kind === 'compilation' ? runCompilationPhase : runPromptPhase;
-  return (await run(ctx)).incumbent.score;
+  return run(ctx);
 }
+
+describe('runCompilationPhase', () => {
+  it('selects among the first demo sets when its selection is planned again smaller', async () => {
+    const whole = await phaseOutcome('compilation');
+    const config = resolveCopaConfig(SMALL_CONFIG);
+    const fewer = await phaseOutcome('compilation', {
+      replanSelection: () => ({ ...config, demoCandidates: 2, finalists: 1 }),
+    });
+    const ids = (o: typeof whole) => o.record.candidates.map((c) => c.id);
+    expect(ids(whole).length).toBeGreaterThan(2);
+    expect(ids(fewer)).toEqual(ids(whole).slice(0, 2));
+    expect(fewer.record.costs.calls).toBeLessThan(whole.record.costs.calls);
+  });
+});
 
 describe('runCopa', () => {
   it('reaches a score that neither phase alone reaches', async () => {
@@ -238,10 +258,7 @@ describe('runCopa', () => {
       secondsPerCall: 1,
     });
     expect(planned.history[0]?.candidates.length).toBeLessThan(SMALL_CONFIG.demoCandidates!);
-    // The current instruction and every proposal: the prompt phase runs whole.
-    const wholePromptPhase = SMALL_CONFIG.instructionCandidates! + 1;
     expect(planned.history.slice(0, 2).map((h) => h.kind)).toEqual(['compilation', 'prompt']);
-    expect(planned.history[1]?.candidates).toHaveLength(wholePromptPhase);
     expect(planned.history[1]?.accepted).toBe(true);
     // The first phase says why it has fewer demo sets than the settings ask for.
     expect(planned.history[0]?.fit?.limit).toBe('time');
@@ -252,12 +269,13 @@ describe('runCopa', () => {
     });
     expect(planned.bestScore).toBeGreaterThan(planned.baselineScore);
     // Without the speed the first phase cannot know its calls' time and runs whole; the prompt
-    // phase, planned at the pace measured by then, shrinks to what is left.
+    // phase, planned at the pace measured by then, is squeezed into what is left.
     const blind = await run(null);
     expect(blind.history[0]?.candidates).toHaveLength(SMALL_CONFIG.demoCandidates!);
     expect(blind.history[0]?.fit).toBeUndefined();
     expect(blind.history[1]?.kind).toBe('prompt');
-    expect(blind.history[1]?.candidates.length).toBeLessThan(wholePromptPhase);
+    expect(blind.history[1]?.fit?.limit).toBe('time');
+    expect(planned.history[1]!.plannedCalls!).toBeGreaterThan(blind.history[1]!.plannedCalls!);
   });
 
   it('cancel stops promptly with the best so far', async () => {
