@@ -220,7 +220,10 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
         accepted: outcome.record.accepted,
         candidateId: outcome.record.winner,
         score: outcome.incumbent.score,
-        incumbentScore: incumbent.score,
+        incumbentScore: outcome.record.scoreBefore,
+        ...(outcome.record.scoreBeforeExamples !== undefined
+          ? { incumbentExamples: outcome.record.scoreBeforeExamples }
+          : {}),
         reason: outcome.record.decision,
       });
       session.emit({ type: 'insight', phase: index, kind, text: outcome.insight.text });

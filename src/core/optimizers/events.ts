@@ -57,7 +57,10 @@ export type RunEvent =
       accepted: boolean;
       candidateId: string | null;
       score: number;
+      /** The phase's starting program's validation score, as the phase's selection measured it. */
       incumbentScore: number;
+      /** Examples that score rests on, when fewer than the whole validation set. */
+      incumbentExamples?: number;
       reason: string;
     }
   | { type: 'insight'; phase: number; kind: PhaseKind; text: string }

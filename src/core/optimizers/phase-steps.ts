@@ -63,6 +63,9 @@ export function phaseRecord(
     kind,
     candidates: candidates.map((c) => c.record),
     scoreBefore: outcome.before.score,
+    ...(outcome.before.examples !== undefined && outcome.before.examples < ctx.task.valset.length
+      ? { scoreBeforeExamples: outcome.before.examples }
+      : {}),
     scoreAfter: outcome.incumbent.score,
     accepted: outcome.accepted,
     winner: outcome.winnerId,

@@ -52,7 +52,13 @@ export interface PhaseRecord {
   cycle: number;
   kind: PhaseKind;
   candidates: CandidateRecord[];
+  /** The starting program's validation score, as the phase's selection measured it. */
   scoreBefore: number;
+  /**
+   * Examples scoreBefore rests on, when fewer than the whole validation set (a start program a
+   * candidate was clearly ahead of on a minibatch is not scored in full).
+   */
+  scoreBeforeExamples?: number;
   scoreAfter: number;
   accepted: boolean;
   /** The winning candidate id, when one replaced the incumbent. */

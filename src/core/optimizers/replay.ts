@@ -54,6 +54,9 @@ export function replayEvents(
       candidateId: record.winner,
       score: record.scoreAfter,
       incumbentScore: record.scoreBefore,
+      ...(record.scoreBeforeExamples !== undefined
+        ? { incumbentExamples: record.scoreBeforeExamples }
+        : {}),
       reason: record.decision,
     });
     events.push({ type: 'insight', phase, kind: record.kind, text: record.insight });

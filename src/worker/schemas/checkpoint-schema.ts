@@ -100,6 +100,7 @@ const phaseRecord: v.GenericSchema<PhaseRecord> = v.looseObject({
   kind: phaseKind,
   candidates: v.array(candidateRecord),
   scoreBefore: v.number(),
+  scoreBeforeExamples: v.optional(v.number()),
   scoreAfter: v.number(),
   accepted: v.boolean(),
   winner: v.nullable(v.string()),
