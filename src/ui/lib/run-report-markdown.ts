@@ -1,6 +1,6 @@
 import type { CandidateRecord, PhaseRecord } from '../../core/optimizers/records';
 import type { RunReport } from '../../worker/api';
-import { DROP_WORDS, stopReasonText } from '../optimize/run-view';
+import { decisionScoresWords, DROP_WORDS, stopReasonText } from '../optimize/run-view';
 import { PHASE_TITLE } from '../optimize/phase-words';
 import { markdownInline as inline, markdownQuote as quote } from './neutral-text';
 import { budgetFitWords } from './budget-fit-words';
@@ -85,7 +85,12 @@ function phaseSection(phase: PhaseRecord): string[] {
   const lines = [
     `## Phase ${phase.index + 1} · cycle ${phase.cycle + 1} · ${PHASE_TITLE[phase.kind]} — ${phase.accepted ? 'improved' : 'kept the current program'}`,
     '',
-    `${inline(phase.decision)} (${pct(phase.scoreBefore)} → ${pct(phase.scoreAfter)})`,
+    `${inline(phase.decision)} (${decisionScoresWords({
+      accepted: phase.accepted,
+      score: phase.scoreAfter,
+      incumbentScore: phase.scoreBefore,
+      incumbentExamples: phase.scoreBeforeExamples,
+    })})`,
     '',
     '| Candidate | Minibatch | Full set | Outcome |',
     '| --- | --- | --- | --- |',

@@ -1,5 +1,6 @@
 import type { RunEvent } from '../../worker/api';
 import { pct } from '../lib/percent';
+import { scoreOnWords } from './run-view';
 
 /** A short sentence per event worth showing; null for chatty ones. */
 export function describeEvent(
@@ -15,8 +16,8 @@ export function describeEvent(
       return `Cycle ${e.cycle + 1}: ${e.kind} phase started.`;
     case 'decision':
       return e.accepted
-        ? `Accepted ${e.candidateId ? `“${nameOf(e.phase, e.candidateId) ?? 'a new candidate'}”` : 'a new candidate'}: ${pct(e.score)} on the full validation set (was ${pct(e.incumbentScore)}).`
-        : `Kept the current program (${pct(e.incumbentScore)} on the full validation set): ${e.reason}`;
+        ? `Accepted ${e.candidateId ? `“${nameOf(e.phase, e.candidateId) ?? 'a new candidate'}”` : 'a new candidate'}: ${pct(e.score)} on the full validation set (was ${scoreOnWords(e.incumbentScore, e.incumbentExamples)}).`
+        : `Kept the current program (${scoreOnWords(e.incumbentScore, e.incumbentExamples)}): ${e.reason}`;
     case 'insight':
       return `Insight: ${e.text}`;
     case 'run-finished':

@@ -9,6 +9,7 @@ import type {
 } from '../../core/optimizers/records';
 import type { UsageTotals } from '../../core/usage';
 import type { RunEvent } from '../../worker/api';
+import { pct } from '../lib/percent';
 
 /** One candidate as its phase card shows it, updated as scores arrive. */
 export interface CandidateView {
@@ -31,6 +32,8 @@ export interface PhaseView {
     candidateId: string | null;
     score: number;
     incumbentScore: number;
+    /** Examples incumbentScore rests on, when fewer than the whole validation set. */
+    incumbentExamples?: number;
     reason: string;
   } | null;
   insight: string | null;
@@ -165,6 +168,7 @@ function applyEvent(view: RunView, e: RunEvent): void {
           candidateId: e.candidateId,
           score: e.score,
           incumbentScore: e.incumbentScore,
+          ...(e.incumbentExamples !== undefined ? { incumbentExamples: e.incumbentExamples } : {}),
           reason: e.reason,
         };
       view.best = Math.max(view.best ?? e.score, e.score);
@@ -207,6 +211,34 @@ function applyEvent(view: RunView, e: RunEvent): void {
 }
 
 /** Plain words for why a run stopped. */
+/**
+ * "30.0% on the full validation set", or "52.0% on 25 validation examples" for a start program
+ * a candidate was clearly ahead of on a minibatch (it is not scored in full).
+ */
+export function scoreOnWords(score: number, examples?: number): string {
+  return examples === undefined
+    ? `${pct(score)} on the full validation set`
+    : `${pct(score)} on ${examples} validation examples`;
+}
+
+/**
+ * A decision's scores, as "full validation set: 30.0% → 35.0%"; when the start program was
+ * measured on part of the validation set, which part, and that only a winner is scored in full.
+ */
+export function decisionScoresWords(d: {
+  accepted: boolean;
+  score: number;
+  incumbentScore: number;
+  incumbentExamples?: number | undefined;
+}): string {
+  if (d.incumbentExamples === undefined)
+    return `full validation set: ${pct(d.incumbentScore)} → ${pct(d.score)}`;
+  const before = scoreOnWords(d.incumbentScore, d.incumbentExamples);
+  return d.accepted
+    ? `before: ${before}; after: ${scoreOnWords(d.score)}`
+    : `current program: ${before}`;
+}
+
 export function stopReasonText(reason: StopReason, message: string | null): string {
   switch (reason) {
     case 'cycles-done':

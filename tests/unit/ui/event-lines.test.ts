@@ -27,4 +27,12 @@ describe('describeEvent', () => {
       /^Kept the current program \(26\.7% on the full validation set\)/,
     );
   });
+
+  it('says on how many examples a start program not scored in full was measured', () => {
+    const partial = { ...decision, phase: 0, incumbentScore: 0.52, incumbentExamples: 25 };
+    expect(describeEvent(partial)).toContain('(was 52.0% on 25 validation examples)');
+    expect(describeEvent({ ...partial, accepted: false, candidateId: null })).toMatch(
+      /^Kept the current program \(52\.0% on 25 validation examples\)/,
+    );
+  });
 });

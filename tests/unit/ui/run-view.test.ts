@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../src/core/optimizers/events';
 import type { PhaseRecord } from '../../../src/core/optimizers/records';
-import { applyEvents, emptyRunView, stopReasonText } from '../../../src/ui/optimize/run-view';
+import {
+  applyEvents,
+  decisionScoresWords,
+  emptyRunView,
+  stopReasonText,
+} from '../../../src/ui/optimize/run-view';
 
 const costs = { calls: 40, cachedCalls: 2, promptTokens: 1000, completionTokens: 100, lmMs: 5 };
 const totals = (calls: number) => ({ ...costs, calls });
@@ -142,6 +147,18 @@ describe('applyEvents', () => {
     expect(view.phases[0]?.fit).toEqual(fit);
     applyEvents(view, [{ type: 'phase-started', index: 1, kind: 'prompt', cycle: 0 }]);
     expect(view.phases[1]?.fit).toBeNull();
+  });
+
+  it("says a decision's scores, and on how many examples a start program was measured", () => {
+    const full = { accepted: true, score: 0.717, incumbentScore: 0.52 };
+    expect(decisionScoresWords(full)).toBe('full validation set: 52.0% → 71.7%');
+    const partial = { ...full, incumbentExamples: 25 };
+    expect(decisionScoresWords(partial)).toBe(
+      'before: 52.0% on 25 validation examples; after: 71.7% on the full validation set',
+    );
+    expect(decisionScoresWords({ ...partial, accepted: false, score: 0.52 })).toBe(
+      'current program: 52.0% on 25 validation examples',
+    );
   });
 
   it('ignores events for phases it never saw start', () => {
