@@ -7,17 +7,15 @@
 import type { Adapter } from '../../src/core/adapters/adapter';
 import { dspyChatAdapter } from '../../src/core/adapters/dspy-chat-adapter';
 import type { ChatMessage, LanguageModel, LMRequest, LMResponse } from '../../src/core/lm';
+import { runSeconds, TYPICAL_IGPU_SPEED } from '../../src/core/time-estimate';
 import type { TokenCounter } from './token-counter';
 
-export const IGPU = { prefillTokensPerS: 300, decodeTokensPerS: 40, secondsPerCall: 0.08 };
-
-/** Seconds on the iGPU-class model for these totals. */
+/**
+ * Seconds on the iGPU-class model for these totals: the app's own figure (TYPICAL_IGPU_SPEED),
+ * which the bench also gives a run as its warm-up's speed, so the clock and the plan agree.
+ */
 export function igpuSeconds(promptTokens: number, completionTokens: number, calls: number): number {
-  return (
-    promptTokens / IGPU.prefillTokensPerS +
-    completionTokens / IGPU.decodeTokensPerS +
-    calls * IGPU.secondsPerCall
-  );
+  return runSeconds({ promptTokens, completionTokens, lmCalls: calls }, TYPICAL_IGPU_SPEED);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Program } from '../program';
-import type { ModelSpeed } from '../time-estimate';
+import { runSeconds, type ModelSpeed } from '../time-estimate';
 import type { Pace } from '../usage';
 import type { CopaConfig } from './copa-config';
 import type { PromptSize } from './prompt-size';
@@ -55,12 +55,10 @@ export function expectedCallMs({ pace, promptTokens, speed }: PaceInput): number
   return (pace.wallMs / pace.estimatedPromptTokens) * promptTokens;
 }
 
+/** Milliseconds `calls` calls of these token totals take at `speed`. */
 function modelMs(speed: ModelSpeed, prompt: number, completion: number, calls: number): number {
   return (
-    (prompt / speed.prefillTokensPerS +
-      completion / speed.decodeTokensPerS +
-      calls * speed.secondsPerCall) *
-    1000
+    runSeconds({ promptTokens: prompt, completionTokens: completion, lmCalls: calls }, speed) * 1000
   );
 }
 
