@@ -2,10 +2,12 @@
  * The chat format with field markers, a leaner version of DSPy's ChatAdapter (see
  * dspy-chat-adapter.ts, which keeps DSPy's own wording). The system message is sent again with every
  * call (WebLLM has no prefix cache across requests), so it says only what the model needs: the
- * fields with their types, the answer's layout (the output markers, which parsing relies on) and
- * the instruction. DSPy's structure intro, input placeholders, repeated type notes and
- * indentation are left out. Demos are user and assistant turns, as in DSPy; the inputs are the
- * final user turn with a one-line reminder.
+ * fields with their types and the instruction. DSPy's structure section (intro, placeholders,
+ * repeated type notes), its indentation and an answer layout are left out: the output markers,
+ * which parsing relies on, are named in order by the line that closes every final user turn
+ * ("Respond with [[ ## reasoning ## ]], then [[ ## answer ## ]].", right where the model starts
+ * writing) and shown by every demo; a layout block in the system message said it a second time
+ * for 13 tokens a call. Demos are user and assistant turns, as in DSPy.
  *
  * DSPy ends every answer, demos' too, with a `[[ ## completed ## ]]` marker. In a chat the
  * assistant turn already ends with the template's end-of-turn token, which is where a chat model
@@ -31,11 +33,8 @@ import { readOutputs } from './read-outputs';
 
 /** The system message of the chat format. */
 export function chatSystemMessage(signature: Signature): string {
-  const layout = signature.outputs.map((f) => `${marker(f.name)}\n{${f.name}}`);
   return [
     fieldDescriptions(signature, leanTypeTag),
-    'Answer in this format:',
-    layout.join('\n'),
     `Your objective is:\n${signature.instruction}`,
   ].join('\n');
 }

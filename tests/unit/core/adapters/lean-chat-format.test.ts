@@ -24,9 +24,10 @@ describe('the lean chat format', () => {
   const messages = chatAdapter.format(sig, demos, inputs);
   const system = messages[0]?.content ?? '';
 
-  it('lists each label once, shows the answer layout and ends with the instruction', () => {
+  it('lists each label once, names the output markers once, at the end of the last turn', () => {
     expect(system.match(/technical/g)).toHaveLength(1);
-    expect(system).toContain('[[ ## department ## ]]\n{department}\n[[ ## urgency ## ]]');
+    // The answer's layout is the final turn's closing line; the system message does not repeat it.
+    expect(system).not.toContain('[[ ##');
     expect(system).not.toContain('{ticket}');
     expect(system.endsWith('Route the ticket.\nUrgent when the customer cannot work.')).toBe(true);
     const last = messages[messages.length - 1]?.content ?? '';
