@@ -2,14 +2,15 @@
  * `npm run bench`: zero-shot, four baselines and COPA (default, and at the joint search's calls)
  * on samples of public datasets (TREC, SST-2, CLINC150, GSM8K; from ../shared/data, skipped when
  * absent) and on the built-in tasks, with every simulated model, for several seeds. Prints one
- * table per (task, model), COPA against the best baseline, a pass/fail summary, and writes
- * bench-results.json. All results are simulated-model results, not a real LLM's.
+ * table per (task, model), COPA against the best baseline, a pass/fail summary, every method's
+ * gain over zero-shot (validation and test) per suite, and writes bench-results.json. All results are simulated-model results, not a real LLM's.
  *
  * Knobs (comma-separated): BENCH_TASKS, BENCH_MODELS, BENCH_METHODS, BENCH_SEEDS (e.g. 0-4);
  * BENCH_COPA / BENCH_BASELINE: JSON config overrides.
  */
 import { writeFileSync } from 'node:fs';
 import { SIMULATED_MODELS, type SimulatedModelInfo } from '../src/engines/standin/simulated-models';
+import { gainLines, gainsOverZeroShot } from './bench/gains';
 import { parseList, parseOverrides, parseSeeds } from './bench/options';
 import { comparisonLines, compare, methodTable, summaryLine, targetCounts } from './bench/report';
 import { METHODS, runMethod, type Method } from './bench/run-method';
@@ -109,6 +110,17 @@ async function main(): Promise<void> {
     if (mine.length > 0) console.log(`${title}:`);
     for (const r of mine) console.log(`  ${summaryLine(r, compare(r))}`);
     if (mine.length > 0) console.log(`  ${targetCounts(mine.map(compare))}`);
+  }
+  console.log('\n=== Gain over zero-shot, paired by seed, mean over (task, model) ===');
+  for (const [suite, title] of [
+    ['public', 'Public datasets'],
+    ['built-in', 'Built-in tasks'],
+  ] as const) {
+    const lines = gainLines(
+      gainsOverZeroShot(results.filter((x) => x.suite === suite).map((x) => x.methods)),
+    );
+    if (lines.length > 0) console.log(`${title}:`);
+    for (const line of lines) console.log(`  ${line}`);
   }
   console.log(`\nWrote bench-results.json. Total ${minutes(wallMs)}.`);
 }
