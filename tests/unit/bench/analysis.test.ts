@@ -7,31 +7,9 @@ import {
   standardError,
   verdict,
 } from '../../../scripts/bench/analysis';
-import type { MethodRow } from '../../../scripts/bench/types';
+import { methodRow } from './method-row';
 
-function row(
-  method: string,
-  seed: number,
-  testScore: number,
-  extra: Partial<MethodRow> = {},
-): MethodRow {
-  return {
-    method,
-    seed,
-    lmCalls: 100,
-    promptTokens: 0,
-    completionTokens: 0,
-    valScore: testScore,
-    testScore,
-    wallMs: 0,
-    overheadMsPerCall: 0,
-    igpuSeconds: 0,
-    promptTokensPerCall: 0,
-    dspyPromptTokensPerCall: 0,
-    curve: [],
-    ...extra,
-  };
-}
+const row = methodRow;
 
 describe('pairedDifference', () => {
   it('pairs rows by seed, whatever their order, and skips unpaired seeds', () => {

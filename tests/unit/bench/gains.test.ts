@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { gainLines, gainsOverZeroShot } from '../../../scripts/bench/gains';
 import type { MethodRow } from '../../../scripts/bench/types';
+import { methodRow } from './method-row';
 
 function row(method: string, seed: number, valScore: number, testScore: number): MethodRow {
-  return {
-    method,
-    seed,
-    lmCalls: 100,
-    promptTokens: 0,
-    completionTokens: 0,
-    valScore,
-    testScore,
-    wallMs: 0,
-    overheadMsPerCall: 0,
-    igpuSeconds: 0,
-    promptTokensPerCall: 0,
-    dspyPromptTokensPerCall: 0,
-    curve: [],
-  };
+  return methodRow(method, seed, testScore, { valScore });
 }
 
 describe('gainsOverZeroShot', () => {
