@@ -1,3 +1,5 @@
+import { DEFAULT_COPA_CONFIG } from '../core/optimizers/copa-config';
+
 /** The settings the Optimize screen offers; everything else keeps COPA's defaults. */
 export interface RunSettings {
   cycles: number;
@@ -14,13 +16,14 @@ export interface RunSettings {
   clearGainsOnly: boolean;
 }
 
+/** COPA's own defaults where the screen offers the setting, so the two cannot drift apart. */
 export const DEFAULT_RUN_SETTINGS: RunSettings = {
-  cycles: 3,
-  stepMode: false,
-  seed: 0,
-  demoCandidates: 6,
-  instructionCandidates: 5,
-  maxBootstrappedDemos: 4,
+  cycles: DEFAULT_COPA_CONFIG.cycles,
+  stepMode: DEFAULT_COPA_CONFIG.stepMode,
+  seed: DEFAULT_COPA_CONFIG.seed,
+  demoCandidates: DEFAULT_COPA_CONFIG.demoCandidates,
+  instructionCandidates: DEFAULT_COPA_CONFIG.instructionCandidates,
+  maxBootstrappedDemos: DEFAULT_COPA_CONFIG.maxBootstrappedDemos,
   maxCalls: 0,
   maxMinutes: 0,
   clearGainsOnly: false,

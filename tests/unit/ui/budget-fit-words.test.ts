@@ -8,11 +8,11 @@ describe('a phase sized to the budget', () => {
 
   it('lists what the plan changed, and nothing when it changed nothing', () => {
     expect(budgetFitOf(settings, { ...settings }, 'time')).toBeNull();
-    const planned = { ...settings, demoCandidates: 4, finalists: 1, seed: 9 };
+    const planned = { ...settings, demoCandidates: 3, finalists: 1, seed: 9 };
     expect(budgetFitOf(settings, planned, 'time')).toEqual({
       limit: 'time',
       changes: [
-        { setting: 'demoCandidates', from: settings.demoCandidates, to: 4 },
+        { setting: 'demoCandidates', from: settings.demoCandidates, to: 3 },
         { setting: 'finalists', from: settings.finalists, to: 1 },
       ],
     });

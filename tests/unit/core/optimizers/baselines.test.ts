@@ -10,6 +10,8 @@ import {
   estimateCopaCost,
   selectionRuns,
 } from '../../../../src/core/optimizers/cost-estimate';
+import { BASELINE_DEFAULTS } from '../../../../src/core/optimizers/baselines/baseline-run';
+import { DEFAULT_COPA_CONFIG } from '../../../../src/core/optimizers/copa-config';
 import { kvAdapter } from '../../helpers/kv-adapter';
 import { bothTask, copa, SMALL_CONFIG } from './copa-fixture';
 import { toyModel } from './toy-task';
@@ -39,6 +41,23 @@ describe('baselines', () => {
     expect(js.bestScore).toBeGreaterThanOrEqual(js.baselineScore);
     const c = await copa(toyModel());
     expect(c.bestScore).toBeGreaterThanOrEqual(js.bestScore);
+  });
+
+  it('keep their six demo sets whatever COPA’s default, unless told otherwise', async () => {
+    const started = async (config: Record<string, unknown>): Promise<unknown> => {
+      let seen: unknown;
+      await runRandomSearch(bothTask(), {
+        ...options(),
+        config,
+        onEvent: (e) => {
+          if (e.type === 'run-started') seen = e.config.demoCandidates;
+        },
+      });
+      return seen;
+    };
+    expect(DEFAULT_COPA_CONFIG.demoCandidates).not.toBe(BASELINE_DEFAULTS.demoCandidates);
+    expect(await started({ cycles: 1 })).toBe(6);
+    expect(await started({ demoCandidates: 3 })).toBe(3);
   });
 
   it('stop on budget with the best so far', async () => {

@@ -39,11 +39,11 @@ describe('planPhase', () => {
   it('leaves the next phase its smallest size when the budget is tight', () => {
     for (const kind of ['compilation', 'prompt'] as const) {
       const other = { ...base, kind: kind === 'compilation' ? 'prompt' : 'compilation' } as const;
-      const input = { ...base, kind, remainingCalls: 300 };
+      const input = { ...base, kind, remainingCalls: 250 };
       const full = estimatePhaseCalls(DEFAULT_COPA_CONFIG, input);
       const plan = planPhase(DEFAULT_COPA_CONFIG, input);
-      expect(full + smallest(other)).toBeGreaterThan(300);
-      expect(estimatePhaseCalls(plan, input)).toBeLessThanOrEqual(300 - smallest(other));
+      expect(full + smallest(other)).toBeGreaterThan(250);
+      expect(estimatePhaseCalls(plan, input)).toBeLessThanOrEqual(250 - smallest(other));
       expect(estimatePhaseCalls(plan, input)).toBeGreaterThan(smallest(input));
       expect(plan.seed).toBe(DEFAULT_COPA_CONFIG.seed);
     }
@@ -101,14 +101,16 @@ describe('planPhase around bootstrapping', () => {
   });
 
   it('a provisional plan keeps the demo sets to build and gives up finalists and minibatches first', () => {
+    // Six demo sets, so that a tight budget has some to take away.
+    const config = { ...DEFAULT_COPA_CONFIG, demoCandidates: 6 };
     const tight = { ...base, remainingCalls: 300 };
-    const final = planPhase(DEFAULT_COPA_CONFIG, tight);
-    const provisional = planPhase(DEFAULT_COPA_CONFIG, { ...tight, provisional: true });
-    expect(final.demoCandidates).toBeLessThan(DEFAULT_COPA_CONFIG.demoCandidates);
+    const final = planPhase(config, tight);
+    const provisional = planPhase(config, { ...tight, provisional: true });
+    expect(final.demoCandidates).toBeLessThan(config.demoCandidates);
     expect(provisional.demoCandidates).toBeGreaterThan(final.demoCandidates);
     expect(provisional.finalists).toBeLessThan(final.finalists);
     expect(estimatePhaseCalls(provisional, tight)).toBeLessThanOrEqual(
-      estimatePhaseCalls(DEFAULT_COPA_CONFIG, tight),
+      estimatePhaseCalls(config, tight),
     );
   });
 });
