@@ -97,10 +97,10 @@ describe('cost estimates', () => {
   });
 
   it('counts successive halving runs, crediting finalists with their cached minibatch answers', () => {
-    // 6 on a minibatch, 3 left: the default 3 finalists go to the full set.
-    expect(selectionRuns(6, 100, 25)).toBe(6 * 25 + 3 * (100 - 25));
-    // 2 finalists: one more halving round first.
-    expect(selectionRuns(6, 100, 25, 2)).toBe(6 * 25 + 3 * 25 + 2 * (100 - 50));
+    // 6 on a minibatch, 3 left: 3 finalists go to the full set.
+    expect(selectionRuns(6, 100, 25, 3)).toBe(6 * 25 + 3 * (100 - 25));
+    // 2 finalists (the default): one more halving round first.
+    expect(selectionRuns(6, 100, 25)).toBe(6 * 25 + 3 * 25 + 2 * (100 - 50));
     // A validation set no larger than a minibatch: every candidate is scored on all of it.
     expect(selectionRuns(6, 20, 25)).toBe(6 * 20);
   });
