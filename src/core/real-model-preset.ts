@@ -7,8 +7,9 @@ import type { CopaConfig } from './optimizers/copa-config';
  * warm-up's speed and then its own pace. Measured with `npm run bench` (three simulated models,
  * method copa-real-preset, on a clock that runs at an iGPU-class 0.5B model's speed; README,
  * "The real-model preset"): within 0.02 of default COPA's test score on date normalization
- * (seeds 0-19), word problems and the public samples, and 0.02-0.05 below it on ticket routing
- * (seeds 0-19), in 10-27 minutes against default COPA's 11-66. Three cycles in the same 30
+ * (seeds 0-19), word problems and the public samples (but TREC with the demo-biased model,
+ * -0.04, near chance), and 0.02-0.05 below it on ticket routing (seeds 0-19), in 10-24 minutes
+ * against default COPA's 10-65. Three cycles in the same 30
  * minutes found no more on ticket routing and cost date normalization 0.01-0.03; starting with
  * the prompt phase was faster but cost ticket routing 0.02-0.11; fewer labeled demos (8 or 4),
  * smaller minibatches (15) or fewer candidates cost ticket routing 0.02-0.18. So the preset
