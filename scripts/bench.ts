@@ -3,7 +3,8 @@
  * on samples of public datasets (TREC, SST-2, CLINC150, GSM8K; from ../shared/data, skipped when
  * absent) and on the built-in tasks, with every simulated model, for several seeds. Prints one
  * table per (task, model), COPA against the best baseline, a pass/fail summary, every method's
- * gain over zero-shot (validation and test) per suite, and writes bench-results.json. All results are simulated-model results, not a real LLM's.
+ * gain over zero-shot (validation and test) per suite, and writes bench-results.json. All
+ * results are simulated-model results, not a real LLM's.
  *
  * Knobs (comma-separated): BENCH_TASKS, BENCH_MODELS, BENCH_METHODS, BENCH_SEEDS (e.g. 0-4);
  * BENCH_COPA / BENCH_BASELINE: JSON config overrides.

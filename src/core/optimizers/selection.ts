@@ -2,6 +2,7 @@ import type { Example } from '../example';
 import { canonicalJson } from '../json';
 import type { Program } from '../program';
 import type { Rng } from '../rng';
+import { DEFAULT_COPA_CONFIG } from './copa-config';
 import { clearlyAhead, clearlyBehind } from './racing';
 import type { CandidateRecord, DropReason } from './records';
 import type { OptimizerSession } from './session';
@@ -40,7 +41,7 @@ export interface SelectionOutcome {
 
 export interface SelectionSettings {
   minibatchSize: number;
-  /** Candidates left for the full validation set after halving (default 3). */
+  /** Candidates left for the full validation set after halving (default: COPA's, 2). */
   finalists?: number;
   /**
    * How clearly a candidate must beat the incumbent, in standard errors of the paired
@@ -80,7 +81,7 @@ export async function selectCandidate(
   settings: SelectionSettings,
   more?: NextCandidate,
 ): Promise<SelectionOutcome> {
-  const finalists = Math.max(1, settings.finalists ?? 3);
+  const finalists = Math.max(1, settings.finalists ?? DEFAULT_COPA_CONFIG.finalists);
   const incumbentKey = programKey(incumbent.program);
   const seen = new Set<string>([incumbentKey]);
   let alive: Candidate[] = [];
