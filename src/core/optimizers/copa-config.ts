@@ -28,8 +28,8 @@ export interface CopaConfig {
    * over zero-shot (COPA at the joint search's calls +0.024 against +0.022 on the public samples,
    * +0.476 against +0.471 on the built-in tasks; default COPA within 0.002 of 6 on both), with
    * a median 12-15% fewer calls per default run, and reached the best baseline's validation
-   * score with fewer calls on 19 and 17 of the 21 pairs. The shuffled bootstraps it leaves out
-   * rarely won. The baselines keep 6 (BASELINE_DEFAULTS).
+   * score with fewer calls on 19 and 17 of the 21 pairs: the two extra shuffled bootstraps cost
+   * calls that bought no test score there. The baselines keep 6 (BASELINE_DEFAULTS).
    */
   demoCandidates: number;
   /** New instructions proposed per prompt phase (the current one is always a candidate too). */
@@ -41,7 +41,7 @@ export interface CopaConfig {
    * (it was 3), from `npm run bench` (seeds 0-14, 21 task-model pairs, with 4 demo sets): the
    * same test gain over zero-shot (default COPA +0.027 on the public samples and +0.491 on the
    * built-in tasks either way; at matched calls +0.025 and +0.476 against +0.024 and +0.476),
-   * with 10% fewer calls per default run; the third finalist rarely won.
+   * with 10% fewer calls per default run.
    */
   finalists: number;
   /**
