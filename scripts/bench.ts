@@ -103,20 +103,14 @@ async function main(): Promise<void> {
     }
   }
   console.log('\n=== Summary: copa-matched vs the best baseline; copa calls to reach it ===');
-  for (const [suite, title] of [
-    ['public', 'Public datasets'],
-    ['built-in', 'Built-in tasks'],
-  ] as const) {
+  for (const [suite, title] of SUITES) {
     const mine = results.filter((x) => x.suite === suite);
     if (mine.length > 0) console.log(`${title}:`);
     for (const r of mine) console.log(`  ${summaryLine(r, compare(r))}`);
     if (mine.length > 0) console.log(`  ${targetCounts(mine.map(compare))}`);
   }
   console.log('\n=== Gain over zero-shot, paired by seed, mean over (task, model) ===');
-  for (const [suite, title] of [
-    ['public', 'Public datasets'],
-    ['built-in', 'Built-in tasks'],
-  ] as const) {
+  for (const [suite, title] of SUITES) {
     const lines = gainLines(
       gainsOverZeroShot(results.filter((x) => x.suite === suite).map((x) => x.methods)),
     );
@@ -125,6 +119,12 @@ async function main(): Promise<void> {
   }
   console.log(`\nWrote bench-results.json. Total ${minutes(wallMs)}.`);
 }
+
+/** The two suites of the summaries, public first. */
+const SUITES = [
+  ['public', 'Public datasets'],
+  ['built-in', 'Built-in tasks'],
+] as const;
 
 function progress(
   done: number,

@@ -41,7 +41,7 @@ export interface SelectionOutcome {
 
 export interface SelectionSettings {
   minibatchSize: number;
-  /** Candidates left for the full validation set after halving (default: COPA's, 2). */
+  /** Candidates left for the full validation set after halving (default: COPA's). */
   finalists?: number;
   /**
    * How clearly a candidate must beat the incumbent, in standard errors of the paired
