@@ -4,7 +4,7 @@ import type { ProgramState } from '../program';
 import type { UsageTotals } from '../usage';
 import type { CopaConfig } from './copa-config';
 import type { Insight } from './insight';
-import type { CurvePoint, PhaseRecord, StopReason } from './records';
+import type { CurvePoint, PhaseRecord, ScoredInstruction, StopReason } from './records';
 
 export const COPA_CHECKPOINT_VERSION = 1;
 
@@ -29,7 +29,7 @@ export interface CopaCheckpoint {
   exampleScores: number[];
   datasetSummary: string;
   insight: Insight | null;
-  instructionHistory: Record<string, { instruction: string; score: number }[]>;
+  instructionHistory: Record<string, ScoredInstruction[]>;
   history: PhaseRecord[];
   /** Best score when the current cycle began. */
   cycleStartScore: number;

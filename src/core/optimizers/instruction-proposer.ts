@@ -10,6 +10,7 @@ import {
   renderExampleBlocks,
   renderInstructionHistory,
   type ExampleBlock,
+  type HistoryEntry,
 } from './proposer-format';
 import type { OptimizerSession } from './session';
 import { PROPOSER_TIPS } from './tips';
@@ -23,8 +24,11 @@ export interface ProposalGrounding {
   failures: readonly ExampleBlock[];
   /** Labeled training examples spread over the outputs (see proposer-examples.ts). */
   examples?: readonly ExampleBlock[];
-  /** Earlier instructions of this predictor with their full validation scores. */
-  history: readonly { instruction: string; score: number | null }[];
+  /**
+   * Earlier instructions of this predictor with their validation scores (null: proposed, not
+   * scored yet). None of them is proposed again.
+   */
+  history: readonly HistoryEntry[];
   /** What the previous phase learned, appended to the program description. */
   insight?: string;
   /** Leave the current demos out (COPRO-like proposals). */

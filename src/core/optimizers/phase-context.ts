@@ -1,6 +1,6 @@
 import type { CopaConfig } from './copa-config';
 import type { Insight } from './insight';
-import type { PhaseRecord } from './records';
+import type { PhaseRecord, ScoredInstruction } from './records';
 import type { Incumbent } from './selection';
 import type { OptimizerSession, OptimizerTask } from './session';
 
@@ -15,8 +15,8 @@ export interface PhaseContext {
   /** The previous phase's insight (null for the first phase). */
   insight: Insight | null;
   datasetSummary: string;
-  /** Earlier instructions per predictor with full validation scores. */
-  instructionHistory: Record<string, { instruction: string; score: number }[]>;
+  /** Earlier instructions per predictor with their validation scores (full or minibatch). */
+  instructionHistory: Record<string, ScoredInstruction[]>;
   /**
    * A compilation phase's settings for its selection, planned again once bootstrapping is done
    * (see replanSelection); without it the phase keeps `config`.

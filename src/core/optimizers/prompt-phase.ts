@@ -4,7 +4,7 @@ import { proposeInstructions } from './instruction-proposer';
 import { proposerExamples } from './proposer-examples';
 import { clip, type Insight } from './insight';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
-import type { CandidateRecord } from './records';
+import type { CandidateRecord, ScoredInstruction } from './records';
 import { phaseRecord, phaseStart, selectForPhase } from './phase-steps';
 import { pct, type Candidate } from './selection';
 import { phaseRng, requestSeed } from './seeds';
@@ -100,12 +100,18 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
 
   const outcome = await selectForPhase(ctx, [currentCandidate], more);
 
+  // Every instruction scored is remembered, a minibatch estimate too: a later phase's proposer
+  // sees it as tried, and a repeat of it is asked again instead of scored (instruction-proposer).
   for (const c of candidates) {
-    if (c.record.fullScore === null) continue;
+    const scored = scoredInstruction(c.record);
+    if (!scored) continue;
     for (const [name, text] of Object.entries(c.record.instructions ?? {})) {
       const list = (ctx.instructionHistory[name] ??= []);
-      if (!list.some((h) => h.instruction === text))
-        list.push({ instruction: text, score: c.record.fullScore });
+      const known = list.findIndex((h) => h.instruction === text);
+      const entry = { ...scored, instruction: text };
+      if (known < 0) list.push(entry);
+      else if (list[known]?.examples !== undefined && entry.examples === undefined)
+        list[known] = entry;
     }
   }
 
@@ -135,6 +141,13 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
       failedProposals,
     },
   };
+}
+
+/** A candidate's score for the history: its full one, else its minibatch estimate, else none. */
+function scoredInstruction(record: CandidateRecord): Omit<ScoredInstruction, 'instruction'> | null {
+  if (record.fullScore !== null) return { score: record.fullScore };
+  if (record.minibatchScore === null || record.minibatchExamples === 0) return null;
+  return { score: record.minibatchScore, examples: record.minibatchExamples };
 }
 
 /** Candidate k of a prompt phase: the program with these instructions (0 is the current one). */

@@ -103,20 +103,28 @@ export function readExampleBlocks(text: string): ExampleBlock[] {
   return blocks;
 }
 
+/** An earlier instruction as the proposer sees it. */
+export interface HistoryEntry {
+  instruction: string;
+  /** Null: proposed in this round, not scored yet. */
+  score: number | null;
+  /** Validation examples the score rests on, when fewer than all (a minibatch estimate). */
+  examples?: number;
+}
+
 /**
- * Earlier instructions with scores, one per line: `[score 61.0] instruction text`; proposals
- * of this round not scored yet read `[proposed, not scored yet] instruction text`.
+ * Earlier instructions with scores, one per line: `[score 61.0] instruction text`, or
+ * `[score 40.0 on 25 examples] …` for a minibatch estimate; proposals of this round not
+ * scored yet read `[proposed, not scored yet] instruction text`.
  */
-export function renderInstructionHistory(
-  history: readonly { instruction: string; score: number | null }[],
-): string {
+export function renderInstructionHistory(history: readonly HistoryEntry[]): string {
   if (history.length === 0) return '(none yet)';
   return history
-    .map((h) =>
-      h.score === null
-        ? `[proposed, not scored yet] ${oneLine(h.instruction)}`
-        : `[score ${(h.score * 100).toFixed(1)}] ${oneLine(h.instruction)}`,
-    )
+    .map((h) => {
+      if (h.score === null) return `[proposed, not scored yet] ${oneLine(h.instruction)}`;
+      const on = h.examples === undefined ? '' : ` on ${h.examples} examples`;
+      return `[score ${(h.score * 100).toFixed(1)}${on}] ${oneLine(h.instruction)}`;
+    })
     .join('\n');
 }
 

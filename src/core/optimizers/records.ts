@@ -26,6 +26,18 @@ export const DROP_REASONS = [
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 
+/**
+ * An instruction a prompt phase scored, for the proposer's history. `examples` is set when the
+ * score is a minibatch estimate (the proposal was dropped before the full validation set): it
+ * was still tried, and proposing it again would only pay to learn the same.
+ */
+export interface ScoredInstruction {
+  instruction: string;
+  score: number;
+  /** Validation examples the score rests on, when fewer than all (a minibatch estimate). */
+  examples?: number;
+}
+
 /** One candidate of a phase as the UI shows it (plain JSON). */
 export interface CandidateRecord {
   id: string;

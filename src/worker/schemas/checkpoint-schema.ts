@@ -136,7 +136,13 @@ const checkpoint: v.GenericSchema<unknown, CopaCheckpoint> = v.looseObject({
   insight: v.nullable(insight),
   instructionHistory: v.record(
     v.string(),
-    v.array(v.looseObject({ instruction: v.string(), score: v.number() })),
+    v.array(
+      v.looseObject({
+        instruction: v.string(),
+        score: v.number(),
+        examples: v.optional(v.number()),
+      }),
+    ),
   ),
   history: v.array(phaseRecord),
   cycleStartScore: v.number(),

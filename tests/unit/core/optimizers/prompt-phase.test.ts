@@ -56,3 +56,52 @@ describe('the prompt phase', () => {
     expect(built).toBeGreaterThan(0);
   });
 });
+
+describe('the instruction history across prompt phases', () => {
+  it('keeps proposals dropped on a minibatch, so a later phase does not score them again', async () => {
+    const task = BUILT_IN_TASKS.find((t) => t.id === 'ticket-routing');
+    if (!task) throw new Error('ticket routing is a built-in task');
+    const histories: string[] = [];
+    const repeats: string[] = [];
+    let minibatchOnly = 0;
+    for (const seed of [0, 1, 2]) {
+      const model = DEFAULT_SIMULATED_MODEL.create(seed);
+      const lm: LanguageModel = {
+        id: model.id,
+        complete(request, signal) {
+          const history = section(request, 'previous_instructions');
+          if (history !== null) histories.push(history);
+          return model.complete(request, signal);
+        },
+      };
+      const r = await runCopa(
+        {
+          program: task.program,
+          trainset: task.splits.train,
+          valset: task.splits.val,
+          metric: task.metric,
+          constraints: task.constraints.map(constraintFromSpec),
+        },
+        { lm, adapter: chatAdapter, config: { seed, cycles: 3, minImprovement: 0 } },
+      );
+      const scored = new Set<string>();
+      for (const phase of r.history.filter((h) => h.kind === 'prompt')) {
+        const proposals = phase.candidates.filter((c) => c.kind === 'instruction');
+        for (const c of proposals) {
+          const text = Object.values(c.instructions ?? {}).join('\n');
+          if (scored.has(text)) repeats.push(text);
+        }
+        for (const c of proposals) {
+          if (c.minibatchExamples === 0) continue;
+          if (c.fullScore === null) minibatchOnly++;
+          scored.add(Object.values(c.instructions ?? {}).join('\n'));
+        }
+      }
+    }
+    // The runs did drop proposals on minibatches, and no later phase scored one of them again.
+    expect(minibatchOnly).toBeGreaterThan(0);
+    expect(repeats).toEqual([]);
+    // A later phase's proposer is shown such a proposal as a minibatch estimate.
+    expect(histories.some((h) => /\[score \d+\.\d on \d+ examples\]/.test(h))).toBe(true);
+  }, 60_000);
+});
