@@ -5,9 +5,12 @@ import type { UsageTotals } from '../usage';
 
 export type PhaseKind = 'compilation' | 'prompt';
 
-/** Why a run ended. 'paused' means it can be resumed from its checkpoint. */
+/**
+ * Why a run ended. 'paused' means it can be resumed from its checkpoint; 'perfect' that the
+ * program answers every validation example right, so no candidate could be accepted.
+ */
 export type StopReason =
-  'cycles-done' | 'converged' | 'no-change' | 'budget' | 'cancelled' | 'paused';
+  'cycles-done' | 'converged' | 'no-change' | 'perfect' | 'budget' | 'cancelled' | 'paused';
 
 /** A point of the learning curve: real model calls so far, best validation score so far. */
 export type CurvePoint = [lmCalls: number, bestValScore: number];

@@ -4,15 +4,18 @@ import type { StopReason } from './records';
 import { standardError } from './selection';
 
 /**
- * Whether the run stops after phase `index` (checked at the end of each cycle): nothing
- * changed in the cycle, the cycle improved less than max(minImprovement, one standard error
- * of the validation score), or the last cycle is done.
+ * Whether the run stops after phase `index`: after any phase, when the program scores full
+ * marks on every validation example (only a strict improvement is accepted, so every later
+ * call would be spent for nothing); at the end of each cycle, when nothing changed in the
+ * cycle, the cycle improved less than max(minImprovement, one standard error of the
+ * validation score), or the last cycle is done.
  */
 export function stopReasonOf(
   cp: CopaCheckpoint,
   config: CopaConfig,
   index: number,
 ): StopReason | null {
+  if (cp.exampleScores.length > 0 && cp.exampleScores.every((s) => s >= 1)) return 'perfect';
   if (index % 2 === 0) return null;
   const cycle = cp.history.slice(-2);
   if (!cycle.some((r) => r.accepted)) return 'no-change';

@@ -245,6 +245,8 @@ export function stopReasonText(reason: StopReason, message: string | null): stri
       return 'It ran every cycle it was configured for.';
     case 'converged':
       return 'Converged: the last cycle improved the validation score by less than the threshold (or one standard error), so more cycles are unlikely to help.';
+    case 'perfect':
+      return 'The program answers every validation example right (100%): no candidate could score higher there, so the run stopped. Check it on the test set: a small validation set can be perfect by luck.';
     case 'no-change':
       return 'Nothing changed in the last cycle: no candidate beat the current program, so the program is stable.';
     case 'budget':

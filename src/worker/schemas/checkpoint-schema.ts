@@ -23,6 +23,7 @@ const stopReason: v.GenericSchema<StopReason> = v.picklist([
   'cycles-done',
   'converged',
   'no-change',
+  'perfect',
   'budget',
   'cancelled',
   'paused',

@@ -12,7 +12,7 @@ import type { CopaCheckpoint } from '../../../src/core/optimizers/checkpoint';
 import { Program, predict } from '../../../src/core/program';
 import { ScriptedLM } from '../helpers/scripted-lm';
 import { copa } from './optimizers/copa-fixture';
-import { toyModel } from './optimizers/toy-task';
+import { ONE_HARD_EXAMPLE, toyModel } from './optimizers/toy-task';
 
 /** A model that answers through `inner` until call `failFrom`, then always throws `error`. */
 class BreakingLM implements LanguageModel {
@@ -84,11 +84,11 @@ describe('engine failures are loud', () => {
 
   it('a persistently failing engine stops COPA with a named error, its checkpoint kept', async () => {
     // How many calls a whole run makes, to break the engine halfway through.
-    const whole = toyModel();
+    const whole = toyModel({ overrides: ONE_HARD_EXAMPLE });
     await copa(whole);
     const failFrom = Math.floor(whole.calls / 2);
     const checkpoints: CopaCheckpoint[] = [];
-    const lm = new BreakingLM(toyModel(), failFrom);
+    const lm = new BreakingLM(toyModel({ overrides: ONE_HARD_EXAMPLE }), failFrom);
     const err = await copa(lm as unknown as ScriptedLM, {
       lm: new EngineFailureGuard(lm),
       onCheckpoint: (cp) => {

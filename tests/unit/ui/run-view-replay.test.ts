@@ -4,7 +4,7 @@ import type { RunEvent } from '../../../src/core/optimizers/events';
 import { replayEvents } from '../../../src/core/optimizers/replay';
 import { applyEvents, emptyRunView, type RunView } from '../../../src/ui/optimize/run-view';
 import { copa } from '../core/optimizers/copa-fixture';
-import { toyModel } from '../core/optimizers/toy-task';
+import { ONE_HARD_EXAMPLE, toyModel } from '../core/optimizers/toy-task';
 
 /** What a finished phase's card shows, without the live-only progress details. */
 function cards(view: RunView) {
@@ -26,7 +26,7 @@ describe('replaying a stored run', () => {
   it('rebuilds the phase cards and the curve a live view showed, from the saved checkpoints', async () => {
     const events: RunEvent[] = [];
     const saved: CopaCheckpoint[] = [];
-    const r = await copa(toyModel(), {
+    const r = await copa(toyModel({ overrides: ONE_HARD_EXAMPLE }), {
       events,
       onCheckpoint: (cp) => {
         saved.push(cp);

@@ -38,6 +38,12 @@ const knows: SimulatedEngineOptions['answer'] = (() => {
   };
 })();
 
+/** Like `knows`, but sends every shipping ticket to returns: a run never reaches 100%. */
+const confusesShipping: SimulatedEngineOptions['answer'] = (messages) => {
+  const answer = knows(messages);
+  return answer.department === 'shipping' ? { department: 'returns' } : answer;
+};
+
 function service(options: Partial<SimulatedEngineOptions> = {}, deviceMemoryGB?: number) {
   const runtime = new SimulatedRuntime({ answer: knows, ...options });
   const env = {
@@ -177,7 +183,8 @@ describe('the worker with a simulated WebLLM engine', () => {
   it('a persistently failing engine stops the run with a named error, keeping its checkpoint to resume from', async () => {
     let broken = false;
     const runtime = new SimulatedRuntime({
-      answer: knows,
+      // Not always right, so the run goes on past its first phase (the engine breaks there).
+      answer: confusesShipping,
       failOn: () => (broken ? 'InternalError' : null),
     });
     const s = createCopaService({

@@ -15,7 +15,7 @@ import type { LanguageModel } from '../../../../src/core/lm';
 import type { ModelSpeed } from '../../../../src/core/time-estimate';
 import { bothTask, copa, essence, SMALL_CONFIG } from './copa-fixture';
 import { makeSession } from './session-helpers';
-import { toyModel, words } from './toy-task';
+import { ONE_HARD_EXAMPLE, toyModel, words } from './toy-task';
 
 /** The largest call budget at which the first phase shrinks to leave room for the second. */
 function tightFirstPhaseCalls(): number {
@@ -89,13 +89,12 @@ describe('runCopa', () => {
     expect(promptOnly).toBe(0);
     expect(r.baselineScore).toBe(0);
     expect(r.bestScore).toBe(1);
+    // At 100% on validation nothing could be accepted any more: the run stops there.
     expect(r.history.map((h) => [h.kind, h.accepted])).toEqual([
       ['compilation', true],
       ['prompt', true],
-      ['compilation', false],
-      ['prompt', false],
     ]);
-    expect(r.stopReason).toBe('no-change');
+    expect(r.stopReason).toBe('perfect');
     // Demo-set candidates keep their demos, so a phase card can show a rejected one.
     for (const c of r.history.flatMap((h) => h.candidates).filter((x) => x.kind === 'demos'))
       for (const [step, count] of Object.entries(c.demoCounts ?? {}))
@@ -121,7 +120,7 @@ describe('runCopa', () => {
   });
 
   it('hands knowledge on: insights reach the next phase and the prompt phase sees the demos', async () => {
-    const lm = toyModel();
+    const lm = toyModel({ overrides: ONE_HARD_EXAMPLE });
     const events: RunEvent[] = [];
     const r = await copa(lm, { events });
     expect(r.history.every((h) => h.insight.length > 0)).toBe(true);
@@ -157,9 +156,9 @@ describe('runCopa', () => {
   });
 
   it('pausing after phase 3 and resuming gives the same result as an uninterrupted run', async () => {
-    const whole = await copa(toyModel());
+    const whole = await copa(toyModel({ overrides: ONE_HARD_EXAMPLE }));
     const checkpoints: CopaCheckpoint[] = [];
-    const paused = await copa(toyModel(), {
+    const paused = await copa(toyModel({ overrides: ONE_HARD_EXAMPLE }), {
       onCheckpoint: (cp) => {
         checkpoints.push(cp);
       },
@@ -168,7 +167,7 @@ describe('runCopa', () => {
     expect(paused.stopReason).toBe('paused');
     expect(paused.history).toHaveLength(3);
     const stored = JSON.parse(JSON.stringify(paused.checkpoint)) as CopaCheckpoint;
-    const resumed = await copa(toyModel(), { resumeFrom: stored });
+    const resumed = await copa(toyModel({ overrides: ONE_HARD_EXAMPLE }), { resumeFrom: stored });
     expect(essence(resumed)).toEqual(essence(whole));
     expect(resumed.totals.calls).toBeGreaterThanOrEqual(paused.totals.calls);
   });

@@ -52,6 +52,13 @@ export function toyProgram(instruction = 'Given x, produce y.'): Program {
   return new Program([predict('main', `x -> y`)]).withInstruction('main', instruction);
 }
 
+/**
+ * An override that makes one validation example of the toy tasks unanswerable ("aium" is in
+ * bothTask's validation set), for tests that need a run to go through every cycle: a run whose
+ * program answers every validation example right stops there ('perfect').
+ */
+export const ONE_HARD_EXAMPLE: Readonly<Record<string, string>> = { aium: 'unknown' };
+
 export interface ToyModelOptions {
   /** Always answer the proposer with this text (plus a variant number). */
   proposal?: string;

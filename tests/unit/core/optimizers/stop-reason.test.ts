@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { chatAdapter } from '../../../../src/core/adapters/chat-adapter';
+import { constraintFromSpec } from '../../../../src/core/constraints';
+import type { CopaCheckpoint } from '../../../../src/core/optimizers/checkpoint';
+import { resolveCopaConfig } from '../../../../src/core/optimizers/copa-config';
+import { runCopa } from '../../../../src/core/optimizers/copa';
+import type { PhaseRecord } from '../../../../src/core/optimizers/records';
+import { stopReasonOf } from '../../../../src/core/optimizers/stop-reason';
+import { StandInModel } from '../../../../src/engines/standin/standin-model';
+import { getTask } from '../../../../src/tasks/index';
+
+/** The fields of a checkpoint the stop rule reads. */
+function state(exampleScores: number[], accepted: boolean): CopaCheckpoint {
+  const score = exampleScores.reduce((a, b) => a + b, 0) / Math.max(1, exampleScores.length);
+  const record = { accepted } as PhaseRecord;
+  return {
+    exampleScores,
+    bestScore: exampleScores.length > 0 ? score : 1,
+    cycleStartScore: 0,
+    history: [record],
+  } as unknown as CopaCheckpoint;
+}
+
+describe('when a COPA run stops', () => {
+  const config = resolveCopaConfig({ cycles: 3 });
+
+  it('stops after any phase once every validation example scores full marks', () => {
+    expect(stopReasonOf(state([1, 1, 1, 1], true), config, 0)).toBe('perfect');
+    // One example short of full marks: the cycle goes on.
+    expect(stopReasonOf(state([1, 1, 0.5, 1], true), config, 0)).toBeNull();
+    // A perfect minibatch estimate (no per-example scores on the whole set) is not enough.
+    expect(stopReasonOf(state([], true), config, 0)).toBeNull();
+  });
+
+  it('spends no call after the program reaches 100% on validation', async () => {
+    // Date normalization, seed 0, with the stand-in: the third phase reaches 100%.
+    const task = getTask('date-normalization', 0);
+    const result = await runCopa(
+      {
+        program: task.program,
+        trainset: task.splits.train,
+        valset: task.splits.val,
+        metric: task.metric,
+        constraints: task.constraints.map(constraintFromSpec),
+      },
+      { lm: new StandInModel({ seed: 0 }), adapter: chatAdapter, config: { seed: 0, cycles: 3 } },
+    );
+    expect(result.stopReason).toBe('perfect');
+    expect(result.bestScore).toBe(1);
+    // The run ends with the phase that reached it, before the cycles are done.
+    expect(result.history.at(-1)?.scoreAfter).toBe(1);
+    expect(result.history.filter((r) => r.scoreBefore === 1)).toEqual([]);
+    expect(result.history.length).toBeLessThan(6);
+  });
+});
