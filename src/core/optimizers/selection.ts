@@ -68,8 +68,8 @@ export function programKey(program: Program): string {
  * (paired), a candidate clearly behind the incumbent or the minibatch's leader part-way
  * through it stops there (racing), the weaker half dropped each round (successive halving, a
  * fresh minibatch per round, scores accumulated), finalists below the incumbent on the same
- * examples dropped, and the rest scored on the full validation set (stopping a finalist once
- * it cannot win).
+ * examples, or scored exactly as it on every one, dropped, and the rest scored on the full
+ * validation set (stopping a finalist once it cannot win).
  * Only full-set scores decide, and the incumbent is replaced only on a strict improvement.
  */
 export async function selectCandidate(
@@ -211,12 +211,18 @@ export async function selectCandidate(
     alive = ranked.slice(0, keep).map((x) => x.c);
   }
   // Paired gate: a finalist below the incumbent on the very same examples is not worth a full
-  // evaluation (a tie goes on: the minibatch may just not tell them apart).
+  // evaluation. A tie goes on (the minibatch may just not tell them apart), unless the finalist
+  // scored exactly as the incumbent on every one of at least SAME_MIN_EXAMPLES examples: with no
+  // disagreement at all, a full evaluation would rarely find the strict gain acceptance needs,
+  // and then by an example or two, which is chance (demo sets that do not change the model's
+  // answers, as on tasks at its ceiling, cost a full evaluation each for nothing).
   // The best by minibatch goes first; it sets the racing bar for the others.
   if (incumbentCount > 0) {
     const bar = incumbentSum / incumbentCount;
     for (const c of alive)
       if ((c.record.minibatchScore ?? 0) < bar) drop(session, c, settings.phase, 'below-incumbent');
+      else if (sameAsIncumbent(diffs.get(c) ?? []))
+        drop(session, c, settings.phase, 'same-as-incumbent');
     alive = alive
       .map((c, i) => ({ c, i }))
       .filter((x) => !x.c.record.dropped)
@@ -348,6 +354,18 @@ function drop(session: OptimizerSession, c: Candidate, phase: number, reason: Dr
     minibatchScore: c.record.minibatchScore ?? 0,
     reason,
   });
+}
+
+/**
+ * Examples on which a finalist must score exactly as the incumbent to be dropped unscored: with
+ * no disagreement in 20, the two disagree on fewer than 15% of examples (95% bound, the rule of
+ * three); fewer, as in a minibatch a tight budget shrank to 10, leave a tie to the full set.
+ */
+const SAME_MIN_EXAMPLES = 20;
+
+/** True when a candidate scored exactly as the incumbent on each of enough examples. */
+function sameAsIncumbent(diffs: readonly number[]): boolean {
+  return diffs.length >= SAME_MIN_EXAMPLES && diffs.every((d) => d === 0);
 }
 
 /** The incumbent's per-example scores on a minibatch: from its known scores when we have them. */

@@ -82,6 +82,7 @@ export const DROP_WORDS: Readonly<Record<DropReason, string>> = {
   'behind-incumbent': 'clearly behind the current program part-way through the minibatch',
   'behind-leader': 'clearly behind the best candidate so far part-way through the minibatch',
   'below-incumbent': 'not above the current program on the same examples',
+  'same-as-incumbent': 'scored exactly as the current program on every minibatch example',
   'cannot-win': 'could no longer beat the current program',
 };
 

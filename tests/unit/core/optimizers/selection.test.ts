@@ -211,6 +211,34 @@ describe('selectCandidate full-set racing', () => {
     // The bound alone (cannot end above 0.6) would need 24 misses, about 34 answers.
     expect(lm.calls).toBeLessThan(20);
   });
+
+  it('drops a finalist that scored exactly as the incumbent on every minibatch example', async () => {
+    const lm = decileModel();
+    const events: RunEvent[] = [];
+    const session = makeSession(toyTask([], big), lm, { events });
+    const incumbent = {
+      program: toyProgram('score:6'),
+      score: 0.6,
+      exampleScores: big.map((_, i) => (i % 10 < 6 ? 1 : 0)),
+    };
+    // Other words, the same answers: nothing a full evaluation could find.
+    const same = candidate('c0', 'score:6, in other words');
+    const better = candidate('c1', 'score:8');
+    const outcome = await selectCandidate(session, [same, better], incumbent, big, new Rng(2), {
+      minibatchSize: 20,
+      phase: 0,
+    });
+    expect(same.record.dropReason).toBe('same-as-incumbent');
+    expect(same.record.fullScore).toBeNull();
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'candidate-dropped', reason: 'same-as-incumbent' }),
+    );
+    // Only the candidate that answered differently was scored beyond its minibatch.
+    const sameCalls = lm.requests.filter((r) => r.messages[0]?.content.includes('other words'));
+    expect(sameCalls).toHaveLength(20);
+    expect(outcome.winnerId).toBe('c1');
+    expect(outcome.incumbent.score).toBeCloseTo(0.8);
+  });
 });
 
 describe('selectCandidate with an unscored start program', () => {
