@@ -107,11 +107,7 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
     if (!scored) continue;
     for (const [name, text] of Object.entries(c.record.instructions ?? {})) {
       const list = (ctx.instructionHistory[name] ??= []);
-      const known = list.findIndex((h) => h.instruction === text);
-      const entry = { ...scored, instruction: text };
-      if (known < 0) list.push(entry);
-      else if (list[known]?.examples !== undefined && entry.examples === undefined)
-        list[known] = entry;
+      if (!list.some((h) => h.instruction === text)) list.push({ ...scored, instruction: text });
     }
   }
 

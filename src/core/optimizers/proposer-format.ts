@@ -1,6 +1,7 @@
 import type { FieldValues } from '../example';
 import { Signature } from '../signature';
 import type { JsonValue } from '../json';
+import type { ScoredInstruction } from './records';
 
 /**
  * The contract between the grounded instruction proposer and any model that answers it.
@@ -103,14 +104,8 @@ export function readExampleBlocks(text: string): ExampleBlock[] {
   return blocks;
 }
 
-/** An earlier instruction as the proposer sees it. */
-export interface HistoryEntry {
-  instruction: string;
-  /** Null: proposed in this round, not scored yet. */
-  score: number | null;
-  /** Validation examples the score rests on, when fewer than all (a minibatch estimate). */
-  examples?: number;
-}
+/** An earlier instruction as the proposer sees it; a null score: proposed, not scored yet. */
+export type HistoryEntry = Omit<ScoredInstruction, 'score'> & { score: number | null };
 
 /**
  * Earlier instructions with scores, one per line: `[score 61.0] instruction text`, or

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { chatAdapter } from '../../../../src/core/adapters/chat-adapter';
-import { constraintFromSpec } from '../../../../src/core/constraints';
 import type { LanguageModel, LMRequest } from '../../../../src/core/lm';
 import { runCopa } from '../../../../src/core/optimizers';
 import { DEFAULT_SIMULATED_MODEL } from '../../../../src/engines/standin/simulated-models';
-import { BUILT_IN_TASKS } from '../../../../src/tasks';
+import { builtInCopaTask } from './built-in-task';
 
 /** The text of a `[[ ## name ## ]]` section of a chat prompt. */
 function section(request: LMRequest, name: string): string | null {
@@ -15,8 +14,7 @@ function section(request: LMRequest, name: string): string | null {
 
 describe('the prompt phase', () => {
   it('builds later proposals on an earlier proposal that leads on the first minibatch', async () => {
-    const task = BUILT_IN_TASKS.find((t) => t.id === 'ticket-routing');
-    if (!task) throw new Error('ticket routing is a built-in task');
+    const { task, copaTask } = builtInCopaTask('ticket-routing');
     const model = DEFAULT_SIMULATED_MODEL.create(1);
     const proposerPrompts: LMRequest[] = [];
     const proposals: string[] = [];
@@ -36,16 +34,7 @@ describe('the prompt phase', () => {
         return response;
       },
     };
-    const r = await runCopa(
-      {
-        program: task.program,
-        trainset: task.splits.train,
-        valset: task.splits.val,
-        metric: task.metric,
-        constraints: task.constraints.map(constraintFromSpec),
-      },
-      { lm, adapter: chatAdapter, config: { seed: 1, cycles: 1 } },
-    );
+    const r = await runCopa(copaTask, { lm, adapter: chatAdapter, config: { seed: 1, cycles: 1 } });
     const prompt = r.history.find((h) => h.kind === 'prompt');
     expect(prompt?.accepted).toBe(true);
     const start = task.program.steps[0]?.signature.instruction;
@@ -59,8 +48,7 @@ describe('the prompt phase', () => {
 
 describe('the instruction history across prompt phases', () => {
   it('keeps proposals dropped on a minibatch, so a later phase does not score them again', async () => {
-    const task = BUILT_IN_TASKS.find((t) => t.id === 'ticket-routing');
-    if (!task) throw new Error('ticket routing is a built-in task');
+    const { copaTask } = builtInCopaTask('ticket-routing');
     const histories: string[] = [];
     const repeats: string[] = [];
     let minibatchOnly = 0;
@@ -74,16 +62,11 @@ describe('the instruction history across prompt phases', () => {
           return model.complete(request, signal);
         },
       };
-      const r = await runCopa(
-        {
-          program: task.program,
-          trainset: task.splits.train,
-          valset: task.splits.val,
-          metric: task.metric,
-          constraints: task.constraints.map(constraintFromSpec),
-        },
-        { lm, adapter: chatAdapter, config: { seed, cycles: 3, minImprovement: 0 } },
-      );
+      const r = await runCopa(copaTask, {
+        lm,
+        adapter: chatAdapter,
+        config: { seed, cycles: 3, minImprovement: 0 },
+      });
       const scored = new Set<string>();
       for (const phase of r.history.filter((h) => h.kind === 'prompt')) {
         const proposals = phase.candidates.filter((c) => c.kind === 'instruction');

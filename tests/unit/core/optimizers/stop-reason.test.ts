@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { chatAdapter } from '../../../../src/core/adapters/chat-adapter';
-import { constraintFromSpec } from '../../../../src/core/constraints';
 import type { CopaCheckpoint } from '../../../../src/core/optimizers/checkpoint';
 import { resolveCopaConfig } from '../../../../src/core/optimizers/copa-config';
 import { runCopa } from '../../../../src/core/optimizers/copa';
 import type { PhaseRecord } from '../../../../src/core/optimizers/records';
 import { stopReasonOf } from '../../../../src/core/optimizers/stop-reason';
 import { StandInModel } from '../../../../src/engines/standin/standin-model';
-import { getTask } from '../../../../src/tasks/index';
+import { builtInCopaTask } from './built-in-task';
 
 /** The fields of a checkpoint the stop rule reads. */
 function state(exampleScores: number[], accepted: boolean): CopaCheckpoint {
@@ -34,17 +33,12 @@ describe('when a COPA run stops', () => {
 
   it('spends no call after the program reaches 100% on validation', async () => {
     // Date normalization, seed 0, with the stand-in: the third phase reaches 100%.
-    const task = getTask('date-normalization', 0);
-    const result = await runCopa(
-      {
-        program: task.program,
-        trainset: task.splits.train,
-        valset: task.splits.val,
-        metric: task.metric,
-        constraints: task.constraints.map(constraintFromSpec),
-      },
-      { lm: new StandInModel({ seed: 0 }), adapter: chatAdapter, config: { seed: 0, cycles: 3 } },
-    );
+    const { copaTask } = builtInCopaTask('date-normalization', 0);
+    const result = await runCopa(copaTask, {
+      lm: new StandInModel({ seed: 0 }),
+      adapter: chatAdapter,
+      config: { seed: 0, cycles: 3 },
+    });
     expect(result.stopReason).toBe('perfect');
     expect(result.bestScore).toBe(1);
     // The run ends with the phase that reached it, before the cycles are done.
