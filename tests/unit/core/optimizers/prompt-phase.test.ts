@@ -69,15 +69,14 @@ describe('the instruction history across prompt phases', () => {
       });
       const scored = new Set<string>();
       for (const phase of r.history.filter((h) => h.kind === 'prompt')) {
-        const proposals = phase.candidates.filter((c) => c.kind === 'instruction');
-        for (const c of proposals) {
-          const text = Object.values(c.instructions ?? {}).join('\n');
-          if (scored.has(text)) repeats.push(text);
-        }
-        for (const c of proposals) {
+        const proposals = phase.candidates
+          .filter((c) => c.kind === 'instruction')
+          .map((c) => ({ c, text: Object.values(c.instructions ?? {}).join('\n') }));
+        for (const { text } of proposals) if (scored.has(text)) repeats.push(text);
+        for (const { c, text } of proposals) {
           if (c.minibatchExamples === 0) continue;
           if (c.fullScore === null) minibatchOnly++;
-          scored.add(Object.values(c.instructions ?? {}).join('\n'));
+          scored.add(text);
         }
       }
     }
