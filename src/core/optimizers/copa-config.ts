@@ -16,7 +16,10 @@ export interface CopaConfig {
   demoTokenBudget: number;
   /** A bootstrap walk stops after this many failed attempts in a row. */
   bootstrapPatience: number;
-  /** Estimated tokens of labeled training examples shown to the instruction proposer. */
+  /**
+   * Estimated tokens of labeled training examples shown to the instruction proposer, besides the
+   * share of `demoTokenBudget` the predictor's own demos leave unused (prompt-phase.ts).
+   */
   proposerExampleTokens: number;
   /** Bootstrap attempts per training example; rounds after the first sample at temperature 1. */
   maxRounds: number;

@@ -1,7 +1,8 @@
-import { demoSourceIds } from './demo-set';
+import { demoSourceIds, demoTokens } from './demo-set';
 import { probeFailures } from './failures';
 import { proposeInstructions } from './instruction-proposer';
 import { proposerExamples } from './proposer-examples';
+import type { ExampleBlock } from './proposer-format';
 import { clip, type Insight } from './insight';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import type { CandidateRecord, ScoredInstruction } from './records';
@@ -26,13 +27,19 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
     phaseRng(config.seed, index, 'probe'),
   );
 
-  const examples = proposerExamples(
-    program,
-    task.trainset,
-    config.proposerExampleTokens,
-    phaseRng(config.seed, index, 'proposer-examples'),
-    demoSourceIds(program),
-  );
+  // Labeled training examples per predictor: the proposer's evidence is its demos and these
+  // examples, so examples take the share of the demo budget its demos leave unused. A program
+  // with no demos (a run that starts with this phase, or one whose empty demo set won) would
+  // otherwise give its proposer half the evidence one with a full demo set gets, and its
+  // instructions name fewer of the cues and labels there are.
+  const examplesFor = (step: string): ExampleBlock[] =>
+    proposerExamples(
+      program,
+      task.trainset,
+      config.proposerExampleTokens + unusedDemoBudget(program, step, config.demoTokenBudget),
+      phaseRng(config.seed, index, 'proposer-examples'),
+      demoSourceIds(program),
+    );
 
   // Proposals come one candidate at a time during the first minibatch round, each built on
   // the leader so far (the proposal ahead of the current instruction on that minibatch), so a
@@ -64,7 +71,7 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
             program: base,
             predictor: step.name,
             failures: probe.blocks,
-            examples,
+            examples: examplesFor(step.name),
             varyGrounding: true,
             variant: k - 1,
             history: [
@@ -137,6 +144,12 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
       failedProposals,
     },
   };
+}
+
+/** The demo token budget a predictor's demos leave unused (all of it when it has none). */
+function unusedDemoBudget(program: Program, step: string, budget: number): number {
+  const used = program.predictor(step).demos.reduce((n, d) => n + demoTokens(d), 0);
+  return Math.max(0, budget - used);
 }
 
 /** A candidate's score for the history: its full one, else its minibatch estimate, else none. */

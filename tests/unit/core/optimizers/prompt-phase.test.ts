@@ -87,3 +87,43 @@ describe('the instruction history across prompt phases', () => {
     expect(histories.some((h) => /\[score \d+\.\d on \d+ examples\]/.test(h))).toBe(true);
   }, 60_000);
 });
+
+describe("the proposer's evidence", () => {
+  /** Training examples the first proposal of a run's first phase (a prompt phase) is shown. */
+  async function examplesShown(config: Record<string, unknown>, withDemos: boolean) {
+    const { task, copaTask } = builtInCopaTask('ticket-routing');
+    const step = task.program.steps[0]?.name ?? '';
+    const program = withDemos
+      ? task.program.withDemos(
+          step,
+          task.splits.train.slice(0, 40).map((e) => ({ data: e.data, sourceId: e.id })),
+        )
+      : task.program;
+    const model = DEFAULT_SIMULATED_MODEL.create(0);
+    const counts: number[] = [];
+    const lm: LanguageModel = {
+      id: model.id,
+      complete(request, signal) {
+        const examples = section(request, 'training_examples');
+        if (examples !== null) counts.push((examples.match(/^Example \d+:$/gm) ?? []).length);
+        return model.complete(request, signal);
+      },
+    };
+    await runCopa(
+      { ...copaTask, program },
+      { lm, adapter: chatAdapter, config: { seed: 0, cycles: 1, startWith: 'prompt', ...config } },
+    );
+    return counts[0] ?? 0;
+  }
+
+  it('gives training examples the share of the demo budget the demos leave unused', async () => {
+    const without = await examplesShown({ demoTokenBudget: 0 }, false);
+    const withShare = await examplesShown({ demoTokenBudget: 1200 }, false);
+    const demosFillIt = await examplesShown({ demoTokenBudget: 1200 }, true);
+    expect(without).toBeGreaterThan(5);
+    // A program without demos: its proposer sees the demo budget's worth of examples more.
+    expect(withShare).toBeGreaterThan(1.5 * without);
+    // One whose demos fill the budget: the examples' own budget only.
+    expect(demosFillIt).toBeLessThanOrEqual(without);
+  }, 30_000);
+});
