@@ -32,14 +32,18 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
   // with no demos (a run that starts with this phase, or one whose empty demo set won) would
   // otherwise give its proposer half the evidence one with a full demo set gets, and its
   // instructions name fewer of the cues and labels there are.
-  const examplesFor = (step: string): ExampleBlock[] =>
-    proposerExamples(
-      program,
-      task.trainset,
-      config.proposerExampleTokens + unusedDemoBudget(program, step, config.demoTokenBudget),
-      phaseRng(config.seed, index, 'proposer-examples'),
-      demoSourceIds(program),
-    );
+  const examples = new Map<string, ExampleBlock[]>(
+    program.steps.map((step) => [
+      step.name,
+      proposerExamples(
+        program,
+        task.trainset,
+        config.proposerExampleTokens + unusedDemoBudget(program, step.name, config.demoTokenBudget),
+        phaseRng(config.seed, index, 'proposer-examples'),
+        demoSourceIds(program),
+      ),
+    ]),
+  );
 
   // Proposals come one candidate at a time during the first minibatch round, each built on
   // the leader so far (the proposal ahead of the current instruction on that minibatch), so a
@@ -71,7 +75,7 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
             program: base,
             predictor: step.name,
             failures: probe.blocks,
-            examples: examplesFor(step.name),
+            examples: examples.get(step.name) ?? [],
             varyGrounding: true,
             variant: k - 1,
             history: [
