@@ -8,12 +8,13 @@ import type { CopaConfig } from './optimizers/copa-config';
  * method copa-real-preset, on a clock that runs at an iGPU-class 0.5B model's speed; README,
  * "The real-model preset"): within 0.02 of default COPA's test score on date normalization
  * (seeds 0-19), word problems and the public samples (but TREC with the demo-biased model,
- * -0.04, near chance), and 0.02-0.05 below it on ticket routing (seeds 0-19), in 10-24 minutes
- * against default COPA's 10-65. Three cycles in the same 30
- * minutes found no more on ticket routing and cost date normalization 0.01-0.03; starting with
- * the prompt phase was faster but cost ticket routing 0.02-0.11; fewer labeled demos (8 or 4),
- * smaller minibatches (15) or fewer candidates cost ticket routing 0.02-0.18. So the preset
- * keeps DSPy's demo counts and the search sizes and lets the time budget shrink the search.
+ * -0.04, near chance), and 0.015-0.035 below it on ticket routing (seeds 0-19), in 10-24 minutes
+ * against default COPA's 11-56. What did not pay (README): two or three cycles in the same 30
+ * minutes (a little more on the public samples, less on ticket routing with the instruction
+ * follower and on date normalization, and most runs then take all 30 minutes); the prompt phase
+ * first (faster, but ticket routing 0.01-0.11 lower); a 20-minute budget; fewer labeled demos
+ * (8 or 4), smaller minibatches (15) or fewer candidates (ticket routing 0.02-0.18 lower). So the
+ * preset keeps DSPy's demo counts and the search sizes and lets the time budget shrink the search.
  */
 export const REAL_MODEL_PRESET: Readonly<Partial<CopaConfig>> = Object.freeze({
   cycles: 1,
