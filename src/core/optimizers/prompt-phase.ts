@@ -27,23 +27,20 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
     phaseRng(config.seed, index, 'probe'),
   );
 
-  // Labeled training examples per predictor: the proposer's evidence is its demos and these
-  // examples, so examples take the share of the demo budget its demos leave unused. A program
-  // with no demos (a run that starts with this phase, or one whose empty demo set won) would
-  // otherwise give its proposer half the evidence one with a full demo set gets, and its
-  // instructions name fewer of the cues and labels there are.
-  const examples = new Map<string, ExampleBlock[]>(
-    program.steps.map((step) => [
-      step.name,
-      proposerExamples(
-        program,
-        task.trainset,
-        config.proposerExampleTokens + unusedDemoBudget(program, step.name, config.demoTokenBudget),
-        phaseRng(config.seed, index, 'proposer-examples'),
-        demoSourceIds(program),
-      ),
-    ]),
-  );
+  // Labeled training examples for proposal k of a predictor: the proposer's evidence is its
+  // demos and these examples, so examples take the share of the demo budget its demos leave
+  // unused (a program with no demos, as in a run that starts with this phase or one whose empty
+  // demo set won, would otherwise give its proposer half the evidence a full demo set gives).
+  // Each proposal gets its own sample, as MIPRO gives each proposal its own demo set: proposals
+  // shown the same examples notice the same cues.
+  const examplesFor = (step: string, k: number): ExampleBlock[] =>
+    proposerExamples(
+      program,
+      task.trainset,
+      config.proposerExampleTokens + unusedDemoBudget(program, step, config.demoTokenBudget),
+      phaseRng(config.seed, index, `proposer-examples:${k}`),
+      demoSourceIds(program),
+    );
 
   // Proposals come one candidate at a time during the first minibatch round, each built on
   // the leader so far (the proposal ahead of the current instruction on that minibatch), so a
@@ -75,7 +72,7 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
             program: base,
             predictor: step.name,
             failures: probe.blocks,
-            examples: examples.get(step.name) ?? [],
+            examples: examplesFor(step.name, k),
             varyGrounding: true,
             variant: k - 1,
             history: [

@@ -127,3 +127,27 @@ describe("the proposer's evidence", () => {
     expect(demosFillIt).toBeLessThanOrEqual(without);
   }, 30_000);
 });
+
+describe('the proposals of one phase', () => {
+  it('are shown different samples of training examples', async () => {
+    const { copaTask } = builtInCopaTask('ticket-routing');
+    const model = DEFAULT_SIMULATED_MODEL.create(0);
+    const shown: string[] = [];
+    const lm: LanguageModel = {
+      id: model.id,
+      complete(request, signal) {
+        const examples = section(request, 'training_examples');
+        if (examples !== null && examples !== '(none)') shown.push(examples);
+        return model.complete(request, signal);
+      },
+    };
+    // One prompt phase only: every proposal request below belongs to it.
+    await runCopa(copaTask, {
+      lm,
+      adapter: chatAdapter,
+      config: { seed: 0, cycles: 1, startWith: 'prompt', budget: { maxCalls: 200 } },
+    });
+    expect(shown.length).toBeGreaterThan(1);
+    expect(new Set(shown).size).toBeGreaterThan(1);
+  });
+});
