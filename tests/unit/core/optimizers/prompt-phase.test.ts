@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chatAdapter } from '../../../../src/core/adapters/chat-adapter';
 import type { LanguageModel, LMRequest } from '../../../../src/core/lm';
 import { runCopa } from '../../../../src/core/optimizers';
+import type { CopaConfig } from '../../../../src/core/optimizers/copa-config';
 import { DEFAULT_SIMULATED_MODEL } from '../../../../src/engines/standin/simulated-models';
 import { builtInCopaTask } from './built-in-task';
 
@@ -90,7 +91,7 @@ describe('the instruction history across prompt phases', () => {
 
 describe("the proposer's evidence", () => {
   /** Training examples the first proposal of a run's first phase (a prompt phase) is shown. */
-  async function examplesShown(config: Record<string, unknown>, withDemos: boolean) {
+  async function examplesShown(config: Partial<CopaConfig>, withDemos: boolean) {
     const { task, copaTask } = builtInCopaTask('ticket-routing');
     const step = task.program.steps[0]?.name ?? '';
     const program = withDemos
@@ -141,11 +142,11 @@ describe('the proposals of one phase', () => {
         return model.complete(request, signal);
       },
     };
-    // One prompt phase only: every proposal request below belongs to it.
+    // One cycle that starts with the prompt phase: every proposal request below is that phase's.
     await runCopa(copaTask, {
       lm,
       adapter: chatAdapter,
-      config: { seed: 0, cycles: 1, startWith: 'prompt', budget: { maxCalls: 200 } },
+      config: { seed: 0, cycles: 1, startWith: 'prompt' },
     });
     expect(shown.length).toBeGreaterThan(1);
     expect(new Set(shown).size).toBeGreaterThan(1);
