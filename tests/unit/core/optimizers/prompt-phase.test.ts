@@ -3,6 +3,7 @@ import { chatAdapter } from '../../../../src/core/adapters/chat-adapter';
 import type { LanguageModel, LMRequest } from '../../../../src/core/lm';
 import { runCopa } from '../../../../src/core/optimizers';
 import type { CopaConfig } from '../../../../src/core/optimizers/copa-config';
+import { labeledDemoSet } from '../../../../src/core/optimizers/demo-set';
 import { DEFAULT_SIMULATED_MODEL } from '../../../../src/engines/standin/simulated-models';
 import { builtInCopaTask } from './built-in-task';
 
@@ -97,7 +98,7 @@ describe("the proposer's evidence", () => {
     const program = withDemos
       ? task.program.withDemos(
           step,
-          task.splits.train.slice(0, 40).map((e) => ({ data: e.data, sourceId: e.id })),
+          labeledDemoSet(task.program, task.splits.train.slice(0, 40))[step] ?? [],
         )
       : task.program;
     const model = DEFAULT_SIMULATED_MODEL.create(0);
