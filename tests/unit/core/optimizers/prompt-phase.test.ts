@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chatAdapter } from '../../../../src/core/adapters/chat-adapter';
 import type { LanguageModel, LMRequest } from '../../../../src/core/lm';
 import { runCopa } from '../../../../src/core/optimizers';
+import type { CopaTask } from '../../../../src/core/optimizers/copa';
 import type { CopaConfig } from '../../../../src/core/optimizers/copa-config';
 import { labeledDemoSet } from '../../../../src/core/optimizers/demo-set';
 import { DEFAULT_SIMULATED_MODEL } from '../../../../src/engines/standin/simulated-models';
@@ -90,32 +91,43 @@ describe('the instruction history across prompt phases', () => {
   }, 60_000);
 });
 
+/**
+ * The training examples each proposal request was shown, in order, in a run on ticket routing
+ * (or on it with `program`) that starts with its prompt phase: one cycle, seed 0.
+ */
+async function trainingExamplesShown(
+  config: Partial<CopaConfig>,
+  program?: CopaTask['program'],
+): Promise<string[]> {
+  const { copaTask } = builtInCopaTask('ticket-routing');
+  const model = DEFAULT_SIMULATED_MODEL.create(0);
+  const shown: string[] = [];
+  const lm: LanguageModel = {
+    id: model.id,
+    complete(request, signal) {
+      const examples = section(request, 'training_examples');
+      if (examples !== null) shown.push(examples);
+      return model.complete(request, signal);
+    },
+  };
+  await runCopa(
+    { ...copaTask, ...(program ? { program } : {}) },
+    { lm, adapter: chatAdapter, config: { seed: 0, cycles: 1, startWith: 'prompt', ...config } },
+  );
+  return shown;
+}
+
 describe("the proposer's evidence", () => {
-  /** Training examples the first proposal of a run's first phase (a prompt phase) is shown. */
+  /** Training examples the first proposal of the run is shown. */
   async function examplesShown(config: Partial<CopaConfig>, withDemos: boolean) {
-    const { task, copaTask } = builtInCopaTask('ticket-routing');
+    const { task } = builtInCopaTask('ticket-routing');
     const step = task.program.steps[0]?.name ?? '';
-    const program = withDemos
-      ? task.program.withDemos(
-          step,
-          labeledDemoSet(task.program, task.splits.train.slice(0, 40))[step] ?? [],
-        )
-      : task.program;
-    const model = DEFAULT_SIMULATED_MODEL.create(0);
-    const counts: number[] = [];
-    const lm: LanguageModel = {
-      id: model.id,
-      complete(request, signal) {
-        const examples = section(request, 'training_examples');
-        if (examples !== null) counts.push((examples.match(/^Example \d+:$/gm) ?? []).length);
-        return model.complete(request, signal);
-      },
-    };
-    await runCopa(
-      { ...copaTask, program },
-      { lm, adapter: chatAdapter, config: { seed: 0, cycles: 1, startWith: 'prompt', ...config } },
+    const demos = labeledDemoSet(task.program, task.splits.train.slice(0, 40))[step] ?? [];
+    const shown = await trainingExamplesShown(
+      config,
+      withDemos ? task.program.withDemos(step, demos) : undefined,
     );
-    return counts[0] ?? 0;
+    return (shown[0]?.match(/^Example \d+:$/gm) ?? []).length;
   }
 
   it('gives training examples the share of the demo budget the demos leave unused', async () => {
@@ -132,23 +144,8 @@ describe("the proposer's evidence", () => {
 
 describe('the proposals of one phase', () => {
   it('are shown different samples of training examples', async () => {
-    const { copaTask } = builtInCopaTask('ticket-routing');
-    const model = DEFAULT_SIMULATED_MODEL.create(0);
-    const shown: string[] = [];
-    const lm: LanguageModel = {
-      id: model.id,
-      complete(request, signal) {
-        const examples = section(request, 'training_examples');
-        if (examples !== null && examples !== '(none)') shown.push(examples);
-        return model.complete(request, signal);
-      },
-    };
-    // One cycle that starts with the prompt phase: every proposal request below is that phase's.
-    await runCopa(copaTask, {
-      lm,
-      adapter: chatAdapter,
-      config: { seed: 0, cycles: 1, startWith: 'prompt' },
-    });
+    // One cycle that starts with the prompt phase: every proposal request is that phase's.
+    const shown = (await trainingExamplesShown({})).filter((e) => e !== '(none)');
     expect(shown.length).toBeGreaterThan(1);
     expect(new Set(shown).size).toBeGreaterThan(1);
   });
