@@ -15,6 +15,19 @@ function section(request: LMRequest, name: string): string | null {
   return m ? (m[1] ?? '').trim() : null;
 }
 
+/** The default stand-in of `seed`, recording the `name` section of every request it gets. */
+function recordingSection(seed: number, name: string, into: string[]): LanguageModel {
+  const model = DEFAULT_SIMULATED_MODEL.create(seed);
+  return {
+    id: model.id,
+    complete(request, signal) {
+      const text = section(request, name);
+      if (text !== null) into.push(text);
+      return model.complete(request, signal);
+    },
+  };
+}
+
 describe('the prompt phase', () => {
   it('builds later proposals on an earlier proposal that leads on the first minibatch', async () => {
     const { task, copaTask } = builtInCopaTask('ticket-routing');
@@ -56,15 +69,7 @@ describe('the instruction history across prompt phases', () => {
     const repeats: string[] = [];
     let minibatchOnly = 0;
     for (const seed of [0, 1, 2]) {
-      const model = DEFAULT_SIMULATED_MODEL.create(seed);
-      const lm: LanguageModel = {
-        id: model.id,
-        complete(request, signal) {
-          const history = section(request, 'previous_instructions');
-          if (history !== null) histories.push(history);
-          return model.complete(request, signal);
-        },
-      };
+      const lm = recordingSection(seed, 'previous_instructions', histories);
       const r = await runCopa(copaTask, {
         lm,
         adapter: chatAdapter,
@@ -100,16 +105,8 @@ async function trainingExamplesShown(
   program?: CopaTask['program'],
 ): Promise<string[]> {
   const { copaTask } = builtInCopaTask('ticket-routing');
-  const model = DEFAULT_SIMULATED_MODEL.create(0);
   const shown: string[] = [];
-  const lm: LanguageModel = {
-    id: model.id,
-    complete(request, signal) {
-      const examples = section(request, 'training_examples');
-      if (examples !== null) shown.push(examples);
-      return model.complete(request, signal);
-    },
-  };
+  const lm = recordingSection(0, 'training_examples', shown);
   await runCopa(
     { ...copaTask, ...(program ? { program } : {}) },
     { lm, adapter: chatAdapter, config: { seed: 0, cycles: 1, startWith: 'prompt', ...config } },
