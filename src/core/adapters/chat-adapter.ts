@@ -3,11 +3,17 @@
  * dspy-chat-adapter.ts, which keeps DSPy's own wording). The system message is sent again with every
  * call (WebLLM has no prefix cache across requests), so it says only what the model needs: the
  * fields with their types and the instruction. DSPy's structure section (intro, placeholders,
- * repeated type notes), its indentation and an answer layout are left out: the output markers,
+ * repeated type notes) and an answer layout are left out: the output markers,
  * which parsing relies on, are named in order by the line that closes every final user turn
  * ("Respond with [[ ## reasoning ## ]], then [[ ## answer ## ]].", right where the model starts
  * writing) and shown by every demo; a layout block in the system message said it a second time
  * for 13 tokens a call. Demos are user and assistant turns, as in DSPy.
+ *
+ * What a reader of DSPy-style prompts keys on stays as DSPy writes it, though shorter wording
+ * would do: the instruction follows DSPy's own objective sentence (about 6 tokens a call more
+ * than "Your objective is:"), and labels are listed with commas as in the app's earlier format,
+ * with `;` only when a label holds a comma. A model, a tool or a person who learned the format
+ * from DSPy's prompts finds the instruction and the label list where it looks for them.
  *
  * DSPy ends every answer, demos' too, with a `[[ ## completed ## ]]` marker. In a chat the
  * assistant turn already ends with the template's end-of-turn token, which is where a chat model
@@ -28,25 +34,27 @@ import {
   readMarkerSections,
   stripFences,
 } from './markers';
-import { buildConversation, fieldDescriptions, presentOutputs } from './prompt-parts';
+import {
+  buildConversation,
+  fieldDescriptions,
+  objectiveSection,
+  presentOutputs,
+} from './prompt-parts';
 import { readOutputs } from './read-outputs';
 
 /** The system message of the chat format. */
 export function chatSystemMessage(signature: Signature): string {
-  return [
-    fieldDescriptions(signature, leanTypeTag),
-    `Your objective is:\n${signature.instruction}`,
-  ].join('\n');
+  return [fieldDescriptions(signature, leanTypeTag), objectiveSection(signature)].join('\n');
 }
 
 /**
- * The type tag, with labels separated by `;` (a label may contain a comma): the only place the
- * lean format lists them, where DSPy repeats them in a note.
+ * The type tag: the only place the lean format lists the labels, where DSPy repeats them in a
+ * note. Separated by commas, or by `;` when a label holds a comma (the list stays unambiguous).
  */
 function leanTypeTag(field: FieldSpec): string {
-  return field.type === 'label'
-    ? `one of: ${(field.labels ?? []).join('; ')}`
-    : fieldTypeTag(field);
+  if (field.type !== 'label') return fieldTypeTag(field);
+  const labels = field.labels ?? [];
+  return `one of: ${labels.join(labels.some((l) => l.includes(',')) ? '; ' : ', ')}`;
 }
 
 /** The line closing the final user turn: which markers to write, in order. */

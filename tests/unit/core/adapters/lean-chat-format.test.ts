@@ -29,7 +29,9 @@ describe('the lean chat format', () => {
     // The answer's layout is the final turn's closing line; the system message does not repeat it.
     expect(system).not.toContain('[[ ##');
     expect(system).not.toContain('{ticket}');
-    expect(system.endsWith('Route the ticket.\nUrgent when the customer cannot work.')).toBe(true);
+    expect(
+      system.endsWith('Route the ticket.\n        Urgent when the customer cannot work.'),
+    ).toBe(true);
     const last = messages[messages.length - 1]?.content ?? '';
     expect(last).toContain('[[ ## ticket ## ]]\nMy app crashed');
     expect(last).toMatch(
@@ -45,6 +47,31 @@ describe('the lean chat format', () => {
     const answer =
       '[[ ## department ## ]]\ntechnical\n\n[[ ## urgency ## ]]\n3\n\n[[ ## completed ## ]]';
     expect(chatAdapter.parse(sig, answer)).toEqual({ department: 'technical', urgency: 3 });
+  });
+
+  it('keeps the wording DSPy-style readers look for: the objective sentence and a comma list', () => {
+    expect(system).toContain('1. `department` (one of: billing, technical, account)\n');
+    expect(system).toMatch(
+      /In adhering to this structure, your objective is: \n {8}Route the ticket\.\n {8}Urgent/,
+    );
+    // A label holding a comma would make a comma list ambiguous: then `;` separates them.
+    const commas = new Signature({
+      instruction: 'Size it.',
+      inputs: [{ name: 'text', description: '', type: 'text' }],
+      outputs: [
+        { name: 'size', description: '', type: 'label', labels: ['small, cheap', 'large'] },
+      ],
+    });
+    const tagged = chatAdapter.format(commas, [], { text: 'x' })[0]?.content ?? '';
+    expect(tagged).toContain('(one of: small, cheap; large)');
+    const read = readPrompt({
+      messages: chatAdapter.format(commas, [], { text: 'x' }),
+      temperature: 0,
+      topP: 1,
+      maxTokens: 9,
+      seed: 0,
+    });
+    expect(read.outputFields[0]?.labels).toEqual(['small, cheap', 'large']);
   });
 
   it('is shorter than DSPy’s wording for the same content', () => {
