@@ -51,13 +51,19 @@ export function estimatePhaseCalls(config: CopaConfig, input: PhasePlanInput): n
 
 /**
  * How much of their estimate the finished phases really cost, from their records: clamped to
- * [0.3, 1.5] so one odd phase cannot make the plan reckless or timid.
+ * [0.3, 1.5] so one odd phase cannot make the plan reckless or timid. A phase that scored no
+ * program on the full validation set is left out: its candidates all fell on minibatches, so it
+ * skipped the full evaluations its estimate counts, and a next phase whose finalist does reach
+ * them would be planned at a fraction of its cost (a first phase that spent 50 of its planned
+ * 442 calls on a 200-example validation set left the next one unplanned, and the budget ran
+ * out in its first full evaluation).
  */
 export function costRatioOf(history: readonly PhaseRecord[]): number {
   let planned = 0;
   let spent = 0;
   for (const r of history) {
     if (r.plannedCalls === undefined || r.plannedCalls <= 0) continue;
+    if (r.candidates.every((c) => c.fullScore === null)) continue;
     planned += r.plannedCalls;
     spent += r.costs.calls;
   }
@@ -89,8 +95,11 @@ export function phaseAllowance(config: CopaConfig, input: PhasePlanInput): numbe
   const left = input.remainingCalls;
   if (input.phasesLeft <= 1) return left;
   const ratio = input.costRatio ?? 1;
+  // The next phase as it will be planned: from scratch (not provisional, not bootstrapped), so
+  // it can shrink everything its own plan will, the prompt phase's failure probe included.
+  const { provisional: _p, bootstrapped: _b, ...rest } = input;
   const next: PhasePlanInput = {
-    ...input,
+    ...rest,
     kind: input.kind === 'compilation' ? 'prompt' : 'compilation',
     unscoredIncumbent: false,
   };

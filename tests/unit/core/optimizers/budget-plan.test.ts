@@ -4,6 +4,7 @@ import { bootstrapRuns } from '../../../../src/core/optimizers/cost-estimate';
 import {
   costRatioOf,
   estimatePhaseCalls,
+  phaseAllowance,
   planPhase,
   type PhasePlanInput,
 } from '../../../../src/core/optimizers/budget-plan';
@@ -115,11 +116,36 @@ describe('planPhase around bootstrapping', () => {
   });
 });
 
+describe('phaseAllowance', () => {
+  it('leaves a first compilation phase what the prompt phase after it needs at its smallest', () => {
+    const config = DEFAULT_COPA_CONFIG;
+    const first: PhasePlanInput = {
+      ...base,
+      valSize: 155,
+      trainSize: 300,
+      unscoredIncumbent: true,
+      provisional: true,
+    };
+    const next: PhasePlanInput = { ...base, kind: 'prompt', valSize: 155, trainSize: 300 };
+    const smallest = (p: PhasePlanInput): number =>
+      estimatePhaseCalls(planPhase(config, { ...p, remainingCalls: 0, phasesLeft: 1 }), p);
+    // Room for both at their smallest: the prompt phase, planned from scratch, can shrink its
+    // failure probe too, which a provisional compilation plan never does to itself.
+    const left = smallest(first) + smallest(next);
+    expect(phaseAllowance(config, { ...first, remainingCalls: left })).toBe(left - smallest(next));
+  });
+});
+
 describe('costRatioOf', () => {
-  const record = (plannedCalls: number | undefined, calls: number): PhaseRecord =>
+  const record = (
+    plannedCalls: number | undefined,
+    calls: number,
+    fullyScored = true,
+  ): PhaseRecord =>
     ({
       ...(plannedCalls === undefined ? {} : { plannedCalls }),
       costs: { calls, cachedCalls: 0, promptTokens: 0, completionTokens: 0, lmMs: 0 },
+      candidates: [{ fullScore: fullyScored ? 0.5 : null }, { fullScore: null }],
     }) as PhaseRecord;
 
   it('is 1 before any phase has finished, or when no phase recorded its plan', () => {
@@ -129,6 +155,11 @@ describe('costRatioOf', () => {
 
   it('is the calls spent over the calls planned, across the finished phases', () => {
     expect(costRatioOf([record(200, 150), record(100, 30)])).toBeCloseTo(0.6);
+  });
+
+  it('leaves out a phase that scored no program in full: it skipped what its plan counted', () => {
+    expect(costRatioOf([record(442, 50, false)])).toBe(1);
+    expect(costRatioOf([record(200, 150), record(442, 50, false)])).toBeCloseTo(0.75);
   });
 
   it('is clamped so one odd phase cannot make the plan reckless or timid', () => {
