@@ -25,6 +25,11 @@ export interface CopaCheckpoint {
    * scored like a candidate, in full only when a decision needs it. Absent: the whole set.
    */
   baselineExamples?: number;
+  /**
+   * Validation examples the run selects on, when a tight budget keeps fewer than all (a seeded
+   * sample, see selection-set.ts; a resumed run takes the same one). Absent: the whole set.
+   */
+  selectionExamples?: number;
   /** Per-example validation scores of the best program. */
   exampleScores: number[];
   datasetSummary: string;

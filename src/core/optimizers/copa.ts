@@ -5,7 +5,8 @@ import { assertCheckpoint, snapshot, type CopaCheckpoint } from './checkpoint';
 import { runCompilationPhase } from './compilation-phase';
 import { resolveCopaConfig, type CopaConfig } from './copa-config';
 import { estimateCopaCost } from './cost-estimate';
-import { measurePromptSize } from './prompt-size';
+import { measurePromptSize, type PromptSize } from './prompt-size';
+import { selectionSize, selectionSubset } from './selection-set';
 import { summarizeDataset } from './dataset-summary';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import { runPromptPhase } from './prompt-phase';
@@ -89,12 +90,30 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       : {}),
   });
   const promptSize = measurePromptSize(task.program, options.adapter, task.trainset);
+  const valSize = task.valset.length;
+  // The validation examples this run selects on (all but under a tight budget): fixed at the
+  // start, so every score of the run rests on the same examples.
+  const selectionExamples = resumed
+    ? Math.min(valSize, resumed.selectionExamples ?? valSize)
+    : selectionSize(config, {
+        callsAfforded: callsAffordedAtStart(session, config, task, promptSize, options.speed),
+        valSize,
+        trainSize: task.trainset.length,
+        steps: task.program.steps.length,
+      });
+  const runTask: CopaTask = {
+    ...task,
+    valset: selectionSubset(task.valset, selectionExamples, config.seed),
+  };
   session.emit({
     type: 'run-started',
     method: 'copa',
     config: config as unknown as JsonObject,
-    estimate: estimateCopaCost({ ...task, promptSize }, config),
+    estimate: estimateCopaCost({ ...runTask, promptSize }, config),
     ...(resumed ? { resumedAtPhase: resumed.nextPhase } : {}),
+    ...(selectionExamples < valSize
+      ? { selection: { examples: selectionExamples, of: valSize } }
+      : {}),
   });
 
   // nextPhase -1: a checkpoint stored by an earlier version before its baseline was scored;
@@ -102,7 +121,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
   let cp: CopaCheckpoint | null = resumed && resumed.nextPhase >= 0 ? snapshot(resumed) : null;
   const finish = (reason: StopReason, message?: string): CopaResult => {
     const state: CopaCheckpoint = cp ?? {
-      ...initialCheckpoint(task, config, session, 0, []),
+      ...initialCheckpoint(runTask, config, session, 0, []),
       nextPhase: -1,
     };
     state.totals = session.totals();
@@ -144,8 +163,9 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
     if (!cp) {
       // The start program is not scored on the whole validation set here: the first phase
       // scores it like a candidate (minibatches first) and in full only when a decision needs it.
-      cp = initialCheckpoint(task, config, session, 0, []);
+      cp = initialCheckpoint(runTask, config, session, 0, []);
       cp.baselineExamples = 0;
+      if (selectionExamples < valSize) cp.selectionExamples = selectionExamples;
       await options.onCheckpoint?.(snapshot(cp));
     }
     if (cp.finished) return finish(cp.finished);
@@ -165,10 +185,10 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
         kind,
         phasesLeft: totalPhases - index,
         incumbent: incumbent.program,
-        unscoredIncumbent: cp.exampleScores.length !== task.valset.length,
+        unscoredIncumbent: cp.exampleScores.length !== runTask.valset.length,
         history: cp.history,
-        valSize: task.valset.length,
-        trainSize: task.trainset.length,
+        valSize: runTask.valset.length,
+        trainSize: runTask.trainset.length,
         promptSize,
         speed: options.speed ?? null,
       };
@@ -183,7 +203,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       });
       const ctx: PhaseContext = {
         session,
-        task,
+        task: runTask,
         config: plan.config,
         index,
         cycle,
@@ -202,7 +222,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       const fit = replanned.plan ? replanned.plan.fit : plan.fit;
       if (fit) outcome.record.fit = fit;
       session.unsettled = null;
-      const baseline = baselineLearned(cp, outcome, task.valset.length);
+      const baseline = baselineLearned(cp, outcome, runTask.valset.length);
       if (baseline) {
         cp = { ...cp, ...baseline, cycleStartScore: baseline.baselineScore };
         session.recordBest(baseline.baselineScore);
@@ -279,6 +299,30 @@ function baselineLearned(
   const examples = before.examples ?? valSize;
   if (examples <= known) return null;
   return { baselineScore: before.score, baselineExamples: examples };
+}
+
+/** The calls the budget affords at the start: its call limit, or its time at the first phase's pace. */
+function callsAffordedAtStart(
+  session: OptimizerSession,
+  config: CopaConfig,
+  task: CopaTask,
+  promptSize: PromptSize | null,
+  speed: ModelSpeed | null | undefined,
+): number {
+  const first = planNextPhase({
+    session,
+    config,
+    kind: phaseKind(config, 0),
+    phasesLeft: config.cycles * 2,
+    incumbent: task.program,
+    unscoredIncumbent: true,
+    history: [],
+    valSize: task.valset.length,
+    trainSize: task.trainset.length,
+    promptSize,
+    speed: speed ?? null,
+  });
+  return first.input.remainingCalls;
 }
 
 function initialCheckpoint(

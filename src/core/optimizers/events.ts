@@ -14,6 +14,11 @@ export type RunEvent =
       estimate: CostEstimate;
       /** Set when resuming: the phase the run continues with. */
       resumedAtPhase?: number;
+      /**
+       * Set when a tight budget has the run select on fewer validation examples than it has
+       * (see selection-set.ts): how many, out of how many.
+       */
+      selection?: { examples: number; of: number };
     }
   | {
       type: 'baseline';

@@ -9,7 +9,12 @@ export function describeEvent(
 ): string | null {
   switch (e.type) {
     case 'run-started':
-      return `Run started (about ${e.estimate.lmCalls} model calls expected).`;
+      return (
+        `Run started (about ${e.estimate.lmCalls} model calls expected).` +
+        (e.selection
+          ? ` To fit the budget, candidates are scored on ${e.selection.examples} of the ${e.selection.of} validation examples (a fixed sample).`
+          : '')
+      );
     case 'baseline':
       return `Baseline: ${pct(e.score)} on ${e.examples} validation examples.`;
     case 'phase-started':

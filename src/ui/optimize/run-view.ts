@@ -58,6 +58,8 @@ export interface RunView {
   curve: [number, number][];
   totals: UsageTotals | null;
   estimateCalls: number | null;
+  /** The sample of the validation set a tight budget has the run select on (null: all of it). */
+  selection: { examples: number; of: number } | null;
   stopReason: StopReason | null;
   stopMessage: string | null;
 }
@@ -71,6 +73,7 @@ export function emptyRunView(): RunView {
     curve: [],
     totals: null,
     estimateCalls: null,
+    selection: null,
     stopReason: null,
     stopMessage: null,
   };
@@ -103,6 +106,7 @@ function applyEvent(view: RunView, e: RunEvent): void {
   switch (e.type) {
     case 'run-started':
       view.estimateCalls = e.estimate.lmCalls;
+      view.selection = e.selection ?? null;
       view.stopReason = null;
       view.stopMessage = null;
       return;

@@ -35,4 +35,17 @@ describe('describeEvent', () => {
       /^Kept the current program \(52\.0% on 25 validation examples\)/,
     );
   });
+
+  it('says when a tight budget has candidates scored on a sample of the validation set', () => {
+    const started = {
+      type: 'run-started' as const,
+      method: 'copa',
+      config: {},
+      estimate: { lmCalls: 480, promptTokens: 0, completionTokens: 0 },
+    };
+    expect(describeEvent(started)).toBe('Run started (about 480 model calls expected).');
+    expect(describeEvent({ ...started, selection: { examples: 138, of: 200 } })).toContain(
+      'candidates are scored on 138 of the 200 validation examples',
+    );
+  });
 });

@@ -92,6 +92,9 @@ describe('applyEvents', () => {
     applyEvents(view, events.slice(0, 5));
     applyEvents(view, events.slice(5));
     expect(view.estimateCalls).toBe(500);
+    expect(view.selection).toBeNull();
+    applyEvents(view, [{ ...events[0]!, selection: { examples: 138, of: 200 } } as RunEvent]);
+    expect(view.selection).toEqual({ examples: 138, of: 200 });
     expect(view.baseline).toBe(0.5);
     expect(view.best).toBe(0.7);
     expect(view.phases).toHaveLength(1);
