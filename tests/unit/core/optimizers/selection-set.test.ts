@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimatePhaseCalls, planPhase } from '../../../../src/core/optimizers/budget-plan';
+import { estimatePhaseCalls } from '../../../../src/core/optimizers/budget-plan';
 import { runCopa } from '../../../../src/core/optimizers/copa';
 import {
   DEFAULT_COPA_CONFIG,
@@ -8,6 +8,7 @@ import {
 import type { RunEvent } from '../../../../src/core/optimizers/events';
 import {
   MIN_SELECTION_EXAMPLES,
+  PREFERRED_SELECTION_EXAMPLES,
   selectionSize,
   selectionSubset,
 } from '../../../../src/core/optimizers/selection-set';
@@ -19,20 +20,21 @@ import { examples, toyModel, words } from './toy-task';
 
 const sizes = { valSize: 200, trainSize: 300, steps: 1 };
 
-/** The calls the first compilation and prompt phases need at their smallest with n examples. */
-function smallestCycle(n: number): number {
+/** The calls the first compilation and prompt phases plan at the default settings with n examples. */
+function firstCycle(n: number): number {
   const phase = (kind: 'compilation' | 'prompt', first: boolean) => ({
     kind,
-    remainingCalls: 0,
+    remainingCalls: Infinity,
     phasesLeft: 1,
     valSize: n,
     trainSize: sizes.trainSize,
     steps: 1,
     unscoredIncumbent: first,
   });
-  const smallest = (p: ReturnType<typeof phase>) =>
-    estimatePhaseCalls(planPhase(DEFAULT_COPA_CONFIG, p), p);
-  return smallest(phase('compilation', true)) + smallest(phase('prompt', false));
+  return (
+    estimatePhaseCalls(DEFAULT_COPA_CONFIG, phase('compilation', true)) +
+    estimatePhaseCalls(DEFAULT_COPA_CONFIG, phase('prompt', false))
+  );
 }
 
 describe('selectionSize', () => {
@@ -41,17 +43,28 @@ describe('selectionSize', () => {
     expect(selectionSize(DEFAULT_COPA_CONFIG, { ...sizes, callsAfforded: 5000 })).toBe(200);
   });
 
-  it('under a tight budget keeps the most examples with which both first phases fit', () => {
-    const n = selectionSize(DEFAULT_COPA_CONFIG, { ...sizes, callsAfforded: 520 });
+  it('keeps the most examples with which both first phases fit at the run settings', () => {
+    const n = selectionSize(DEFAULT_COPA_CONFIG, { ...sizes, callsAfforded: 1000 });
     expect(n).toBeLessThan(200);
-    expect(n).toBeGreaterThan(MIN_SELECTION_EXAMPLES);
-    // Both phases at their smallest fit in 90% of the budget with n examples, not with one more.
-    expect(smallestCycle(n)).toBeLessThanOrEqual(0.9 * 520);
-    expect(smallestCycle(n + 1)).toBeGreaterThan(0.9 * 520);
+    expect(n).toBeGreaterThan(PREFERRED_SELECTION_EXAMPLES);
+    // Both phases at the run's settings fit in 90% of the budget with n examples, not with one more.
+    expect(firstCycle(n)).toBeLessThanOrEqual(0.9 * 1000);
+    expect(firstCycle(n + 1)).toBeGreaterThan(0.9 * 1000);
+  });
+
+  it('keeps 100 while the phases fit with them shrunk to their smallest, then fewer', () => {
+    const at = (calls: number) =>
+      selectionSize(DEFAULT_COPA_CONFIG, { ...sizes, callsAfforded: calls });
+    expect(firstCycle(PREFERRED_SELECTION_EXAMPLES)).toBeGreaterThan(0.9 * 520);
+    expect(at(520)).toBe(PREFERRED_SELECTION_EXAMPLES);
+    const tighter = at(300);
+    expect(tighter).toBeLessThan(PREFERRED_SELECTION_EXAMPLES);
+    expect(tighter).toBeGreaterThan(MIN_SELECTION_EXAMPLES);
+    expect(at(300)).toBeLessThanOrEqual(at(350));
   });
 
   it('never goes below the smallest useful set, and leaves a small set whole', () => {
-    expect(selectionSize(DEFAULT_COPA_CONFIG, { ...sizes, callsAfforded: 100 })).toBe(
+    expect(selectionSize(DEFAULT_COPA_CONFIG, { ...sizes, callsAfforded: 200 })).toBe(
       MIN_SELECTION_EXAMPLES,
     );
     const small = { ...sizes, valSize: 40 };
