@@ -26,6 +26,7 @@ export function buildRunReport(run: RunRecord): RunReport | null {
     settings: checkpoint.config,
     baselineScore: checkpoint.baselineScore,
     bestScore: checkpoint.bestScore,
+    ...(checkpoint.selection ? { selection: checkpoint.selection } : {}),
     stopReason: checkpoint.finished,
     totals: checkpoint.totals,
     curve: checkpoint.curve,

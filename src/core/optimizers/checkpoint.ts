@@ -26,10 +26,11 @@ export interface CopaCheckpoint {
    */
   baselineExamples?: number;
   /**
-   * Validation examples the run selects on, when a tight budget keeps fewer than all (a seeded
-   * sample, see selection-set.ts; a resumed run takes the same one). Absent: the whole set.
+   * The validation examples the run selects on, out of how many, when a tight budget keeps fewer
+   * than all (a seeded sample, see selection-set.ts; a resumed run takes the same one). Absent:
+   * the whole set.
    */
-  selectionExamples?: number;
+  selection?: { examples: number; of: number };
   /** Per-example validation scores of the best program. */
   exampleScores: number[];
   datasetSummary: string;

@@ -38,6 +38,11 @@ export interface CopaRunOptions extends OptimizerRunOptions {
    * before the run has a pace of its own. Without it the first phase is planned by calls only.
    */
   speed?: ModelSpeed | null;
+  /**
+   * Validation examples a new run selects on, instead of the number its budget calls for
+   * (selection-set.ts): `npm run study:selection` compares sizes under the same budget.
+   */
+  selectionExamples?: number;
 }
 
 export interface CopaResult {
@@ -94,13 +99,15 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
   // The validation examples this run selects on (all but under a tight budget): fixed at the
   // start, so every score of the run rests on the same examples.
   const selectionExamples = resumed
-    ? Math.min(valSize, resumed.selectionExamples ?? valSize)
-    : selectionSize(config, {
-        callsAfforded: callsAffordedAtStart(session, config, task, promptSize, options.speed),
-        valSize,
-        trainSize: task.trainset.length,
-        steps: task.program.steps.length,
-      });
+    ? Math.min(valSize, resumed.selection?.examples ?? valSize)
+    : options.selectionExamples !== undefined
+      ? Math.min(valSize, Math.max(1, Math.trunc(options.selectionExamples)))
+      : selectionSize(config, {
+          callsAfforded: callsAffordedAtStart(session, config, task, promptSize, options.speed),
+          valSize,
+          trainSize: task.trainset.length,
+          steps: task.program.steps.length,
+        });
   const runTask: CopaTask = {
     ...task,
     valset: selectionSubset(task.valset, selectionExamples, config.seed),
@@ -165,7 +172,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       // scores it like a candidate (minibatches first) and in full only when a decision needs it.
       cp = initialCheckpoint(runTask, config, session, 0, []);
       cp.baselineExamples = 0;
-      if (selectionExamples < valSize) cp.selectionExamples = selectionExamples;
+      if (selectionExamples < valSize) cp.selection = { examples: selectionExamples, of: valSize };
       await options.onCheckpoint?.(snapshot(cp));
     }
     if (cp.finished) return finish(cp.finished);

@@ -78,6 +78,8 @@ export interface RunReport {
   settings: CopaConfig;
   baselineScore: number;
   bestScore: number;
+  /** The sample of the validation set a tight budget had the run select on (absent: all of it). */
+  selection?: { examples: number; of: number };
   /** Why the run ended; null while it can still be resumed. */
   stopReason: StopReason | null;
   totals: UsageTotals;

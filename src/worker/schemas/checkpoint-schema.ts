@@ -132,7 +132,7 @@ const checkpoint: v.GenericSchema<unknown, CopaCheckpoint> = v.looseObject({
   bestScore: v.number(),
   baselineScore: v.number(),
   baselineExamples: v.optional(v.number()),
-  selectionExamples: v.optional(v.number()),
+  selection: v.optional(v.object({ examples: v.number(), of: v.number() })),
   exampleScores: v.array(v.number()),
   datasetSummary: v.string(),
   insight: v.nullable(insight),

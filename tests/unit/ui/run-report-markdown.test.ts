@@ -114,7 +114,10 @@ describe('runReportMarkdown', () => {
     expect(md).toContain('stand-in results');
     expect(md).toContain('seed 3');
     expect(md).toContain('budget 900 calls');
-    expect(md).toContain('40.0% at the start, 55.0% at the end');
+    expect(md).toContain('40.0% at the start, 55.0% at the end\n');
+    expect(runReportMarkdown(report({ selection: { examples: 100, of: 200 } }))).toContain(
+      '55.0% at the end, on 100 of the 200 validation examples (a fixed sample',
+    );
     expect(md).toContain('no candidate beat the current program');
     expect(md).toContain('## Phase 2 · cycle 1 · Prompt (instruction) — improved');
     expect(md).toMatch(/\| proposal \\\| 1 \| 60\.0% \| 55\.0% \| \*\*accepted\*\* \|/);

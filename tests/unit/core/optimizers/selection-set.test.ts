@@ -120,7 +120,7 @@ describe('a run under a tight call budget with a large validation set', () => {
       examples: expected,
       of: valSize,
     });
-    expect(r.checkpoint.selectionExamples).toBe(expected);
+    expect(r.checkpoint.selection).toEqual({ examples: expected, of: valSize });
     const full = events.filter((e) => e.type === 'candidate-scored' && e.stage === 'full');
     expect(full.length).toBeGreaterThan(0);
     for (const e of full) expect(e.type === 'candidate-scored' && e.examples).toBe(expected);
@@ -184,6 +184,6 @@ describe('a run under a tight call budget with a large validation set', () => {
     });
     const started = events.find((e) => e.type === 'run-started');
     expect(started?.type === 'run-started' && started.selection).toBeUndefined();
-    expect(r.checkpoint.selectionExamples).toBeUndefined();
+    expect(r.checkpoint.selection).toBeUndefined();
   });
 });
