@@ -10,9 +10,9 @@
  * for 13 tokens a call. Demos are user and assistant turns, as in DSPy.
  *
  * What a reader of DSPy-style prompts keys on stays as DSPy writes it, though shorter wording
- * would do: the instruction follows DSPy's own objective sentence (about 6 tokens a call more
- * than "Your objective is:"), and labels are listed with commas as in the app's earlier format,
- * with `;` only when a label holds a comma. A model, a tool or a person who learned the format
+ * would do: the instruction follows DSPy's own objective sentence, indented (about 9 tokens a
+ * call more than "Your objective is:"), and labels are listed with commas as in the app's
+ * earlier format, with `;` only when a label holds a comma. A model, a tool or a person who learned the format
  * from DSPy's prompts finds the instruction and the label list where it looks for them.
  *
  * DSPy ends every answer, demos' too, with a `[[ ## completed ## ]]` marker. In a chat the

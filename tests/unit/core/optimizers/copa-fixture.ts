@@ -1,10 +1,11 @@
+import type { LanguageModel } from '../../../../src/core/lm';
 import { runCopa, type CopaRunOptions } from '../../../../src/core/optimizers/copa';
 import type { CopaConfig } from '../../../../src/core/optimizers/copa-config';
 import type { RunEvent } from '../../../../src/core/optimizers/events';
 import { kvAdapter } from '../../helpers/kv-adapter';
 import type { ScriptedLM } from '../../helpers/scripted-lm';
 import { toyTask } from './session-helpers';
-import { examples, words } from './toy-task';
+import { examples, toyModel, words } from './toy-task';
 
 /**
  * A task that needs both phases: "a" words need the "magic" demo, "b" words need an
@@ -53,3 +54,28 @@ export function essence(r: Awaited<ReturnType<typeof copa>>) {
     history: r.history.map(({ costs: _costs, ...rest }) => rest),
   };
 }
+
+/**
+ * The toy model on a clock on which every call takes one second, for time budgets: pass `now`
+ * as the run's clock (and ONE_SECOND_PER_CALL as the speed its warm-up measured).
+ */
+export function oneSecondPerCallModel(): { lm: LanguageModel; now: () => number } {
+  let now = 0;
+  const inner = toyModel();
+  const lm: LanguageModel = {
+    id: inner.id,
+    complete: async (request, signal) => {
+      const response = await inner.complete(request, signal);
+      now += 1000;
+      return response;
+    },
+  };
+  return { lm, now: () => now };
+}
+
+/** The speed a warm-up measures for `oneSecondPerCallModel`. */
+export const ONE_SECOND_PER_CALL = {
+  prefillTokensPerS: 1e12,
+  decodeTokensPerS: 1e12,
+  secondsPerCall: 1,
+} as const;

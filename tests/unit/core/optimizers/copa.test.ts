@@ -11,9 +11,15 @@ import { runPromptPhase } from '../../../../src/core/optimizers/prompt-phase';
 import type { PhaseContext } from '../../../../src/core/optimizers/phase-context';
 import { kvAdapter } from '../../helpers/kv-adapter';
 import { runCopa } from '../../../../src/core/optimizers/copa';
-import type { LanguageModel } from '../../../../src/core/lm';
 import type { ModelSpeed } from '../../../../src/core/time-estimate';
-import { bothTask, copa, essence, SMALL_CONFIG } from './copa-fixture';
+import {
+  bothTask,
+  copa,
+  essence,
+  ONE_SECOND_PER_CALL,
+  oneSecondPerCallModel,
+  SMALL_CONFIG,
+} from './copa-fixture';
 import { makeSession } from './session-helpers';
 import { ONE_HARD_EXAMPLE, toyModel, words } from './toy-task';
 
@@ -232,30 +238,17 @@ describe('runCopa', () => {
   it("plans phases to a time budget at the model's speed, sharing it between both phases", async () => {
     // Every real call takes one second on this clock, and the warm-up measured just that.
     const run = async (speed: ModelSpeed | null) => {
-      let now = 0;
-      const inner = toyModel();
-      const lm: LanguageModel = {
-        id: inner.id,
-        complete: async (request, signal) => {
-          const response = await inner.complete(request, signal);
-          now += 1000;
-          return response;
-        },
-      };
+      const { lm, now } = oneSecondPerCallModel();
       const maxWallMs = tightFirstPhaseCalls() * 1000;
       return runCopa(bothTask(), {
         lm,
         adapter: kvAdapter,
         config: { ...SMALL_CONFIG, budget: { maxWallMs } },
-        clock: () => now,
+        clock: now,
         speed,
       });
     };
-    const planned = await run({
-      prefillTokensPerS: 1e12,
-      decodeTokensPerS: 1e12,
-      secondsPerCall: 1,
-    });
+    const planned = await run(ONE_SECOND_PER_CALL);
     expect(planned.history[0]?.candidates.length).toBeLessThan(SMALL_CONFIG.demoCandidates!);
     expect(planned.history.slice(0, 2).map((h) => h.kind)).toEqual(['compilation', 'prompt']);
     expect(planned.history[1]?.accepted).toBe(true);

@@ -12,9 +12,8 @@ import {
   selectionSize,
   selectionSubset,
 } from '../../../../src/core/optimizers/selection-set';
-import type { LanguageModel } from '../../../../src/core/lm';
 import { kvAdapter } from '../../helpers/kv-adapter';
-import { SMALL_CONFIG } from './copa-fixture';
+import { ONE_SECOND_PER_CALL, oneSecondPerCallModel, SMALL_CONFIG } from './copa-fixture';
 import { toyTask } from './session-helpers';
 import { examples, toyModel, words } from './toy-task';
 
@@ -139,25 +138,15 @@ describe('a run under a tight call budget with a large validation set', () => {
   });
 
   it("under a time budget, sizes the sample to the calls the model's measured speed affords", async () => {
-    // Every call takes one second on this clock, as the warm-up measured.
     const run = async (maxWallMs: number) => {
-      let now = 0;
-      const inner = toyModel();
-      const lm: LanguageModel = {
-        id: inner.id,
-        complete: async (request, signal) => {
-          const response = await inner.complete(request, signal);
-          now += 1000;
-          return response;
-        },
-      };
+      const { lm, now } = oneSecondPerCallModel();
       const events: RunEvent[] = [];
       await runCopa(task(), {
         lm,
         adapter: kvAdapter,
         config: { ...config, budget: { maxWallMs } },
-        clock: () => now,
-        speed: { prefillTokensPerS: 1e12, decodeTokensPerS: 1e12, secondsPerCall: 1 },
+        clock: now,
+        speed: ONE_SECOND_PER_CALL,
         onEvent: (e) => events.push(e),
       });
       const started = events.find((e) => e.type === 'run-started');
