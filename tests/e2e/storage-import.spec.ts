@@ -176,7 +176,7 @@ test("data imported with the file's column names runs with the program adapted t
   await expect(page.getByTestId('try-prompt').first()).toContainText('[[ ## review_text ## ]]', {
     timeout: 15_000,
   });
-  await expect(page.getByTestId('try-prompt').first()).toContainText('one of: neg; pos');
+  await expect(page.getByTestId('try-prompt').first()).toContainText('one of: neg, pos');
   await nav.getByRole('link', { name: 'Optimize' }).click();
   await expect(page.getByTestId('label-mismatch')).toHaveCount(0);
   // Another task starts on its own examples (the dataset belongs to the ticket router).
