@@ -103,10 +103,15 @@ export function phaseAllowance(config: CopaConfig, input: PhasePlanInput): numbe
     kind: input.kind === 'compilation' ? 'prompt' : 'compilation',
     unscoredIncumbent: false,
   };
-  const smallestNext = estimatePhaseCalls(shrinkTo(config, next, 0), next) * ratio;
+  const smallestNext = smallestPhaseCalls(config, next) * ratio;
   if (left >= estimatePhaseCalls(config, input) * ratio + smallestNext) return left;
-  const smallestThis = estimatePhaseCalls(shrinkTo(config, input, 0), input) * ratio;
+  const smallestThis = smallestPhaseCalls(config, input) * ratio;
   return left - smallestNext >= smallestThis ? left - smallestNext : left;
+}
+
+/** Expected model calls of a phase with its search shrunk to its useful minimum. */
+export function smallestPhaseCalls(config: CopaConfig, input: PhasePlanInput): number {
+  return estimatePhaseCalls(shrinkTo(config, input, 0), input);
 }
 
 /** The settings shrunk step by step until the phase's estimate fits `allowance` (or is minimal). */

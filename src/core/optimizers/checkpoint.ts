@@ -5,6 +5,7 @@ import type { UsageTotals } from '../usage';
 import type { CopaConfig } from './copa-config';
 import type { Insight } from './insight';
 import type { CurvePoint, PhaseRecord, ScoredInstruction, StopReason } from './records';
+import type { ValidationSample } from './selection-set';
 
 export const COPA_CHECKPOINT_VERSION = 1;
 
@@ -30,7 +31,7 @@ export interface CopaCheckpoint {
    * than all (a seeded sample, see selection-set.ts; a resumed run takes the same one). Absent:
    * the whole set.
    */
-  selection?: { examples: number; of: number };
+  selection?: ValidationSample;
   /** Per-example validation scores of the best program. */
   exampleScores: number[];
   datasetSummary: string;

@@ -5,7 +5,7 @@ import { assertCheckpoint, snapshot, type CopaCheckpoint } from './checkpoint';
 import { runCompilationPhase } from './compilation-phase';
 import { resolveCopaConfig, type CopaConfig } from './copa-config';
 import { estimateCopaCost } from './cost-estimate';
-import { measurePromptSize, type PromptSize } from './prompt-size';
+import { measurePromptSize } from './prompt-size';
 import { selectionSize, selectionSubset } from './selection-set';
 import { summarizeDataset } from './dataset-summary';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
@@ -15,6 +15,7 @@ import { standardError, type Incumbent } from './selection';
 import { OptimizerSession, type OptimizerRunOptions, type OptimizerTask } from './session';
 import { stopReasonOf } from './stop-reason';
 import {
+  callsLeft,
   planNextPhase,
   plannedCalls,
   replanSelection,
@@ -103,7 +104,14 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
     : options.selectionExamples !== undefined
       ? Math.min(valSize, Math.max(1, Math.trunc(options.selectionExamples)))
       : selectionSize(config, {
-          callsAfforded: callsAffordedAtStart(session, config, task, promptSize, options.speed),
+          callsAfforded: callsLeft({
+            session,
+            config,
+            kind: phaseKind(config, 0),
+            incumbent: task.program,
+            promptSize,
+            speed: options.speed ?? null,
+          }).calls,
           valSize,
           trainSize: task.trainset.length,
           steps: task.program.steps.length,
@@ -306,30 +314,6 @@ function baselineLearned(
   const examples = before.examples ?? valSize;
   if (examples <= known) return null;
   return { baselineScore: before.score, baselineExamples: examples };
-}
-
-/** The calls the budget affords at the start: its call limit, or its time at the first phase's pace. */
-function callsAffordedAtStart(
-  session: OptimizerSession,
-  config: CopaConfig,
-  task: CopaTask,
-  promptSize: PromptSize | null,
-  speed: ModelSpeed | null | undefined,
-): number {
-  const first = planNextPhase({
-    session,
-    config,
-    kind: phaseKind(config, 0),
-    phasesLeft: config.cycles * 2,
-    incumbent: task.program,
-    unscoredIncumbent: true,
-    history: [],
-    valSize: task.valset.length,
-    trainSize: task.trainset.length,
-    promptSize,
-    speed: speed ?? null,
-  });
-  return first.input.remainingCalls;
 }
 
 function initialCheckpoint(

@@ -4,6 +4,7 @@ import type { CostEstimate } from './cost-estimate';
 import type { CandidateRecord, DropReason, PhaseKind, PhaseRecord, StopReason } from './records';
 import type { JsonObject } from '../json';
 import type { ProgramState } from '../program';
+import type { ValidationSample } from './selection-set';
 
 /** Everything the UI shows about a run, as it happens. Plain JSON (crosses the worker boundary). */
 export type RunEvent =
@@ -18,7 +19,7 @@ export type RunEvent =
        * Set when a tight budget has the run select on fewer validation examples than it has
        * (see selection-set.ts): how many, out of how many.
        */
-      selection?: { examples: number; of: number };
+      selection?: ValidationSample;
     }
   | {
       type: 'baseline';

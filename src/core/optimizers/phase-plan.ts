@@ -38,17 +38,11 @@ export interface PhasePlan {
  * time left affords at the pace this phase's prompts should go, whichever is fewer.
  */
 export function planNextPhase(next: NextPhase, bootstrapped = false): PhasePlan {
-  const { session, config, kind, incumbent } = next;
-  const left = session.lm.remaining();
-  const callMs = expectedCallMs({
-    pace: session.lm.pace(),
-    promptTokens: expectedPromptTokens(kind, incumbent, config, next.promptSize) ?? 0,
-    speed: next.speed,
-  });
-  const byTime = callsInTime(left.wallMs, callMs);
+  const { config, kind, incumbent } = next;
+  const left = callsLeft(next);
   const input: PhasePlanInput = {
     kind,
-    remainingCalls: Math.min(left.calls, byTime),
+    remainingCalls: left.calls,
     phasesLeft: next.phasesLeft,
     valSize: next.valSize,
     trainSize: next.trainSize,
@@ -62,8 +56,26 @@ export function planNextPhase(next: NextPhase, bootstrapped = false): PhasePlan 
   return {
     input,
     config: planned,
-    fit: budgetFitOf(config, planned, byTime < left.calls ? 'time' : 'calls'),
+    fit: budgetFitOf(config, planned, left.limit),
   };
+}
+
+/**
+ * The calls the budget left affords the next phase: the call limit's, or the calls the time left
+ * affords at the pace this phase's prompts should go, whichever is fewer (Infinity: no limit).
+ */
+export function callsLeft(
+  next: Pick<NextPhase, 'session' | 'config' | 'kind' | 'incumbent' | 'promptSize' | 'speed'>,
+): { calls: number; limit: BudgetFit['limit'] } {
+  const { session, config, kind, incumbent } = next;
+  const left = session.lm.remaining();
+  const callMs = expectedCallMs({
+    pace: session.lm.pace(),
+    promptTokens: expectedPromptTokens(kind, incumbent, config, next.promptSize) ?? 0,
+    speed: next.speed,
+  });
+  const byTime = callsInTime(left.wallMs, callMs);
+  return { calls: Math.min(left.calls, byTime), limit: byTime < left.calls ? 'time' : 'calls' };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Example } from '../example';
 import { Rng } from '../rng';
-import { estimatePhaseCalls, planPhase, type PhasePlanInput } from './budget-plan';
+import { estimatePhaseCalls, smallestPhaseCalls, type PhasePlanInput } from './budget-plan';
 import type { CopaConfig } from './copa-config';
 import type { PhaseKind } from './records';
 
@@ -18,6 +18,12 @@ export const PREFERRED_SELECTION_EXAMPLES = 100;
  * proposals can cost more than their estimate, and a phase cut short loses its unfinished work.
  */
 const SLACK = 0.9;
+
+/** The sample a run selects on: how many validation examples, out of how many. */
+export interface ValidationSample {
+  examples: number;
+  of: number;
+}
 
 export interface SelectionSetInput {
   /** Model calls the whole budget affords at the start (Infinity without a limit). */
@@ -52,14 +58,14 @@ export function selectionSize(config: CopaConfig, input: SelectionSetInput): num
     const phase = (kind: PhaseKind, first: boolean): number => {
       const p: PhasePlanInput = {
         kind,
-        remainingCalls: smallest ? 0 : Infinity,
+        remainingCalls: Infinity,
         phasesLeft: 1,
         valSize,
         trainSize: input.trainSize,
         steps: input.steps,
         unscoredIncumbent: first,
       };
-      return estimatePhaseCalls(smallest ? planPhase(config, p) : config, p);
+      return smallest ? smallestPhaseCalls(config, p) : estimatePhaseCalls(config, p);
     };
     const second = config.startWith === 'compilation' ? 'prompt' : 'compilation';
     return phase(config.startWith, true) + phase(second, false);

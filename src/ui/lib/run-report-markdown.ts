@@ -5,6 +5,7 @@ import { PHASE_TITLE } from '../optimize/phase-words';
 import { markdownInline as inline, markdownQuote as quote } from './neutral-text';
 import { budgetFitWords } from './budget-fit-words';
 import { pct } from './percent';
+import { validationSampleWords } from './validation-sample-words';
 
 export type RunReportFormat = 'markdown' | 'json';
 
@@ -40,7 +41,7 @@ export function runReportMarkdown(report: RunReport): string {
     `- **Data:** ${inline(report.dataset.name ?? `built-in data of ${report.dataset.task}`)}${report.dataset.programEdited ? ' (with an edited program)' : ''}`,
     `- **Status:** ${report.status}; started ${report.createdAt}, last saved ${report.updatedAt}`,
     `- **Settings:** seed ${s.seed}, ${s.cycles} cycles starting with ${s.startWith}, ${s.demoCandidates} demo-set candidates, ${s.instructionCandidates} instruction candidates, up to ${s.maxBootstrappedDemos} bootstrapped and ${s.maxLabeledDemos} labeled demos, minibatch ${s.minibatchSize}, acceptance margin ${s.acceptMargin} SE${budgetWords(report)}`,
-    `- **Validation score:** ${pct(report.baselineScore)} at the start, ${pct(report.bestScore)} at the end${report.selection ? `, on ${report.selection.examples} of the ${report.selection.of} validation examples (a fixed sample: the budget could not pay for scoring candidates on all of them)` : ''}`,
+    `- **Validation score:** ${pct(report.baselineScore)} at the start, ${pct(report.bestScore)} at the end${report.selection ? `, on ${validationSampleWords(report.selection)}` : ''}`,
     `- **Why it stopped:** ${report.stopReason === null ? 'it has not ended; it can be resumed from the Library.' : stopReasonText(report.stopReason, null)}`,
     `- **Cost:** ${report.totals.calls} model calls (${report.totals.cachedCalls} more answered from the cache), ${report.totals.promptTokens + report.totals.completionTokens} tokens`,
   ];

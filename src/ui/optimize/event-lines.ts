@@ -1,5 +1,6 @@
 import type { RunEvent } from '../../worker/api';
 import { pct } from '../lib/percent';
+import { validationSampleWords } from '../lib/validation-sample-words';
 import { scoreOnWords } from './run-view';
 
 /** A short sentence per event worth showing; null for chatty ones. */
@@ -11,9 +12,7 @@ export function describeEvent(
     case 'run-started':
       return (
         `Run started (about ${e.estimate.lmCalls} model calls expected).` +
-        (e.selection
-          ? ` To fit the budget, candidates are scored on ${e.selection.examples} of the ${e.selection.of} validation examples (a fixed sample).`
-          : '')
+        (e.selection ? ` Candidates are scored on ${validationSampleWords(e.selection)}.` : '')
       );
     case 'baseline':
       return `Baseline: ${pct(e.score)} on ${e.examples} validation examples.`;

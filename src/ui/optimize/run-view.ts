@@ -8,6 +8,7 @@ import type {
   StopReason,
 } from '../../core/optimizers/records';
 import type { UsageTotals } from '../../core/usage';
+import type { ValidationSample } from '../../core/optimizers/selection-set';
 import type { RunEvent } from '../../worker/api';
 import { pct } from '../lib/percent';
 
@@ -59,7 +60,7 @@ export interface RunView {
   totals: UsageTotals | null;
   estimateCalls: number | null;
   /** The sample of the validation set a tight budget has the run select on (null: all of it). */
-  selection: { examples: number; of: number } | null;
+  selection: ValidationSample | null;
   stopReason: StopReason | null;
   stopMessage: string | null;
 }

@@ -4,6 +4,7 @@ import type { CopaConfig } from '../../core/optimizers/copa-config';
 import type { RunEvent } from '../../core/optimizers/events';
 import type { CurvePoint, PhaseRecord, StopReason } from '../../core/optimizers/records';
 import type { ProgramState } from '../../core/program';
+import type { ValidationSample } from '../../core/optimizers/selection-set';
 import type { UsageTotals } from '../../core/usage';
 import type { EngineStatus } from './engines-api';
 import type { EvaluateSummary } from './evaluation-api';
@@ -79,7 +80,7 @@ export interface RunReport {
   baselineScore: number;
   bestScore: number;
   /** The sample of the validation set a tight budget had the run select on (absent: all of it). */
-  selection?: { examples: number; of: number };
+  selection?: ValidationSample;
   /** Why the run ended; null while it can still be resumed. */
   stopReason: StopReason | null;
   totals: UsageTotals;

@@ -45,7 +45,7 @@ describe('describeEvent', () => {
     };
     expect(describeEvent(started)).toBe('Run started (about 480 model calls expected).');
     expect(describeEvent({ ...started, selection: { examples: 138, of: 200 } })).toContain(
-      'candidates are scored on 138 of the 200 validation examples',
+      'Candidates are scored on 138 of the 200 validation examples, a fixed sample',
     );
   });
 });

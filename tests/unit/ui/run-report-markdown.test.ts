@@ -116,7 +116,7 @@ describe('runReportMarkdown', () => {
     expect(md).toContain('budget 900 calls');
     expect(md).toContain('40.0% at the start, 55.0% at the end\n');
     expect(runReportMarkdown(report({ selection: { examples: 100, of: 200 } }))).toContain(
-      '55.0% at the end, on 100 of the 200 validation examples (a fixed sample',
+      '55.0% at the end, on 100 of the 200 validation examples, a fixed sample',
     );
     expect(md).toContain('no candidate beat the current program');
     expect(md).toContain('## Phase 2 · cycle 1 · Prompt (instruction) — improved');
