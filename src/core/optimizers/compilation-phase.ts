@@ -6,7 +6,8 @@ import { focusFirst, type Insight } from './insight';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import type { CandidateRecord } from './records';
 import { phaseRecord, phaseStart, selectForPhase } from './phase-steps';
-import { pct, type Candidate } from './selection';
+import type { Candidate } from './candidate-pool';
+import { pct } from './selection';
 import { phaseRng, requestSeed } from './seeds';
 
 /**

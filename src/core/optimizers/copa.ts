@@ -11,7 +11,8 @@ import { summarizeDataset } from './dataset-summary';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import { runPromptPhase } from './prompt-phase';
 import type { PhaseKind, PhaseRecord, StopReason } from './records';
-import { standardError, type Incumbent } from './selection';
+import type { Incumbent } from './candidate-pool';
+import { standardError } from './selection';
 import { OptimizerSession, type OptimizerRunOptions, type OptimizerTask } from './session';
 import { stopReasonOf } from './stop-reason';
 import {

@@ -1,7 +1,7 @@
 import type { CopaConfig } from './copa-config';
 import type { Insight } from './insight';
 import type { PhaseRecord, ScoredInstruction } from './records';
-import type { Incumbent } from './selection';
+import type { Incumbent } from './candidate-pool';
 import type { OptimizerSession, OptimizerTask } from './session';
 
 /** Everything a phase needs; phases read it and return what changed. */

@@ -1,11 +1,8 @@
 import type { PhaseContext } from './phase-context';
 import type { PhaseKind, PhaseRecord } from './records';
-import {
-  selectCandidate,
-  type Candidate,
-  type NextCandidate,
-  type SelectionOutcome,
-} from './selection';
+import type { Candidate } from './candidate-pool';
+import type { NextCandidate } from './minibatch-screening';
+import { selectCandidate, type SelectionOutcome } from './selection';
 import { phaseRng } from './seeds';
 import { usageDelta } from './session';
 import type { UsageTotals } from '../usage';

@@ -7,7 +7,8 @@ import { clip, type Insight } from './insight';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import type { CandidateRecord, ScoredInstruction } from './records';
 import { phaseRecord, phaseStart, selectForPhase } from './phase-steps';
-import { pct, type Candidate } from './selection';
+import type { Candidate } from './candidate-pool';
+import { pct } from './selection';
 import { phaseRng, requestSeed } from './seeds';
 import type { Program } from '../program';
 

@@ -6,7 +6,7 @@ import type { Program } from '../../program';
 import { resolveCopaConfig, type CopaConfig } from '../copa-config';
 import { estimateBaselineCost, type BaselineMethod } from '../cost-estimate';
 import type { OptimizerResult, StopReason } from '../records';
-import type { Incumbent } from '../selection';
+import type { Incumbent } from '../candidate-pool';
 import { OptimizerSession, type OptimizerRunOptions, type OptimizerTask } from '../session';
 
 /** Settings of the baselines: COPA's settings plus the joint search's trial count. */

@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { LMRequest } from '../../../../src/core/lm';
 import { Rng } from '../../../../src/core/rng';
 import type { RunEvent } from '../../../../src/core/optimizers/events';
-import {
-  clearlyBehind,
-  selectCandidate,
-  standardError,
-  type Candidate,
-} from '../../../../src/core/optimizers/selection';
+import type { Candidate } from '../../../../src/core/optimizers/candidate-pool';
+import { clearlyBehind } from '../../../../src/core/optimizers/racing';
+import { selectCandidate, standardError } from '../../../../src/core/optimizers/selection';
 import { OptimizerSession } from '../../../../src/core/optimizers/session';
 import { kvAdapter } from '../../helpers/kv-adapter';
 import { ScriptedLM } from '../../helpers/scripted-lm';
