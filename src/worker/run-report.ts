@@ -1,10 +1,14 @@
+import type { DataIdentity } from '../core/data-fingerprint';
 import type { RunRecord } from '../storage/runs';
 import type { RunReport } from './api';
 import { lastCheckpoint } from './schemas/checkpoint-schema';
 import { runConfigOf } from './schemas/stored-run-config';
 
-/** The report of a stored run, or null when it has no checkpoint yet (nothing was scored). */
-export function buildRunReport(run: RunRecord): RunReport | null {
+/**
+ * The report of a stored run, or null when it has no checkpoint yet (nothing was scored).
+ * `data`: the identity of the data it ran on, when that data can still be found.
+ */
+export function buildRunReport(run: RunRecord, data: DataIdentity | null): RunReport | null {
   const checkpoint = lastCheckpoint(run);
   if (!checkpoint) return null;
   const config = runConfigOf(run);
@@ -23,6 +27,7 @@ export function buildRunReport(run: RunRecord): RunReport | null {
       ...(config.request.datasetId ? { id: config.request.datasetId } : {}),
       ...(config.datasetName ? { name: config.datasetName } : {}),
     },
+    ...(data ? { data } : {}),
     settings: checkpoint.config,
     baselineScore: checkpoint.baselineScore,
     bestScore: checkpoint.bestScore,

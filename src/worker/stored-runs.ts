@@ -1,3 +1,4 @@
+import type { DataIdentity } from '../core/data-fingerprint';
 import type { ProgramProvenance } from '../core/interop/copa-format';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json';
 import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
@@ -29,7 +30,7 @@ import { buildRunReport } from './run-report';
 import type { StorageDeps } from './storage-deps';
 import { lastCheckpoint, parseCheckpoint } from './schemas/checkpoint-schema';
 import { runConfigJson, runConfigOf, type StoredRunConfig } from './schemas/stored-run-config';
-import type { TaskLookup } from './task-resolver';
+import { taskDataIdentity, type TaskLookup } from './task-resolver';
 import { WorkerStateError } from './worker-errors';
 
 /** The WebLLM release the app is built with (a unit test keeps it equal to the installed one). */
@@ -170,7 +171,7 @@ export class StoredRuns {
   async report(runId: string): Promise<RunReport | null> {
     const run = await this.deps.runs.get(runId);
     if (!run) throw new RecordNotFoundError('run', runId);
-    return buildRunReport(run);
+    return buildRunReport(run, await this.dataIdentityOf(run));
   }
 
   async list(): Promise<Listing<RunSummary>> {
@@ -231,7 +232,12 @@ export class StoredRuns {
         name: `${config.name} · ${now.toISOString().slice(0, 16).replace('T', ' ')}`,
         savedAt: now.toISOString(),
         program: outcome.result.program,
-        provenance: runProvenance(config, outcome, now),
+        provenance: runProvenance(
+          config,
+          outcome,
+          now,
+          taskDataIdentity(resolved.task, this.tasks),
+        ),
       });
       return { ...outcome, runId, ...(run.programId ? { programId: run.programId } : {}) };
     }
@@ -248,6 +254,16 @@ export class StoredRuns {
     if (!engine.kind)
       throw new WorkerStateError('No model is loaded. Load a model or choose the stand-in first.');
     return engine;
+  }
+
+  /** The identity of the data a stored run used; null when that data is gone. */
+  private async dataIdentityOf(run: RunRecord): Promise<DataIdentity | null> {
+    try {
+      const { resolved } = await this.resolve(runConfigOf(run).request);
+      return taskDataIdentity(resolved.task, this.tasks);
+    } catch {
+      return null;
+    }
   }
 
   /** Swaps a stored dataset in for the task's own splits. */
@@ -272,6 +288,7 @@ export function runProvenance(
   config: StoredRunConfig,
   outcome: RunOutcome,
   now: Date,
+  data: DataIdentity | null = null,
 ): ProgramProvenance {
   const engineId = config.engine.modelId ?? 'unknown';
   const webllm = config.engine.kind === 'webllm';
@@ -288,6 +305,7 @@ export function runProvenance(
     seed: outcome.result.checkpoint.config.seed,
     ...(datasetId ? { datasetId } : {}),
     ...(config.datasetName ? { datasetName: config.datasetName } : {}),
+    ...(data ? { dataFingerprint: data.fingerprint } : {}),
     scores: { baseline: outcome.result.baselineScore, validation: outcome.result.bestScore },
     createdAt: now.toISOString(),
   };

@@ -2,6 +2,7 @@ import { chatAdapter } from '../core/adapters/chat-adapter';
 import { jsonAdapter } from '../core/adapters/json-adapter';
 import type { Adapter } from '../core/adapters/adapter';
 import { constraintFromSpec, type Constraint } from '../core/constraints';
+import { dataIdentity, type DataIdentity } from '../core/data-fingerprint';
 import { ProgramStateError } from '../core/errors';
 import type { Example } from '../core/example';
 import type { Metric } from '../core/metric';
@@ -53,6 +54,26 @@ export function taskFields(lookup: TaskLookup, taskId: string): TaskFields {
   };
 }
 
+/** The train, validation and test examples a reference names. */
+export function taskSplits(ref: TaskRef, lookup: TaskLookup): ResolvedTask['splits'] {
+  return ref.kind === 'builtin'
+    ? lookup(ref.taskId, ref.dataSeed).splits
+    : { train: ref.trainset, val: ref.valset, test: ref.testset ?? [] };
+}
+
+/**
+ * The identity of the data a reference names: a stored run keeps its own examples, or the
+ * built-in task and data seed that make them again. Null when that task no longer exists (a
+ * report or provenance is still made; it just cannot vouch for the data).
+ */
+export function taskDataIdentity(ref: TaskRef, lookup: TaskLookup): DataIdentity | null {
+  try {
+    return dataIdentity(taskSplits(ref, lookup));
+  } catch {
+    return null;
+  }
+}
+
 /** Turns a plain-data task reference into live objects. */
 export function resolveTask(ref: TaskRef, lookup: TaskLookup): ResolvedTask {
   if (ref.kind === 'builtin') {
@@ -75,7 +96,7 @@ export function resolveTask(ref: TaskRef, lookup: TaskLookup): ResolvedTask {
   const program = Program.fromState(ref.program);
   const rules = taskRules(ref, lookup);
   checkRules(program, rules);
-  const splits = { train: ref.trainset, val: ref.valset, test: ref.testset ?? [] };
+  const splits = taskSplits(ref, lookup);
   checkDataFields(program, rules, splits);
   return {
     program,

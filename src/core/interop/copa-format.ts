@@ -17,6 +17,8 @@ export interface ProgramProvenance {
   seed: number;
   datasetId?: string;
   datasetName?: string;
+  /** The fingerprint of the data it was optimized on (see data-fingerprint.ts). */
+  dataFingerprint?: string;
   /** Scores in [0, 1] by split, e.g. `{ baseline: 0.4, validation: 0.7, test: 0.65 }`. */
   scores: Record<string, number>;
   /** ISO date of when the program was made. */
@@ -128,6 +130,7 @@ export function readProvenance(value: JsonValue | undefined): ProgramProvenance 
     'serverUrl',
     'datasetId',
     'datasetName',
+    'dataFingerprint',
   ] as const) {
     const v = str(key, false);
     if (v !== undefined) out[key] = v;

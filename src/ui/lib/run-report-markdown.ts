@@ -39,6 +39,11 @@ export function runReportMarkdown(report: RunReport): string {
       ? ['- **These are stand-in results:** a simulated model answered, not a real language model.']
       : []),
     `- **Data:** ${inline(report.dataset.name ?? `built-in data of ${report.dataset.task}`)}${report.dataset.programEdited ? ' (with an edited program)' : ''}`,
+    ...(report.data
+      ? [
+          `- **Data fingerprint:** \`${report.data.fingerprint}\` over ${report.data.trainExamples} training, ${report.data.validationExamples} validation and ${report.data.testExamples} test examples (the same examples in the same order give the same fingerprint)`,
+        ]
+      : []),
     `- **Status:** ${report.status}; started ${report.createdAt}, last saved ${report.updatedAt}`,
     `- **Settings:** seed ${s.seed}, ${s.cycles} cycles starting with ${s.startWith}, ${s.demoCandidates} demo-set candidates, ${s.instructionCandidates} instruction candidates, up to ${s.maxBootstrappedDemos} bootstrapped and ${s.maxLabeledDemos} labeled demos, minibatch ${s.minibatchSize}, acceptance margin ${s.acceptMargin} SE${budgetWords(report)}`,
     `- **Validation score:** ${pct(report.baselineScore)} at the start, ${pct(report.bestScore)} at the end${report.selection ? `, on ${validationSampleWords(report.selection)}` : ''}`,

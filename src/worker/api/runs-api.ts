@@ -1,3 +1,4 @@
+import type { DataIdentity } from '../../core/data-fingerprint';
 import type { CopaResult } from '../../core/optimizers/copa';
 import type { CopaCheckpoint } from '../../core/optimizers/checkpoint';
 import type { CopaConfig } from '../../core/optimizers/copa-config';
@@ -76,6 +77,8 @@ export interface RunReport {
   model: EngineStatus & { standIn: boolean };
   /** The built-in task (or "custom"), and the stored dataset when the run used one. */
   dataset: { task: string; programEdited: boolean; id?: string; name?: string };
+  /** The splits' sizes and fingerprint (absent when the task can no longer be found). */
+  data?: DataIdentity;
   settings: CopaConfig;
   baselineScore: number;
   bestScore: number;

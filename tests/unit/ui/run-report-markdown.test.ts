@@ -118,6 +118,16 @@ describe('runReportMarkdown', () => {
     expect(runReportMarkdown(report({ selection: { examples: 100, of: 200 } }))).toContain(
       '55.0% at the end, on 100 of the 200 validation examples, a fixed sample',
     );
+    expect(md).not.toContain('fingerprint');
+    const data = {
+      trainExamples: 60,
+      validationExamples: 60,
+      testExamples: 100,
+      fingerprint: `sha256:${'0f'.repeat(32)}`,
+    };
+    expect(runReportMarkdown(report({ data }))).toContain(
+      `- **Data fingerprint:** \`sha256:${'0f'.repeat(32)}\` over 60 training, 60 validation and 100 test examples`,
+    );
     expect(md).toContain('no candidate beat the current program');
     expect(md).toContain('## Phase 2 · cycle 1 · Prompt (instruction) — improved');
     expect(md).toMatch(/\| proposal \\\| 1 \| 60\.0% \| 55\.0% \| \*\*accepted\*\* \|/);

@@ -7,6 +7,7 @@ import { createCopaService } from '../../../src/worker/service';
 import { runProvenance, WEBLLM_VERSION } from '../../../src/worker/stored-runs';
 import type { CopaWorkerApi, RunOutcome } from '../../../src/worker/api';
 import { getTask } from '../../../src/tasks/index';
+import { dataIdentity } from '../../../src/core/data-fingerprint';
 import { applyEvents, emptyRunView } from '../../../src/ui/optimize/run-view';
 import { adapterEnv, deps } from './fakes';
 import {
@@ -177,6 +178,7 @@ describe('The worker service storage: runs', () => {
     expect(report!.phases).toEqual(outcome.result.history);
     expect(report!.program).toEqual(outcome.result.program);
     expect(report!.totals.calls).toBe(outcome.result.totals.calls);
+    expect(report!.data).toEqual(dataIdentity(getTask('ticket-routing').splits));
     // Plain JSON: it survives a round trip unchanged.
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
     await expect(service.runReport('missing')).rejects.toMatchObject({
@@ -299,6 +301,16 @@ describe('The worker service storage: runs', () => {
     expect(events).toContain(`baseline:${dataset.sizes.val}`);
     const program = (await service.listPrograms()).items.find((p) => p.id === outcome.programId);
     expect(program?.provenance).toMatchObject({ datasetId: dataset.id, datasetName: 'tickets' });
+    // The data's identity is the stored dataset's, not the built-in task's the run was set on.
+    const report = await service.runReport(outcome.runId!);
+    expect(report!.data).toMatchObject({
+      trainExamples: dataset.sizes.train,
+      validationExamples: dataset.sizes.val,
+    });
+    expect(report!.data!.fingerprint).not.toBe(
+      dataIdentity(getTask('ticket-routing').splits).fingerprint,
+    );
+    expect(program?.provenance?.dataFingerprint).toBe(report!.data!.fingerprint);
   });
 
   it('a run whose tab died mid-phase is listed as unfinished; resumed in a new tab it ends with the uninterrupted program, reusing stored answers', async () => {

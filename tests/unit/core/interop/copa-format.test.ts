@@ -23,6 +23,7 @@ const provenance: ProgramProvenance = {
   engine: 'webllm',
   seed: 7,
   datasetId: 'ds-1',
+  dataFingerprint: `sha256:${'ab'.repeat(32)}`,
   scores: { baseline: 0.4, validation: 0.7 },
   createdAt: '2025-01-02T03:04:05.000Z',
 };
@@ -61,6 +62,9 @@ describe("the project's own program file", () => {
     expect(() =>
       importCopaProgram({ ...ok, provenance: { ...provenance, scores: { val: 'high' } } }),
     ).toThrow(/provenance\.scores\.val/);
+    expect(() =>
+      importCopaProgram({ ...ok, provenance: { ...provenance, dataFingerprint: 42 } }),
+    ).toThrow(/provenance\.dataFingerprint/);
     expect(() => importCopaProgram({ ...ok, version: 0 })).toThrow(ProgramImportError);
     const badSig = JSON.parse(JSON.stringify(ok)) as {
       program: { steps: { signature: { inputs: unknown[] } }[] };
