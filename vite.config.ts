@@ -1,11 +1,27 @@
 /// <reference types="vitest/config" />
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { APP_CHUNK_CACHE } from './src/engines/webllm/offline-copy.ts';
 import { SECURITY_HEADERS } from './src/security-headers.ts';
 
+/** The version and, in a git checkout, the commit: what src/core/app-build.ts reports. */
+function appBuild(): string {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  try {
+    const commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+    return commit ? `${version}+${commit}` : version;
+  } catch {
+    return version;
+  }
+}
+
 export default defineConfig({
+  define: { __APP_BUILD__: JSON.stringify(appBuild()) },
   plugins: [
     svelte(),
     // A service worker keeps the app itself on the device, so it opens with no connection

@@ -28,6 +28,7 @@ export function buildRunReport(run: RunRecord, data: DataIdentity | null): RunRe
       ...(config.datasetName ? { name: config.datasetName } : {}),
     },
     ...(data ? { data } : {}),
+    ...(config.appBuild ? { appBuild: config.appBuild } : {}),
     settings: checkpoint.config,
     baselineScore: checkpoint.baselineScore,
     bestScore: checkpoint.bestScore,

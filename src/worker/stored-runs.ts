@@ -1,3 +1,4 @@
+import { APP_BUILD } from '../core/app-build';
 import type { DataIdentity } from '../core/data-fingerprint';
 import type { ProgramProvenance } from '../core/interop/copa-format';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json';
@@ -67,6 +68,7 @@ export class StoredRuns {
         engine,
         name,
         ...(datasetName ? { datasetName } : {}),
+        appBuild: APP_BUILD,
       };
       await this.deps.runs.create({
         id: runId,
@@ -306,6 +308,7 @@ export function runProvenance(
     ...(datasetId ? { datasetId } : {}),
     ...(config.datasetName ? { datasetName: config.datasetName } : {}),
     ...(data ? { dataFingerprint: data.fingerprint } : {}),
+    ...(config.appBuild ? { appBuild: config.appBuild } : {}),
     scores: { baseline: outcome.result.baselineScore, validation: outcome.result.bestScore },
     createdAt: now.toISOString(),
   };

@@ -10,6 +10,10 @@ test('the app loads, shows its main screen and logs no console errors', async ({
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'COPA Playground' })).toBeVisible();
   await expect(page.getByRole('main')).toBeVisible();
+  // The build it is (written in at build time), for bug reports and run reports alike.
+  await expect(page.getByTestId('app-build')).toHaveText(
+    /^Version \d+\.\d+\.\d+(\+[0-9a-f]{7,})?$/,
+  );
   await page.waitForLoadState('networkidle');
   expect(problems).toEqual([]);
 });

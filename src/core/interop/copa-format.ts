@@ -19,6 +19,8 @@ export interface ProgramProvenance {
   datasetName?: string;
   /** The fingerprint of the data it was optimized on (see data-fingerprint.ts). */
   dataFingerprint?: string;
+  /** The build of the app that made it, e.g. `0.1.0+82f7c20`. */
+  appBuild?: string;
   /** Scores in [0, 1] by split, e.g. `{ baseline: 0.4, validation: 0.7, test: 0.65 }`. */
   scores: Record<string, number>;
   /** ISO date of when the program was made. */
@@ -131,6 +133,7 @@ export function readProvenance(value: JsonValue | undefined): ProgramProvenance 
     'datasetId',
     'datasetName',
     'dataFingerprint',
+    'appBuild',
   ] as const) {
     const v = str(key, false);
     if (v !== undefined) out[key] = v;

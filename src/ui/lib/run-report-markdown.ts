@@ -44,6 +44,7 @@ export function runReportMarkdown(report: RunReport): string {
           `- **Data fingerprint:** \`${report.data.fingerprint}\` over ${report.data.trainExamples} training, ${report.data.validationExamples} validation and ${report.data.testExamples} test examples (the same examples in the same order give the same fingerprint)`,
         ]
       : []),
+    ...(report.appBuild ? [`- **App build:** ${inline(report.appBuild)}`] : []),
     `- **Status:** ${report.status}; started ${report.createdAt}, last saved ${report.updatedAt}`,
     `- **Settings:** seed ${s.seed}, ${s.cycles} cycles starting with ${s.startWith}, ${s.demoCandidates} demo-set candidates, ${s.instructionCandidates} instruction candidates, up to ${s.maxBootstrappedDemos} bootstrapped and ${s.maxLabeledDemos} labeled demos, minibatch ${s.minibatchSize}, acceptance margin ${s.acceptMargin} SE${budgetWords(report)}`,
     `- **Validation score:** ${pct(report.baselineScore)} at the start, ${pct(report.bestScore)} at the end${report.selection ? `, on ${validationSampleWords(report.selection)}` : ''}`,

@@ -79,6 +79,8 @@ export interface RunReport {
   dataset: { task: string; programEdited: boolean; id?: string; name?: string };
   /** The splits' sizes and fingerprint (absent when the task can no longer be found). */
   data?: DataIdentity;
+  /** The app build that started the run (absent in runs stored before it was recorded). */
+  appBuild?: string;
   settings: CopaConfig;
   baselineScore: number;
   bestScore: number;

@@ -12,6 +12,11 @@ export interface StoredRunConfig {
   engine: EngineStatus;
   name: string;
   datasetName?: string;
+  /**
+   * The app build that started the run (src/core/app-build.ts; a run resumed after an update ran
+   * its later phases on a newer one). Absent in runs stored before it was recorded.
+   */
+  appBuild?: string;
 }
 
 const taskRef: v.GenericSchema<TaskRef> = v.variant('kind', [
@@ -50,6 +55,7 @@ const storedRunConfig: v.GenericSchema<StoredRunConfig> = v.looseObject({
   }),
   name: v.string(),
   datasetName: v.optional(v.string()),
+  appBuild: v.optional(v.string()),
 });
 
 /** A run's stored settings, checked; a damaged record is refused by name and left as it is. */

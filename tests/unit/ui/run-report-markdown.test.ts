@@ -119,6 +119,10 @@ describe('runReportMarkdown', () => {
       '55.0% at the end, on 100 of the 200 validation examples, a fixed sample',
     );
     expect(md).not.toContain('fingerprint');
+    expect(md).not.toContain('App build');
+    expect(runReportMarkdown(report({ appBuild: '0.1.0+82f7c20' }))).toContain(
+      '- **App build:** 0.1.0+82f7c20\n',
+    );
     const data = {
       trainExamples: 60,
       validationExamples: 60,

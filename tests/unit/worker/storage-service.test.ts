@@ -8,6 +8,7 @@ import { runProvenance, WEBLLM_VERSION } from '../../../src/worker/stored-runs';
 import type { CopaWorkerApi, RunOutcome } from '../../../src/worker/api';
 import { getTask } from '../../../src/tasks/index';
 import { dataIdentity } from '../../../src/core/data-fingerprint';
+import { APP_BUILD } from '../../../src/core/app-build';
 import { applyEvents, emptyRunView } from '../../../src/ui/optimize/run-view';
 import { adapterEnv, deps } from './fakes';
 import {
@@ -179,6 +180,7 @@ describe('The worker service storage: runs', () => {
     expect(report!.program).toEqual(outcome.result.program);
     expect(report!.totals.calls).toBe(outcome.result.totals.calls);
     expect(report!.data).toEqual(dataIdentity(getTask('ticket-routing').splits));
+    expect(report!.appBuild).toBe(APP_BUILD);
     // Plain JSON: it survives a round trip unchanged.
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
     await expect(service.runReport('missing')).rejects.toMatchObject({
@@ -311,6 +313,7 @@ describe('The worker service storage: runs', () => {
       dataIdentity(getTask('ticket-routing').splits).fingerprint,
     );
     expect(program?.provenance?.dataFingerprint).toBe(report!.data!.fingerprint);
+    expect(program?.provenance?.appBuild).toBe(APP_BUILD);
   });
 
   it('a run whose tab died mid-phase is listed as unfinished; resumed in a new tab it ends with the uninterrupted program, reusing stored answers', async () => {

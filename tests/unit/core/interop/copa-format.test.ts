@@ -24,6 +24,7 @@ const provenance: ProgramProvenance = {
   seed: 7,
   datasetId: 'ds-1',
   dataFingerprint: `sha256:${'ab'.repeat(32)}`,
+  appBuild: '0.1.0+82f7c20',
   scores: { baseline: 0.4, validation: 0.7 },
   createdAt: '2025-01-02T03:04:05.000Z',
 };
