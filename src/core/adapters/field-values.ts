@@ -6,9 +6,10 @@
  * - number: the first number in the text ("about 42%" -> 42, "1,234.5" -> 1234.5); no number at
  *   all is a failure (the answer cannot be scored as a number).
  * - label: matched case-insensitively to the label set and returned in canonical case, also after
- *   dropping quotes/markdown emphasis, a "Label:"-style prefix and trailing punctuation. A value
- *   outside the set is NOT a failure: the trimmed text is returned so a constraint check can
- *   flag it (and feed it back to the model).
+ *   dropping quotes/markdown emphasis, a "Label:"-style prefix and trailing punctuation; failing
+ *   that, the one label the answer names as a whole word ("The department is billing."). A
+ *   value outside the set is NOT a failure: the trimmed text is returned so a constraint check
+ *   can flag it (and feed it back to the model).
  * - list: a JSON array (fences removed); a bulleted or numbered list is accepted too.
  * - json: any JSON value (fences removed; the first {...} or [...] in the text as a fallback,
  *   repaired with jsonrepair when it is almost JSON).
@@ -117,7 +118,50 @@ export function canonicalLabel(field: FieldSpec, text: string): string {
     const hit = labels.find((l) => l.toLowerCase() === candidate.toLowerCase());
     if (hit !== undefined) return hit;
   }
-  return trimmed;
+  return onlyLabelNamed(labels, trimmed) ?? trimmed;
+}
+
+/**
+ * The one label an answer names, when it names exactly one: small models wrap the label in a
+ * sentence ("The department is billing."), a bullet, brackets or a JSON object. Labels are
+ * found as whole words, ignoring case, with `_`, `-` and spaces alike ("card arrival" names
+ * card_arrival), and a label inside a longer one that is also named does not count ("card
+ * arrival" does not also name "card"). An answer naming two labels, or none, is left as it is
+ * for the constraint check (and its retry) to deal with.
+ */
+function onlyLabelNamed(labels: readonly string[], text: string): string | null {
+  const body = looseWords(text);
+  const found: { label: string; start: number; end: number }[] = [];
+  for (const label of labels) {
+    const words = looseWords(label);
+    if (words === '') continue;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(words)}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of body.matchAll(pattern))
+      found.push({ label, start: m.index, end: m.index + m[0].length });
+  }
+  const named = new Set(
+    found
+      .filter(
+        (f) =>
+          !found.some(
+            (g) => g.end - g.start > f.end - f.start && g.start <= f.start && f.end <= g.end,
+          ),
+      )
+      .map((f) => f.label),
+  );
+  return named.size === 1 ? ([...named][0] ?? null) : null;
+}
+
+/** Lower case, with `_`, `-` and runs of white space as single spaces. */
+function looseWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[_\s-]+/g, ' ')
+    .trim();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Progressively cleaner readings of a label answer, most literal first. */

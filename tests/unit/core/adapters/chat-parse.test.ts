@@ -85,6 +85,30 @@ describe('chatAdapter.parse: lenient cases', () => {
     expect(read('Negative')).toBe('Negative');
   });
 
+  it('reads the one label a wordy answer names, as whole words, the longest when they overlap', () => {
+    const sig = Signature.parse('text -> intent: label[card|card_arrival|pin_change|balance]');
+    const read = (t: string): unknown => chatAdapter.parse(sig, t).intent;
+    expect(read('[[ ## intent ## ]]\nThe intent here is balance.')).toBe('balance');
+    expect(read('[[ ## intent ## ]]\n- balance')).toBe('balance');
+    expect(read('[[ ## intent ## ]]\n[balance]')).toBe('balance');
+    expect(read('{"intent": "balance"}')).toBe('balance');
+    expect(read('<intent>balance</intent>')).toBe('balance');
+    // Underscores, hyphens and spaces alike; "card arrival" does not also name "card".
+    expect(read('[[ ## intent ## ]]\nThis is about card arrival')).toBe('card_arrival');
+    expect(read('[[ ## intent ## ]]\nPIN-change')).toBe('pin_change');
+    expect(read('[[ ## intent ## ]]\nmy card')).toBe('card');
+    // Only whole words: "balances" and "discard" name no label.
+    expect(read('[[ ## intent ## ]]\nbalances')).toBe('balances');
+    expect(read('[[ ## intent ## ]]\ndiscard it')).toBe('discard it');
+  });
+
+  it('leaves an answer naming two labels as it is, for the constraint check and its retry', () => {
+    const sig = Signature.parse('text -> intent: label[card|card_arrival|pin_change|balance]');
+    expect(chatAdapter.parse(sig, '[[ ## intent ## ]]\nbalance or card arrival').intent).toBe(
+      'balance or card arrival',
+    );
+  });
+
   it('returns a label outside the set as the raw text, for a constraint check to flag', () => {
     const sig = Signature.parse('text -> sentiment: label[positive|negative]');
     expect(chatAdapter.parse(sig, '[[ ## sentiment ## ]]\nMostly Neutral ')).toEqual({

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { constraintFromSpec, validatorFor } from '../../../../src/core/constraints';
 import { chatAdapter } from '../../../../src/core/adapters/chat-adapter';
-import { evaluate } from '../../../../src/core/evaluate';
-import { makeExample } from '../../../../src/core/example';
+import { makeExample, pickFields } from '../../../../src/core/example';
+import { DEFAULT_SAMPLING, type ChatMessage } from '../../../../src/core/lm';
 import { StandInModel } from '../../../../src/engines/standin/standin-model';
 import { getTask } from '../../../../src/tasks/index';
 import { TICKET_LABELS } from '../../../../src/tasks/ticket-routing';
@@ -149,31 +148,44 @@ describe('the stand-in on word problems (weak by design)', () => {
 describe('format slips and constraint feedback', () => {
   const task = getTask('ticket-routing');
   const examples = [...task.splits.train, ...task.splits.val, ...task.splits.test];
-  const outOfSet = (values: unknown[]): number =>
-    values.filter((v) => !(TICKET_LABELS as readonly string[]).includes(String(v))).length;
+  const wellFormed = new RegExp(
+    `^\\[\\[ ## department ## \\]\\]\\n(${TICKET_LABELS.join('|')})(\\n\\n\\[\\[ ## completed ## \\]\\])?$`,
+  );
 
-  async function answers(withConstraints: boolean, demos = 0): Promise<unknown[]> {
-    const result = await evaluate({
-      program: configure(task, { demos: task.splits.train.slice(0, demos) }),
-      examples,
-      metric: task.metric,
-      ctx: {
-        lm,
-        adapter: chatAdapter,
-        validate: validatorFor(withConstraints ? task.constraints.map(constraintFromSpec) : []),
-        maxRetries: 2,
-      },
-    });
-    return result.results.map((r) => r.prediction?.department ?? null);
+  /**
+   * Raw answers that are not the marker and a bare label (the model's own slips, before any
+   * lenient reading), asked plainly or as a retry after constraint feedback.
+   */
+  async function slips(demos: number, afterFeedback: boolean): Promise<number> {
+    const step = configure(task, { demos: task.splits.train.slice(0, demos) }).steps[0]!;
+    let count = 0;
+    for (const e of examples) {
+      const inputs = pickFields(
+        e.data,
+        step.signature.inputs.map((f) => f.name),
+      );
+      const asked = chatAdapter.format(step.signature, step.demos, inputs);
+      const messages: ChatMessage[] = afterFeedback
+        ? [
+            ...asked,
+            { role: 'assistant', content: '[[ ## department ## ]]\nsales' },
+            {
+              role: 'user',
+              content: `Your answer broke a rule: department must be one of ${TICKET_LABELS.join(', ')}. Answer again, following the same format.`,
+            },
+          ]
+        : asked;
+      const { text } = await lm.complete({ ...DEFAULT_SAMPLING, messages });
+      if (!wellFormed.test(text.trim())) count++;
+    }
+    return count;
   }
 
   it('slips happen zero-shot, fewer with demos, and retries with feedback remove most', async () => {
-    const zeroShot = outOfSet(await answers(false));
-    const withDemos = outOfSet(await answers(false, 4));
-    const withFeedback = outOfSet(await answers(true));
+    const zeroShot = await slips(0, false);
     expect(zeroShot).toBeGreaterThan(5);
-    expect(withDemos).toBeLessThan(zeroShot);
-    expect(withFeedback).toBeLessThan(zeroShot / 3);
+    expect(await slips(4, false)).toBeLessThan(zeroShot);
+    expect(await slips(0, true)).toBeLessThan(zeroShot / 3);
   });
 
   it('a retry after a date-format complaint switches to the named format', async () => {
