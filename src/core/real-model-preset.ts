@@ -8,8 +8,8 @@ import type { CopaConfig } from './optimizers/copa-config';
  * method copa-real-preset, on a clock that runs at an iGPU-class 0.5B model's speed; README,
  * "The real-model preset"): within 0.02 of default COPA's test score on date normalization
  * (seeds 0-19), word problems and the public samples (but TREC with the demo-biased model,
- * -0.04, near chance), and 0.01-0.05 below it on ticket routing (seeds 0-19), in 11-25 minutes
- * against default COPA's 11-59. A large validation set is sampled to what 30 minutes afford
+ * -0.04, near chance), and 0.01-0.04 below it on ticket routing (seeds 0-19), in 9-24 minutes
+ * against default COPA's 9-58. A large validation set is sampled to what 30 minutes afford
  * (selection-set.ts). What did not pay (README): two or three cycles in the same 30
  * minutes (a little more on the public samples, less on ticket routing with the instruction
  * follower and on date normalization, and most runs then take all 30 minutes); the prompt phase

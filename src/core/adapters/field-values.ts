@@ -95,6 +95,20 @@ export function readFieldJson(field: FieldSpec, value: JsonValue): FieldReading 
   }
 }
 
+/**
+ * Where a number answer states its result, when it shows its working: after the last "####"
+ * (GSM8K's marker), else after the last "answer is" / "answer:", else after the last "=" ("3 * 6 =
+ * 18" is 18, not 3). The whole text when it says none of these ("about 42% sure" is 42).
+ */
+function statedResult(text: string): string {
+  const hashes = text.lastIndexOf('####');
+  if (hashes >= 0) return text.slice(hashes + 4);
+  const answer = [...text.matchAll(/\banswer\s*(?:is|:|=)\s*/gi)].pop();
+  if (answer) return text.slice(answer.index + answer[0].length);
+  const equals = text.lastIndexOf('=');
+  return equals >= 0 ? text.slice(equals + 1) : text;
+}
+
 /** The first number in a text, or null. Thousands separators ("1,234") are understood. */
 export function firstNumber(text: string): number | null {
   const match =
@@ -180,7 +194,7 @@ function labelCandidates(text: string, fieldName: string): string[] {
 }
 
 function readNumber(field: FieldSpec, text: string): FieldReading {
-  const value = firstNumber(text);
+  const value = firstNumber(statedResult(text)) ?? firstNumber(text);
   return value === null
     ? { ok: false, problem: `"${field.name}" should be a number, but the answer has none.` }
     : { ok: true, value };

@@ -72,6 +72,18 @@ describe('chatAdapter.parse: lenient cases', () => {
     expect(read('1e3')).toBe(1000);
   });
 
+  it('reads the stated result of a number answer that shows its working', () => {
+    const sig = Signature.parse('q -> n: number');
+    const read = (t: string): unknown => chatAdapter.parse(sig, `[[ ## n ## ]]\n${t}`).n;
+    expect(read('3 * 6 = 18')).toBe(18);
+    expect(read('18 (since 20 - 2 = 18)')).toBe(18);
+    expect(read('The answer is 7, from 3 + 4')).toBe(7);
+    expect(read('The answer is 7 (= 3 + 4)')).toBe(7);
+    expect(read('3 + 4 = 7\n#### 7')).toBe(7);
+    // A result marker without a number after it falls back to the first number.
+    expect(read('12 apples =')).toBe(12);
+  });
+
   it('canonicalizes labels, stripping prefixes, emphasis and trailing punctuation', () => {
     const sig = Signature.parse('text -> sentiment: label[Positive|Negative|N/A]');
     const read = (t: string): unknown => chatAdapter.parse(sig, t).sentiment;
