@@ -1,7 +1,5 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { AbortedError, throwIfAborted } from './errors';
-import { canonicalJson } from './json';
+import { jsonDigest } from './json-digest';
 import type { LanguageModel, LMRequest, LMResponse } from './lm';
 
 /** Durable storage for cached completions (IndexedDB in the app, a Map in tests). */
@@ -29,13 +27,11 @@ export class MemoryCacheStore implements CacheStore {
 
 /**
  * SHA-256 hex of the canonical JSON of the model's identity (its `cacheIdentity`, else its id)
- * and the full request (rolloutId included).
- * Hashed synchronously in JS (@noble/hashes): WebCrypto's digest is asynchronous and, per call,
- * several times slower than the hash itself for prompts of a few kilobytes, which dominated the
- * optimizer's per-call overhead.
+ * and the full request (rolloutId included), hashed synchronously (jsonDigest): an asynchronous
+ * WebCrypto digest per call dominated the optimizer's per-call overhead.
  */
 export async function cacheKey(modelId: string, request: LMRequest): Promise<string> {
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson({ model: modelId, request }))));
+  return jsonDigest({ model: modelId, request });
 }
 
 export interface CachedLMOptions {

@@ -1,7 +1,5 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Example } from './example';
-import { canonicalJson } from './json';
+import { jsonDigest } from './json-digest';
 
 /** Which data a run used: the size of each split and one fingerprint of all three. */
 export interface DataIdentity {
@@ -24,7 +22,7 @@ export function dataIdentity(splits: {
   test: readonly Example[];
 }): DataIdentity {
   const values = (examples: readonly Example[]) => examples.map((e) => e.data);
-  const text = canonicalJson({
+  const digest = jsonDigest({
     train: values(splits.train),
     validation: values(splits.val),
     test: values(splits.test),
@@ -33,6 +31,6 @@ export function dataIdentity(splits: {
     trainExamples: splits.train.length,
     validationExamples: splits.val.length,
     testExamples: splits.test.length,
-    fingerprint: `sha256:${bytesToHex(sha256(utf8ToBytes(text)))}`,
+    fingerprint: `sha256:${digest}`,
   };
 }

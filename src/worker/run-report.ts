@@ -1,14 +1,10 @@
-import type { DataIdentity } from '../core/data-fingerprint';
 import type { RunRecord } from '../storage/runs';
 import type { RunReport } from './api';
 import { lastCheckpoint } from './schemas/checkpoint-schema';
 import { runConfigOf } from './schemas/stored-run-config';
 
-/**
- * The report of a stored run, or null when it has no checkpoint yet (nothing was scored).
- * `data`: the identity of the data it ran on, when that data can still be found.
- */
-export function buildRunReport(run: RunRecord, data: DataIdentity | null): RunReport | null {
+/** The report of a stored run, or null when it has no checkpoint yet (nothing was scored). */
+export function buildRunReport(run: RunRecord): RunReport | null {
   const checkpoint = lastCheckpoint(run);
   if (!checkpoint) return null;
   const config = runConfigOf(run);
@@ -27,7 +23,7 @@ export function buildRunReport(run: RunRecord, data: DataIdentity | null): RunRe
       ...(config.request.datasetId ? { id: config.request.datasetId } : {}),
       ...(config.datasetName ? { name: config.datasetName } : {}),
     },
-    ...(data ? { data } : {}),
+    ...(config.data ? { data: config.data } : {}),
     ...(config.appBuild ? { appBuild: config.appBuild } : {}),
     settings: checkpoint.config,
     baselineScore: checkpoint.baselineScore,

@@ -1,5 +1,5 @@
 import { APP_BUILD } from '../core/app-build';
-import type { DataIdentity } from '../core/data-fingerprint';
+import { dataIdentity } from '../core/data-fingerprint';
 import type { ProgramProvenance } from '../core/interop/copa-format';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json';
 import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
@@ -31,7 +31,7 @@ import { buildRunReport } from './run-report';
 import type { StorageDeps } from './storage-deps';
 import { lastCheckpoint, parseCheckpoint } from './schemas/checkpoint-schema';
 import { runConfigJson, runConfigOf, type StoredRunConfig } from './schemas/stored-run-config';
-import { taskDataIdentity, type TaskLookup } from './task-resolver';
+import { taskSplits, type TaskLookup } from './task-resolver';
 import { WorkerStateError } from './worker-errors';
 
 /** The WebLLM release the app is built with (a unit test keeps it equal to the installed one). */
@@ -69,6 +69,7 @@ export class StoredRuns {
         name,
         ...(datasetName ? { datasetName } : {}),
         appBuild: APP_BUILD,
+        data: dataIdentity(taskSplits(resolved.task, this.tasks)),
       };
       await this.deps.runs.create({
         id: runId,
@@ -173,7 +174,7 @@ export class StoredRuns {
   async report(runId: string): Promise<RunReport | null> {
     const run = await this.deps.runs.get(runId);
     if (!run) throw new RecordNotFoundError('run', runId);
-    return buildRunReport(run, await this.dataIdentityOf(run));
+    return buildRunReport(run);
   }
 
   async list(): Promise<Listing<RunSummary>> {
@@ -234,12 +235,7 @@ export class StoredRuns {
         name: `${config.name} · ${now.toISOString().slice(0, 16).replace('T', ' ')}`,
         savedAt: now.toISOString(),
         program: outcome.result.program,
-        provenance: runProvenance(
-          config,
-          outcome,
-          now,
-          taskDataIdentity(resolved.task, this.tasks),
-        ),
+        provenance: runProvenance(config, outcome, now),
       });
       return { ...outcome, runId, ...(run.programId ? { programId: run.programId } : {}) };
     }
@@ -256,16 +252,6 @@ export class StoredRuns {
     if (!engine.kind)
       throw new WorkerStateError('No model is loaded. Load a model or choose the stand-in first.');
     return engine;
-  }
-
-  /** The identity of the data a stored run used; null when that data is gone. */
-  private async dataIdentityOf(run: RunRecord): Promise<DataIdentity | null> {
-    try {
-      const { resolved } = await this.resolve(runConfigOf(run).request);
-      return taskDataIdentity(resolved.task, this.tasks);
-    } catch {
-      return null;
-    }
   }
 
   /** Swaps a stored dataset in for the task's own splits. */
@@ -290,7 +276,6 @@ export function runProvenance(
   config: StoredRunConfig,
   outcome: RunOutcome,
   now: Date,
-  data: DataIdentity | null = null,
 ): ProgramProvenance {
   const engineId = config.engine.modelId ?? 'unknown';
   const webllm = config.engine.kind === 'webllm';
@@ -307,7 +292,7 @@ export function runProvenance(
     seed: outcome.result.checkpoint.config.seed,
     ...(datasetId ? { datasetId } : {}),
     ...(config.datasetName ? { datasetName: config.datasetName } : {}),
-    ...(data ? { dataFingerprint: data.fingerprint } : {}),
+    ...(config.data ? { dataFingerprint: config.data.fingerprint } : {}),
     ...(config.appBuild ? { appBuild: config.appBuild } : {}),
     scores: { baseline: outcome.result.baselineScore, validation: outcome.result.bestScore },
     createdAt: now.toISOString(),

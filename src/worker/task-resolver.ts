@@ -2,7 +2,6 @@ import { chatAdapter } from '../core/adapters/chat-adapter';
 import { jsonAdapter } from '../core/adapters/json-adapter';
 import type { Adapter } from '../core/adapters/adapter';
 import { constraintFromSpec, type Constraint } from '../core/constraints';
-import { dataIdentity, type DataIdentity } from '../core/data-fingerprint';
 import { ProgramStateError } from '../core/errors';
 import type { Example } from '../core/example';
 import type { Metric } from '../core/metric';
@@ -59,19 +58,6 @@ export function taskSplits(ref: TaskRef, lookup: TaskLookup): ResolvedTask['spli
   return ref.kind === 'builtin'
     ? lookup(ref.taskId, ref.dataSeed).splits
     : { train: ref.trainset, val: ref.valset, test: ref.testset ?? [] };
-}
-
-/**
- * The identity of the data a reference names: a stored run keeps its own examples, or the
- * built-in task and data seed that make them again. Null when that task no longer exists (a
- * report or provenance is still made; it just cannot vouch for the data).
- */
-export function taskDataIdentity(ref: TaskRef, lookup: TaskLookup): DataIdentity | null {
-  try {
-    return dataIdentity(taskSplits(ref, lookup));
-  } catch {
-    return null;
-  }
 }
 
 /** Turns a plain-data task reference into live objects. */

@@ -77,7 +77,7 @@ export interface RunReport {
   model: EngineStatus & { standIn: boolean };
   /** The built-in task (or "custom"), and the stored dataset when the run used one. */
   dataset: { task: string; programEdited: boolean; id?: string; name?: string };
-  /** The splits' sizes and fingerprint (absent when the task can no longer be found). */
+  /** The splits' sizes and fingerprint, taken when the run started (absent in older runs). */
   data?: DataIdentity;
   /** The app build that started the run (absent in runs stored before it was recorded). */
   appBuild?: string;

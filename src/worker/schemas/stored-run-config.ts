@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { DataIdentity } from '../../core/data-fingerprint';
 import type { JsonObject } from '../../core/json';
 import { CorruptRecordError } from '../../storage/errors';
 import type { RunRecord } from '../../storage/runs';
@@ -17,6 +18,12 @@ export interface StoredRunConfig {
    * its later phases on a newer one). Absent in runs stored before it was recorded.
    */
   appBuild?: string;
+  /**
+   * The identity of the data the run used (a stored dataset's, else the built-in task's), taken
+   * when it started: a later app build may make a built-in task's data anew, and a dataset may be
+   * deleted. Absent in runs stored before it was recorded.
+   */
+  data?: DataIdentity;
 }
 
 const taskRef: v.GenericSchema<TaskRef> = v.variant('kind', [
@@ -56,6 +63,14 @@ const storedRunConfig: v.GenericSchema<StoredRunConfig> = v.looseObject({
   name: v.string(),
   datasetName: v.optional(v.string()),
   appBuild: v.optional(v.string()),
+  data: v.optional(
+    v.looseObject({
+      trainExamples: v.number(),
+      validationExamples: v.number(),
+      testExamples: v.number(),
+      fingerprint: v.string(),
+    }),
+  ),
 });
 
 /** A run's stored settings, checked; a damaged record is refused by name and left as it is. */
