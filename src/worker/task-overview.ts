@@ -1,7 +1,7 @@
 import { pickFields } from '../core/example';
 import { METRICS } from '../core/metrics';
-import { estimateCopaCost } from '../core/optimizers/cost-estimate';
-import type { CopaConfig } from '../core/optimizers/copa-config';
+import { estimateCopaCycles } from '../core/optimizers/cost-estimate';
+import { DEFAULT_COPA_CONFIG, type CopaConfig } from '../core/optimizers/copa-config';
 import { measurePromptSize } from '../core/optimizers/prompt-size';
 import type { TaskOverview, TaskRef } from './api';
 import { labelMismatches } from './label-fit';
@@ -19,20 +19,24 @@ export function taskOverview(
   const { metricId, targetField, constraints } = taskRules(ref, tasks);
   const { train, val, test } = task.splits;
   const program = task.program.toState();
+  // Token sizes from prompts formatted as a run formats them (the chat adapter, a run's default).
+  const cost = estimateCopaCycles(
+    {
+      program: task.program,
+      trainset: train,
+      valset: val,
+      promptSize: measurePromptSize(task.program, adapterFor(undefined), train),
+    },
+    settings,
+  );
   return {
     program,
     constraints,
     sizes: { train: train.length, val: val.length, test: test.length },
-    // Token sizes from prompts formatted as a run formats them (the chat adapter, a run's default).
-    estimate: estimateCopaCost(
-      {
-        program: task.program,
-        trainset: train,
-        valset: val,
-        promptSize: measurePromptSize(task.program, adapterFor(undefined), train),
-      },
-      settings,
-    ),
+    estimate: cost.total,
+    ...((settings.cycles ?? DEFAULT_COPA_CONFIG.cycles) > 1
+      ? { firstCycleEstimate: cost.firstCycle }
+      : {}),
     sampleInputs: (test.length > 0 ? test : val)
       .slice(0, 5)
       .map((e) => pickFields(e.data, task.program.inputFields)),

@@ -134,11 +134,24 @@ export function estimateCopaCost(
   task: EstimateTask,
   partial: Partial<CopaConfig> = {},
 ): CostEstimate {
+  return estimateCopaCycles(task, partial).total;
+}
+
+/**
+ * The whole run's expected cost and what it costs up to the end of its first cycle (the
+ * baseline score included): a run stops after a cycle that changed nothing, so the first
+ * cycle is what a user pays at least to see COPA's first result, and often nearly all of it.
+ */
+export function estimateCopaCycles(
+  task: EstimateTask,
+  partial: Partial<CopaConfig> = {},
+): { total: CostEstimate; firstCycle: CostEstimate } {
   const config = { ...DEFAULT_COPA_CONFIG, ...partial };
   const tally = new Tally(callSize(task, config.demoTokenBudget));
   const V = task.valset.length;
   const demos = Math.max(config.maxBootstrappedDemos, config.maxLabeledDemos);
   tally.programRuns(V, 0);
+  let firstCycle: CostEstimate | null = null;
   for (let c = 0; c < config.cycles; c++) {
     tally.programRuns(bootstrapRuns(config, task.trainset.length), config.maxLabeledDemos);
     tally.programRuns(
@@ -151,8 +164,10 @@ export function estimateCopaCost(
       selectionRuns(config.instructionCandidates, V, config.minibatchSize, config.finalists),
       demos,
     );
+    firstCycle ??= tally.result();
   }
-  return tally.result();
+  const total = tally.result();
+  return { total, firstCycle: firstCycle ?? total };
 }
 
 export type BaselineMethod =

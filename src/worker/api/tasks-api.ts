@@ -44,6 +44,11 @@ export interface TaskOverview {
   sizes: { train: number; val: number; test: number };
   /** Expected cost of a COPA run with the given configuration (cold cache, no retries). */
   estimate: CostEstimate;
+  /**
+   * With more than one cycle: the expected cost up to the end of the first cycle (a run that
+   * changes nothing in a cycle stops there).
+   */
+  firstCycleEstimate?: CostEstimate;
   /** Inputs of a few test examples, for trying the program on something realistic. */
   sampleInputs: FieldValues[];
   /** The fields the data's examples have (a program must read its inputs from these). */

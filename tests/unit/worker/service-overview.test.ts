@@ -20,6 +20,10 @@ describe('The worker service: task overview', () => {
     for (const inputs of one.sampleInputs)
       expect(Object.keys(inputs).sort()).toEqual([...builtin.program.inputFields].sort());
     expect(three.estimate.lmCalls).toBeGreaterThan(one.estimate.lmCalls);
+    // Several cycles: what the first one costs is given too (a run often ends after it); it is
+    // what a one-cycle run costs. One cycle: nothing more to say.
+    expect(three.firstCycleEstimate).toEqual(one.estimate);
+    expect(one.firstCycleEstimate).toBeUndefined();
   });
 
   it('refuses an unknown task with a named error', async () => {
