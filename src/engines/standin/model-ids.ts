@@ -6,6 +6,7 @@
 export const STANDIN_MODEL_ID = 'stand-in-v2';
 export const DEMO_BIASED_MODEL_ID = 'demo-biased-v1';
 export const INSTRUCTION_FOLLOWER_MODEL_ID = 'instruction-follower-v1';
+export const BLIND_READER_MODEL_ID = 'blind-reader-v1';
 
 /** Earlier ids of the default stand-in (v1 knew the built-in tasks' labels; it is gone). */
 const LEGACY_STANDIN_IDS: readonly string[] = ['stand-in-v1'];

@@ -1,7 +1,13 @@
 import type { LanguageModel } from '../../core/lm';
+import { createBlindReaderModel } from './blind-reader-model';
 import { createDemoBiasedModel } from './demo-biased-model';
 import { createInstructionFollowerModel } from './instruction-follower-model';
-import { DEMO_BIASED_MODEL_ID, INSTRUCTION_FOLLOWER_MODEL_ID, STANDIN_MODEL_ID } from './model-ids';
+import {
+  BLIND_READER_MODEL_ID,
+  DEMO_BIASED_MODEL_ID,
+  INSTRUCTION_FOLLOWER_MODEL_ID,
+  STANDIN_MODEL_ID,
+} from './model-ids';
 import { StandInModel } from './standin-model';
 
 export { currentModelId } from './model-ids';
@@ -40,6 +46,13 @@ export const SIMULATED_MODELS: readonly SimulatedModelInfo[] = [
     summary:
       'Relies on the label list, definitions and rules in the instruction, little on demos; slips more with longer prompts and more labels, to look-alike label names.',
     create: createInstructionFollowerModel,
+  },
+  {
+    id: BLIND_READER_MODEL_ID,
+    name: 'Blind kNN reader',
+    summary:
+      'An independent referee, written without reading the optimizers or the other simulated models: votes with the 4 most similar demos (BM25, later demos weigh more), reads label names and stated rules, slips on the format now and then.',
+    create: createBlindReaderModel,
   },
 ];
 
