@@ -11,7 +11,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { SIMULATED_MODELS, type SimulatedModelInfo } from '../src/engines/standin/simulated-models';
-import { gainLines, gainsOverZeroShot } from './bench/gains';
+import { gainLines, gainsByModelLines, gainsOverZeroShot } from './bench/gains';
 import { parseList, parseOverrides, parseSeeds } from './bench/options';
 import { comparisonLines, compare, methodTable, summaryLine, targetCounts } from './bench/report';
 import { METHODS, runMethod, type Method } from './bench/run-method';
@@ -114,6 +114,12 @@ async function main(): Promise<void> {
     const lines = gainLines(
       gainsOverZeroShot(results.filter((x) => x.suite === suite).map((x) => x.methods)),
     );
+    if (lines.length > 0) console.log(`${title}:`);
+    for (const line of lines) console.log(`  ${line}`);
+  }
+  console.log('\n=== Test gain over zero-shot by model (does a gain hold on every model?) ===');
+  for (const [suite, title] of SUITES) {
+    const lines = gainsByModelLines(results.filter((x) => x.suite === suite));
     if (lines.length > 0) console.log(`${title}:`);
     for (const line of lines) console.log(`  ${line}`);
   }

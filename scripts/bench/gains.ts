@@ -55,3 +55,21 @@ export function gainLines(gains: readonly MethodGain[]): string[] {
     ),
   ];
 }
+
+/**
+ * One line per model: every method's test gain over zero-shot on that model's cells. A gain
+ * that holds on one simulated model only came from that model's design; the blind referee's
+ * line says whether it holds on a model written without sight of the optimizers.
+ */
+export function gainsByModelLines(
+  cells: readonly { model: string; methods: readonly MethodRow[] }[],
+): string[] {
+  const models = [...new Set(cells.map((c) => c.model))];
+  return models.flatMap((model) => {
+    const gains = gainsOverZeroShot(cells.filter((c) => c.model === model).map((c) => c.methods));
+    const ran = gains.filter((g) => g.cells > 0);
+    if (ran.length === 0) return [];
+    const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+    return [`${model}: ${ran.map((g) => `${g.method} ${signed(g.testGain)}`).join(', ')}`];
+  });
+}

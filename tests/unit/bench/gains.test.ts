@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gainLines, gainsOverZeroShot } from '../../../scripts/bench/gains';
+import { gainLines, gainsByModelLines, gainsOverZeroShot } from '../../../scripts/bench/gains';
 import type { MethodRow } from '../../../scripts/bench/types';
 import { methodRow } from './method-row';
 
@@ -36,5 +36,21 @@ describe('gainsOverZeroShot', () => {
     const lines = gainLines(gainsOverZeroShot([cell]));
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^bootstrap-fewshot\s+−0\.1000\s+\+0\.0500\s+1$/);
+  });
+});
+
+describe('gainsByModelLines', () => {
+  it("gives each model its own test gains, over that model's cells only", () => {
+    const cells = [
+      { model: 'a', methods: [row('zero-shot', 0, 0.2, 0.2), row('copa', 0, 0.3, 0.5)] },
+      { model: 'b', methods: [row('zero-shot', 0, 0.2, 0.4), row('copa', 0, 0.3, 0.3)] },
+      { model: 'a', methods: [row('zero-shot', 0, 0.2, 0.2), row('copa', 0, 0.3, 0.3)] },
+    ];
+    expect(gainsByModelLines(cells)).toEqual(['a: copa +0.200', 'b: copa −0.100']);
+  });
+
+  it('leaves out a model with no method paired with zero-shot', () => {
+    const cells = [{ model: 'a', methods: [row('copa', 0, 0.3, 0.5)] }];
+    expect(gainsByModelLines(cells)).toEqual([]);
   });
 });
