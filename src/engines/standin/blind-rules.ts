@@ -1,7 +1,7 @@
 /**
  * Rules stated in the instruction, read the way a small model plausibly reads them: a sentence
  * that names exactly one allowed label ties its other content words to that label ("Answer X
- * when the message mentions a refund" makes "refund" a cue for X). Nothing about the meaning of
+ * when the message mentions a parcel" makes "parcel" a cue for X). Nothing about the meaning of
  * the words is known; only their co-occurrence with a label name in one sentence.
  */
 import {
