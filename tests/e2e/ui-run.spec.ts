@@ -28,8 +28,13 @@ test('Pause stops the run after the phase in progress, and Resume continues it',
 test('a phase sized to fit the call budget says so on its card', async ({ page }) => {
   test.setTimeout(90_000);
   await chooseStandIn(page, 5);
-  await page.getByLabel('Cycles').fill('1');
+  // Before Start: with two cycles and 200 calls, the first cycle alone is over the budget.
+  await page.getByLabel('Cycles').fill('2');
   await page.getByLabel('Budget: max model calls (0 = none)').fill('200');
+  await expect(page.getByTestId('first-cycle-estimate')).toContainText(
+    'more than the budget allows',
+  );
+  await page.getByLabel('Cycles').fill('1');
   await page.getByRole('button', { name: 'Start run' }).click();
   await expect(page.getByTestId('run-status')).toContainText(/Finished|budget/, {
     timeout: 60_000,

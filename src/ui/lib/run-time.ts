@@ -62,3 +62,27 @@ export function runTimeWords(
     cutByBudget: maxWallMs !== undefined && maxWallMs > 0 && seconds * 1000 > maxWallMs,
   };
 }
+
+/** What the page says about a run's first cycle before it starts. */
+export interface FirstCycleWords {
+  calls: number;
+  /** "about 20 min"; empty when the speed is unknown. */
+  duration: string;
+  /** The first cycle alone is over the call or time budget: the run shrinks it to fit. */
+  overBudget: boolean;
+}
+
+/** The first cycle's cost in words, against the run's call and time budgets (0 or none: none). */
+export function firstCycleWords(
+  firstCycle: CostEstimate,
+  engine: { standIn: boolean; speed: ModelSpeed | null },
+  budget: { maxCalls?: number | undefined; maxWallMs?: number | undefined } = {},
+): FirstCycleWords {
+  const time = runTimeWords(firstCycle, engine, budget.maxWallMs);
+  const maxCalls = budget.maxCalls ?? 0;
+  return {
+    calls: firstCycle.lmCalls,
+    duration: time.duration,
+    overBudget: time.cutByBudget || (maxCalls > 0 && firstCycle.lmCalls > maxCalls),
+  };
+}

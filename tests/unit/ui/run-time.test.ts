@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { durationWords, runTimeWords, speedOf } from '../../../src/ui/lib/run-time';
+import {
+  durationWords,
+  firstCycleWords,
+  runTimeWords,
+  speedOf,
+} from '../../../src/ui/lib/run-time';
 
 const estimate = { lmCalls: 1000, promptTokens: 300_000, completionTokens: 20_000 };
 const measured = { prefillTokensPerS: 600, decodeTokensPerS: 80, secondsPerCall: 0.05 };
@@ -51,5 +56,24 @@ describe('the run time shown before Start', () => {
     expect(speedOf(null, { ...usage, decodeTokensPerS: null })).toBeNull();
     expect(durationWords(30)).toBe('under a minute');
     expect(durationWords(200 * 60)).toBe('about 3.3 h');
+  });
+});
+
+describe("the first cycle's cost shown before Start", () => {
+  const engine = { standIn: false, speed: measured };
+
+  it('gives its calls and minutes, within the budgets', () => {
+    expect(firstCycleWords(estimate, engine, { maxCalls: 1000, maxWallMs: 20 * 60_000 })).toEqual({
+      calls: 1000,
+      duration: 'about 13 min',
+      overBudget: false,
+    });
+    expect(firstCycleWords(estimate, engine).overBudget).toBe(false);
+  });
+
+  it('says when the call or the time budget is smaller than the first cycle alone', () => {
+    expect(firstCycleWords(estimate, engine, { maxCalls: 999 }).overBudget).toBe(true);
+    expect(firstCycleWords(estimate, engine, { maxWallMs: 10 * 60_000 }).overBudget).toBe(true);
+    expect(firstCycleWords(estimate, engine, { maxCalls: 0 }).overBudget).toBe(false);
   });
 });
