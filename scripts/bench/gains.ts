@@ -47,11 +47,11 @@ export function gainsOverZeroShot(cells: readonly (readonly MethodRow[])[]): Met
 export function gainLines(gains: readonly MethodGain[]): string[] {
   const ran = gains.filter((g) => g.cells > 0);
   if (ran.length === 0) return [];
-  const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(4)}`;
   return [
     `${'method'.padEnd(18)}  val gain  test gain  cells`,
     ...ran.map(
-      (g) => `${g.method.padEnd(18)}  ${signed(g.valGain)}  ${signed(g.testGain)}    ${g.cells}`,
+      (g) =>
+        `${g.method.padEnd(18)}  ${signed(g.valGain, 4)}  ${signed(g.testGain, 4)}    ${g.cells}`,
     ),
   ];
 }
@@ -69,7 +69,11 @@ export function gainsByModelLines(
     const gains = gainsOverZeroShot(cells.filter((c) => c.model === model).map((c) => c.methods));
     const ran = gains.filter((g) => g.cells > 0);
     if (ran.length === 0) return [];
-    const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
-    return [`${model}: ${ran.map((g) => `${g.method} ${signed(g.testGain)}`).join(', ')}`];
+    return [`${model}: ${ran.map((g) => `${g.method} ${signed(g.testGain, 3)}`).join(', ')}`];
   });
+}
+
+/** A gain with its sign (a true minus sign) and `digits` decimals. */
+function signed(x: number, digits: number): string {
+  return `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
 }

@@ -1,7 +1,7 @@
 import { pickFields } from '../core/example';
 import { METRICS } from '../core/metrics';
 import { estimateCopaCycles } from '../core/optimizers/cost-estimate';
-import { DEFAULT_COPA_CONFIG, type CopaConfig } from '../core/optimizers/copa-config';
+import type { CopaConfig } from '../core/optimizers/copa-config';
 import { measurePromptSize } from '../core/optimizers/prompt-size';
 import type { TaskOverview, TaskRef } from './api';
 import { labelMismatches } from './label-fit';
@@ -34,9 +34,7 @@ export function taskOverview(
     constraints,
     sizes: { train: train.length, val: val.length, test: test.length },
     estimate: cost.total,
-    ...((settings.cycles ?? DEFAULT_COPA_CONFIG.cycles) > 1
-      ? { firstCycleEstimate: cost.firstCycle }
-      : {}),
+    ...(cost.firstCycle ? { firstCycleEstimate: cost.firstCycle } : {}),
     sampleInputs: (test.length > 0 ? test : val)
       .slice(0, 5)
       .map((e) => pickFields(e.data, task.program.inputFields)),

@@ -138,14 +138,15 @@ export function estimateCopaCost(
 }
 
 /**
- * The whole run's expected cost and what it costs up to the end of its first cycle (the
- * baseline score included): a run stops after a cycle that changed nothing, so the first
- * cycle is what a user pays at least to see COPA's first result, and often nearly all of it.
+ * The whole run's expected cost and, when it has more than one cycle, what it costs up to the
+ * end of its first (the baseline score included): a run stops after a cycle that changed
+ * nothing, so the first cycle is what a user pays at least to see COPA's first result, and
+ * often nearly all of it.
  */
 export function estimateCopaCycles(
   task: EstimateTask,
   partial: Partial<CopaConfig> = {},
-): { total: CostEstimate; firstCycle: CostEstimate } {
+): { total: CostEstimate; firstCycle: CostEstimate | null } {
   const config = { ...DEFAULT_COPA_CONFIG, ...partial };
   const tally = new Tally(callSize(task, config.demoTokenBudget));
   const V = task.valset.length;
@@ -164,10 +165,9 @@ export function estimateCopaCycles(
       selectionRuns(config.instructionCandidates, V, config.minibatchSize, config.finalists),
       demos,
     );
-    firstCycle ??= tally.result();
+    if (c === 0 && config.cycles > 1) firstCycle = tally.result();
   }
-  const total = tally.result();
-  return { total, firstCycle: firstCycle ?? total };
+  return { total: tally.result(), firstCycle };
 }
 
 export type BaselineMethod =
