@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: zero-shot, four baselines and COPA (default, and at the joint search's calls)
+ * `npm run bench`: zero-shot, five baselines and COPA (default, and at the joint search's calls)
  * on samples of public datasets (TREC, SST-2, CLINC150, GSM8K; from ../shared/data, skipped when
  * absent) and on the built-in tasks, with every simulated model, for several seeds. Prints one
  * table per (task, model), COPA against the best baseline, a pass/fail summary, every method's

@@ -6,6 +6,7 @@ export const BASELINE_METHODS = [
   'random-search',
   'instruction-only',
   'joint-search',
+  'reflective-search',
 ] as const;
 
 /** Scores closer than this are equal (sums of 0/1 scores over a few hundred examples). */

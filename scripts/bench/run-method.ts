@@ -17,6 +17,7 @@ export const METHODS = [
   'random-search',
   'instruction-only',
   'joint-search',
+  'reflective-search',
   'copa',
   'copa-matched',
   'copa-real-preset',

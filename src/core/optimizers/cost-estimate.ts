@@ -1,3 +1,4 @@
+import { REFLECTIVE_DEFAULTS } from './baselines/reflective-defaults';
 import type { Example } from '../example';
 import { estimateTokens } from '../lm';
 import type { Program } from '../program';
@@ -171,7 +172,7 @@ export function estimateCopaCycles(
 }
 
 export type BaselineMethod =
-  'bootstrap-fewshot' | 'random-search' | 'instruction-only' | 'joint-search';
+  'bootstrap-fewshot' | 'random-search' | 'instruction-only' | 'joint-search' | 'reflective-search';
 
 /** Expected cost of a baseline optimizer (same assumptions as estimateCopaCost). */
 export function estimateBaselineCost(
@@ -198,6 +199,15 @@ export function estimateBaselineCost(
       tally.proposals(config.instructionCandidates, 0, 0);
       tally.programRuns(config.instructionCandidates * V, 0);
     }
+  } else if (method === 'reflective-search') {
+    // Every trial's child reaching the full validation set: an upper estimate (the minibatch
+    // turns most away, and the parent's minibatch run is often cached).
+    const trials = partial.trials ?? REFLECTIVE_DEFAULTS.trials;
+    const batch = Math.min(REFLECTIVE_DEFAULTS.minibatch, task.trainset.length);
+    tally.programRuns(Math.min(task.trainset.length, 2 * config.maxBootstrappedDemos), demos);
+    tally.programRuns(V, demos);
+    tally.proposals(trials, 0, 5);
+    tally.programRuns(trials * (2 * batch + V), demos);
   } else {
     const trials = partial.trials ?? config.demoCandidates * 2;
     tally.programRuns(bootstrapRuns(config, task.trainset.length), config.maxLabeledDemos);

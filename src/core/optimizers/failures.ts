@@ -1,3 +1,4 @@
+import type { EvaluationResult } from '../evaluate';
 import type { Example } from '../example';
 import { pickFields } from '../example';
 import type { Program } from '../program';
@@ -30,6 +31,19 @@ export async function probeFailures(
   const pool = trainset.filter((e) => !shown.has(e.id));
   const sample = rng.sample(pool.length > 0 ? pool : trainset, size);
   const result = await session.score(program, sample);
+  return failuresOf(program, sample, result, maxShown);
+}
+
+/**
+ * The examples of a scored sample the program got wrong: their ids, and up to `maxShown` of
+ * them with the expected outputs and the program's own (what a proposer is shown).
+ */
+export function failuresOf(
+  program: Program,
+  sample: readonly Example[],
+  result: EvaluationResult,
+  maxShown = 5,
+): FailureProbe {
   const inputs = program.inputFields;
   const outputs = program.outputFields;
   const blocks: ExampleBlock[] = [];

@@ -5,6 +5,7 @@ import {
   runInstructionOnly,
   runJointSearch,
   runRandomSearch,
+  runReflectiveSearch,
   type BaselineOptions,
 } from './baselines';
 import type { BaselineMethod } from './cost-estimate';
@@ -27,6 +28,7 @@ export {
   runInstructionOnly,
   runJointSearch,
   runRandomSearch,
+  runReflectiveSearch,
   type BaselineConfig,
   type BaselineOptions,
 } from './baselines';
@@ -40,4 +42,5 @@ export const BASELINES: Record<
   'random-search': runRandomSearch,
   'instruction-only': runInstructionOnly,
   'joint-search': runJointSearch,
+  'reflective-search': runReflectiveSearch,
 };

@@ -90,6 +90,7 @@ describe('cost estimates', () => {
       'random-search',
       'instruction-only',
       'joint-search',
+      'reflective-search',
     ] as const)
       expect(estimateBaselineCost(m, task, SMALL_CONFIG).lmCalls).toBeGreaterThan(
         task.valset.length,
