@@ -65,6 +65,27 @@ test('an imported dataset survives a page reload and feeds a run', async ({ page
   expect(programs.map((p) => p.provenance?.datasetName)).toEqual(['My tickets']);
 });
 
+test('a CSV with a repeated or empty column name is reported, not a blank import form', async ({
+  page,
+}) => {
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  await page.goto('/#/data');
+  const importer = page.getByTestId('data-import');
+  await expect(importer.getByTestId('target-fields')).toContainText('ticket');
+  const csv = 'ticket,ticket,,\n"charged twice",billing,x,y\n"app crash",technical,x,y\n';
+  await importer
+    .getByLabel('Data file')
+    .setInputFiles({ name: 'twice.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const issues = importer.getByTestId('import-issues');
+  await expect(issues).toContainText('“ticket”: this column name appears twice');
+  await expect(issues).toContainText('rename one of them');
+  await expect(issues).toContainText('column 3 of the header has no name');
+  // The preview still shows the file, every column of it.
+  await expect(importer.getByTestId('import-preview').locator('thead th')).toHaveCount(5);
+  expect(problems).toEqual([]);
+});
+
 test('a file that is not UTF-8 is reported with its line and can be read as Latin-1', async ({
   page,
 }) => {
