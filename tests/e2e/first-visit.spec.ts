@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+
+// What a first-time user meets on the ready example, read as words: the budget line after a run,
+// the Results table on a phone, a run cut off by a reload.
+
+test('the budget line after a run reads as a sentence, its numbers grouped', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  const line = page.getByTestId('budget-used').locator('label');
+  // A space before each bracket, and thousands grouped as in the cost estimate above it.
+  await expect(line).toHaveText(
+    /^Budget used: [\d,]+ model calls \([\d,]+ to score the starting program, [\d,]+ in the phases\) \([\d,]+ more answered from the cache\), [\d,]+ tokens, of about \d{1,3},\d{3} expected$/,
+  );
+  // With a call budget, the limit is named after the tokens, with its own comma.
+  await page.getByLabel('Budget: max model calls (0 = none)').fill('1500');
+  await page.getByLabel('Seed').fill('1');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  await expect(line).toHaveText(/ tokens, of a limit of 1,500 calls$/);
+});
