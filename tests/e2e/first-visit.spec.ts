@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { noSeriousA11yProblems, openScreen } from './screens';
 
 // What a first-time user meets on the ready example, read as words: the budget line after a run,
 // the Results table on a phone, a run cut off by a reload.
@@ -19,4 +20,19 @@ test('the budget line after a run reads as a sentence, its numbers grouped', asy
   await page.getByRole('button', { name: 'Start run' }).click();
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
   await expect(line).toHaveText(/ tokens, of a limit of 1,500 calls$/);
+});
+
+test('on a phone the Results table scrolls sideways from the keyboard too', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  await openScreen(page, 'Results');
+  await page.getByRole('button', { name: /Evaluate baseline and optimized/ }).click();
+  await expect(page.getByTestId('results-table')).toBeVisible({ timeout: 30_000 });
+  // Wider than the phone: the Baseline and Optimized columns are reached by scrolling it.
+  const region = page.getByRole('region', { name: 'Examples, baseline and optimized' });
+  await expect(region).toHaveAttribute('tabindex', '0');
+  await noSeriousA11yProblems(page, 'results on a phone');
 });
