@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { noSeriousA11yProblems, openScreen } from './screens';
+import { openWithStandIn, startRun, untilPhaseSaved } from './storage-helpers';
 
 // What a first-time user meets on the ready example, read as words: the budget line after a run,
 // the Results table on a phone, a run cut off by a reload.
@@ -35,4 +36,27 @@ test('on a phone the Results table scrolls sideways from the keyboard too', asyn
   const region = page.getByRole('region', { name: 'Examples, baseline and optimized' });
   await expect(region).toHaveAttribute('tabindex', '0');
   await noSeriousA11yProblems(page, 'results on a phone');
+});
+
+test('after a reload cuts a run off, Optimize offers to resume it instead of saying "Not started"', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openWithStandIn(page, 'optimize', 15);
+  await startRun(page, 2);
+  await untilPhaseSaved(page);
+  await page.reload();
+  const notice = page.getByTestId('interrupted-run');
+  await expect(notice).toContainText('A run of “Support ticket routing” was cut off', {
+    timeout: 15_000,
+  });
+  await expect(notice).toContainText('done');
+  await notice.getByRole('button', { name: 'Resume it' }).click();
+  await expect(page.getByTestId('resumed-from')).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
+  // Finished: nothing is offered again after another reload.
+  await page.reload();
+  await expect(page.getByTestId('run-status')).toContainText('Finished earlier');
+  await expect(notice).toHaveCount(0);
 });
