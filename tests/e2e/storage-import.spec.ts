@@ -86,6 +86,32 @@ test('a CSV with a repeated or empty column name is reported, not a blank import
   expect(problems).toEqual([]);
 });
 
+test('a file with nothing to map says so, without an empty preview and import form', async ({
+  page,
+}) => {
+  await page.goto('/#/data');
+  const importer = page.getByTestId('data-import');
+  await expect(importer.getByTestId('target-fields')).toContainText('ticket');
+  for (const [name, text, problem] of [
+    ['empty.csv', '', 'The file is empty.'],
+    ['object.json', '{"ticket": "a", "department": "billing"}', 'JSON array of objects'],
+  ] as const) {
+    await importer
+      .getByLabel('Data file')
+      .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await expect(importer.getByTestId('import-issues')).toContainText(problem);
+    await expect(importer.getByTestId('import-preview')).toHaveCount(0);
+    await expect(importer.getByRole('button', { name: 'Import dataset' })).toHaveCount(0);
+  }
+  // One label is counted as one, not "1 labels".
+  await importer.getByLabel('Data file').setInputFiles({
+    name: 'one.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('ticket,department\n"charged twice",billing\n"refund please",billing\n'),
+  });
+  await expect(importer.getByTestId('label-preview')).toContainText('1 label in column');
+});
+
 test('a file that is not UTF-8 is reported with its line and can be read as Latin-1', async ({
   page,
 }) => {
