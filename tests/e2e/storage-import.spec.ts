@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openScreen } from './screens';
 import { openWithStandIn, storedRecords } from './storage-helpers';
 
 const GOOD_CSV = [
@@ -110,6 +111,36 @@ test('a file with nothing to map says so, without an empty preview and import fo
     buffer: Buffer.from('ticket,department\n"charged twice",billing\n"refund please",billing\n'),
   });
   await expect(importer.getByTestId('label-preview')).toContainText('1 label in column');
+});
+
+test('deleting the dataset chosen on Optimize puts the built-in data back there', async ({
+  page,
+}) => {
+  await page.goto('/#/data');
+  const importer = page.getByTestId('data-import');
+  await expect(importer.getByTestId('target-fields')).toContainText('ticket');
+  await importer
+    .getByLabel('Data file')
+    .setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
+  await importer.getByLabel('Column for ticket').selectOption('text');
+  await importer.getByLabel('Column for department').selectOption('label');
+  await importer.getByLabel('Dataset name').fill('My tickets');
+  await importer.getByRole('button', { name: 'Import dataset' }).click();
+  await expect(importer.getByTestId('import-result')).toContainText('Saved “My tickets”');
+  await openScreen(page, 'Library');
+  await page.getByRole('button', { name: 'Optimize with My tickets' }).click();
+  await expect(page.getByTestId('split-sizes')).toContainText('10 training, 6 validation');
+
+  await openScreen(page, 'Library');
+  const datasets = page.getByTestId('saved-datasets');
+  await datasets.getByRole('button', { name: 'Delete My tickets' }).click();
+  await datasets.getByRole('button', { name: 'Confirm delete of My tickets' }).click();
+  await expect(datasets).toContainText('No datasets imported.');
+  // Optimize used to keep the deleted data: its sizes, and "No dataset … is stored" on Start.
+  await openScreen(page, 'Optimize');
+  await expect(page.getByTestId('split-sizes')).toContainText('60 training, 60 validation');
+  await expect(page.getByRole('combobox', { name: 'Data', exact: true })).toHaveCount(0);
+  await expect(page.getByText('RecordNotFoundError')).toHaveCount(0);
 });
 
 test('a file that is not UTF-8 is reported with its line and can be read as Latin-1', async ({
