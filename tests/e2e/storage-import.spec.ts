@@ -130,6 +130,9 @@ test('deleting the dataset chosen on Optimize puts the built-in data back there'
   await openScreen(page, 'Library');
   await page.getByRole('button', { name: 'Optimize with My tickets' }).click();
   await expect(page.getByTestId('split-sizes')).toContainText('10 training, 6 validation');
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
 
   await openScreen(page, 'Library');
   const datasets = page.getByTestId('saved-datasets');
@@ -141,6 +144,12 @@ test('deleting the dataset chosen on Optimize puts the built-in data back there'
   await expect(page.getByTestId('split-sizes')).toContainText('60 training, 60 validation');
   await expect(page.getByRole('combobox', { name: 'Data', exact: true })).toHaveCount(0);
   await expect(page.getByText('RecordNotFoundError')).toHaveCount(0);
+  // The run on that data keeps its report and program; Open results says why it shows nothing.
+  await openScreen(page, 'Library');
+  await page.getByRole('button', { name: 'Open the results of My tickets' }).click();
+  await expect(page.getByTestId('library-error')).toContainText(
+    'cannot be shown again: the data it ran on is no longer stored',
+  );
 });
 
 test('a file that is not UTF-8 is reported with its line and can be read as Latin-1', async ({
