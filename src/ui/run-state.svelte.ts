@@ -1,7 +1,7 @@
 import type { CopaConfig } from '../core/optimizers/copa-config';
 import { snapshot } from './lib/snapshot.svelte';
 import type { ProgramState } from '../core/program';
-import type { RunEvent, RunOutcome, StoredRunResults } from '../worker/api';
+import type { RunEvent, RunOutcome, RunSummary, StoredRunResults } from '../worker/api';
 import type { CopaClient } from '../worker/client';
 import { runReportFile, type RunReportFormat } from './lib/run-report-markdown';
 import { saveTextFile } from './lib/save-file';
@@ -11,6 +11,7 @@ import { describeEvent } from './optimize/event-lines';
 import type { TaskState } from './task-state.svelte';
 import { presetSettings, withoutPreset, type AppliedPreset } from './lib/model-preset';
 import { DEFAULT_RUN_SETTINGS, type RunSettings } from './run-settings';
+import { runToResume } from './worker-health.svelte';
 
 export { DEFAULT_RUN_SETTINGS, type RunSettings };
 
@@ -38,6 +39,8 @@ export class RunState {
   resumedFrom = $state<string | null>(null);
   /** A stored run shown again (after a reload, or opened from the Library); null for a live one. */
   reopened = $state.raw<StoredRunResults | null>(null);
+  /** An unfinished run a reload or a crash cut off, offered for resuming (null: none). */
+  interrupted = $state.raw<RunSummary | null>(null);
 
   constructor(
     private readonly client: CopaClient,
@@ -87,6 +90,22 @@ export class RunState {
     this.standIn = stored.model.standIn;
     this.startProgram = snapshot(stored.startProgram);
     applyEvents(this.view, history);
+  }
+
+  /**
+   * Looks for a run a reload or a crash cut off, so Optimize can offer it instead of saying
+   * "Not started". A run another tab holds the lock for is going on there, not cut off. Quiet
+   * on failure: the Library lists unfinished runs too.
+   */
+  async findInterrupted(): Promise<void> {
+    try {
+      const [runs, lock] = await Promise.all([this.client.listRuns(), this.client.runLockState()]);
+      const found = lock.busy && !lock.here ? null : runToResume(runs.items);
+      // A run started or resumed while the list was read is the one shown.
+      if (!this.running && this.eventCount === 0) this.interrupted = found;
+    } catch {
+      this.interrupted = null;
+    }
   }
 
   config(): Partial<CopaConfig> {
@@ -195,6 +214,7 @@ export class RunState {
 
   private reset(): void {
     this.reopened = null;
+    this.interrupted = null;
     this.lines = [];
     this.eventCount = 0;
     this.view = emptyRunView();

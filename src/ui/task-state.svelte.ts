@@ -99,8 +99,13 @@ export class TaskState {
     return this.datasets.find((d) => d.id === this.datasetId) ?? null;
   }
 
-  /** Reads the saved datasets of the current task (after an import, or when the task changes). */
-  async refreshDatasets(): Promise<void> {
+  /**
+   * Reads the saved datasets of the current task (after an import or a delete, or when the task
+   * changes). When the chosen dataset is gone (deleted in the Library), the next run uses the
+   * task's own examples, and the overview says so at once (with `config`'s estimate).
+   */
+  async refreshDatasets(config?: Partial<CopaConfig>): Promise<void> {
+    const chosen = this.datasetId;
     try {
       const listing = await this.client.listDatasets();
       this.datasets = listing.items.filter((d) => d.taskId === this.taskId);
@@ -110,6 +115,7 @@ export class TaskState {
       this.datasets = [];
       this.datasetId = null;
     }
+    if (chosen !== null && this.datasetId === null && this.taskId) await this.refresh(config);
   }
 
   async choose(taskId: string | null, config?: Partial<CopaConfig>): Promise<void> {

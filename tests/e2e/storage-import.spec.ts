@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openScreen } from './screens';
 import { openWithStandIn, storedRecords } from './storage-helpers';
 
 const GOOD_CSV = [
@@ -63,6 +64,92 @@ test('an imported dataset survives a page reload and feeds a run', async ({ page
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
   const programs = await storedRecords<{ provenance?: { datasetName?: string } }>(page, 'programs');
   expect(programs.map((p) => p.provenance?.datasetName)).toEqual(['My tickets']);
+});
+
+test('a CSV with a repeated or empty column name is reported, not a blank import form', async ({
+  page,
+}) => {
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  await page.goto('/#/data');
+  const importer = page.getByTestId('data-import');
+  await expect(importer.getByTestId('target-fields')).toContainText('ticket');
+  const csv = 'ticket,ticket,,\n"charged twice",billing,x,y\n"app crash",technical,x,y\n';
+  await importer
+    .getByLabel('Data file')
+    .setInputFiles({ name: 'twice.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const issues = importer.getByTestId('import-issues');
+  await expect(issues).toContainText('“ticket”: this column name appears twice');
+  await expect(issues).toContainText('rename one of them');
+  await expect(issues).toContainText('column 3 of the header has no name');
+  // The preview still shows the file, every column of it.
+  await expect(importer.getByTestId('import-preview').locator('thead th')).toHaveCount(5);
+  expect(problems).toEqual([]);
+});
+
+test('a file with nothing to map says so, without an empty preview and import form', async ({
+  page,
+}) => {
+  await page.goto('/#/data');
+  const importer = page.getByTestId('data-import');
+  await expect(importer.getByTestId('target-fields')).toContainText('ticket');
+  for (const [name, text, problem] of [
+    ['empty.csv', '', 'The file is empty.'],
+    ['object.json', '{"ticket": "a", "department": "billing"}', 'JSON array of objects'],
+  ] as const) {
+    await importer
+      .getByLabel('Data file')
+      .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await expect(importer.getByTestId('import-issues')).toContainText(problem);
+    await expect(importer.getByTestId('import-preview')).toHaveCount(0);
+    await expect(importer.getByRole('button', { name: 'Import dataset' })).toHaveCount(0);
+  }
+  // One label is counted as one, not "1 labels".
+  await importer.getByLabel('Data file').setInputFiles({
+    name: 'one.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('ticket,department\n"charged twice",billing\n"refund please",billing\n'),
+  });
+  await expect(importer.getByTestId('label-preview')).toContainText('1 label in column');
+});
+
+test('deleting the dataset chosen on Optimize puts the built-in data back there', async ({
+  page,
+}) => {
+  await page.goto('/#/data');
+  const importer = page.getByTestId('data-import');
+  await expect(importer.getByTestId('target-fields')).toContainText('ticket');
+  await importer
+    .getByLabel('Data file')
+    .setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
+  await importer.getByLabel('Column for ticket').selectOption('text');
+  await importer.getByLabel('Column for department').selectOption('label');
+  await importer.getByLabel('Dataset name').fill('My tickets');
+  await importer.getByRole('button', { name: 'Import dataset' }).click();
+  await expect(importer.getByTestId('import-result')).toContainText('Saved “My tickets”');
+  await openScreen(page, 'Library');
+  await page.getByRole('button', { name: 'Optimize with My tickets' }).click();
+  await expect(page.getByTestId('split-sizes')).toContainText('10 training, 6 validation');
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+
+  await openScreen(page, 'Library');
+  const datasets = page.getByTestId('saved-datasets');
+  await datasets.getByRole('button', { name: 'Delete My tickets' }).click();
+  await datasets.getByRole('button', { name: 'Confirm delete of My tickets' }).click();
+  await expect(datasets).toContainText('No datasets imported.');
+  // Optimize used to keep the deleted data: its sizes, and "No dataset … is stored" on Start.
+  await openScreen(page, 'Optimize');
+  await expect(page.getByTestId('split-sizes')).toContainText('60 training, 60 validation');
+  await expect(page.getByRole('combobox', { name: 'Data', exact: true })).toHaveCount(0);
+  await expect(page.getByText('RecordNotFoundError')).toHaveCount(0);
+  // The run on that data keeps its report and program; Open results says why it shows nothing.
+  await openScreen(page, 'Library');
+  await page.getByRole('button', { name: 'Open the results of My tickets' }).click();
+  await expect(page.getByTestId('library-error')).toContainText(
+    'cannot be shown again: the data it ran on is no longer stored',
+  );
 });
 
 test('a file that is not UTF-8 is reported with its line and can be read as Latin-1', async ({

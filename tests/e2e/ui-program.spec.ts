@@ -219,3 +219,29 @@ test('a DSPy program from the Library opens on the Program screen, is refused fo
   await expect(page.getByTestId('try-unusable')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
+
+const MULTIHOP_PROGRAM = fileURLToPath(
+  new URL('../fixtures/dspy/multihop-2.4.json', import.meta.url),
+);
+
+test('a DSPy multi-hop program, whose two query steps write the same field, opens on the Program screen', async ({
+  page,
+}) => {
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await openScreen(page, 'Library');
+  await page
+    .getByLabel('Import a program file (project JSON or DSPy JSON)')
+    .setInputFiles(MULTIHOP_PROGRAM);
+  const programs = page.getByTestId('saved-programs');
+  await expect(programs).toContainText('import-dspy');
+  await programs.getByRole('button', { name: /with Support ticket routing$/ }).click();
+  await expect(page.getByTestId('program-opened')).toContainText('from the Library');
+  // Its steps are shown (it used to stay on "Loading the program…"), and what does not fit
+  // the ticket data is said.
+  await expect(page.getByLabel('Step name')).toHaveCount(3);
+  await expect(page.getByTestId('program-problems')).toContainText('the data does not have');
+  expect(problems).toEqual([]);
+});

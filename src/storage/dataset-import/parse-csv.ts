@@ -47,9 +47,16 @@ export function parseCsv(text: string, opts: CsvOptions = {}): ParsedTable {
   const columns = header.cells.map((c) => c.trim());
   columns.forEach((c, i) => {
     if (c === '')
-      issues.push({ line: header.line, message: `column ${i + 1} of the header has no name` });
+      issues.push({
+        line: header.line,
+        message: `column ${i + 1} of the header has no name; name it`,
+      });
     else if (columns.indexOf(c) !== i)
-      issues.push({ line: header.line, column: c, message: 'this column name appears twice' });
+      issues.push({
+        line: header.line,
+        column: c,
+        message: 'this column name appears twice; rename one of them',
+      });
   });
   const rows: TableRow[] = [];
   for (const r of data) {

@@ -7,8 +7,12 @@ import type {
   TaskFields,
 } from '../../worker/api';
 import { toShown, type ShownError } from '../engine-state.svelte';
+import { FileTooLargeError } from '../../core/interop/dataset/errors';
 
-/** Bigger files are refused here before they are read into memory (the worker checks again). */
+/**
+ * Bigger files are refused here before they are read into memory (the worker checks again, with
+ * core's DEFAULT_IMPORT_LIMITS.maxBytes, which is not imported so the page's bundle stays small).
+ */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Rows kept by default (as core's DEFAULT_IMPORT_LIMITS.suggestedRows), and at most. */
 const DEFAULT_ROWS = 1000;
@@ -88,10 +92,8 @@ export class DataImportState {
     this.header = null;
     this.columnNames = '';
     if (file.size > MAX_FILE_BYTES) {
-      this.error = {
-        name: 'FileTooLargeError',
-        message: `${file.name} is ${(file.size / 1e6).toFixed(1)} MB; the playground imports files up to ${MAX_FILE_BYTES / 1e6} MB. Use a smaller sample of the data.`,
-      };
+      // The worker's own error, so both say the same size in the same words.
+      this.error = toShown(new FileTooLargeError(file.name, file.size, MAX_FILE_BYTES));
       return;
     }
     await this.guard(async () => {

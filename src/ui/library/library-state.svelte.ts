@@ -113,6 +113,28 @@ export class LibraryState {
     });
   }
 
+  /**
+   * Opens a finished run's results (`open` shows them on Results); says why when they cannot
+   * be shown, instead of doing nothing. A run's results are rebuilt from the data it ran on, so
+   * a deleted dataset leaves only its report and its program.
+   */
+  async openResults(name: string, open: () => Promise<void>): Promise<void> {
+    await this.guard(async () => {
+      try {
+        await open();
+      } catch (err) {
+        const shown = toShown(err);
+        // Errors cross the worker by name and message only: the message names the collection.
+        if (shown.name !== 'RecordNotFoundError' || !shown.message.startsWith('No dataset '))
+          throw err;
+        this.error = {
+          name: 'RunResultsUnavailableError',
+          message: `The results of “${name}” cannot be shown again: the data it ran on is no longer stored (it was deleted). Its report and its program are still here.`,
+        };
+      }
+    });
+  }
+
   /** Saves a stored run's report, as Markdown to read or as JSON to process. */
   async downloadReport(runId: string, format: RunReportFormat): Promise<void> {
     await this.guard(async () => {

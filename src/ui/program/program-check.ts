@@ -32,9 +32,13 @@ export function freshFieldName(program: ProgramState, base = 'field'): string {
   return freshName(fieldNames(program), base);
 }
 
-/** The output fields a metric or a constraint can refer to. */
+/**
+ * The output fields a metric or a constraint can refer to, each once: steps may write the same
+ * field (a DSPy multi-hop program's two query steps), and the lists built from this are keyed
+ * by name.
+ */
 export function outputNames(program: ProgramState): string[] {
-  return programOutputs(program.steps).map((f) => f.name);
+  return [...new Set(programOutputs(program.steps).map((f) => f.name))];
 }
 
 /**

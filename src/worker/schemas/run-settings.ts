@@ -42,9 +42,13 @@ export class RunSettingsError extends CopaError {
 export function checkRunSettings(config: unknown): Partial<CopaConfig> {
   if (config === undefined) return {};
   const parsed = v.safeParse(runSettings, config);
-  if (!parsed.success)
+  if (!parsed.success) {
+    const input: unknown = parsed.issues[0]?.input;
+    // An emptied number input arrives as null (or ''): say so in words.
+    const got = input === null || input === '' ? 'it is empty' : `got ${String(input)}`;
     throw new RunSettingsError(
-      `${parsed.issues[0]?.message ?? 'The run settings are not valid'} (got ${String(parsed.issues[0]?.input)}). Change it and try again.`,
+      `${parsed.issues[0]?.message ?? 'The run settings are not valid'} (${got}). Change it and try again.`,
     );
+  }
   return parsed.output as Partial<CopaConfig>;
 }

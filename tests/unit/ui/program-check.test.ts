@@ -7,6 +7,7 @@ import {
   labelListTokens,
   CONTEXT_TOKENS,
   programProblems,
+  outputNames,
 } from '../../../src/ui/program/program-check';
 import type { ScoringRules } from '../../../src/core/scoring-rules';
 
@@ -136,5 +137,23 @@ describe('parseLabels and freshFieldName', () => {
     const p = program();
     p.steps[0]!.signature.outputs.push({ name: 'field_1', description: '', type: 'text' });
     expect(freshFieldName(p)).toBe('field_2');
+  });
+});
+
+describe('outputNames', () => {
+  it('names a field two steps write once (a DSPy multi-hop program asks for "query" twice)', () => {
+    const p = program();
+    const hop = (name: string) => ({
+      name,
+      chainOfThought: false,
+      demos: [],
+      signature: {
+        instruction: '',
+        inputs: [{ name: 'question', description: '', type: 'text' as const }],
+        outputs: [{ name: 'query', description: '', type: 'text' as const }],
+      },
+    });
+    p.steps = [hop('generate_query_0'), hop('generate_query_1'), ...p.steps];
+    expect(outputNames(p)).toEqual(['query', 'team']);
   });
 });

@@ -51,3 +51,26 @@ describe('TaskState.refresh', () => {
     expect(task.overview?.estimate.lmCalls).toBe(42);
   });
 });
+
+describe('TaskState.refreshDatasets', () => {
+  it('goes back to the built-in data, with its overview, when the chosen dataset was deleted', async () => {
+    const requests: TaskOverviewRequest[] = [];
+    const client = {
+      taskOverview: async (request: TaskOverviewRequest) => {
+        requests.push(request);
+        return overview(request.datasetId ? 10 : 500);
+      },
+      listDatasets: async () => ({ items: [], problems: [] }),
+    } as unknown as CopaClient;
+    const task = new TaskState(client);
+    task.taskId = 'ticket-routing';
+    task.datasetId = 'deleted-in-the-library';
+    task.overview = overview(10);
+    await task.refreshDatasets({ cycles: 2 });
+    expect(task.datasetId).toBeNull();
+    // The sizes, estimate and program shown are the built-in data's, not the deleted data's.
+    expect(requests.at(-1)?.datasetId).toBeUndefined();
+    expect(requests.at(-1)?.config?.cycles).toBe(2);
+    expect(task.overview?.estimate.lmCalls).toBe(500);
+  });
+});

@@ -33,6 +33,13 @@ describe('run settings are bounded in the worker', () => {
     expect(() => checkRunSettings(config)).toThrow(message);
   });
 
+  it('says an emptied field is empty, not "got null"', () => {
+    // An emptied number input is bound as null.
+    expect(() => checkRunSettings({ cycles: null })).toThrow(
+      'Cycles must be a number (it is empty). Change it and try again.',
+    );
+  });
+
   it('refuses a huge cycle count for the estimate and for a run, at once', async () => {
     const service = createCopaService(deps(adapterEnv(null)));
     await service.useStandIn(0);

@@ -40,6 +40,8 @@ export class DatasetImportError extends CopaError {
   }
 }
 
+const MEBIBYTE = 1024 * 1024;
+
 /** The file is larger than the import accepts. */
 export class FileTooLargeError extends CopaError {
   constructor(
@@ -49,7 +51,8 @@ export class FileTooLargeError extends CopaError {
   ) {
     super(
       'FileTooLargeError',
-      `${fileName} is ${(bytes / 1e6).toFixed(1)} MB; the playground imports files up to ${(limitBytes / 1e6).toFixed(0)} MB. Use a smaller sample of the data.`,
+      // The limit is 20 × 2^20 bytes: both sizes in those megabytes, so it reads as 20, not 21.
+      `${fileName} is ${(bytes / MEBIBYTE).toFixed(1)} MB; the playground imports files up to ${Math.round(limitBytes / MEBIBYTE)} MB. Use a smaller sample of the data.`,
     );
   }
 }

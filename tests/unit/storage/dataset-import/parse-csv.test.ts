@@ -31,8 +31,8 @@ describe('CSV', () => {
   it('reports empty and repeated header names', () => {
     const t = parseCsv('a,,a\n1,2,3\n');
     expect(t.issues).toEqual([
-      { line: 1, message: 'column 2 of the header has no name' },
-      { line: 1, column: 'a', message: 'this column name appears twice' },
+      { line: 1, message: 'column 2 of the header has no name; name it' },
+      { line: 1, column: 'a', message: 'this column name appears twice; rename one of them' },
     ]);
   });
 

@@ -106,6 +106,13 @@ describe('prepareDataset', () => {
     ).toThrow(FileTooLargeError);
   });
 
+  it('states the size limit as the 20 MB it is, not 20.97152 or 21', () => {
+    const err = new FileTooLargeError('big.csv', 22_020_268, 20 * 1024 * 1024);
+    expect(err.message).toBe(
+      'big.csv is 21.0 MB; the playground imports files up to 20 MB. Use a smaller sample of the data.',
+    );
+  });
+
   it('refuses non-UTF-8 text, naming the line', () => {
     const bad = new Uint8Array([...utf8('text,label\nok,1\ncaf'), 0xe9, ...utf8(',2\n')]);
     expect(() => prepareDataset({ ...base, fileName: 'latin.csv', bytes: bad }, parseCsv)).toThrow(

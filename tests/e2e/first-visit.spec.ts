@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { noSeriousA11yProblems, openScreen } from './screens';
+import { openWithStandIn, startRun, untilPhaseSaved } from './storage-helpers';
+
+// What a first-time user meets on the ready example, read as words: the budget line after a run,
+// the Results table on a phone, a run cut off by a reload.
+
+test('the budget line after a run reads as a sentence, its numbers grouped', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  const line = page.getByTestId('budget-used').locator('label');
+  // A space before each bracket, and thousands grouped as in the cost estimate above it.
+  await expect(line).toHaveText(
+    /^Budget used: [\d,]+ model calls \([\d,]+ to score the starting program, [\d,]+ in the phases\) \([\d,]+ more answered from the cache\), [\d,]+ tokens, of about \d{1,3},\d{3} expected$/,
+  );
+  // With a call budget, the limit is named after the tokens, with its own comma.
+  await page.getByLabel('Budget: max model calls (0 = none)').fill('1500');
+  await page.getByLabel('Seed').fill('1');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  await expect(line).toHaveText(/ tokens, of a limit of 1,500 calls$/);
+});
+
+test('on a phone the Results table scrolls sideways from the keyboard too', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  await openScreen(page, 'Results');
+  await page.getByRole('button', { name: /Evaluate baseline and optimized/ }).click();
+  await expect(page.getByTestId('results-table')).toBeVisible({ timeout: 30_000 });
+  // Wider than the phone: the Baseline and Optimized columns are reached by scrolling it.
+  const region = page.getByRole('region', { name: 'Examples, baseline and optimized' });
+  await expect(region).toHaveAttribute('tabindex', '0');
+  await noSeriousA11yProblems(page, 'results on a phone');
+});
+
+test('after a reload cuts a run off, Optimize offers to resume it instead of saying "Not started"', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openWithStandIn(page, 'optimize', 15);
+  await startRun(page, 2);
+  await untilPhaseSaved(page);
+  await page.reload();
+  const notice = page.getByTestId('interrupted-run');
+  await expect(notice).toContainText('A run of “Support ticket routing” was cut off', {
+    timeout: 15_000,
+  });
+  await expect(notice).toContainText('done');
+  await notice.getByRole('button', { name: 'Resume it' }).click();
+  await expect(page.getByTestId('resumed-from')).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
+  // Finished: nothing is offered again after another reload.
+  await page.reload();
+  await expect(page.getByTestId('run-status')).toContainText('Finished earlier');
+  await expect(notice).toHaveCount(0);
+});
+
+test('a finished run with every detail open passes axe, in the dark scheme too', async ({
+  page,
+}) => {
+  // Two runs and two scans of a long page: ~50 s on two cores.
+  test.setTimeout(150_000);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/');
+    await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+    await page.getByRole('button', { name: 'Start run' }).click();
+    await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+    // The event log (scrolled on its own) and each candidate's demos, as a curious user opens them.
+    await page.getByText('Event log').click();
+    await expect(page.getByTestId('run-log')).toBeVisible();
+    for (const more of await page.getByTestId('phase-card').locator('details > summary').all())
+      await more.click();
+    await noSeriousA11yProblems(page, `optimize, every detail open (${colorScheme})`);
+  }
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { LibraryState } from '../../../src/ui/library/library-state.svelte';
+import type { CopaClient } from '../../../src/worker/client';
+
+/** An error as it arrives from the worker: a plain Error with the worker's name. */
+function workerError(name: string, message: string): Error {
+  const err = new Error(message);
+  err.name = name;
+  return err;
+}
+
+describe('LibraryState.openResults', () => {
+  it('says why a run whose data was deleted cannot be opened, instead of doing nothing', async () => {
+    const library = new LibraryState({} as CopaClient);
+    await library.openResults('My tickets', async () => {
+      throw workerError(
+        'RecordNotFoundError',
+        'No dataset "d1" is stored (it may have been deleted in another tab).',
+      );
+    });
+    expect(library.error?.name).toBe('RunResultsUnavailableError');
+    expect(library.error?.message).toBe(
+      'The results of “My tickets” cannot be shown again: the data it ran on is no longer stored (it was deleted). Its report and its program are still here.',
+    );
+  });
+
+  it('shows any other failure as it is, and nothing when the results open', async () => {
+    const library = new LibraryState({} as CopaClient);
+    await library.openResults('Run', async () => {
+      throw workerError('StorageUnavailableError', 'Storage is unavailable.');
+    });
+    expect(library.error?.name).toBe('StorageUnavailableError');
+    await library.openResults('Run', async () => {});
+    expect(library.error).toBeNull();
+  });
+});
