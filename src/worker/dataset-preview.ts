@@ -10,8 +10,10 @@ const PREVIEW_VALUES = 1000;
 /**
  * Fills in the fields no column name matched, from the columns' contents: label outputs take
  * the unused column with the fewest distinct values (at least two), other fields the unused
- * columns with the most. A headerless file (col_1, col_2, …) then needs no choosing at all when
- * it is the usual class + text.
+ * columns with the most; on a tie (a small file whose every value is distinct) label outputs
+ * take the column of shorter values and the others the longer, as a label is a word or two and a
+ * text a sentence. A headerless file (col_1, col_2, …) then needs no choosing at all when it is
+ * the usual class + text.
  */
 export function guessMapping(
   columns: readonly string[],
@@ -26,6 +28,7 @@ export function guessMapping(
   const mapping = { ...byName };
   const used = new Set(Object.values(mapping));
   const distinct = (c: string): number => values[c]?.distinct ?? 0;
+  const chars = (c: string): number => values[c]?.meanChars ?? 0;
   const take = (
     field: string,
     order: (a: string, b: string) => number,
@@ -40,13 +43,13 @@ export function guessMapping(
   for (const f of fields.labelOutputs)
     take(
       f,
-      (a, b) => distinct(a) - distinct(b),
+      (a, b) => distinct(a) - distinct(b) || chars(a) - chars(b),
       (c) => distinct(c) >= 2,
     );
   for (const f of [...fields.inputs, ...fields.outputs])
     take(
       f,
-      (a, b) => distinct(b) - distinct(a),
+      (a, b) => distinct(b) - distinct(a) || chars(b) - chars(a),
       () => true,
     );
   return mapping;
@@ -71,21 +74,27 @@ export function columnValues(table: ParsedTable): Record<string, ColumnValues> {
   const out: Record<string, ColumnValues> = {};
   for (const column of table.columns) {
     const counts = new Map<string, number>();
+    let chars = 0;
+    let filled = 0;
     for (const row of table.rows) {
       const v = row.values[column];
       if (v === undefined || v === null) continue;
       const text = typeof v === 'string' ? v.trim() : JSON.stringify(v);
-      if (text !== '') counts.set(text, (counts.get(text) ?? 0) + 1);
+      if (text === '') continue;
+      counts.set(text, (counts.get(text) ?? 0) + 1);
+      chars += text.length;
+      filled++;
     }
+    const meanChars = filled > 0 ? chars / filled : 0;
     // A column of free text (more values than a label set holds) lists none: only its count.
     if (counts.size > PREVIEW_VALUES) {
-      out[column] = { distinct: counts.size, top: [] };
+      out[column] = { distinct: counts.size, top: [], meanChars };
       continue;
     }
     const top = [...counts.entries()]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([value, count]) => ({ value, count }));
-    out[column] = { distinct: counts.size, top };
+    out[column] = { distinct: counts.size, top, meanChars };
   }
   return out;
 }

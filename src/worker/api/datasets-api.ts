@@ -27,6 +27,8 @@ export interface ColumnValues {
   distinct: number;
   /** The values with their counts, most frequent first; empty past 1,000 distinct values. */
   top: { value: string; count: number }[];
+  /** Mean characters of the column's non-empty values (labels are short, texts long). */
+  meanChars: number;
 }
 
 /** The first rows of a file and every problem found while reading it. */

@@ -42,6 +42,26 @@ function intents(): string {
 }
 
 describe('Own data: imports that make a task of their own', () => {
+  it('in a small file whose every value is distinct, the label goes to the column of short values', async () => {
+    const service = tab(freshProfile());
+    // Either column order: the guess must not depend on which column comes first.
+    for (const header of ['text,category', 'category,text']) {
+      const rows = [
+        ['My invoice shows a charge I do not recognise, please check it', 'billing'],
+        ['The app crashes every time I open the settings page', 'technical'],
+        ['I cannot log in since I changed my email address', 'account'],
+        ['My parcel has not arrived after two weeks of waiting', 'shipping'],
+        ['I would like to send back the shoes, they are too small', 'returns'],
+      ].map(([text, label]) =>
+        header.startsWith('text') ? `"${text}",${label}` : `${label},"${text}"`,
+      );
+      const file = { fileName: 'five.csv', bytes: bytes([header, ...rows].join('\n')) };
+      const preview = await service.previewDataset(file, 'ticket-routing', 5);
+      expect(preview.columnValues.text?.distinct).toBe(preview.columnValues.category?.distinct);
+      expect(preview.suggestedMapping).toMatchObject({ department: 'category', ticket: 'text' });
+    }
+  });
+
   it('a headerless file is detected, its columns guessed, and the task named after it', async () => {
     const service = tab(freshProfile());
     const file = { fileName: 'ag_news.csv', bytes: bytes(headerlessNews(60)) };
