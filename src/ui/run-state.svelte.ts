@@ -28,6 +28,18 @@ export class RunState {
   view = $state<RunView>(emptyRunView());
   outcome = $state<RunOutcome | null>(null);
   error = $state<ShownError | null>(null);
+  /** The settings (as JSON) a RunSettingsError was about: changing any of them answers it. */
+  private erroredSettings = $state<string | null>(null);
+  /**
+   * The error to show: a complaint about the settings is gone once they change (it named a value
+   * the form no longer holds); any other error stays until the next run.
+   */
+  shownError = $derived(
+    this.error?.name === 'RunSettingsError' &&
+      this.erroredSettings !== JSON.stringify(this.settings)
+      ? null
+      : this.error,
+  );
   /** The model label when the run started (stand-in results must say so). */
   modelLabel = $state('');
   standIn = $state(false);
@@ -252,6 +264,7 @@ export class RunState {
       void this.engine.refreshUsage();
     } catch (err) {
       this.error = toShown(err);
+      this.erroredSettings = JSON.stringify(this.settings);
       // The engine kept failing: the run stopped at its last finished phase and can resume.
       this.paused = this.error.name === 'EngineFailureError';
     } finally {
