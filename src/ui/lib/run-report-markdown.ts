@@ -7,6 +7,9 @@ import { budgetFitWords } from './budget-fit-words';
 import { pct } from './percent';
 import { validationSampleWords } from './validation-sample-words';
 
+/** Counts grouped by thousands, as the app shows them (481,793 tokens). */
+const n = (count: number): string => count.toLocaleString('en');
+
 export type RunReportFormat = 'markdown' | 'json';
 
 /** The report as a file to save: Markdown to read or paste, JSON to process. */
@@ -49,7 +52,7 @@ export function runReportMarkdown(report: RunReport): string {
     `- **Settings:** seed ${s.seed}, ${s.cycles} cycles starting with ${s.startWith}, ${s.demoCandidates} demo-set candidates, ${s.instructionCandidates} instruction candidates, up to ${s.maxBootstrappedDemos} bootstrapped and ${s.maxLabeledDemos} labeled demos, minibatch ${s.minibatchSize}, acceptance margin ${s.acceptMargin} SE${budgetWords(report)}`,
     `- **Validation score:** ${pct(report.baselineScore)} at the start, ${pct(report.bestScore)} at the end${report.selection ? `, on ${validationSampleWords(report.selection)}` : ''}`,
     `- **Why it stopped:** ${report.stopReason === null ? 'it has not ended; it can be resumed from the Library.' : stopReasonText(report.stopReason, null)}`,
-    `- **Cost:** ${report.totals.calls} model calls (${report.totals.cachedCalls} more answered from the cache), ${report.totals.promptTokens + report.totals.completionTokens} tokens`,
+    `- **Cost:** ${n(report.totals.calls)} model calls (${n(report.totals.cachedCalls)} more answered from the cache), ${n(report.totals.promptTokens + report.totals.completionTokens)} tokens`,
   ];
   if (report.error)
     lines.push(`- **Error:** ${report.error.name}: ${inline(report.error.message)}`);
@@ -120,7 +123,7 @@ function phaseSection(phase: PhaseRecord): string[] {
   const c = phase.costs;
   lines.push(
     '',
-    `Cost: ${c.calls} model calls${phase.plannedCalls !== undefined ? ` (planned ${phase.plannedCalls})` : ''}, ${c.cachedCalls} from the cache, ${c.promptTokens + c.completionTokens} tokens, ${phase.constraintViolations} broken ${phase.constraintViolations === 1 ? 'rule' : 'rules'} retried.`,
+    `Cost: ${n(c.calls)} model calls${phase.plannedCalls !== undefined ? ` (planned ${n(phase.plannedCalls)})` : ''}, ${n(c.cachedCalls)} from the cache, ${n(c.promptTokens + c.completionTokens)} tokens, ${phase.constraintViolations} broken ${phase.constraintViolations === 1 ? 'rule' : 'rules'} retried.`,
   );
   return lines;
 }
