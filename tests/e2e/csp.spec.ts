@@ -85,6 +85,10 @@ test('under the Content-Security-Policy, import, a run, Results, Try it and ever
 
   // Try it.
   await openScreen(page, 'Try it');
+  // An empty input is not sent to the model: the browser asks for it first.
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.locator('textarea:invalid')).toHaveCount(1);
+  await expect(page.getByText('Running…')).toHaveCount(0);
   await page.getByRole('button', { name: 'Example 1' }).click();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('try-answer')).toBeVisible({ timeout: 30_000 });
