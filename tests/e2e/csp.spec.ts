@@ -120,7 +120,7 @@ test('under the Content-Security-Policy, import, a run, Results, Try it and ever
     await download(page, () =>
       page
         .getByTestId('past-runs')
-        .getByRole('button', { name: /as Markdown$/ })
+        .getByRole('button', { name: /^Report \(Markdown\) of / })
         .first()
         .click(),
     ),

@@ -77,7 +77,7 @@ async function runAndKeepResults(page: Page, info: TestInfo, datasetName: string
   await noSeriousA11yProblems(page, 'results');
   // Any finished run opens on Results from the Library.
   await openScreen(page, 'Library');
-  await page.getByRole('button', { name: `Open the results of ${datasetName}` }).click();
+  await page.getByRole('button', { name: `Open results of ${datasetName}` }).click();
   await expect(page.getByTestId('paired-comparison')).toHaveText(comparison);
   await openScreen(page, 'Try it');
   await expect(page.getByRole('radio', { name: /Optimized by COPA$/ })).toBeEnabled();

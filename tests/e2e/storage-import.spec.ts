@@ -136,7 +136,7 @@ test('deleting the dataset chosen on Optimize puts the built-in data back there'
 
   await openScreen(page, 'Library');
   const datasets = page.getByTestId('saved-datasets');
-  await datasets.getByRole('button', { name: 'Delete My tickets' }).click();
+  await datasets.getByRole('button', { name: 'Delete dataset My tickets' }).click();
   await datasets.getByRole('button', { name: 'Confirm delete of My tickets' }).click();
   await expect(datasets).toContainText('No datasets imported.');
   // Optimize used to keep the deleted data: its sizes, and "No dataset … is stored" on Start.
@@ -146,7 +146,7 @@ test('deleting the dataset chosen on Optimize puts the built-in data back there'
   await expect(page.getByText('RecordNotFoundError')).toHaveCount(0);
   // The run on that data keeps its report and program; Open results says why it shows nothing.
   await openScreen(page, 'Library');
-  await page.getByRole('button', { name: 'Open the results of My tickets' }).click();
+  await page.getByRole('button', { name: 'Open results of My tickets' }).click();
   await expect(page.getByTestId('library-error')).toContainText(
     'cannot be shown again: the data it ran on is no longer stored',
   );

@@ -71,7 +71,7 @@ test('a saved program survives a reload and exports in four formats; a DSPy file
   await expect(programs).toContainText('import-dspy');
 
   // Delete asks first.
-  await programs.getByRole('button', { name: /^Delete router/ }).click();
+  await programs.getByRole('button', { name: /^Delete program router/ }).click();
   await programs.getByRole('button', { name: /^Confirm delete/ }).click();
   await expect(programs.locator('li')).toHaveCount(1);
 });

@@ -168,7 +168,7 @@ test('a DSPy program from the Library opens on the Program screen, is refused fo
   await expect(programs).toContainText('import-dspy');
 
   // With ticket routing (the ready example) it cannot run: it reads "question".
-  await programs.getByRole('button', { name: /with Support ticket routing$/ }).click();
+  await programs.getByRole('button', { name: /^Open with Support ticket routing: / }).click();
   await expect(page.getByTestId('program-opened')).toContainText('from the Library');
   await expect(page.getByTestId('program-problems')).toContainText(
     'The program reads “question”, which the data does not have (its fields: ticket, department)',
@@ -186,7 +186,7 @@ test('a DSPy program from the Library opens on the Program screen, is refused fo
   await page.getByLabel('Task').selectOption({ label: 'Arithmetic word problems' });
   await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
   await openScreen(page, 'Library');
-  await programs.getByRole('button', { name: /with Arithmetic word problems$/ }).click();
+  await programs.getByRole('button', { name: /^Open with Arithmetic word problems: / }).click();
   await expect(page.getByTestId('program-opened')).toBeVisible();
   await expect(page.getByText('8 demos in this step.')).toBeVisible();
   await expect(page.getByTestId('program-problems')).toHaveCount(0);
@@ -237,7 +237,7 @@ test('a DSPy multi-hop program, whose two query steps write the same field, open
     .setInputFiles(MULTIHOP_PROGRAM);
   const programs = page.getByTestId('saved-programs');
   await expect(programs).toContainText('import-dspy');
-  await programs.getByRole('button', { name: /with Support ticket routing$/ }).click();
+  await programs.getByRole('button', { name: /^Open with Support ticket routing: / }).click();
   await expect(page.getByTestId('program-opened')).toContainText('from the Library');
   // Its steps are shown (it used to stay on "Loading the program…"), and what does not fit
   // the ticket data is said.

@@ -225,7 +225,7 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   const reporting = page.waitForEvent('download');
   await page
     .getByTestId('past-runs')
-    .getByRole('button', { name: /as Markdown$/ })
+    .getByRole('button', { name: /^Report \(Markdown\) of / })
     .click();
   const report = await reporting;
   expect(report.suggestedFilename()).toMatch(/^copa-run-.*\.md$/);
