@@ -320,6 +320,11 @@ function summaryOf(r: RunRecord): RunSummary {
   const name = r.config.name;
   const last = r.checkpoints[r.checkpoints.length - 1];
   const best = isJsonObject(last?.state) ? last.state.bestScore : undefined;
+  const engine = r.config.engine;
+  const model = isJsonObject(engine) ? engine.label : undefined;
+  const request = r.config.request;
+  const settings = isJsonObject(request) ? request.config : undefined;
+  const seed = isJsonObject(settings) ? settings.seed : undefined;
   return {
     id: r.id,
     name: typeof name === 'string' ? name : 'Run',
@@ -332,6 +337,8 @@ function summaryOf(r: RunRecord): RunSummary {
     ...(r.programId ? { programId: r.programId } : {}),
     ...(r.datasetId ? { datasetId: r.datasetId } : {}),
     ...(r.error ? { error: r.error } : {}),
+    ...(typeof model === 'string' ? { model } : {}),
+    ...(typeof seed === 'number' ? { seed } : {}),
   };
 }
 

@@ -54,6 +54,10 @@ export interface RunSummary {
   programId?: string;
   datasetId?: string;
   error?: { name: string; message: string };
+  /** The model it ran with, as shown when it started (the stand-in labeled as such). */
+  model?: string;
+  /** Its seed: two runs of one task and model differ by it. */
+  seed?: number;
 }
 
 /** Whether some tab holds the run lock, and whether it is this one. */

@@ -136,6 +136,9 @@ describe('The worker service storage: runs', () => {
     const runs = (await service.listRuns()).items;
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ status: 'finished', programId: outcome.programId });
+    // The listing tells runs of one task apart by model and seed.
+    expect(runs[0]?.model).toMatch(/stand-in/i);
+    expect(runs[0]?.seed).toBe(small.seed);
     // The baseline and each of the two phases.
     expect(runs[0]!.checkpoints).toBe(3);
     const programs = (await service.listPrograms()).items;
