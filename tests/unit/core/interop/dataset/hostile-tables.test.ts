@@ -81,3 +81,34 @@ describe('values from strangers', () => {
     expect(prepareDataset(request('fits.csv', fits), parseCsv).dataset.splits).toBeDefined();
   });
 });
+
+describe('files of "label text" lines', () => {
+  const sst = [
+    '0 one long string of cliches .',
+    '1 a gorgeous , witty , seductive movie .',
+    '0 if you have ever entertained the notion , this may put you off .',
+    '1 effective but too-tepid biopic',
+    '1 the film sparkles , with a cast that works',
+    '0 it is a mess , plain and simple .',
+  ].join('\n');
+
+  it('say first what the file is and what to do with it, and are refused', () => {
+    const table = readTable(utf8(sst), 'stsa.binary.dev', parseCsv);
+    expect(table.issues[0]?.message).toMatch(/a label, a space and a text .*two columns/);
+    expect(importError('stsa.binary.dev', sst).message).toMatch(/a label, a space and a text/);
+  });
+
+  it('do not include a CSV that reads well, nor one-column text whose lines start differently', () => {
+    const csv = ['label,text', ...sst.split('\n').map((l) => `${l[0]},"${l.slice(2)}"`)].join('\n');
+    expect(readTable(utf8(csv), 'sst.csv', parseCsv).issues).toEqual([]);
+    const prose = [
+      'The first line of a poem',
+      'And then a second one',
+      'Quietly the third arrives',
+      'Until a fourth is here',
+      'Before the fifth ends it',
+    ].join('\n');
+    const table = readTable(utf8(prose), 'poem.txt', parseCsv);
+    expect(table.issues.some((i) => /a label, a space/.test(i.message))).toBe(false);
+  });
+});
