@@ -11,14 +11,29 @@ const GOOD_CSV = [
   ),
 ].join('\r\n');
 
-test('a malformed CSV shows an error with its line number and saves nothing', async ({ page }) => {
+/** The Data screen's importer, ready for a file (its target fields shown). */
+async function dataImporter(page: Page): Promise<Locator> {
   await page.goto('/#/data');
   const importer = page.getByTestId('data-import');
   await expect(importer.getByTestId('target-fields')).toContainText('ticket');
+  return importer;
+}
+
+/** Chooses a file of this text (or these bytes) in the importer. */
+async function chooseFile(
+  importer: Locator,
+  name: string,
+  content: string | Buffer,
+  mimeType = 'text/csv',
+): Promise<void> {
+  const buffer = typeof content === 'string' ? Buffer.from(content) : content;
+  await importer.getByLabel('Data file').setInputFiles({ name, mimeType, buffer });
+}
+
+test('a malformed CSV shows an error with its line number and saves nothing', async ({ page }) => {
+  const importer = await dataImporter(page);
   const bad = 'text,label\n"fine",billing\n"too","many",values\n"ok",account\n';
-  await importer
-    .getByLabel('Data file')
-    .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await chooseFile(importer, 'bad.csv', bad);
   await expect(importer.getByTestId('import-issues')).toContainText('line 3');
   await expect(importer.getByTestId('import-issues')).toContainText('3 values');
   // Importing anyway is refused as a whole, with the line again.
@@ -34,12 +49,8 @@ test('a malformed CSV shows an error with its line number and saves nothing', as
 });
 
 test('an imported dataset survives a page reload and feeds a run', async ({ page }) => {
-  await page.goto('/#/data');
-  const importer = page.getByTestId('data-import');
-  await expect(importer.getByTestId('target-fields')).toContainText('ticket');
-  await importer
-    .getByLabel('Data file')
-    .setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
+  const importer = await dataImporter(page);
+  await chooseFile(importer, 'tickets.csv', GOOD_CSV);
   await expect(importer.getByTestId('import-preview')).toContainText('charged twice');
   await importer.getByLabel('Column for ticket').selectOption('text');
   await importer.getByLabel('Column for department').selectOption('label');
@@ -71,13 +82,9 @@ test('a CSV with a repeated or empty column name is reported, not a blank import
 }) => {
   const problems: string[] = [];
   page.on('pageerror', (err) => problems.push(err.message));
-  await page.goto('/#/data');
-  const importer = page.getByTestId('data-import');
-  await expect(importer.getByTestId('target-fields')).toContainText('ticket');
+  const importer = await dataImporter(page);
   const csv = 'ticket,ticket,,\n"charged twice",billing,x,y\n"app crash",technical,x,y\n';
-  await importer
-    .getByLabel('Data file')
-    .setInputFiles({ name: 'twice.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await chooseFile(importer, 'twice.csv', csv);
   const issues = importer.getByTestId('import-issues');
   await expect(issues).toContainText('“ticket”: this column name appears twice');
   await expect(issues).toContainText('rename one of them');
@@ -90,38 +97,30 @@ test('a CSV with a repeated or empty column name is reported, not a blank import
 test('a file with nothing to map says so, without an empty preview and import form', async ({
   page,
 }) => {
-  await page.goto('/#/data');
-  const importer = page.getByTestId('data-import');
-  await expect(importer.getByTestId('target-fields')).toContainText('ticket');
+  const importer = await dataImporter(page);
   for (const [name, text, problem] of [
     ['empty.csv', '', 'The file is empty.'],
     ['object.json', '{"ticket": "a", "department": "billing"}', 'JSON array of objects'],
   ] as const) {
-    await importer
-      .getByLabel('Data file')
-      .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await chooseFile(importer, name, text, 'text/plain');
     await expect(importer.getByTestId('import-issues')).toContainText(problem);
     await expect(importer.getByTestId('import-preview')).toHaveCount(0);
     await expect(importer.getByRole('button', { name: 'Import dataset' })).toHaveCount(0);
   }
   // One label is counted as one, not "1 labels".
-  await importer.getByLabel('Data file').setInputFiles({
-    name: 'one.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from('ticket,department\n"charged twice",billing\n"refund please",billing\n'),
-  });
+  await chooseFile(
+    importer,
+    'one.csv',
+    'ticket,department\n"charged twice",billing\n"refund please",billing\n',
+  );
   await expect(importer.getByTestId('label-preview')).toContainText('1 label in column');
 });
 
 test('deleting the dataset chosen on Optimize puts the built-in data back there', async ({
   page,
 }) => {
-  await page.goto('/#/data');
-  const importer = page.getByTestId('data-import');
-  await expect(importer.getByTestId('target-fields')).toContainText('ticket');
-  await importer
-    .getByLabel('Data file')
-    .setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
+  const importer = await dataImporter(page);
+  await chooseFile(importer, 'tickets.csv', GOOD_CSV);
   await importer.getByLabel('Column for ticket').selectOption('text');
   await importer.getByLabel('Column for department').selectOption('label');
   await importer.getByLabel('Dataset name').fill('My tickets');
@@ -155,13 +154,9 @@ test('deleting the dataset chosen on Optimize puts the built-in data back there'
 test('a file that is not UTF-8 is reported with its line and can be read as Latin-1', async ({
   page,
 }) => {
-  await page.goto('/#/data');
-  const importer = page.getByTestId('data-import');
-  await expect(importer.getByTestId('target-fields')).toContainText('ticket');
+  const importer = await dataImporter(page);
   const latin1 = Buffer.from('text,label\n"Le caf\xe9 est froid",returns\n', 'latin1');
-  await importer
-    .getByLabel('Data file')
-    .setInputFiles({ name: 'latin.csv', mimeType: 'text/csv', buffer: latin1 });
+  await chooseFile(importer, 'latin.csv', latin1);
   await expect(importer.getByTestId('import-error')).toContainText('NotUtf8Error');
   await expect(importer.getByTestId('import-error')).toContainText('line 2');
   await importer.getByLabel('Text encoding').selectOption('latin1');
@@ -191,9 +186,7 @@ async function importReviews(
   await openWithStandIn(page);
   await page.goto('/#/data');
   const importer = page.getByTestId('data-import');
-  await importer
-    .getByLabel('Data file')
-    .setInputFiles({ name: 'reviews.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await chooseFile(importer, 'reviews.csv', csv);
   await importer.getByLabel('Column for ticket').selectOption(columns.ticket);
   await importer.getByLabel('Column for department').selectOption(columns.department);
   // On by default: the task is made from the data.

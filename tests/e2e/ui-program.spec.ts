@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { noSeriousA11yProblems, openScreen, shot } from './screens';
 
 // The Program screen: a user adds a label output field, changes the metric, adds a rule, sees
@@ -145,6 +145,17 @@ async function tryTaskProgramOnFirstExample(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Run', exact: true }).click();
 }
 
+/** Opens the app, imports a program file in the Library, and returns the saved-programs list. */
+async function importToLibrary(page: Page, file: string): Promise<Locator> {
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await openScreen(page, 'Library');
+  await page.getByLabel('Import a program file (project JSON or DSPy JSON)').setInputFiles(file);
+  const programs = page.getByTestId('saved-programs');
+  await expect(programs).toContainText('import-dspy');
+  return programs;
+}
+
 const GSM8K_PROGRAM = fileURLToPath(
   new URL(
     '../../../shared/data/dspy-programs/dspy-pre2.4__turbo_8_8_10_gsm8k_200_300.json',
@@ -158,14 +169,7 @@ test('a DSPy program from the Library opens on the Program screen, is refused fo
   test.skip(!existsSync(GSM8K_PROGRAM), 'needs ../shared/data beside the project');
   const problems: string[] = [];
   page.on('pageerror', (err) => problems.push(err.message));
-  await page.goto('/');
-  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
-  await openScreen(page, 'Library');
-  await page
-    .getByLabel('Import a program file (project JSON or DSPy JSON)')
-    .setInputFiles(GSM8K_PROGRAM);
-  const programs = page.getByTestId('saved-programs');
-  await expect(programs).toContainText('import-dspy');
+  const programs = await importToLibrary(page, GSM8K_PROGRAM);
 
   // With ticket routing (the ready example) it cannot run: it reads "question".
   await programs.getByRole('button', { name: /^Open with Support ticket routing: / }).click();
@@ -229,14 +233,7 @@ test('a DSPy multi-hop program, whose two query steps write the same field, open
 }) => {
   const problems: string[] = [];
   page.on('pageerror', (err) => problems.push(err.message));
-  await page.goto('/');
-  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
-  await openScreen(page, 'Library');
-  await page
-    .getByLabel('Import a program file (project JSON or DSPy JSON)')
-    .setInputFiles(MULTIHOP_PROGRAM);
-  const programs = page.getByTestId('saved-programs');
-  await expect(programs).toContainText('import-dspy');
+  const programs = await importToLibrary(page, MULTIHOP_PROGRAM);
   await programs.getByRole('button', { name: /^Open with Support ticket routing: / }).click();
   await expect(page.getByTestId('program-opened')).toContainText('from the Library');
   // Its steps are shown (it used to stay on "Loading the program…"), and what does not fit

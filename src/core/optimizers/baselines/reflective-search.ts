@@ -1,6 +1,4 @@
-import { bootstrapDemos } from '../bootstrap';
 import { summarizeDataset } from '../dataset-summary';
-import { withDemoSet } from '../demo-set';
 import { failuresOf } from '../failures';
 import { proposeInstructions } from '../instruction-proposer';
 import type { Program } from '../../program';
@@ -8,6 +6,7 @@ import type { OptimizerResult } from '../records';
 import { phaseRng, requestSeed } from '../seeds';
 import type { OptimizerTask } from '../session';
 import { runBaseline, type BaselineOptions } from './baseline-run';
+import { compileBootstrapFewShot } from './bootstrap-fewshot';
 import { paretoPick } from './pareto-pick';
 import { REFLECTIVE_DEFAULTS } from './reflective-defaults';
 
@@ -36,22 +35,7 @@ export function runReflectiveSearch(
   options: BaselineOptions,
 ): Promise<OptimizerResult> {
   return runBaseline('reflective-search', task, options, async (session, config, best) => {
-    const boot = await bootstrapDemos(
-      session,
-      task.program,
-      task.trainset,
-      {
-        maxBootstrappedDemos: config.maxBootstrappedDemos,
-        maxLabeledDemos: config.maxLabeledDemos,
-        maxRounds: config.maxRounds,
-        metricThreshold: config.metricThreshold,
-        seed: requestSeed(config.seed, 0, 'bootstrap'),
-        tag: `gepa${config.seed}`,
-      },
-      phaseRng(config.seed, 0, 'bootstrap'),
-    );
-    session.emit({ type: 'bootstrap-progress', phase: 0, ...boot.stats });
-    const compiled = withDemoSet(task.program, boot.demos);
+    const compiled = await compileBootstrapFewShot(session, task, config, `gepa${config.seed}`);
     const first = await session.score(compiled, task.valset);
     const pool: PoolEntry[] = [
       { program: compiled, exampleScores: first.results.map((r) => r.score) },
