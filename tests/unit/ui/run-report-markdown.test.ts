@@ -137,7 +137,9 @@ describe('runReportMarkdown', () => {
     expect(md).toMatch(/\| proposal \\\| 1 \| 60\.0% \| 55\.0% \| \*\*accepted\*\* \|/);
     expect(md).toContain('| proposal 2 | 20.0% | — | clearly behind the current program');
     expect(md).toContain('Cost: 40 model calls (planned 50), 5 from the cache, 1,100 tokens');
-    expect(md).toContain('- **Cost:** 40 model calls (5 more answered from the cache), 1,100 tokens');
+    expect(md).toContain(
+      '- **Cost:** 40 model calls (5 more answered from the cache), 1,100 tokens',
+    );
     expect(md).toContain('### Step “route”');
     expect(md).toContain('> Route the ticket.\n> Answer with the department only.');
     expect(md).toContain('Demos (2):');
