@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../json';
-import { BootstrapSession } from '../bootstrap';
+import { BootstrapSession, type BootstrapSettings } from '../bootstrap';
 import { buildDemoCandidates, type DemoSetCandidate } from '../demo-candidates';
 import { phaseRng, requestSeed } from '../seeds';
 import type { Program } from '../../program';
@@ -137,14 +137,7 @@ export function baselineDemoSets(
   const boot = new BootstrapSession(
     session,
     task.program,
-    {
-      maxBootstrappedDemos: config.maxBootstrappedDemos,
-      maxLabeledDemos: config.maxLabeledDemos,
-      maxRounds: config.maxRounds,
-      metricThreshold: config.metricThreshold,
-      seed: requestSeed(config.seed, 0, 'bootstrap'),
-      tag,
-    },
+    baselineBootstrap(config, tag),
     task.trainset,
     phaseRng(config.seed, 0, 'teacher'),
   );
@@ -159,4 +152,19 @@ export function baselineDemoSets(
     },
     phaseRng(config.seed, 0, 'demo-sets'),
   );
+}
+
+/**
+ * The bootstrap settings of every baseline's walk: DSPy's (no patience, no label spreading, no
+ * demo token budget), seeded from the run; `tag` keeps each baseline's samples its own.
+ */
+export function baselineBootstrap(config: BaselineConfig, tag: string): BootstrapSettings {
+  return {
+    maxBootstrappedDemos: config.maxBootstrappedDemos,
+    maxLabeledDemos: config.maxLabeledDemos,
+    maxRounds: config.maxRounds,
+    metricThreshold: config.metricThreshold,
+    seed: requestSeed(config.seed, 0, 'bootstrap'),
+    tag,
+  };
 }

@@ -2,9 +2,14 @@ import { bootstrapDemos } from '../bootstrap';
 import { withDemoSet } from '../demo-set';
 import type { Program } from '../../program';
 import type { OptimizerResult } from '../records';
-import { phaseRng, requestSeed } from '../seeds';
+import { phaseRng } from '../seeds';
 import type { OptimizerSession, OptimizerTask } from '../session';
-import { runBaseline, type BaselineConfig, type BaselineOptions } from './baseline-run';
+import {
+  baselineBootstrap,
+  runBaseline,
+  type BaselineConfig,
+  type BaselineOptions,
+} from './baseline-run';
 
 /** DSPy's BootstrapFewShot: one bootstrap over the shuffled training set; returns what it compiled. */
 export function runBootstrapFewShot(
@@ -36,14 +41,7 @@ export async function compileBootstrapFewShot(
     session,
     task.program,
     task.trainset,
-    {
-      maxBootstrappedDemos: config.maxBootstrappedDemos,
-      maxLabeledDemos: config.maxLabeledDemos,
-      maxRounds: config.maxRounds,
-      metricThreshold: config.metricThreshold,
-      seed: requestSeed(config.seed, 0, 'bootstrap'),
-      tag,
-    },
+    baselineBootstrap(config, tag),
     phaseRng(config.seed, 0, 'bootstrap'),
   );
   session.emit({ type: 'bootstrap-progress', phase: 0, ...result.stats });
