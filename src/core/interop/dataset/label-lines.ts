@@ -7,9 +7,15 @@
 export const LABEL_LINES_HINT =
   'Each line looks like a label, a space and a text (as SST-2, TREC or fastText files are), which is not CSV. Save the label and the text as two columns (a CSV with a header such as label,text, or JSONL) and import that.';
 
+/** Enough text for 200 lines of a few hundred characters each. */
+const HEAD_CHARS = 128 * 1024;
+
 /** Lines whose first words are few distinct short tokens, each followed by more text. */
 export function looksLikeLabelLines(text: string): boolean {
-  const lines = text
+  // The first 200 lines decide: a 20 MB file is not split whole for them (the cut line is left out).
+  const cut = text.length > HEAD_CHARS ? text.lastIndexOf('\n', HEAD_CHARS) : text.length;
+  const head = text.slice(0, cut > 0 ? cut : HEAD_CHARS);
+  const lines = head
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '')

@@ -8,15 +8,21 @@ import { kvAdapter } from '../../helpers/kv-adapter';
 import { bothTask, SMALL_CONFIG } from './copa-fixture';
 import { toyModel } from './toy-task';
 
+/** A reflective search on the toy task whose proposer always writes `proposal`. */
+async function reflect(proposal: string) {
+  const events: RunEvent[] = [];
+  const result = await runReflectiveSearch(bothTask(), {
+    lm: toyModel({ proposal }),
+    adapter: kvAdapter,
+    config: SMALL_CONFIG,
+    onEvent: (e) => events.push(e),
+  });
+  return { r: result, events };
+}
+
 describe('reflective search (GEPA-like, after BootstrapFewShot)', () => {
   it('keeps the bootstrapped demos and adds an instruction that wins on the minibatch and in full', async () => {
-    const events: RunEvent[] = [];
-    const r = await runReflectiveSearch(bothTask(), {
-      lm: toyModel({ proposal: 'Reverse the letters of x' }),
-      adapter: kvAdapter,
-      config: SMALL_CONFIG,
-      onEvent: (e) => events.push(e),
-    });
+    const { r, events } = await reflect('Reverse the letters of x');
     expect(r.method).toBe('reflective-search');
     // Demos alone reach the "a" half (BootstrapFewShot's 0.5); the instruction adds the "b" half.
     expect(r.bestScore).toBe(1);
@@ -26,13 +32,7 @@ describe('reflective search (GEPA-like, after BootstrapFewShot)', () => {
   });
 
   it('scores no child in full that falls below its parent on the minibatch, and gives up after its patience', async () => {
-    const events: RunEvent[] = [];
-    const r = await runReflectiveSearch(bothTask(), {
-      lm: toyModel({ proposal: 'Echo x back' }),
-      adapter: kvAdapter,
-      config: SMALL_CONFIG,
-      onEvent: (e) => events.push(e),
-    });
+    const { r, events } = await reflect('Echo x back');
     const scored = events.filter((e) => e.type === 'candidate-scored');
     expect(scored.filter((e) => e.stage === 'full')).toEqual([]);
     expect(scored.length).toBeLessThanOrEqual(REFLECTIVE_DEFAULTS.patience);

@@ -96,6 +96,11 @@ describe('files of "label text" lines', () => {
     const table = readTable(utf8(sst), 'stsa.binary.dev', parseCsv);
     expect(table.issues[0]?.message).toMatch(/a label, a space and a text .*two columns/);
     expect(importError('stsa.binary.dev', sst).message).toMatch(/a label, a space and a text/);
+    // A big file is judged by its first lines, as a small one is.
+    const big = Array.from({ length: 4000 }, () => sst).join('\n');
+    expect(readTable(utf8(big), 'big.train', parseCsv).issues[0]?.message).toMatch(
+      /a label, a space/,
+    );
   });
 
   it('do not include a CSV that reads well, nor one-column text whose lines start differently', () => {
