@@ -278,3 +278,23 @@ test("data imported with the file's column names runs with the program adapted t
   await page.getByLabel(/The task's program/).check();
   await expect(page.getByRole('textbox', { name: /^ticket/ })).toBeVisible();
 });
+
+test("a file of 'label text' lines (TREC's layout) is previewed and imported with its coarse class", async ({
+  page,
+}) => {
+  const coarse = ['DESC:def', 'NUM:date', 'HUM:ind', 'LOC:city'];
+  const lines = Array.from(
+    { length: 24 },
+    (_, i) => `${coarse[i % 4]} What question number ${i} asks about ${i % 4} ?`,
+  );
+  const importer = await dataImporter(page);
+  await chooseFile(importer, 'TREC.sample', lines.join('\n'), 'text/plain');
+  await expect(importer.getByTestId('import-issues')).toHaveCount(0);
+  await expect(importer).toContainText('Preview (24 rows, a label and a text per line)');
+  await importer.getByLabel('Column for ticket').selectOption('text');
+  await importer.getByLabel('Column for department').selectOption('coarse_label');
+  await expect(importer.getByTestId('label-preview')).toContainText('4 labels in column');
+  await importer.getByLabel('Dataset name').fill('Questions');
+  await importer.getByRole('button', { name: 'Import dataset' }).click();
+  await expect(importer.getByTestId('import-result')).toContainText('Saved “Questions”');
+});

@@ -3,7 +3,7 @@ import type { Example } from '../../example';
 import { BinaryFileError, binaryKind } from './binary-file';
 import { decodeText, type TextEncodingName } from './decode';
 import { DatasetImportError, FileTooLargeError, type ImportIssue } from './errors';
-import { LABEL_LINES_HINT, looksLikeLabelLines } from './label-lines';
+import { LABEL_LINES_HINT, looksLikeLabelLines, parseLabelLines } from './label-lines';
 import { type ColumnMapping, mapRows, suggestMapping } from './mapping';
 import { parseJsonArray, parseJsonl } from './parse-json-rows';
 import { sampleKeepingValues, withEveryValueInTraining } from './label-sample';
@@ -56,15 +56,19 @@ export function readTable(
   const format = opts.format ?? detectFormat(fileName, text);
   if (format === 'jsonl') return checkTableColumns(parseJsonl(text));
   if (format === 'json') return checkTableColumns(parseJsonArray(text));
+  if (format === 'label-text') return checkTableColumns(parseLabelLines(text));
   const table = parseCsv(text, {
     ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
     ...(opts.header !== undefined ? { header: opts.header } : {}),
     ...(opts.columnNames ? { columnNames: opts.columnNames } : {}),
   });
-  // Read as CSV, a file of "label text" lines is one column or a row-count problem per line:
-  // say first what it is and what to do.
-  if ((table.columns.length <= 1 || table.issues.length > 0) && looksLikeLabelLines(text))
+  // Read as CSV, a file of "label text" lines is one column or a row-count problem per line.
+  // Unless CSV was asked for, it is read as what it is; if it was, the first problem says so.
+  if ((table.columns.length <= 1 || table.issues.length > 0) && looksLikeLabelLines(text)) {
+    if (opts.format === undefined && !opts.delimiter && !opts.columnNames)
+      return checkTableColumns(parseLabelLines(text));
     table.issues.unshift({ message: LABEL_LINES_HINT });
+  }
   return checkTableColumns(table);
 }
 

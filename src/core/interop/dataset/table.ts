@@ -1,7 +1,8 @@
 import type { JsonValue } from '../../json';
 import type { ImportIssue } from './errors';
 
-export type TableFormat = 'csv' | 'jsonl' | 'json';
+/** `label-text`: one example per line, a label, a space and a text (see label-lines.ts). */
+export type TableFormat = 'csv' | 'jsonl' | 'json' | 'label-text';
 
 /** One data row: its 1-based position among the rows and, for CSV/JSONL, its file line. */
 export interface TableRow {

@@ -92,15 +92,77 @@ describe('files of "label text" lines', () => {
     '0 it is a mess , plain and simple .',
   ].join('\n');
 
-  it('say first what the file is and what to do with it, and are refused', () => {
+  it('are read as a label and a text per line, a big file judged by its first lines', () => {
     const table = readTable(utf8(sst), 'stsa.binary.dev', parseCsv);
-    expect(table.issues[0]?.message).toMatch(/a label, a space and a text .*two columns/);
-    expect(importError('stsa.binary.dev', sst).message).toMatch(/a label, a space and a text/);
-    // A big file is judged by its first lines, as a small one is.
+    expect(table.format).toBe('label-text');
+    expect(table.issues).toEqual([]);
+    expect(table.columns).toEqual(['label', 'text']);
+    expect(table.rows[1]).toEqual({
+      item: 2,
+      line: 2,
+      values: { label: '1', text: 'a gorgeous , witty , seductive movie .' },
+    });
+    const { dataset } = prepareDataset(request('stsa.binary.dev', sst), parseCsv);
+    expect(dataset.source.format).toBe('label-text');
+    const all = [...dataset.splits.train, ...dataset.splits.val, ...dataset.splits.test];
+    expect(all).toHaveLength(6);
+    expect(new Set(all.map((e) => e.data.label))).toEqual(new Set(['0', '1']));
     const big = Array.from({ length: 4000 }, () => sst).join('\n');
-    expect(readTable(utf8(big), 'big.train', parseCsv).issues[0]?.message).toMatch(
-      /a label, a space/,
+    expect(readTable(utf8(big), 'big.train', parseCsv).rows).toHaveLength(24_000);
+  });
+
+  it('say what is wrong when CSV was asked for, and name a line that has no text', () => {
+    const asCsv = readTable(utf8(sst), 'stsa.binary.dev', parseCsv, { format: 'csv' });
+    expect(asCsv.issues[0]?.message).toMatch(/a label, a space and a text .*two columns/);
+    const gap = readTable(utf8(`${sst}\n1\n0 fine .`), 'sst.txt', parseCsv, {
+      format: 'label-text',
+    });
+    expect(gap.issues).toEqual([{ line: 7, message: expect.stringMatching(/no text/) }]);
+    expect(() => prepareDataset(request('sst.txt', `${sst}\n1\n`), parseCsv)).toThrow(
+      DatasetImportError,
     );
+  });
+
+  it("give TREC's coarse class a column of its own and drop fastText's label prefix", () => {
+    const trec = [
+      'DESC:manner How did serfdom develop in and then leave Russia ?',
+      'ENTY:cremat What films featured the character Popeye Doyle ?',
+      'DESC:def What is an atom ?',
+      'NUM:date When did Hawaii become a state ?',
+      'HUM:ind Who was Galileo ?',
+      'NUM:dist How far is it from Denver to Aspen ?',
+      'HUM:gr What team did Babe Ruth play for ?',
+      'LOC:city What city is the Eiffel Tower in ?',
+      'ENTY:animal What fowl grabs the spotlight after the Year of the Monkey ?',
+      'ABBR:exp What does NASA stand for ?',
+      'DESC:reason Why is the sky blue ?',
+      'NUM:count How many moons does Mars have ?',
+      'LOC:country Which country has the most lakes ?',
+      'HUM:ind Who wrote Hamlet ?',
+      'ENTY:food What is the main ingredient of guacamole ?',
+      'LOC:other Where is the Grand Canyon ?',
+      'NUM:money How much does a stamp cost ?',
+      'DESC:desc What does a barometer measure ?',
+      'HUM:desc Who was Cleopatra ?',
+      'ABBR:abb What is the abbreviation of Mister ?',
+      'LOC:state What state is Seattle in ?',
+      'NUM:period How long is a year on Venus ?',
+      'ENTY:color What color is a ruby ?',
+      'ENTY:sport What sport does Serena Williams play ?',
+    ].join('\n');
+    const table = readTable(utf8(trec), 'TREC.train', parseCsv);
+    expect(table.columns).toEqual(['label', 'coarse_label', 'text']);
+    expect(table.rows[3]?.values).toEqual({
+      label: 'NUM:date',
+      coarse_label: 'NUM',
+      text: 'When did Hawaii become a state ?',
+    });
+    const fast = sst.replace(
+      /^([01]) /gm,
+      (_, l: string) => `__label__${l === '1' ? 'pos' : 'neg'} `,
+    );
+    const labels = readTable(utf8(fast), 'reviews.txt', parseCsv).rows.map((r) => r.values.label);
+    expect(labels).toEqual(['neg', 'pos', 'neg', 'pos', 'pos', 'neg']);
   });
 
   it('do not include a CSV that reads well, nor one-column text whose lines start differently', () => {
