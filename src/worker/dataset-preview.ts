@@ -13,7 +13,8 @@ const PREVIEW_VALUES = 1000;
  * columns with the most; on a tie (a small file whose every value is distinct) label outputs
  * take the column of shorter values and the others the longer, as a label is a word or two and a
  * text a sentence. A headerless file (col_1, col_2, …) then needs no choosing at all when it is
- * the usual class + text.
+ * the usual class + text. A `split` column (the part of the file a row came from, as in
+ * CLINC150's object of splits) is left out: its few values would make it the label's guess.
  */
 export function guessMapping(
   columns: readonly string[],
@@ -26,7 +27,8 @@ export function guessMapping(
   byName: Record<string, string>,
 ): Record<string, string> {
   const mapping = { ...byName };
-  const used = new Set(Object.values(mapping));
+  // A column naming each row's part of the file ("train", "test") is never guessed for a field.
+  const used = new Set([...Object.values(mapping), ...columns.filter(isSplitColumn)]);
   const distinct = (c: string): number => values[c]?.distinct ?? 0;
   const chars = (c: string): number => values[c]?.meanChars ?? 0;
   const take = (
@@ -53,6 +55,10 @@ export function guessMapping(
       () => true,
     );
   return mapping;
+}
+
+function isSplitColumn(column: string): boolean {
+  return column.toLowerCase() === 'split';
 }
 
 /** Longer preview values are cut: a 19 MB cell would freeze the page that renders it. */

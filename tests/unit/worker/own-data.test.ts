@@ -62,6 +62,28 @@ describe('Own data: imports that make a task of their own', () => {
     }
   });
 
+  it("a JSON object of splits has its pairs' columns guessed, never the split's", async () => {
+    const service = tab(freshProfile());
+    const pairs = (n: number, part: string) =>
+      Array.from({ length: n }, (_, i) => [
+        `please help me with request ${i} of ${part}`,
+        `intent_${i % 9}`,
+      ]);
+    const json = JSON.stringify({
+      train: pairs(30, 'train'),
+      val: pairs(10, 'val'),
+      test: pairs(10, 'test'),
+    });
+    const preview = await service.previewDataset(
+      { fileName: 'data_full.json', bytes: bytes(json) },
+      'ticket-routing',
+      3,
+    );
+    expect(preview.columns).toEqual(['col_1', 'col_2', 'split']);
+    expect(preview.columnValues.split?.distinct).toBe(3);
+    expect(preview.suggestedMapping).toEqual({ department: 'col_2', ticket: 'col_1' });
+  });
+
   it('a headerless file is detected, its columns guessed, and the task named after it', async () => {
     const service = tab(freshProfile());
     const file = { fileName: 'ag_news.csv', bytes: bytes(headerlessNews(60)) };

@@ -41,7 +41,10 @@ export function parseJsonl(text: string): ParsedTable {
   return { format: 'jsonl', columns: columnsOf(rows), rows, issues };
 }
 
-/** A JSON array of objects. Problems name the item (1-based); its line is not tracked. */
+/**
+ * A JSON array of objects (or of lists of values), or an object of such arrays. Problems name the
+ * item (1-based, counted over every part); its line is not tracked.
+ */
 export function parseJsonArray(text: string): ParsedTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
@@ -61,19 +64,48 @@ export function parseJsonArray(text: string): ParsedTable {
       ],
     };
   }
-  if (!Array.isArray(value))
+  if (Array.isArray(value)) return arrayTable(value.map((item) => ({ item })));
+  const parts = isObject(value) ? Object.entries(value).filter(([, v]) => Array.isArray(v)) : [];
+  if (parts.length === 0)
     return {
       format: 'json',
       columns: [],
       rows: [],
-      issues: [{ message: 'the file must hold a JSON array of objects, [ {...}, {...} ]' }],
+      issues: [
+        {
+          message:
+            'the file must hold a JSON array of objects, [ {...}, {...} ], or an object of such arrays, { "train": [...], "test": [...] }',
+        },
+      ],
     };
+  // An object of arrays, as datasets split into parts are often saved (CLINC150's
+  // `{"train": [[text, intent], ...], "val": [...], ...}`): every part's rows, each with the
+  // name of its part in a column `split` when there are several.
+  const named = parts.length > 1;
+  return arrayTable(
+    parts.flatMap(([split, items]) =>
+      (items as unknown[]).map((item) => ({ item, ...(named ? { split } : {}) })),
+    ),
+  );
+}
+
+/**
+ * Rows of a JSON array whose items are objects, or arrays of values (read as columns col_1,
+ * col_2, …, as a CSV without a header).
+ */
+function arrayTable(items: readonly { item: unknown; split?: string }[]): ParsedTable {
   const rows: TableRow[] = [];
   const issues: ImportIssue[] = [];
-  value.forEach((item: unknown, i) => {
-    if (isObject(item)) rows.push({ item: i + 1, values: item });
-    else issues.push({ item: i + 1, message: 'this item of the array is not an object' });
+  items.forEach(({ item, split }, i) => {
+    const values = isObject(item)
+      ? item
+      : Array.isArray(item) && item.length > 0
+        ? Object.fromEntries(item.map((v: JsonValue, k) => [`col_${k + 1}`, v]))
+        : undefined;
+    if (values === undefined)
+      issues.push({ item: i + 1, message: 'this item is neither an object nor a list of values' });
+    else rows.push({ item: i + 1, values: split === undefined ? values : { ...values, split } });
   });
-  if (value.length === 0) issues.push({ message: 'The file has no rows.' });
+  if (items.length === 0) issues.push({ message: 'The file has no rows.' });
   return { format: 'json', columns: columnsOf(rows), rows, issues };
 }

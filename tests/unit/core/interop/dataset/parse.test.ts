@@ -80,9 +80,26 @@ describe('JSONL and JSON', () => {
     expect(parseJsonArray('[{"a": 1}, {"a": 2}]').rows.map((r) => r.values.a)).toEqual([1, 2]);
     expect(parseJsonArray('[\n{"a": 1},\n{"a": }\n]').issues[0]).toMatchObject({ line: 3 });
     expect(parseJsonArray('[{"a": 1}, 7]').issues).toEqual([
-      { item: 2, message: 'this item of the array is not an object' },
+      { item: 2, message: 'this item is neither an object nor a list of values' },
     ]);
     expect(parseJsonArray('{"a": 1}').issues[0]?.message).toMatch(/JSON array of objects/);
+  });
+
+  it('JSON: an object of arrays gives every part its rows, named in a column `split`', () => {
+    const t = parseJsonArray(
+      '{"train": [["book a flight", "book_flight"], ["hi", "greeting"]], "test": [["bye", "goodbye"]], "version": 2}',
+    );
+    expect(t.issues).toEqual([]);
+    expect(t.columns).toEqual(['col_1', 'col_2', 'split']);
+    expect(t.rows.map((r) => [r.item, r.values.col_2, r.values.split])).toEqual([
+      [1, 'book_flight', 'train'],
+      [2, 'greeting', 'train'],
+      [3, 'goodbye', 'test'],
+    ]);
+    // One part needs no split column; an empty list is not a row.
+    const one = parseJsonArray('{"data": [{"q": "a"}, []]}');
+    expect(one.columns).toEqual(['q']);
+    expect(one.issues).toEqual([{ item: 2, message: expect.stringMatching(/neither/) }]);
   });
 
   it('detects the format from the name, then the content', () => {

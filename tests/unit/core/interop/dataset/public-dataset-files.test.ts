@@ -4,7 +4,7 @@ import { parseCsv } from '../../../../../src/storage/dataset-import/parse-csv';
 import { HAS_SHARED_DATA, SKIP_NOTE, readSharedBytes } from '../shared-data';
 
 describe.skipIf(!HAS_SHARED_DATA)(
-  `TREC's and SST-2's own files, imported as they are${SKIP_NOTE}`,
+  `TREC's, SST-2's and CLINC150's own files, imported as they are${SKIP_NOTE}`,
   () => {
     it('reads every TREC training question with its coarse class, and keeps all six', () => {
       const bytes = readSharedBytes('trec/TREC.train');
@@ -45,6 +45,29 @@ describe.skipIf(!HAS_SHARED_DATA)(
       expect(table.columns).toEqual(['label', 'text']);
       expect(new Set(table.rows.map((r) => r.values.label))).toEqual(new Set(['0', '1']));
       expect(table.rows.length).toBeGreaterThan(1800);
+    });
+
+    it("reads CLINC150's object of splits, every intent kept when it is sampled down", () => {
+      const bytes = readSharedBytes('clinc150/data_full.json');
+      const table = readTable(bytes, 'data_full.json', parseCsv);
+      expect(table.issues).toEqual([]);
+      expect(table.columns).toEqual(['col_1', 'col_2', 'split']);
+      expect(table.rows).toHaveLength(23_700);
+      const { dataset, notices } = prepareDataset(
+        {
+          fileName: 'data_full.json',
+          bytes,
+          inputFields: ['utterance'],
+          outputFields: ['intent'],
+          mapping: { utterance: 'col_1', intent: 'col_2' },
+          keepValuesOf: ['intent'],
+          seed: 0,
+          maxRows: 1000,
+        },
+        parseCsv,
+      );
+      expect(notices.join(' ')).toMatch(/23,700/);
+      expect(new Set(dataset.splits.train.map((e) => e.data.intent)).size).toBe(151);
     });
   },
 );
