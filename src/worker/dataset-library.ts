@@ -82,6 +82,7 @@ export class DatasetLibrary {
           DEFAULT_IMPORT_LIMITS.maxRows,
         ),
         keepValuesOf: fields.labelOutputs,
+        ...(input.valueNames ? { valueNames: input.valueNames } : {}),
         ...(input.ratios ? { ratios: input.ratios } : {}),
         ...readOptions(input),
       },
@@ -172,6 +173,13 @@ export class DatasetLibrary {
         columnMapping: Object.fromEntries(
           Object.entries(dataset.columnMapping).map(([f, column]) => [to(f), column]),
         ),
+        ...(dataset.valueNames
+          ? {
+              valueNames: Object.fromEntries(
+                Object.entries(dataset.valueNames).map(([f, names]) => [to(f), names]),
+              ),
+            }
+          : {}),
         splits,
         rules: adapted.rules,
       },

@@ -294,7 +294,25 @@ test("a file of 'label text' lines (TREC's layout) is previewed and imported wit
   await importer.getByLabel('Column for ticket').selectOption('text');
   await importer.getByLabel('Column for department').selectOption('coarse_label');
   await expect(importer.getByTestId('label-preview')).toContainText('4 labels in column');
+  // Codes get names a model can read; two given one name are merged into one label.
+  await importer.getByText('Rename labels').click();
+  await importer.getByLabel('New name for label NUM').fill('number');
+  await importer.getByLabel('New name for label HUM').fill('person or place');
+  await importer.getByLabel('New name for label LOC').fill('person or place');
+  await expect(importer.getByTestId('label-preview')).toContainText('NUM → number');
+  await expect(importer.getByLabel('Description')).toHaveValue(/one of 3 labels/);
   await importer.getByLabel('Dataset name').fill('Questions');
   await importer.getByRole('button', { name: 'Import dataset' }).click();
   await expect(importer.getByTestId('import-result')).toContainText('Saved “Questions”');
+  // The program made from the data answers with the new names.
+  const nav = page.getByRole('navigation', { name: 'Screens' });
+  await nav.getByRole('link', { name: 'Optimize' }).click();
+  await page.getByRole('combobox', { name: 'Data', exact: true }).selectOption({ index: 1 });
+  await nav.getByRole('link', { name: 'Try it' }).click();
+  await page.getByRole('button', { name: 'Example 1' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('try-prompt').first()).toContainText(/one of: .*person or place/, {
+    timeout: 15_000,
+  });
+  await expect(page.getByTestId('try-prompt').first()).not.toContainText('HUM');
 });

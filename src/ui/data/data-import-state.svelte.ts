@@ -39,6 +39,8 @@ export class DataImportState {
   columnNames = $state('');
   /** Rows kept from the file (a seeded sample that keeps every label). */
   rowsToKeep = $state(DEFAULT_ROWS);
+  /** New names for label values, by field, then by the value in the file (blank: kept). */
+  valueNames = $state<Record<string, Record<string, string>>>({});
   /** What the task does; blank: written from the fields and the file at import. */
   description = $state('');
   trainPct = $state(50);
@@ -62,6 +64,25 @@ export class DataImportState {
       this.fields !== null &&
       this.allFields.every((f) => Boolean(this.mapping[f]))
     );
+  }
+
+  /** The name a label value will be saved under ('' when it keeps its own). */
+  newName(field: string, value: string): string {
+    return this.valueNames[field]?.[value]?.trim() ?? '';
+  }
+
+  rename(field: string, value: string, name: string): void {
+    this.valueNames[field] = { ...this.valueNames[field], [value]: name };
+  }
+
+  /** How many labels a column's values make once renamed (two given one name are one). */
+  labelsAfterRenaming(column: {
+    field: string;
+    values: { distinct: number; top: { value: string }[] };
+  }): number {
+    if (column.values.top.length === 0) return column.values.distinct;
+    const names = column.values.top.map((v) => this.newName(column.field, v.value) || v.value);
+    return names.filter((n, i) => names.indexOf(n) === i).length;
   }
 
   async init(): Promise<void> {
@@ -142,6 +163,7 @@ export class DataImportState {
         taskId: this.taskId ?? '',
         mapping: { ...this.mapping },
         useColumnNames: this.useColumnNames,
+        ...this.namesToSave(),
         ...this.readOptions(),
         maxRows: Math.min(
           MAX_ROWS,
@@ -153,6 +175,19 @@ export class DataImportState {
         ...(this.name.trim() ? { name: this.name.trim() } : {}),
       });
     });
+  }
+
+  /** The renames of the label columns now chosen (a name for another column's value is dropped). */
+  private namesToSave(): { valueNames?: Record<string, Record<string, string>> } {
+    const out: Record<string, Record<string, string>> = {};
+    for (const [field, names] of Object.entries(this.valueNames)) {
+      const column = this.mapping[field];
+      const values = column ? this.preview?.columnValues[column]?.top : undefined;
+      const known = (values ?? []).map((v) => v.value);
+      const kept = Object.entries(names).filter(([from, to]) => known.includes(from) && to.trim());
+      if (kept.length > 0) out[field] = Object.fromEntries(kept);
+    }
+    return Object.keys(out).length > 0 ? { valueNames: out } : {};
   }
 
   private async loadPreview(): Promise<void> {
@@ -169,6 +204,7 @@ export class DataImportState {
     );
     this.preview = preview;
     this.mapping = { ...preview.suggestedMapping };
+    this.valueNames = {};
     this.rowsToKeep = Math.min(preview.totalRows, DEFAULT_ROWS) || DEFAULT_ROWS;
   }
 

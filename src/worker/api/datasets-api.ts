@@ -66,6 +66,11 @@ export interface DatasetImportInput extends DatasetFileInput {
    * to them: labels from the data, DSPy's default instruction. Off: the task's own names.
    */
   useColumnNames?: boolean;
+  /**
+   * New names for output values, by the task's field, then by the value as the preview lists it
+   * (`{ department: { '0': 'negative' } }`); a blank name keeps the value.
+   */
+  valueNames?: Record<string, Record<string, string>>;
   seed: number;
   ratios?: SplitRatios;
 }

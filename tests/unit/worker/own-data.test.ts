@@ -3,6 +3,7 @@ import type { ServiceDeps } from '../../../src/worker/service';
 import { createCopaService } from '../../../src/worker/service';
 import type { CopaWorkerApi } from '../../../src/worker/api';
 import { adapterEnv, deps } from './fakes';
+import { DatasetRepository } from '../../../src/storage/datasets';
 import {
   bytes,
   freshProfile,
@@ -82,6 +83,30 @@ describe('Own data: imports that make a task of their own', () => {
     expect(preview.columns).toEqual(['col_1', 'col_2', 'split']);
     expect(preview.columnValues.split?.distinct).toBe(3);
     expect(preview.suggestedMapping).toEqual({ department: 'col_2', ticket: 'col_1' });
+  });
+
+  it('label codes renamed at import become the labels of the program made from the data', async () => {
+    const profile = freshProfile();
+    const service = tab(profile);
+    const lines = Array.from({ length: 30 }, (_, i) => `${i % 2} a film review number ${i}`);
+    const { dataset } = await service.importDataset({
+      fileName: 'stsa.binary.dev',
+      bytes: bytes(lines.join('\n')),
+      taskId: 'ticket-routing',
+      mapping: { ticket: 'text', department: 'label' },
+      valueNames: { department: { '0': 'negative', '1': 'positive' } },
+      useColumnNames: true,
+      seed: 1,
+    });
+    const output = dataset.program?.steps[0]?.signature.outputs[0];
+    expect(output).toMatchObject({ name: 'label', type: 'label' });
+    expect([...(output?.labels ?? [])].sort()).toEqual(['negative', 'positive']);
+    const stored = await new DatasetRepository(profile.datasets).get(dataset.id);
+    if (!stored) throw new Error('the dataset was not stored');
+    expect(stored.valueNames).toEqual({ label: { '0': 'negative', '1': 'positive' } });
+    expect(new Set(stored.splits.train.map((e) => e.data.label))).toEqual(
+      new Set(['negative', 'positive']),
+    );
   });
 
   it('a headerless file is detected, its columns guessed, and the task named after it', async () => {

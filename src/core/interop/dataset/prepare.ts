@@ -16,6 +16,12 @@ import {
   type TableFormat,
 } from './table';
 import { checkTableColumns } from './table-checks';
+import {
+  applyValueNames,
+  checkValueNames,
+  effectiveValueNames,
+  type ValueNames,
+} from './value-names';
 
 export const DEFAULT_IMPORT_LIMITS = {
   /** Larger files are refused before they are read. */
@@ -85,6 +91,8 @@ export interface DatasetImportRequest extends ReadTableOptions {
   maxRows?: number;
   /** Fields (label outputs) whose every value must survive sampling and appear in training. */
   keepValuesOf?: string[];
+  /** New names for output values (codes such as 0 and 1), applied before sampling. */
+  valueNames?: ValueNames;
 }
 
 /** A validated, sampled and split dataset: what storage keeps (with an id and a date). */
@@ -105,6 +113,8 @@ export interface DatasetContent {
   outputFields: string[];
   /** Which file column fed each field. */
   columnMapping: Record<string, string>;
+  /** Output values renamed at import (field → value in the file → name kept). */
+  valueNames?: ValueNames;
   seed: number;
   splits: { train: Example[]; val: Example[]; test: Example[] };
 }
@@ -130,14 +140,18 @@ export function prepareDataset(req: DatasetImportRequest, parseCsv: CsvParser): 
     table.issues.length === 0
       ? mapRows(table, mapping, { inputs: req.inputFields, outputs: req.outputFields })
       : undefined;
-  const issues: ImportIssue[] = [...table.issues, ...(mapped?.issues ?? [])];
+  const issues: ImportIssue[] = [
+    ...table.issues,
+    ...(mapped?.issues ?? []),
+    ...checkValueNames(req.valueNames ?? {}, req.outputFields),
+  ];
   if (issues.length > 0)
     throw new DatasetImportError(
       req.fileName,
       issues.slice(0, MAX_REPORTED_ISSUES),
       Math.max(0, issues.length - MAX_REPORTED_ISSUES),
     );
-  let examples = mapped?.examples ?? [];
+  let examples = applyValueNames(mapped?.examples ?? [], req.valueNames ?? {});
   if (examples.length === 0)
     throw new DatasetImportError(req.fileName, [{ message: 'the file has no data rows' }]);
 
@@ -164,6 +178,7 @@ export function prepareDataset(req: DatasetImportRequest, parseCsv: CsvParser): 
       'The dataset is so small that the training or validation split is empty; add rows for a meaningful run.',
     );
 
+  const renamed = effectiveValueNames(req.valueNames ?? {});
   const dataset: DatasetContent = {
     name: req.name ?? req.fileName.replace(/\.[^.]+$/, ''),
     source: {
@@ -178,6 +193,7 @@ export function prepareDataset(req: DatasetImportRequest, parseCsv: CsvParser): 
     columnMapping: Object.fromEntries(
       [...req.inputFields, ...req.outputFields].map((f) => [f, mapping[f] ?? f]),
     ),
+    ...(Object.keys(renamed).length > 0 ? { valueNames: renamed } : {}),
     seed: req.seed,
     splits,
   };
