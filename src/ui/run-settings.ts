@@ -3,6 +3,8 @@ import { DEFAULT_COPA_CONFIG } from '../core/optimizers/copa-config';
 /** The settings the Optimize screen offers; everything else keeps COPA's defaults. */
 export interface RunSettings {
   cycles: number;
+  /** Which phase each cycle runs first: demos (compilation) or the instruction (prompt). */
+  startWith: 'compilation' | 'prompt';
   stepMode: boolean;
   seed: number;
   demoCandidates: number;
@@ -19,6 +21,7 @@ export interface RunSettings {
 /** COPA's own defaults where the screen offers the setting, so the two cannot drift apart. */
 export const DEFAULT_RUN_SETTINGS: RunSettings = {
   cycles: DEFAULT_COPA_CONFIG.cycles,
+  startWith: DEFAULT_COPA_CONFIG.startWith,
   stepMode: DEFAULT_COPA_CONFIG.stepMode,
   seed: DEFAULT_COPA_CONFIG.seed,
   demoCandidates: DEFAULT_COPA_CONFIG.demoCandidates,

@@ -124,6 +124,7 @@ export class RunState {
     const s = this.settings;
     return {
       cycles: s.cycles,
+      startWith: s.startWith,
       stepMode: s.stepMode,
       seed: s.seed,
       demoCandidates: s.demoCandidates,

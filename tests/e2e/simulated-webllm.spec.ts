@@ -37,8 +37,9 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await openScreen(page, 'Optimize');
   const note = page.getByTestId('preset-note');
   await expect(note).toContainText('Real-model preset applied');
-  await expect(note).toContainText('1 cycle,');
-  await expect(page.getByLabel('Cycles')).toHaveValue('1');
+  await expect(note).toContainText(`${REAL_MODEL_PRESET.cycles} cycles, the instruction first,`);
+  await expect(page.getByLabel('Cycles')).toHaveValue(String(REAL_MODEL_PRESET.cycles));
+  await expect(page.getByLabel('First phase of each cycle')).toHaveValue('prompt');
   await expect(page.getByLabel('Budget: max minutes (0 = none)')).toHaveValue(
     String((REAL_MODEL_PRESET.budget?.maxWallMs ?? 0) / 60_000),
   );

@@ -128,7 +128,7 @@ export function bootstrapRuns(config: CopaConfig, trainSize: number): number {
 /**
  * Expected cost of a COPA run from the configuration and data sizes: baseline evaluation,
  * then per cycle one compilation (bootstrap + demo-set selection) and one prompt phase
- * (failure probe + proposals + instruction selection). An upper estimate: cache hits,
+ * (failure probe + proposals + instruction selection), in the configured order. An upper estimate: cache hits,
  * early stops and repeated candidates make real runs cheaper.
  */
 export function estimateCopaCost(
@@ -154,18 +154,28 @@ export function estimateCopaCycles(
   const demos = Math.max(config.maxBootstrappedDemos, config.maxLabeledDemos);
   tally.programRuns(V, 0);
   let firstCycle: CostEstimate | null = null;
-  for (let c = 0; c < config.cycles; c++) {
+  // Demos in the program's calls: none until a compilation phase has run, so a prompt phase
+  // that comes first is priced with the start program's short prompts.
+  let shown = 0;
+  const compilation = (): void => {
     tally.programRuns(bootstrapRuns(config, task.trainset.length), config.maxLabeledDemos);
     tally.programRuns(
       selectionRuns(config.demoCandidates, V, config.minibatchSize, config.finalists),
       demos / 2,
     );
-    tally.programRuns(Math.min(config.failureProbeSize, task.trainset.length), demos);
-    tally.proposals(config.instructionCandidates, demos, 5);
+    shown = demos;
+  };
+  const prompt = (): void => {
+    tally.programRuns(Math.min(config.failureProbeSize, task.trainset.length), shown);
+    tally.proposals(config.instructionCandidates, shown, 5);
     tally.programRuns(
       selectionRuns(config.instructionCandidates, V, config.minibatchSize, config.finalists),
-      demos,
+      shown,
     );
+  };
+  const order = config.startWith === 'prompt' ? [prompt, compilation] : [compilation, prompt];
+  for (let c = 0; c < config.cycles; c++) {
+    for (const phase of order) phase();
     if (c === 0 && config.cycles > 1) firstCycle = tally.result();
   }
   return { total: tally.result(), firstCycle };

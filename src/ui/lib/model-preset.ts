@@ -14,6 +14,7 @@ export function presetSettings(modelId: string | null): Partial<RunSettings> {
   const preset = presetForModel(modelId);
   const out: Partial<RunSettings> = {};
   if (preset.cycles !== undefined) out.cycles = preset.cycles;
+  if (preset.startWith !== undefined) out.startWith = preset.startWith;
   if (preset.demoCandidates !== undefined) out.demoCandidates = preset.demoCandidates;
   if (preset.instructionCandidates !== undefined)
     out.instructionCandidates = preset.instructionCandidates;
@@ -37,11 +38,13 @@ export function withoutPreset(
   return restored;
 }
 
-/** "1 cycle, a 30-minute time budget": what a preset sets, in words. */
+/** "2 cycles, the instruction first, a 20-minute time budget": what a preset sets, in words. */
 export function presetWords(fields: Partial<RunSettings>): string {
   const parts: string[] = [];
   if (fields.cycles !== undefined)
     parts.push(`${fields.cycles} cycle${fields.cycles === 1 ? '' : 's'}`);
+  if (fields.startWith !== undefined)
+    parts.push(fields.startWith === 'prompt' ? 'the instruction first' : 'the demos first');
   if (fields.demoCandidates !== undefined)
     parts.push(`${fields.demoCandidates} demo-set candidates`);
   if (fields.instructionCandidates !== undefined)

@@ -8,13 +8,16 @@ describe('the real-model preset in the run settings', () => {
     const fields = presetSettings('webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
     expect(fields).toEqual({
       cycles: REAL_MODEL_PRESET.cycles,
+      startWith: REAL_MODEL_PRESET.startWith,
       maxMinutes: (REAL_MODEL_PRESET.budget?.maxWallMs ?? 0) / 60_000,
     });
     expect(fields.maxMinutes).toBeGreaterThan(0);
     expect(presetSettings('standin:0')).toEqual({});
     expect(presetSettings(null)).toEqual({});
-    expect(presetWords(fields)).toBe(`1 cycle, a ${fields.maxMinutes}-minute time budget`);
-    expect(presetWords({ cycles: 2 })).toBe('2 cycles');
+    expect(presetWords({ cycles: 2, startWith: 'prompt', maxMinutes: 20 })).toBe(
+      '2 cycles, the instruction first, a 20-minute time budget',
+    );
+    expect(presetWords({ cycles: 1, startWith: 'compilation' })).toBe('1 cycle, the demos first');
   });
 
   it('taking the preset back restores only the settings the user left as it set them', () => {
@@ -23,6 +26,7 @@ describe('the real-model preset in the run settings', () => {
     const changed = { ...applied, maxMinutes: 45 };
     const back = withoutPreset(changed, { modelId: 'webllm:m', fields }, DEFAULT_RUN_SETTINGS);
     expect(back.cycles).toBe(DEFAULT_RUN_SETTINGS.cycles);
+    expect(back.startWith).toBe(DEFAULT_RUN_SETTINGS.startWith);
     expect(back.maxMinutes).toBe(45);
     expect(back.seed).toBe(4);
   });

@@ -25,6 +25,7 @@ describe('the real-model preset follows the loaded model', () => {
     load('webllm', 'webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
     expect(run.settings.cycles).toBe(REAL_MODEL_PRESET.cycles);
     expect(run.config().budget).toEqual(REAL_MODEL_PRESET.budget);
+    expect(run.config().startWith).toBe(REAL_MODEL_PRESET.startWith);
     expect(REAL_MODEL_PRESET.budget?.maxWallMs).toBeGreaterThan(0);
     expect(run.preset?.modelId).toBe('webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
     // The user's changes stay while the same model is loaded.
@@ -37,6 +38,7 @@ describe('the real-model preset follows the loaded model', () => {
     expect(run.settings.cycles).toBe(4);
     expect(run.settings.maxMinutes).toBe(DEFAULT_RUN_SETTINGS.maxMinutes);
     expect(run.config().budget).toEqual({});
+    expect(run.config().startWith).toBe(DEFAULT_RUN_SETTINGS.startWith);
   });
 
   it("'Use COPA's defaults' sets the preset aside for that model; settings stay put during a run", () => {

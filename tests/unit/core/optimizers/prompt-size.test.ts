@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Adapter } from '../../../../src/core/adapters/adapter';
 import { chatAdapter } from '../../../../src/core/adapters/chat-adapter';
-import { estimateCopaCost } from '../../../../src/core/optimizers/cost-estimate';
+import {
+  estimateCopaCost,
+  estimateCopaCycles,
+} from '../../../../src/core/optimizers/cost-estimate';
 import { chatTokens } from '../../../../src/core/lm';
 import { measurePromptSize } from '../../../../src/core/optimizers/prompt-size';
 import { Program, predict } from '../../../../src/core/program';
@@ -70,5 +73,25 @@ describe('prompt sizes measured from formatted prompts', () => {
     const capped = estimateCopaCost(task, { demoTokenBudget: 1000 });
     const roomy = estimateCopaCost(task, { demoTokenBudget: 100_000 });
     expect(capped.promptTokens).toBeLessThan(roomy.promptTokens);
+  });
+
+  it('a prompt phase that comes first is priced without demos: the same calls, fewer tokens', () => {
+    const task = {
+      program,
+      trainset: examples,
+      valset: examples,
+      promptSize: { baseTokens: 100, demoTokens: 500 },
+    };
+    const demosFirst = estimateCopaCycles(task, { cycles: 2, startWith: 'compilation' });
+    const promptFirst = estimateCopaCycles(task, { cycles: 2, startWith: 'prompt' });
+    expect(promptFirst.total.lmCalls).toBe(demosFirst.total.lmCalls);
+    expect(promptFirst.firstCycle?.lmCalls).toBe(demosFirst.firstCycle?.lmCalls);
+    expect(promptFirst.firstCycle?.promptTokens ?? 0).toBeLessThan(
+      demosFirst.firstCycle?.promptTokens ?? 0,
+    );
+    // From the second cycle on, both orders run their prompt phases with demos.
+    const secondCycle = (e: typeof demosFirst) =>
+      e.total.promptTokens - (e.firstCycle?.promptTokens ?? 0);
+    expect(secondCycle(promptFirst)).toBe(secondCycle(demosFirst));
   });
 });
