@@ -6,6 +6,9 @@ import { exportPlainText, messagesExportText } from '../core/interop/prompt-expo
 import { RecordNotFoundError } from '../storage/errors';
 import { PROGRAM_SCHEMA_VERSION, type ProgramRecord } from '../storage/programs';
 import { checkStoredProgram, readableRecords } from './schemas/stored-programs';
+import { checkProgramState } from '../core/interop/program-schema';
+import { ProgramStateError } from '../core/errors';
+import type { ProgramState } from '../core/program';
 import type { StorageDeps } from './storage-deps';
 import type {
   DspyExportBundle,
@@ -15,6 +18,9 @@ import type {
   ProgramSummary,
   StoredProblem,
 } from './api';
+
+/** Longer names are cut: a name is a line in the Library, not a description. */
+const MAX_NAME_CHARS = 120;
 
 /** Saved programs: list, delete, export in four formats, import project or DSPy JSON. */
 export class ProgramLibrary {
@@ -103,6 +109,25 @@ export class ProgramLibrary {
         ? { provenance: imported.file.provenance }
         : {}),
       ...(imported.warnings.length > 0 ? { importWarnings: imported.warnings } : {}),
+    };
+    await this.deps.programs.put(record);
+    return toSummary(record);
+  }
+
+  /** Stores an edited program as it is (checked as an import is), under a name the user gave. */
+  async save(name: string, program: ProgramState): Promise<ProgramSummary> {
+    const checked = checkProgramState(program);
+    if (!checked.ok)
+      throw new ProgramStateError(
+        `The program was not saved: its ${checked.message}. Fix it on the Program screen and save again.`,
+      );
+    const record: ProgramRecord = {
+      schemaVersion: PROGRAM_SCHEMA_VERSION,
+      id: this.deps.newId(),
+      name: name.trim().slice(0, MAX_NAME_CHARS) || 'Edited program',
+      savedAt: this.now().toISOString(),
+      origin: 'manual',
+      program: checked.program,
     };
     await this.deps.programs.put(record);
     return toSummary(record);

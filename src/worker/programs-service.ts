@@ -1,3 +1,4 @@
+import type { ProgramState } from '../core/program';
 import type { ProgramExportFormat, ProgramsApi } from './api';
 import type { ProgramLibrary } from './program-library';
 import { requireStorage } from './storage-required';
@@ -28,5 +29,9 @@ export class ProgramsService implements ProgramsApi {
 
   async importProgram(fileName: string, text: string) {
     return requireStorage(this.#programs).import(fileName, text);
+  }
+
+  async saveProgram(name: string, program: ProgramState) {
+    return requireStorage(this.#programs).save(name, program);
   }
 }

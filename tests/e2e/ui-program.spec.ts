@@ -242,3 +242,24 @@ test('a DSPy multi-hop program, whose two query steps write the same field, open
   await expect(page.getByTestId('program-problems')).toContainText('the data does not have');
   expect(problems).toEqual([]);
 });
+
+test('an edited program is kept in the Library without a run and exported from there', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await openScreen(page, 'Program');
+  await page.locator('#instr-0').fill('Route the ticket; refunds always go to billing.');
+  await page.getByLabel('Name in the Library').fill('Router, my wording');
+  await page.getByRole('button', { name: 'Save to Library' }).click();
+  const status = page.getByTestId('program-in-library');
+  await expect(status).toContainText('Saved to the Library as “Router, my wording”');
+  await status.getByRole('link', { name: 'Export it from the Library' }).click();
+  const row = page.getByRole('listitem').filter({ hasText: 'Router, my wording' });
+  await expect(row).toContainText('manual');
+  const saving = page.waitForEvent('download');
+  await row.getByRole('button', { name: /as Plain text/i }).click();
+  const file = await saving;
+  const text = await (await file.createReadStream()).toArray();
+  expect(Buffer.concat(text).toString('utf8')).toContain('refunds always go to billing');
+});

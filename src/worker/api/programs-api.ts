@@ -1,4 +1,5 @@
 import type { ProgramProvenance } from '../../core/interop/copa-format';
+import type { ProgramState } from '../../core/program';
 import type { ProgramOrigin, ProgramRecord } from '../../storage/programs';
 import type { Listing } from './listing';
 
@@ -38,4 +39,9 @@ export interface ProgramsApi {
   exportDspy(id: string): Promise<DspyExportBundle>;
   /** Imports the project's program JSON or DSPy program JSON (any generation). */
   importProgram(fileName: string, text: string): Promise<ProgramSummary>;
+  /**
+   * Saves a program edited on the Program screen to the Library (origin `manual`), so it can be
+   * exported or opened again without a run. Throws ProgramStateError when it is not a program.
+   */
+  saveProgram(name: string, program: ProgramState): Promise<ProgramSummary>;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CopaWorkerApi } from '../../../src/worker/api';
 import { createCopaService } from '../../../src/worker/service';
+import { getTask } from '../../../src/tasks';
 import { readSharedText, HAS_SHARED_DATA, SKIP_NOTE } from '../core/interop/shared-data';
 import { adapterEnv, deps } from './fakes';
 import { freshProfile, tabStorage, TICKET_TASK, smallRun } from './storage-fixtures';
@@ -19,6 +20,29 @@ async function serviceWithProgram(): Promise<{ service: CopaWorkerApi; programId
 }
 
 describe('The worker service storage: programs', () => {
+  it('keeps an edited program in the Library without a run, and exports it', async () => {
+    const service = createCopaService({
+      ...deps(adapterEnv(null)),
+      storage: tabStorage(freshProfile()),
+    });
+    const edited = getTask('ticket-routing').program.toState();
+    edited.steps[0]!.signature.instruction = 'Route the ticket; refunds go to billing.';
+    const saved = await service.saveProgram('  Router, my wording  ', edited);
+    expect(saved).toMatchObject({ name: 'Router, my wording', origin: 'manual' });
+    const listed = (await service.listPrograms()).items;
+    expect(listed.map((p) => p.id)).toEqual([saved.id]);
+    const text = (await service.exportProgram(saved.id, 'plain-text')).text;
+    expect(text).toContain('refunds go to billing');
+    // Not a program: refused by name, and nothing is stored.
+    const broken = { ...edited, steps: [null] } as unknown as typeof edited;
+    await expect(service.saveProgram('x', broken)).rejects.toMatchObject({
+      name: 'ProgramStateError',
+      message: expect.stringMatching(/not saved: its "steps\.0"/),
+    });
+    expect((await service.listPrograms()).items).toHaveLength(1);
+    expect((await service.saveProgram('', edited)).name).toBe('Edited program');
+  });
+
   it('exports a saved program in four formats', async () => {
     const { service, programId } = await serviceWithProgram();
     const copa = await service.exportProgram(programId, 'copa-json');
