@@ -9,6 +9,11 @@ import type {
 } from '../worker/api';
 import type { CopaClient } from '../worker/client';
 import { secondsLeft, timeLeftWords, type LoadSample } from './lib/time-left';
+import { rememberedNumber, rememberNumber } from './lib/remembered-setting';
+
+/** The stand-in's simulated delay per call: as the Model screen offers it. */
+export const MAX_STAND_IN_LATENCY_MS = 1000;
+const LATENCY_KEY = 'standInLatencyMs';
 
 /** An error as the UI shows it: its name (stable, for tests and logic) and the message with advice. */
 export interface ShownError {
@@ -35,8 +40,11 @@ export class EngineState {
   speed = $state<ModelSpeed | null>(null);
   /** A model marked too large for this GPU that the user chose to try anyway. */
   confirmedTooLargeId = $state<string | null>(null);
-  /** Extra wait per stand-in call, to pace it like a real model. */
-  standInLatencyMs = $state(0);
+  /**
+   * Extra wait per stand-in call, to pace it like a real model; remembered across reloads, so
+   * a run resumed after one keeps its pace.
+   */
+  standInLatencyMs = $state(rememberedNumber(LATENCY_KEY, 0, MAX_STAND_IN_LATENCY_MS, 0));
 
   constructor(private readonly client: CopaClient) {}
 
@@ -110,7 +118,12 @@ export class EngineState {
   async useStandIn(seed = 0): Promise<void> {
     this.error = null;
     await this.guard(async () => {
-      this.status = await this.client.useStandIn(seed, this.standInLatencyMs);
+      const latency = Math.min(
+        MAX_STAND_IN_LATENCY_MS,
+        Math.max(0, Math.round(Number(this.standInLatencyMs) || 0)),
+      );
+      this.status = await this.client.useStandIn(seed, latency);
+      rememberNumber(LATENCY_KEY, latency);
       this.speed = null;
     });
   }

@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EngineState } from '../../../src/ui/engine-state.svelte';
+import type { CopaClient } from '../../../src/worker/client';
+
+/** An in-memory localStorage, as a browser keeps one per site. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (k) => items.get(k) ?? null,
+    key: (i) => [...items.keys()][i] ?? null,
+    removeItem: (k) => void items.delete(k),
+    setItem: (k, v) => void items.set(k, String(v)),
+  };
+}
+
+function engineWith(calls: number[]): EngineState {
+  const client = {
+    useStandIn: async (_seed: number, latencyMs: number) => {
+      calls.push(latencyMs);
+      return { kind: 'standin', modelId: 'standin:0', label: 'Stand-in' };
+    },
+  } as unknown as CopaClient;
+  return new EngineState(client);
+}
+
+describe("the stand-in's simulated delay", () => {
+  const saved = globalThis.localStorage;
+  beforeEach(() => {
+    globalThis.localStorage = memoryStorage();
+  });
+  afterEach(() => {
+    globalThis.localStorage = saved;
+  });
+
+  it('is remembered across a reload, so a resumed run keeps its pace', async () => {
+    const calls: number[] = [];
+    const before = engineWith(calls);
+    expect(before.standInLatencyMs).toBe(0);
+    before.standInLatencyMs = 250;
+    await before.useStandIn();
+    // The page reloads: a new EngineState starts the stand-in with the same delay.
+    const after = engineWith(calls);
+    expect(after.standInLatencyMs).toBe(250);
+    await after.useStandIn();
+    expect(calls).toEqual([250, 250]);
+  });
+
+  it('is kept within 0–1000 ms, and a damaged stored value is ignored', async () => {
+    const calls: number[] = [];
+    const engine = engineWith(calls);
+    engine.standInLatencyMs = 5000;
+    await engine.useStandIn();
+    expect(calls).toEqual([1000]);
+    globalThis.localStorage.setItem('copa-playground.standInLatencyMs', 'soon');
+    expect(engineWith(calls).standInLatencyMs).toBe(0);
+  });
+});
