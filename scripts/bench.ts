@@ -13,7 +13,14 @@ import { writeFileSync } from 'node:fs';
 import { SIMULATED_MODELS, type SimulatedModelInfo } from '../src/engines/standin/simulated-models';
 import { gainLines, gainsByModelLines, gainsOverZeroShot } from './bench/gains';
 import { parseList, parseOverrides, parseSeeds } from './bench/options';
-import { comparisonLines, compare, methodTable, summaryLine, targetCounts } from './bench/report';
+import {
+  comparisonLines,
+  compare,
+  methodTable,
+  presetLine,
+  summaryLine,
+  targetCounts,
+} from './bench/report';
 import { METHODS, runMethod, type Method } from './bench/run-method';
 import { loadTasks, TASK_IDS } from './bench/tasks';
 import type { BenchTask, MethodRow, TaskModelResult } from './bench/types';
@@ -100,6 +107,8 @@ async function main(): Promise<void> {
       for (const line of methodTable(r)) console.log(`  ${line}`);
       const c = compare(r);
       if (c) for (const line of comparisonLines(c)) console.log(`  ${line}`);
+      const preset = presetLine(r);
+      if (preset) console.log(`  ${preset}`);
     }
   }
   console.log('\n=== Summary: copa-matched vs the best baseline; copa calls to reach it ===');

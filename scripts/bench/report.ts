@@ -115,6 +115,30 @@ export function comparisonLines(c: Comparison): string[] {
   return lines;
 }
 
+/** Issue 12's target for the real-model preset: this many iGPU seconds at most... */
+export const PRESET_SECONDS_TARGET = 600;
+/** ...with a mean test score at most this far below default COPA's. */
+export const PRESET_SCORE_TOLERANCE = 0.02;
+
+/**
+ * The real-model preset against default COPA on one (task, model): its iGPU time (mean and
+ * longest run) and the paired test difference, with issue 12's target; null when either did
+ * not run.
+ */
+export function presetLine(result: TaskModelResult): string | null {
+  const preset = result.methods.filter((r) => r.method === 'copa-real-preset');
+  const diff = pairedDifference(result.methods, 'copa-real-preset', 'copa');
+  if (preset.length === 0 || diff.seeds === 0) return null;
+  const seconds = preset.map((r) => r.igpuSeconds);
+  const longest = Math.max(...seconds);
+  const ok = longest <= PRESET_SECONDS_TARGET && diff.mean >= -PRESET_SCORE_TOLERANCE;
+  return (
+    `copa-real-preset: ${(mean(seconds) / 60).toFixed(1)} iGPU min (longest ${(longest / 60).toFixed(1)}); ` +
+    `test − copa ${formatDiff(diff)}; ${ok ? 'PASS' : 'FAIL'} ≤ ${PRESET_SECONDS_TARGET} s on every ` +
+    `seed and within ${PRESET_SCORE_TOLERANCE} of copa`
+  );
+}
+
 /** One summary line: pass/fail of both targets for one (task, model). */
 export function summaryLine(result: TaskModelResult, c: Comparison | null): string {
   const head = `${result.task.padEnd(18)} ${result.model.padEnd(14)}`;

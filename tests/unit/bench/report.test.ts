@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compare, comparisonLines, summaryLine, targetCounts } from '../../../scripts/bench/report';
+import {
+  compare,
+  comparisonLines,
+  presetLine,
+  summaryLine,
+  targetCounts,
+} from '../../../scripts/bench/report';
 import type { MethodRow, TaskModelResult } from '../../../scripts/bench/types';
 
 function row(method: string, seed: number, test: number, calls: number, val = test): MethodRow {
@@ -62,5 +68,27 @@ describe('the bench report', () => {
     expect(summaryLine(result([row('zero-shot', 0, 0.5, 100)]), null)).toMatch(/did not run/);
     // The count leaves out pairs where a target's methods did not run.
     expect(targetCounts([c, null])).toBe('matched diff ≥ 0 on 0/0; calls to reach ≤ 0.6× on 0/1');
+  });
+
+  it("gives the real-model preset's time and its test difference from default COPA, with issue 12's target", () => {
+    const timed = (method: string, seed: number, test: number, seconds: number): MethodRow => ({
+      ...row(method, seed, test, 100),
+      igpuSeconds: seconds,
+    });
+    const within = result([
+      timed('copa', 0, 0.7, 2000),
+      timed('copa', 1, 0.6, 2000),
+      timed('copa-real-preset', 0, 0.69, 540),
+      timed('copa-real-preset', 1, 0.6, 600),
+    ]);
+    expect(presetLine(within)).toMatch(
+      /^copa-real-preset: 9\.5 iGPU min \(longest 10\.0\); test − copa -0\.0050 .* PASS/,
+    );
+    // One seed over 600 s, or a mean more than 0.02 below default COPA: FAIL.
+    const slow = result([...within.methods.slice(0, 3), timed('copa-real-preset', 1, 0.6, 601)]);
+    expect(presetLine(slow)).toMatch(/FAIL/);
+    const worse = result([...within.methods.slice(0, 3), timed('copa-real-preset', 1, 0.5, 500)]);
+    expect(presetLine(worse)).toMatch(/FAIL/);
+    expect(presetLine(result([timed('copa', 0, 0.7, 2000)]))).toBeNull();
   });
 });
