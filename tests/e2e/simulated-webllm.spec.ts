@@ -40,6 +40,9 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await expect(note).toContainText(`${REAL_MODEL_PRESET.cycles} cycles, the instruction first,`);
   await expect(page.getByLabel('Cycles')).toHaveValue(String(REAL_MODEL_PRESET.cycles));
   await expect(page.getByLabel('First phase of each cycle')).toHaveValue('prompt');
+  await expect(page.getByTestId('copa-intro')).toContainText(
+    'a prompt phase has the model write better instructions, then a compilation phase',
+  );
   await expect(page.getByLabel('Budget: max minutes (0 = none)')).toHaveValue(
     String((REAL_MODEL_PRESET.budget?.maxWallMs ?? 0) / 60_000),
   );
