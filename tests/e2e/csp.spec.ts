@@ -143,7 +143,7 @@ test('under the Content-Security-Policy, import, a run, Results, Try it and ever
       }),
     ),
   });
-  await expect(programs).toContainText('import-dspy');
+  await expect(programs).toContainText('imported DSPy file');
 
   const reported = await page.evaluate(
     () => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [],

@@ -68,7 +68,7 @@ test('a saved program survives a reload and exports in four formats; a DSPy file
     buffer: Buffer.from(DSPY_FILE),
   });
   await expect(programs.locator('li')).toHaveCount(2);
-  await expect(programs).toContainText('import-dspy');
+  await expect(programs).toContainText('imported DSPy file');
 
   // Delete asks first.
   await programs.getByRole('button', { name: /^Delete program router/ }).click();

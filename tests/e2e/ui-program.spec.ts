@@ -152,7 +152,7 @@ async function importToLibrary(page: Page, file: string): Promise<Locator> {
   await openScreen(page, 'Library');
   await page.getByLabel('Import a program file (project JSON or DSPy JSON)').setInputFiles(file);
   const programs = page.getByTestId('saved-programs');
-  await expect(programs).toContainText('import-dspy');
+  await expect(programs).toContainText('imported DSPy file');
   return programs;
 }
 
@@ -256,7 +256,7 @@ test('an edited program is kept in the Library without a run and exported from t
   await expect(status).toContainText('Saved to the Library as “Router, my wording”');
   await status.getByRole('link', { name: 'Export it from the Library' }).click();
   const row = page.getByRole('listitem').filter({ hasText: 'Router, my wording' });
-  await expect(row).toContainText('manual');
+  await expect(row).toContainText('saved from the Program screen');
   const saving = page.waitForEvent('download');
   await row.getByRole('button', { name: /as Plain text/i }).click();
   const file = await saving;
