@@ -159,6 +159,9 @@ test('a file that is not UTF-8 is reported with its line and can be read as Lati
   await chooseFile(importer, 'latin.csv', latin1);
   await expect(importer.getByTestId('import-error')).toContainText('NotUtf8Error');
   await expect(importer.getByTestId('import-error')).toContainText('line 2');
+  await expect(importer.getByTestId('import-error')).toContainText(
+    'choose Latin-1 under Text encoding',
+  );
   await importer.getByLabel('Text encoding').selectOption('latin1');
   await expect(importer.getByTestId('import-preview')).toContainText('Le café est froid');
   await expect(importer.getByTestId('import-error')).toHaveCount(0);

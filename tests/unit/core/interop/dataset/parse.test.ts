@@ -40,6 +40,8 @@ describe('UTF-8 detection', () => {
       }
     })();
     expect(err?.message).toMatch(/^notes\.csv is not UTF-8 text: the byte at offset 3 \(line 2\)/);
+    // It says what to do, with the name of the control that does it.
+    expect(err?.message).toMatch(/choose Latin-1 under Text encoding; otherwise save it as UTF-8/);
     expect(decodeText(bytes(0x62, 0xe9), 'notes.csv', 'latin1')).toBe('bé');
   });
 
