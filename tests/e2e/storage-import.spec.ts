@@ -291,6 +291,8 @@ test("a file of 'label text' lines (TREC's layout) is previewed and imported wit
     (_, i) => `${coarse[i % 4]} What question number ${i} asks about ${i % 4} ?`,
   );
   const importer = await dataImporter(page);
+  // The file picker hides no file: an extension filter would hide TREC.train and stsa.binary.dev.
+  await expect(importer.getByLabel('Data file')).not.toHaveAttribute('accept');
   await chooseFile(importer, 'TREC.sample', lines.join('\n'), 'text/plain');
   await expect(importer.getByTestId('import-issues')).toHaveCount(0);
   await expect(importer).toContainText('Preview (24 rows, a label and a text per line)');
