@@ -167,6 +167,24 @@ test('a file that is not UTF-8 is reported with its line and can be read as Lati
   await expect(importer.getByTestId('import-error')).toHaveCount(0);
 });
 
+test('a label column too long to rename says so, and a big file counts its rows with commas', async ({
+  page,
+}) => {
+  const rows = Array.from(
+    { length: 1400 },
+    (_, i) => `"a question about topic ${i % 70}",t${i % 70}`,
+  );
+  const importer = await dataImporter(page);
+  await chooseFile(importer, 'topics.csv', ['text,topic', ...rows].join('\n'));
+  await expect(importer).toContainText('Preview (1,400 rows, CSV');
+  await importer.getByLabel('Column for department').selectOption('topic');
+  await expect(importer.getByTestId('label-preview')).toContainText('70 labels');
+  await expect(importer.getByTestId('label-renames')).toHaveCount(0);
+  await expect(importer.getByTestId('rename-limit')).toContainText(
+    'at most 60; this one has 70 labels. To give them other names, change them in the file',
+  );
+});
+
 /** Film reviews as CSV: `header` names the two columns, `labels` the positive and negative one. */
 function reviewsCsv(header: string, [good, bad]: [string, string]): string {
   return [
