@@ -40,9 +40,11 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await expect(note).toContainText(`${REAL_MODEL_PRESET.cycles} cycles, the instruction first,`);
   await expect(page.getByLabel('Cycles')).toHaveValue(String(REAL_MODEL_PRESET.cycles));
   await expect(page.getByLabel('First phase of each cycle')).toHaveValue('prompt');
+  // The intro names the phases in the order this run takes them.
   await expect(page.getByTestId('copa-intro')).toContainText(
-    'a prompt phase has the model write better instructions, then a compilation phase',
+    'write better instructions, then a compilation phase picks',
   );
+  await expect(note).toContainText("stayed within 0.02 of default COPA's");
   await expect(page.getByLabel('Budget: max minutes (0 = none)')).toHaveValue(
     String((REAL_MODEL_PRESET.budget?.maxWallMs ?? 0) / 60_000),
   );

@@ -159,9 +159,30 @@ test('a file that is not UTF-8 is reported with its line and can be read as Lati
   await chooseFile(importer, 'latin.csv', latin1);
   await expect(importer.getByTestId('import-error')).toContainText('NotUtf8Error');
   await expect(importer.getByTestId('import-error')).toContainText('line 2');
+  await expect(importer.getByTestId('import-error')).toContainText(
+    'choose Latin-1 under Text encoding',
+  );
   await importer.getByLabel('Text encoding').selectOption('latin1');
   await expect(importer.getByTestId('import-preview')).toContainText('Le café est froid');
   await expect(importer.getByTestId('import-error')).toHaveCount(0);
+});
+
+test('a label column too long to rename says so, and a big file counts its rows with commas', async ({
+  page,
+}) => {
+  const rows = Array.from(
+    { length: 1400 },
+    (_, i) => `"a question about topic ${i % 70}",t${i % 70}`,
+  );
+  const importer = await dataImporter(page);
+  await chooseFile(importer, 'topics.csv', ['text,topic', ...rows].join('\n'));
+  await expect(importer).toContainText('Preview (1,400 rows, CSV');
+  await importer.getByLabel('Column for department').selectOption('topic');
+  await expect(importer.getByTestId('label-preview')).toContainText('70 labels');
+  await expect(importer.getByTestId('label-renames')).toHaveCount(0);
+  await expect(importer.getByTestId('rename-limit')).toContainText(
+    'at most 60; this one has 70 labels. To give them other names, change them in the file',
+  );
 });
 
 /** Film reviews as CSV: `header` names the two columns, `labels` the positive and negative one. */
@@ -288,6 +309,8 @@ test("a file of 'label text' lines (TREC's layout) is previewed and imported wit
     (_, i) => `${coarse[i % 4]} What question number ${i} asks about ${i % 4} ?`,
   );
   const importer = await dataImporter(page);
+  // The file picker hides no file: an extension filter would hide TREC.train and stsa.binary.dev.
+  await expect(importer.getByLabel('Data file')).not.toHaveAttribute('accept');
   await chooseFile(importer, 'TREC.sample', lines.join('\n'), 'text/plain');
   await expect(importer.getByTestId('import-issues')).toHaveCount(0);
   await expect(importer).toContainText('Preview (24 rows, a label and a text per line)');

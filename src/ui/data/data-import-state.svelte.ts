@@ -41,6 +41,11 @@ export class DataImportState {
   rowsToKeep = $state(DEFAULT_ROWS);
   /** New names for label values, by field, then by the value in the file (blank: kept). */
   valueNames = $state<Record<string, Record<string, string>>>({});
+  /**
+   * The label list's search. Kept here to be cleared with each file: a search left from a file
+   * of many labels hid every label of the next, whose few labels show no search box to clear it.
+   */
+  labelFilter = $state('');
   /** What the task does; blank: written from the fields and the file at import. */
   description = $state('');
   trainPct = $state(50);
@@ -205,6 +210,7 @@ export class DataImportState {
     this.preview = preview;
     this.mapping = { ...preview.suggestedMapping };
     this.valueNames = {};
+    this.labelFilter = '';
     this.rowsToKeep = Math.min(preview.totalRows, DEFAULT_ROWS) || DEFAULT_ROWS;
   }
 

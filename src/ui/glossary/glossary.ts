@@ -26,7 +26,8 @@ export const GLOSSARY = {
   },
   cycle: {
     term: 'Cycle',
-    text: "One compilation phase (choose demos) followed by one prompt phase (choose the instruction). Each phase starts from the other phase's winner and the insight it handed on.",
+    // Which phase comes first is a setting (the real-model preset starts with the instruction).
+    text: "One compilation phase (choose demos) and one prompt phase (choose the instruction), the demos first unless First phase of each cycle says otherwise. Each phase starts from the other phase's winner and the insight it handed on.",
   },
   minibatch: {
     term: 'Minibatch',

@@ -12,3 +12,19 @@ export const PHASE_TITLE: Record<PhaseKind, string> = {
   compilation: 'Compilation (demos)',
   prompt: 'Prompt (instruction)',
 };
+
+/** The two phases' work in the order a cycle runs them (First phase of each cycle). */
+const PHASE_TURN: Record<PhaseKind, string> = {
+  compilation: 'a compilation phase picks worked examples (demos) for it',
+  prompt: 'a prompt phase has the model write better instructions',
+};
+
+/**
+ * What COPA does, before a first run, in the order the settings run the phases: the real-model
+ * preset starts with the instruction, and an intro saying the demos come first would contradict
+ * the phase cards that follow.
+ */
+export function copaIntro(first: PhaseKind): string {
+  const second: PhaseKind = first === 'prompt' ? 'compilation' : 'prompt';
+  return `COPA improves this program's prompt in turns: ${PHASE_TURN[first]}, then ${PHASE_TURN[second]}, each phase building on the other's winner. Every candidate is scored on the validation examples, and only a better score replaces the current program, so the result is never worse than where you started.`;
+}

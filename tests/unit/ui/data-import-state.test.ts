@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DataImportState } from '../../../src/ui/data/data-import-state.svelte';
 import type { CopaClient } from '../../../src/worker/client';
+import type { DatasetPreview } from '../../../src/worker/api';
 
 describe('DataImportState.pick', () => {
   it('refuses a file over the limit with the limit in whole megabytes, as the worker says it', async () => {
@@ -12,5 +13,36 @@ describe('DataImportState.pick', () => {
     expect(state.error?.message).toBe(
       'big.csv is 21.0 MB; the playground imports files up to 20 MB. Use a smaller sample of the data.',
     );
+  });
+});
+
+describe('DataImportState, a second file', () => {
+  it('clears the label search, which would hide every label of a file too small to show the search box', async () => {
+    const preview: DatasetPreview = {
+      format: 'label-text',
+      columns: ['label', 'text'],
+      rows: [],
+      totalRows: 2,
+      issues: [],
+      suggestedMapping: { ticket: 'text', department: 'label' },
+      columnValues: {},
+    };
+    const client = {
+      taskFields: () =>
+        Promise.resolve({
+          inputs: ['ticket'],
+          outputs: ['department'],
+          labelOutputs: ['department'],
+        }),
+      previewDataset: () => Promise.resolve(preview),
+    } as unknown as CopaClient;
+    const state = new DataImportState(client);
+    await state.chooseTask('ticket-routing');
+    await state.pick(new File(['0 bad\n1 good\n'], 'many-labels.txt'));
+    state.labelFilter = 'intent_7';
+    state.rename('department', '0', 'negative');
+    await state.pick(new File(['0 bad\n1 good\n'], 'stsa.binary.dev'));
+    expect(state.labelFilter).toBe('');
+    expect(state.valueNames).toEqual({});
   });
 });

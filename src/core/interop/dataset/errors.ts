@@ -66,7 +66,7 @@ export class NotUtf8Error extends CopaError {
   ) {
     super(
       'NotUtf8Error',
-      `${fileName} is not UTF-8 text: the byte at offset ${byteOffset} (line ${line}) is not valid UTF-8. Save the file as UTF-8, or import it as Latin-1 if that is its encoding.`,
+      `${fileName} is not UTF-8 text: the byte at offset ${byteOffset} (line ${line}) is not valid UTF-8. If the file is Latin-1 (as TREC's files are), choose Latin-1 under Text encoding; otherwise save it as UTF-8 and choose it again.`,
     );
   }
 }

@@ -20,6 +20,10 @@ const MAX_LABEL_CHARS = 40;
 /** fastText marks labels with this prefix; the label is what follows it. */
 const FASTTEXT_PREFIX = '__label__';
 
+/** A line's first word, when it is short enough for a label and text follows it. */
+const LABEL_THEN_TEXT = new RegExp(`^(\\S{1,${MAX_LABEL_CHARS}})\\s+\\S`);
+const LONE_LABEL = new RegExp(`^\\S{1,${MAX_LABEL_CHARS}}$`);
+
 /** A label of a coarse and a fine class, as TREC's "DESC:manner". */
 const COARSE_FINE = /^[^:]+:[^:]+$/;
 
@@ -33,13 +37,19 @@ export function looksLikeLabelLines(text: string): boolean {
     .map((l) => l.trim())
     .filter((l) => l !== '')
     .slice(0, 200);
-  if (lines.length < 5) return false;
   const firsts: string[] = [];
-  for (const line of lines) {
-    const first = new RegExp(`^(\\S{1,${MAX_LABEL_CHARS}})\\s+\\S`).exec(line)?.[1];
-    if (first === undefined) return false;
-    firsts.push(first);
+  // A line that is a lone word (a label whose text was lost) is allowed now and then: the file is
+  // still read as label lines, and that line is then reported by its number, instead of the whole
+  // file being read as a one-column CSV whose first line is taken for a header. A lone first
+  // word is such a header (a one-column CSV's "text"), so it still says the file is not this.
+  let lone = 0;
+  for (const [i, line] of lines.entries()) {
+    const first = LABEL_THEN_TEXT.exec(line)?.[1];
+    if (first !== undefined) firsts.push(first);
+    else if (i > 0 && LONE_LABEL.test(line)) lone++;
+    else return false;
   }
+  if (firsts.length < 5 || lone > Math.max(1, Math.floor(lines.length / 20))) return false;
   // TREC's fine classes are many (50), its coarse ones few: "DESC:manner" counts as DESC.
   const coarse = firsts.every((f) => COARSE_FINE.test(f));
   const labels = new Set(coarse ? firsts.map((f) => f.split(':')[0]) : firsts);
@@ -62,7 +72,11 @@ export function parseLabelLines(text: string): ParsedTable {
     const line = i + 1;
     const match = /^(\S+)\s+(.+)$/s.exec(lineText);
     if (!match?.[1] || !match[2]) {
-      issues.push({ line, message: 'the line has a label but no text after it' });
+      issues.push({
+        line,
+        message:
+          'the line has a label but no text after it; add the text after a space, or delete the line',
+      });
       return;
     }
     const label = match[1].startsWith(FASTTEXT_PREFIX)

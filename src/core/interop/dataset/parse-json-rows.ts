@@ -7,6 +7,11 @@ function isObject(v: unknown): v is Record<string, JsonValue> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A JSON item that can be a row: an object, or a non-empty list of values. */
+function isRow(item: unknown): boolean {
+  return isObject(item) || (Array.isArray(item) && item.length > 0);
+}
+
 function columnsOf(rows: readonly TableRow[]): string[] {
   const seen = new Set<string>();
   for (const r of rows) for (const k of Object.keys(r.values)) seen.add(k);
@@ -78,6 +83,25 @@ export function parseJsonArray(text: string): ParsedTable {
         },
       ],
     };
+  // An object of columns ({"text": [...], "label": [...]}, as pandas and others save a table) holds
+  // no rows: said once, with what to save instead, rather than once per value.
+  const lists = parts.map(([, v]) => v as unknown[]);
+  if (lists.some((l) => l.length > 0) && lists.every((l) => !l.some(isRow)))
+    return {
+      format: 'json',
+      columns: [],
+      rows: [],
+      issues: [
+        {
+          message: `the file holds lists of values (${parts
+            .slice(0, 3)
+            .map(([k]) => JSON.stringify(k))
+            .join(
+              ', ',
+            )}), not rows: save it as rows, [ {"text": "...", "label": "..."}, ... ], or as JSON Lines`,
+        },
+      ],
+    };
   // An object of arrays, as datasets split into parts are often saved (CLINC150's
   // `{"train": [[text, intent], ...], "val": [...], ...}`): every part's rows, each with the
   // name of its part in a column `split` when there are several.
@@ -103,7 +127,11 @@ function arrayTable(items: readonly { item: unknown; split?: string }[]): Parsed
         ? Object.fromEntries(item.map((v: JsonValue, k) => [`col_${k + 1}`, v]))
         : undefined;
     if (values === undefined)
-      issues.push({ item: i + 1, message: 'this item is neither an object nor a list of values' });
+      issues.push({
+        item: i + 1,
+        message:
+          'this item is neither an object nor a list of values; each item must be a row such as {"text": "...", "label": "..."} or ["...", "..."]',
+      });
     else rows.push({ item: i + 1, values: split === undefined ? values : { ...values, split } });
   });
   if (items.length === 0) issues.push({ message: 'The file has no rows.' });

@@ -165,8 +165,11 @@ export function prepareDataset(req: DatasetImportRequest, parseCsv: CsvParser): 
       keep.length > 0
         ? sampleKeepingValues(examples, maxRows, keep, rng)
         : rng.sample(examples, maxRows);
+    // Named by the file's columns, which the user chose and sees (the program's field names
+    // are the task's, "department", unless the program takes the columns' names).
+    const kept = keep.map((f) => mapping[f] ?? f).join(', ');
     notices.push(
-      `${req.fileName} has ${rowsInFile.toLocaleString('en')} rows; a random sample of ${maxRows.toLocaleString('en')} (seed ${req.seed}${keep.length > 0 ? `, keeping every value of ${keep.join(', ')}` : ''}) was kept so that runs stay short.`,
+      `${req.fileName} has ${rowsInFile.toLocaleString('en')} rows; a random sample of ${maxRows.toLocaleString('en')} (seed ${req.seed}${keep.length > 0 ? `, keeping every value of ${kept}` : ''}) was kept so that runs stay short.`,
     );
   }
   const splits = withEveryValueInTraining(

@@ -123,6 +123,22 @@ describe('files of "label text" lines', () => {
     );
   });
 
+  it('are still read as such when a line lost its text, and that line is named', () => {
+    // Read as CSV, this file was one column named after its first line, and nothing was wrong.
+    const lines = sst.split('\n');
+    const gap = [...lines.slice(0, 3), '1', ...lines.slice(3)].join('\n');
+    const table = readTable(utf8(gap), 'stsa.binary.dev', parseCsv);
+    expect(table.format).toBe('label-text');
+    expect(table.columns).toEqual(['label', 'text']);
+    expect(table.issues).toEqual([
+      { line: 4, message: expect.stringMatching(/no text after it; add the text .* or delete/) },
+    ]);
+    expect(() => prepareDataset(request('stsa.binary.dev', gap), parseCsv)).toThrow(/line 4/);
+    // A one-column CSV's header is a lone first word too: that file is still CSV.
+    const oneColumn = ['text', ...lines.map((l) => l.slice(2))].join('\n');
+    expect(readTable(utf8(oneColumn), 'reviews.csv', parseCsv).format).toBe('csv');
+  });
+
   it("give TREC's coarse class a column of its own and drop fastText's label prefix", () => {
     const trec = [
       'DESC:manner How did serfdom develop in and then leave Russia ?',

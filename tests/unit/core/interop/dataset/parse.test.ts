@@ -40,6 +40,8 @@ describe('UTF-8 detection', () => {
       }
     })();
     expect(err?.message).toMatch(/^notes\.csv is not UTF-8 text: the byte at offset 3 \(line 2\)/);
+    // It says what to do, with the name of the control that does it.
+    expect(err?.message).toMatch(/choose Latin-1 under Text encoding; otherwise save it as UTF-8/);
     expect(decodeText(bytes(0x62, 0xe9), 'notes.csv', 'latin1')).toBe('bé');
   });
 
@@ -80,9 +82,19 @@ describe('JSONL and JSON', () => {
     expect(parseJsonArray('[{"a": 1}, {"a": 2}]').rows.map((r) => r.values.a)).toEqual([1, 2]);
     expect(parseJsonArray('[\n{"a": 1},\n{"a": }\n]').issues[0]).toMatchObject({ line: 3 });
     expect(parseJsonArray('[{"a": 1}, 7]').issues).toEqual([
-      { item: 2, message: 'this item is neither an object nor a list of values' },
+      { item: 2, message: expect.stringMatching(/^this item is neither .* must be a row such as/) },
     ]);
     expect(parseJsonArray('{"a": 1}').issues[0]?.message).toMatch(/JSON array of objects/);
+    // Columns, not rows: one problem that says so and what to save, not one per value.
+    const columns = parseJsonArray('{"text": ["a b", "c d", "e f"], "label": ["x", "y", "x"]}');
+    expect(columns.issues).toEqual([
+      {
+        message: expect.stringMatching(
+          /^the file holds lists of values \("text", "label"\), not rows: save it as rows, .* or as JSON Lines$/,
+        ),
+      },
+    ]);
+    expect(parseJsonArray('{"train": []}').issues).toEqual([{ message: 'The file has no rows.' }]);
   });
 
   it('JSON: an object of arrays gives every part its rows, named in a column `split`', () => {
