@@ -1,3 +1,4 @@
+import { withoutByteOrderMark } from '../byte-order-mark';
 import { LineIndex } from '../line-index';
 import { ProgramImportError } from './errors';
 import { jsonErrorOffset } from './json-locate';
@@ -15,7 +16,7 @@ export function jsonErrorLocation(text: string): { line: number; column: number 
 
 /** JSON.parse that says where a syntax error is. `fileLabel` names the file in the message. */
 export function parseJsonText(text: string, fileLabel = 'The file'): unknown {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutByteOrderMark(text);
   try {
     return JSON.parse(body) as unknown;
   } catch {

@@ -11,6 +11,7 @@ import type { CsvOptions, ParsedTable, TableRow } from '../../core/interop/datas
  * unless given.
  */
 export function parseCsv(text: string, opts: CsvOptions = {}): ParsedTable {
+  // storage imports only types from core, so not core's withoutByteOrderMark.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const starts = lineStarts(body);
   const issues: ImportIssue[] = [];

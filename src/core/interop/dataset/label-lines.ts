@@ -1,3 +1,4 @@
+import { withoutByteOrderMark } from '../../byte-order-mark';
 import type { ImportIssue } from './errors';
 import type { ParsedTable, TableRow } from './table';
 
@@ -63,7 +64,7 @@ export function looksLikeLabelLines(text: string): boolean {
  * fastText's `__label__` prefix is dropped. A line without a text is reported by its number.
  */
 export function parseLabelLines(text: string): ParsedTable {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutByteOrderMark(text);
   const rows: TableRow[] = [];
   const issues: ImportIssue[] = [];
   body.split('\n').forEach((raw, i) => {

@@ -1,3 +1,4 @@
+import { withoutByteOrderMark } from '../../byte-order-mark';
 import type { JsonValue } from '../../json';
 import { jsonErrorLocation } from '../json-text';
 import type { ImportIssue } from './errors';
@@ -12,6 +13,11 @@ function isRow(item: unknown): boolean {
   return isObject(item) || (Array.isArray(item) && item.length > 0);
 }
 
+/** A JSON file that gives no table, with the one problem that says why. */
+function refused(issue: ImportIssue): ParsedTable {
+  return { format: 'json', columns: [], rows: [], issues: [issue] };
+}
+
 function columnsOf(rows: readonly TableRow[]): string[] {
   const seen = new Set<string>();
   for (const r of rows) for (const k of Object.keys(r.values)) seen.add(k);
@@ -20,7 +26,7 @@ function columnsOf(rows: readonly TableRow[]): string[] {
 
 /** JSON Lines: one object per non-blank line; each bad line is reported with its number. */
 export function parseJsonl(text: string): ParsedTable {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutByteOrderMark(text);
   const rows: TableRow[] = [];
   const issues: ImportIssue[] = [];
   body.split('\n').forEach((raw, i) => {
@@ -51,57 +57,36 @@ export function parseJsonl(text: string): ParsedTable {
  * item (1-based, counted over every part); its line is not tracked.
  */
 export function parseJsonArray(text: string): ParsedTable {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutByteOrderMark(text);
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch {
     const at = jsonErrorLocation(body);
-    return {
-      format: 'json',
-      columns: [],
-      rows: [],
-      issues: [
-        {
-          ...(at ? { line: at.line } : {}),
-          message: `not valid JSON${at ? ` (at column ${at.column})` : ''}`,
-        },
-      ],
-    };
+    return refused({
+      ...(at ? { line: at.line } : {}),
+      message: `not valid JSON${at ? ` (at column ${at.column})` : ''}`,
+    });
   }
   if (Array.isArray(value)) return arrayTable(value.map((item) => ({ item })));
   const parts = isObject(value) ? Object.entries(value).filter(([, v]) => Array.isArray(v)) : [];
   if (parts.length === 0)
-    return {
-      format: 'json',
-      columns: [],
-      rows: [],
-      issues: [
-        {
-          message:
-            'the file must hold a JSON array of objects, [ {...}, {...} ], or an object of such arrays, { "train": [...], "test": [...] }',
-        },
-      ],
-    };
+    return refused({
+      message:
+        'the file must hold a JSON array of objects, [ {...}, {...} ], or an object of such arrays, { "train": [...], "test": [...] }',
+    });
   // An object of columns ({"text": [...], "label": [...]}, as pandas and others save a table) holds
   // no rows: said once, with what to save instead, rather than once per value.
   const lists = parts.map(([, v]) => v as unknown[]);
-  if (lists.some((l) => l.length > 0) && lists.every((l) => !l.some(isRow)))
-    return {
-      format: 'json',
-      columns: [],
-      rows: [],
-      issues: [
-        {
-          message: `the file holds lists of values (${parts
-            .slice(0, 3)
-            .map(([k]) => JSON.stringify(k))
-            .join(
-              ', ',
-            )}), not rows: save it as rows, [ {"text": "...", "label": "..."}, ... ], or as JSON Lines`,
-        },
-      ],
-    };
+  if (lists.some((l) => l.length > 0) && lists.every((l) => !l.some(isRow))) {
+    const names = parts
+      .slice(0, 3)
+      .map(([k]) => JSON.stringify(k))
+      .join(', ');
+    return refused({
+      message: `the file holds lists of values (${names}), not rows: save it as rows, [ {"text": "...", "label": "..."}, ... ], or as JSON Lines`,
+    });
+  }
   // An object of arrays, as datasets split into parts are often saved (CLINC150's
   // `{"train": [[text, intent], ...], "val": [...], ...}`): every part's rows, each with the
   // name of its part in a column `split` when there are several.
@@ -121,11 +106,11 @@ function arrayTable(items: readonly { item: unknown; split?: string }[]): Parsed
   const rows: TableRow[] = [];
   const issues: ImportIssue[] = [];
   items.forEach(({ item, split }, i) => {
-    const values = isObject(item)
-      ? item
-      : Array.isArray(item) && item.length > 0
-        ? Object.fromEntries(item.map((v: JsonValue, k) => [`col_${k + 1}`, v]))
-        : undefined;
+    const values = !isRow(item)
+      ? undefined
+      : isObject(item)
+        ? item
+        : Object.fromEntries((item as JsonValue[]).map((v, k) => [`col_${k + 1}`, v]));
     if (values === undefined)
       issues.push({
         item: i + 1,

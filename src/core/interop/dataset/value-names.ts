@@ -42,12 +42,9 @@ export function checkValueNames(names: ValueNames, outputs: readonly string[]): 
 
 /** The examples with their values renamed (a blank new name keeps the value). */
 export function applyValueNames(examples: readonly Example[], names: ValueNames): Example[] {
-  const renames = Object.entries(names)
-    .map(([field, map]) => {
-      const kept = Object.entries(map).filter(([, to]) => to.trim() !== '');
-      return [field, new Map(kept.map(([from, to]) => [from, to.trim()]))] as const;
-    })
-    .filter(([, map]) => map.size > 0);
+  const renames = Object.entries(effectiveValueNames(names)).map(
+    ([field, map]) => [field, new Map(Object.entries(map))] as const,
+  );
   if (renames.length === 0) return [...examples];
   return examples.map((example) => {
     const data = { ...example.data };

@@ -63,25 +63,23 @@ describe('prompt sizes measured from formatted prompts', () => {
     expect(guessed.promptTokens).toBeLessThan(long.promptTokens / 2);
   });
 
+  /** A task whose demos are most of each call's prompt. */
+  const demoHeavy = {
+    program,
+    trainset: examples,
+    valset: examples,
+    promptSize: { baseTokens: 100, demoTokens: 500 },
+  };
+
   it('demos beyond the demo token budget are not counted', () => {
-    const task = {
-      program,
-      trainset: examples,
-      valset: examples,
-      promptSize: { baseTokens: 100, demoTokens: 500 },
-    };
+    const task = demoHeavy;
     const capped = estimateCopaCost(task, { demoTokenBudget: 1000 });
     const roomy = estimateCopaCost(task, { demoTokenBudget: 100_000 });
     expect(capped.promptTokens).toBeLessThan(roomy.promptTokens);
   });
 
   it('a prompt phase that comes first is priced without demos: the same calls, fewer tokens', () => {
-    const task = {
-      program,
-      trainset: examples,
-      valset: examples,
-      promptSize: { baseTokens: 100, demoTokens: 500 },
-    };
+    const task = demoHeavy;
     const demosFirst = estimateCopaCycles(task, { cycles: 2, startWith: 'compilation' });
     const promptFirst = estimateCopaCycles(task, { cycles: 2, startWith: 'prompt' });
     expect(promptFirst.total.lmCalls).toBe(demosFirst.total.lmCalls);
