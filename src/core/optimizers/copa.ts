@@ -148,8 +148,11 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
     const final = snapshot(state);
     // Cut short inside a phase: a candidate it already proved better is the best so far. The
     // checkpoint stays at the last finished phase, so a resumed run redoes that phase exactly.
+    // The session holds only a candidate this phase proved better than its start program, the
+    // checkpoint's program, so its score is not compared with the checkpoint's: for a start
+    // program never scored in full that is a minibatch estimate, which may well be higher.
     const pending = session.unsettled;
-    const better = pending !== null && pending.score > final.bestScore;
+    const better = pending !== null;
     if (better) session.recordBest(pending.score);
     const bestScore = better ? pending.score : final.bestScore;
     session.emit({

@@ -21,7 +21,10 @@ import {
   SMALL_CONFIG,
 } from './copa-fixture';
 import { makeSession } from './session-helpers';
-import { ONE_HARD_EXAMPLE, toyModel, words } from './toy-task';
+import { ONE_HARD_EXAMPLE, examples, reverse, toyModel, words } from './toy-task';
+import { toyTask } from './session-helpers';
+import { ScriptedLM } from '../../helpers/scripted-lm';
+import { PROPOSER_SIGNATURE } from '../../../../src/core/optimizers/proposer-format';
 
 /** The largest call budget at which the first phase shrinks to leave room for the second. */
 function tightFirstPhaseCalls(): number {
@@ -416,5 +419,60 @@ describe('runCopa cut short inside a phase', () => {
       ctx: { lm: toyModel(), adapter: kvAdapter },
     });
     expect(check.score).toBe(1);
+  });
+
+  it('returns a proven candidate when the start program was only estimated on a lucky minibatch', async () => {
+    // The start program answers right exactly on the first four validation examples it is
+    // asked about (the first phase's minibatch): an estimate of 100% for a program that is
+    // right on a third of the set. Demos make every answer wrong, so the first phase drops
+    // all its demo sets on that minibatch and never scores the start program in full; an
+    // instruction saying "better" makes every answer right.
+    const lucky = new Set<string>();
+    const lm = new ScriptedLM((request) => {
+      const system = request.messages[0]?.content ?? '';
+      if (system === PROPOSER_SIGNATURE.instruction)
+        return `proposed_instruction: Be better, variant ${request.seed % 997}.`;
+      const x = ScriptedLM.lastUser(request).slice(3).trim();
+      if (/better/.test(system)) return `y: ${reverse(x)}`;
+      if (request.messages.length > 2) return `y: ${x}`;
+      if (x.startsWith('v') && (lucky.has(x) || lucky.size < 4)) {
+        lucky.add(x);
+        return `y: ${reverse(x)}`;
+      }
+      return `y: ${x}`;
+    });
+    const task = toyTask(examples(words('t', 8)), examples(words('v', 12)));
+    const controller = new AbortController();
+    const events: RunEvent[] = [];
+    const r = await runCopa(task, {
+      lm,
+      adapter: kvAdapter,
+      config: SMALL_CONFIG,
+      signal: controller.signal,
+      onEvent: (e) => {
+        events.push(e);
+        // Cancel right after the new instruction is proven better, before its phase ends.
+        if (e.type === 'candidate-scored' && e.stage === 'full' && e.score === 1)
+          controller.abort();
+      },
+    });
+    expect(r.stopReason).toBe('cancelled');
+    // The first phase kept the start program on its minibatch estimate alone.
+    expect(r.history).toHaveLength(1);
+    expect(r.history[0]?.accepted).toBe(false);
+    expect(r.checkpoint.exampleScores).toEqual([]);
+    expect(r.checkpoint.bestScore).toBe(1);
+    // The second phase proved the new instruction better on the full set: it is the result.
+    expect(events.some((e) => e.type === 'candidate-scored' && e.stage === 'full')).toBe(true);
+    const program = Program.fromState(r.program);
+    expect(program.steps[0]?.signature.instruction).toMatch(/better/);
+    const check = await evaluate({
+      program,
+      examples: task.valset,
+      metric: task.metric,
+      ctx: { lm, adapter: kvAdapter },
+    });
+    expect(check.score).toBe(1);
+    expect(r.bestScore).toBe(1);
   });
 });
