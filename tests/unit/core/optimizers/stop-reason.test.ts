@@ -7,6 +7,12 @@ import type { PhaseRecord } from '../../../../src/core/optimizers/records';
 import { stopReasonOf } from '../../../../src/core/optimizers/stop-reason';
 import { StandInModel } from '../../../../src/engines/standin/standin-model';
 import { builtInCopaTask } from './built-in-task';
+import { PROPOSER_SIGNATURE } from '../../../../src/core/optimizers/proposer-format';
+import { kvAdapter } from '../../helpers/kv-adapter';
+import { ScriptedLM } from '../../helpers/scripted-lm';
+import { SMALL_CONFIG } from './copa-fixture';
+import { toyTask } from './session-helpers';
+import { examples, reverse, words } from './toy-task';
 
 /** The fields of a checkpoint the stop rule reads. */
 function state(exampleScores: number[]): CopaCheckpoint {
@@ -30,6 +36,61 @@ describe('when a COPA run stops', () => {
     expect(stopReasonOf(state([1, 1, 0.5, 1]), config, 0)).toBeNull();
     // A perfect minibatch estimate (no per-example scores on the whole set) is not enough.
     expect(stopReasonOf(state([]), config, 0)).toBeNull();
+  });
+
+  it('does not call the first cycle converged against a minibatch estimate of the start program', () => {
+    // The start program was never scored in full: the first phase accepted a candidate clearly
+    // ahead of it on a 20-example minibatch (10 of 20 right there, 50%). The winner scores 50%
+    // on all 40 examples: its gain over the start program is not measured by 50% - 50%.
+    const winner = [...Array<number>(20).fill(1), ...Array<number>(20).fill(0)];
+    const cp = {
+      exampleScores: winner,
+      bestScore: 0.5,
+      baselineScore: 0.5,
+      baselineExamples: 20,
+      cycleStartScore: 0.5,
+      history: [{ accepted: true }, { accepted: false }] as PhaseRecord[],
+    } as unknown as CopaCheckpoint;
+    expect(stopReasonOf(cp, config, 1)).toBeNull();
+    // Once the start program's score rests on every example, the rule applies as before; so
+    // it does in later cycles, which start from a full score.
+    expect(stopReasonOf({ ...cp, baselineExamples: 40 }, config, 1)).toBe('converged');
+    const later = [{ accepted: true }, { accepted: true }, { accepted: false }, { accepted: true }];
+    expect(stopReasonOf({ ...cp, history: later as PhaseRecord[] }, config, 3)).toBe('converged');
+  });
+
+  it('goes on after a first cycle whose winner beat the start program on a minibatch it found easy', async () => {
+    // The start program is right on 10 of the 20 validation examples it is first asked about
+    // (the first phase's minibatch) and wrong on the other 30 (25% in all). With demos the
+    // program is right on all 20 of those (50% in all): clearly ahead on that minibatch, so it
+    // is accepted without scoring the start program in full, whose estimate is 50% as well.
+    const seen: string[] = [];
+    const lm = new ScriptedLM((request) => {
+      const system = request.messages[0]?.content ?? '';
+      if (system === PROPOSER_SIGNATURE.instruction)
+        return `proposed_instruction: Be careful, variant ${request.seed % 997}.`;
+      const x = ScriptedLM.lastUser(request).slice(3).trim();
+      if (!x.startsWith('v')) return `y: ${x}`;
+      if (request.messages.length > 2) return `y: ${seen.includes(x) ? reverse(x) : x}`;
+      if (!seen.includes(x) && seen.length < 20) seen.push(x);
+      const i = seen.indexOf(x);
+      return `y: ${i >= 0 && i < 10 ? reverse(x) : x}`;
+    });
+    const val = examples([...words('va', 12), ...words('vb', 12), ...words('vc', 16)]);
+    const task = toyTask(examples(words('t', 8)), val);
+    const r = await runCopa(task, {
+      lm,
+      adapter: kvAdapter,
+      config: { ...SMALL_CONFIG, minibatchSize: 20 },
+    });
+    expect(r.history[0]?.accepted).toBe(true);
+    expect(r.history[0]?.scoreBeforeExamples).toBe(20);
+    expect(r.history[0]?.scoreAfter).toBe(0.5);
+    expect(r.checkpoint.baselineScore).toBe(0.5);
+    // Nothing later helps: the run ends because a cycle changed nothing, not as 'converged'
+    // after a first cycle that doubled the start program's score.
+    expect(r.history.length).toBeGreaterThan(2);
+    expect(r.stopReason).toBe('no-change');
   });
 
   it('spends no call after the program reaches 100% on validation', async () => {
