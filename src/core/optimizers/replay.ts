@@ -22,15 +22,22 @@ export function replayEvents(
   after: (phaseIndex: number) => PhaseSnapshot | undefined,
 ): RunEvent[] {
   if (latest.nextPhase < 0) return [];
+  // The start program is scored as the first phase goes (on a minibatch only, when a candidate
+  // was clearly ahead of it): the baseline is what the run had learned, on the examples it rests
+  // on, and none before the first phase ended. Absent: an older run's, scored on every example.
+  const examples = latest.baselineExamples ?? latest.exampleScores.length;
   const start = after(-1);
-  const events: RunEvent[] = [
-    {
-      type: 'baseline',
-      score: latest.baselineScore,
-      examples: latest.exampleScores.length,
-      ...(start ? { program: start.program } : {}),
-    },
-  ];
+  const events: RunEvent[] =
+    examples > 0
+      ? [
+          {
+            type: 'baseline',
+            score: latest.baselineScore,
+            examples,
+            ...(start ? { program: start.program } : {}),
+          },
+        ]
+      : [];
   for (const record of latest.history) {
     const phase = record.index;
     const snapshot = after(phase);

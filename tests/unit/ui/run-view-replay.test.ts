@@ -5,6 +5,10 @@ import { replayEvents } from '../../../src/core/optimizers/replay';
 import { applyEvents, emptyRunView, type RunView } from '../../../src/ui/optimize/run-view';
 import { copa } from '../core/optimizers/copa-fixture';
 import { ONE_HARD_EXAMPLE, toyModel } from '../core/optimizers/toy-task';
+import { easyMinibatchRun } from '../core/optimizers/easy-minibatch';
+import { runCopa } from '../../../src/core/optimizers/copa';
+import { kvAdapter } from '../helpers/kv-adapter';
+import { describeEvent } from '../../../src/ui/optimize/event-lines';
 
 /** What a finished phase's card shows, without the live-only progress details. */
 function cards(view: RunView) {
@@ -49,6 +53,41 @@ describe('replaying a stored run', () => {
     expect(replayed.curve).toEqual(live.curve);
     expect(replayed.baseline).toBe(live.baseline);
     expect(replayed.best).toBe(r.bestScore);
+  });
+
+  it('retells the baseline on the examples the live run measured it on', async () => {
+    // The start program is only ever scored on the first phase's 20-example minibatch.
+    const { task, lm, config } = easyMinibatchRun();
+    const events: RunEvent[] = [];
+    const saved: CopaCheckpoint[] = [];
+    await runCopa(task, {
+      lm,
+      adapter: kvAdapter,
+      config,
+      onEvent: (e) => events.push(e),
+      onCheckpoint: (cp) => {
+        saved.push(cp);
+      },
+    });
+    const live = events.find((e) => e.type === 'baseline');
+    expect(live).toMatchObject({ examples: 20 });
+    const latest = saved.at(-1) as CopaCheckpoint;
+    const retold = replayEvents(latest, () => undefined).find((e) => e.type === 'baseline');
+    expect(retold && describeEvent(retold)).toBe(live && describeEvent(live));
+  });
+
+  it('retells no baseline for a run saved before its first phase finished', async () => {
+    // The start program is scored as the first phase goes: until it ends there is no baseline
+    // (the live run reports none), not one of 0% on 0 examples.
+    const saved: CopaCheckpoint[] = [];
+    await copa(toyModel(), {
+      onCheckpoint: (cp) => {
+        saved.push(cp);
+      },
+    });
+    const first = saved[0] as CopaCheckpoint;
+    expect(first.nextPhase).toBe(0);
+    expect(replayEvents(first, () => undefined)).toEqual([]);
   });
 
   it('retells nothing for a run stopped before its baseline was scored', () => {

@@ -7,12 +7,8 @@ import type { PhaseRecord } from '../../../../src/core/optimizers/records';
 import { stopReasonOf } from '../../../../src/core/optimizers/stop-reason';
 import { StandInModel } from '../../../../src/engines/standin/standin-model';
 import { builtInCopaTask } from './built-in-task';
-import { PROPOSER_SIGNATURE } from '../../../../src/core/optimizers/proposer-format';
 import { kvAdapter } from '../../helpers/kv-adapter';
-import { ScriptedLM } from '../../helpers/scripted-lm';
-import { SMALL_CONFIG } from './copa-fixture';
-import { toyTask } from './session-helpers';
-import { examples, reverse, words } from './toy-task';
+import { easyMinibatchRun } from './easy-minibatch';
 
 /** The fields of a checkpoint the stop rule reads. */
 function state(exampleScores: number[]): CopaCheckpoint {
@@ -60,29 +56,8 @@ describe('when a COPA run stops', () => {
   });
 
   it('goes on after a first cycle whose winner beat the start program on a minibatch it found easy', async () => {
-    // The start program is right on 10 of the 20 validation examples it is first asked about
-    // (the first phase's minibatch) and wrong on the other 30 (25% in all). With demos the
-    // program is right on all 20 of those (50% in all): clearly ahead on that minibatch, so it
-    // is accepted without scoring the start program in full, whose estimate is 50% as well.
-    const seen: string[] = [];
-    const lm = new ScriptedLM((request) => {
-      const system = request.messages[0]?.content ?? '';
-      if (system === PROPOSER_SIGNATURE.instruction)
-        return `proposed_instruction: Be careful, variant ${request.seed % 997}.`;
-      const x = ScriptedLM.lastUser(request).slice(3).trim();
-      if (!x.startsWith('v')) return `y: ${x}`;
-      if (request.messages.length > 2) return `y: ${seen.includes(x) ? reverse(x) : x}`;
-      if (!seen.includes(x) && seen.length < 20) seen.push(x);
-      const i = seen.indexOf(x);
-      return `y: ${i >= 0 && i < 10 ? reverse(x) : x}`;
-    });
-    const val = examples([...words('va', 12), ...words('vb', 12), ...words('vc', 16)]);
-    const task = toyTask(examples(words('t', 8)), val);
-    const r = await runCopa(task, {
-      lm,
-      adapter: kvAdapter,
-      config: { ...SMALL_CONFIG, minibatchSize: 20 },
-    });
+    const { task, lm, config: easy } = easyMinibatchRun();
+    const r = await runCopa(task, { lm, adapter: kvAdapter, config: easy });
     expect(r.history[0]?.accepted).toBe(true);
     expect(r.history[0]?.scoreBeforeExamples).toBe(20);
     expect(r.history[0]?.scoreAfter).toBe(0.5);
