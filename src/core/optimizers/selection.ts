@@ -70,8 +70,8 @@ export async function selectCandidate(
     for (const c of pool.all)
       if (c.record.kind === 'incumbent' && c.record.fullScore === null)
         c.record.fullScore = before.score;
-  const best = await scoreFinalists(session, alive, before, beaten, valset, settings);
-  return outcomeOf(best, before, beaten, pool.all, valset.length, settings);
+  const scored = await scoreFinalists(session, alive, before, beaten, valset, settings);
+  return outcomeOf(scored, before, beaten, pool.all, valset.length);
 }
 
 /**
@@ -137,10 +137,23 @@ interface Best {
   score: number;
 }
 
+/** What the finalists' full evaluations found. */
+interface Finalists {
+  /** The highest full score of any finalist. */
+  best: Best | null;
+  /**
+   * The highest-scoring finalist proven better than the start (clearly enough, under an
+   * acceptance margin): the one the phase accepts. Without a margin it is `best` whenever
+   * `best` beat the start.
+   */
+  proven: Best | null;
+}
+
 /**
  * Scores the finalists on the full validation set, best by minibatch first, each stopped once
- * it cannot beat the best so far. A finalist proven better than the start is held by the run
- * at once (`session.unsettled`): a stop from now on returns it.
+ * it cannot beat the best proven so far (only a proven finalist can be accepted, so an unproven
+ * one, even if higher, sets no bar). A finalist proven better than the start is held by the run
+ * at once (`session.unsettled`): a stop from now on returns it, as the finished phase would.
  */
 async function scoreFinalists(
   session: OptimizerSession,
@@ -149,16 +162,18 @@ async function scoreFinalists(
   beaten: boolean,
   valset: readonly Example[],
   settings: SelectionSettings,
-): Promise<Best | null> {
+): Promise<Finalists> {
   let best: Best | null = null;
+  let proven: Best | null = null;
   for (const c of finalists) {
-    // Racing: stop a finalist's full evaluation once it cannot beat the best so far.
-    const bar = beaten ? (best?.score ?? -Infinity) : Math.max(before.score, best?.score ?? 0);
+    // Racing: stop a finalist's full evaluation once it cannot beat the best proven so far.
+    const bar = beaten ? (proven?.score ?? -Infinity) : Math.max(before.score, proven?.score ?? 0);
     // The program that sets the bar, example by example: a finalist clearly behind it on the
     // examples scored so far (the minibatch racing test) stops as well.
+    const lead = proven ?? best;
     const reference =
-      best && best.score >= before.score
-        ? best.scores
+      lead && lead.score >= before.score
+        ? lead.scores
         : before.exampleScores.length === valset.length
           ? before.exampleScores
           : null;
@@ -183,42 +198,46 @@ async function scoreFinalists(
       score: r.score,
       examples: valset.length,
     });
-    if (!best || r.score > best.score)
-      best = { c, score: r.score, scores: r.results.map((x) => x.score) };
-    const proven =
-      beaten || (r.score > before.score && clearlyBetter(best.scores, before, settings));
-    if (best.c === c && proven && r.score > (session.unsettled?.score ?? -Infinity)) {
-      session.unsettled = { program: c.program, score: r.score, exampleScores: best.scores };
+    const scored = { c, score: r.score, scores: r.results.map((x) => x.score) };
+    if (!best || r.score > best.score) best = scored;
+    const clear =
+      beaten || (r.score > before.score && clearlyBetter(scored.scores, before, settings));
+    if (clear && (!proven || r.score > proven.score)) {
+      proven = scored;
+      session.unsettled = { program: c.program, score: r.score, exampleScores: scored.scores };
       // The run holds this program from now on (a stop returns it): the curve shows it here,
       // not only when the phase ends.
       session.recordBest(r.score);
     }
   }
-  return best;
+  return { best, proven };
 }
 
-/** The decision: the best finalist when it beat the start (clearly enough), else the start. */
+/**
+ * The decision: the best finalist proven better than the start (clearly enough, under a
+ * margin), else the start.
+ */
 function outcomeOf(
-  best: Best | null,
+  { best, proven }: Finalists,
   before: Incumbent,
   beaten: boolean,
   all: readonly Candidate[],
   valSize: number,
-  settings: SelectionSettings,
 ): SelectionOutcome {
-  if (
-    best &&
-    (beaten || (best.score > before.score && clearlyBetter(best.scores, before, settings)))
-  ) {
+  if (proven) {
+    const higher =
+      best && best !== proven
+        ? ` ${best.c.record.label} scored higher (${pct(best.score)}) but by less than the margin that separates a real gain from chance.`
+        : '';
     const reason = beaten
-      ? `${best.c.record.label} scored ${pct(best.score)} on the full validation set; on the ${before.examples ?? 0} minibatch examples both were scored on, it was clearly ahead of the start program (${pct(before.score)}), so the start program was not scored in full.`
-      : `${best.c.record.label} scored ${pct(best.score)} on the full validation set, above the current ${pct(before.score)}.`;
+      ? `${proven.c.record.label} scored ${pct(proven.score)} on the full validation set; on the ${before.examples ?? 0} minibatch examples both were scored on, it was clearly ahead of the start program (${pct(before.score)}), so the start program was not scored in full.`
+      : `${proven.c.record.label} scored ${pct(proven.score)} on the full validation set, above the current ${pct(before.score)}.${higher}`;
     return {
-      incumbent: { program: best.c.program, score: best.score, exampleScores: best.scores },
+      incumbent: { program: proven.c.program, score: proven.score, exampleScores: proven.scores },
       before,
       accepted: true,
-      winnerId: best.c.record.id,
-      bestCandidateScore: best.score,
+      winnerId: proven.c.record.id,
+      bestCandidateScore: best?.score ?? proven.score,
       reason,
     };
   }

@@ -313,6 +313,50 @@ describe('selectCandidate with an acceptance margin', () => {
   });
 });
 
+describe('selectCandidate with an acceptance margin and two finalists', () => {
+  const val20 = examples(words('d', 20));
+  const at = new Map(val20.map((e, i) => [String(e.data.x), i]));
+  /** Instruction "right:A-B,C-D" answers the validation examples in those ranges right. */
+  function rangeModel(): ScriptedLM {
+    return new ScriptedLM((req: LMRequest) => {
+      const spec = /right:([\d,-]+)/.exec(req.messages[0]?.content ?? '')?.[1] ?? '';
+      const i = at.get((ScriptedLM.lastUser(req).split(': ')[1] ?? '').trim()) ?? -1;
+      const right = spec.split(',').some((r) => {
+        const [a, b] = r.split('-').map(Number);
+        return i >= (a ?? 0) && i <= (b ?? a ?? 0);
+      });
+      const x = val20[i]?.data.x ?? '';
+      return `y: ${right ? reverse(String(x)) : String(x)}`;
+    });
+  }
+
+  it('accepts the best finalist that clears the margin, not the start program, when a higher one does not', async () => {
+    // The start program is right on examples 0-9 (50%). A is right on 0-14 (75%, five more,
+    // none lost: 2.5 standard errors). B is right on 3-18 (80%, but three lost and nine won:
+    // 1.8 standard errors). With a margin of 2, A is a clear gain and B is not.
+    const session = makeSession(toyTask([], val20), rangeModel());
+    const incumbent = {
+      program: toyProgram('right:0-9'),
+      score: 0.5,
+      exampleScores: val20.map((_, i) => (i < 10 ? 1 : 0)),
+    };
+    const outcome = await selectCandidate(
+      session,
+      [candidate('a', 'right:0-14'), candidate('b', 'right:3-18')],
+      incumbent,
+      val20,
+      new Rng(1),
+      { minibatchSize: 20, phase: 0, acceptMargin: 2 },
+    );
+    expect(outcome.accepted).toBe(true);
+    expect(outcome.winnerId).toBe('a');
+    expect(outcome.incumbent.score).toBeCloseTo(0.75);
+    expect(outcome.reason).toMatch(/b scored higher \(80\.0%\) but by less than the margin/);
+    // The same program a run cut short at this point would have returned.
+    expect(session.unsettled?.score).toBeCloseTo(0.75);
+  });
+});
+
 describe('racing on the minibatch', () => {
   it('calls a candidate clearly behind only after a net deficit beyond chance', () => {
     // Three losses in a row could be chance; four are not (sign test at two standard deviations).
