@@ -2,21 +2,27 @@ import { AbortedError, throwIfAborted } from './errors';
 import { jsonDigest } from './json-digest';
 import type { LanguageModel, LMRequest, LMResponse } from './lm';
 
+/**
+ * A stored answer: the response, and where in which run its call was made (`origin`, see
+ * CachedLMOptions), so a resumed run can tell its own lost calls from other answers.
+ */
+export type CachedAnswer = LMResponse & { origin?: string };
+
 /** Durable storage for cached completions (IndexedDB in the app, a Map in tests). */
 export interface CacheStore {
-  get(key: string): Promise<LMResponse | undefined>;
-  set(key: string, value: LMResponse): Promise<void>;
+  get(key: string): Promise<CachedAnswer | undefined>;
+  set(key: string, value: CachedAnswer): Promise<void>;
 }
 
 /** A CacheStore kept in memory only; unbounded, so meant for tests and short sessions. */
 export class MemoryCacheStore implements CacheStore {
-  private readonly entries = new Map<string, LMResponse>();
+  private readonly entries = new Map<string, CachedAnswer>();
 
-  async get(key: string): Promise<LMResponse | undefined> {
+  async get(key: string): Promise<CachedAnswer | undefined> {
     return this.entries.get(key);
   }
 
-  async set(key: string, value: LMResponse): Promise<void> {
+  async set(key: string, value: CachedAnswer): Promise<void> {
     this.entries.set(key, value);
   }
 
@@ -38,6 +44,15 @@ export interface CachedLMOptions {
   store?: CacheStore;
   /** Entries kept in the in-memory LRU in front of the store (default 1000). */
   memoryEntries?: number;
+  /** Where in the run a call is made now (e.g. run tag and phase): stored with its answer. */
+  origin?: () => string;
+  /**
+   * True for the origin of a call this run made before it was interrupted inside a phase, which
+   * the resumed run makes again: the first hit on such a stored answer is reported as that call
+   * (`replayed`), not as a free hit, so the resumed run spends its budget as the uninterrupted
+   * run did (the model is still not called: the answer was paid for once).
+   */
+  isReplay?: (origin: string) => boolean;
 }
 
 export interface CacheStats {
@@ -62,6 +77,10 @@ export class CachedLM implements LanguageModel {
   private readonly memoryEntries: number;
   private readonly memory = new Map<string, LMResponse>();
   private readonly inFlight = new Map<string, Promise<LMResponse>>();
+  private readonly origin: (() => string) | undefined;
+  private readonly isReplay: ((origin: string) => boolean) | undefined;
+  /** Keys this model has counted as a call: its own misses and the replays it reported. */
+  private readonly counted = new Set<string>();
 
   constructor(inner: LanguageModel, opts: CachedLMOptions = {}) {
     this.inner = inner;
@@ -70,6 +89,8 @@ export class CachedLM implements LanguageModel {
     this.contextWindow = inner.contextWindow;
     this.store = opts.store;
     this.memoryEntries = Math.max(0, opts.memoryEntries ?? 1000);
+    this.origin = opts.origin;
+    this.isReplay = opts.isReplay;
   }
 
   async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
@@ -111,17 +132,25 @@ export class CachedLM implements LanguageModel {
   ): Promise<LMResponse> {
     const stored = await this.readStore(key);
     if (stored) {
-      this.remember(key, stored);
-      return this.hit(stored);
+      const { origin, ...answer } = stored;
+      this.remember(key, answer);
+      if (origin !== undefined && !this.counted.has(key) && this.isReplay?.(origin)) {
+        this.counted.add(key);
+        this.stats.hits++;
+        return { ...answer, usage: { ...answer.usage }, cached: false, replayed: true };
+      }
+      return this.hit(answer);
     }
     this.stats.misses++;
+    this.counted.add(key);
     const { rolloutId: _rolloutId, ...sent } = request;
     const response = await this.inner.complete(sent, signal);
     // A cut-off (aborted) answer is not what this request would normally give: never cache it.
     if (response.finishReason !== 'abort') {
       const value: LMResponse = { ...response, cached: false };
       this.remember(key, value);
-      await this.writeStore(key, value);
+      const origin = this.origin?.();
+      await this.writeStore(key, origin === undefined ? value : { ...value, origin });
     }
     return { ...response, cached: false };
   }
@@ -143,7 +172,7 @@ export class CachedLM implements LanguageModel {
     }
   }
 
-  private async readStore(key: string): Promise<LMResponse | undefined> {
+  private async readStore(key: string): Promise<CachedAnswer | undefined> {
     if (!this.store) return undefined;
     try {
       return await this.store.get(key);
@@ -153,7 +182,7 @@ export class CachedLM implements LanguageModel {
     }
   }
 
-  private async writeStore(key: string, value: LMResponse): Promise<void> {
+  private async writeStore(key: string, value: CachedAnswer): Promise<void> {
     if (!this.store) return;
     try {
       await this.store.set(key, value);

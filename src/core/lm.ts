@@ -35,6 +35,12 @@ export interface LMResponse {
   usage: LMUsage;
   /** True when served from the cache (no model call was made). */
   cached?: boolean;
+  /**
+   * Served from the cache, but the answer to a call this very run made before it was
+   * interrupted inside a phase (see CachedLM's `isReplay`): the run counts it as the call it was
+   * (cached is false), though it took no time now.
+   */
+  replayed?: boolean;
   finishReason?: 'stop' | 'length' | 'abort';
 }
 

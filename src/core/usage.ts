@@ -142,6 +142,9 @@ export class MeteredLM implements LanguageModel {
       this.usage.calls++;
       this.usage.promptTokens += response.usage.promptTokens;
       this.usage.completionTokens += response.usage.completionTokens;
+      // A replayed answer cost its call before the interruption, but no time now: it does not
+      // tell how fast calls go.
+      if (response.replayed) return response;
       this.usage.lmMs += Math.max(0, this.clock() - began);
       this.paced.calls++;
       this.paced.estimatedPromptTokens += chatTokens(request.messages);

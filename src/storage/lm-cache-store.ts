@@ -1,6 +1,5 @@
 import type { UseStore } from 'idb-keyval';
-import type { CacheStore } from '../core/cache';
-import type { LMResponse } from '../core/lm';
+import type { CachedAnswer, CacheStore } from '../core/cache';
 import { StorageQuotaError } from './errors';
 import { openCollection, request, transaction } from './idb';
 
@@ -9,7 +8,7 @@ export const DEFAULT_MAX_CACHE_ENTRIES = 20_000;
 
 interface CacheEntry {
   schemaVersion: number;
-  response: LMResponse;
+  response: CachedAnswer;
   /** A use counter, not a time: larger means used more recently. */
   lastUsed: number;
 }
@@ -46,7 +45,7 @@ export class IdbCacheStore implements CacheStore {
     this.maxEntries = Math.max(1, opts.maxEntries ?? DEFAULT_MAX_CACHE_ENTRIES);
   }
 
-  async get(key: string): Promise<LMResponse | undefined> {
+  async get(key: string): Promise<CachedAnswer | undefined> {
     const order = await this.index();
     const found = await transaction(this.store, 'readwrite', async (s) => {
       const entry = readEntry(await request(s.get(key)));
@@ -66,7 +65,7 @@ export class IdbCacheStore implements CacheStore {
     return found.response;
   }
 
-  async set(key: string, value: LMResponse): Promise<void> {
+  async set(key: string, value: CachedAnswer): Promise<void> {
     try {
       await this.write(key, value);
     } catch (err) {
@@ -107,7 +106,7 @@ export class IdbCacheStore implements CacheStore {
     this.counters.evictions += victims.length;
   }
 
-  private async write(key: string, value: LMResponse): Promise<void> {
+  private async write(key: string, value: CachedAnswer): Promise<void> {
     const order = await this.index();
     const entry: CacheEntry = {
       schemaVersion: LM_CACHE_SCHEMA_VERSION,
@@ -172,6 +171,6 @@ function readEntry(raw: unknown): CacheEntry | undefined {
 const utf8 = new TextEncoder();
 
 /** An answer's size as stored, in UTF-8 bytes of its JSON text. */
-function sizeOf(response: LMResponse): number {
+function sizeOf(response: CachedAnswer): number {
   return utf8.encode(JSON.stringify(response)).length;
 }

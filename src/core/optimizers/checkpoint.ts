@@ -45,6 +45,12 @@ export interface CopaCheckpoint {
   constraintViolations: number;
   /** Set when the run has ended for good (not paused). */
   finished: StopReason | null;
+  /**
+   * A random tag for this run, stored with each of its answers in the cache: a run resumed
+   * after an interruption inside a phase counts the answers it had paid for there as calls
+   * (session.ts). Absent in checkpoints of older versions.
+   */
+  runTag?: string;
 }
 
 /** A checkpoint could not be used (wrong shape, version or a different task). */

@@ -85,14 +85,18 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
         ...(options.config?.stepMode !== undefined ? { stepMode: options.config.stepMode } : {}),
       })
     : resolveCopaConfig(options.config);
+  // A new run gets a tag of its own; a resumed one keeps its tag (none in older checkpoints).
+  const runTag = resumed ? resumed.runTag : crypto.randomUUID();
   const session = new OptimizerSession(task, options, {
     budget: config.budget,
     maxRetries: config.maxRetries,
+    ...(runTag !== undefined ? { runTag } : {}),
     ...(resumed
       ? {
           initialTotals: resumed.totals,
           initialCurve: resumed.curve,
           initialViolations: resumed.constraintViolations,
+          replayFrom: resumed.nextPhase,
         }
       : {}),
   });
@@ -137,12 +141,12 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
   let cp: CopaCheckpoint | null = resumed && resumed.nextPhase >= 0 ? snapshot(resumed) : null;
   const finish = (reason: StopReason, message?: string): CopaResult => {
     const state: CopaCheckpoint = cp ?? {
-      ...initialCheckpoint(runTask, config, session, 0, []),
+      ...initialCheckpoint(runTask, config, session, 0, [], runTag),
       nextPhase: -1,
     };
-    state.totals = session.totals();
-    state.curve = session.curve;
-    state.constraintViolations = session.violations;
+    // The checkpoint stays as the last finished phase left it, totals included: a run resumed
+    // from it redoes an unfinished phase, whose calls count again as they are replayed.
+    const totals = session.totals();
     if (reason !== 'paused' && reason !== 'budget' && reason !== 'cancelled')
       state.finished = reason;
     const final = snapshot(state);
@@ -161,7 +165,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       reason,
       bestScore,
       baselineScore: final.baselineScore,
-      totals: final.totals,
+      totals,
       ...(message ? { message } : {}),
     });
     return {
@@ -170,10 +174,10 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       baselineScore: final.baselineScore,
       bestScore,
       history: final.history,
-      totals: final.totals,
+      totals,
       curve: session.curve.map((p) => [p[0], p[1]]),
       stopReason: reason,
-      constraintViolations: final.constraintViolations,
+      constraintViolations: session.violations,
       checkpoint: final,
     };
   };
@@ -182,7 +186,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
     if (!cp) {
       // The start program is not scored on the whole validation set here: the first phase
       // scores it like a candidate (minibatches first) and in full only when a decision needs it.
-      cp = initialCheckpoint(runTask, config, session, 0, []);
+      cp = initialCheckpoint(runTask, config, session, 0, [], runTag);
       cp.baselineExamples = 0;
       if (selectionExamples < valSize) cp.selection = { examples: selectionExamples, of: valSize };
       await options.onCheckpoint?.(snapshot(cp));
@@ -193,6 +197,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       const index: number = cp.nextPhase;
       const cycle = Math.floor(index / 2);
       const kind = phaseKind(config, index);
+      session.phase = index;
       const incumbent: Incumbent = {
         program: Program.fromState(cp.program),
         score: cp.bestScore,
@@ -326,8 +331,10 @@ function initialCheckpoint(
   session: OptimizerSession,
   baselineScore: number,
   exampleScores: number[],
+  runTag: string | undefined,
 ): CopaCheckpoint {
   return {
+    ...(runTag !== undefined ? { runTag } : {}),
     version: 1,
     config,
     nextPhase: 0,

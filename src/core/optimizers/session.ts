@@ -56,6 +56,14 @@ export interface SessionSettings {
   /** Curve so far (a resumed run). */
   initialCurve?: CurvePoint[];
   initialViolations?: number;
+  /**
+   * Tags the run's calls in the answer cache (with the phase they belong to), so that if the
+   * run is interrupted inside a phase and resumed, the answers it had already paid for count
+   * as the calls they were (`replayFrom`: the phase the resumed run redoes). Without a tag
+   * nothing is tagged.
+   */
+  runTag?: string;
+  replayFrom?: number;
 }
 
 /**
@@ -82,13 +90,23 @@ export class OptimizerSession {
   private readonly maxRetries: number;
   private readonly listener: RunEventListener | undefined;
   private best = -Infinity;
+  /** The phase the run is in (tags its calls in the answer cache). */
+  phase = 0;
 
   constructor(task: OptimizerTask, options: OptimizerRunOptions, settings: SessionSettings) {
+    const { runTag, replayFrom } = settings;
     // A large memory cache: candidates share most requests (minibatch then full set), and a
     // run's working set is a few thousand prompts.
     this.cache = new CachedLM(options.lm, {
       ...(options.cacheStore ? { store: options.cacheStore } : {}),
       memoryEntries: 50_000,
+      ...(runTag !== undefined
+        ? {
+            origin: () => `${runTag}:${this.phase}`,
+            isReplay: (origin: string) =>
+              replayFrom !== undefined && replayedPhase(origin, runTag) >= replayFrom,
+          }
+        : {}),
     });
     this.lm = new MeteredLM(this.cache, settings.budget, options.clock, settings.initialTotals);
     this.adapter = options.adapter;
@@ -231,4 +249,11 @@ export function usageDelta(after: UsageTotals, before: UsageTotals): UsageTotals
     lmMs: after.lmMs - before.lmMs,
     wallMs: (after.wallMs ?? 0) - (before.wallMs ?? 0),
   };
+}
+
+/** The phase of a cache origin written by the run tagged `runTag`; -1 for any other origin. */
+function replayedPhase(origin: string, runTag: string): number {
+  if (!origin.startsWith(`${runTag}:`)) return -1;
+  const phase = Number(origin.slice(runTag.length + 1));
+  return Number.isInteger(phase) ? phase : -1;
 }

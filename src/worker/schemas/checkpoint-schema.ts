@@ -152,6 +152,7 @@ const checkpoint: v.GenericSchema<unknown, CopaCheckpoint> = v.looseObject({
   curve: v.array(v.tuple([v.number(), v.number()])),
   constraintViolations: v.number(),
   finished: v.nullable(stopReason),
+  runTag: v.optional(v.string()),
 });
 
 /**

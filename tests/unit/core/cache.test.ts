@@ -37,6 +37,36 @@ describe('cacheKey', () => {
   });
 });
 
+describe('CachedLM resuming an interrupted run', () => {
+  it('reports the first hit on an answer its run paid for before the interruption as that call', async () => {
+    const store = new MemoryCacheStore();
+    const inner = new ScriptedLM(echo);
+    // Before the interruption: this run's phase 1 asked x; another run asked y.
+    await new CachedLM(inner, { store, origin: () => 'run-a:1' }).complete(request('x'));
+    await new CachedLM(inner, { store, origin: () => 'run-b:1' }).complete(request('y'));
+    // Resumed in phase 1, with no memory in front of the store (every hit reads it).
+    const resumed = new CachedLM(inner, {
+      store,
+      memoryEntries: 0,
+      origin: () => 'run-a:1',
+      isReplay: (origin) => origin === 'run-a:1',
+    });
+    const x = await resumed.complete(request('x'));
+    expect(x).toMatchObject({ text: 'x#0', cached: false, replayed: true });
+    expect(x).not.toHaveProperty('origin');
+    // Counted once: asked again, it is a free hit, as in the uninterrupted run.
+    expect(await resumed.complete(request('x'))).toMatchObject({ cached: true });
+    // Another run's answer is a free hit.
+    expect(await resumed.complete(request('y'))).toMatchObject({ cached: true });
+    // An answer the resumed run gets from the model itself is never counted twice.
+    expect(await resumed.complete(request('z'))).toMatchObject({ cached: false });
+    const z = await resumed.complete(request('z'));
+    expect(z).toMatchObject({ cached: true });
+    expect(z.replayed).toBeUndefined();
+    expect(inner.calls).toBe(3);
+  });
+});
+
 describe('CachedLM', () => {
   it('serves an identical request from the cache without reaching the model', async () => {
     const model = new ScriptedLM(echo);

@@ -139,6 +139,24 @@ describe('MeteredLM', () => {
     expect(lm.totals().wallMs).toBe(5400);
   });
 
+  it('counts a replayed answer as the call it was, but not in the pace', async () => {
+    // An answer this run paid for before it was interrupted inside a phase (see CachedLM).
+    const replaying = {
+      id: 'm',
+      complete: async () => ({
+        text: 'abcdefgh',
+        usage: { promptTokens: 3, completionTokens: 2, latencyMs: 0 },
+        cached: false,
+        replayed: true,
+      }),
+    };
+    const lm = new MeteredLM(replaying, { maxCalls: 1 });
+    await lm.complete(request('q'));
+    expect(lm.totals()).toMatchObject({ calls: 1, cachedCalls: 0, promptTokens: 3 });
+    expect(lm.pace().calls).toBe(0);
+    expect(lm.exhausted()?.kind).toBe('calls');
+  });
+
   it('does not count a call that failed', async () => {
     const lm = new MeteredLM(
       new ScriptedLM(() => {

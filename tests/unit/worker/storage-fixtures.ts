@@ -63,6 +63,8 @@ export function tabStorage(profile: Profile, locks: RunLockManager = sharedLocks
 /** A model that stops answering (never resolves) after `calls` calls: a tab that died mid-phase. */
 export class DyingLM implements LanguageModel {
   readonly id: string;
+  /** The inner model's: its answers are cached under the same keys as the inner model's. */
+  readonly cacheIdentity: string | undefined;
   private count = 0;
 
   constructor(
@@ -70,6 +72,7 @@ export class DyingLM implements LanguageModel {
     private readonly calls: number,
   ) {
     this.id = inner.id;
+    this.cacheIdentity = inner.cacheIdentity;
   }
 
   complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {

@@ -349,6 +349,9 @@ describe('The worker service storage: runs', () => {
     expect(resumed.status).toBe('finished');
     expect(resumed.result.program).toEqual(uninterrupted.result.program);
     expect(resumed.result.bestScore).toBe(uninterrupted.result.bestScore);
+    // The calls the dying tab made in its unfinished phase are counted once, as they were made:
+    // the stored answers replayed count as those calls (a call budget binds where it would have).
+    expect(resumed.result.totals.calls).toBe(uninterrupted.result.totals.calls);
     expect(await unfinishedRuns(reload)).toEqual([]);
     // The dying tab's answers were stored; the resumed phase found them.
     expect((await reload.lmCacheReport()).entries).toBeGreaterThan(0);

@@ -340,6 +340,61 @@ describe('runCopa', () => {
   });
 });
 
+describe('runCopa interrupted inside a phase', () => {
+  it('resumed on the same answer cache, spends its call budget as an uninterrupted run', async () => {
+    const task = bothTask();
+    const unlimited = await copa(toyModel({ overrides: ONE_HARD_EXAMPLE }));
+    // A budget that ends the run in a later phase: the calls counted decide where it stops.
+    const config = { ...SMALL_CONFIG, budget: { maxCalls: unlimited.totals.calls - 10 } };
+    const straight = toyModel({ overrides: ONE_HARD_EXAMPLE });
+    const whole = await copa(straight, { config, cacheStore: new MemoryCacheStore() });
+    expect(whole.stopReason).toBe('budget');
+
+    // The same run, cut off (a lost device, a closed tab) a few calls into its second phase,
+    // after the answers it got were cached; it resumes from its last finished phase.
+    const store = new MemoryCacheStore();
+    const checkpoints: CopaCheckpoint[] = [];
+    const cutAt = (whole.history[0]?.costs.calls ?? 0) + 5;
+    const first = toyModel({ overrides: ONE_HARD_EXAMPLE });
+    const stop = new AbortController();
+    const cut = await runCopa(task, {
+      lm: {
+        id: first.id,
+        complete: (request, signal) => {
+          if (first.calls + 1 >= cutAt) stop.abort();
+          return first.complete(request, signal);
+        },
+      },
+      adapter: kvAdapter,
+      config,
+      cacheStore: store,
+      signal: stop.signal,
+      onCheckpoint: (cp) => {
+        checkpoints.push(cp);
+      },
+    });
+    expect(cut.stopReason).toBe('cancelled');
+    const stored = checkpoints.at(-1);
+    expect(stored?.nextPhase).toBe(1);
+    expect(first.calls).toBeGreaterThan(stored?.totals.calls ?? Infinity);
+
+    const second = toyModel({ overrides: ONE_HARD_EXAMPLE });
+    const resumed = await runCopa(task, {
+      lm: second,
+      adapter: kvAdapter,
+      config,
+      cacheStore: store,
+      ...(stored ? { resumeFrom: stored } : {}),
+    });
+    // The answers paid for before the cut count as the calls they were: the resumed run stops
+    // where the uninterrupted one did, and the model was called no more often in all.
+    expect(essence(resumed)).toEqual(essence(whole));
+    expect(resumed.totals.calls).toBe(whole.totals.calls);
+    expect(first.calls + second.calls).toBe(straight.calls);
+    expect(first.calls + second.calls).toBeLessThanOrEqual(config.budget.maxCalls);
+  });
+});
+
 describe('runCopa edge cases', () => {
   it('a budget spent inside the first phase returns the program unchanged and redoes the phase on resume', async () => {
     const task = bothTask();
