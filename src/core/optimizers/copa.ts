@@ -138,7 +138,10 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
 
   // nextPhase -1: a checkpoint stored by an earlier version before its baseline was scored;
   // such a run starts over.
-  let cp: CopaCheckpoint | null = resumed && resumed.nextPhase >= 0 ? snapshot(resumed) : null;
+  // A resumed run's checkpoints carry the budget and step mode it now runs under, so its report
+  // and a later resume see what it finished with.
+  let cp: CopaCheckpoint | null =
+    resumed && resumed.nextPhase >= 0 ? { ...snapshot(resumed), config } : null;
   const finish = (reason: StopReason, message?: string): CopaResult => {
     const state: CopaCheckpoint = cp ?? {
       ...initialCheckpoint(runTask, config, session, 0, [], runTag),

@@ -207,6 +207,9 @@ describe('runCopa', () => {
     // More budget on resume continues from the last finished phase.
     const more = await copa(toyModel(), { resumeFrom: r.checkpoint, config: { budget: {} } });
     expect(more.bestScore).toBe(1);
+    // Its checkpoint (and so its report) holds the budget it finished under.
+    expect(r.checkpoint.config.budget).toEqual({ maxCalls: 60 });
+    expect(more.checkpoint.config.budget).toEqual({});
   });
 
   it('plans phases to a call budget: whole when it fits, shared when tight, so both phases run', async () => {
