@@ -49,10 +49,12 @@ export class FileTooLargeError extends CopaError {
     readonly bytes: number,
     readonly limitBytes: number,
   ) {
+    const limitMb = Math.round(limitBytes / MEBIBYTE);
     super(
       'FileTooLargeError',
-      // The limit is 20 × 2^20 bytes: both sizes in those megabytes, so it reads as 20, not 21.
-      `${fileName} is ${(bytes / MEBIBYTE).toFixed(1)} MB; the playground imports files up to ${Math.round(limitBytes / MEBIBYTE)} MB. Use a smaller sample of the data.`,
+      // The limit is 20 × 2^20 bytes: both sizes in those megabytes, so it reads as 20, not 21;
+      // a file just over it reads as 20.1 MB, never as the 20.0 MB it is said to exceed.
+      `${fileName} is ${Math.max(bytes / MEBIBYTE, limitMb + 0.1).toFixed(1)} MB; the playground imports files up to ${limitMb} MB. Use a smaller sample of the data.`,
     );
   }
 }

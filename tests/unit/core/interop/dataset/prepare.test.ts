@@ -113,6 +113,11 @@ describe('prepareDataset', () => {
     );
   });
 
+  it('a file just over the limit is never said to be the limit itself (20.0 MB of 20 MB)', () => {
+    const err = new FileTooLargeError('big.csv', 21_000_000, 20 * 1024 * 1024);
+    expect(err.message).toContain('big.csv is 20.1 MB;');
+  });
+
   it('refuses non-UTF-8 text, naming the line', () => {
     const bad = new Uint8Array([...utf8('text,label\nok,1\ncaf'), 0xe9, ...utf8(',2\n')]);
     expect(() => prepareDataset({ ...base, fileName: 'latin.csv', bytes: bad }, parseCsv)).toThrow(
