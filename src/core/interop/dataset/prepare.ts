@@ -7,6 +7,7 @@ import { LABEL_LINES_HINT, looksLikeLabelLines, parseLabelLines } from './label-
 import { type ColumnMapping, mapRows, suggestMapping } from './mapping';
 import { parseJsonArray, parseJsonl } from './parse-json-rows';
 import { sampleKeepingValues, withEveryValueInTraining } from './label-sample';
+import { distinctValues, looksLikeFreeText } from './adapt-program';
 import { DEFAULT_SPLIT, type SplitRatios, splitExamples } from './split';
 import {
   type CsvOptions,
@@ -158,7 +159,11 @@ export function prepareDataset(req: DatasetImportRequest, parseCsv: CsvParser): 
   const notices: string[] = [];
   const maxRows = req.maxRows ?? DEFAULT_IMPORT_LIMITS.maxRows;
   const rowsInFile = examples.length;
-  const keep = req.keepValuesOf ?? [];
+  // A column of free text (nearly a value per row) has no labels to keep: keeping its every
+  // value would put nearly every row in training and leave one validation and one test example.
+  const keep = (req.keepValuesOf ?? []).filter(
+    (f) => !looksLikeFreeText(distinctValues(examples, f).length, examples.length),
+  );
   if (examples.length > maxRows) {
     const rng = new Rng(req.seed).fork('dataset-sample');
     examples =

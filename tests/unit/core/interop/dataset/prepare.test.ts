@@ -92,6 +92,45 @@ describe('prepareDataset', () => {
     expect(again.dataset.splits).toEqual(record.splits);
   });
 
+  it('keeps no "every value" of a free-text output: validation and test keep their share', () => {
+    // A question column mapped to a label output (GSM8K on the ticket router): every value is
+    // new, so keeping each in training would leave one validation and one test example.
+    const text = [
+      'answer,question',
+      ...Array.from({ length: 300 }, (_, i) => `${i},What is ${i} plus one?`),
+    ].join('\n');
+    const { dataset, notices } = prepareDataset(
+      {
+        ...base,
+        inputFields: ['answer'],
+        outputFields: ['question'],
+        fileName: 'qa.csv',
+        bytes: utf8(text),
+        maxRows: 200,
+        keepValuesOf: ['question'],
+      },
+      parseCsv,
+    );
+    expect(dataset.splits.val.length).toBeGreaterThan(40);
+    expect(dataset.splits.test.length).toBeGreaterThan(20);
+    expect(notices[0]).not.toContain('keeping every value');
+  });
+
+  it('still keeps every value of a label output that repeats', () => {
+    const { dataset } = prepareDataset(
+      {
+        ...base,
+        fileName: 'big.csv',
+        bytes: utf8(csv(120)),
+        mapping: { label: 'Sentiment' },
+        maxRows: 50,
+        keepValuesOf: ['label'],
+      },
+      parseCsv,
+    );
+    expect(new Set(dataset.splits.train.map((e) => e.data.label))).toEqual(new Set(['pos', 'neg']));
+  });
+
   it('refuses a file over the size limit before reading it', () => {
     expect(() =>
       prepareDataset(
