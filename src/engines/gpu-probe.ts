@@ -68,6 +68,12 @@ export const WEBLLM_MINIMUM_LIMITS: GpuLimits = {
 /** What WebLLM asks for first; below it only low-resource models are loaded. */
 const PREFERRED_BUFFER_BYTES = 1024 * MB;
 
+// What to do when no GPU can be had: the words end the findings, after what was found.
+const GPU_FIX =
+  "update the graphics driver or turn on hardware acceleration in the browser's settings (in Chrome: chrome://settings/system)";
+const OWN_SERVER =
+  'connect a model server of your own (Local server, below), which needs no GPU here';
+
 /** Probes the GPU and describes the result in words. Never throws. */
 export async function probeGpu(env: ProbeEnvironment): Promise<GpuReport> {
   const base: GpuReport = {
@@ -87,21 +93,27 @@ export async function probeGpu(env: ProbeEnvironment): Promise<GpuReport> {
   if (!env.isSecureContext)
     return finish(base, 'no-secure-context', [
       'This page is not a secure context (https:// or localhost), so the browser hides WebGPU.',
+      'To use real models, open the app at an https:// address or on localhost.',
     ]);
   if (!env.gpu)
     return finish(base, 'no-webgpu', [
       'This browser does not offer WebGPU (navigator.gpu is missing).',
+      `To use real models, open the app in a recent Chrome or Edge (or turn WebGPU on in this browser's settings), or ${OWN_SERVER}.`,
     ]);
   let adapter: GpuAdapterLike | null;
   try {
     adapter = await env.gpu.requestAdapter({ powerPreference: 'high-performance' });
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return finish(base, 'probe-failed', [`Asking for a GPU adapter failed: ${why}`]);
+    return finish(base, 'probe-failed', [
+      `Asking for a GPU adapter failed: ${why}`,
+      `To use real models, reload the page; if it fails again, ${GPU_FIX}, or ${OWN_SERVER}.`,
+    ]);
   }
   if (!adapter)
     return finish(base, 'no-adapter', [
       'WebGPU is present, but no GPU adapter is available (no GPU, a blocked GPU, or an unsupported driver).',
+      `To use real models, ${GPU_FIX} and reload, or ${OWN_SERVER}.`,
     ]);
   return describeAdapter(base, adapter);
 }

@@ -66,6 +66,23 @@ describe('probeGpu', () => {
     expect(r.findings.join(' ')).toContain('GPU process crashed');
   });
 
+  it('says what to do, after what is wrong, whenever no GPU can be used', async () => {
+    const reports = await Promise.all([
+      probeGpu(env(adapter({ f16: true }), false)),
+      probeGpu({ isSecureContext: true }),
+      probeGpu(env(null)),
+      probeGpu(env(new Error('GPU process crashed'))),
+    ]);
+    for (const r of reports) {
+      expect(r.usable).toBe(false);
+      expect(r.findings.at(-1)).toMatch(/^To use real models, /);
+    }
+    expect(reports[0]!.findings.at(-1)).toMatch(/https:\/\/ address or on localhost/);
+    expect(reports[1]!.findings.at(-1)).toMatch(/Chrome or Edge/);
+    expect(reports[2]!.findings.at(-1)).toMatch(/graphics driver.*hardware acceleration/);
+    expect(reports[2]!.findings.at(-1)).toMatch(/Local server/);
+  });
+
   it('reports a capable GPU with shader-f16', async () => {
     const r = await probeGpu(env(adapter({ f16: true })));
     expect(r).toMatchObject({
