@@ -38,6 +38,27 @@ test('on a phone the Results table scrolls sideways from the keyboard too', asyn
   await noSeriousA11yProblems(page, 'results on a phone');
 });
 
+test('at 375 px a phase card shows its whole candidates table, scores read "16.0% on 25"', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  const card = page.getByTestId('phase-card').first();
+  // The Outcome column was cut off at the card's edge (its table 39 px wider than the card).
+  const sizes = await card
+    .locator('table')
+    .evaluate((t) => ({ table: t.scrollWidth, room: t.parentElement?.clientWidth ?? 0 }));
+  expect(sizes.table).toBeLessThanOrEqual(sizes.room);
+  // Read again after a reload, each minibatch score names its examples, after a space.
+  await page.reload();
+  await expect(page.getByTestId('run-status')).toContainText('Finished earlier');
+  await expect(card.locator('tbody')).toContainText(/\d% on \d+/);
+});
+
 test('after a reload cuts a run off, Optimize offers to resume it instead of saying "Not started"', async ({
   page,
 }) => {
