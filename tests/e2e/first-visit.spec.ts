@@ -72,8 +72,15 @@ test('after a reload cuts a run off, Optimize offers to resume it instead of say
     timeout: 15_000,
   });
   await expect(notice).toContainText('done');
+  await expect(page.getByTestId('run-status')).toHaveText(
+    'Cut off before it finished (see above).',
+  );
   await notice.getByRole('button', { name: 'Resume it' }).click();
-  await expect(page.getByTestId('resumed-from')).toBeVisible();
+  // The phases finished before the reload are on screen again: the sentence says so.
+  await expect(page.getByTestId('resumed-from')).toContainText(
+    'from its last saved phase: the phases it had finished are shown first, then the ones run since.',
+  );
+  await expect(page.getByTestId('phase-card').first()).toContainText('Cycle 1');
   await expect(notice).toHaveCount(0);
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
   // Finished: nothing is offered again after another reload.
