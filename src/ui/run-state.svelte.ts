@@ -85,6 +85,12 @@ export class RunState {
     return this.outcome?.programId ?? this.reopened?.programId;
   }
 
+  /** A program deleted from the Library: the run shown no longer offers it for export. */
+  forgetProgram(id: string): void {
+    if (this.outcome?.programId === id) this.outcome = { ...this.outcome, programId: undefined };
+    if (this.reopened?.programId === id) this.reopened = { ...this.reopened, programId: undefined };
+  }
+
   /** Nothing has happened in this page yet (no run started, resumed or reopened). */
   get idle(): boolean {
     return (

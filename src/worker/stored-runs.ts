@@ -136,6 +136,9 @@ export class StoredRuns {
         : (ref.program ?? this.tasks(ref.taskId, ref.dataSeed).program.toState());
     const asked = config.request.task;
     const evaluation = parseRunEvaluation(run.evaluation);
+    // A program deleted from the Library is not offered for export (it would fail by its id).
+    const programId =
+      run.programId && (await this.deps.programs.get(run.programId)) ? run.programId : undefined;
     return {
       runId: run.id,
       name: config.name,
@@ -145,7 +148,7 @@ export class StoredRuns {
       model: { ...config.engine, standIn: config.engine.kind === 'standin' },
       startProgram: start,
       bestProgram: checkpoint.program,
-      ...(run.programId ? { programId: run.programId } : {}),
+      ...(programId ? { programId } : {}),
       baselineScore: checkpoint.baselineScore,
       bestScore: checkpoint.bestScore,
       ...(evaluation ? { evaluation } : {}),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { openScreen } from './screens';
 import {
   openWithStandIn,
   startRun,
@@ -74,6 +75,26 @@ test('a saved program survives a reload and exports in four formats; a DSPy file
   await programs.getByRole('button', { name: /^Delete program router/ }).click();
   await programs.getByRole('button', { name: /^Confirm delete/ }).click();
   await expect(programs.locator('li')).toHaveCount(1);
+});
+
+test('a run whose program is deleted in the Library offers no export of it on Results, before and after a reload', async ({
+  page,
+}) => {
+  await openWithStandIn(page);
+  await startRun(page, 1);
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 30_000 });
+  await openScreen(page, 'Library');
+  const programs = page.getByTestId('saved-programs');
+  await programs.getByRole('button', { name: /^Delete program/ }).click();
+  await programs.getByRole('button', { name: /^Confirm delete/ }).click();
+  await expect(programs).toContainText('No programs yet');
+  // The export buttons stayed and failed with "No program "run-…" is stored".
+  for (const reload of [false, true]) {
+    if (reload) await page.reload();
+    await openScreen(page, 'Results');
+    await expect(page.getByTestId('program-deleted')).toContainText('was deleted from the Library');
+    await expect(page.getByRole('button', { name: 'Project JSON' })).toHaveCount(0);
+  }
 });
 
 test('a run interrupted by a reload resumes and ends with the same program as an uninterrupted run', async ({

@@ -212,4 +212,15 @@ describe('Own data: results that last', () => {
       name: 'RecordNotFoundError',
     });
   });
+
+  it('a run whose program was deleted from the Library offers no program to export', async () => {
+    const profile = freshProfile();
+    const first = tab(profile);
+    await first.useStandIn(0);
+    const outcome = await first.startRun({ task, config: small }, () => {});
+    await first.deleteProgram(outcome.programId ?? '');
+    const shown = await tab(profile).storedRunResults(outcome.runId);
+    expect(shown?.status).toBe('finished');
+    expect(shown?.programId).toBeUndefined();
+  });
 });
