@@ -62,12 +62,14 @@ export class DataImportState {
     return this.fields ? [...this.fields.inputs, ...this.fields.outputs] : [];
   }
 
+  /** The fields no column is chosen for yet: Import stays off until there are none. */
+  get unmappedFields(): string[] {
+    return this.allFields.filter((f) => !this.mapping[f]);
+  }
+
   get canImport(): boolean {
     return (
-      !this.busy &&
-      this.bytes !== null &&
-      this.fields !== null &&
-      this.allFields.every((f) => Boolean(this.mapping[f]))
+      !this.busy && this.bytes !== null && this.fields !== null && this.unmappedFields.length === 0
     );
   }
 

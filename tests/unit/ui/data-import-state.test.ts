@@ -46,3 +46,30 @@ describe('DataImportState, a second file', () => {
     expect(state.valueNames).toEqual({});
   });
 });
+
+describe('DataImportState, a field without a column', () => {
+  it('names the fields Import waits for, and allows it once each has a column', async () => {
+    const preview: DatasetPreview = {
+      format: 'csv',
+      columns: ['col_1'],
+      rows: [],
+      totalRows: 2,
+      issues: [],
+      suggestedMapping: {},
+      columnValues: {},
+    };
+    const client = {
+      taskFields: () =>
+        Promise.resolve({ inputs: ['ticket'], outputs: ['department'], labelOutputs: [] }),
+      previewDataset: () => Promise.resolve(preview),
+    } as unknown as CopaClient;
+    const state = new DataImportState(client);
+    await state.chooseTask('ticket-routing');
+    await state.pick(new File(['a\nb\n'], 'one-column.csv'));
+    expect(state.unmappedFields).toEqual(['ticket', 'department']);
+    expect(state.canImport).toBe(false);
+    state.mapping = { ticket: 'col_1', department: 'col_1' };
+    expect(state.unmappedFields).toEqual([]);
+    expect(state.canImport).toBe(true);
+  });
+});
