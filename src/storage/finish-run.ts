@@ -7,7 +7,8 @@ export function runProgramId(runId: string): string {
 }
 
 /**
- * Saves a run's final program, then marks the run finished. The two live in different
+ * Saves a run's final program, then marks the run finished (or cancelled, for a cancelled run
+ * that found a better program). The two live in different
  * stores, so this is ordered rather than atomic: if the tab dies in between, the run stays
  * unfinished (and resumable) and finishing it again overwrites the same program record.
  */
@@ -16,6 +17,7 @@ export async function finishRun(
   programs: ProgramRepository,
   runId: string,
   program: Omit<ProgramRecord, 'id' | 'runId' | 'schemaVersion' | 'origin'>,
+  status: 'finished' | 'cancelled' = 'finished',
 ): Promise<RunRecord> {
   const id = runProgramId(runId);
   await programs.put({
@@ -25,5 +27,5 @@ export async function finishRun(
     origin: 'run',
     schemaVersion: PROGRAM_SCHEMA_VERSION,
   });
-  return runs.setStatus(runId, 'finished', { programId: id });
+  return runs.setStatus(runId, status, { programId: id });
 }

@@ -232,14 +232,23 @@ export class StoredRuns {
       if (e.name === 'EngineFailureError') this.pausedRunId = runId;
       throw err;
     }
-    if (outcome.status === 'finished') {
+    // A cancelled run that found a better program keeps it, as its stop reason says.
+    const improved =
+      outcome.status === 'cancelled' && outcome.result.bestScore > outcome.result.baselineScore;
+    if (outcome.status === 'finished' || improved) {
       const now = this.deps.now?.() ?? new Date();
-      const run = await finishRun(runs, this.deps.programs, runId, {
-        name: `${config.name} · ${now.toISOString().slice(0, 16).replace('T', ' ')}`,
-        savedAt: now.toISOString(),
-        program: outcome.result.program,
-        provenance: runProvenance(config, outcome, now),
-      });
+      const run = await finishRun(
+        runs,
+        this.deps.programs,
+        runId,
+        {
+          name: `${config.name} · ${now.toISOString().slice(0, 16).replace('T', ' ')}`,
+          savedAt: now.toISOString(),
+          program: outcome.result.program,
+          provenance: runProvenance(config, outcome, now),
+        },
+        improved ? 'cancelled' : 'finished',
+      );
       return { ...outcome, runId, ...(run.programId ? { programId: run.programId } : {}) };
     }
     if (outcome.status === 'cancelled') await runs.setStatus(runId, 'cancelled');

@@ -378,6 +378,26 @@ describe('The worker service storage: runs', () => {
     expect((await second.listRuns()).items.map((r) => r.status)).toEqual(['cancelled']);
   });
 
+  it('a run cancelled after a phase that improved keeps its best program in the Library', async () => {
+    const service = tab(freshProfile());
+    await service.useStandIn(0, 2);
+    let improved = false;
+    const running = service.startRun({ task, config: { ...small, cycles: 3 } }, (batch) => {
+      for (const e of batch) if (e.type === 'decision' && e.accepted) improved = true;
+    });
+    await until(() => improved, 'a phase that improved the program', 20_000);
+    await service.cancelRun();
+    const outcome = await running;
+    expect(outcome.status).toBe('cancelled');
+    expect(outcome.result.bestScore).toBeGreaterThan(outcome.result.baselineScore);
+    // "The best program so far is kept": in the Library, where Results exports it from.
+    expect(outcome.programId).toBeDefined();
+    const programs = (await service.listPrograms()).items;
+    expect(programs.map((p) => p.id)).toEqual([outcome.programId]);
+    expect(programs[0]?.program).toEqual(outcome.result.program);
+    expect((await service.listRuns()).items.map((r) => r.status)).toEqual(['cancelled']);
+  }, 20_000);
+
   it('a paused run resumes with a plain resume and is stored as finished afterwards', async () => {
     const service = tab(freshProfile());
     await service.useStandIn(0);
