@@ -244,7 +244,7 @@ export class RunState {
 
   /** Saves the report of the run shown (a run the worker could not store has none). */
   async saveReport(format: RunReportFormat): Promise<void> {
-    const runId = this.outcome?.runId;
+    const runId = this.runId;
     if (runId === undefined) return;
     try {
       const report = await this.client.runReport(runId);

@@ -87,6 +87,10 @@ test('after a reload cuts a run off, Optimize offers to resume it instead of say
   await page.reload();
   await expect(page.getByTestId('run-status')).toContainText('Finished earlier');
   await expect(notice).toHaveCount(0);
+  // The run shown again keeps its report, as it was offered before the reload.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('run-report').getByRole('button', { name: 'Markdown' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^copa-run-.*\.md$/);
 });
 
 test('a finished run with every detail open passes axe, in the dark scheme too', async ({
