@@ -53,6 +53,7 @@ export class RunState {
   reopened = $state.raw<StoredRunResults | null>(null);
   /** An unfinished run a reload or a crash cut off, offered for resuming (null: none). */
   interrupted = $state.raw<RunSummary | null>(null);
+  private deletedRunId = $state<string | null>(null);
 
   constructor(
     private readonly client: CopaClient,
@@ -77,7 +78,13 @@ export class RunState {
 
   /** The stored run shown (live or reopened), to keep its evaluation with it. */
   get runId(): string | undefined {
-    return this.outcome?.runId ?? this.reopened?.runId;
+    const id = this.outcome?.runId ?? this.reopened?.runId;
+    return id === this.deletedRunId ? undefined : id;
+  }
+
+  /** A run deleted in the Library: the one shown no longer offers its stored report. */
+  forgetRun(id: string): void {
+    this.deletedRunId = id;
   }
 
   /** The saved program of the run shown, once it has finished. */

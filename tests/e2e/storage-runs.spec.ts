@@ -97,6 +97,24 @@ test('a run whose program is deleted in the Library offers no export of it on Re
   }
 });
 
+test('a run deleted in the Library while shown on Optimize no longer offers its report', async ({
+  page,
+}) => {
+  await openWithStandIn(page);
+  await startRun(page, 1);
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 30_000 });
+  await expect(page.getByTestId('run-report')).toBeVisible();
+  await openScreen(page, 'Library');
+  const runs = page.getByTestId('past-runs');
+  await runs.getByRole('button', { name: /^Delete run/ }).click();
+  await runs.getByRole('button', { name: /^Confirm delete/ }).click();
+  await expect(runs.getByRole('button', { name: /^Delete run/ })).toHaveCount(0);
+  // Its Markdown button failed with "No run "…" is stored (it may have been deleted in another tab)".
+  await openScreen(page, 'Optimize');
+  await expect(page.getByTestId('run-status')).toContainText('Finished');
+  await expect(page.getByTestId('run-report')).toHaveCount(0);
+});
+
 test('a run interrupted by a reload resumes and ends with the same program as an uninterrupted run', async ({
   page,
 }) => {

@@ -88,19 +88,22 @@ export class LibraryState {
       this.storage = { ...this.storage, persisted: true };
   }
 
-  /** First click asks, second click deletes. */
-  async remove(kind: LibraryKind, id: string): Promise<void> {
+  /** First click asks, second click deletes; true once it is deleted. */
+  async remove(kind: LibraryKind, id: string): Promise<boolean> {
     if (this.confirming?.kind !== kind || this.confirming.id !== id) {
       this.confirming = { kind, id };
-      return;
+      return false;
     }
     this.confirming = null;
+    let deleted = false;
     await this.guard(async () => {
       if (kind === 'dataset') await this.client.deleteDataset(id);
       else if (kind === 'program') await this.client.deleteProgram(id);
       else await this.client.deleteRun(id);
+      deleted = true;
     });
     await this.refresh();
+    return deleted;
   }
 
   cancelRemove(): void {
