@@ -58,6 +58,15 @@ export class ResultsState {
     }
   }
 
+  /** Forgets the evaluation shown (the task or its data changed). */
+  clear(): void {
+    if (this.evaluating) return;
+    this.baseline = null;
+    this.optimized = null;
+    this.evaluatedFor = null;
+    this.error = null;
+  }
+
   /** Shows the evaluation kept with a stored run (after a reload), or clears an older one. */
   showStored(stored: StoredRunResults): void {
     if (this.evaluating) return;

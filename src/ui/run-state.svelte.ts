@@ -92,6 +92,20 @@ export class RunState {
     return this.outcome?.programId ?? this.reopened?.programId;
   }
 
+  /**
+   * The task or its data changed: the run shown (on other data) is no longer shown, so Results
+   * and Try it do not use its programs on data they cannot read. A run cut off stays offered.
+   */
+  leave(): void {
+    if (this.running || this.paused) return;
+    const cut = this.interrupted;
+    this.reset();
+    this.interrupted = cut;
+    this.resumedFrom = null;
+    this.startProgram = null;
+    this.modelLabel = '';
+  }
+
   /** A program deleted from the Library: the run shown no longer offers it for export. */
   forgetProgram(id: string): void {
     if (this.outcome?.programId === id) this.outcome = { ...this.outcome, programId: undefined };

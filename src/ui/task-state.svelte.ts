@@ -42,6 +42,9 @@ export class TaskState {
   /** Overviews are asked for from several places (task, data, program, settings changes). */
   readonly #overviews = new LatestRequest();
 
+  /** Called when the task or its data changes: a run on the old data no longer fits. */
+  onDataChange: (() => void) | null = null;
+
   constructor(private readonly client: CopaClient) {}
 
   get meta(): TaskMetadata | null {
@@ -115,6 +118,7 @@ export class TaskState {
       this.datasets = [];
       this.datasetId = null;
     }
+    if (chosen !== null && this.datasetId === null) this.onDataChange?.();
     if (chosen !== null && this.datasetId === null && this.taskId) await this.refresh(config);
   }
 
@@ -123,6 +127,7 @@ export class TaskState {
     this.taskId = taskId;
     // A stored dataset belongs to one task: another task starts on its own examples.
     if (changed) this.datasetId = null;
+    if (changed) this.onDataChange?.();
     void this.refreshDatasets();
     this.edited = false;
     this.rules = null;
@@ -148,7 +153,9 @@ export class TaskState {
    * once: sizes, samples, checks and, unedited, the program that fits it.
    */
   async selectDataset(datasetId: string | null, config?: Partial<CopaConfig>): Promise<void> {
+    const changed = datasetId !== this.datasetId;
     this.datasetId = datasetId;
+    if (changed) this.onDataChange?.();
     // A dataset made into a task of its own brings its program; edits made for other fields
     // cannot read it, so they give way (edits that fit the data's fields stay).
     const own = this.dataset?.program;

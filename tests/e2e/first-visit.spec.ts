@@ -59,6 +59,29 @@ test('at 375 px a phase card shows its whole candidates table, scores read "16.0
   await expect(card.locator('tbody')).toContainText(/\d% on \d+/);
 });
 
+test('another task chosen after a run leaves that run behind: Results scores the new task, not the old programs on its data', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  await page.getByLabel('Task').selectOption({ label: 'Date normalization' });
+  await expect(page.getByTestId('run-status')).toHaveText('Not started.');
+  await openScreen(page, 'Results');
+  // The router's programs were scored on dates: 0% and 100 "The input "ticket" has no value".
+  await page.getByRole('button', { name: 'Evaluate the baseline on the test set' }).click();
+  await expect(page.getByTestId('results-table')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('results-table')).not.toContainText('has no value');
+  // The run is still in the Library, and opening it brings back its task.
+  await openScreen(page, 'Library');
+  await page.getByRole('button', { name: /^Open results of/ }).click();
+  await expect(page.getByRole('button', { name: /Evaluate baseline and optimized/ })).toBeVisible();
+  await openScreen(page, 'Optimize');
+  await expect(page.getByLabel('Task')).toHaveValue('ticket-routing');
+});
+
 test('after a reload cuts a run off, Optimize offers to resume it instead of saying "Not started"', async ({
   page,
 }) => {
