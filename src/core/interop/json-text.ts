@@ -17,6 +17,8 @@ export function jsonErrorLocation(text: string): { line: number; column: number 
 /** JSON.parse that says where a syntax error is. `fileLabel` names the file in the message. */
 export function parseJsonText(text: string, fileLabel = 'The file'): unknown {
   const body = withoutByteOrderMark(text);
+  // "Not valid JSON at line 1, column 1" would send the user looking for a typo.
+  if (body.trim() === '') throw new ProgramImportError(`${fileLabel} is empty.`);
   try {
     return JSON.parse(body) as unknown;
   } catch {

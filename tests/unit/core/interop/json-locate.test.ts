@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonErrorOffset } from '../../../../src/core/interop/json-locate';
-import { jsonErrorLocation } from '../../../../src/core/interop/json-text';
+import { jsonErrorLocation, parseJsonText } from '../../../../src/core/interop/json-text';
 
 describe('jsonErrorOffset', () => {
   it.each([
@@ -29,5 +29,13 @@ describe('jsonErrorOffset', () => {
 
   it('gives line and column', () => {
     expect(jsonErrorLocation('{\n  "a": 1,\n  "b": }')).toEqual({ line: 3, column: 8 });
+  });
+});
+
+describe('parseJsonText', () => {
+  it('calls an empty (or blank) file empty, not invalid JSON at line 1, column 1', () => {
+    for (const text of ['', '\uFEFF', ' \n\t\n'])
+      expect(() => parseJsonText(text, 'The program file')).toThrow('The program file is empty.');
+    expect(() => parseJsonText('{', 'The program file')).toThrow(/not valid JSON at line 1/);
   });
 });
