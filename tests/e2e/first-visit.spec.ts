@@ -13,7 +13,7 @@ test('the budget line after a run reads as a sentence, its numbers grouped', asy
   const line = page.getByTestId('budget-used').locator('label');
   // A space before each bracket, and thousands grouped as in the cost estimate above it.
   await expect(line).toHaveText(
-    /^Budget used: [\d,]+ model calls \([\d,]+ to score the starting program, [\d,]+ in the phases\) \([\d,]+ more answered from the cache\), [\d,]+ tokens, of about \d{1,3},\d{3} expected$/,
+    /^Budget used: [\d,]+ model calls \([\d,]+ more answered from the cache\), [\d,]+ tokens, of about \d{1,3},\d{3} expected$/,
   );
   // With a call budget, the limit is named after the tokens, with its own comma.
   await page.getByLabel('Budget: max model calls (0 = none)').fill('1500');
