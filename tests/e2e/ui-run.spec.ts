@@ -10,17 +10,24 @@ test('Pause stops the run after the phase in progress, and Resume continues it',
   test.setTimeout(90_000);
   await chooseStandIn(page, 5);
   await page.getByLabel('Cycles').fill('3');
-  await page.getByRole('button', { name: 'Start run' }).click();
+  // From the keyboard: each button disables itself, and focus goes on to the one that fits.
+  await page.getByRole('button', { name: 'Start run' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeFocused();
   await expect(page.getByTestId('phase-card').first()).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Cancel run' })).toBeFocused();
   await expect(page.getByTestId('run-status')).toHaveText('Paused after a phase.', {
     timeout: 30_000,
   });
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeFocused();
   const cardsAtPause = await page.getByTestId('phase-card').count();
   // Every card on screen is a finished phase: the run stopped between phases.
   await expect(page.getByTestId('phase-decision')).toHaveCount(cardsAtPause);
   await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeFocused();
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Start run' })).toBeFocused();
   expect(await page.getByTestId('phase-card').count()).toBeGreaterThanOrEqual(cardsAtPause);
   await expect(page.getByTestId('stop-reason')).toContainText('Why it stopped');
 });
