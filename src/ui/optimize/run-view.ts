@@ -190,6 +190,16 @@ function applyEvent(view: RunView, e: RunEvent): void {
       if (!p) return;
       p.done = true;
       p.record = e.record;
+      // The phase's own record is final: a live view got each candidate's record as it was
+      // proposed (copied across the worker boundary), before its minibatch rounds added up and
+      // before the start program's full score was known; a view rebuilt later reads these.
+      for (const final of e.record.candidates) {
+        const c = candidateOf(p, final.id);
+        if (!c) continue;
+        c.record = final;
+        c.minibatchScore = final.minibatchScore;
+        c.fullScore = final.fullScore;
+      }
       p.program = e.program ?? null;
       p.fit = e.record.fit ?? p.fit;
       return;

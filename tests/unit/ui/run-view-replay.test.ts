@@ -22,7 +22,13 @@ function cards(view: RunView) {
     program: p.program,
     startCalls: p.startCalls,
     endCalls: p.endCalls,
-    candidates: p.candidates.map((c) => [c.record.id, c.fullScore, c.dropped]),
+    candidates: p.candidates.map((c) => [
+      c.record.id,
+      c.minibatchScore,
+      c.record.minibatchExamples,
+      c.fullScore,
+      c.dropped,
+    ]),
   }));
 }
 
@@ -31,7 +37,9 @@ describe('replaying a stored run', () => {
     const events: RunEvent[] = [];
     const saved: CopaCheckpoint[] = [];
     const r = await copa(toyModel({ overrides: ONE_HARD_EXAMPLE }), {
-      events,
+      // Copied when sent, as the worker boundary does: a record changed later in the phase
+      // (its minibatch examples, the start program's full score) is not seen by the view.
+      onEvent: (e) => events.push(structuredClone(e)),
       onCheckpoint: (cp) => {
         saved.push(cp);
       },
