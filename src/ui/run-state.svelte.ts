@@ -106,6 +106,16 @@ export class RunState {
     this.modelLabel = '';
   }
 
+  /**
+   * The run shown finished and was stored, but its saved program is gone (deleted in the
+   * Library). A run the worker could not store (no IndexedDB) has no program either: that is
+   * not a deletion.
+   */
+  get programDeleted(): boolean {
+    const finished = this.outcome?.status === 'finished' || this.reopened?.status === 'finished';
+    return finished && this.runId !== undefined && this.programId === undefined;
+  }
+
   /** A program deleted from the Library: the run shown no longer offers it for export. */
   forgetProgram(id: string): void {
     if (this.outcome?.programId === id) this.outcome = { ...this.outcome, programId: undefined };

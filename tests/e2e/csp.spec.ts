@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openScreen } from './screens';
-import { openWithStandIn, startRun } from './storage-helpers';
+import { openWithStandIn, runToFinish } from './storage-helpers';
 
 /** Clicks a button that saves a file and waits for the download. */
 async function download(page: Page, click: () => Promise<void>): Promise<string> {
@@ -56,8 +56,7 @@ test('under the Content-Security-Policy, import, a run, Results, Try it and ever
 
   // A stand-in run and its report.
   await openScreen(page, 'Optimize');
-  await startRun(page, 1);
-  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  await runToFinish(page, 1);
   const report = page.getByTestId('run-report');
   expect(await download(page, () => report.getByRole('button', { name: 'JSON' }).click())).toMatch(
     /\.json$/,

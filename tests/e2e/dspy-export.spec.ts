@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { noSeriousA11yProblems, openScreen } from './screens';
-import { openWithStandIn, startRun } from './storage-helpers';
+import { openWithStandIn, runToFinish } from './storage-helpers';
 
 const MULTIHOP = readFileSync(
   fileURLToPath(new URL('../fixtures/dspy/multihop-2.4.json', import.meta.url)),
@@ -13,8 +13,7 @@ test('the DSPy export shows how it loads, its warnings and the Python, then down
 }) => {
   test.setTimeout(120_000);
   await openWithStandIn(page);
-  await startRun(page, 1);
-  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  await runToFinish(page, 1);
 
   await openScreen(page, 'Results');
   await page.getByRole('button', { name: /^DSPy \(JSON \+ Python/ }).click();

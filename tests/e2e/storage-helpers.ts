@@ -45,6 +45,12 @@ export async function startRun(page: Page, cycles: number): Promise<void> {
   await page.getByRole('button', { name: 'Start run' }).click();
 }
 
+/** Starts a run of `cycles` cycles on the Optimize screen and waits until it has finished. */
+export async function runToFinish(page: Page, cycles: number): Promise<void> {
+  await startRun(page, cycles);
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+}
+
 /**
  * Waits until the run in progress has saved a finished phase (a second checkpoint after the
  * start), so a reload or a dead worker leaves something to resume from.

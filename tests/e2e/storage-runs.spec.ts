@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { openScreen } from './screens';
 import {
   openWithStandIn,
+  runToFinish,
   startRun,
   storedRecords,
   untilPhaseSaved,
@@ -32,8 +33,7 @@ test('a saved program survives a reload and exports in four formats; a DSPy file
   page,
 }) => {
   await openWithStandIn(page);
-  await startRun(page, 1);
-  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 30_000 });
+  await runToFinish(page, 1);
   await page.reload();
   await page.goto('/#/library');
   const programs = page.getByTestId('saved-programs');
@@ -81,8 +81,7 @@ test('a run whose program is deleted in the Library offers no export of it on Re
   page,
 }) => {
   await openWithStandIn(page);
-  await startRun(page, 1);
-  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 30_000 });
+  await runToFinish(page, 1);
   await openScreen(page, 'Library');
   const programs = page.getByTestId('saved-programs');
   await programs.getByRole('button', { name: /^Delete program/ }).click();
@@ -101,8 +100,7 @@ test('a run deleted in the Library while shown on Optimize no longer offers its 
   page,
 }) => {
   await openWithStandIn(page);
-  await startRun(page, 1);
-  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 30_000 });
+  await runToFinish(page, 1);
   await expect(page.getByTestId('run-report')).toBeVisible();
   await openScreen(page, 'Library');
   const runs = page.getByTestId('past-runs');
@@ -121,8 +119,7 @@ test('a run interrupted by a reload resumes and ends with the same program as an
   test.setTimeout(180_000);
   // The uninterrupted reference run (same task, settings and seed).
   await openWithStandIn(page);
-  await startRun(page, 2);
-  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  await runToFinish(page, 2);
   const reference = await storedRecords<StoredProgram>(page, 'programs');
   expect(reference).toHaveLength(1);
 
