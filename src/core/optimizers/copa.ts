@@ -170,6 +170,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       baselineScore: final.baselineScore,
       totals,
       ...(message ? { message } : {}),
+      curve: session.curve.map((p) => [p[0], p[1]]),
     });
     return {
       method: 'copa',

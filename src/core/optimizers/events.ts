@@ -1,7 +1,14 @@
 import type { BudgetFit } from './budget-fit';
 import type { BudgetRemaining, UsageTotals } from '../usage';
 import type { CostEstimate } from './cost-estimate';
-import type { CandidateRecord, DropReason, PhaseKind, PhaseRecord, StopReason } from './records';
+import type {
+  CandidateRecord,
+  CurvePoint,
+  DropReason,
+  PhaseKind,
+  PhaseRecord,
+  StopReason,
+} from './records';
 import type { JsonObject } from '../json';
 import type { ProgramState } from '../program';
 import type { ValidationSample } from './selection-set';
@@ -85,6 +92,11 @@ export type RunEvent =
       baselineScore: number;
       totals: UsageTotals;
       message?: string;
+      /**
+       * The learning curve, every full evaluation's best score so far: finer than the one a
+       * view pieces together from phase ends, and what a reopened run's chart shows too.
+       */
+      curve?: CurvePoint[];
     };
 
 export type RunEventListener = (event: RunEvent) => void;

@@ -87,6 +87,7 @@ export function replayEvents(
       bestScore: latest.bestScore,
       baselineScore: latest.baselineScore,
       totals: latest.totals,
+      curve: latest.curve.map((p) => [p[0], p[1]]),
     });
   return events;
 }

@@ -222,6 +222,8 @@ function applyEvent(view: RunView, e: RunEvent): void {
       view.baseline = e.baselineScore;
       view.stopReason = e.reason;
       view.stopMessage = e.message ?? null;
+      // The exact curve replaces the one pieced together from phase ends, live and reopened.
+      if (e.curve && e.curve.length > 0) view.curve = e.curve.map(([c, s]) => [c, s]);
       return;
   }
 }

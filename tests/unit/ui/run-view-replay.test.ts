@@ -58,6 +58,9 @@ describe('replaying a stored run', () => {
       }),
     );
     expect(cards(replayed)).toEqual(cards(live));
+    // Both show the run's exact curve (a point per full evaluation), not one pieced together
+    // from phase ends: the same chart live and reopened.
+    expect(live.curve).toEqual(r.curve);
     expect(replayed.curve).toEqual(live.curve);
     expect(replayed.baseline).toBe(live.baseline);
     expect(replayed.best).toBe(r.bestScore);
