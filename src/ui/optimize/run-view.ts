@@ -55,7 +55,10 @@ export interface RunView {
   startProgram: ProgramState | null;
   best: number | null;
   phases: PhaseView[];
-  /** [LM calls, best validation score] after the baseline and each phase. */
+  /**
+   * [LM calls, best validation score]: pieced together from the baseline and each phase's end
+   * while the run goes on, then the run's exact curve (a point per full evaluation) once it ends.
+   */
   curve: [number, number][];
   totals: UsageTotals | null;
   estimateCalls: number | null;
