@@ -183,6 +183,8 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   await expect(page.getByRole('dialog', { name: 'Cycle' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Cycle' })).toBeHidden();
+  // The word's "?" comes right before the punctuation after it ("validation?,", not "? ,").
+  expect(await page.getByTestId('split-sizes').innerText()).toMatch(/validation\?, /);
 
   // Choosing the imported data: the sizes and Try it's examples are the dataset's own.
   const dataChoice = page.getByRole('combobox', { name: 'Data', exact: true });
