@@ -209,9 +209,10 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   await expect(page.getByTestId('past-runs')).toContainText(/finished .* best validation \d+\.\d%/);
   await expect(page.getByTestId('saved-programs')).toContainText('Support ticket routing');
   await expect(page.getByTestId('saved-datasets')).toContainText('My own tickets');
-  // The run's answers are kept for the next run, and their size is shown.
+  // The run's answers are kept for the next run, and their size is shown (counts grouped as
+  // numbers are, "20,000").
   await expect(page.getByTestId('cache-size')).toContainText(
-    /answers: [1-9]\d* of at most .*\d+ (kB|MB)/,
+    /answers: [1-9][\d,]* of at most \d{1,3}(,\d{3})+, .*\d+ (kB|MB)/,
   );
   // The past run's phases can be read again as they happened, with what each one changed.
   await page.getByTestId('past-runs').getByRole('button', { name: 'Show its phases' }).click();
