@@ -85,9 +85,12 @@ export const DROP_WORDS: Readonly<Record<DropReason, string>> = {
   minibatch: 'dropped in a minibatch round (weaker half)',
   'behind-incumbent': 'clearly behind the current program part-way through the minibatch',
   'behind-leader': 'clearly behind the best candidate so far part-way through the minibatch',
-  'below-incumbent': 'not above the current program on the same examples',
+  // A tie goes on to the full set (selection.ts drops only a lower minibatch mean).
+  'below-incumbent': 'below the current program on the same minibatch examples',
   'same-as-incumbent': 'scored exactly as the current program on every minibatch example',
-  'cannot-win': 'could no longer beat the current program',
+  // The racing bar is the higher of the current program and the best finalist proven so far.
+  'cannot-win':
+    'stopped part-way through the full set: it could no longer beat the best so far (the current program or a finalist scored before it)',
 };
 
 /** Folds a batch of events into the view (mutates it: the view is reactive state). */
