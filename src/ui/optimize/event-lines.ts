@@ -1,7 +1,15 @@
+import { isJsonObject, type JsonObject } from '../../core/json';
 import type { RunEvent } from '../../worker/api';
 import { pct } from '../lib/percent';
 import { validationSampleWords } from '../lib/validation-sample-words';
+import { estimatedCallsWords } from '../lib/estimate-words';
 import { scoreOnWords } from './run-view';
+
+/** Whether a run's settings set a budget (calls, tokens or time): the estimate ignores it. */
+function hasBudget(config: JsonObject): boolean {
+  const budget = config['budget'];
+  return isJsonObject(budget) && Object.values(budget).some((v) => typeof v === 'number' && v > 0);
+}
 
 /** A short sentence per event worth showing; null for chatty ones. */
 export function describeEvent(
@@ -11,7 +19,7 @@ export function describeEvent(
   switch (e.type) {
     case 'run-started':
       return (
-        `Run started (about ${e.estimate.lmCalls} model calls expected).` +
+        `Run started (${estimatedCallsWords(e.estimate.lmCalls)} model calls, an upper estimate${hasBudget(e.config) ? '; the budget can end it sooner' : ''}).` +
         (e.selection ? ` Candidates are scored on ${validationSampleWords(e.selection)}.` : '')
       );
     case 'baseline':
