@@ -1,10 +1,5 @@
 import { DEFAULT_COPA_CONFIG } from '../../core/optimizers/copa-config';
-
-/** A score difference in percentage points: 0.01 is "1 point". */
-function pointsWords(x: number): string {
-  const points = Math.round(x * 1000) / 10;
-  return `${points} ${points === 1 ? 'point' : 'points'}`;
-}
+import { pointsWords } from '../lib/percent';
 
 /** The words the app uses, explained for someone new to prompt optimization. */
 export const GLOSSARY = {

@@ -51,7 +51,7 @@ export function runReportMarkdown(report: RunReport): string {
     `- **Status:** ${report.status}; started ${report.createdAt}, last saved ${report.updatedAt}`,
     `- **Settings:** seed ${s.seed}, ${s.cycles} cycles starting with ${s.startWith}, ${s.demoCandidates} demo-set candidates, ${s.instructionCandidates} instruction candidates, up to ${s.maxBootstrappedDemos} bootstrapped and ${s.maxLabeledDemos} labeled demos, minibatch ${s.minibatchSize}, acceptance margin ${s.acceptMargin} SE${budgetWords(report)}`,
     `- **Validation score:** ${pct(report.baselineScore)} at the start, ${pct(report.bestScore)} at the end${report.selection ? `, on ${validationSampleWords(report.selection)}` : ''}`,
-    `- **Why it stopped:** ${report.stopReason === null ? 'it has not ended; it can be resumed from the Library.' : stopReasonText(report.stopReason, null)}`,
+    `- **Why it stopped:** ${report.stopReason === null ? 'it has not ended; it can be resumed from the Library.' : stopReasonText(report.stopReason, null, s.minImprovement)}`,
     `- **Cost:** ${n(report.totals.calls)} model calls (${n(report.totals.cachedCalls)} more answered from the cache), ${n(report.totals.promptTokens + report.totals.completionTokens)} tokens`,
   ];
   if (report.error)

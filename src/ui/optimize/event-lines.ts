@@ -3,7 +3,7 @@ import type { RunEvent } from '../../worker/api';
 import { pct } from '../lib/percent';
 import { validationSampleWords } from '../lib/validation-sample-words';
 import { estimatedCallsWords } from '../lib/estimate-words';
-import { scoreOnWords } from './run-view';
+import { scoreOnWords, STOP_REASON_SHORT } from './run-view';
 
 /** Whether a run's settings set a budget (calls, tokens or time): the estimate ignores it. */
 function hasBudget(config: JsonObject): boolean {
@@ -33,7 +33,7 @@ export function describeEvent(
     case 'insight':
       return `Insight: ${e.text}`;
     case 'run-finished':
-      return `Run finished (${e.reason}): best ${pct(e.bestScore)}, baseline ${pct(e.baselineScore)}.`;
+      return `Run finished (${STOP_REASON_SHORT[e.reason]}): best ${pct(e.bestScore)}, baseline ${pct(e.baselineScore)}.`;
     default:
       return null;
   }

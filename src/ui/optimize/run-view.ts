@@ -10,7 +10,8 @@ import type {
 import type { UsageTotals } from '../../core/usage';
 import type { ValidationSample } from '../../core/optimizers/selection-set';
 import type { RunEvent } from '../../worker/api';
-import { pct } from '../lib/percent';
+import { pct, pointsWords } from '../lib/percent';
+import { DEFAULT_COPA_CONFIG } from '../../core/optimizers/copa-config';
 
 /** One candidate as its phase card shows it, updated as scores arrive. */
 export interface CandidateView {
@@ -231,7 +232,6 @@ function applyEvent(view: RunView, e: RunEvent): void {
   }
 }
 
-/** Plain words for why a run stopped. */
 /**
  * "30.0% on the full validation set", or "52.0% on 25 validation examples" for a start program
  * a candidate was clearly ahead of on a minibatch (it is not scored in full).
@@ -260,12 +260,34 @@ export function decisionScoresWords(d: {
     : `current program: ${before}`;
 }
 
-export function stopReasonText(reason: StopReason, message: string | null): string {
+/**
+ * Why a run stopped, in a few words for a status line or a log line ("Finished (a cycle changed
+ * nothing)."): the codes themselves ("no-change") mean nothing to someone learning COPA.
+ */
+export const STOP_REASON_SHORT: Readonly<Record<StopReason, string>> = {
+  'cycles-done': 'every cycle done',
+  converged: 'converged',
+  'no-change': 'a cycle changed nothing',
+  perfect: '100% on validation',
+  budget: 'budget spent',
+  cancelled: 'cancelled',
+  paused: 'paused',
+};
+
+/**
+ * Why a run stopped, in sentences. `minImprovement` is the run's (stop-reason.ts: a cycle must
+ * gain the larger of it and one standard error of the validation score to go on).
+ */
+export function stopReasonText(
+  reason: StopReason,
+  message: string | null,
+  minImprovement: number = DEFAULT_COPA_CONFIG.minImprovement,
+): string {
   switch (reason) {
     case 'cycles-done':
       return 'It ran every cycle it was configured for.';
     case 'converged':
-      return 'Converged: the last cycle improved the validation score by less than the threshold (or one standard error), so more cycles are unlikely to help.';
+      return `Converged: the last cycle raised the validation score by less than that score's noise (one standard error) or ${pointsWords(minImprovement)}, whichever is larger, so more cycles are unlikely to help.`;
     case 'perfect':
       return 'The program answers every validation example right (100%): no candidate could score higher there, so the run stopped. Check it on the test set: a small validation set can be perfect by luck.';
     case 'no-change':
