@@ -32,8 +32,14 @@ export function describeEvent(
         : `Kept the current program (${scoreOnWords(e.incumbentScore, e.incumbentExamples)}): ${e.reason}`;
     case 'insight':
       return `Insight: ${e.text}`;
-    case 'run-finished':
-      return `Run finished (${STOP_REASON_SHORT[e.reason]}): best ${pct(e.bestScore)}, baseline ${pct(e.baselineScore)}.`;
+    case 'run-finished': {
+      const why = STOP_REASON_SHORT[e.reason];
+      if (e.baselineExamples === 0)
+        return e.bestScore > e.baselineScore
+          ? `Run finished (${why}) before the starting program was scored: best ${pct(e.bestScore)}.`
+          : `Run finished (${why}) before any program was scored.`;
+      return `Run finished (${why}): best ${pct(e.bestScore)}, baseline ${e.baselineExamples === undefined ? pct(e.baselineScore) : scoreOnWords(e.baselineScore, e.baselineExamples)}.`;
+    }
     default:
       return null;
   }

@@ -51,7 +51,13 @@ export interface PhaseView {
 
 /** The whole run as the Optimize screen shows it. */
 export interface RunView {
+  /** The start program's validation score; null until a phase has scored it. */
   baseline: number | null;
+  /**
+   * Minibatch examples `baseline` rests on, when the start program was not scored in full (a
+   * candidate was clearly ahead of it on a minibatch); null when scored on the whole set.
+   */
+  baselineExamples: number | null;
   /** The program the run started from, when the run said (phase diffs start from it). */
   startProgram: ProgramState | null;
   best: number | null;
@@ -69,6 +75,7 @@ export interface RunView {
 export function emptyRunView(): RunView {
   return {
     baseline: null,
+    baselineExamples: null,
     startProgram: null,
     best: null,
     phases: [],
@@ -117,6 +124,7 @@ function applyEvent(view: RunView, e: RunEvent): void {
       return;
     case 'baseline':
       view.baseline = e.score;
+      view.baselineExamples = e.partial ? e.examples : null;
       if (e.program) view.startProgram = e.program;
       view.best = e.score;
       return;
@@ -222,14 +230,35 @@ function applyEvent(view: RunView, e: RunEvent): void {
     }
     case 'run-finished':
       view.totals = e.totals;
-      view.best = e.bestScore;
-      view.baseline = e.baselineScore;
+      if (e.baselineExamples === 0) {
+        // Stopped before the start program was scored: its 0 is no score. A finalist the phase
+        // had already proved better is what the run returns, with its full score.
+        view.baseline = null;
+        view.baselineExamples = null;
+        view.best = e.bestScore > e.baselineScore ? e.bestScore : null;
+      } else {
+        view.best = e.bestScore;
+        view.baseline = e.baselineScore;
+        view.baselineExamples = e.baselineExamples ?? null;
+      }
       view.stopReason = e.reason;
       view.stopMessage = e.message ?? null;
       // The exact curve replaces the one pieced together from phase ends, live and reopened.
       if (e.curve && e.curve.length > 0) view.curve = e.curve.map(([c, s]) => [c, s]);
       return;
   }
+}
+
+/**
+ * The start program's validation score as the scores line says it: "18.3%", "52.0% (on 25
+ * validation examples)" when a candidate was clearly ahead of it on a minibatch and it was not
+ * scored in full, "not scored" before a phase has scored it.
+ */
+export function baselineWords(view: Pick<RunView, 'baseline' | 'baselineExamples'>): string {
+  if (view.baseline === null) return 'not scored';
+  return view.baselineExamples === null
+    ? pct(view.baseline)
+    : `${pct(view.baseline)} (on ${view.baselineExamples} validation examples)`;
 }
 
 /**
