@@ -27,6 +27,8 @@ export interface PhaseView {
   cycle: number;
   kind: PhaseKind;
   done: boolean;
+  /** The run stopped (a budget, a cancel) before this phase finished. */
+  cut: boolean;
   candidates: CandidateView[];
   bootstrap: { attempts: number; successes: number } | null;
   decision: {
@@ -138,6 +140,7 @@ function applyEvent(view: RunView, e: RunEvent): void {
         cycle: e.cycle,
         kind: e.kind,
         done: false,
+        cut: false,
         candidates: [],
         bootstrap: null,
         decision: null,
@@ -230,6 +233,7 @@ function applyEvent(view: RunView, e: RunEvent): void {
     }
     case 'run-finished':
       view.totals = e.totals;
+      for (const p of view.phases) if (!p.done) p.cut = true;
       if (e.baselineExamples === 0) {
         // Stopped before the start program was scored: its 0 is no score. A finalist the phase
         // had already proved better is what the run returns, with its full score.
@@ -287,6 +291,16 @@ export function decisionScoresWords(d: {
   return d.accepted
     ? `before: ${before}; after: ${scoreOnWords(d.score)}`
     : `current program: ${before}`;
+}
+
+/**
+ * A phase card's status: "running…" only while the phase runs; a phase the run's stop cut
+ * short (a budget, a cancel) said "running…" for good.
+ */
+export function phaseStatusWords(phase: Pick<PhaseView, 'done' | 'cut' | 'decision'>): string {
+  if (phase.cut) return 'stopped before it finished';
+  if (!phase.done) return 'running…';
+  return phase.decision?.accepted ? 'improved' : 'kept the current program';
 }
 
 /**

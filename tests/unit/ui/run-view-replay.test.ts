@@ -6,6 +6,7 @@ import {
   applyEvents,
   baselineWords,
   emptyRunView,
+  phaseStatusWords,
   type RunView,
 } from '../../../src/ui/optimize/run-view';
 import { copa, SMALL_CONFIG } from '../core/optimizers/copa-fixture';
@@ -159,5 +160,18 @@ describe('replaying a stored run', () => {
     expect(view.baseline).toBeNull();
     expect(view.best).toBeNull();
     expect(baselineWords(view)).toBe('not scored');
+  });
+
+  it("a phase a budget cut short says so, not 'running…' after the run stopped", async () => {
+    const events: RunEvent[] = [];
+    await copa(toyModel(), {
+      config: { ...SMALL_CONFIG, budget: { maxCalls: 3 } },
+      onEvent: (e) => events.push(e),
+    });
+    const view = emptyRunView();
+    applyEvents(view, events.slice(0, -1));
+    expect(phaseStatusWords(view.phases[0]!)).toBe('running…');
+    applyEvents(view, events.slice(-1));
+    expect(phaseStatusWords(view.phases[0]!)).toBe('stopped before it finished');
   });
 });
