@@ -1,3 +1,4 @@
+import { partialBaselineExamples } from '../core/optimizers/checkpoint';
 import type { RunRecord } from '../storage/runs';
 import type { RunReport } from './api';
 import { lastCheckpoint } from './schemas/checkpoint-schema';
@@ -9,6 +10,7 @@ export function buildRunReport(run: RunRecord): RunReport | null {
   if (!checkpoint) return null;
   const config = runConfigOf(run);
   const taskRef = config.request.task;
+  const baselineExamples = partialBaselineExamples(checkpoint);
   return {
     format: 'copa-run-report',
     version: 1,
@@ -27,6 +29,7 @@ export function buildRunReport(run: RunRecord): RunReport | null {
     ...(config.appBuild ? { appBuild: config.appBuild } : {}),
     settings: checkpoint.config,
     baselineScore: checkpoint.baselineScore,
+    ...(baselineExamples !== undefined ? { baselineExamples } : {}),
     bestScore: checkpoint.bestScore,
     ...(checkpoint.selection ? { selection: checkpoint.selection } : {}),
     stopReason: checkpoint.finished,

@@ -321,9 +321,16 @@ function serverOf(engineId: string): { baseUrl: string; model: string } {
 }
 
 function checkpointLabel(cp: CopaCheckpoint): string {
-  if (cp.nextPhase <= 0) return 'baseline scored';
+  // A run writes its first checkpoint before scoring anything (the first phase scores the start
+  // program); runs of older versions scored it first.
+  if (cp.nextPhase <= 0) return nothingScored(cp) ? 'no phase finished yet' : 'baseline scored';
   const index = cp.nextPhase - 1;
   return `phase ${index + 1} (${phaseKind(cp.config, index)}) done`;
+}
+
+/** True for a checkpoint written before any program was scored: its scores are placeholders. */
+function nothingScored(cp: Pick<CopaCheckpoint, 'nextPhase' | 'baselineExamples'>): boolean {
+  return cp.nextPhase <= 0 && cp.baselineExamples === 0;
 }
 
 // A listing reads only what it shows, leniently: a damaged run is still listed (and can be
@@ -331,7 +338,10 @@ function checkpointLabel(cp: CopaCheckpoint): string {
 function summaryOf(r: RunRecord): RunSummary {
   const name = r.config.name;
   const last = r.checkpoints[r.checkpoints.length - 1];
-  const best = isJsonObject(last?.state) ? last.state.bestScore : undefined;
+  const state = isJsonObject(last?.state) ? last.state : undefined;
+  // The first checkpoint's 0 is no score: nothing has been scored yet.
+  const unscored = state !== undefined && state.nextPhase === 0 && state.baselineExamples === 0;
+  const best = state && !unscored ? state.bestScore : undefined;
   const engine = r.config.engine;
   const model = isJsonObject(engine) ? engine.label : undefined;
   const request = r.config.request;

@@ -53,6 +53,19 @@ export interface CopaCheckpoint {
   runTag?: string;
 }
 
+/**
+ * Validation examples the baseline score of a checkpoint rests on, when fewer than all (0: the
+ * start program has not been scored yet, so its baselineScore means nothing); undefined when it
+ * was scored on the whole validation set. A checkpoint's exampleScores are the best program's
+ * full scores, or none while no program was scored in full.
+ */
+export function partialBaselineExamples(cp: CopaCheckpoint): number | undefined {
+  const known = cp.baselineExamples;
+  if (known === undefined) return undefined;
+  const all = cp.exampleScores.length;
+  return all === 0 || known < all ? known : undefined;
+}
+
 /** A checkpoint could not be used (wrong shape, version or a different task). */
 export class CheckpointError extends CopaError {
   constructor(message: string) {

@@ -1,7 +1,12 @@
 import type { JsonObject } from '../json';
 import { Program, type ProgramState } from '../program';
 import type { UsageTotals } from '../usage';
-import { assertCheckpoint, snapshot, type CopaCheckpoint } from './checkpoint';
+import {
+  assertCheckpoint,
+  partialBaselineExamples,
+  snapshot,
+  type CopaCheckpoint,
+} from './checkpoint';
 import { runCompilationPhase } from './compilation-phase';
 import { resolveCopaConfig, type CopaConfig } from './copa-config';
 import { estimateCopaCost } from './cost-estimate';
@@ -162,6 +167,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
     const better = pending !== null;
     if (better) session.recordBest(pending.score);
     const bestScore = better ? pending.score : final.bestScore;
+    const baselineExamples = partialBaselineExamples(final);
     session.emit({
       type: 'run-finished',
       method: 'copa',
@@ -170,6 +176,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       baselineScore: final.baselineScore,
       totals,
       ...(message ? { message } : {}),
+      ...(baselineExamples !== undefined ? { baselineExamples } : {}),
       curve: session.curve.map((p) => [p[0], p[1]]),
     });
     return {
@@ -259,6 +266,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
           score: baseline.baselineScore,
           examples: baseline.baselineExamples,
           program: task.program.toState(),
+          ...(baseline.baselineExamples < runTask.valset.length ? { partial: true } : {}),
         });
       }
       session.recordBest(outcome.incumbent.score);

@@ -34,6 +34,11 @@ export type RunEvent =
       examples: number;
       /** The program the run started from (what the phases' changes are measured against). */
       program?: ProgramState;
+      /**
+       * True when `examples` are minibatch examples, fewer than the validation set: the start
+       * program was not scored in full (a candidate was clearly ahead of it).
+       */
+      partial?: boolean;
     }
   | {
       type: 'phase-started';
@@ -92,6 +97,11 @@ export type RunEvent =
       baselineScore: number;
       totals: UsageTotals;
       message?: string;
+      /**
+       * Examples baselineScore rests on, when fewer than the validation set (minibatch examples);
+       * 0 when the run stopped before the start program was scored: baselineScore means nothing.
+       */
+      baselineExamples?: number;
       /**
        * The learning curve, every full evaluation's best score so far: finer than the one a
        * view pieces together from phase ends, and what a reopened run's chart shows too.

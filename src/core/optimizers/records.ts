@@ -17,9 +17,9 @@ export type CurvePoint = [lmCalls: number, bestValScore: number];
 
 /**
  * Why a candidate was not fully scored: clearly behind the incumbent (or the minibatch's leader)
- * part-way through a minibatch, the weaker half of a minibatch round, not above the incumbent on
- * the same minibatch examples, scored exactly as the incumbent on every one of them, or unable
- * to win part-way through the full set.
+ * part-way through a minibatch, the weaker half of a minibatch round, below the incumbent on the
+ * same minibatch examples, scored exactly as the incumbent on every one of them, or unable
+ * to beat the incumbent or the best finalist part-way through the full set.
  */
 export const DROP_REASONS = [
   'behind-incumbent',

@@ -1,6 +1,6 @@
 import type { ProgramState } from '../program';
 import { budgetRemaining, type UsageTotals } from '../usage';
-import type { CopaCheckpoint } from './checkpoint';
+import { partialBaselineExamples, type CopaCheckpoint } from './checkpoint';
 import type { RunEvent } from './events';
 
 /** What the run looked like right after one finished phase (from the checkpoint saved then). */
@@ -26,6 +26,7 @@ export function replayEvents(
   // was clearly ahead of it): the baseline is what the run had learned, on the examples it rests
   // on, and none before the first phase ended. Absent: an older run's, scored on every example.
   const examples = latest.baselineExamples ?? latest.exampleScores.length;
+  const partial = partialBaselineExamples(latest);
   const start = after(-1);
   const events: RunEvent[] =
     examples > 0
@@ -35,6 +36,7 @@ export function replayEvents(
             score: latest.baselineScore,
             examples,
             ...(start ? { program: start.program } : {}),
+            ...(partial !== undefined ? { partial: true } : {}),
           },
         ]
       : [];
@@ -88,6 +90,7 @@ export function replayEvents(
       baselineScore: latest.baselineScore,
       totals: latest.totals,
       curve: latest.curve.map((p) => [p[0], p[1]]),
+      ...(partial !== undefined ? { baselineExamples: partial } : {}),
     });
   return events;
 }

@@ -1,3 +1,6 @@
+import { DEFAULT_COPA_CONFIG } from '../../core/optimizers/copa-config';
+import { pointsWords } from '../lib/percent';
+
 /** The words the app uses, explained for someone new to prompt optimization. */
 export const GLOSSARY = {
   signature: {
@@ -22,7 +25,9 @@ export const GLOSSARY = {
   },
   validationSet: {
     term: 'Validation set',
-    text: 'Examples kept apart from training and used to compare candidates. A candidate replaces the current program only if it scores higher on the whole validation set, by more than the noise of the comparison (one standard error of the per-example differences), so a lucky few examples do not count. Candidates first meet on a small sample of it (a minibatch); one clearly behind the current program there is not scored further. The test set is kept apart again, for an honest final check.',
+    // COPA's acceptMargin is 0 by default (any strict gain, as DSPy): the 1-SE margin is only
+    // what "Keep only clear gains" asks for (selection.ts, copa-config.ts).
+    text: 'Examples kept apart from training and used to compare candidates (under a tight budget, a fixed sample of them). A candidate replaces the current program only if it scores higher on the whole set: any higher score counts, as in DSPy, unless Keep only clear gains asks for a win by more than one standard error of the per-example differences. Candidates first meet on minibatches; one behind the current program there is not scored further. The starting program is scored on the whole set only when a decision needs it: a candidate clearly ahead of it on the same minibatch examples is accepted without that. The test set is kept apart again, for an honest final check.',
   },
   cycle: {
     term: 'Cycle',
@@ -31,7 +36,8 @@ export const GLOSSARY = {
   },
   minibatch: {
     term: 'Minibatch',
-    text: 'A small random sample of the validation set, the same examples for every candidate of a phase. Candidates are compared on it first to find finalists cheaply; its scores are noisy and never decide alone: a finalist must also win on the full validation set.',
+    // Successive halving draws a fresh sample each round (minibatch-screening.ts).
+    text: `A small random sample of the validation set (${DEFAULT_COPA_CONFIG.minibatchSize} examples by default), the same examples for every candidate in a round and for the current program, so they are compared example by example. Candidates are compared on it first to find finalists cheaply: the weaker half drop out and the rest meet again on a fresh sample, until a few finalists are left. Its scores are noisy, so no candidate is accepted on them alone: it must also be scored on the full validation set.`,
   },
   candidate: {
     term: 'Candidate',
@@ -47,7 +53,8 @@ export const GLOSSARY = {
   },
   convergence: {
     term: 'Convergence',
-    text: 'The run stops early when a whole cycle improved the validation score by less than a small threshold (or less than the noise of the score), because further cycles are unlikely to help.',
+    // stop-reason.ts: a cycle must gain max(minImprovement, one standard error) to go on.
+    text: `The run stops early when a whole cycle raised the validation score by less than that score's noise (one standard error) or ${pointsWords(DEFAULT_COPA_CONFIG.minImprovement)}, whichever is larger, because further cycles are unlikely to help. It also stops when no phase of a cycle changed the program.`,
   },
 } as const;
 

@@ -50,8 +50,8 @@ export function runReportMarkdown(report: RunReport): string {
     ...(report.appBuild ? [`- **App build:** ${inline(report.appBuild)}`] : []),
     `- **Status:** ${report.status}; started ${report.createdAt}, last saved ${report.updatedAt}`,
     `- **Settings:** seed ${s.seed}, ${s.cycles} cycles starting with ${s.startWith}, ${s.demoCandidates} demo-set candidates, ${s.instructionCandidates} instruction candidates, up to ${s.maxBootstrappedDemos} bootstrapped and ${s.maxLabeledDemos} labeled demos, minibatch ${s.minibatchSize}, acceptance margin ${s.acceptMargin} SE${budgetWords(report)}`,
-    `- **Validation score:** ${pct(report.baselineScore)} at the start, ${pct(report.bestScore)} at the end${report.selection ? `, on ${validationSampleWords(report.selection)}` : ''}`,
-    `- **Why it stopped:** ${report.stopReason === null ? 'it has not ended; it can be resumed from the Library.' : stopReasonText(report.stopReason, null)}`,
+    `- **Validation score:** ${validationScoreWords(report)}${report.selection ? `, on ${validationSampleWords(report.selection)}` : ''}`,
+    `- **Why it stopped:** ${report.stopReason === null ? 'it has not ended; it can be resumed from the Library.' : stopReasonText(report.stopReason, null, s.minImprovement)}`,
     `- **Cost:** ${n(report.totals.calls)} model calls (${n(report.totals.cachedCalls)} more answered from the cache), ${n(report.totals.promptTokens + report.totals.completionTokens)} tokens`,
   ];
   if (report.error)
@@ -79,6 +79,19 @@ export function runReportMarkdown(report: RunReport): string {
       );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The start and end scores; the start program is scored in full only when a decision needs it,
+ * so its score may rest on a minibatch, or on nothing yet.
+ */
+function validationScoreWords(report: RunReport): string {
+  const end = `${pct(report.bestScore)} at the end`;
+  if (report.baselineExamples === 0)
+    return 'none yet: the run stopped before a phase scored the starting program';
+  if (report.baselineExamples !== undefined)
+    return `${pct(report.baselineScore)} at the start (on ${report.baselineExamples} validation examples: a candidate was clearly ahead of it there, so it was not scored in full), ${end}`;
+  return `${pct(report.baselineScore)} at the start, ${end}`;
 }
 
 function budgetWords(report: RunReport): string {

@@ -1,7 +1,15 @@
+import { isJsonObject, type JsonObject } from '../../core/json';
 import type { RunEvent } from '../../worker/api';
 import { pct } from '../lib/percent';
 import { validationSampleWords } from '../lib/validation-sample-words';
-import { scoreOnWords } from './run-view';
+import { estimatedCallsWords } from '../lib/estimate-words';
+import { scoreOnWords, STOP_REASON_SHORT } from './run-view';
+
+/** Whether a run's settings set a budget (calls, tokens or time): the estimate ignores it. */
+function hasBudget(config: JsonObject): boolean {
+  const budget = config['budget'];
+  return isJsonObject(budget) && Object.values(budget).some((v) => typeof v === 'number' && v > 0);
+}
 
 /** A short sentence per event worth showing; null for chatty ones. */
 export function describeEvent(
@@ -11,7 +19,7 @@ export function describeEvent(
   switch (e.type) {
     case 'run-started':
       return (
-        `Run started (about ${e.estimate.lmCalls} model calls expected).` +
+        `Run started (${estimatedCallsWords(e.estimate.lmCalls)} model calls, an upper estimate${hasBudget(e.config) ? '; the budget can end it sooner' : ''}).` +
         (e.selection ? ` Candidates are scored on ${validationSampleWords(e.selection)}.` : '')
       );
     case 'baseline':
@@ -24,8 +32,14 @@ export function describeEvent(
         : `Kept the current program (${scoreOnWords(e.incumbentScore, e.incumbentExamples)}): ${e.reason}`;
     case 'insight':
       return `Insight: ${e.text}`;
-    case 'run-finished':
-      return `Run finished (${e.reason}): best ${pct(e.bestScore)}, baseline ${pct(e.baselineScore)}.`;
+    case 'run-finished': {
+      const why = STOP_REASON_SHORT[e.reason];
+      if (e.baselineExamples === 0)
+        return e.bestScore > e.baselineScore
+          ? `Run finished (${why}) before the starting program was scored: best ${pct(e.bestScore)}.`
+          : `Run finished (${why}) before any program was scored.`;
+      return `Run finished (${why}): best ${pct(e.bestScore)}, baseline ${e.baselineExamples === undefined ? pct(e.baselineScore) : scoreOnWords(e.baselineScore, e.baselineExamples)}.`;
+    }
     default:
       return null;
   }

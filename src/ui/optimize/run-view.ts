@@ -10,7 +10,8 @@ import type {
 import type { UsageTotals } from '../../core/usage';
 import type { ValidationSample } from '../../core/optimizers/selection-set';
 import type { RunEvent } from '../../worker/api';
-import { pct } from '../lib/percent';
+import { pct, pointsWords } from '../lib/percent';
+import { DEFAULT_COPA_CONFIG } from '../../core/optimizers/copa-config';
 
 /** One candidate as its phase card shows it, updated as scores arrive. */
 export interface CandidateView {
@@ -26,6 +27,8 @@ export interface PhaseView {
   cycle: number;
   kind: PhaseKind;
   done: boolean;
+  /** The run stopped (a budget, a cancel) before this phase finished. */
+  cut: boolean;
   candidates: CandidateView[];
   bootstrap: { attempts: number; successes: number } | null;
   decision: {
@@ -50,7 +53,13 @@ export interface PhaseView {
 
 /** The whole run as the Optimize screen shows it. */
 export interface RunView {
+  /** The start program's validation score; null until a phase has scored it. */
   baseline: number | null;
+  /**
+   * Minibatch examples `baseline` rests on, when the start program was not scored in full (a
+   * candidate was clearly ahead of it on a minibatch); null when scored on the whole set.
+   */
+  baselineExamples: number | null;
   /** The program the run started from, when the run said (phase diffs start from it). */
   startProgram: ProgramState | null;
   best: number | null;
@@ -71,6 +80,7 @@ export interface RunView {
 export function emptyRunView(): RunView {
   return {
     baseline: null,
+    baselineExamples: null,
     startProgram: null,
     best: null,
     phases: [],
@@ -88,9 +98,12 @@ export const DROP_WORDS: Readonly<Record<DropReason, string>> = {
   minibatch: 'dropped in a minibatch round (weaker half)',
   'behind-incumbent': 'clearly behind the current program part-way through the minibatch',
   'behind-leader': 'clearly behind the best candidate so far part-way through the minibatch',
-  'below-incumbent': 'not above the current program on the same examples',
+  // A tie goes on to the full set (selection.ts drops only a lower minibatch mean).
+  'below-incumbent': 'below the current program on the same minibatch examples',
   'same-as-incumbent': 'scored exactly as the current program on every minibatch example',
-  'cannot-win': 'could no longer beat the current program',
+  // The racing bar is the higher of the current program and the best finalist proven so far.
+  'cannot-win':
+    'stopped part-way through the full set: it could no longer beat the best so far (the current program or a finalist scored before it)',
 };
 
 /** Folds a batch of events into the view (mutates it: the view is reactive state). */
@@ -116,6 +129,7 @@ function applyEvent(view: RunView, e: RunEvent): void {
       return;
     case 'baseline':
       view.baseline = e.score;
+      view.baselineExamples = e.partial ? e.examples : null;
       if (e.program) view.startProgram = e.program;
       view.best = e.score;
       return;
@@ -129,6 +143,7 @@ function applyEvent(view: RunView, e: RunEvent): void {
         cycle: e.cycle,
         kind: e.kind,
         done: false,
+        cut: false,
         candidates: [],
         bootstrap: null,
         decision: null,
@@ -221,8 +236,18 @@ function applyEvent(view: RunView, e: RunEvent): void {
     }
     case 'run-finished':
       view.totals = e.totals;
-      view.best = e.bestScore;
-      view.baseline = e.baselineScore;
+      for (const p of view.phases) if (!p.done) p.cut = true;
+      if (e.baselineExamples === 0) {
+        // Stopped before the start program was scored: its 0 is no score. A finalist the phase
+        // had already proved better is what the run returns, with its full score.
+        view.baseline = null;
+        view.baselineExamples = null;
+        view.best = e.bestScore > e.baselineScore ? e.bestScore : null;
+      } else {
+        view.best = e.bestScore;
+        view.baseline = e.baselineScore;
+        view.baselineExamples = e.baselineExamples ?? null;
+      }
       view.stopReason = e.reason;
       view.stopMessage = e.message ?? null;
       // The exact curve replaces the one pieced together from phase ends, live and reopened.
@@ -231,7 +256,18 @@ function applyEvent(view: RunView, e: RunEvent): void {
   }
 }
 
-/** Plain words for why a run stopped. */
+/**
+ * The start program's validation score as the scores line says it: "18.3%", "52.0% (on 25
+ * validation examples)" when a candidate was clearly ahead of it on a minibatch and it was not
+ * scored in full, "not scored" before a phase has scored it.
+ */
+export function baselineWords(view: Pick<RunView, 'baseline' | 'baselineExamples'>): string {
+  if (view.baseline === null) return 'not scored';
+  return view.baselineExamples === null
+    ? pct(view.baseline)
+    : `${pct(view.baseline)} (on ${view.baselineExamples} validation examples)`;
+}
+
 /**
  * "30.0% on the full validation set", or "52.0% on 25 validation examples" for a start program
  * a candidate was clearly ahead of on a minibatch (it is not scored in full).
@@ -260,12 +296,44 @@ export function decisionScoresWords(d: {
     : `current program: ${before}`;
 }
 
-export function stopReasonText(reason: StopReason, message: string | null): string {
+/**
+ * A phase card's status: "running…" only while the phase runs; a phase the run's stop cut
+ * short (a budget, a cancel) said "running…" for good.
+ */
+export function phaseStatusWords(phase: Pick<PhaseView, 'done' | 'cut' | 'decision'>): string {
+  if (phase.cut) return 'stopped before it finished';
+  if (!phase.done) return 'running…';
+  return phase.decision?.accepted ? 'improved' : 'kept the current program';
+}
+
+/**
+ * Why a run stopped, in a few words for a status line or a log line ("Finished (a cycle changed
+ * nothing)."): the codes themselves ("no-change") mean nothing to someone learning COPA.
+ */
+export const STOP_REASON_SHORT: Readonly<Record<StopReason, string>> = {
+  'cycles-done': 'every cycle done',
+  converged: 'converged',
+  'no-change': 'a cycle changed nothing',
+  perfect: '100% on validation',
+  budget: 'budget spent',
+  cancelled: 'cancelled',
+  paused: 'paused',
+};
+
+/**
+ * Why a run stopped, in sentences. `minImprovement` is the run's (stop-reason.ts: a cycle must
+ * gain the larger of it and one standard error of the validation score to go on).
+ */
+export function stopReasonText(
+  reason: StopReason,
+  message: string | null,
+  minImprovement: number = DEFAULT_COPA_CONFIG.minImprovement,
+): string {
   switch (reason) {
     case 'cycles-done':
       return 'It ran every cycle it was configured for.';
     case 'converged':
-      return 'Converged: the last cycle improved the validation score by less than the threshold (or one standard error), so more cycles are unlikely to help.';
+      return `Converged: the last cycle raised the validation score by less than that score's noise (one standard error) or ${pointsWords(minImprovement)}, whichever is larger, so more cycles are unlikely to help.`;
     case 'perfect':
       return 'The program answers every validation example right (100%): no candidate could score higher there, so the run stopped. Check it on the test set: a small validation set can be perfect by luck.';
     case 'no-change':

@@ -87,6 +87,12 @@ export interface RunReport {
   appBuild?: string;
   settings: CopaConfig;
   baselineScore: number;
+  /**
+   * Examples baselineScore rests on, when fewer than the validation set (minibatch examples: a
+   * candidate was clearly ahead of the start program, which was not scored in full); 0 when no
+   * phase has scored it yet, so neither score means anything. Absent: the whole set.
+   */
+  baselineExamples?: number;
   bestScore: number;
   /** The sample of the validation set a tight budget had the run select on (absent: all of it). */
   selection?: ValidationSample;

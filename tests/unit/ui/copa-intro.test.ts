@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { copaIntro } from '../../../src/ui/optimize/phase-words';
+import {
+  CANDIDATE_SCORING,
+  copaIntro,
+  PHASE_EXPLANATION,
+} from '../../../src/ui/optimize/phase-words';
 
 describe('the intro above a first run', () => {
   it('names the phases in the order First phase of each cycle runs them', () => {
@@ -11,6 +15,33 @@ describe('the intro above a first run', () => {
     expect(compilation.indexOf('compilation phase')).toBeLessThan(
       compilation.indexOf('prompt phase'),
     );
-    expect(compilation).toMatch(/so the result is never worse than where you started\.$/);
+    expect(compilation).toMatch(/so on those examples the result is never worse than where/);
+  });
+
+  it('says the no-worse promise is on the validation examples, not on new data', () => {
+    // It said the result was never worse than the start, full stop; a validation gain can be
+    // luck, and Results may show the test score lower (README, "Acceptance": 18% of accepted
+    // gains were worse on test).
+    expect(copaIntro('compilation')).toMatch(/can be luck: Results checks the program on test/);
+  });
+});
+
+describe('the phase cards explain selection as the code does it', () => {
+  it('a compilation phase keeps the best demo set only when it scores higher', () => {
+    // It said "the best one is kept", also when no demo set beat the current program and the
+    // demos stayed as they were (selection.ts keeps the incumbent then).
+    const text = PHASE_EXPLANATION.compilation;
+    expect(text).not.toMatch(/the best one is kept/);
+    expect(text).toMatch(/replaces the current demos only if it scores higher/);
+    expect(text).toMatch(/labeled demos/);
+  });
+
+  it('minibatches are per round, and only a finalist with a full-set score can be accepted', () => {
+    // It said "the same few examples for each" candidate and that the full-set score "alone
+    // decides", though halving draws a fresh minibatch each round and a start program clearly
+    // behind on a minibatch is not scored in full.
+    expect(CANDIDATE_SCORING).toMatch(/the same for every candidate in a round/);
+    expect(CANDIDATE_SCORING).not.toMatch(/alone decides/);
+    expect(CANDIDATE_SCORING).toMatch(/only a finalist with a full-set score can be accepted/);
   });
 });

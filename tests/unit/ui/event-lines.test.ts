@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEvent } from '../../../src/ui/optimize/event-lines';
+import { estimatedCallsWords } from '../../../src/ui/lib/estimate-words';
 
 describe('describeEvent', () => {
   const decision = {
@@ -43,9 +44,30 @@ describe('describeEvent', () => {
       config: {},
       estimate: { lmCalls: 480, promptTokens: 0, completionTokens: 0 },
     };
-    expect(describeEvent(started)).toBe('Run started (about 480 model calls expected).');
+    expect(describeEvent(started)).toBe(
+      'Run started (up to about 480 model calls, an upper estimate).',
+    );
     expect(describeEvent({ ...started, selection: { examples: 138, of: 200 } })).toContain(
       'Candidates are scored on 138 of the 200 validation examples, a fixed sample',
     );
+  });
+
+  it('says the estimate is an upper one, which a budget can cut short', () => {
+    // It said "about 1317 model calls expected" of runs that spent 333 to 743 (cost-estimate.ts
+    // counts a cold cache and every candidate scored to the end), and of a run whose time
+    // budget ended it at 300 calls.
+    const started = {
+      type: 'run-started' as const,
+      method: 'copa',
+      config: { budget: {} },
+      estimate: { lmCalls: 1317, promptTokens: 0, completionTokens: 0 },
+    };
+    expect(describeEvent(started)).toBe(
+      'Run started (up to about 1,317 model calls, an upper estimate).',
+    );
+    expect(describeEvent({ ...started, config: { budget: { maxWallMs: 300_000 } } })).toBe(
+      'Run started (up to about 1,317 model calls, an upper estimate; the budget can end it sooner).',
+    );
+    expect(estimatedCallsWords(1317)).toBe('up to about 1,317');
   });
 });

@@ -165,6 +165,18 @@ describe('runReportMarkdown', () => {
     expect(runReportMarkdown(report({ phases: [phase(0, true)] }))).not.toContain('Sized to fit');
   });
 
+  it('says on how many examples the start score rests, or that there is none yet', () => {
+    // It said "40.0% at the start" of a start program scored on a 25-example minibatch only,
+    // and "0.0% at the start, 0.0% at the end" of a run that stopped before any phase scored.
+    expect(runReportMarkdown(report())).toContain('**Validation score:** 40.0% at the start, ');
+    expect(runReportMarkdown(report({ baselineExamples: 25 }))).toContain(
+      '40.0% at the start (on 25 validation examples: a candidate was clearly ahead of it there, so it was not scored in full)',
+    );
+    const none = runReportMarkdown(report({ baselineExamples: 0, baselineScore: 0, bestScore: 0 }));
+    expect(none).toContain('**Validation score:** none yet: the run stopped before a phase scored');
+    expect(none).not.toContain('0.0% at the start');
+  });
+
   it('says when a run has not ended, has no budget or kept its program', () => {
     const md = runReportMarkdown(
       report({

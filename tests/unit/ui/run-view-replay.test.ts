@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { CopaCheckpoint } from '../../../src/core/optimizers/checkpoint';
 import type { RunEvent } from '../../../src/core/optimizers/events';
 import { replayEvents } from '../../../src/core/optimizers/replay';
-import { applyEvents, emptyRunView, type RunView } from '../../../src/ui/optimize/run-view';
-import { copa } from '../core/optimizers/copa-fixture';
+import {
+  applyEvents,
+  baselineWords,
+  emptyRunView,
+  phaseStatusWords,
+  type RunView,
+} from '../../../src/ui/optimize/run-view';
+import { copa, SMALL_CONFIG } from '../core/optimizers/copa-fixture';
 import { ONE_HARD_EXAMPLE, toyModel } from '../core/optimizers/toy-task';
 import { easyMinibatchRun } from '../core/optimizers/easy-minibatch';
 import { runCopa } from '../../../src/core/optimizers/copa';
@@ -104,5 +110,68 @@ describe('replaying a stored run', () => {
   it('retells nothing for a run stopped before its baseline was scored', () => {
     const cp = { nextPhase: -1, history: [] } as unknown as CopaCheckpoint;
     expect(replayEvents(cp, () => undefined)).toEqual([]);
+  });
+
+  it('says a baseline scored on a minibatch only is one, live, at the end and reopened', async () => {
+    // The scores line read "Baseline 50.0%" and the log "baseline 50.0%" of a start program
+    // scored on 20 of the 40 validation examples, as if on all of them.
+    const { task, lm, config } = easyMinibatchRun();
+    const events: RunEvent[] = [];
+    const saved: CopaCheckpoint[] = [];
+    await runCopa(task, {
+      lm,
+      adapter: kvAdapter,
+      config,
+      onEvent: (e) => events.push(e),
+      onCheckpoint: (cp) => {
+        saved.push(cp);
+      },
+    });
+    const live = emptyRunView();
+    applyEvents(live, events);
+    expect(live.baselineExamples).toBe(20);
+    expect(baselineWords(live)).toBe('50.0% (on 20 validation examples)');
+    const finished = events.find((e) => e.type === 'run-finished');
+    expect(finished && describeEvent(finished)).toMatch(
+      /baseline 50\.0% on 20 validation examples\.$/,
+    );
+    const replayed = emptyRunView();
+    applyEvents(
+      replayed,
+      replayEvents(saved.at(-1) as CopaCheckpoint, () => undefined),
+    );
+    expect(baselineWords(replayed)).toBe(baselineWords(live));
+  });
+
+  it('says no program was scored when a run stops before its first phase ends', async () => {
+    // It said "Run finished (budget): best 0.0%, baseline 0.0%" of a run that scored nothing.
+    const events: RunEvent[] = [];
+    await copa(toyModel(), {
+      config: { ...SMALL_CONFIG, budget: { maxCalls: 3 } },
+      onEvent: (e) => events.push(e),
+    });
+    const finished = events.find((e) => e.type === 'run-finished');
+    expect(finished).toMatchObject({ baselineExamples: 0 });
+    expect(finished && describeEvent(finished)).toBe(
+      'Run finished (budget spent) before any program was scored.',
+    );
+    const view = emptyRunView();
+    applyEvents(view, events);
+    expect(view.baseline).toBeNull();
+    expect(view.best).toBeNull();
+    expect(baselineWords(view)).toBe('not scored');
+  });
+
+  it("a phase a budget cut short says so, not 'running…' after the run stopped", async () => {
+    const events: RunEvent[] = [];
+    await copa(toyModel(), {
+      config: { ...SMALL_CONFIG, budget: { maxCalls: 3 } },
+      onEvent: (e) => events.push(e),
+    });
+    const view = emptyRunView();
+    applyEvents(view, events.slice(0, -1));
+    expect(phaseStatusWords(view.phases[0]!)).toBe('running…');
+    applyEvents(view, events.slice(-1));
+    expect(phaseStatusWords(view.phases[0]!)).toBe('stopped before it finished');
   });
 });

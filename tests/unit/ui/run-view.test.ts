@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../src/core/optimizers/events';
-import type { PhaseRecord } from '../../../src/core/optimizers/records';
+import type { PhaseRecord, StopReason } from '../../../src/core/optimizers/records';
 import {
   applyEvents,
   decisionScoresWords,
   emptyRunView,
+  STOP_REASON_SHORT,
   stopReasonText,
 } from '../../../src/ui/optimize/run-view';
+import { describeEvent } from '../../../src/ui/optimize/event-lines';
 
 const costs = { calls: 40, cachedCalls: 2, promptTokens: 1000, completionTokens: 100, lmMs: 5 };
 const totals = (calls: number) => ({ ...costs, calls });
@@ -178,5 +180,30 @@ describe('applyEvents', () => {
       },
     ]);
     expect(view.phases).toEqual([]);
+  });
+
+  it('says why a run stopped in words, not by its code', () => {
+    // The status line read "Finished (no-change)." and the log "Run finished (cycles-done)".
+    for (const reason of Object.keys(STOP_REASON_SHORT) as StopReason[]) {
+      expect(STOP_REASON_SHORT[reason]).not.toMatch(/-/);
+      const line = describeEvent({
+        type: 'run-finished',
+        method: 'copa',
+        reason,
+        bestScore: 0.6,
+        baselineScore: 0.2,
+        totals: totals(10),
+      });
+      expect(line).toContain(`Run finished (${STOP_REASON_SHORT[reason]})`);
+    }
+    expect(STOP_REASON_SHORT['no-change']).toBe('a cycle changed nothing');
+  });
+
+  it('names the larger of one standard error and the minimum gain as what a cycle must gain', () => {
+    // It said "less than the threshold (or one standard error)": stop-reason.ts takes the larger.
+    expect(stopReasonText('converged', null)).toMatch(
+      /less than that score's noise \(one standard error\) or 1 point, whichever is larger/,
+    );
+    expect(stopReasonText('converged', null, 0.025)).toContain('or 2.5 points, whichever');
   });
 });

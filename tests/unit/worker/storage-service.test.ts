@@ -5,7 +5,7 @@ import { StandInModel } from '../../../src/engines/standin/standin-model';
 import type { ServiceDeps } from '../../../src/worker/service';
 import { createCopaService } from '../../../src/worker/service';
 import { runProvenance, WEBLLM_VERSION } from '../../../src/worker/stored-runs';
-import type { CopaWorkerApi, RunOutcome } from '../../../src/worker/api';
+import type { CopaWorkerApi, RunOutcome, RunSummary } from '../../../src/worker/api';
 import { getTask } from '../../../src/tasks/index';
 import { dataIdentity } from '../../../src/core/data-fingerprint';
 import { APP_BUILD } from '../../../src/core/app-build';
@@ -357,6 +357,22 @@ describe('The worker service storage: runs', () => {
     expect((await reload.lmCacheReport()).entries).toBeGreaterThan(0);
     // Two full stand-in runs: ~2 s alone, more than the default 5 s on a loaded machine.
   }, 20_000);
+
+  it('a run cut off in its first phase is listed with nothing scored, not as a baseline of 0%', async () => {
+    // Its first checkpoint is written before anything is scored: the listing said "baseline
+    // scored" and "best 0.0%" of it (the Optimize screen's note about an interrupted run too).
+    const profile = freshProfile();
+    const dying = tab(profile, {
+      makeStandIn: (seed) => new DyingLM(new StandInModel({ seed }), 5),
+    });
+    await dying.useStandIn(0);
+    void dying.startRun({ task, config: small }, () => undefined);
+    const reload = tab(profile);
+    let unfinished: RunSummary[] = [];
+    await until(async () => (unfinished = await unfinishedRuns(reload)).length > 0, 'a stored run');
+    expect(unfinished[0]!.lastCheckpointLabel).toBe('no phase finished yet');
+    expect(unfinished[0]!.bestScore).toBeUndefined();
+  });
 
   it('a second tab cannot start a run while one is going; it sees the lock as busy', async () => {
     const profile = freshProfile();

@@ -9,6 +9,7 @@ import { OptimizerSession } from '../../../../src/core/optimizers/session';
 import { kvAdapter } from '../../helpers/kv-adapter';
 import { ScriptedLM } from '../../helpers/scripted-lm';
 import { makeSession, toyTask } from './session-helpers';
+import { DROP_WORDS } from '../../../../src/ui/optimize/run-view';
 import { examples, reverse, toyProgram, words } from './toy-task';
 
 const val = examples(words('c', 10));
@@ -116,6 +117,25 @@ describe('selectCandidate', () => {
 });
 
 describe('selectCandidate cost savers', () => {
+  it('a finalist stopped by a better finalist is said to be, not to trail the current program', async () => {
+    // The racing bar is the higher of the current program and the best finalist proven so far:
+    // the words said "could no longer beat the current program" of one well above it.
+    const { cands } = await select(['score:9', 'score:6'], 2);
+    expect(cands[0]?.record.fullScore).toBeCloseTo(0.9);
+    expect(cands[1]?.record.dropReason).toBe('cannot-win');
+    expect(DROP_WORDS['cannot-win']).not.toMatch(/could no longer beat the current program$/);
+    expect(DROP_WORDS['cannot-win']).toMatch(/a finalist scored before it/);
+  });
+
+  it('a tie with the incumbent on the minibatch goes on: only a lower mean is dropped', async () => {
+    // The words said "not above the current program", which a tie is too.
+    const { cands } = await select(['score:6, said again'], 6);
+    // The same answers as the incumbent: a tie on the minibatch, so it is scored on the full set.
+    expect(cands[0]?.record.minibatchExamples).toBe(3);
+    expect(cands[0]?.record.dropReason).toBe('cannot-win');
+    expect(DROP_WORDS['below-incumbent']).toMatch(/^below the current program/);
+  });
+
   it('drops finalists that do not beat the incumbent on the same minibatch, with the reason', async () => {
     const { events, cands } = await select(['score:5', 'score:4', 'score:2'], 6);
     const reasons = events.flatMap((e) => (e.type === 'candidate-dropped' ? [e.reason] : []));
