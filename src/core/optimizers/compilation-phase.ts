@@ -2,7 +2,7 @@ import { BootstrapSession } from './bootstrap';
 import { buildDemoCandidates } from './demo-candidates';
 import { demoCounts, demosOf, withDemoSet } from './demo-set';
 import { labelKeyOf } from './label-coverage';
-import { focusFirst, type Insight } from './insight';
+import { focusFirst, noGainText, type Insight } from './insight';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import type { CandidateRecord } from './records';
 import { phaseRecord, phaseStart, selectForPhase } from './phase-steps';
@@ -93,7 +93,7 @@ export async function runCompilationPhase(ctx: PhaseContext): Promise<PhaseOutco
     `Bootstrapping with the current instruction passed ${successes} of ${attempts} training attempts.`,
     outcome.accepted && winner
       ? `The "${winner.record.label}" demo set raised validation from ${pct(outcome.before.score)} to ${pct(outcome.incumbent.score)}; the program now shows ${total} demos (${augmented} bootstrapped).`
-      : `No demo set beat the current program (best ${pct(outcome.bestCandidateScore)} vs ${pct(outcome.before.score)}); the demos stay as they were.`,
+      : `${noGainText('demo set', outcome)}; the demos stay as they were.`,
     successes === 0
       ? 'The teacher solved no training example: the instruction needs work first.'
       : '',

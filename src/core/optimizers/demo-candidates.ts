@@ -53,7 +53,11 @@ export async function buildDemoCandidates(
     if (kind === 'extended' && extended)
       out.push({
         id: 'extended',
-        label: `current demos + ${extended.added} for failing examples`,
+        // A run that began with a prompt phase has no demos yet to extend.
+        label:
+          extended.kept > 0
+            ? `current demos + ${extended.added} for failing examples`
+            : `${extended.added} demos for failing examples`,
         kind,
         demos: extended.demos,
       });
@@ -77,7 +81,7 @@ export async function buildDemoCandidates(
       );
       out.push({
         id: 'bootstrap',
-        label: `bootstrap (${r.bootstrappedIds.length} traces)`,
+        label: `bootstrap (${traces(r.bootstrappedIds.length)})`,
         kind,
         demos: r.demos,
       });
@@ -90,7 +94,7 @@ export async function buildDemoCandidates(
     const r = await boot.walk(local.shuffle(order), size, local.fork('fill'), onProgress);
     out.push({
       id: `shuffled-${i}`,
-      label: `shuffled bootstrap #${i} (${r.bootstrappedIds.length} traces)`,
+      label: `shuffled bootstrap #${i} (${traces(r.bootstrappedIds.length)})`,
       kind: 'shuffled',
       demos: r.demos,
     });
@@ -106,12 +110,13 @@ export async function buildDemoCandidates(
 function extendedDemos(
   program: Program,
   settings: DemoCandidateSettings,
-): { demos: DemoSet; added: number } | null {
+): { demos: DemoSet; added: number; kept: number } | null {
   const extend = settings.extend;
   if (!extend || extend.failing.length === 0) return null;
   const cap = settings.maxLabeledDemos + settings.maxBootstrappedDemos;
   const keyOf = settings.labelKey;
   let added = 0;
+  let kept = 0;
   const demos: DemoSet = {};
   for (const step of program.steps) {
     const current = extend.current[step.name] ?? [];
@@ -129,9 +134,10 @@ function extendedDemos(
       .slice(0, Math.max(0, cap - current.length));
     const list = fitDemoBudget([...current, ...extra], settings.demoTokenBudget);
     added += Math.max(0, list.length - current.length);
+    kept += current.length;
     demos[step.name] = list;
   }
-  return added > 0 ? { demos, added } : null;
+  return added > 0 ? { demos, added, kept } : null;
 }
 
 function fitEach(demos: DemoSet, budget: number | undefined): DemoSet {
@@ -142,4 +148,8 @@ function fitEach(demos: DemoSet, budget: number | undefined): DemoSet {
 
 function countOf(demos: DemoSet): number {
   return Math.max(0, ...Object.values(demos).map((l) => l.length));
+}
+
+function traces(n: number): string {
+  return `${n} trace${n === 1 ? '' : 's'}`;
 }

@@ -1,4 +1,5 @@
 import type { PhaseKind } from './records';
+import { pct, type SelectionOutcome } from './selection';
 
 /** What a phase learned: words for people and the next phase, plus examples to focus on. */
 export interface Insight {
@@ -23,4 +24,19 @@ export function focusFirst<T extends { id: string }>(
 export function clip(text: string, max = 120): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+/**
+ * Why a phase kept the current program, for the next phase's proposer and for the reader: the
+ * best full score against the current one, or, when every candidate fell on the minibatches,
+ * that none got that far (a "best" would only repeat the current program's score).
+ */
+export function noGainText(
+  candidates: string,
+  outcome: Pick<SelectionOutcome, 'anyFullyScored' | 'bestCandidateScore' | 'before'>,
+): string {
+  const current = `${pct(outcome.before.score)}${outcome.before.examples ? ` on ${outcome.before.examples} examples` : ''}`;
+  return outcome.anyFullyScored
+    ? `No ${candidates} beat the current program (best ${pct(outcome.bestCandidateScore)} vs ${current})`
+    : `No ${candidates} beat the current program (${current}) on the minibatches, so none was scored on the full validation set`;
 }

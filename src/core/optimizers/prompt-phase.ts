@@ -3,7 +3,7 @@ import { probeFailures } from './failures';
 import { proposeInstructions } from './instruction-proposer';
 import { proposerExamples } from './proposer-examples';
 import type { ExampleBlock } from './proposer-format';
-import { clip, type Insight } from './insight';
+import { clip, noGainText, type Insight } from './insight';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import type { CandidateRecord, ScoredInstruction } from './records';
 import { phaseRecord, phaseStart, selectForPhase } from './phase-steps';
@@ -130,7 +130,7 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
     failText,
     outcome.accepted && winner
       ? `A new instruction ("${clip(winner.record.instructions?.[firstStep] ?? '', 100)}") raised validation from ${pct(outcome.before.score)} to ${pct(outcome.incumbent.score)}; the next bootstrap uses it as teacher.`
-      : `No proposed instruction beat the current one (best ${pct(outcome.bestCandidateScore)} vs ${pct(outcome.before.score)}).`,
+      : `${noGainText('proposed instruction', outcome)}.`,
   ]
     .filter(Boolean)
     .join(' ');

@@ -20,6 +20,8 @@ export interface SelectionOutcome {
   winnerId: string | null;
   /** Best full score among the candidates (the incumbent's when none was fully scored). */
   bestCandidateScore: number;
+  /** Whether any candidate was scored on the full validation set (not dropped on minibatches). */
+  anyFullyScored: boolean;
   reason: string;
 }
 
@@ -238,6 +240,7 @@ function outcomeOf(
       accepted: true,
       winnerId: proven.c.record.id,
       bestCandidateScore: best?.score ?? proven.score,
+      anyFullyScored: true,
       reason,
     };
   }
@@ -255,6 +258,7 @@ function outcomeOf(
     accepted: false,
     winnerId: null,
     bestCandidateScore: best?.score ?? before.score,
+    anyFullyScored: best !== undefined && best !== null,
     reason,
   };
 }

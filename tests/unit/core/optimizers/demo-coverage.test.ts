@@ -187,6 +187,22 @@ describe('extended demo-set candidate', () => {
     expect(demos.slice(0, 3)).toEqual(current);
     expect(demos).toHaveLength(6);
     expect(labelsOf(demos.slice(3)).size).toBe(3);
+    expect(extended?.label).toBe('current demos + 3 for failing examples');
+    // A program with no demos yet (a run that began with a prompt phase) is not said to keep any.
+    const fresh = await buildDemoCandidates(
+      boot,
+      program,
+      train,
+      {
+        count: 1,
+        maxBootstrappedDemos: 2,
+        maxLabeledDemos: 4,
+        labelKey: labelKeyOf(program),
+        extend: { current: {}, failing },
+      },
+      new Rng(2),
+    );
+    expect(fresh.map((s) => s.label)).toEqual(['6 demos for failing examples']);
     // Nothing to add, no candidate.
     const none = await buildDemoCandidates(
       boot,

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { noGainText } from '../../../../src/core/optimizers/insight';
+
+describe('why a phase kept the current program', () => {
+  it('gives the best full score against the current one when a candidate got that far', () => {
+    const text = noGainText('demo set', {
+      anyFullyScored: true,
+      bestCandidateScore: 0.6,
+      before: { score: 0.633, exampleScores: [] },
+    } as Parameters<typeof noGainText>[1]);
+    expect(text).toBe('No demo set beat the current program (best 60.0% vs 63.3%)');
+  });
+
+  it('says no candidate reached the full set instead of calling the current score the best', () => {
+    // It said "best 63.3% vs 63.3%": the current program's score, as if a candidate had it.
+    const text = noGainText('proposed instruction', {
+      anyFullyScored: false,
+      bestCandidateScore: 0.633,
+      before: { score: 0.52, exampleScores: [], examples: 25 },
+    } as Parameters<typeof noGainText>[1]);
+    expect(text).toBe(
+      'No proposed instruction beat the current program (52.0% on 25 examples) on the minibatches, so none was scored on the full validation set',
+    );
+    expect(text).not.toMatch(/best/);
+  });
+});
