@@ -33,7 +33,9 @@ export function clip(text: string, max = 120): string {
  */
 export function noGainText(
   candidates: string,
-  outcome: Pick<SelectionOutcome, 'anyFullyScored' | 'bestCandidateScore' | 'before'>,
+  outcome: Pick<SelectionOutcome, 'anyFullyScored' | 'bestCandidateScore'> & {
+    before: { score: number; examples?: number };
+  },
 ): string {
   const current = `${pct(outcome.before.score)}${outcome.before.examples ? ` on ${outcome.before.examples} examples` : ''}`;
   return outcome.anyFullyScored
