@@ -21,9 +21,13 @@ export interface Screening {
   alive: Candidate[];
   /** Per-candidate differences from the incumbent on the same minibatch examples. */
   diffs: Map<Candidate, number[]>;
-  /** The incumbent's summed score over the minibatch examples it was scored on. */
+  /** The incumbent's summed score over the distinct minibatch examples it was scored on. */
   incumbentSum: number;
-  /** Minibatch examples the incumbent was scored on (0: no minibatch ran). */
+  /**
+   * Distinct validation examples the incumbent was scored on (0: no minibatch ran). Each round
+   * draws its own minibatch, so rounds overlap: counted per round, three rounds of 25 on a set
+   * of 60 made "75 examples", which read as a full score.
+   */
   incumbentCount: number;
 }
 
@@ -62,8 +66,8 @@ export async function screenOnMinibatches(
   if (!halving && more)
     for (let c = await more(null); c; c = await more(null)) if (pool.admit(c)) alive.push(c);
   const indices = valset.map((_, i) => i);
-  let incumbentSum = 0;
-  let incumbentCount = 0;
+  /** The incumbent's score on each validation example it was scored on, by index. */
+  const incumbentScores = new Map<number, number>();
   // Round 0 always runs when the validation set is larger than a minibatch: the finalists'
   // minibatch answers are cached and reused by their full evaluation, so it costs them nothing.
   for (let round = 0; halving && (round === 0 || alive.length > finalists); round++) {
@@ -93,8 +97,7 @@ export async function screenOnMinibatches(
         // The incumbent is scored on the minibatch only once a candidate needs the comparison.
         const scores = await incumbentBatchScores(session, incumbent, valset, picked, batch);
         reference = scores;
-        incumbentSum += scores.reduce((a, b) => a + b, 0);
-        incumbentCount += batch.length;
+        picked.forEach((index, i) => incumbentScores.set(index, scores[i] ?? 0));
         bar = scores.reduce((a, b) => a + b, 0) / Math.max(1, scores.length);
       }
       const ref = reference;
@@ -152,7 +155,9 @@ export async function screenOnMinibatches(
     for (const c of ranked.slice(keep)) dropCandidate(session, c, settings.phase, 'minibatch');
     alive = ranked.slice(0, keep);
   }
-  return { alive, diffs, incumbentSum, incumbentCount };
+  let incumbentSum = 0;
+  for (const score of incumbentScores.values()) incumbentSum += score;
+  return { alive, diffs, incumbentSum, incumbentCount: incumbentScores.size };
 }
 
 /** Candidates by minibatch score, best first; ties keep their order. */

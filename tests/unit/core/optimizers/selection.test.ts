@@ -63,6 +63,22 @@ async function select(
 }
 
 describe('selectCandidate', () => {
+  it("counts the start program's minibatch examples once each, however many rounds drew them", async () => {
+    // Each halving round draws its own minibatch from the same 10 examples: two rounds of 6
+    // were counted as 12 examples, more than the set holds, which read as a full score.
+    const { outcome } = await select(
+      ['score:10', 'score:9', 'score:8', 'score:7', 'score:6', 'score:5', 'score:4', 'score:3'],
+      0,
+      6,
+      { scored: false },
+    );
+    expect(outcome.accepted).toBe(true);
+    expect(outcome.before.exampleScores).toEqual([]);
+    expect(outcome.before.examples).toBeGreaterThan(6);
+    expect(outcome.before.examples).toBeLessThan(val.length);
+    expect(outcome.before.score).toBe(0);
+  });
+
   it('replaces the incumbent with the best full-set scorer on a strict improvement', async () => {
     const { outcome, cands } = await select(
       ['score:5', 'score:7', 'score:2', 'score:3', 'score:1'],
