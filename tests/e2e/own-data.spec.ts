@@ -73,6 +73,14 @@ async function runAndKeepResults(page: Page, info: TestInfo, datasetName: string
   // The same comparison, read back from the run, without evaluating again.
   await expect(page.getByTestId('paired-comparison')).toHaveText(comparison, { timeout: 15_000 });
   await expect(page.getByTestId('results-table')).toBeVisible();
+  // The scores say how many examples they are over, not "(40/40)", which reads as 40 right.
+  await expect(page.getByTestId('results-chart')).toContainText(/score on \d+ examples/);
+  await expect(page.locator('table.summary')).not.toContainText(/\d+\/\d+/);
+  // An answer cell reads "✓ field: answer" on one line: the template's own line break and
+  // indentation between the mark and the answer are not shown.
+  const firstRow = page.getByTestId('results-table').locator('tbody tr').first();
+  for (const column of [3, 4])
+    expect(await firstRow.locator('td').nth(column).innerText()).toMatch(/^[✓✗] \S[^\n]*$/);
   await shotBoth(page, info, 'results');
   await noSeriousA11yProblems(page, 'results');
   // Any finished run opens on Results from the Library.
