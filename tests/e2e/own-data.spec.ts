@@ -85,6 +85,10 @@ async function runAndKeepResults(page: Page, info: TestInfo, datasetName: string
   await noSeriousA11yProblems(page, 'results');
   // Any finished run opens on Results from the Library.
   await openScreen(page, 'Library');
+  // The run's program opens with the data's own task, not the built-in one it was made from.
+  await expect(
+    page.getByTestId('saved-programs').getByRole('button', { name: /^Open with/ }),
+  ).toHaveText(`Open with ${datasetName}`);
   await page.getByRole('button', { name: `Open results of ${datasetName}` }).click();
   await expect(page.getByTestId('paired-comparison')).toHaveText(comparison);
   await openScreen(page, 'Try it');
@@ -93,10 +97,15 @@ async function runAndKeepResults(page: Page, info: TestInfo, datasetName: string
 }
 
 /** The labels the Program screen shows for the output, one per line. */
-async function programLabels(page: Page): Promise<string[]> {
+async function programLabels(page: Page, datasetName: string): Promise<string[]> {
   await openScreen(page, 'Program');
   const box = page.getByLabel(/^Labels, one per line/).first();
   await expect(box).toBeVisible();
+  // A copy kept in the Library is named after the data's task by default.
+  await expect(page.getByLabel('Name in the Library')).toHaveAttribute(
+    'placeholder',
+    new RegExp(`^${datasetName} \\(edited`),
+  );
   const labels = (await box.inputValue()).split('\n').filter((l) => l !== '');
   await shotBoth(page, test.info(), 'program');
   await noSeriousA11yProblems(page, 'program');
@@ -150,7 +159,7 @@ test('a headerless 4-class CSV: first row read as data, labels kept, a task name
   await expect(importer.getByTestId('import-result')).toContainText('Saved “news topics”');
 
   await runAndKeepResults(page, info, 'news topics');
-  expect((await programLabels(page)).sort()).toEqual(['1', '2', '3', '4']);
+  expect((await programLabels(page, 'news topics')).sort()).toEqual(['1', '2', '3', '4']);
   const exported = await dspyExport(page);
   expect(exported.fileName).toMatch(/^news-topics/);
   expect(exported.labels.sort()).toEqual(['1', '2', '3', '4']);
@@ -176,7 +185,7 @@ test('a 77-label CSV: every label stays a label in the program, the prompt rules
   await expect(importer.getByTestId('import-result')).not.toContainText('text field');
 
   await runAndKeepResults(page, info, 'bank intents');
-  const labels = await programLabels(page);
+  const labels = await programLabels(page, 'bank intents');
   expect(labels).toHaveLength(77);
   expect(new Set(labels)).toEqual(new Set(Array.from({ length: 77 }, (_, i) => `intent_${i}`)));
   // The label editor finds labels in a long list.
