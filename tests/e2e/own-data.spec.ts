@@ -191,6 +191,10 @@ test('a 77-label CSV: every label stays a label in the program, the prompt rules
   // The label editor finds labels in a long list.
   await page.getByLabel('Find a label').first().fill('intent_76');
   await expect(page.getByText('1 of 77 match')).toBeVisible();
+  // The rule that answers must be one of the labels lists them one a line, with their count.
+  const allowed = page.getByTestId('constraint').getByLabel(/^Allowed values, one per line/);
+  await expect(allowed).toHaveAccessibleName(/· 77 values$/);
+  expect((await allowed.inputValue()).split('\n')).toHaveLength(77);
   const exported = await dspyExport(page);
   expect(exported.fileName).toMatch(/^bank-intents/);
   expect(exported.labels).toHaveLength(77);
