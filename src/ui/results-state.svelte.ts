@@ -49,7 +49,7 @@ export class ResultsState {
     try {
       const text = await resultsCsv(this.rows);
       saveTextFile({
-        fileName: `copa-results-${exportSlug(this.task.dataset?.name ?? this.task.meta?.name ?? 'task')}.csv`,
+        fileName: `copa-results-${exportSlug(this.task.name ?? 'task')}.csv`,
         mimeType: 'text/csv',
         text,
       });

@@ -103,6 +103,15 @@ export class TaskState {
   }
 
   /**
+   * The task's name as the user knows it. Imported data makes a task of its own (its runs and
+   * exports carry the data's name), so a program saved, opened or exported on that data is
+   * named after the dataset, never after the built-in task whose program served as a template.
+   */
+  get name(): string | null {
+    return this.dataset?.name ?? this.meta?.name ?? null;
+  }
+
+  /**
    * Reads the saved datasets of the current task (after an import or a delete, or when the task
    * changes). When the chosen dataset is gone (deleted in the Library), the next run uses the
    * task's own examples, and the overview says so at once (with `config`'s estimate).

@@ -73,10 +73,22 @@ async function runAndKeepResults(page: Page, info: TestInfo, datasetName: string
   // The same comparison, read back from the run, without evaluating again.
   await expect(page.getByTestId('paired-comparison')).toHaveText(comparison, { timeout: 15_000 });
   await expect(page.getByTestId('results-table')).toBeVisible();
+  // The scores say how many examples they are over, not "(40/40)", which reads as 40 right.
+  await expect(page.getByTestId('results-chart')).toContainText(/score on \d+ examples/);
+  await expect(page.locator('table.summary')).not.toContainText(/\d+\/\d+/);
+  // An answer cell reads "✓ field: answer" on one line: the template's own line break and
+  // indentation between the mark and the answer are not shown.
+  const firstRow = page.getByTestId('results-table').locator('tbody tr').first();
+  for (const column of [3, 4])
+    expect(await firstRow.locator('td').nth(column).innerText()).toMatch(/^[✓✗] \S[^\n]*$/);
   await shotBoth(page, info, 'results');
   await noSeriousA11yProblems(page, 'results');
   // Any finished run opens on Results from the Library.
   await openScreen(page, 'Library');
+  // The run's program opens with the data's own task, not the built-in one it was made from.
+  await expect(
+    page.getByTestId('saved-programs').getByRole('button', { name: /^Open with/ }),
+  ).toHaveText(`Open with ${datasetName}`);
   await page.getByRole('button', { name: `Open results of ${datasetName}` }).click();
   await expect(page.getByTestId('paired-comparison')).toHaveText(comparison);
   await openScreen(page, 'Try it');
@@ -85,10 +97,15 @@ async function runAndKeepResults(page: Page, info: TestInfo, datasetName: string
 }
 
 /** The labels the Program screen shows for the output, one per line. */
-async function programLabels(page: Page): Promise<string[]> {
+async function programLabels(page: Page, datasetName: string): Promise<string[]> {
   await openScreen(page, 'Program');
   const box = page.getByLabel(/^Labels, one per line/).first();
   await expect(box).toBeVisible();
+  // A copy kept in the Library is named after the data's task by default.
+  await expect(page.getByLabel('Name in the Library')).toHaveAttribute(
+    'placeholder',
+    new RegExp(`^${datasetName} \\(edited`),
+  );
   const labels = (await box.inputValue()).split('\n').filter((l) => l !== '');
   await shotBoth(page, test.info(), 'program');
   await noSeriousA11yProblems(page, 'program');
@@ -142,7 +159,7 @@ test('a headerless 4-class CSV: first row read as data, labels kept, a task name
   await expect(importer.getByTestId('import-result')).toContainText('Saved “news topics”');
 
   await runAndKeepResults(page, info, 'news topics');
-  expect((await programLabels(page)).sort()).toEqual(['1', '2', '3', '4']);
+  expect((await programLabels(page, 'news topics')).sort()).toEqual(['1', '2', '3', '4']);
   const exported = await dspyExport(page);
   expect(exported.fileName).toMatch(/^news-topics/);
   expect(exported.labels.sort()).toEqual(['1', '2', '3', '4']);
@@ -168,12 +185,16 @@ test('a 77-label CSV: every label stays a label in the program, the prompt rules
   await expect(importer.getByTestId('import-result')).not.toContainText('text field');
 
   await runAndKeepResults(page, info, 'bank intents');
-  const labels = await programLabels(page);
+  const labels = await programLabels(page, 'bank intents');
   expect(labels).toHaveLength(77);
   expect(new Set(labels)).toEqual(new Set(Array.from({ length: 77 }, (_, i) => `intent_${i}`)));
   // The label editor finds labels in a long list.
   await page.getByLabel('Find a label').first().fill('intent_76');
   await expect(page.getByText('1 of 77 match')).toBeVisible();
+  // The rule that answers must be one of the labels lists them one a line, with their count.
+  const allowed = page.getByTestId('constraint').getByLabel(/^Allowed values, one per line/);
+  await expect(allowed).toHaveAccessibleName(/· 77 values$/);
+  expect((await allowed.inputValue()).split('\n')).toHaveLength(77);
   const exported = await dspyExport(page);
   expect(exported.fileName).toMatch(/^bank-intents/);
   expect(exported.labels).toHaveLength(77);

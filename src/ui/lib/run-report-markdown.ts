@@ -4,6 +4,7 @@ import { decisionScoresWords, DROP_WORDS, stopReasonText } from '../optimize/run
 import { PHASE_TITLE } from '../optimize/phase-words';
 import { markdownInline as inline, markdownQuote as quote } from './neutral-text';
 import { budgetFitWords } from './budget-fit-words';
+import { exportSlug } from '../../core/interop/dataset/task-naming';
 import { pct } from './percent';
 import { validationSampleWords } from './validation-sample-words';
 
@@ -17,7 +18,9 @@ export function runReportFile(
   report: RunReport,
   format: RunReportFormat,
 ): { fileName: string; mimeType: string; text: string } {
-  const base = `copa-run-${report.createdAt.slice(0, 16).replace(/[^0-9T]/g, '-')}`;
+  // Named after the run's task, as the other exports are ("clinc150-….dspy.json"): reports of
+  // runs on several datasets would otherwise differ only by the minute they started.
+  const base = `copa-run-${exportSlug(report.name)}-${report.createdAt.slice(0, 16).replace(/[^0-9T]/g, '-')}`;
   return format === 'markdown'
     ? { fileName: `${base}.md`, mimeType: 'text/markdown', text: runReportMarkdown(report) }
     : {

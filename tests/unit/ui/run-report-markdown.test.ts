@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COPA_CONFIG } from '../../../src/core/optimizers/copa-config';
 import type { PhaseRecord } from '../../../src/core/optimizers/records';
-import { runReportMarkdown } from '../../../src/ui/lib/run-report-markdown';
+import { runReportFile, runReportMarkdown } from '../../../src/ui/lib/run-report-markdown';
 import type { RunReport } from '../../../src/worker/api';
 
 const costs = { calls: 40, cachedCalls: 5, promptTokens: 1000, completionTokens: 100, lmMs: 0 };
@@ -220,6 +220,17 @@ describe('runReportMarkdown', () => {
     expect(md).not.toMatch(/www\./);
     expect(md).toContain(
       '\\!\\[x\\](http\\://host/p.png): www\\.host.example → department: billing',
+    );
+  });
+});
+
+describe('runReportFile', () => {
+  it("is named after the run's task and its start, as the other exports are", () => {
+    expect(runReportFile(report({ name: 'clinc150' }), 'markdown').fileName).toBe(
+      'copa-run-clinc150-2026-11-29T10-00.md',
+    );
+    expect(runReportFile(report(), 'json').fileName).toBe(
+      'copa-run-support-ticket-routing-2026-11-29T10-00.json',
     );
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskOverview, TaskOverviewRequest } from '../../../src/worker/api';
+import type {
+  DatasetSummary,
+  TaskMetadata,
+  TaskOverview,
+  TaskOverviewRequest,
+} from '../../../src/worker/api';
 import type { CopaClient } from '../../../src/worker/client';
 import { TaskState } from '../../../src/ui/task-state.svelte';
 
@@ -72,5 +77,18 @@ describe('TaskState.refreshDatasets', () => {
     expect(requests.at(-1)?.datasetId).toBeUndefined();
     expect(requests.at(-1)?.config?.cycles).toBe(2);
     expect(task.overview?.estimate.lmCalls).toBe(500);
+  });
+});
+
+describe('TaskState.name', () => {
+  it("is the chosen dataset's name (the task it makes), else the built-in task's", () => {
+    const task = new TaskState(slowOverviews().client);
+    task.tasks = [{ id: 'ticket-routing', name: 'Support ticket routing' } as TaskMetadata];
+    task.taskId = 'ticket-routing';
+    task.datasets = [{ id: 'd1', name: 'clinc150' } as DatasetSummary];
+    expect(task.name).toBe('Support ticket routing');
+    // A program saved, opened or exported on imported data is named after the data.
+    task.datasetId = 'd1';
+    expect(task.name).toBe('clinc150');
   });
 });
