@@ -1,3 +1,4 @@
+import { finalistOutcomeWords } from './finalist-words';
 import type { CandidateRecord, PhaseRecord } from '../../core/optimizers/records';
 import type { RunReport } from '../../worker/api';
 import { decisionScoresWords, DROP_WORDS, stopReasonText } from '../optimize/run-view';
@@ -147,7 +148,13 @@ function phaseSection(phase: PhaseRecord): string[] {
 function outcome(phase: PhaseRecord, c: CandidateRecord): string {
   if (phase.accepted && phase.winner === c.id) return '**accepted**';
   if (c.dropped) return c.dropReason ? DROP_WORDS[c.dropReason] : 'dropped';
-  return c.kind === 'incumbent' ? 'current program' : 'not better';
+  if (c.kind === 'incumbent') return 'current program';
+  if (c.fullScore === null) return 'not a finalist';
+  return finalistOutcomeWords(c.fullScore, {
+    accepted: phase.accepted,
+    score: phase.scoreAfter,
+    incumbentScore: phase.scoreBefore,
+  });
 }
 
 function demoLine(data: Readonly<Record<string, unknown>>, outputs: readonly string[]): string {
