@@ -35,6 +35,16 @@ test('on a phone the Results table scrolls sideways from the keyboard too', asyn
   // Wider than the phone: the Baseline and Optimized columns are reached by scrolling it.
   const region = page.getByRole('region', { name: 'Examples, baseline and optimized' });
   await expect(region).toHaveAttribute('tabindex', '0');
+  // Scores by label: each of ticket routing's five departments, both programs, the weakest first.
+  const byLabel = page.getByTestId('label-breakdown');
+  await byLabel.getByText(/^Scores by label \(5 labels of “department”/).click();
+  const rows = byLabel.locator('tbody tr');
+  await expect(rows).toHaveCount(5);
+  const optimized = await rows.evaluateAll((trs) =>
+    trs.map((tr) => parseFloat(tr.querySelectorAll('td')[2]?.textContent ?? 'NaN')),
+  );
+  expect(optimized.every((x) => !Number.isNaN(x))).toBe(true);
+  expect([...optimized].sort((a, b) => a - b)).toEqual(optimized);
   await noSeriousA11yProblems(page, 'results on a phone');
 });
 
