@@ -62,6 +62,7 @@ export class DatasetLibrary {
       suggestedMapping,
       ...(table.header ? { header: table.header } : {}),
       ...(table.delimiter !== undefined ? { delimiter: table.delimiter } : {}),
+      ...(table.positionalColumns ? { positionalColumns: table.positionalColumns } : {}),
       columnValues: values,
     };
   }

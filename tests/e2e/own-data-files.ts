@@ -17,3 +17,20 @@ export function intents(perLabel: number): string {
       lines.push(`I need help with intent ${i} topic_${i} (${k}),intent_${i}`);
   return lines.join('\n');
 }
+
+/**
+ * CLINC150's layout (`data_full.json`): an object of parts whose rows are `[text, intent]`
+ * lists, so the file names no column; 6 intents, `perLabel` rows of each in training.
+ */
+export function intentPartsJson(perLabel: number): string {
+  const rows = (part: string, n: number) =>
+    Array.from({ length: n * 6 }, (_, i) => [
+      `please help me with ${part} request ${i} about topic ${i % 6}`,
+      `intent_${i % 6}`,
+    ]);
+  return JSON.stringify({
+    train: rows('train', perLabel),
+    val: rows('val', 1),
+    test: rows('test', 1),
+  });
+}

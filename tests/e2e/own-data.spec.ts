@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { headerlessNews, intents } from './own-data-files';
+import { headerlessNews, intentPartsJson, intents } from './own-data-files';
 import { noSeriousA11yProblems, openScreen } from './screens';
 import { openWithStandIn } from './storage-helpers';
 
@@ -199,4 +199,47 @@ test('a 77-label CSV: every label stays a label in the program, the prompt rules
   expect(exported.fileName).toMatch(/^bank-intents/);
   expect(exported.labels).toHaveLength(77);
   expect(exported.text).not.toMatch(/department|support ticket/i);
+});
+
+test("a JSON file of [text, intent] lists (CLINC150's layout): its columns are named at import and the program's fields take the names", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await importFile(page, 'data_full.json', intentPartsJson(10));
+  const importer = page.getByTestId('data-import');
+  const head = importer.getByTestId('import-preview').locator('thead');
+  await expect(head).toContainText('col_1');
+  // No header row to tick, yet the columns can be named, as a headerless CSV's.
+  await expect(importer.getByTestId('header-choice')).toHaveCount(0);
+  const names = importer.getByLabel(/^Column names, separated by commas/);
+  await expect(names).toHaveAttribute('placeholder', 'col_1, col_2');
+  // A name the app refuses is said, and nothing is named.
+  await names.fill('text, __proto__');
+  await names.press('Tab');
+  await expect(importer.getByTestId('import-issues')).toContainText('“__proto__”, is reserved');
+  await expect(head).toContainText('col_2');
+  await names.fill('text, intent');
+  await names.press('Tab');
+  await expect(head.locator('th')).toHaveText(['Line', 'text', 'intent', 'split']);
+  await expect(importer.getByTestId('import-issues')).toHaveCount(0);
+  await expect(importer.getByLabel('Column for ticket')).toHaveValue('text');
+  await expect(importer.getByLabel('Column for department')).toHaveValue('intent');
+  await importer.getByRole('button', { name: 'Import dataset' }).click();
+  await expect(importer.getByTestId('import-result')).toContainText(
+    'Its program reads text and writes intent',
+  );
+
+  // The program made from the data: its fields and its instruction use the names given.
+  await openScreen(page, 'Optimize');
+  const data = page.getByRole('combobox', { name: 'Data', exact: true });
+  const value = await data.locator('option', { hasText: 'data full' }).getAttribute('value');
+  await data.selectOption(value ?? '');
+  await openScreen(page, 'Program');
+  const fieldNames = (group: string) =>
+    page.getByRole('group', { name: group }).first().getByLabel('Name', { exact: true });
+  await expect(fieldNames('Input fields')).toHaveValue('text');
+  await expect(fieldNames('Output fields')).toHaveValue('intent');
+  await expect(page.getByRole('textbox', { name: 'Instruction', exact: true }).first()).toHaveValue(
+    'Given the fields `text`, produce the fields `intent`.',
+  );
 });

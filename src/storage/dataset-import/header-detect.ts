@@ -33,7 +33,10 @@ export function firstRowIsHeader(rows: readonly (readonly string[])[]): boolean 
   return firstRowDataReason(rows) === null;
 }
 
-/** Names for the columns of a file without a header: col_1, col_2, … */
+/**
+ * Names for the columns of a file without a header: col_1, col_2, … (as core's
+ * positionalColumnName, which storage may not import at run time).
+ */
 export function headerlessColumnNames(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `col_${i + 1}`);
 }

@@ -41,9 +41,11 @@ export function parseCsv(text: string, opts: CsvOptions = {}): ParsedTable {
     opts.header === undefined ? firstRowDataReason(records.map((r) => r.cells)) : null;
   const present = opts.header ?? dataReason === null;
   const first = records[0]!;
+  // Columns of a headerless file are named by place; the names a user gives them are applied
+  // by core's readTable (nameColumns), as for every format whose rows carry no names.
   const header = present
     ? first
-    : { line: first.line, cells: namesForHeaderless(first.cells.length, opts.columnNames) };
+    : { line: first.line, cells: headerlessColumnNames(first.cells.length) };
   const data = present ? records.slice(1) : records;
   const columns = header.cells.map((c) => c.trim());
   columns.forEach((c, i) => {
@@ -80,12 +82,8 @@ export function parseCsv(text: string, opts: CsvOptions = {}): ParsedTable {
     issues,
     header: { present, ...(dataReason !== null ? { dataReason } : {}) },
     ...(delimiter !== undefined ? { delimiter } : {}),
+    ...(present ? {} : { positionalColumns: columns }),
   };
-}
-
-/** col_1, col_2, … with any names the user gave in their place. */
-function namesForHeaderless(count: number, given: readonly string[] = []): string[] {
-  return headerlessColumnNames(count).map((fallback, i) => given[i]?.trim() || fallback);
 }
 
 function csvErrorMessage(code: string, fallback: string): string {

@@ -35,7 +35,10 @@ export class DataImportState {
   useColumnNames = $state(true);
   /** CSV: the first line holds column names (null: as detected). */
   header = $state<boolean | null>(null);
-  /** CSV without a header: names for its columns, separated by commas (blank: col_N). */
+  /**
+   * Names for the columns the file does not name (a headerless CSV, JSON rows that are lists of
+   * values), separated by commas (blank: col_N).
+   */
   columnNames = $state('');
   /** Rows kept from the file (a seeded sample that keeps every label). */
   rowsToKeep = $state(DEFAULT_ROWS);
@@ -136,7 +139,7 @@ export class DataImportState {
     if (this.bytes) await this.guard(() => this.loadPreview());
   }
 
-  /** Names the columns of a headerless file (comma-separated), and reads it again. */
+  /** Names the columns the file does not name (comma-separated), and reads it again. */
   async setColumnNames(names: string): Promise<void> {
     this.columnNames = names;
     if (this.bytes) await this.guard(() => this.loadPreview());
@@ -147,9 +150,12 @@ export class DataImportState {
       .split(',')
       .map((n) => n.trim())
       .filter((n, i, all) => n !== '' || i < all.length - 1);
+    // Sent unless the user said the first row is a header: names were ignored for a CSV
+    // detected as headerless, and a JSON file's rows have no header row to tick at all. The
+    // worker names only the columns the file leaves unnamed.
     return {
       ...(this.header !== null ? { header: this.header } : {}),
-      ...(this.header === false && names.some((n) => n !== '') ? { columnNames: names } : {}),
+      ...(this.header !== true && names.some((n) => n !== '') ? { columnNames: names } : {}),
     };
   }
 

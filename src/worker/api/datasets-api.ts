@@ -17,7 +17,10 @@ export interface DatasetFileInput {
   format?: TableFormat;
   /** CSV: whether the first line holds column names (detected when omitted). */
   header?: boolean;
-  /** CSV without a header: names for its columns in order (col_1, col_2, … when blank). */
+  /**
+   * Names for the columns the file does not name (a headerless CSV, JSON rows that are lists of
+   * values), in order (col_1, col_2, … when blank).
+   */
   columnNames?: string[];
 }
 
@@ -48,6 +51,11 @@ export interface DatasetPreview {
   header?: { present: boolean; dataReason?: string };
   /** CSV: the delimiter found (or given). */
   delimiter?: string;
+  /**
+   * The columns the file gives no names to (col_1, col_2, … or the names given), which the user
+   * can name (`columnNames`); absent when the file names every column.
+   */
+  positionalColumns?: string[];
   /** Every column's values with counts (for choosing a label column and seeing its labels). */
   columnValues: Record<string, ColumnValues>;
 }

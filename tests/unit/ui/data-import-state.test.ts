@@ -73,3 +73,43 @@ describe('DataImportState, a field without a column', () => {
     expect(state.canImport).toBe(true);
   });
 });
+
+describe('DataImportState, columns the file does not name', () => {
+  it.each([
+    ['JSON rows that are lists of values', 'json' as const, undefined],
+    ['a CSV detected as headerless', 'csv' as const, { present: false, dataReason: 'holds data' }],
+  ])(
+    '%s: the names typed are sent to the worker, with no box to tick first',
+    async (_, format, header) => {
+      const preview: DatasetPreview = {
+        format,
+        columns: ['col_1', 'col_2'],
+        rows: [],
+        totalRows: 2,
+        issues: [],
+        suggestedMapping: {},
+        columnValues: {},
+        positionalColumns: ['col_1', 'col_2'],
+        ...(header ? { header } : {}),
+      };
+      const asked: { columnNames?: string[]; header?: boolean }[] = [];
+      const client = {
+        taskFields: () =>
+          Promise.resolve({ inputs: ['ticket'], outputs: ['department'], labelOutputs: [] }),
+        previewDataset: (file: { columnNames?: string[]; header?: boolean }) => {
+          asked.push(file);
+          return Promise.resolve(preview);
+        },
+      } as unknown as CopaClient;
+      const state = new DataImportState(client);
+      await state.chooseTask('ticket-routing');
+      await state.pick(new File(['[["hi", "greeting"]]'], `rows.${format}`));
+      await state.setColumnNames(' text , intent ');
+      expect(asked.at(-1)).toMatchObject({ columnNames: ['text', 'intent'] });
+      expect(asked.at(-1)?.header).toBeUndefined();
+      // Once the user says the first row is a header, there is nothing to name.
+      await state.setHeader(true);
+      expect(asked.at(-1)?.columnNames).toBeUndefined();
+    },
+  );
+});

@@ -83,6 +83,49 @@ describe('Own data: imports that make a task of their own', () => {
     expect(preview.columns).toEqual(['col_1', 'col_2', 'split']);
     expect(preview.columnValues.split?.distinct).toBe(3);
     expect(preview.suggestedMapping).toEqual({ department: 'col_2', ticket: 'col_1' });
+    // The lists' columns are offered for naming, as a headerless CSV's are.
+    expect(preview.positionalColumns).toEqual(['col_1', 'col_2']);
+  });
+
+  it('JSON rows that are lists of values take the names the user gives, in the program too', async () => {
+    const service = tab(freshProfile());
+    const pairs = Array.from({ length: 40 }, (_, i) => [
+      `please help me with request ${i}`,
+      `intent_${i % 4}`,
+    ]);
+    const file = {
+      fileName: 'data_full.json',
+      bytes: bytes(JSON.stringify({ train: pairs.slice(0, 30), val: pairs.slice(30) })),
+      columnNames: ['text', 'intent'],
+    };
+    const preview = await service.previewDataset(file, 'ticket-routing', 3);
+    expect(preview.issues).toEqual([]);
+    expect(preview.columns).toEqual(['text', 'intent', 'split']);
+    expect(preview.positionalColumns).toEqual(['text', 'intent']);
+    expect(preview.suggestedMapping).toEqual({ department: 'intent', ticket: 'text' });
+
+    const { dataset } = await service.importDataset({
+      ...file,
+      taskId: 'ticket-routing',
+      mapping: preview.suggestedMapping,
+      useColumnNames: true,
+      seed: 1,
+    });
+    expect(dataset.inputFields).toEqual(['text']);
+    expect(dataset.outputFields).toEqual(['intent']);
+    const signature = dataset.program?.steps[0]?.signature;
+    expect(signature?.inputs.map((f) => f.name)).toEqual(['text']);
+    expect(signature?.outputs.map((f) => f.name)).toEqual(['intent']);
+    expect(JSON.stringify(dataset.program)).not.toMatch(/col_\d/);
+
+    const refused = await service.previewDataset(
+      { ...file, columnNames: ['text', '__proto__'] },
+      'ticket-routing',
+      3,
+    );
+    expect(refused.issues).toEqual([
+      { column: 'col_2', message: expect.stringMatching(/“__proto__”, is reserved/) },
+    ]);
   });
 
   it('label codes renamed at import become the labels of the program made from the data', async () => {

@@ -1,6 +1,7 @@
 import { withoutByteOrderMark } from '../../byte-order-mark';
 import type { JsonValue } from '../../json';
 import { jsonErrorLocation } from '../json-text';
+import { positionalColumnName } from './column-names';
 import type { ImportIssue } from './errors';
 import type { ParsedTable, TableRow } from './table';
 
@@ -11,6 +12,33 @@ function isObject(v: unknown): v is Record<string, JsonValue> {
 /** A JSON item that can be a row: an object, or a non-empty list of values. */
 function isRow(item: unknown): boolean {
   return isObject(item) || (Array.isArray(item) && item.length > 0);
+}
+
+/**
+ * A row's values by column: an object's own keys, or a list's values by place (col_1, col_2,
+ * …, as a CSV without a header; the user can name them, see nameColumns). Undefined: not a row.
+ */
+function rowValues(item: unknown): Record<string, JsonValue> | undefined {
+  if (isObject(item)) return item;
+  if (!Array.isArray(item) || item.length === 0) return undefined;
+  return Object.fromEntries((item as JsonValue[]).map((v, k) => [positionalColumnName(k), v]));
+}
+
+/** The table of the rows read, with the positional columns of its longest list of values. */
+function tableOf(
+  format: 'json' | 'jsonl',
+  rows: TableRow[],
+  issues: ImportIssue[],
+  widestList: number,
+): ParsedTable {
+  const positionalColumns = Array.from({ length: widestList }, (_, k) => positionalColumnName(k));
+  return {
+    format,
+    columns: columnsOf(rows),
+    rows,
+    issues,
+    ...(widestList > 0 ? { positionalColumns } : {}),
+  };
 }
 
 /** A JSON file that gives no table, with the one problem that says why. */
@@ -24,11 +52,15 @@ function columnsOf(rows: readonly TableRow[]): string[] {
   return [...seen];
 }
 
-/** JSON Lines: one object per non-blank line; each bad line is reported with its number. */
+/**
+ * JSON Lines: one object (or list of values) per non-blank line; each bad line is reported with
+ * its number.
+ */
 export function parseJsonl(text: string): ParsedTable {
   const body = withoutByteOrderMark(text);
   const rows: TableRow[] = [];
   const issues: ImportIssue[] = [];
+  let widestList = 0;
   body.split('\n').forEach((raw, i) => {
     const lineText = raw.replace(/\r$/, '');
     if (lineText.trim() === '') return;
@@ -41,15 +73,18 @@ export function parseJsonl(text: string): ParsedTable {
       issues.push({ line, message: `not valid JSON${at ? ` (at column ${at.column})` : ''}` });
       return;
     }
-    if (!isObject(value))
+    const values = rowValues(value);
+    if (values === undefined)
       issues.push({
         line,
-        message: 'each line must be a JSON object like {"question": "...", "answer": "..."}',
+        message:
+          'each line must be a JSON object like {"question": "...", "answer": "..."} or a list of values like ["...", "..."]',
       });
-    else rows.push({ item: rows.length + 1, line, values: value });
+    else rows.push({ item: rows.length + 1, line, values });
+    if (Array.isArray(value)) widestList = Math.max(widestList, value.length);
   });
   if (rows.length === 0 && issues.length === 0) issues.push({ message: 'The file has no rows.' });
-  return { format: 'jsonl', columns: columnsOf(rows), rows, issues };
+  return tableOf('jsonl', rows, issues, widestList);
 }
 
 /**
@@ -98,19 +133,14 @@ export function parseJsonArray(text: string): ParsedTable {
   );
 }
 
-/**
- * Rows of a JSON array whose items are objects, or arrays of values (read as columns col_1,
- * col_2, …, as a CSV without a header).
- */
+/** Rows of a JSON array whose items are objects, or lists of values (see rowValues). */
 function arrayTable(items: readonly { item: unknown; split?: string }[]): ParsedTable {
   const rows: TableRow[] = [];
   const issues: ImportIssue[] = [];
+  let widestList = 0;
   items.forEach(({ item, split }, i) => {
-    const values = !isRow(item)
-      ? undefined
-      : isObject(item)
-        ? item
-        : Object.fromEntries((item as JsonValue[]).map((v, k) => [`col_${k + 1}`, v]));
+    const values = rowValues(item);
+    if (Array.isArray(item)) widestList = Math.max(widestList, item.length);
     if (values === undefined)
       issues.push({
         item: i + 1,
@@ -120,5 +150,5 @@ function arrayTable(items: readonly { item: unknown; split?: string }[]): Parsed
     else rows.push({ item: i + 1, values: split === undefined ? values : { ...values, split } });
   });
   if (items.length === 0) issues.push({ message: 'The file has no rows.' });
-  return { format: 'json', columns: columnsOf(rows), rows, issues };
+  return tableOf('json', rows, issues, widestList);
 }

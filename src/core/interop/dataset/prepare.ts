@@ -1,6 +1,7 @@
 import { Rng } from '../../rng';
 import type { Example } from '../../example';
 import { BinaryFileError, binaryKind } from './binary-file';
+import { nameColumns } from './column-names';
 import { decodeText, type TextEncodingName } from './decode';
 import { DatasetImportError, FileTooLargeError, type ImportIssue } from './errors';
 import { LABEL_LINES_HINT, looksLikeLabelLines, parseLabelLines } from './label-lines';
@@ -40,6 +41,11 @@ export const DEFAULT_IMPORT_LIMITS = {
 const MAX_REPORTED_ISSUES = 50;
 
 export interface ReadTableOptions extends CsvOptions {
+  /**
+   * Names for the columns the file does not name (a headerless CSV, JSON rows that are lists
+   * of values), in order; a blank keeps col_N (see nameColumns).
+   */
+  columnNames?: readonly string[];
   encoding?: TextEncodingName;
   format?: TableFormat;
   maxBytes?: number;
@@ -61,22 +67,23 @@ export function readTable(
   if (binary !== null) throw new BinaryFileError(fileName, binary);
   const text = decodeText(bytes, fileName, opts.encoding);
   const format = opts.format ?? detectFormat(fileName, text);
-  if (format === 'jsonl') return checkTableColumns(parseJsonl(text));
-  if (format === 'json') return checkTableColumns(parseJsonArray(text));
-  if (format === 'label-text') return checkTableColumns(parseLabelLines(text));
+  const checked = (table: ParsedTable): ParsedTable =>
+    checkTableColumns(nameColumns(table, opts.columnNames));
+  if (format === 'jsonl') return checked(parseJsonl(text));
+  if (format === 'json') return checked(parseJsonArray(text));
+  if (format === 'label-text') return checked(parseLabelLines(text));
   const table = parseCsv(text, {
     ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
     ...(opts.header !== undefined ? { header: opts.header } : {}),
-    ...(opts.columnNames ? { columnNames: opts.columnNames } : {}),
   });
   // Read as CSV, a file of "label text" lines is one column or a row-count problem per line.
   // Unless CSV was asked for, it is read as what it is; if it was, the first problem says so.
   if ((table.columns.length <= 1 || table.issues.length > 0) && looksLikeLabelLines(text)) {
     if (opts.format === undefined && !opts.delimiter && !opts.columnNames)
-      return checkTableColumns(parseLabelLines(text));
+      return checked(parseLabelLines(text));
     table.issues.unshift({ message: LABEL_LINES_HINT });
   }
-  return checkTableColumns(table);
+  return checked(table);
 }
 
 export interface DatasetImportRequest extends ReadTableOptions {

@@ -21,15 +21,18 @@ export interface ParsedTable {
   header?: { present: boolean; dataReason?: string };
   /** CSV only: the delimiter used (detected unless given). */
   delimiter?: string;
+  /**
+   * The columns the file gives no names to (a CSV read without a header, JSON rows that are
+   * lists of values), in order: col_1, col_2, … or the names the user gave (see nameColumns).
+   */
+  positionalColumns?: string[];
 }
 
 /** How to read a CSV file; anything left out is detected. */
 export interface CsvOptions {
   delimiter?: string;
-  /** false: the first line is data (columns are named col_1, col_2, … or `columnNames`). */
+  /** false: the first line is data (its columns are positional: col_1, col_2, …). */
   header?: boolean;
-  /** Names for the columns of a file without a header, in order (blank: col_N). */
-  columnNames?: readonly string[];
 }
 
 /** Guesses the format from the file name, then from the first character. */

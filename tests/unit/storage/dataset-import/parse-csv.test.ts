@@ -54,11 +54,15 @@ describe('CSV without a header row', () => {
     expect(t.delimiter).toBe(',');
   });
 
-  it('follows an explicit choice and given column names', () => {
-    const forced = parseCsv('a,b\nc,d\n', { header: false, columnNames: ['text', ''] });
-    expect(forced.columns).toEqual(['text', 'col_2']);
+  it('follows an explicit choice, and says which columns the file leaves unnamed', () => {
+    const forced = parseCsv('a,b\nc,d\n', { header: false });
+    expect(forced.columns).toEqual(['col_1', 'col_2']);
+    // Named by core's readTable (nameColumns), as for every format.
+    expect(forced.positionalColumns).toEqual(['col_1', 'col_2']);
     expect(forced.rows).toHaveLength(2);
-    expect(parseCsv('1,2\n3,4\n', { header: true }).columns).toEqual(['1', '2']);
+    const named = parseCsv('1,2\n3,4\n', { header: true });
+    expect(named.columns).toEqual(['1', '2']);
+    expect(named.positionalColumns).toBeUndefined();
   });
 
   it('detects a semicolon delimiter', () => {

@@ -65,9 +65,7 @@ describe('UTF-8 detection', () => {
 
 describe('JSONL and JSON', () => {
   it('JSONL: objects per line, blank lines skipped, a bad line reported by number', () => {
-    const t = parseJsonl(
-      '{"q": "a", "n": 1}\n\n{"q": "b"\n[1]\n{"q": "c", "extra": {"x": [1]}}\r\n',
-    );
+    const t = parseJsonl('{"q": "a", "n": 1}\n\n{"q": "b"\n7\n{"q": "c", "extra": {"x": [1]}}\r\n');
     expect(t.rows.map((r) => [r.line, r.values.q])).toEqual([
       [1, 'a'],
       [5, 'c'],
@@ -75,7 +73,16 @@ describe('JSONL and JSON', () => {
     expect(t.columns).toEqual(['q', 'n', 'extra']);
     expect(t.issues.map((i) => i.line)).toEqual([3, 4]);
     expect(t.issues[0]?.message).toMatch(/not valid JSON \(at column 10\)/);
-    expect(t.issues[1]?.message).toMatch(/must be a JSON object/);
+    expect(t.issues[1]?.message).toMatch(/must be a JSON object .* or a list of values/);
+    expect(t.positionalColumns).toBeUndefined();
+  });
+
+  it('JSONL: lines that are lists of values are rows of positional columns col_1, col_2, …', () => {
+    const t = parseJsonl('["book a flight", "book_flight"]\n["hi", "greeting", 3]\n[]\n');
+    expect(t.columns).toEqual(['col_1', 'col_2', 'col_3']);
+    expect(t.positionalColumns).toEqual(['col_1', 'col_2', 'col_3']);
+    expect(t.rows.map((r) => r.values.col_2)).toEqual(['book_flight', 'greeting']);
+    expect(t.issues).toEqual([{ line: 3, message: expect.stringMatching(/list of values/) }]);
   });
 
   it('JSON: an array of objects; a syntax error has a line, a non-object item its number', () => {
@@ -103,6 +110,8 @@ describe('JSONL and JSON', () => {
     );
     expect(t.issues).toEqual([]);
     expect(t.columns).toEqual(['col_1', 'col_2', 'split']);
+    // The lists' columns have no names in the file (the user can give them some); `split` has.
+    expect(t.positionalColumns).toEqual(['col_1', 'col_2']);
     expect(t.rows.map((r) => [r.item, r.values.col_2, r.values.split])).toEqual([
       [1, 'book_flight', 'train'],
       [2, 'greeting', 'train'],
@@ -111,6 +120,7 @@ describe('JSONL and JSON', () => {
     // One part needs no split column; an empty list is not a row.
     const one = parseJsonArray('{"data": [{"q": "a"}, []]}');
     expect(one.columns).toEqual(['q']);
+    expect(one.positionalColumns).toBeUndefined();
     expect(one.issues).toEqual([{ item: 2, message: expect.stringMatching(/neither/) }]);
   });
 
