@@ -53,6 +53,18 @@ test('at 375 px a phase card shows its whole candidates table, scores read "16.0
     .locator('table')
     .evaluate((t) => ({ table: t.scrollWidth, room: t.parentElement?.clientWidth ?? 0 }));
   expect(sizes.table).toBeLessThanOrEqual(sizes.room);
+  // An opened demo set's demos and proposal's instruction span the card: in the Candidate column
+  // they were a few words a line (a prompt phase's card 6,177 px tall with every proposal open).
+  const prompt = page.getByTestId('phase-card').nth(1);
+  await card.locator('table summary').first().click();
+  await prompt.locator('table summary').first().click();
+  for (const opened of [card.locator('table ol.demos'), prompt.locator('table .proposal')]) {
+    const share = await opened.first().evaluate((box) => {
+      const whole = box.closest('[data-testid="phase-card"]')?.getBoundingClientRect().width ?? 0;
+      return box.getBoundingClientRect().width / whole;
+    });
+    expect(share).toBeGreaterThan(0.8);
+  }
   // Read again after a reload, each minibatch score names its examples, after a space.
   await page.reload();
   await expect(page.getByTestId('run-status')).toContainText('Finished earlier');
