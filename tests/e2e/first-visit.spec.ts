@@ -23,8 +23,10 @@ test('the budget line after a run reads as a sentence, its numbers grouped', asy
   await expect(line).toHaveText(/ tokens, of a limit of 1,500 calls$/);
 });
 
-test('on a phone the Results table scrolls sideways from the keyboard too', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
+test('on a phone the Results tables break lines between words, the examples scroll sideways from the keyboard too', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 800 });
   await page.goto('/');
   await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
   await page.getByRole('button', { name: 'Start run' }).click();
@@ -35,6 +37,25 @@ test('on a phone the Results table scrolls sideways from the keyboard too', asyn
   // Wider than the phone: the Baseline and Optimized columns are reached by scrolling it.
   const region = page.getByRole('region', { name: 'Examples, baseline and optimized' });
   await expect(region).toHaveAttribute('tabindex', '0');
+  // The scores' headings broke inside words ("Constrai nt"), and so did "Baseli ne" and "19. 0%":
+  // a word whose letters lie on more than one line is split.
+  const splitWords = await page.locator('table.summary').evaluate((table) => {
+    const split: string[] = [];
+    const texts = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) split.push(word[0]);
+      }
+    }
+    return split;
+  });
+  expect(splitWords).toEqual([]);
+  // Without overflowing the page.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await noSeriousA11yProblems(page, 'results on a phone');
 });
 
