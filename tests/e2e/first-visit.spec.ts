@@ -13,7 +13,7 @@ test('the budget line after a run reads as a sentence, its numbers grouped', asy
   const line = page.getByTestId('budget-used').locator('label');
   // A space before each bracket, and thousands grouped as in the cost estimate above it.
   await expect(line).toHaveText(
-    /^Budget used: [\d,]+ model calls \([\d,]+ more answered from the cache\), [\d,]+ tokens, of about \d{1,3},\d{3} expected$/,
+    /^Budget used: [\d,]+ model calls \([\d,]+ more answered from the cache\), [\d,]+ tokens, of up to about \d{1,3},\d{3} estimated$/,
   );
   // With a call budget, the limit is named after the tokens, with its own comma.
   await page.getByLabel('Budget: max model calls (0 = none)').fill('1500');
@@ -23,8 +23,10 @@ test('the budget line after a run reads as a sentence, its numbers grouped', asy
   await expect(line).toHaveText(/ tokens, of a limit of 1,500 calls$/);
 });
 
-test('on a phone the Results table scrolls sideways from the keyboard too', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
+test('on a phone the Results tables break lines between words, the examples scroll sideways from the keyboard too', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 800 });
   await page.goto('/');
   await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
   await page.getByRole('button', { name: 'Start run' }).click();
@@ -35,6 +37,25 @@ test('on a phone the Results table scrolls sideways from the keyboard too', asyn
   // Wider than the phone: the Baseline and Optimized columns are reached by scrolling it.
   const region = page.getByRole('region', { name: 'Examples, baseline and optimized' });
   await expect(region).toHaveAttribute('tabindex', '0');
+  // The scores' headings broke inside words ("Constrai nt"), and so did "Baseli ne" and "19. 0%":
+  // a word whose letters lie on more than one line is split.
+  const splitWords = await page.locator('table.summary').evaluate((table) => {
+    const split: string[] = [];
+    const texts = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) split.push(word[0]);
+      }
+    }
+    return split;
+  });
+  expect(splitWords).toEqual([]);
+  // Without overflowing the page.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   // Scores by label: each of ticket routing's five departments, both programs, the weakest first.
   const byLabel = page.getByTestId('label-breakdown');
   await byLabel.getByText(/^Scores by label \(5 labels of “department”/).click();
@@ -63,6 +84,18 @@ test('at 375 px a phase card shows its whole candidates table, scores read "16.0
     .locator('table')
     .evaluate((t) => ({ table: t.scrollWidth, room: t.parentElement?.clientWidth ?? 0 }));
   expect(sizes.table).toBeLessThanOrEqual(sizes.room);
+  // An opened demo set's demos and proposal's instruction span the card: in the Candidate column
+  // they were a few words a line (a prompt phase's card 6,177 px tall with every proposal open).
+  const prompt = page.getByTestId('phase-card').nth(1);
+  await card.locator('table summary').first().click();
+  await prompt.locator('table summary').first().click();
+  for (const opened of [card.locator('table ol.demos'), prompt.locator('table .proposal')]) {
+    const share = await opened.first().evaluate((box) => {
+      const whole = box.closest('[data-testid="phase-card"]')?.getBoundingClientRect().width ?? 0;
+      return box.getBoundingClientRect().width / whole;
+    });
+    expect(share).toBeGreaterThan(0.8);
+  }
   // Read again after a reload, each minibatch score names its examples, after a space.
   await page.reload();
   await expect(page.getByTestId('run-status')).toContainText('Finished earlier');
