@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { noSeriousA11yProblems, openScreen } from './screens';
+import { noSeriousA11yProblems, openScreen, wordsSplitAcrossLines } from './screens';
 import { openWithStandIn, startRun, untilPhaseSaved } from './storage-helpers';
 
 // What a first-time user meets on the ready example, read as words: the budget line after a run,
@@ -39,20 +39,7 @@ test('on a phone the Results tables break lines between words, the examples scro
   await expect(region).toHaveAttribute('tabindex', '0');
   // The scores' headings broke inside words ("Constrai nt"), and so did "Baseli ne" and "19. 0%":
   // a word whose letters lie on more than one line is split.
-  const splitWords = await page.locator('table.summary').evaluate((table) => {
-    const split: string[] = [];
-    const texts = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
-    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
-      for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
-        const range = document.createRange();
-        range.setStart(node, word.index);
-        range.setEnd(node, word.index + word[0].length);
-        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-        if (lines.size > 1) split.push(word[0]);
-      }
-    }
-    return split;
-  });
+  const splitWords = await wordsSplitAcrossLines(page.locator('table.summary'));
   expect(splitWords).toEqual([]);
   // Without overflowing the page.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
@@ -84,6 +71,9 @@ test('at 375 px a phase card shows its whole candidates table, scores read "16.0
     .locator('table')
     .evaluate((t) => ({ table: t.scrollWidth, room: t.parentElement?.clientWidth ?? 0 }));
   expect(sizes.table).toBeLessThanOrEqual(sizes.room);
+  // No score breaks before its "%" in the narrow score columns ("18.3 / %").
+  const scores = await card.locator('tbody td:nth-child(2), tbody td:nth-child(3)').all();
+  for (const cell of scores) expect(await wordsSplitAcrossLines(cell)).toEqual([]);
   // An opened demo set's demos and proposal's instruction span the card: in the Candidate column
   // they were a few words a line (a prompt phase's card 6,177 px tall with every proposal open).
   const prompt = page.getByTestId('phase-card').nth(1);

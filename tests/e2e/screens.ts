@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 // Overridable so a local run can keep its pictures apart from other runs' output.
 const SCREENS_DIR = process.env.SCREENS_DIR ?? 'test-results/screens';
@@ -37,4 +37,25 @@ export async function chooseStandIn(page: Page, delayMs = 0): Promise<void> {
   await expect(page.getByTestId('engine-status')).toContainText('Stand-in model');
   await openScreen(page, 'Optimize');
   await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+}
+
+/**
+ * The words of an element that a line break splits (letters of one word on two lines): a narrow
+ * column that may break anywhere split "Constrai nt", "19. 0%" or "18.3 %".
+ */
+export async function wordsSplitAcrossLines(element: Locator): Promise<string[]> {
+  return element.evaluate((root) => {
+    const split: string[] = [];
+    const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) split.push(word[0]);
+      }
+    }
+    return split;
+  });
 }
