@@ -38,6 +38,23 @@ function cards(view: RunView) {
   }));
 }
 
+/** A run whose start program is only scored on the first phase's 20-example minibatch. */
+async function recordedMinibatchRun(): Promise<{ events: RunEvent[]; saved: CopaCheckpoint[] }> {
+  const { task, lm, config } = easyMinibatchRun();
+  const events: RunEvent[] = [];
+  const saved: CopaCheckpoint[] = [];
+  await runCopa(task, {
+    lm,
+    adapter: kvAdapter,
+    config,
+    onEvent: (e) => events.push(e),
+    onCheckpoint: (cp) => {
+      saved.push(cp);
+    },
+  });
+  return { events, saved };
+}
+
 describe('replaying a stored run', () => {
   it('rebuilds the phase cards and the curve a live view showed, from the saved checkpoints', async () => {
     const events: RunEvent[] = [];
@@ -74,18 +91,7 @@ describe('replaying a stored run', () => {
 
   it('retells the baseline on the examples the live run measured it on', async () => {
     // The start program is only ever scored on the first phase's 20-example minibatch.
-    const { task, lm, config } = easyMinibatchRun();
-    const events: RunEvent[] = [];
-    const saved: CopaCheckpoint[] = [];
-    await runCopa(task, {
-      lm,
-      adapter: kvAdapter,
-      config,
-      onEvent: (e) => events.push(e),
-      onCheckpoint: (cp) => {
-        saved.push(cp);
-      },
-    });
+    const { events, saved } = await recordedMinibatchRun();
     const live = events.find((e) => e.type === 'baseline');
     expect(live).toMatchObject({ examples: 20 });
     const latest = saved.at(-1) as CopaCheckpoint;
@@ -115,18 +121,7 @@ describe('replaying a stored run', () => {
   it('says a baseline scored on a minibatch only is one, live, at the end and reopened', async () => {
     // The scores line read "Baseline 50.0%" and the log "baseline 50.0%" of a start program
     // scored on 20 of the 40 validation examples, as if on all of them.
-    const { task, lm, config } = easyMinibatchRun();
-    const events: RunEvent[] = [];
-    const saved: CopaCheckpoint[] = [];
-    await runCopa(task, {
-      lm,
-      adapter: kvAdapter,
-      config,
-      onEvent: (e) => events.push(e),
-      onCheckpoint: (cp) => {
-        saved.push(cp);
-      },
-    });
+    const { events, saved } = await recordedMinibatchRun();
     const live = emptyRunView();
     applyEvents(live, events);
     expect(live.baselineExamples).toBe(20);
