@@ -328,9 +328,12 @@ function checkpointLabel(cp: CopaCheckpoint): string {
   return `phase ${index + 1} (${phaseKind(cp.config, index)}) done`;
 }
 
-/** True for a checkpoint written before any program was scored: its scores are placeholders. */
-function nothingScored(cp: Pick<CopaCheckpoint, 'nextPhase' | 'baselineExamples'>): boolean {
-  return cp.nextPhase <= 0 && cp.baselineExamples === 0;
+/**
+ * True for a checkpoint written before any program was scored: its scores are placeholders.
+ * Takes the fields as a listing reads them too (leniently, from a record not yet checked).
+ */
+function nothingScored(cp: { nextPhase?: unknown; baselineExamples?: unknown }): boolean {
+  return typeof cp.nextPhase === 'number' && cp.nextPhase <= 0 && cp.baselineExamples === 0;
 }
 
 // A listing reads only what it shows, leniently: a damaged run is still listed (and can be
@@ -340,8 +343,7 @@ function summaryOf(r: RunRecord): RunSummary {
   const last = r.checkpoints[r.checkpoints.length - 1];
   const state = isJsonObject(last?.state) ? last.state : undefined;
   // The first checkpoint's 0 is no score: nothing has been scored yet.
-  const unscored = state !== undefined && state.nextPhase === 0 && state.baselineExamples === 0;
-  const best = state && !unscored ? state.bestScore : undefined;
+  const best = state && !nothingScored(state) ? state.bestScore : undefined;
   const engine = r.config.engine;
   const model = isJsonObject(engine) ? engine.label : undefined;
   const request = r.config.request;

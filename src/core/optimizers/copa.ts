@@ -15,7 +15,7 @@ import { selectionSize, selectionSubset } from './selection-set';
 import { summarizeDataset } from './dataset-summary';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import { runPromptPhase } from './prompt-phase';
-import type { PhaseKind, PhaseRecord, StopReason } from './records';
+import type { CurvePoint, PhaseKind, PhaseRecord, StopReason } from './records';
 import type { Incumbent } from './candidate-pool';
 import { standardError } from './selection';
 import { OptimizerSession, type OptimizerRunOptions, type OptimizerTask } from './session';
@@ -168,6 +168,8 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
     if (better) session.recordBest(pending.score);
     const bestScore = better ? pending.score : final.bestScore;
     const baselineExamples = partialBaselineExamples(final);
+    // A copy of the curve, for the event and the result alike (neither is changed afterwards).
+    const curve = session.curve.map((p): CurvePoint => [p[0], p[1]]);
     session.emit({
       type: 'run-finished',
       method: 'copa',
@@ -177,7 +179,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       totals,
       ...(message ? { message } : {}),
       ...(baselineExamples !== undefined ? { baselineExamples } : {}),
-      curve: session.curve.map((p) => [p[0], p[1]]),
+      curve,
     });
     return {
       method: 'copa',
@@ -186,7 +188,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       bestScore,
       history: final.history,
       totals,
-      curve: session.curve.map((p) => [p[0], p[1]]),
+      curve,
       stopReason: reason,
       constraintViolations: session.violations,
       checkpoint: final,
