@@ -71,6 +71,17 @@ test('at 375 px a phase card shows its whole candidates table, scores read "16.0
     .locator('table')
     .evaluate((t) => ({ table: t.scrollWidth, room: t.parentElement?.clientWidth ?? 0 }));
   expect(sizes.table).toBeLessThanOrEqual(sizes.room);
+  // Each outcome, often a sentence, reads under its candidate as wide as the card: in a fourth
+  // column it was a word or two a line (a prompt phase's card 2,616 px tall).
+  const outcome = card.locator('tr.outcome-row td').first();
+  await expect(outcome).toContainText('Outcome:');
+  await expect(card.getByRole('columnheader', { name: 'Outcome' })).toHaveCount(0);
+  const outcomeShare = await outcome.evaluate(
+    (cell) =>
+      cell.getBoundingClientRect().width /
+      (cell.closest('[data-testid="phase-card"]')?.getBoundingClientRect().width ?? 1),
+  );
+  expect(outcomeShare).toBeGreaterThan(0.8);
   // No score breaks before its "%" in the narrow score columns ("18.3 / %").
   const scores = await card.locator('tbody td:nth-child(2), tbody td:nth-child(3)').all();
   for (const cell of scores) expect(await wordsSplitAcrossLines(cell)).toEqual([]);
@@ -90,6 +101,11 @@ test('at 375 px a phase card shows its whole candidates table, scores read "16.0
   await page.reload();
   await expect(page.getByTestId('run-status')).toContainText('Finished earlier');
   await expect(card.locator('tbody')).toContainText(/\d% on \d+/);
+  await noSeriousA11yProblems(page, 'phase cards on a phone');
+  // On a wide screen the outcome is a column again, and said once.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(card.getByRole('columnheader', { name: 'Outcome' })).toBeVisible();
+  await expect(card.locator('tr.outcome-row').first()).toBeHidden();
 });
 
 test('another task chosen after a run leaves that run behind: Results scores the new task, not the old programs on its data', async ({
