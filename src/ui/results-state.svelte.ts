@@ -4,7 +4,13 @@ import type { EvaluateSummary, StoredRunResults } from '../worker/api';
 import type { CopaClient } from '../worker/client';
 import { toShown, type ShownError } from './engine-state.svelte';
 import { exportSlug } from '../core/interop/dataset/task-naming';
-import { comparedRows, filterRows, type ComparedRow, type ResultFilter } from './lib/compared-rows';
+import {
+  comparedRows,
+  filterRows,
+  type ComparedRow,
+  type GoldLabelFilter,
+  type ResultFilter,
+} from './lib/compared-rows';
 import { resultsCsv } from './lib/results-csv';
 import { saveTextFile } from './lib/save-file';
 import { pairedComparison, type PairedComparison } from './lib/paired-comparison';
@@ -20,6 +26,8 @@ export class ResultsState {
   progress = $state<{ done: number; total: number } | null>(null);
   error = $state<ShownError | null>(null);
   filter = $state<ResultFilter>('all');
+  /** The gold label whose examples alone are listed (chosen in the scores by label). */
+  labelFilter = $state<GoldLabelFilter | null>(null);
   /** Which run's program was evaluated (to tell when results are stale). */
   evaluatedFor = $state<ProgramState | null>(null);
 
@@ -42,7 +50,7 @@ export class ResultsState {
     );
   });
 
-  readonly filtered: ComparedRow[] = $derived(filterRows(this.rows, this.filter));
+  readonly filtered: ComparedRow[] = $derived(filterRows(this.rows, this.filter, this.labelFilter));
 
   /** Saves every example's comparison (not only the filtered ones) as a CSV file. */
   async saveCsv(): Promise<void> {
@@ -65,6 +73,7 @@ export class ResultsState {
     this.optimized = null;
     this.evaluatedFor = null;
     this.error = null;
+    this.labelFilter = null;
   }
 
   /** Shows the evaluation kept with a stored run (after a reload), or clears an older one. */
@@ -73,6 +82,7 @@ export class ResultsState {
     this.baseline = stored.evaluation?.baseline ?? null;
     this.optimized = stored.evaluation?.optimized ?? null;
     this.evaluatedFor = stored.evaluation?.optimized ? snapshot(stored.bestProgram) : null;
+    this.labelFilter = null;
   }
 
   /** Keeps the evaluation with the run it scored, so a reload shows it again. */
@@ -99,6 +109,7 @@ export class ResultsState {
     this.error = null;
     this.baseline = null;
     this.optimized = null;
+    this.labelFilter = null;
     try {
       this.evaluating = 'baseline';
       this.baseline = await this.client.evaluateProgram(

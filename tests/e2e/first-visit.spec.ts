@@ -53,7 +53,25 @@ test('on a phone the Results tables break lines between words, the examples scro
   );
   expect(optimized.every((x) => !Number.isNaN(x))).toBe(true);
   expect([...optimized].sort((a, b) => a - b)).toEqual(optimized);
+  // Choosing the weakest label lists its examples alone, and the reader is taken to them.
+  const weakest = rows.first().getByRole('button');
+  const label = (await weakest.textContent())?.trim() ?? '';
+  const count = Number(await rows.first().locator('td').first().textContent());
+  await weakest.click();
+  await expect(weakest).toHaveAttribute('aria-pressed', 'true');
+  const matches = page.getByText(/ examples match \(label/);
+  await expect(matches).toBeFocused();
+  await expect(matches).toContainText(`${count} of 100 examples match (label “${label}” only)`);
+  const golds = await page
+    .getByTestId('results-table')
+    .locator('tbody tr td:nth-child(3)')
+    .allTextContents();
+  expect(golds.length).toBe(Math.min(count, 25));
+  expect(golds.every((g) => g.trim() === `department: ${label}`)).toBe(true);
   await noSeriousA11yProblems(page, 'results on a phone');
+  await page.getByRole('button', { name: "Show every label's examples" }).click();
+  await expect(page.getByText(/^100 of 100 examples match/)).toBeVisible();
+  await expect(weakest).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('at 375 px a phase card shows its whole candidates table, scores read "16.0% on 25"', async ({

@@ -1,6 +1,13 @@
 import type { EvaluatedExample, EvaluateSummary } from '../../worker/api';
+import { goldLabelOf } from './label-breakdown';
 
 export type ResultFilter = 'all' | 'wrong' | 'parse' | 'constraint' | 'changed';
+
+/** Only the examples of one gold label (chosen in the scores by label). */
+export interface GoldLabelFilter {
+  field: string;
+  label: string;
+}
 
 /** One test example with the baseline's and the optimized program's answers. */
 export interface ComparedRow {
@@ -36,8 +43,25 @@ export function comparedRows(
   }));
 }
 
-/** The rows a filter shows ('changed': the two programs scored differently). */
-export function filterRows(rows: ComparedRow[], filter: ResultFilter): ComparedRow[] {
+/**
+ * The rows a filter shows ('changed': the two programs scored differently), of one gold label
+ * when one is given.
+ */
+export function filterRows(
+  rows: ComparedRow[],
+  filter: ResultFilter,
+  gold: GoldLabelFilter | null = null,
+): ComparedRow[] {
+  const ofLabel = gold
+    ? rows.filter((r) => {
+        const example = r.baseline ?? r.optimized;
+        return example !== null && goldLabelOf(example, gold.field) === gold.label;
+      })
+    : rows;
+  return filterByOutcome(ofLabel, filter);
+}
+
+function filterByOutcome(rows: ComparedRow[], filter: ResultFilter): ComparedRow[] {
   const shown = (r: EvaluatedExample | null): boolean => {
     if (!r) return false;
     switch (filter) {

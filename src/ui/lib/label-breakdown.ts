@@ -33,6 +33,10 @@ export function labelFieldOf(
 const text = (v: unknown): string | null =>
   v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v);
 
+/** An example's gold label in `field`, as the breakdown groups it (null: it has none). */
+export const goldLabelOf = (r: EvaluatedExample, field: string): string | null =>
+  text(r.gold?.[field]);
+
 /**
  * Scores by gold label, the weakest first (by the optimized program's score, else the
  * baseline's; then the label with more examples first): on a task with many labels this is
@@ -47,9 +51,8 @@ export function labelBreakdown(
     string,
     { n: number; base: EvaluatedExample[]; opt: EvaluatedExample[] }
   >();
-  const goldOf = (r: EvaluatedExample): string | null => text(r.gold?.[field]);
   const add = (r: EvaluatedExample, side: 'base' | 'opt'): void => {
-    const gold = goldOf(r);
+    const gold = goldLabelOf(r, field);
     if (gold === null) return;
     let g = groups.get(gold);
     if (!g) groups.set(gold, (g = { n: 0, base: [], opt: [] }));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EvaluatedExample, EvaluateSummary } from '../../../src/worker/api';
 import { labelBreakdown, labelFieldOf, NO_ANSWER } from '../../../src/ui/lib/label-breakdown';
 import type { ProgramState } from '../../../src/core/program';
+import { comparedRows, filterRows } from '../../../src/ui/lib/compared-rows';
 
 function example(id: string, gold: string, answer: string | null): EvaluatedExample {
   return {
@@ -98,5 +99,19 @@ describe('scores by label', () => {
     expect(labelFieldOf(program, 'note')).toBeNull();
     expect(labelFieldOf(program, null)).toBeNull();
     expect(labelFieldOf(null, 'intent')).toBeNull();
+  });
+
+  it("lists one label's examples, alone or with another filter", () => {
+    const rows = comparedRows(baseline, optimized);
+    const ids = (filter: Parameters<typeof filterRows>[1], label: string | null) =>
+      filterRows(rows, filter, label === null ? null : { field: 'intent', label }).map(
+        (r) => r.exampleId,
+      );
+    expect(ids('all', 'refund')).toEqual(['3', '4', '5']);
+    // Wrong by either program, as the filter is without a label.
+    expect(ids('wrong', 'billing')).toEqual(['2']);
+    expect(ids('changed', 'refund')).toEqual(['3']);
+    expect(ids('all', 'no such label')).toEqual([]);
+    expect(ids('all', null)).toHaveLength(6);
   });
 });
