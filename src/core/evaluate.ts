@@ -76,7 +76,7 @@ export async function evaluate(opts: EvaluateOptions): Promise<EvaluationResult>
         example,
         run.prediction,
         run.trace,
-        metric(example, run.prediction, run.trace),
+        await metric(example, run.prediction, run.trace, ctx),
       );
     } catch (err) {
       if (signal?.aborted || errorName(err) === 'AbortError') {

@@ -1,7 +1,11 @@
 import { CopaError } from './errors';
 import type { Example, Prediction } from './example';
 import { canonicalJson, type JsonValue } from './json';
-import type { Metric } from './metric';
+import type { ComparisonMetric, Metric } from './metric';
+import { llmJudge } from './llm-judge';
+import { normalizeAnswer } from './answer-normalization';
+
+export { normalizeAnswer };
 
 /** An unknown metric id or unusable metric options. */
 export class MetricError extends CopaError {
@@ -25,7 +29,7 @@ export interface MetricOptions {
 function fieldMetric(
   field: string,
   score: (gold: JsonValue, predicted: JsonValue) => number,
-): Metric {
+): ComparisonMetric {
   return (example: Example, prediction: Prediction): number => {
     const gold = example.data[field];
     const predicted = prediction[field];
@@ -45,31 +49,20 @@ function asText(value: JsonValue): string {
   return typeof value === 'string' ? value : canonicalJson(value);
 }
 
-/** SQuAD answer normalization: lower case, no punctuation, no articles, single spaces. */
-export function normalizeAnswer(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}]/gu, ' ')
-    .replace(/\b(a|an|the)\b/g, ' ')
-    .split(/\s+/)
-    .filter((t) => t.length > 0)
-    .join(' ');
-}
-
 /** 1 when the trimmed texts (or canonical JSON of non-strings) are identical. */
-export function exactMatch(field: string): Metric {
+export function exactMatch(field: string): ComparisonMetric {
   return fieldMetric(field, (g, p) => (asText(g).trim() === asText(p).trim() ? 1 : 0));
 }
 
 /** 1 when the answers are equal after SQuAD normalization. */
-export function normalizedMatch(field: string): Metric {
+export function normalizedMatch(field: string): ComparisonMetric {
   return fieldMetric(field, (g, p) =>
     normalizeAnswer(asText(g)) === normalizeAnswer(asText(p)) ? 1 : 0,
   );
 }
 
 /** SQuAD token F1 between the normalized answers. */
-export function tokenF1(field: string): Metric {
+export function tokenF1(field: string): ComparisonMetric {
   return fieldMetric(field, (g, p) => f1(normalizeAnswer(asText(g)), normalizeAnswer(asText(p))));
 }
 
@@ -95,7 +88,7 @@ function f1(gold: string, predicted: string): number {
 }
 
 /** 1 when the normalized gold answer appears, as whole words, in the normalized prediction. */
-export function contains(field: string): Metric {
+export function contains(field: string): ComparisonMetric {
   return fieldMetric(field, (g, p) => {
     const gold = normalizeAnswer(asText(g));
     const predicted = normalizeAnswer(asText(p));
@@ -126,7 +119,7 @@ export function extractNumber(value: JsonValue): number {
 }
 
 /** 1 when both numbers are within `tolerance` (absolute) of each other. */
-export function numberWithinTolerance(field: string, tolerance = 1e-6): Metric {
+export function numberWithinTolerance(field: string, tolerance = 1e-6): ComparisonMetric {
   if (!(tolerance >= 0))
     throw new MetricError(`The tolerance must be 0 or more, got ${tolerance}.`);
   return fieldMetric(field, (g, p) => {
@@ -145,7 +138,7 @@ function normalizeLabel(value: JsonValue): string {
 }
 
 /** 1 when the labels are equal ignoring case and surrounding punctuation or quotes. */
-export function labelMatch(field: string): Metric {
+export function labelMatch(field: string): ComparisonMetric {
   return fieldMetric(field, (g, p) => (normalizeLabel(g) === normalizeLabel(p) ? 1 : 0));
 }
 
@@ -172,7 +165,7 @@ function sameValue(a: JsonValue | undefined, b: JsonValue | undefined): boolean 
 }
 
 /** The fraction of `keys` (default: the gold object's keys) whose values match. */
-export function jsonFieldMatch(field: string, keys?: readonly string[]): Metric {
+export function jsonFieldMatch(field: string, keys?: readonly string[]): ComparisonMetric {
   return fieldMetric(field, (g, p) => {
     const gold = asObject(g);
     const predicted = asObject(p);
@@ -191,7 +184,8 @@ export type MetricId =
   | 'contains'
   | 'number_within_tolerance'
   | 'label_match'
-  | 'json_field_match';
+  | 'json_field_match'
+  | 'llm_judge';
 
 /** Describes a built-in metric so the UI and the worker can choose one by id. */
 export interface MetricDefinition {
@@ -245,6 +239,13 @@ export const METRICS: readonly MetricDefinition[] = Object.freeze([
     name: 'JSON field match',
     description: 'The fraction of the gold JSON object’s keys whose values the answer matches.',
     make: (field, options) => jsonFieldMatch(field, options?.keys),
+  },
+  {
+    id: 'llm_judge',
+    name: 'LLM judge',
+    description:
+      'The model itself judges whether the answer means the same as the gold answer, for free text that words can match only in part. It costs one more model call per scored answer (none when the two are the same words), and the model can be wrong.',
+    make: (field) => llmJudge(field),
   },
 ]);
 

@@ -26,6 +26,7 @@ export function taskOverview(
       trainset: train,
       valset: val,
       promptSize: measurePromptSize(task.program, adapterFor(undefined), train),
+      metric: task.metric,
     },
     settings,
   );

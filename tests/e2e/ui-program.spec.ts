@@ -263,3 +263,28 @@ test('an edited program is kept in the Library without a run and exported from t
   const text = await (await file.createReadStream()).toArray();
   expect(Buffer.concat(text).toString('utf8')).toContain('refunds always go to billing');
 });
+
+test('the LLM judge metric: said to be a guess on the stand-in, priced in the estimate, and a run scores with it', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const estimate = page.getByTestId('cost-estimate');
+  await expect(estimate).toContainText('model calls');
+  const calls = async (): Promise<number> =>
+    Number(/about ([\d,]+) model calls/.exec(await estimate.innerText())?.[1]?.replace(/,/g, ''));
+  const compared = await calls();
+  await openScreen(page, 'Program');
+  await page.getByRole('combobox', { name: 'Metric', exact: true }).selectOption({
+    label: 'LLM judge',
+  });
+  await expect(page.getByTestId('judge-on-standin')).toContainText('its verdicts are guesses');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('program-saved')).toBeVisible();
+  await openScreen(page, 'Optimize');
+  // Every scored answer may cost one more call: the estimate nearly doubles.
+  await expect.poll(calls).toBeGreaterThan(1.8 * compared);
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  await expect(page.getByTestId('phase-card').first()).toContainText('accepted');
+});

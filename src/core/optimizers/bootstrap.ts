@@ -172,8 +172,9 @@ export class BootstrapSession {
               seed: (this.settings.seed + round * 7919) >>> 0,
             };
       try {
-        const run = await runProgram(teacher, inputs, this.session.context(fresh));
-        const score = this.session.metric(example, run.prediction, run.trace);
+        const context = this.session.context(fresh);
+        const run = await runProgram(teacher, inputs, context);
+        const score = await this.session.metric(example, run.prediction, run.trace, context);
         if (score >= this.settings.metricThreshold) {
           this.totals.successes++;
           return { trace: run.trace, rounds: round + 1 };

@@ -1,4 +1,5 @@
 import type { JsonObject } from '../json';
+import { modelCallsPerScore } from '../metric';
 import { Program, type ProgramState } from '../program';
 import type { UsageTotals } from '../usage';
 import {
@@ -124,7 +125,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
           }).calls,
           valSize,
           trainSize: task.trainset.length,
-          steps: task.program.steps.length,
+          steps: task.program.steps.length + modelCallsPerScore(task.metric),
         });
   const runTask: CopaTask = {
     ...task,

@@ -1,6 +1,7 @@
 import { REFLECTIVE_DEFAULTS } from './baselines/reflective-defaults';
 import type { Example } from '../example';
 import { estimateTokens } from '../lm';
+import { modelCallsPerScore, type Metric } from '../metric';
 import type { Program } from '../program';
 import { DEFAULT_COPA_CONFIG, type CopaConfig } from './copa-config';
 import type { PromptSize } from './prompt-size';
@@ -18,6 +19,8 @@ interface EstimateTask {
   valset: readonly Example[];
   /** Measured prompt sizes (measurePromptSize); without them the boilerplate is guessed. */
   promptSize?: PromptSize | null;
+  /** The task's metric: one that asks the model (an LLM judge) adds its calls to every run. */
+  metric?: Metric;
 }
 
 /** Per-call token sizes measured from the data (a sample of at most 50 examples). */
@@ -29,6 +32,8 @@ interface CallSize {
   promptSize: PromptSize | null;
   /** Demos past this many estimated tokens are left out of a prompt (CopaConfig). */
   demoTokenBudget: number;
+  /** Model calls the metric makes to score one program run (an LLM judge: 1). */
+  scoringCalls: number;
 }
 
 function callSize(task: EstimateTask, demoTokenBudget: number): CallSize {
@@ -55,6 +60,7 @@ function callSize(task: EstimateTask, demoTokenBudget: number): CallSize {
     instructionTokens: instruction / Math.max(1, task.program.steps.length),
     promptSize: task.promptSize ?? null,
     demoTokenBudget,
+    scoringCalls: task.metric ? modelCallsPerScore(task.metric) : 0,
   };
 }
 
@@ -76,6 +82,11 @@ class Tally {
         ? measured.baseTokens + Math.min(measured.demoTokens * demos, this.size.demoTokenBudget)
         : 80 + this.size.instructionTokens + this.size.exampleTokens * (demos + 1));
     this.completionTokens += calls * this.size.outputTokens;
+    // A judge's call reads the example, its gold answer and the answer, and writes one word.
+    const judged = runs * this.size.scoringCalls;
+    this.calls += judged;
+    this.promptTokens += judged * (150 + this.size.exampleTokens + this.size.outputTokens);
+    this.completionTokens += judged * 3;
   }
 
   proposals(count: number, demos: number, failures: number): void {

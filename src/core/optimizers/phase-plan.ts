@@ -1,3 +1,4 @@
+import { modelCallsPerScore } from '../metric';
 import type { Program } from '../program';
 import type { ModelSpeed } from '../time-estimate';
 import { budgetFitOf, type BudgetFit } from './budget-fit';
@@ -46,7 +47,8 @@ export function planNextPhase(next: NextPhase, bootstrapped = false): PhasePlan 
     phasesLeft: next.phasesLeft,
     valSize: next.valSize,
     trainSize: next.trainSize,
-    steps: incumbent.steps.length,
+    // A metric that asks the model (an LLM judge) adds its calls to every program run.
+    steps: incumbent.steps.length + modelCallsPerScore(next.session.metric),
     unscoredIncumbent: next.unscoredIncumbent,
     costRatio: costRatioOf(next.history),
     ...(bootstrapped ? { bootstrapped } : {}),

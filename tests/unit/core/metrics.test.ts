@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { chatAdapter } from '../../../src/core/adapters/chat-adapter';
 import type { FieldValues } from '../../../src/core/example';
+import { ScriptedLM } from '../helpers/scripted-lm';
 import {
   METRICS,
   contains,
@@ -13,9 +15,13 @@ import {
   numberWithinTolerance,
   tokenF1,
 } from '../../../src/core/metrics';
-import type { Metric } from '../../../src/core/metric';
+import type { ComparisonMetric } from '../../../src/core/metric';
 
-function score(metric: Metric, gold: FieldValues[string], predicted: FieldValues[string]): number {
+function score(
+  metric: ComparisonMetric,
+  gold: FieldValues[string],
+  predicted: FieldValues[string],
+): number {
   return metric({ id: 'e', data: { answer: gold } }, { answer: predicted });
 }
 
@@ -132,22 +138,26 @@ describe('jsonFieldMatch', () => {
 });
 
 describe('METRICS registry', () => {
-  it('has unique ids, and every metric scores a perfect answer as 1 and lies in [0, 1]', () => {
+  it('has unique ids, and every metric scores a perfect answer as 1 and lies in [0, 1]', async () => {
     expect(new Set(METRICS.map((m) => m.id)).size).toBe(METRICS.length);
+    // The LLM judge asks a model: this one says no.
+    const context = { lm: new ScriptedLM(() => 'no'), adapter: chatAdapter };
     for (const def of METRICS) {
       const metric = def.make('answer');
       const gold = def.id === 'json_field_match' ? { a: 1 } : '42';
-      expect(score(metric, gold, gold), def.id).toBe(1);
-      const wrong = score(metric, gold, 'something else');
+      const scored = (answer: FieldValues[string]) =>
+        metric({ id: 'e', data: { answer: gold } }, { answer }, undefined, context);
+      expect(await scored(gold), def.id).toBe(1);
+      const wrong = await scored('something else');
       expect(wrong).toBeGreaterThanOrEqual(0);
       expect(wrong).toBeLessThan(1);
       expect(def.name.length).toBeGreaterThan(0);
       expect(def.description.length).toBeGreaterThan(0);
     }
   });
-  it('passes options through and rejects unknown ids', () => {
+  it('passes options through and rejects unknown ids', async () => {
     const loose = makeMetric('number_within_tolerance', 'answer', { tolerance: 1 });
-    expect(score(loose, 10, '10.9')).toBe(1);
+    expect(await loose({ id: 'e', data: { answer: 10 } }, { answer: '10.9' })).toBe(1);
     expect(() => makeMetric('bleu', 'answer')).toThrow(/Unknown metric "bleu"/);
   });
 });
