@@ -3,7 +3,8 @@ import { type CopaProgramFile, importCopaProgram, isCopaProgramFile } from './co
 import { type DspyImportOptions, type DspyImportResult, importDspyProgram } from './dspy-import';
 import { ProgramImportError } from './errors';
 import { parseJsonText } from './json-text';
-import { megabytes, nestsDeeperThan, PROGRAM_LIMITS } from './program-limits';
+import { programFileTooLargeMessage } from './program-file-bytes';
+import { nestsDeeperThan, PROGRAM_LIMITS } from './program-limits';
 import { checkProgramState } from './program-schema';
 
 /** A program file read by `importProgramFile`: the project's own format or DSPy's. */
@@ -19,9 +20,7 @@ export type ImportedProgramFile =
  */
 export function importProgramFile(text: string, opts: DspyImportOptions = {}): ImportedProgramFile {
   if (text.length > PROGRAM_LIMITS.fileChars)
-    throw new ProgramImportError(
-      `The program file is ${megabytes(text.length)}; the playground imports program files up to ${megabytes(PROGRAM_LIMITS.fileChars)}. A program with that much text would not fit a small model's prompt.`,
-    );
+    throw new ProgramImportError(programFileTooLargeMessage(text.length));
   const json = parseJsonText(text, 'The program file');
   if (nestsDeeperThan(json, PROGRAM_LIMITS.jsonDepth))
     throw new ProgramImportError(

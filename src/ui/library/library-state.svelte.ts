@@ -1,4 +1,9 @@
 import type { CopaClient } from '../../worker/client';
+import { ProgramImportError } from '../../core/interop/errors';
+import {
+  PROGRAM_FILE_MAX_BYTES,
+  programFileTooLargeMessage,
+} from '../../core/interop/program-file-bytes';
 import { DspyExportState } from '../results/dspy-export-state.svelte';
 import type {
   DatasetSummary,
@@ -150,7 +155,11 @@ export class LibraryState {
 
   async importProgram(file: File): Promise<void> {
     await this.guard(async () => {
-      const saved = await this.client.importProgram(file.name, await file.text());
+      // Not read at all when it is too large: a mistaken pick of a huge file must not stall the tab.
+      if (file.size > PROGRAM_FILE_MAX_BYTES)
+        throw new ProgramImportError(programFileTooLargeMessage(file.size));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const saved = await this.client.importProgram(file.name, bytes);
       this.notice = `Imported “${saved.name}”${saved.importWarnings?.length ? `: ${saved.importWarnings.join(' ')}` : '.'}`;
     });
     await this.refresh();
