@@ -18,6 +18,7 @@ import {
 import { type DspyFieldState, type DspyGeneration, FLAT_KEY, inferPrefix } from './dspy-format';
 import { ProgramImportError } from './errors';
 import { parseJsonText } from './json-text';
+import { datasetPickedMessage, datasetShape, IMPORT_A_PROGRAM } from './not-a-program';
 
 export interface DspyImportOptions {
   /**
@@ -60,9 +61,12 @@ export function importDspyProgramText(
 
 /** Converts a DSPy saved program of any generation (before 2.4 → 3.x) to program state. */
 export function importDspyProgram(json: unknown, opts: DspyImportOptions = {}): DspyImportResult {
+  const dataset = datasetShape(json);
   if (!isJsonObject(json))
     throw new ProgramImportError(
-      'A DSPy program file must be a JSON object keyed by predictor name.',
+      dataset
+        ? datasetPickedMessage(dataset)
+        : `A DSPy program file is a JSON object keyed by predictor name; this file is ${jsonKind(json)}. ${IMPORT_A_PROGRAM}`,
     );
   const metadata = isJsonObject(json.metadata) ? json.metadata : undefined;
   const flat = isFlatPredictor(json);
@@ -106,7 +110,9 @@ export function importDspyProgram(json: unknown, opts: DspyImportOptions = {}): 
   }
   if (steps.length === 0)
     throw new ProgramImportError(
-      'The file has no predictors (no parameter with "demos"), so there is nothing to import.',
+      dataset
+        ? datasetPickedMessage(dataset)
+        : `The file has no predictors, so there is nothing to import: in a DSPy program file each predictor is an object with a "demos" list, and ${keysSaid(parameters)}. ${IMPORT_A_PROGRAM}`,
     );
   if (guessedTypes) warnings.unshift(TYPES_WARNING);
 
@@ -336,4 +342,19 @@ function prefixWarnings(
       );
   }
   return out;
+}
+
+/** The kind of a JSON value that is not an object, in words. */
+function jsonKind(json: unknown): string {
+  if (Array.isArray(json)) return `a list of ${json.length} items`;
+  if (json === null) return 'null';
+  return `a ${typeof json === 'string' ? 'string' : typeof json}`;
+}
+
+/** The file's top-level keys, said (the first few), for a file with no predictor among them. */
+function keysSaid(parameters: JsonObject): string {
+  const keys = Object.keys(parameters).filter((k) => k !== 'metadata');
+  if (keys.length === 0) return 'this file has none';
+  const shown = keys.slice(0, 5).map((k) => `"${k}"`);
+  return `none of this file's keys (${shown.join(', ')}${keys.length > 5 ? ', …' : ''}) is one`;
 }

@@ -6,6 +6,7 @@ import { parseJsonText } from './json-text';
 import { programFileTooLargeMessage } from './program-file-bytes';
 import { nestsDeeperThan, PROGRAM_LIMITS } from './program-limits';
 import { checkProgramState } from './program-schema';
+import { datasetPickedMessage, jsonLinesShape } from './not-a-program';
 
 /** A program file read by `importProgramFile`: the project's own format or DSPy's. */
 export type ImportedProgramFile =
@@ -21,7 +22,7 @@ export type ImportedProgramFile =
 export function importProgramFile(text: string, opts: DspyImportOptions = {}): ImportedProgramFile {
   if (text.length > PROGRAM_LIMITS.fileChars)
     throw new ProgramImportError(programFileTooLargeMessage(text.length));
-  const json = parseJsonText(text, 'The program file');
+  const json = parseProgramJson(text);
   if (nestsDeeperThan(json, PROGRAM_LIMITS.jsonDepth))
     throw new ProgramImportError(
       `The program file nests objects and lists more than ${PROGRAM_LIMITS.jsonDepth} levels deep; no program does.`,
@@ -34,4 +35,15 @@ export function importProgramFile(text: string, opts: DspyImportOptions = {}): I
   const checked = checkProgramState(dspy.program);
   if (!checked.ok) throw new ProgramImportError(checked.message, 'the program read from DSPy');
   return { kind: 'dspy', program: checked.program, dspy, warnings: dspy.warnings };
+}
+
+/** The file's JSON; JSON Lines (a dataset's format, never a program's) is named as such. */
+function parseProgramJson(text: string): unknown {
+  try {
+    return parseJsonText(text, 'The program file');
+  } catch (err) {
+    const shape = jsonLinesShape(text);
+    if (shape === undefined) throw err;
+    throw new ProgramImportError(datasetPickedMessage(shape));
+  }
 }

@@ -195,7 +195,9 @@ describe('DSPy import of each generation (synthetic files from the documented sh
     });
     expect(r.skipped).toEqual(['flex', 'odd']);
     expect(() => importDspyProgram({ retrieve: { k: 3 } })).toThrow(ProgramImportError);
-    expect(() => importDspyProgram([1, 2])).toThrow(/JSON object keyed by predictor name/);
+    expect(() => importDspyProgram([1, 2])).toThrow(
+      /JSON object keyed by predictor name; this file is a list of 2 items/,
+    );
   });
 
   it('reports a malformed demo with the predictor that holds it', () => {
