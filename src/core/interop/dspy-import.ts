@@ -15,7 +15,13 @@ import {
   layoutFromG1Fields,
   type RecoveredLayout,
 } from './dspy-fields';
-import { type DspyFieldState, type DspyGeneration, FLAT_KEY, inferPrefix } from './dspy-format';
+import {
+  DSPY_REACT_OUTPUTS,
+  type DspyFieldState,
+  type DspyGeneration,
+  FLAT_KEY,
+  inferPrefix,
+} from './dspy-format';
 import { ProgramImportError } from './errors';
 import { parseJsonText } from './json-text';
 import { datasetPickedMessage, datasetShape, IMPORT_A_PROGRAM } from './not-a-program';
@@ -115,6 +121,8 @@ export function importDspyProgram(json: unknown, opts: DspyImportOptions = {}): 
         : `The file has no predictors, so there is nothing to import: in a DSPy program file each predictor is an object with a "demos" list, and ${keysSaid(parameters)}. ${IMPORT_A_PROGRAM}`,
     );
   if (guessedTypes) warnings.unshift(TYPES_WARNING);
+  const agent = steps.find(isReactStep);
+  if (agent) warnings.push(reactWarning(agent.name));
 
   const program: ProgramState = {
     version: PROGRAM_STATE_VERSION,
@@ -357,4 +365,17 @@ function keysSaid(parameters: JsonObject): string {
   if (keys.length === 0) return 'this file has none';
   const shown = keys.slice(0, 5).map((k) => `"${k}"`);
   return `none of this file's keys (${shown.join(', ')}${keys.length > 5 ? ', …' : ''}) is one`;
+}
+
+/** The tool-picking predictor of a `dspy.ReAct` agent: reads `trajectory`, writes the next tool call. */
+function isReactStep(step: PredictorStateData): boolean {
+  const outputs = step.signature.outputs.map((f) => f.name);
+  return (
+    step.signature.inputs.some((f) => f.name === 'trajectory') &&
+    DSPY_REACT_OUTPUTS.every((n) => outputs.includes(n))
+  );
+}
+
+function reactWarning(name: string): string {
+  return `"${name}" is the tool-picking step of a DSPy ReAct agent. The playground has no tools and no agent loop, so it runs each of the agent's steps once, as plain steps: a run here does not optimize the agent as DSPy runs it. Its instructions and demos are kept and written back on DSPy export under the same names, so the exported file loads into your dspy.ReAct(signature, tools=[...]) (the generated Python builds plain steps instead).`;
 }

@@ -75,8 +75,41 @@ describe.skipIf(!HAS_SHARED_DATA)(`the three real DSPy files${SKIP_NOTE}`, () =>
     expect(react.chainOfThought).toBe(false);
     expect(react.signature.instruction).toMatch(/^Imagine you are a detective/);
     expect(react.demos[0]?.data.next_tool_args).toEqual({});
-    // Which ReAct fields are outputs is not in the file: the guess is reported.
-    expect(r.warnings.some((w) => w.startsWith('react:') && /outputs/.test(w))).toBe(true);
+    // dspy.ReAct always gives its tool-picking step these outputs after `trajectory`; nothing
+    // is guessed (it was "assumed only the last one", with next_thought read as an input).
+    expect(names(react.signature.inputs)).toEqual(['question', 'trajectory']);
+    expect(names(react.signature.outputs)).toEqual([
+      'next_thought',
+      'next_tool_name',
+      'next_tool_args',
+    ]);
+    expect(r.warnings.some((w) => /outputs/.test(w) && /assumed/.test(w))).toBe(false);
+    // What the playground cannot do with an agent is said, with how to use the export in DSPy.
+    expect(r.warnings).toContainEqual(
+      expect.stringMatching(
+        /^"react" is the tool-picking step of a DSPy ReAct agent\. The playground has no tools and no agent loop.*dspy\.ReAct\(signature, tools=\[\.\.\.\]\)/,
+      ),
+    );
+  });
+
+  it('a guessed layout says where to correct it (there is no place to type a signature)', () => {
+    const r = importDspyProgram({
+      p: {
+        demos: [],
+        signature: {
+          instructions: 'Free text.',
+          fields: [
+            { prefix: 'A:', description: '${a}' },
+            { prefix: 'B:', description: '${b}' },
+            { prefix: 'C:', description: '${c}' },
+          ],
+        },
+        lm: null,
+      },
+    });
+    expect(r.warnings).toContainEqual(
+      'p: the file does not say which fields are outputs; assumed only the last one ("c"). If that is wrong, open the program from the Library (Open with …) and correct its fields on the Program screen before you save it: remove an input that is an output and add it under Output fields.',
+    );
   });
 
   it('uses a signature the user gives instead of guessing', () => {
