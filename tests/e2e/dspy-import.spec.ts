@@ -45,3 +45,29 @@ test('a program file that is cut off, not UTF-8 or a dataset is refused with wha
   await expect(programs.getByRole('listitem')).toHaveCount(1);
   await expect(programs).toContainText('agent');
 });
+
+test('a DSPy ReAct agent imports with its tool-call outputs, and what the import changed stays listed under it', async ({
+  page,
+}) => {
+  test.skip(!existsSync(REACT_PROGRAM), 'needs ../shared/data beside the project');
+  await page.goto('/#/library');
+  await page.getByLabel(IMPORT_LABEL).setInputFiles(REACT_PROGRAM);
+  await expect(page.getByRole('status')).toContainText(
+    'Imported “dspy-3.0.0__saved_program”. Read what the import changed or left out under its name (4 notes).',
+  );
+  const programs = page.getByTestId('saved-programs');
+  const notes = programs.getByTestId('import-notes');
+  await programs.getByRole('button', { name: /^Export .* for DSPy/ }).click();
+  await expect(programs.getByTestId('dspy-python')).toContainText(
+    'next_thought: str = dspy.OutputField()',
+  );
+  // Still there after a reload, when the notice is gone.
+  await page.reload();
+  await expect(page.getByText('Imported “dspy-3.0.0__saved_program”')).toHaveCount(0);
+  await notes.getByText('What the import changed or left out (4)').click();
+  await expect(notes).toContainText(
+    '"react" is the tool-picking step of a DSPy ReAct agent. The playground has no tools and no agent loop',
+  );
+  await expect(notes).toContainText('react: demo keys that are not fields of this predictor');
+  await expect(notes).not.toContainText('assumed only the last one');
+});

@@ -160,7 +160,9 @@ export class LibraryState {
         throw new ProgramImportError(programFileTooLargeMessage(file.size));
       const bytes = new Uint8Array(await file.arrayBuffer());
       const saved = await this.client.importProgram(file.name, bytes);
-      this.notice = `Imported “${saved.name}”${saved.importWarnings?.length ? `: ${saved.importWarnings.join(' ')}` : '.'}`;
+      const notes = saved.importWarnings?.length ?? 0;
+      // The notes themselves stay listed under the program; a notice is gone at the next action.
+      this.notice = `Imported “${saved.name}”.${notes > 0 ? ` Read what the import changed or left out under its name (${notes} ${notes === 1 ? 'note' : 'notes'}).` : ''}`;
     });
     await this.refresh();
   }
