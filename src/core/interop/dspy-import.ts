@@ -219,6 +219,7 @@ function readPredictor(
 
   const converted = convertDemos(key, demos, signature, layout.chainOfThought);
   warnings.push(...converted.warnings);
+  if (isJsonObject(raw.lm)) warnings.push(ownLmWarning(key, raw.lm));
   return {
     step: {
       name,
@@ -378,4 +379,16 @@ function isReactStep(step: PredictorStateData): boolean {
 
 function reactWarning(name: string): string {
   return `"${name}" is the tool-picking step of a DSPy ReAct agent. The playground has no tools and no agent loop, so it runs each of the agent's steps once, as plain steps: a run here does not optimize the agent as DSPy runs it. Its instructions and demos are kept and written back on DSPy export under the same names, so the exported file loads into your dspy.ReAct(signature, tools=[...]) (the generated Python builds plain steps instead).`;
+}
+
+/**
+ * A predictor saved with its own LM (`set_lm`, DSPy 2.6.9+) runs on it in DSPy, and on the
+ * global `dspy.configure` model once exported back with `"lm": null`: that change, and a key
+ * DSPy up to 3.0.3 saved with it, must not pass unsaid.
+ */
+function ownLmWarning(key: string, lm: JsonObject): string {
+  const model = typeof lm.model === 'string' ? ` ("${lm.model}")` : '';
+  const apiKeyNote =
+    'api_key' in lm ? " The file also holds that model's API key; it was not stored here." : '';
+  return `${key}: the predictor's own LM settings${model} were left out: the playground runs every step on the model chosen here, and a DSPy export writes "lm": null, so in DSPy this step runs on the model set with dspy.configure unless you call set_lm on it again.${apiKeyNote}`;
 }

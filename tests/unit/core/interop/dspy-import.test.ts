@@ -92,6 +92,32 @@ describe.skipIf(!HAS_SHARED_DATA)(`the three real DSPy files${SKIP_NOTE}`, () =>
     );
   });
 
+  it("says a predictor's own LM is left out, and that a saved API key is not stored", () => {
+    const predictor = (lm: Record<string, unknown> | null) => ({
+      traces: [],
+      train: [],
+      demos: [],
+      signature: {
+        instructions: 'Given the fields `q`, produce the fields `a`.',
+        fields: [
+          { prefix: 'Q:', description: '${q}' },
+          { prefix: 'A:', description: '${a}' },
+        ],
+      },
+      lm,
+    });
+    const r = importDspyProgram({
+      own: predictor({ model: 'openai/gpt-4o-mini', temperature: 0.7, api_key: 'sk-test' }),
+      shared: predictor(null),
+      metadata: { dependency_versions: { python: '3.12', dspy: '3.0.1', cloudpickle: '3.1' } },
+    });
+    expect(r.warnings).toEqual([
+      'DSPy does not store field types; every field was imported as text. Change types in the program editor if needed.',
+      'own: the predictor\'s own LM settings ("openai/gpt-4o-mini") were left out: the playground runs every step on the model chosen here, and a DSPy export writes "lm": null, so in DSPy this step runs on the model set with dspy.configure unless you call set_lm on it again. The file also holds that model\'s API key; it was not stored here.',
+    ]);
+    expect(JSON.stringify(r.program)).not.toContain('sk-test');
+  });
+
   it('a guessed layout says where to correct it (there is no place to type a signature)', () => {
     const r = importDspyProgram({
       p: {
