@@ -33,7 +33,7 @@ export function importProgramFile(text: string, opts: DspyImportOptions = {}): I
   }
   const dspy = importDspyProgram(json, opts);
   const checked = checkProgramState(dspy.program);
-  if (!checked.ok) throw new ProgramImportError(checked.message, 'the program read from DSPy');
+  if (!checked.ok) throw new ProgramImportError(dspyProgramProblem(checked.message, dspy.program));
   return { kind: 'dspy', program: checked.program, dspy, warnings: dspy.warnings };
 }
 
@@ -46,4 +46,36 @@ function parseProgramJson(text: string): unknown {
     if (shape === undefined) throw err;
     throw new ProgramImportError(datasetPickedMessage(shape));
   }
+}
+
+/**
+ * A problem of the program read from a DSPy file, said with the predictor's name instead of the
+ * playground's internal path ("steps.2.demos"), which names nothing in the user's file.
+ */
+function dspyProgramProblem(message: string, program: ProgramState): string {
+  const tooLarge = /more than|longer than/.test(message)
+    ? " A program this large would not fit a small model's prompt: save a smaller one from DSPy (fewer demos, shorter texts) to use it here."
+    : '';
+  return `The program in this file cannot be imported (nothing was saved): ${problemWords(message, program)}.${tooLarge}`;
+}
+
+function problemWords(message: string, program: ProgramState): string {
+  if (message.startsWith('"steps" has more than'))
+    return message
+      .replace('"steps" has more than', 'it has more than')
+      .replace(/steps$/, 'predictors');
+  const m = /^"steps\.(\d+)(?:\.([^"]*))?" (.*)$/s.exec(message);
+  const step = m ? program.steps[Number(m[1])] : undefined;
+  if (!m || !step) return message;
+  const [, , path = '', problem = ''] = m;
+  const demo = /^demos\.(\d+)\.data\.(.+)$/.exec(path);
+  const what =
+    path === '' || path === 'demos'
+      ? ''
+      : path === 'signature.instruction'
+        ? "'s instruction"
+        : demo
+          ? `, demo ${Number(demo[1]) + 1}, field "${demo[2] ?? ''}",`
+          : `, ${path},`;
+  return `predictor "${step.name}"${what} ${problem}`;
 }
