@@ -53,7 +53,7 @@ test('a DSPy ReAct agent imports with its tool-call outputs, and what the import
   await page.goto('/#/library');
   await page.getByLabel(IMPORT_LABEL).setInputFiles(REACT_PROGRAM);
   await expect(page.getByRole('status')).toContainText(
-    'Imported “dspy-3.0.0__saved_program”. Read what the import changed or left out under its name (4 notes).',
+    'Imported “dspy-3.0.0__saved_program”. Read what the import changed or left out under its name (5 notes).',
   );
   const programs = page.getByTestId('saved-programs');
   const notes = programs.getByTestId('import-notes');
@@ -64,7 +64,7 @@ test('a DSPy ReAct agent imports with its tool-call outputs, and what the import
   // Still there after a reload, when the notice is gone.
   await page.reload();
   await expect(page.getByText('Imported “dspy-3.0.0__saved_program”')).toHaveCount(0);
-  await notes.getByText('What the import changed or left out (4)').click();
+  await notes.getByText('What the import changed or left out (5)').click();
   await expect(notes).toContainText(
     '"react" is the tool-picking step of a DSPy ReAct agent. The playground has no tools and no agent loop',
   );

@@ -15,15 +15,10 @@ import {
   layoutFromG1Fields,
   type RecoveredLayout,
 } from './dspy-fields';
-import {
-  DSPY_REACT_OUTPUTS,
-  type DspyFieldState,
-  type DspyGeneration,
-  FLAT_KEY,
-  inferPrefix,
-} from './dspy-format';
+import { type DspyFieldState, type DspyGeneration, FLAT_KEY, inferPrefix } from './dspy-format';
 import { ProgramImportError } from './errors';
 import { parseJsonText } from './json-text';
+import { isReactStep, ownLmWarning, reactWarning, wiringWarning } from './dspy-import-notes';
 import { datasetPickedMessage, datasetShape, IMPORT_A_PROGRAM } from './not-a-program';
 
 export interface DspyImportOptions {
@@ -123,6 +118,8 @@ export function importDspyProgram(json: unknown, opts: DspyImportOptions = {}): 
   if (guessedTypes) warnings.unshift(TYPES_WARNING);
   const agent = steps.find(isReactStep);
   if (agent) warnings.push(reactWarning(agent.name));
+  // A program exported by the playground carries its own wiring (the layout); DSPy's does not.
+  if (steps.length > 1 && !copa) warnings.push(wiringWarning(steps));
 
   const program: ProgramState = {
     version: PROGRAM_STATE_VERSION,
@@ -366,29 +363,4 @@ function keysSaid(parameters: JsonObject): string {
   if (keys.length === 0) return 'this file has none';
   const shown = keys.slice(0, 5).map((k) => `"${k}"`);
   return `none of this file's keys (${shown.join(', ')}${keys.length > 5 ? ', …' : ''}) is one`;
-}
-
-/** The tool-picking predictor of a `dspy.ReAct` agent: reads `trajectory`, writes the next tool call. */
-function isReactStep(step: PredictorStateData): boolean {
-  const outputs = step.signature.outputs.map((f) => f.name);
-  return (
-    step.signature.inputs.some((f) => f.name === 'trajectory') &&
-    DSPY_REACT_OUTPUTS.every((n) => outputs.includes(n))
-  );
-}
-
-function reactWarning(name: string): string {
-  return `"${name}" is the tool-picking step of a DSPy ReAct agent. The playground has no tools and no agent loop, so it runs each of the agent's steps once, as plain steps: a run here does not optimize the agent as DSPy runs it. Its instructions and demos are kept and written back on DSPy export under the same names, so the exported file loads into your dspy.ReAct(signature, tools=[...]) (the generated Python builds plain steps instead).`;
-}
-
-/**
- * A predictor saved with its own LM (`set_lm`, DSPy 2.6.9+) runs on it in DSPy, and on the
- * global `dspy.configure` model once exported back with `"lm": null`: that change, and a key
- * DSPy up to 3.0.3 saved with it, must not pass unsaid.
- */
-function ownLmWarning(key: string, lm: JsonObject): string {
-  const model = typeof lm.model === 'string' ? ` ("${lm.model}")` : '';
-  const apiKeyNote =
-    'api_key' in lm ? " The file also holds that model's API key; it was not stored here." : '';
-  return `${key}: the predictor's own LM settings${model} were left out: the playground runs every step on the model chosen here, and a DSPy export writes "lm": null, so in DSPy this step runs on the model set with dspy.configure unless you call set_lm on it again.${apiKeyNote}`;
 }

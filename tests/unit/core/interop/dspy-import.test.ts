@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importDspyProgram, importDspyProgramText } from '../../../../src/core/interop/dspy-import';
+import { exportDspyProgram } from '../../../../src/core/interop/dspy-export';
 import { ProgramImportError } from '../../../../src/core/interop/errors';
 import { HAS_SHARED_DATA, SKIP_NOTE, readSharedText } from './shared-data';
 
@@ -111,12 +112,24 @@ describe.skipIf(!HAS_SHARED_DATA)(`the three real DSPy files${SKIP_NOTE}`, () =>
       shared: predictor(null),
       metadata: { dependency_versions: { python: '3.12', dspy: '3.0.1', cloudpickle: '3.1' } },
     });
-    expect(r.warnings).toEqual([
-      'DSPy does not store field types; every field was imported as text. Change types in the program editor if needed.',
+    expect(r.warnings.filter((w) => /LM settings/.test(w))).toEqual([
       'own: the predictor\'s own LM settings ("openai/gpt-4o-mini") were left out: the playground runs every step on the model chosen here, and a DSPy export writes "lm": null, so in DSPy this step runs on the model set with dspy.configure unless you call set_lm on it again. The file also holds that model\'s API key; it was not stored here.',
     ]);
     expect(JSON.stringify(r.program)).not.toContain('sk-test');
   });
+
+  it.skipIf(!HAS_SHARED_DATA)(
+    `says how a multi-step DSPy program's steps will be wired, since DSPy saves no forward()${SKIP_NOTE}`,
+    () => {
+      const r = importDspyProgramText(readSharedText('dspy-programs/dspy-2.4__basicmh_3_3_6.json'));
+      expect(r.warnings).toContainEqual(
+        'A DSPy file does not store how its program called its 3 steps (its forward()). The playground runs them in file order, each reading the program\'s inputs and the outputs of the steps before it by field name, so the data must supply "context", "question". Check the steps on the Program screen before a run.',
+      );
+      // A program the playground exported carries its wiring: nothing to say then.
+      const back = importDspyProgramText(exportDspyProgram(r.program).text);
+      expect(back.warnings.some((w) => /forward\(\)/.test(w))).toBe(false);
+    },
+  );
 
   it('a guessed layout says where to correct it (there is no place to type a signature)', () => {
     const r = importDspyProgram({
