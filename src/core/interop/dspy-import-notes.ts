@@ -41,3 +41,8 @@ export function wiringWarning(steps: readonly PredictorStateData[]): string {
   const inputs = programInputs(steps).map((f) => `"${f.name}"`);
   return `A DSPy file does not store how its program called its ${steps.length} steps (its forward()). The playground runs them in file order, each reading the program's inputs and the outputs of the steps before it by field name, so the data must supply ${inputs.join(', ')}. Check the steps on the Program screen before a run.`;
 }
+
+/** A predictor whose "signature" is not the `{instructions, fields: [...]}` DSPy writes. */
+export function unknownSignatureWarning(key: string): string {
+  return `${key}: its "signature" is not in the shape DSPy writes ({"instructions": "…", "fields": [{"prefix", "description"}, …]}), so its fields were read from its demos (its instruction too, when it has an "instructions" text). Check the fields and the instruction on the Program screen before you use it.`;
+}

@@ -18,7 +18,13 @@ import {
 import { type DspyFieldState, type DspyGeneration, FLAT_KEY, inferPrefix } from './dspy-format';
 import { ProgramImportError } from './errors';
 import { parseJsonText } from './json-text';
-import { isReactStep, ownLmWarning, reactWarning, wiringWarning } from './dspy-import-notes';
+import {
+  isReactStep,
+  ownLmWarning,
+  reactWarning,
+  unknownSignatureWarning,
+  wiringWarning,
+} from './dspy-import-notes';
 import { datasetPickedMessage, datasetShape, IMPORT_A_PROGRAM } from './not-a-program';
 
 export interface DspyImportOptions {
@@ -209,7 +215,8 @@ function readPredictor(
     throw new ProgramImportError(err instanceof Error ? err.message : String(err), `"${key}"`);
   }
   if (prefixes) warnings.push(...prefixWarnings(key, signature, prefixes));
-  if (generation === 'G0')
+  if (generation === 'G0' && 'signature' in raw) warnings.push(unknownSignatureWarning(key));
+  else if (generation === 'G0')
     warnings.push(
       `${key}: this file is from DSPy before 2.4 and stores no instruction; DSPy's default instruction was used.`,
     );
@@ -306,8 +313,12 @@ function recoverLayout(
       last && typeof lastPrefix === 'string' ? { [last.name]: lastPrefix } : undefined;
     return { layout, instructions, ...(prefixes ? { prefixes } : {}) };
   }
-  const layout = copaLayout ? fromCopa(copaLayout) : layoutFromDemos(key, demos, undefined);
-  return { layout, instructions: undefined };
+  // A "signature" DSPy never writes (no "fields" list): its instruction is still read, if any.
+  const odd = 'signature' in raw ? raw.signature : undefined;
+  const instructions =
+    isJsonObject(odd) && typeof odd.instructions === 'string' ? odd.instructions : undefined;
+  const layout = copaLayout ? fromCopa(copaLayout) : layoutFromDemos(key, demos, instructions);
+  return { layout, instructions };
 }
 
 function fromCopa(l: CopaFieldLayout): RecoveredLayout {

@@ -131,6 +131,22 @@ describe.skipIf(!HAS_SHARED_DATA)(`the three real DSPy files${SKIP_NOTE}`, () =>
     },
   );
 
+  it('keeps the instruction of a predictor whose signature is in an unknown shape, and says so', () => {
+    const r = importDspyProgram({
+      p: {
+        demos: [{ augmented: true, question: 'q', answer: 'a' }],
+        signature: { instructions: 'Answer briefly.', fields: { question: {}, answer: {} } },
+        lm: null,
+      },
+    });
+    // It was read as a file from before DSPy 2.4: the instruction dropped, the warning untrue.
+    expect(r.program.steps[0]?.signature.instruction).toBe('Answer briefly.');
+    expect(r.warnings.some((w) => /before 2\.4/.test(w))).toBe(false);
+    expect(r.warnings).toContainEqual(
+      expect.stringMatching(/^p: its "signature" is not in the shape DSPy writes .*Program screen/),
+    );
+  });
+
   it('a guessed layout says where to correct it (there is no place to type a signature)', () => {
     const r = importDspyProgram({
       p: {
