@@ -2,6 +2,7 @@ import { copaProgramText, exportCopaProgram } from '../core/interop/copa-format'
 import { exportDspyProgram } from '../core/interop/dspy-export';
 import { dspyLoaderPython } from '../core/interop/dspy-python';
 import { importProgramFile } from '../core/interop/program-file';
+import { programFileText } from '../core/interop/program-file-bytes';
 import { exportPlainText, messagesExportText } from '../core/interop/prompt-export';
 import { RecordNotFoundError } from '../storage/errors';
 import { PROGRAM_SCHEMA_VERSION, type ProgramRecord } from '../storage/programs';
@@ -95,8 +96,8 @@ export class ProgramLibrary {
   }
 
   /** Reads the whole file before writing; a bad file throws ProgramImportError and saves nothing. */
-  async import(fileName: string, text: string): Promise<ProgramSummary> {
-    const imported = importProgramFile(text);
+  async import(fileName: string, bytes: Uint8Array): Promise<ProgramSummary> {
+    const imported = importProgramFile(programFileText(bytes, fileName));
     const record: ProgramRecord = {
       schemaVersion: PROGRAM_SCHEMA_VERSION,
       id: this.deps.newId(),

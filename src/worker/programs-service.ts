@@ -27,8 +27,8 @@ export class ProgramsService implements ProgramsApi {
     return requireStorage(this.#programs).exportDspy(id);
   }
 
-  async importProgram(fileName: string, text: string) {
-    return requireStorage(this.#programs).import(fileName, text);
+  async importProgram(fileName: string, bytes: Uint8Array) {
+    return requireStorage(this.#programs).import(fileName, bytes);
   }
 
   async saveProgram(name: string, program: ProgramState) {

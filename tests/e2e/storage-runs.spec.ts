@@ -37,7 +37,7 @@ test('a saved program survives a reload and exports in four formats; a DSPy file
   await page.reload();
   await page.goto('/#/library');
   const programs = page.getByTestId('saved-programs');
-  await expect(programs.locator('li')).toHaveCount(1);
+  await expect(programs.locator(':scope > li')).toHaveCount(1);
   await expect(programs).toContainText('stand-in model');
   const stored = await storedRecords<StoredProgram>(page, 'programs');
   expect(stored).toHaveLength(1);
@@ -68,13 +68,13 @@ test('a saved program survives a reload and exports in four formats; a DSPy file
     mimeType: 'application/json',
     buffer: Buffer.from(DSPY_FILE),
   });
-  await expect(programs.locator('li')).toHaveCount(2);
+  await expect(programs.locator(':scope > li')).toHaveCount(2);
   await expect(programs).toContainText('imported DSPy file');
 
   // Delete asks first.
   await programs.getByRole('button', { name: /^Delete program router/ }).click();
   await programs.getByRole('button', { name: /^Confirm delete/ }).click();
-  await expect(programs.locator('li')).toHaveCount(1);
+  await expect(programs.locator(':scope > li')).toHaveCount(1);
 });
 
 test('a run whose program is deleted in the Library offers no export of it on Results, before and after a reload', async ({

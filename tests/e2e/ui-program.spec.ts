@@ -192,7 +192,10 @@ test('a DSPy program from the Library opens on the Program screen, is refused fo
   await openScreen(page, 'Library');
   await programs.getByRole('button', { name: /^Open with Arithmetic word problems: / }).click();
   await expect(page.getByTestId('program-opened')).toBeVisible();
-  await expect(page.getByText('8 demos in this step.')).toBeVisible();
+  // The demos the file brought are readable before the program is used.
+  const demos = page.locator('details', { hasText: '8 demos in this step' });
+  await demos.getByText('8 demos in this step').click();
+  await expect(demos).toContainText(/bootstrapped\s*question\s*Mark is baking bread/);
   await expect(page.getByTestId('program-problems')).toHaveCount(0);
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByTestId('program-saved')).toBeVisible();

@@ -2,6 +2,7 @@ import type { FieldSpec } from '../signature';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 import {
   DSPY_BOOKKEEPING_KEYS,
+  DSPY_REACT_OUTPUTS,
   DSPY_REASONING_NAMES,
   type DspyFieldState,
   nameFromPrefix,
@@ -17,6 +18,9 @@ export interface RecoveredLayout {
 }
 
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Where a user corrects a guessed layout: the program editor, reached from the Library. */
+const FIX_ON_PROGRAM_SCREEN =
+  'If that is wrong, open the program from the Library (Open with …) and correct its fields on the Program screen before you save it: remove an input that is an output and add it under Output fields.';
 const PLACEHOLDER = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
 
 export function textField(name: string, description = ''): FieldSpec {
@@ -83,6 +87,14 @@ export function layoutFromFieldStates(
       warnings,
     };
   }
+  const reactAt = reactOutputsAt(names);
+  if (reactAt !== undefined)
+    return {
+      inputs: specs.slice(0, reactAt),
+      outputs: specs.slice(reactAt),
+      chainOfThought: false,
+      warnings,
+    };
   const split = splitByDefaultInstructions(names, instructions);
   if (split !== undefined)
     return {
@@ -96,6 +108,17 @@ export function layoutFromFieldStates(
     chainOfThought: false,
     warnings: [...warnings, lastOutputWarning(predictor, specs)],
   };
+}
+
+/**
+ * Where the outputs of a DSPy ReAct agent's tool-picking predictor start. `dspy.ReAct` builds
+ * it from the task's inputs plus `trajectory`, and always gives it these three outputs; its
+ * instruction is free text, so nothing else in the file says where its inputs end.
+ */
+function reactOutputsAt(names: readonly string[]): number | undefined {
+  const at = names.length - DSPY_REACT_OUTPUTS.length;
+  if (at < 1 || names[at - 1] !== 'trajectory') return undefined;
+  return DSPY_REACT_OUTPUTS.every((n, i) => names[at + i] === n) ? at : undefined;
 }
 
 /** Where inputs end, when the instruction is DSPy's default one naming exactly these fields. */
@@ -119,7 +142,7 @@ function assumeLastIsOutput(
 
 function lastOutputWarning(predictor: string, specs: readonly FieldSpec[]): string {
   const last = specs[specs.length - 1]?.name ?? '?';
-  return `${predictor}: the file does not say which fields are outputs; assumed only the last one ("${last}"). Give the predictor's signature to correct this.`;
+  return `${predictor}: the file does not say which fields are outputs; assumed only the last one ("${last}"). ${FIX_ON_PROGRAM_SCREEN}`;
 }
 
 /**
@@ -159,7 +182,7 @@ export function layoutFromDemos(
   }
   if (keys.length < 2) {
     warnings.push(
-      `${predictor}: the file names no fields; used "input -> output". Give the predictor's signature to correct this.`,
+      `${predictor}: the file names no fields; used "input -> output". ${FIX_ON_PROGRAM_SCREEN}`,
     );
     return {
       inputs: [textField('input')],

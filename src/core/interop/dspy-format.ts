@@ -50,6 +50,13 @@ export const DSPY_REASONING_PREFIX = "Reasoning: Let's think step by step in ord
 /** The names ChainOfThought gave its reasoning output (`rationale` before DSPy 2.5's LM client). */
 export const DSPY_REASONING_NAMES: readonly string[] = ['reasoning', 'rationale'];
 
+/** The outputs `dspy.ReAct` gives its tool-picking predictor (`react`), in order. */
+export const DSPY_REACT_OUTPUTS: readonly string[] = [
+  'next_thought',
+  'next_tool_name',
+  'next_tool_args',
+];
+
 /** DSPy's "no description" placeholder for a field. */
 export function descriptionPlaceholder(name: string): string {
   return `\${${name}}`;

@@ -18,6 +18,14 @@ import {
 import { type DspyFieldState, type DspyGeneration, FLAT_KEY, inferPrefix } from './dspy-format';
 import { ProgramImportError } from './errors';
 import { parseJsonText } from './json-text';
+import {
+  isReactStep,
+  ownLmWarning,
+  reactWarning,
+  unknownSignatureWarning,
+  wiringWarning,
+} from './dspy-import-notes';
+import { datasetPickedMessage, datasetShape, IMPORT_A_PROGRAM } from './not-a-program';
 
 export interface DspyImportOptions {
   /**
@@ -60,9 +68,12 @@ export function importDspyProgramText(
 
 /** Converts a DSPy saved program of any generation (before 2.4 → 3.x) to program state. */
 export function importDspyProgram(json: unknown, opts: DspyImportOptions = {}): DspyImportResult {
+  const dataset = datasetShape(json);
   if (!isJsonObject(json))
     throw new ProgramImportError(
-      'A DSPy program file must be a JSON object keyed by predictor name.',
+      dataset
+        ? datasetPickedMessage(dataset)
+        : `A DSPy program file is a JSON object keyed by predictor name; this file is ${jsonKind(json)}. ${IMPORT_A_PROGRAM}`,
     );
   const metadata = isJsonObject(json.metadata) ? json.metadata : undefined;
   const flat = isFlatPredictor(json);
@@ -106,9 +117,15 @@ export function importDspyProgram(json: unknown, opts: DspyImportOptions = {}): 
   }
   if (steps.length === 0)
     throw new ProgramImportError(
-      'The file has no predictors (no parameter with "demos"), so there is nothing to import.',
+      dataset
+        ? datasetPickedMessage(dataset)
+        : `The file has no predictors, so there is nothing to import: in a DSPy program file each predictor is an object with a "demos" list, and ${keysSaid(parameters)}. ${IMPORT_A_PROGRAM}`,
     );
   if (guessedTypes) warnings.unshift(TYPES_WARNING);
+  const agent = steps.find(isReactStep);
+  if (agent) warnings.push(reactWarning(agent.name));
+  // A program exported by the playground carries its own wiring (the layout); DSPy's does not.
+  if (steps.length > 1 && !copa) warnings.push(wiringWarning(steps));
 
   const program: ProgramState = {
     version: PROGRAM_STATE_VERSION,
@@ -198,13 +215,15 @@ function readPredictor(
     throw new ProgramImportError(err instanceof Error ? err.message : String(err), `"${key}"`);
   }
   if (prefixes) warnings.push(...prefixWarnings(key, signature, prefixes));
-  if (generation === 'G0')
+  if (generation === 'G0' && 'signature' in raw) warnings.push(unknownSignatureWarning(key));
+  else if (generation === 'G0')
     warnings.push(
       `${key}: this file is from DSPy before 2.4 and stores no instruction; DSPy's default instruction was used.`,
     );
 
   const converted = convertDemos(key, demos, signature, layout.chainOfThought);
   warnings.push(...converted.warnings);
+  if (isJsonObject(raw.lm)) warnings.push(ownLmWarning(key, raw.lm));
   return {
     step: {
       name,
@@ -294,8 +313,12 @@ function recoverLayout(
       last && typeof lastPrefix === 'string' ? { [last.name]: lastPrefix } : undefined;
     return { layout, instructions, ...(prefixes ? { prefixes } : {}) };
   }
-  const layout = copaLayout ? fromCopa(copaLayout) : layoutFromDemos(key, demos, undefined);
-  return { layout, instructions: undefined };
+  // A "signature" DSPy never writes (no "fields" list): its instruction is still read, if any.
+  const odd = 'signature' in raw ? raw.signature : undefined;
+  const instructions =
+    isJsonObject(odd) && typeof odd.instructions === 'string' ? odd.instructions : undefined;
+  const layout = copaLayout ? fromCopa(copaLayout) : layoutFromDemos(key, demos, instructions);
+  return { layout, instructions };
 }
 
 function fromCopa(l: CopaFieldLayout): RecoveredLayout {
@@ -336,4 +359,19 @@ function prefixWarnings(
       );
   }
   return out;
+}
+
+/** The kind of a JSON value that is not an object, in words. */
+function jsonKind(json: unknown): string {
+  if (Array.isArray(json)) return `a list of ${json.length} items`;
+  if (json === null) return 'null';
+  return `a ${typeof json === 'string' ? 'string' : typeof json}`;
+}
+
+/** The file's top-level keys, said (the first few), for a file with no predictor among them. */
+function keysSaid(parameters: JsonObject): string {
+  const keys = Object.keys(parameters).filter((k) => k !== 'metadata');
+  if (keys.length === 0) return 'this file has none';
+  const shown = keys.slice(0, 5).map((k) => `"${k}"`);
+  return `none of this file's keys (${shown.join(', ')}${keys.length > 5 ? ', …' : ''}) is one`;
 }

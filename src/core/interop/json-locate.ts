@@ -11,8 +11,14 @@ export function jsonErrorOffset(text: string): number | undefined {
   const fail = (): never => {
     throw new JsonStop(i);
   };
+  // A text cut off inside a token fails at its end, so a caller can tell a cut-off file from a typo.
+  const cutOff = (): never => {
+    i = text.length;
+    return fail();
+  };
   const literal = (word: string): void => {
     if (text.startsWith(word, i)) i += word.length;
+    else if (word.startsWith(text.slice(i))) cutOff();
     else fail();
   };
   const string = (): void => {
@@ -26,8 +32,11 @@ export function jsonErrorOffset(text: string): number | undefined {
       if (c < 0x20) fail();
       if (c === 92) {
         const e = text.charAt(i + 1);
+        if (e === '') cutOff();
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail();
+          const hex = text.slice(i + 2, i + 6);
+          if (hex.length < 4 && /^[0-9a-fA-F]*$/.test(hex)) cutOff();
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail();
           i += 6;
         } else if ('"\\/bfnrt'.includes(e) && e !== '') i += 2;
         else fail();
@@ -36,7 +45,10 @@ export function jsonErrorOffset(text: string): number | undefined {
     fail();
   };
   const number = (): void => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    const head = text.slice(i, i + 400);
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(head);
+    const atEnd = i + head.length === text.length;
+    if (atEnd && m?.[0] !== head && /^-?\d*(\.\d*)?([eE][+-]?\d*)?$/.test(head)) cutOff();
     if (!m || m[0] === '' || m[0] === '-') fail();
     i += m?.[0].length ?? 0;
   };

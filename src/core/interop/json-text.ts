@@ -22,8 +22,15 @@ export function parseJsonText(text: string, fileLabel = 'The file'): unknown {
   try {
     return JSON.parse(body) as unknown;
   } catch {
-    const at = jsonErrorLocation(body);
+    const offset = jsonErrorOffset(body);
+    const at = offset === undefined ? undefined : lineColumnAt(body, offset);
     const where = at ? ` at line ${at.line}, column ${at.column}` : '';
+    // A file that stops inside an object or a string was cut off; pointing at its last
+    // character would send the user looking for a typo there.
+    if (offset !== undefined && offset >= body.trimEnd().length)
+      throw new ProgramImportError(
+        `${fileLabel} ends before its JSON is complete (it stops${where}): it was cut off, for example by a download or a copy that did not finish. Get the whole file again and import that (nothing was saved).`,
+      );
     throw new ProgramImportError(`${fileLabel} is not valid JSON${where}.`);
   }
 }

@@ -1,4 +1,9 @@
 import type { CopaClient } from '../../worker/client';
+import { ProgramImportError } from '../../core/interop/errors';
+import {
+  PROGRAM_FILE_MAX_BYTES,
+  programFileTooLargeMessage,
+} from '../../core/interop/program-file-bytes';
 import { DspyExportState } from '../results/dspy-export-state.svelte';
 import type {
   DatasetSummary,
@@ -150,8 +155,14 @@ export class LibraryState {
 
   async importProgram(file: File): Promise<void> {
     await this.guard(async () => {
-      const saved = await this.client.importProgram(file.name, await file.text());
-      this.notice = `Imported “${saved.name}”${saved.importWarnings?.length ? `: ${saved.importWarnings.join(' ')}` : '.'}`;
+      // Not read at all when it is too large: a mistaken pick of a huge file must not stall the tab.
+      if (file.size > PROGRAM_FILE_MAX_BYTES)
+        throw new ProgramImportError(programFileTooLargeMessage(file.size));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const saved = await this.client.importProgram(file.name, bytes);
+      const notes = saved.importWarnings?.length ?? 0;
+      // The notes themselves stay listed under the program; a notice is gone at the next action.
+      this.notice = `Imported “${saved.name}”.${notes > 0 ? ` Read what the import changed or left out under its name (${notes} ${notes === 1 ? 'note' : 'notes'}).` : ''}`;
     });
     await this.refresh();
   }

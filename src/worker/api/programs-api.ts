@@ -37,8 +37,11 @@ export interface ProgramsApi {
   exportProgram(id: string, format: ProgramExportFormat): Promise<ExportedFile>;
   /** The DSPy JSON together with the Python that loads it and the export's warnings. */
   exportDspy(id: string): Promise<DspyExportBundle>;
-  /** Imports the project's program JSON or DSPy program JSON (any generation). */
-  importProgram(fileName: string, text: string): Promise<ProgramSummary>;
+  /**
+   * Imports the project's program JSON or DSPy program JSON (any generation), from the file's
+   * bytes: the worker decodes them, so a file that is not UTF-8 is refused, not garbled.
+   */
+  importProgram(fileName: string, bytes: Uint8Array): Promise<ProgramSummary>;
   /**
    * Saves a program edited on the Program screen to the Library (origin `manual`), so it can be
    * exported or opened again without a run. Throws ProgramStateError when it is not a program.

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { CopaWorkerApi } from '../../../src/worker/api';
 import { createCopaService } from '../../../src/worker/service';
 import { getTask } from '../../../src/tasks';
-import { readSharedText, HAS_SHARED_DATA, SKIP_NOTE } from '../core/interop/shared-data';
+import { readSharedBytes, HAS_SHARED_DATA, SKIP_NOTE } from '../core/interop/shared-data';
 import { adapterEnv, deps } from './fakes';
-import { freshProfile, tabStorage, TICKET_TASK, smallRun } from './storage-fixtures';
+import { bytes, freshProfile, tabStorage, TICKET_TASK, smallRun } from './storage-fixtures';
 
 const task = TICKET_TASK;
 const small = smallRun(4);
@@ -82,12 +82,12 @@ describe('The worker service storage: programs', () => {
     const { service, programId } = await serviceWithProgram();
     const original = (await service.listPrograms()).items[0]!;
     const copa = await service.exportProgram(programId, 'copa-json');
-    const fromCopa = await service.importProgram(copa.fileName, copa.text);
+    const fromCopa = await service.importProgram(copa.fileName, bytes(copa.text));
     expect(fromCopa.origin).toBe('import-copa');
     expect(fromCopa.program).toEqual(original.program);
     expect(fromCopa.provenance).toEqual(original.provenance);
     const dspy = await service.exportProgram(programId, 'dspy-json');
-    const fromDspy = await service.importProgram(dspy.fileName, dspy.text);
+    const fromDspy = await service.importProgram(dspy.fileName, bytes(dspy.text));
     expect(fromDspy.origin).toBe('import-dspy');
     const strip = (p: typeof original.program) =>
       p.steps.map((s) => ({
@@ -106,7 +106,7 @@ describe('The worker service storage: programs', () => {
       ...deps(adapterEnv(null)),
       storage: tabStorage(freshProfile()),
     });
-    await expect(service.importProgram('x.json', '{"format": "copa')).rejects.toMatchObject({
+    await expect(service.importProgram('x.json', bytes('{"format": "copa'))).rejects.toMatchObject({
       name: 'ProgramImportError',
       message: expect.stringMatching(/line 1, column/),
     });
@@ -128,7 +128,7 @@ describe('The worker service storage: programs', () => {
         'dspy-programs/dspy-2.4__basicmh_3_3_6.json',
         'dspy-programs/dspy-3.0.0__saved_program.json',
       ]) {
-        const saved = await service.importProgram(file.split('/')[1]!, readSharedText(file));
+        const saved = await service.importProgram(file.split('/')[1]!, readSharedBytes(file));
         expect(saved.origin).toBe('import-dspy');
         expect(saved.program.steps.length).toBeGreaterThan(0);
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importDspyProgram, importDspyProgramText } from '../../../../src/core/interop/dspy-import';
+import { exportDspyProgram } from '../../../../src/core/interop/dspy-export';
 import { ProgramImportError } from '../../../../src/core/interop/errors';
 import { HAS_SHARED_DATA, SKIP_NOTE, readSharedText } from './shared-data';
 
@@ -75,8 +76,95 @@ describe.skipIf(!HAS_SHARED_DATA)(`the three real DSPy files${SKIP_NOTE}`, () =>
     expect(react.chainOfThought).toBe(false);
     expect(react.signature.instruction).toMatch(/^Imagine you are a detective/);
     expect(react.demos[0]?.data.next_tool_args).toEqual({});
-    // Which ReAct fields are outputs is not in the file: the guess is reported.
-    expect(r.warnings.some((w) => w.startsWith('react:') && /outputs/.test(w))).toBe(true);
+    // dspy.ReAct always gives its tool-picking step these outputs after `trajectory`; nothing
+    // is guessed (it was "assumed only the last one", with next_thought read as an input).
+    expect(names(react.signature.inputs)).toEqual(['question', 'trajectory']);
+    expect(names(react.signature.outputs)).toEqual([
+      'next_thought',
+      'next_tool_name',
+      'next_tool_args',
+    ]);
+    expect(r.warnings.some((w) => /outputs/.test(w) && /assumed/.test(w))).toBe(false);
+    // What the playground cannot do with an agent is said, with how to use the export in DSPy.
+    expect(r.warnings).toContainEqual(
+      expect.stringMatching(
+        /^"react" is the tool-picking step of a DSPy ReAct agent\. The playground has no tools and no agent loop.*dspy\.ReAct\(signature, tools=\[\.\.\.\]\)/,
+      ),
+    );
+  });
+
+  it("says a predictor's own LM is left out, and that a saved API key is not stored", () => {
+    const predictor = (lm: Record<string, unknown> | null) => ({
+      traces: [],
+      train: [],
+      demos: [],
+      signature: {
+        instructions: 'Given the fields `q`, produce the fields `a`.',
+        fields: [
+          { prefix: 'Q:', description: '${q}' },
+          { prefix: 'A:', description: '${a}' },
+        ],
+      },
+      lm,
+    });
+    const r = importDspyProgram({
+      own: predictor({ model: 'openai/gpt-4o-mini', temperature: 0.7, api_key: 'sk-test' }),
+      shared: predictor(null),
+      metadata: { dependency_versions: { python: '3.12', dspy: '3.0.1', cloudpickle: '3.1' } },
+    });
+    expect(r.warnings.filter((w) => /LM settings/.test(w))).toEqual([
+      'own: the predictor\'s own LM settings ("openai/gpt-4o-mini") were left out: the playground runs every step on the model chosen here, and a DSPy export writes "lm": null, so in DSPy this step runs on the model set with dspy.configure unless you call set_lm on it again. The file also holds that model\'s API key; it was not stored here.',
+    ]);
+    expect(JSON.stringify(r.program)).not.toContain('sk-test');
+  });
+
+  it.skipIf(!HAS_SHARED_DATA)(
+    `says how a multi-step DSPy program's steps will be wired, since DSPy saves no forward()${SKIP_NOTE}`,
+    () => {
+      const r = importDspyProgramText(readSharedText('dspy-programs/dspy-2.4__basicmh_3_3_6.json'));
+      expect(r.warnings).toContainEqual(
+        'A DSPy file does not store how its program called its 3 steps (its forward()). The playground runs them in file order, each reading the program\'s inputs and the outputs of the steps before it by field name, so the data must supply "context", "question". Check the steps on the Program screen before a run.',
+      );
+      // A program the playground exported carries its wiring: nothing to say then.
+      const back = importDspyProgramText(exportDspyProgram(r.program).text);
+      expect(back.warnings.some((w) => /forward\(\)/.test(w))).toBe(false);
+    },
+  );
+
+  it('keeps the instruction of a predictor whose signature is in an unknown shape, and says so', () => {
+    const r = importDspyProgram({
+      p: {
+        demos: [{ augmented: true, question: 'q', answer: 'a' }],
+        signature: { instructions: 'Answer briefly.', fields: { question: {}, answer: {} } },
+        lm: null,
+      },
+    });
+    // It was read as a file from before DSPy 2.4: the instruction dropped, the warning untrue.
+    expect(r.program.steps[0]?.signature.instruction).toBe('Answer briefly.');
+    expect(r.warnings.some((w) => /before 2\.4/.test(w))).toBe(false);
+    expect(r.warnings).toContainEqual(
+      expect.stringMatching(/^p: its "signature" is not in the shape DSPy writes .*Program screen/),
+    );
+  });
+
+  it('a guessed layout says where to correct it (there is no place to type a signature)', () => {
+    const r = importDspyProgram({
+      p: {
+        demos: [],
+        signature: {
+          instructions: 'Free text.',
+          fields: [
+            { prefix: 'A:', description: '${a}' },
+            { prefix: 'B:', description: '${b}' },
+            { prefix: 'C:', description: '${c}' },
+          ],
+        },
+        lm: null,
+      },
+    });
+    expect(r.warnings).toContainEqual(
+      'p: the file does not say which fields are outputs; assumed only the last one ("c"). If that is wrong, open the program from the Library (Open with …) and correct its fields on the Program screen before you save it: remove an input that is an output and add it under Output fields.',
+    );
   });
 
   it('uses a signature the user gives instead of guessing', () => {
@@ -195,7 +283,9 @@ describe('DSPy import of each generation (synthetic files from the documented sh
     });
     expect(r.skipped).toEqual(['flex', 'odd']);
     expect(() => importDspyProgram({ retrieve: { k: 3 } })).toThrow(ProgramImportError);
-    expect(() => importDspyProgram([1, 2])).toThrow(/JSON object keyed by predictor name/);
+    expect(() => importDspyProgram([1, 2])).toThrow(
+      /JSON object keyed by predictor name; this file is a list of 2 items/,
+    );
   });
 
   it('reports a malformed demo with the predictor that holds it', () => {

@@ -132,3 +132,48 @@ describe('JSON exports of hostile text', () => {
     expect(back.program.steps[0]?.demos[0]?.data.ticket).toBe(hostile);
   });
 });
+
+describe('a DSPy file over the limits', () => {
+  const dspyFile = (change: (predictor: Record<string, unknown>) => void): string => {
+    const predictor: Record<string, unknown> = {
+      traces: [],
+      train: [],
+      demos: [{ augmented: true, question: 'q', answer: 'a' }],
+      signature: {
+        instructions: 'Given the fields `question`, produce the fields `answer`.',
+        fields: [
+          { prefix: 'Question:', description: '${question}' },
+          { prefix: 'Answer:', description: '${answer}' },
+        ],
+      },
+      lm: null,
+    };
+    change(predictor);
+    return JSON.stringify({ generate_answer: predictor, metadata: { dependency_versions: {} } });
+  };
+
+  it.each([
+    [
+      'too many demos',
+      (p: Record<string, unknown>) =>
+        (p.demos = Array.from({ length: PROGRAM_LIMITS.demosPerStep + 1 }, () => ({
+          question: 'q',
+          answer: 'a',
+        }))),
+      'predictor "generate_answer" has more than 100 demos.',
+    ],
+    [
+      'a demo value too long',
+      (p: Record<string, unknown>) =>
+        (p.demos = [{ question: 'q'.repeat(PROGRAM_LIMITS.demoValueChars + 1), answer: 'a' }]),
+      'predictor "generate_answer", demo 1, field "question", is longer than 20,000 characters.',
+    ],
+  ])(
+    'names the predictor in the file, not an internal path (%s)',
+    (_case, change, problem: string) => {
+      expect(refusal(dspyFile(change))).toBe(
+        `The program in this file cannot be imported (nothing was saved): ${problem} A program this large would not fit a small model's prompt: save a smaller one from DSPy (fewer demos, shorter texts) to use it here.`,
+      );
+    },
+  );
+});

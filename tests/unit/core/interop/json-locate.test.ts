@@ -36,6 +36,18 @@ describe('parseJsonText', () => {
   it('calls an empty (or blank) file empty, not invalid JSON at line 1, column 1', () => {
     for (const text of ['', '\uFEFF', ' \n\t\n'])
       expect(() => parseJsonText(text, 'The program file')).toThrow('The program file is empty.');
-    expect(() => parseJsonText('{', 'The program file')).toThrow(/not valid JSON at line 1/);
+    expect(() => parseJsonText('{"a": 1,}', 'The program file')).toThrow(
+      /not valid JSON at line 1, column 9\.$/,
+    );
+  });
+
+  it('says a file cut off anywhere (inside a string, an escape, a word) was cut off, not where a typo is', () => {
+    const whole = JSON.stringify({ a: { b: ['x\\y \u00e9', true, null, 12.5] } }, null, 2);
+    for (let end = 1; end < whole.length - 1; end++) {
+      const cut = whole.slice(0, end);
+      expect(() => parseJsonText(cut, 'The program file'), cut).toThrow(
+        /^The program file ends before its JSON is complete \(it stops at line \d+, column \d+\): it was cut off.*nothing was saved/,
+      );
+    }
   });
 });

@@ -1,0 +1,48 @@
+import type { JsonObject } from '../json';
+import type { PredictorStateData } from '../program';
+import { programInputs } from '../program-fields';
+import { DSPY_REACT_OUTPUTS } from './dspy-format';
+
+/**
+ * What a DSPy import cannot carry over as DSPy ran it, in words for the Library: the playground
+ * reads a file's prompts, not the Python around them.
+ */
+
+/** The tool-picking predictor of a `dspy.ReAct` agent: reads `trajectory`, writes the next tool call. */
+export function isReactStep(step: PredictorStateData): boolean {
+  const outputs = step.signature.outputs.map((f) => f.name);
+  return (
+    step.signature.inputs.some((f) => f.name === 'trajectory') &&
+    DSPY_REACT_OUTPUTS.every((n) => outputs.includes(n))
+  );
+}
+
+export function reactWarning(name: string): string {
+  return `"${name}" is the tool-picking step of a DSPy ReAct agent. The playground has no tools and no agent loop, so it runs each of the agent's steps once, as plain steps: a run here does not optimize the agent as DSPy runs it. Its instructions and demos are kept and written back on DSPy export under the same names, so the exported file loads into your dspy.ReAct(signature, tools=[...]) (the generated Python builds plain steps instead).`;
+}
+
+/**
+ * A predictor saved with its own LM (`set_lm`, DSPy 2.6.9+) runs on it in DSPy, and on the
+ * global `dspy.configure` model once exported back with `"lm": null`: that change, and a key
+ * DSPy up to 3.0.3 saved with it, must not pass unsaid.
+ */
+export function ownLmWarning(key: string, lm: JsonObject): string {
+  const model = typeof lm.model === 'string' ? ` ("${lm.model}")` : '';
+  const apiKeyNote =
+    'api_key' in lm ? " The file also holds that model's API key; it was not stored here." : '';
+  return `${key}: the predictor's own LM settings${model} were left out: the playground runs every step on the model chosen here, and a DSPy export writes "lm": null, so in DSPy this step runs on the model set with dspy.configure unless you call set_lm on it again.${apiKeyNote}`;
+}
+
+/**
+ * DSPy saves no `forward()`: how its steps were called (a retriever's passages as `context`, a
+ * loop) is lost, and the playground wires the steps by field name instead.
+ */
+export function wiringWarning(steps: readonly PredictorStateData[]): string {
+  const inputs = programInputs(steps).map((f) => `"${f.name}"`);
+  return `A DSPy file does not store how its program called its ${steps.length} steps (its forward()). The playground runs them in file order, each reading the program's inputs and the outputs of the steps before it by field name, so the data must supply ${inputs.join(', ')}. Check the steps on the Program screen before a run.`;
+}
+
+/** A predictor whose "signature" is not the `{instructions, fields: [...]}` DSPy writes. */
+export function unknownSignatureWarning(key: string): string {
+  return `${key}: its "signature" is not in the shape DSPy writes ({"instructions": "…", "fields": [{"prefix", "description"}, …]}), so its fields were read from its demos (its instruction too, when it has an "instructions" text). Check the fields and the instruction on the Program screen before you use it.`;
+}
