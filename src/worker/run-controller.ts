@@ -125,7 +125,14 @@ export class RunController {
           ...(this.deps.cacheStore ? { cacheStore: this.deps.cacheStore } : {}),
           ...(request.config ? { config: request.config } : {}),
           ...(resumeFrom ? { resumeFrom } : {}),
-          onEvent: (e) => batcher.push(e),
+          // The guard aborts the run when the engine is lost; the run then ends as cancelled,
+          // but nobody cancelled it: it is paused at its last checkpoint, to be resumed.
+          onEvent: (e) =>
+            batcher.push(
+              guarded.fatal && e.type === 'run-finished' && e.reason === 'cancelled'
+                ? { ...e, reason: 'paused' }
+                : e,
+            ),
           signal: active.controller.signal,
           onCheckpoint: async (cp) => {
             saved = cp;

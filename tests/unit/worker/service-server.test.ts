@@ -126,11 +126,15 @@ describe('The worker service with a local server', () => {
   it('a server failing call after call (5xx) pauses the run too, with both errors named', async () => {
     const service = createCopaService(deps(adapterEnv(null)));
     await service.useServer({ baseUrl: server.url, model: 'standin-7b' });
+    const ends: string[] = [];
     const outcome = await service.startRun({ task, config: { ...small, cycles: 2 } }, (events) => {
       if (events.some((e) => e.type === 'phase-started' && e.index === 1))
         server.failure = { kind: 'status', status: 500, message: 'CUDA out of memory' };
+      for (const e of events) if (e.type === 'run-finished') ends.push(e.reason);
     });
     expect(outcome.status).toBe('engine-lost');
+    // The page says why it stopped from this event: paused, not "You cancelled the run".
+    expect(ends).toEqual(['paused']);
     expect(outcome.error?.name).toBe('EngineFailureError');
     expect(outcome.error?.message).toMatch(/ServerFailedError.*CUDA out of memory/);
     expect(outcome.result.history.length).toBeGreaterThanOrEqual(1);
