@@ -11,7 +11,8 @@ export type ServerErrorName =
   | 'ServerFailedError'
   | 'ServerTimeoutError'
   | 'ServerRejectedError'
-  | 'ServerResponseError';
+  | 'ServerResponseError'
+  | 'ServerEmptyAnswerError';
 
 /**
  * What each common server needs before a browser page may call it (CORS). Shown with the
@@ -53,6 +54,12 @@ const WORDS: Readonly<Record<ServerErrorName, (address: string) => string>> = {
   ServerResponseError: (a) =>
     `${a} answered with something that is not an OpenAI chat completion. Check that the address ` +
     'is the server\'s base URL (without "/v1/chat/completions").',
+  ServerEmptyAnswerError: (a) =>
+    `The model at ${a} answered with no text. A model that thinks before it answers (Qwen3, ` +
+    'DeepSeek-R1, QwQ and the like) spends the answer length on thinking, and COPA gives a ' +
+    'label answer a few dozen tokens: turn its thinking off in the server, or choose an ' +
+    "instruct model that answers directly. Otherwise look at the server's log (the model's chat " +
+    'template may be wrong).',
 };
 
 /** A failure of a local server, with advice in its message. Survives the worker boundary by name. */

@@ -2,6 +2,7 @@ import { abortableWait } from '../../core/abortable-wait';
 import { isJsonObject, type JsonObject } from '../../core/json';
 import { estimateTokens, type LanguageModel, type LMRequest, type LMResponse } from '../../core/lm';
 import type { UsageSummary } from '../webllm/webllm-model';
+import { answerText } from './answer-text';
 import { ServerError } from './errors';
 import { callServer, type ServerEndpoint } from './http';
 import { toServerRequest } from './request';
@@ -83,12 +84,12 @@ export class LocalServerModel implements LanguageModel {
         this.baseUrl,
         'the answer has no choices[0].message',
       );
-    const text = typeof message.content === 'string' ? message.content : '';
+    const text = answerText(message, choice?.finish_reason, this.baseUrl);
     const usage = isJsonObject(json.usage) ? json.usage : {};
     const promptTokens =
       count(usage.prompt_tokens) ??
       estimateTokens(request.messages.map((m) => m.content).join('\n'));
-    const completionTokens = count(usage.completion_tokens) ?? (text ? estimateTokens(text) : 0);
+    const completionTokens = count(usage.completion_tokens) ?? estimateTokens(text);
     this.record(
       promptTokens,
       completionTokens,
