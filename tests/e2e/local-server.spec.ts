@@ -25,7 +25,7 @@ async function connect(page: Page): Promise<void> {
   await expect(page.getByTestId('server-models')).toContainText('offers 2 models');
   await page.locator('select[name="server-model"]').selectOption('standin-7b');
   await page.getByRole('button', { name: 'Use this server' }).click();
-  await expect(page.getByTestId('server-speed')).toContainText('Warm-up call answered in');
+  await expect(page.getByTestId('server-speed')).toContainText("a call of a run's size in");
   await expect(page.getByTestId('engine-status')).toContainText('standin-7b (local server at');
 }
 
