@@ -207,10 +207,18 @@ export class EngineHolder {
       ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
       ...(this.deps.serverTimeoutMs ? { timeoutMs: this.deps.serverTimeoutMs } : {}),
     });
-    const warmUp = await model.warmUp();
-    await this.release();
-    this.current = { kind: 'server', model };
-    return { status: this.status(), warmUp };
+    // A server loading a big model can keep the warm-up waiting for minutes: "Cancel" (the
+    // same as for a download) stops it, and the current engine stays.
+    const controller = new AbortController();
+    this.loadController = controller;
+    try {
+      const warmUp = await model.warmUp(controller.signal);
+      await this.release();
+      this.current = { kind: 'server', model };
+      return { status: this.status(), warmUp };
+    } finally {
+      this.loadController = null;
+    }
   }
 
   private checkedAddress(input: ServerInput): string {

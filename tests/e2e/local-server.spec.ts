@@ -117,6 +117,15 @@ test('says in words what went wrong, and a run keeps its checkpoint while the se
   expect(server.requests.length).toBe(before);
   await page.getByLabel('Server address').fill(server.url);
   await testConnection.click();
+  // A server that keeps the warm-up waiting (loading a big model): Cancel stops it, nothing
+  // is said to have gone wrong, and the stand-in stays.
+  server.failure = { kind: 'slow', ms: 60_000 };
+  await page.getByRole('button', { name: 'Use this server' }).click();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Use this server' })).toBeEnabled();
+  await expect(page.getByTestId('engine-status')).toContainText('Stand-in model');
+  await expect(error).toHaveCount(0);
+  server.failure = null;
   await page.getByRole('button', { name: 'Use this server' }).click();
   await expect(page.getByTestId('engine-status')).toContainText('local server');
 

@@ -86,6 +86,19 @@ describe('The worker service with a local server', () => {
     expect(Date.now() - began).toBeLessThan(3000);
   });
 
+  it('Cancel stops a warm-up the server keeps waiting, and the current engine stays', async () => {
+    const service = createCopaService(deps(adapterEnv(null)));
+    await service.useStandIn(0);
+    server.failure = { kind: 'slow', ms: 5000 };
+    const began = Date.now();
+    const connecting = service.useServer({ baseUrl: server.url, model: 'standin-7b' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await service.cancelLoad();
+    await expect(connecting).rejects.toMatchObject({ name: 'AbortError' });
+    expect(Date.now() - began).toBeLessThan(3000);
+    expect((await service.engineStatus()).kind).toBe('standin');
+  });
+
   it('needs a confirmation for an address that is neither loopback nor private', async () => {
     const service = createCopaService(deps(adapterEnv(null)));
     await expect(service.testServer({ baseUrl: 'https://llm.example.com' })).rejects.toMatchObject({
