@@ -160,3 +160,43 @@ test('says in words what went wrong, and a run keeps its checkpoint while the se
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
   expect(await page.getByTestId('phase-decision').count()).toBeGreaterThan(phasesKept);
 });
+
+test('a run paused by a server that went away, after a reload: the offer names the server and resuming waits for it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await connect(page);
+  await openScreen(page, 'Optimize');
+  await page.getByLabel('Cycles').fill('2');
+  await page.getByLabel('Budget: max model calls (0 = none)').fill('400');
+  server.failure = { kind: 'slow', ms: 10 };
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('phase-decision').first()).toBeVisible({ timeout: 60_000 });
+  server.failure = { kind: 'drop' };
+  await expect(page.getByTestId('run-status')).toContainText('the local server stopped answering', {
+    timeout: 30_000,
+  });
+  server.failure = null;
+
+  // After a reload the stand-in answers: the offer says which model the run needs.
+  await page.reload();
+  const offer = page.getByTestId('interrupted-run');
+  await expect(offer).toBeVisible();
+  await expect(page.getByTestId('interrupted-model')).toContainText(
+    'It ran with standin-7b (local server at',
+  );
+  await offer.getByRole('button', { name: 'Resume it' }).click();
+  await expect(page.getByTestId('run-error')).toContainText('Connect to that server again');
+  // Refused, not begun: the run is still offered, and nothing says it is continuing.
+  await expect(offer).toBeVisible();
+  await expect(page.getByText('from its last saved phase')).toHaveCount(0);
+
+  await openScreen(page, 'Model');
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await page.getByRole('button', { name: 'Use this server' }).click();
+  await expect(page.getByTestId('engine-status')).toContainText('standin-7b (local server at');
+  await openScreen(page, 'Optimize');
+  await expect(page.getByTestId('interrupted-model')).toHaveCount(0);
+  await offer.getByRole('button', { name: 'Resume it' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
+});
