@@ -200,3 +200,20 @@ test('a run paused by a server that went away, after a reload: the offer names t
   await offer.getByRole('button', { name: 'Resume it' }).click();
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
 });
+
+test('a model that never answers in the format asked: the run says so, not only 0%', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await connect(page);
+  await openScreen(page, 'Optimize');
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByLabel('Budget: max model calls (0 = none)').fill('60');
+  server.failure = { kind: 'text', text: 'Well, let me think about this ticket carefully first.' };
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  // Cached answers (a retry asked again) count as answers too: more than the 60 calls.
+  await expect(page.getByTestId('unreadable-answers')).toContainText(
+    /None of the model's \d+ answers in this run could be read/,
+  );
+});

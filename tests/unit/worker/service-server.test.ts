@@ -47,6 +47,16 @@ describe('The worker service with a local server', () => {
     expect((await service.modelUsage())?.calls).toBe(calls.length);
   }, 30_000);
 
+  it('counts the answers a run could not read (a model that ignores the format)', async () => {
+    const service = createCopaService(deps(adapterEnv(null)));
+    await service.useServer({ baseUrl: server.url, model: 'standin-7b' });
+    server.failure = { kind: 'text', text: 'Well, let me think about this ticket carefully. ' };
+    const outcome = await service.startRun({ task, config: short }, () => undefined);
+    expect(outcome.status).toBe('finished');
+    expect(outcome.answers?.read).toBe(0);
+    expect(outcome.answers?.unreadable).toBeGreaterThan(20);
+  }, 30_000);
+
   it('keys the answer cache by base URL and model', async () => {
     const service = createCopaService({
       ...deps(adapterEnv(null)),
