@@ -12,7 +12,8 @@ export type ServerErrorName =
   | 'ServerTimeoutError'
   | 'ServerRejectedError'
   | 'ServerResponseError'
-  | 'ServerEmptyAnswerError';
+  | 'ServerEmptyAnswerError'
+  | 'ServerContextWindowError';
 
 /**
  * What each common server needs before a browser page may call it (CORS). Shown with the
@@ -60,6 +61,10 @@ const WORDS: Readonly<Record<ServerErrorName, (address: string) => string>> = {
     'label answer a few dozen tokens: turn its thinking off in the server, or choose an ' +
     "instruct model that answers directly. Otherwise look at the server's log (the model's chat " +
     'template may be wrong).',
+  ServerContextWindowError: () =>
+    'The context window is a number of tokens, at least 512 (models have 2,048 to 131,072): ' +
+    "the model's card or the server's log says it. Leave it empty when you do not know it; the " +
+    'server then says when a prompt is too long.',
 };
 
 /** A failure of a local server, with advice in its message. Survives the worker boundary by name. */

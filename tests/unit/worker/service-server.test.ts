@@ -109,6 +109,19 @@ describe('The worker service with a local server', () => {
     expect((await service.engineStatus()).kind).toBe('standin');
   });
 
+  it('refuses a context window no prompt fits in (say "4" meant as 4K), before any call', async () => {
+    const service = createCopaService(deps(adapterEnv(null)));
+    for (const contextWindow of [4, 100, 4096.5])
+      await expect(
+        service.useServer({ baseUrl: server.url, model: 'standin-7b', contextWindow }),
+      ).rejects.toMatchObject({
+        name: 'ServerContextWindowError',
+        message: expect.stringMatching(/at least 512/) as string,
+      });
+    expect(server.completions()).toEqual([]);
+    await service.useServer({ baseUrl: server.url, model: 'standin-7b', contextWindow: 4096 });
+  });
+
   it('needs a confirmation for an address that is neither loopback nor private', async () => {
     const service = createCopaService(deps(adapterEnv(null)));
     await expect(service.testServer({ baseUrl: 'https://llm.example.com' })).rejects.toMatchObject({
