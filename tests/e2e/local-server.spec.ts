@@ -92,7 +92,7 @@ test('says in words what went wrong, and a run keeps its checkpoint while the se
   // The server answers, but with a failure: each is named and explained.
   server.failModels = true;
   const failures: [Failure, string, string][] = [
-    [{ kind: 'status', status: 404 }, 'ServerModelNotFoundError', 'no OpenAI-compatible API'],
+    [{ kind: 'status', status: 404 }, 'ServerNoApiError', 'no OpenAI-compatible API'],
     [{ kind: 'status', status: 429 }, 'ServerBusyError', 'limits the request rate'],
     [{ kind: 'status', status: 503 }, 'ServerFailedError', "Look at the server's log"],
     [{ kind: 'malformed' }, 'ServerResponseError', 'not JSON'],

@@ -13,7 +13,8 @@ export type ServerErrorName =
   | 'ServerRejectedError'
   | 'ServerResponseError'
   | 'ServerEmptyAnswerError'
-  | 'ServerContextWindowError';
+  | 'ServerContextWindowError'
+  | 'ServerNoApiError';
 
 /**
  * What each common server needs before a browser page may call it (CORS). Shown with the
@@ -65,6 +66,10 @@ const WORDS: Readonly<Record<ServerErrorName, (address: string) => string>> = {
     'The context window is a number of tokens, at least 512 (models have 2,048 to 131,072): ' +
     "the model's card or the server's log says it. Leave it empty when you do not know it; the " +
     'server then says when a prompt is too long.',
+  ServerNoApiError: (a) =>
+    `${a} answers, but has no OpenAI-compatible API there (GET /v1/models was not found). ` +
+    "Give the server's base URL: for Ollama http://127.0.0.1:11434, not its own /api address; " +
+    'for the others the address the server prints when it starts, without /v1.',
 };
 
 /** A failure of a local server, with advice in its message. Survives the worker boundary by name. */

@@ -194,6 +194,13 @@ describe('listServerModels', () => {
     expect(server.requests[0]).toMatchObject({ method: 'GET', path: '/v1/models' });
   });
 
+  it("says an address without the API is that, not a model it doesn't serve (Ollama's /api)", async () => {
+    await expect(listServerModels({ baseUrl: `${server.url}/api` })).rejects.toMatchObject({
+      name: 'ServerNoApiError',
+      message: expect.stringMatching(/no OpenAI-compatible API there.*for Ollama/s) as string,
+    });
+  });
+
   it('says when the address answers but is not an OpenAI-compatible server', async () => {
     server.failModels = true;
     server.failure = { kind: 'malformed' };
