@@ -217,3 +217,18 @@ test('a model that never answers in the format asked: the run says so, not only 
     /None of the model's \d+ answers in this run could be read/,
   );
 });
+
+test('keyboard: focus goes on from Test connection to Use this server, and stays there', async ({
+  page,
+}) => {
+  await page.goto('/#/model');
+  await expect(page.getByTestId('gpu-summary')).toBeVisible();
+  await page.getByLabel('Server address').fill(server.url);
+  await page.getByRole('button', { name: 'Test connection' }).focus();
+  await page.keyboard.press('Enter');
+  const use = page.getByRole('button', { name: 'Use this server' });
+  await expect(use).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('server-speed')).toBeVisible();
+  await expect(use).toBeFocused();
+});
