@@ -18,7 +18,8 @@ export class EngineFailureError extends CopaError {
     super(
       'EngineFailureError',
       `The model failed ${failures} calls in a row, so the run stopped (its last checkpoint is ` +
-        `kept). Last error: ${lastError} Reload the model (or pick a smaller one) and resume.`,
+        `kept). Last error: ${lastError} Once the model answers again (reload it, pick a ` +
+        'smaller one, or restart the server it runs on), resume.',
     );
   }
 }

@@ -230,12 +230,20 @@ export class RunState {
    */
   async resumeStored(runId: string, name: string): Promise<void> {
     if (this.running) return;
+    const cut = this.interrupted;
     this.reset();
     this.resumedFrom = name;
     this.modelLabel = this.engine.status.label;
     this.standIn = this.engine.status.kind === 'standin';
     this.startProgram = null;
     await this.drive(() => this.client.resumeStoredRun(runId, (events) => this.take(events)));
+    // Refused before it started (another model is loaded): the run is still there to resume,
+    // not "Continuing…" with nothing going on.
+    if (this.error && this.outcome === null && this.eventCount === 0) {
+      this.interrupted = cut;
+      this.resumedFrom = null;
+      this.modelLabel = '';
+    }
   }
 
   async resume(): Promise<void> {

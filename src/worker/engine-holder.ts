@@ -199,6 +199,10 @@ export class EngineHolder {
     if (this.loadController)
       throw new WorkerStateError('A model is loading; wait or cancel it first.');
     const baseUrl = this.checkedAddress(choice);
+    const context = choice.contextWindow;
+    // A few hundred tokens (say "4" meant as 4K) would fail every run with "prompt too long".
+    if (context !== undefined && !isContextWindow(context))
+      throw new ServerError('ServerContextWindowError', baseUrl, `given: ${context}`);
     const model = new LocalServerModel({
       baseUrl,
       model: choice.model,
@@ -207,10 +211,18 @@ export class EngineHolder {
       ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
       ...(this.deps.serverTimeoutMs ? { timeoutMs: this.deps.serverTimeoutMs } : {}),
     });
-    const warmUp = await model.warmUp();
-    await this.release();
-    this.current = { kind: 'server', model };
-    return { status: this.status(), warmUp };
+    // A server loading a big model can keep the warm-up waiting for minutes: "Cancel" (the
+    // same as for a download) stops it, and the current engine stays.
+    const controller = new AbortController();
+    this.loadController = controller;
+    try {
+      const warmUp = await model.warmUp(controller.signal);
+      await this.release();
+      this.current = { kind: 'server', model };
+      return { status: this.status(), warmUp };
+    } finally {
+      this.loadController = null;
+    }
   }
 
   private checkedAddress(input: ServerInput): string {
@@ -304,6 +316,11 @@ export class EngineHolder {
     this.current = null;
     if (c?.kind === 'webllm') await c.unload().catch(() => undefined);
   }
+}
+
+/** A plausible context window in tokens: whole, from 512 (no useful prompt fits less) to 10M. */
+function isContextWindow(tokens: number): boolean {
+  return Number.isInteger(tokens) && tokens >= 512 && tokens <= 10_000_000;
 }
 
 function labelOf(c: Current): string {

@@ -5,6 +5,7 @@ import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
 import { runCopa, type CopaResult } from '../core/optimizers/copa';
 import type { RunEvent } from '../core/optimizers/events';
 import type { EventsCallback, RunOutcome, RunRequest, RunStatus } from './api';
+import { countingAnswers } from './answer-count';
 import { EventBatcher } from './event-batcher';
 import { EngineFailureGuard } from '../core/engine-failures';
 import { GuardedLM } from '../core/guarded-lm';
@@ -107,6 +108,7 @@ export class RunController {
       () => active.controller.abort(),
       this.deps.stopsRun,
     );
+    const answers = countingAnswers(adapterFor(request.adapter));
     const batcher = new EventBatcher<RunEvent>(onEvents, this.deps.eventIntervalMs ?? 50);
     // Only a checkpoint written after a finished phase is safe to resume from.
     let saved: CopaCheckpoint | null = resumeFrom ?? null;
@@ -121,11 +123,18 @@ export class RunController {
         },
         {
           lm: guarded,
-          adapter: adapterFor(request.adapter),
+          adapter: answers.adapter,
           ...(this.deps.cacheStore ? { cacheStore: this.deps.cacheStore } : {}),
           ...(request.config ? { config: request.config } : {}),
           ...(resumeFrom ? { resumeFrom } : {}),
-          onEvent: (e) => batcher.push(e),
+          // The guard aborts the run when the engine is lost; the run then ends as cancelled,
+          // but nobody cancelled it: it is paused at its last checkpoint, to be resumed.
+          onEvent: (e) =>
+            batcher.push(
+              guarded.fatal && e.type === 'run-finished' && e.reason === 'cancelled'
+                ? { ...e, reason: 'paused' }
+                : e,
+            ),
           signal: active.controller.signal,
           onCheckpoint: async (cp) => {
             saved = cp;
@@ -143,9 +152,15 @@ export class RunController {
           stopReason: 'paused',
           result,
           error: { name: guarded.fatal.name, message: guarded.fatal.message },
+          answers: answers.count,
         };
       }
-      return { status: statusOf(result), stopReason: result.stopReason, result };
+      return {
+        status: statusOf(result),
+        stopReason: result.stopReason,
+        result,
+        answers: answers.count,
+      };
     } catch (err) {
       // A run stopped by an error (the engine kept failing, a prompt cannot fit) can be resumed
       // from its last finished phase once the cause is dealt with.

@@ -95,10 +95,15 @@ export class StoredRuns {
       const engine = this.requireEngine();
       // A run stored under a retired stand-in id resumes with the stand-in that replaced it.
       const stored = config.engine.modelId;
-      if ((stored === null ? null : currentModelId(stored)) !== engine.modelId)
+      if ((stored === null ? null : currentModelId(stored)) !== engine.modelId) {
+        const again =
+          config.engine.kind === 'server'
+            ? 'Connect to that server again (Model, Local server: Test connection, then Use this server)'
+            : 'Load that model again';
         throw new WorkerStateError(
-          `This run used ${config.engine.label}. Load that model again to resume it, so it ends as it would have without the interruption.`,
+          `This run used ${config.engine.label}. ${again} to resume it, so it ends as it would have without the interruption.`,
         );
+      }
       const state = lastCheckpoint(run);
       const { resolved } = await this.resolve(config.request);
       await this.deps.runs.setStatus(runId, 'running');

@@ -25,7 +25,7 @@ async function connect(page: Page): Promise<void> {
   await expect(page.getByTestId('server-models')).toContainText('offers 2 models');
   await page.locator('select[name="server-model"]').selectOption('standin-7b');
   await page.getByRole('button', { name: 'Use this server' }).click();
-  await expect(page.getByTestId('server-speed')).toContainText('Warm-up call answered in');
+  await expect(page.getByTestId('server-speed')).toContainText("a call of a run's size in");
   await expect(page.getByTestId('engine-status')).toContainText('standin-7b (local server at');
 }
 
@@ -92,7 +92,7 @@ test('says in words what went wrong, and a run keeps its checkpoint while the se
   // The server answers, but with a failure: each is named and explained.
   server.failModels = true;
   const failures: [Failure, string, string][] = [
-    [{ kind: 'status', status: 404 }, 'ServerModelNotFoundError', 'no OpenAI-compatible API'],
+    [{ kind: 'status', status: 404 }, 'ServerNoApiError', 'no OpenAI-compatible API'],
     [{ kind: 'status', status: 429 }, 'ServerBusyError', 'limits the request rate'],
     [{ kind: 'status', status: 503 }, 'ServerFailedError', "Look at the server's log"],
     [{ kind: 'malformed' }, 'ServerResponseError', 'not JSON'],
@@ -117,6 +117,15 @@ test('says in words what went wrong, and a run keeps its checkpoint while the se
   expect(server.requests.length).toBe(before);
   await page.getByLabel('Server address').fill(server.url);
   await testConnection.click();
+  // A server that keeps the warm-up waiting (loading a big model): Cancel stops it, nothing
+  // is said to have gone wrong, and the stand-in stays.
+  server.failure = { kind: 'slow', ms: 60_000 };
+  await page.getByRole('button', { name: 'Use this server' }).click();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Use this server' })).toBeEnabled();
+  await expect(page.getByTestId('engine-status')).toContainText('Stand-in model');
+  await expect(error).toHaveCount(0);
+  server.failure = null;
   await page.getByRole('button', { name: 'Use this server' }).click();
   await expect(page.getByTestId('engine-status')).toContainText('local server');
 
@@ -150,4 +159,76 @@ test('says in words what went wrong, and a run keeps its checkpoint while the se
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
   expect(await page.getByTestId('phase-decision').count()).toBeGreaterThan(phasesKept);
+});
+
+test('a run paused by a server that went away, after a reload: the offer names the server and resuming waits for it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await connect(page);
+  await openScreen(page, 'Optimize');
+  await page.getByLabel('Cycles').fill('2');
+  await page.getByLabel('Budget: max model calls (0 = none)').fill('400');
+  server.failure = { kind: 'slow', ms: 10 };
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('phase-decision').first()).toBeVisible({ timeout: 60_000 });
+  server.failure = { kind: 'drop' };
+  await expect(page.getByTestId('run-status')).toContainText('the local server stopped answering', {
+    timeout: 30_000,
+  });
+  server.failure = null;
+
+  // After a reload the stand-in answers: the offer says which model the run needs.
+  await page.reload();
+  const offer = page.getByTestId('interrupted-run');
+  await expect(offer).toBeVisible();
+  await expect(page.getByTestId('interrupted-model')).toContainText(
+    'It ran with standin-7b (local server at',
+  );
+  await offer.getByRole('button', { name: 'Resume it' }).click();
+  await expect(page.getByTestId('run-error')).toContainText('Connect to that server again');
+  // Refused, not begun: the run is still offered, and nothing says it is continuing.
+  await expect(offer).toBeVisible();
+  await expect(page.getByText('from its last saved phase')).toHaveCount(0);
+
+  await openScreen(page, 'Model');
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await page.getByRole('button', { name: 'Use this server' }).click();
+  await expect(page.getByTestId('engine-status')).toContainText('standin-7b (local server at');
+  await openScreen(page, 'Optimize');
+  await expect(page.getByTestId('interrupted-model')).toHaveCount(0);
+  await offer.getByRole('button', { name: 'Resume it' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
+});
+
+test('a model that never answers in the format asked: the run says so, not only 0%', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await connect(page);
+  await openScreen(page, 'Optimize');
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByLabel('Budget: max model calls (0 = none)').fill('60');
+  server.failure = { kind: 'text', text: 'Well, let me think about this ticket carefully first.' };
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  // Cached answers (a retry asked again) count as answers too: more than the 60 calls.
+  await expect(page.getByTestId('unreadable-answers')).toContainText(
+    /None of the model's \d+ answers in this run could be read/,
+  );
+});
+
+test('keyboard: focus goes on from Test connection to Use this server, and stays there', async ({
+  page,
+}) => {
+  await page.goto('/#/model');
+  await expect(page.getByTestId('gpu-summary')).toBeVisible();
+  await page.getByLabel('Server address').fill(server.url);
+  await page.getByRole('button', { name: 'Test connection' }).focus();
+  await page.keyboard.press('Enter');
+  const use = page.getByRole('button', { name: 'Use this server' });
+  await expect(use).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('server-speed')).toBeVisible();
+  await expect(use).toBeFocused();
 });

@@ -16,7 +16,9 @@ export type Failure =
   | { kind: 'status'; status: number; message?: string; retryAfterS?: number }
   | { kind: 'slow'; ms: number }
   | { kind: 'malformed' }
-  | { kind: 'drop' };
+  | { kind: 'drop' }
+  /** A chat completion whose answer is this text (a model that rambles, or writes nothing). */
+  | { kind: 'text'; text: string };
 
 export interface LoggedRequest {
   method: string;
@@ -125,6 +127,14 @@ export class OpenAITestServer {
       if (f.retryAfterS !== undefined) res.setHeader('Retry-After', String(f.retryAfterS));
       error(res, f.status, f.message ?? `Failing with ${f.status} on request.`);
     } else if (f.kind === 'malformed') end(res, 200, '<html>not json</html>', 'text/html');
+    else if (f.kind === 'text')
+      json(res, 200, {
+        object: 'chat.completion',
+        choices: [
+          { index: 0, message: { role: 'assistant', content: f.text }, finish_reason: 'length' },
+        ],
+        usage: { prompt_tokens: 100, completion_tokens: 32 },
+      });
     else res.socket?.destroy();
     return true;
   }

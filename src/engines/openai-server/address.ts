@@ -5,7 +5,8 @@ export type AddressKind = 'loopback' | 'private' | 'public';
 
 /**
  * The base URL as the engine uses it: http(s) only, no query or fragment, no trailing slash,
- * and without a trailing "/v1" (users often paste the OpenAI base URL, which includes it).
+ * and without a trailing "/v1" (users often paste the OpenAI base URL, which includes it) or
+ * an endpoint's path under it (copied from a server's docs or a curl line).
  */
 export function normalizeBaseUrl(input: string): string {
   let url: URL;
@@ -16,7 +17,10 @@ export function normalizeBaseUrl(input: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new ServerError('ServerAddressError', input);
-  const path = url.pathname.replace(/\/+$/, '').replace(/\/v1$/, '');
+  const path = url.pathname
+    .replace(/\/+$/, '')
+    .replace(/(\/v1)?\/(chat\/completions|completions|models)$/, '')
+    .replace(/\/v1$/, '');
   return `${url.protocol}//${url.host}${path}`;
 }
 

@@ -11,7 +11,10 @@ export type ServerErrorName =
   | 'ServerFailedError'
   | 'ServerTimeoutError'
   | 'ServerRejectedError'
-  | 'ServerResponseError';
+  | 'ServerResponseError'
+  | 'ServerEmptyAnswerError'
+  | 'ServerContextWindowError'
+  | 'ServerNoApiError';
 
 /**
  * What each common server needs before a browser page may call it (CORS). Shown with the
@@ -53,6 +56,20 @@ const WORDS: Readonly<Record<ServerErrorName, (address: string) => string>> = {
   ServerResponseError: (a) =>
     `${a} answered with something that is not an OpenAI chat completion. Check that the address ` +
     'is the server\'s base URL (without "/v1/chat/completions").',
+  ServerEmptyAnswerError: (a) =>
+    `The model at ${a} answered with no text. A model that thinks before it answers (Qwen3, ` +
+    'DeepSeek-R1, QwQ and the like) spends the answer length on thinking, and COPA gives a ' +
+    'label answer a few dozen tokens: turn its thinking off in the server, or choose an ' +
+    "instruct model that answers directly. Otherwise look at the server's log (the model's chat " +
+    'template may be wrong).',
+  ServerContextWindowError: () =>
+    'The context window is a number of tokens, at least 512 (models have 2,048 to 131,072): ' +
+    "the model's card or the server's log says it. Leave it empty when you do not know it; the " +
+    'server then says when a prompt is too long.',
+  ServerNoApiError: (a) =>
+    `${a} answers, but has no OpenAI-compatible API there (GET /v1/models was not found). ` +
+    "Give the server's base URL: for Ollama http://127.0.0.1:11434, not its own /api address; " +
+    'for the others the address the server prints when it starts, without /v1.',
 };
 
 /** A failure of a local server, with advice in its message. Survives the worker boundary by name. */

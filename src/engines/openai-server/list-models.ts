@@ -16,7 +16,12 @@ export async function listServerModels(
     '/v1/models',
     undefined,
     signal,
-  );
+  ).catch((err: unknown) => {
+    // No model is chosen yet: a 404 here means no API at this address, not an unknown model.
+    if (err instanceof ServerError && err.http?.status === 404)
+      throw new ServerError('ServerNoApiError', endpoint.baseUrl, err.detail);
+    throw err;
+  });
   const data = json.data;
   if (!Array.isArray(data))
     throw new ServerError('ServerResponseError', endpoint.baseUrl, '/v1/models has no "data" list');

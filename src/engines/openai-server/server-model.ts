@@ -2,6 +2,8 @@ import { abortableWait } from '../../core/abortable-wait';
 import { isJsonObject, type JsonObject } from '../../core/json';
 import { estimateTokens, type LanguageModel, type LMRequest, type LMResponse } from '../../core/lm';
 import type { UsageSummary } from '../webllm/webllm-model';
+import { WARM_UP_PASSAGE } from '../warm-up-passage';
+import { answerText } from './answer-text';
 import { ServerError } from './errors';
 import { callServer, type ServerEndpoint } from './http';
 import { toServerRequest } from './request';
@@ -28,14 +30,47 @@ export interface LocalServerModelOptions extends Omit<ServerEndpoint, 'timeoutMs
   clock?: () => number;
 }
 
-/** What a short first call measured. */
+/** What the warm-up measured. */
 export interface WarmUpResult {
+  /** The first call's time: it includes loading the model when the server had not yet. */
+  firstCallMs: number;
+  /** The timed call's (a run's size, made once the model is loaded). */
   latencyMs: number;
   promptTokens: number;
   completionTokens: number;
-  /** Tokens (read and written) per second over the call. */
+  /** Tokens (read and written) per second over the timed call. */
   tokensPerS: number | null;
 }
+
+/** A first call: the server may load the model on it (seconds to minutes), so it is not timed. */
+const FIRST_CALL: LMRequest = {
+  messages: [{ role: 'user', content: 'Reply with the word OK.' }],
+  temperature: 0,
+  topP: 1,
+  maxTokens: 8,
+  seed: 0,
+};
+
+/**
+ * A call of a run's shape, timed: a few hundred tokens read and a label's worth written. Timing
+ * a tiny call instead counted its fixed cost as tokens, and a run's estimate came out many times
+ * too long.
+ */
+const TIMED_CALL: LMRequest = {
+  messages: [
+    { role: 'system', content: 'You answer briefly and follow the format you are asked for.' },
+    {
+      role: 'user',
+      content:
+        `${WARM_UP_PASSAGE.repeat(8)}\nWhich of order, card, app, password or parcel comes ` +
+        'last above? Answer with that one word.',
+    },
+  ],
+  temperature: 0,
+  topP: 1,
+  maxTokens: 16,
+  seed: 0,
+};
 
 /**
  * A model served by a local OpenAI-compatible server (Ollama, llama-server, LM Studio, vLLM) as
@@ -70,7 +105,16 @@ export class LocalServerModel implements LanguageModel {
     this.retryDelaysMs = opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   }
 
-  async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
+  complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
+    return this.call(request, signal, true);
+  }
+
+  /** One chat completion; `timed`: its time counts towards the measured speed. */
+  private async call(
+    request: LMRequest,
+    signal: AbortSignal | undefined,
+    timed: boolean,
+  ): Promise<LMResponse> {
     const began = this.clock();
     const json = await this.postRetrying(request, signal);
     const latencyMs = Math.max(0, this.clock() - began);
@@ -83,17 +127,18 @@ export class LocalServerModel implements LanguageModel {
         this.baseUrl,
         'the answer has no choices[0].message',
       );
-    const text = typeof message.content === 'string' ? message.content : '';
+    const text = answerText(message, choice?.finish_reason, this.baseUrl);
     const usage = isJsonObject(json.usage) ? json.usage : {};
     const promptTokens =
       count(usage.prompt_tokens) ??
       estimateTokens(request.messages.map((m) => m.content).join('\n'));
-    const completionTokens = count(usage.completion_tokens) ?? (text ? estimateTokens(text) : 0);
+    const completionTokens = count(usage.completion_tokens) ?? estimateTokens(text);
     this.record(
       promptTokens,
       completionTokens,
       latencyMs,
-      isJsonObject(json.timings) ? json.timings : null,
+      timed && isJsonObject(json.timings) ? json.timings : null,
+      timed,
     );
     return {
       text,
@@ -102,20 +147,16 @@ export class LocalServerModel implements LanguageModel {
     };
   }
 
-  /** A short first call, so a slow load shows up now and the speed is known before a run. */
+  /**
+   * Two calls before a run: a first one, so a slow load or a wrong model shows up now, then one
+   * of a run's size, whose time gives the cost estimate its speed.
+   */
   async warmUp(signal?: AbortSignal): Promise<WarmUpResult> {
-    const response = await this.complete(
-      {
-        messages: [{ role: 'user', content: 'Reply with the word OK.' }],
-        temperature: 0,
-        topP: 1,
-        maxTokens: 8,
-        seed: 0,
-      },
-      signal,
-    );
-    const { promptTokens, completionTokens, latencyMs } = response.usage;
+    const first = await this.call(FIRST_CALL, signal, false);
+    const timed = await this.call(TIMED_CALL, signal, true);
+    const { promptTokens, completionTokens, latencyMs } = timed.usage;
     return {
+      firstCallMs: first.usage.latencyMs,
       latencyMs,
       promptTokens,
       completionTokens,
@@ -180,18 +221,20 @@ export class LocalServerModel implements LanguageModel {
   /**
    * Adds a call to the totals. llama-server reports its reading and writing speeds
    * (`timings`); other servers only the tokens, so the call's time is split between reading
-   * and writing in proportion to the tokens.
+   * and writing in proportion to the tokens. An untimed call counts in the totals only.
    */
   private record(
     promptTokens: number,
     completionTokens: number,
     latencyMs: number,
     timings: JsonObject | null,
+    timed: boolean,
   ): void {
     this.totals.calls++;
     this.totals.promptTokens += promptTokens;
     this.totals.completionTokens += completionTokens;
     this.totals.latencyMs += latencyMs;
+    if (!timed) return;
     const readRate = count(timings?.prompt_per_second);
     const writeRate = count(timings?.predicted_per_second);
     const tokens = promptTokens + completionTokens;

@@ -1,20 +1,14 @@
 import type { ChatCompletion, ChatCompletionRequestNonStreaming } from '@mlc-ai/web-llm';
 import type { ModelSpeed } from '../../core/time-estimate';
+import { WARM_UP_PASSAGE } from '../warm-up-passage';
 import type { ChatEngine } from './chat-engine';
 
-/**
- * A warm-up prompt about as long as a task call's (a few hundred tokens), so the prefill speed
- * measured is the one a run sees: short prompts read slower per token.
- */
-const PASSAGE =
-  'A customer writes to a support desk about an order, a charge on a card, an app that ' +
-  'crashes on start, a password that no longer works, or a parcel that has not arrived. ';
 const WARM_UP: ChatCompletionRequestNonStreaming = {
   messages: [
     { role: 'system', content: 'You answer briefly and follow the format you are asked for.' },
     {
       role: 'user',
-      content: `${PASSAGE.repeat(8)}\nCount from 1 to 30, numbers only, separated by spaces.`,
+      content: `${WARM_UP_PASSAGE.repeat(8)}\nCount from 1 to 30, numbers only, separated by spaces.`,
     },
   ],
   temperature: 0,

@@ -80,6 +80,11 @@ export class ServerState {
     });
   }
 
+  /** Stops a warm-up that waits (a server loading a big model); the current model stays. */
+  async cancel(): Promise<void> {
+    if (this.busy === 'connecting') await this.client.cancelLoad();
+  }
+
   private input(): { baseUrl: string; apiKey?: string; confirmPublic?: boolean } {
     const key = this.apiKey.trim();
     return {
@@ -96,6 +101,8 @@ export class ServerState {
     try {
       await task();
     } catch (err) {
+      // Cancelled by the user: nothing went wrong.
+      if (toShown(err).name === 'AbortError') return;
       this.error = toShown(err);
       if (this.error.name === 'PublicServerAddressError') {
         this.publicAddress = this.baseUrl.trim();

@@ -25,12 +25,20 @@ export interface RunRequest {
 /** How a run ended. 'engine-lost': the GPU was lost; resume after loading a model again. */
 export type RunStatus = 'finished' | 'paused' | 'cancelled' | 'engine-lost';
 
+/** How many of a run's answers could be read, and how many could not (format not followed). */
+export interface AnswerCount {
+  read: number;
+  unreadable: number;
+}
+
 export interface RunOutcome {
   status: RunStatus;
   stopReason: StopReason;
   result: CopaResult;
   /** Set when status is 'engine-lost'. */
   error?: { name: string; message: string };
+  /** The model's answers this run could read and could not (this stretch, when resumed). */
+  answers?: AnswerCount;
   /** The stored run (when storage is available) and the program a finished run saved. */
   runId?: string;
   programId?: string;

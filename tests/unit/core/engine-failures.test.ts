@@ -80,6 +80,8 @@ describe('engine failures are loud', () => {
     expect(err).toBeInstanceOf(EngineFailureError);
     expect((err as EngineFailureError).name).toBe('EngineFailureError');
     expect((err as EngineFailureError).message).toMatch(/3 calls in a row.*DeviceLostError/s);
+    // The advice fits a local server as well as a browser model.
+    expect((err as EngineFailureError).message).toMatch(/restart the server it runs on/);
   });
 
   it('a persistently failing engine stops COPA with a named error, its checkpoint kept', async () => {

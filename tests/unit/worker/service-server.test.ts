@@ -47,6 +47,16 @@ describe('The worker service with a local server', () => {
     expect((await service.modelUsage())?.calls).toBe(calls.length);
   }, 30_000);
 
+  it('counts the answers a run could not read (a model that ignores the format)', async () => {
+    const service = createCopaService(deps(adapterEnv(null)));
+    await service.useServer({ baseUrl: server.url, model: 'standin-7b' });
+    server.failure = { kind: 'text', text: 'Well, let me think about this ticket carefully. ' };
+    const outcome = await service.startRun({ task, config: short }, () => undefined);
+    expect(outcome.status).toBe('finished');
+    expect(outcome.answers?.read).toBe(0);
+    expect(outcome.answers?.unreadable).toBeGreaterThan(20);
+  }, 30_000);
+
   it('keys the answer cache by base URL and model', async () => {
     const service = createCopaService({
       ...deps(adapterEnv(null)),
@@ -84,6 +94,32 @@ describe('The worker service with a local server', () => {
     expect((await pending).status).toBe('cancelled');
     // Far sooner than the slow answer: the request was aborted, not waited for.
     expect(Date.now() - began).toBeLessThan(3000);
+  });
+
+  it('Cancel stops a warm-up the server keeps waiting, and the current engine stays', async () => {
+    const service = createCopaService(deps(adapterEnv(null)));
+    await service.useStandIn(0);
+    server.failure = { kind: 'slow', ms: 5000 };
+    const began = Date.now();
+    const connecting = service.useServer({ baseUrl: server.url, model: 'standin-7b' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await service.cancelLoad();
+    await expect(connecting).rejects.toMatchObject({ name: 'AbortError' });
+    expect(Date.now() - began).toBeLessThan(3000);
+    expect((await service.engineStatus()).kind).toBe('standin');
+  });
+
+  it('refuses a context window no prompt fits in (say "4" meant as 4K), before any call', async () => {
+    const service = createCopaService(deps(adapterEnv(null)));
+    for (const contextWindow of [4, 100, 4096.5])
+      await expect(
+        service.useServer({ baseUrl: server.url, model: 'standin-7b', contextWindow }),
+      ).rejects.toMatchObject({
+        name: 'ServerContextWindowError',
+        message: expect.stringMatching(/at least 512/) as string,
+      });
+    expect(server.completions()).toEqual([]);
+    await service.useServer({ baseUrl: server.url, model: 'standin-7b', contextWindow: 4096 });
   });
 
   it('needs a confirmation for an address that is neither loopback nor private', async () => {
@@ -126,11 +162,15 @@ describe('The worker service with a local server', () => {
   it('a server failing call after call (5xx) pauses the run too, with both errors named', async () => {
     const service = createCopaService(deps(adapterEnv(null)));
     await service.useServer({ baseUrl: server.url, model: 'standin-7b' });
+    const ends: string[] = [];
     const outcome = await service.startRun({ task, config: { ...small, cycles: 2 } }, (events) => {
       if (events.some((e) => e.type === 'phase-started' && e.index === 1))
         server.failure = { kind: 'status', status: 500, message: 'CUDA out of memory' };
+      for (const e of events) if (e.type === 'run-finished') ends.push(e.reason);
     });
     expect(outcome.status).toBe('engine-lost');
+    // The page says why it stopped from this event: paused, not "You cancelled the run".
+    expect(ends).toEqual(['paused']);
     expect(outcome.error?.name).toBe('EngineFailureError');
     expect(outcome.error?.message).toMatch(/ServerFailedError.*CUDA out of memory/);
     expect(outcome.result.history.length).toBeGreaterThanOrEqual(1);

@@ -6,6 +6,11 @@ describe('server addresses', () => {
     expect(normalizeBaseUrl(' http://127.0.0.1:11434/ ')).toBe('http://127.0.0.1:11434');
     expect(normalizeBaseUrl('http://localhost:8000/v1/')).toBe('http://localhost:8000');
     expect(normalizeBaseUrl('https://gpu.lan/llm/v1')).toBe('https://gpu.lan/llm');
+    // An endpoint copied from a curl line or the server's docs.
+    expect(normalizeBaseUrl('http://127.0.0.1:8080/v1/chat/completions')).toBe(
+      'http://127.0.0.1:8080',
+    );
+    expect(normalizeBaseUrl('http://127.0.0.1:1234/v1/models/')).toBe('http://127.0.0.1:1234');
   });
 
   it('refuses what is not an http(s) address', () => {

@@ -153,12 +153,38 @@ describe('LocalServerModel', () => {
     });
   });
 
-  it('measures speed with a warm-up call', async () => {
+  it("warms up with a first call, then times a call of a run's size", async () => {
     const m = model();
     const warm = await m.warmUp();
-    expect(warm.promptTokens).toBeGreaterThan(0);
     expect(server.completions()[0]?.body?.max_tokens).toBe(8);
-    expect(m.summary().calls).toBe(1);
+    expect(warm.promptTokens).toBeGreaterThan(200);
+    expect(m.summary().calls).toBe(2);
+  });
+
+  it("leaves the first call's time (the server loading the model) out of the speed", async () => {
+    // A server that takes 4 s to load the model, then reads 400 tokens and writes 8 in 0.5 s.
+    let now = 0;
+    const times = [4000, 500];
+    const answer = { role: 'assistant', content: 'parcel' };
+    const m = new LocalServerModel({
+      baseUrl: 'http://127.0.0.1:11434',
+      model: 'qwen2.5:7b',
+      clock: () => now,
+      fetch: () => {
+        now += times.shift() ?? 0;
+        const body = {
+          choices: [{ message: answer, finish_reason: 'stop' }],
+          usage: { prompt_tokens: 400, completion_tokens: 8 },
+        };
+        return Promise.resolve(new Response(JSON.stringify(body)));
+      },
+    });
+    const warm = await m.warmUp();
+    expect(warm).toMatchObject({ firstCallMs: 4000, latencyMs: 500 });
+    expect(warm.tokensPerS).toBeCloseTo(816);
+    // Counted as a whole 4.5 s, a run of such calls was estimated at nine times its length.
+    expect(m.summary().prefillTokensPerS).toBeCloseTo(816);
+    expect(m.summary().decodeTokensPerS).toBeCloseTo(816);
   });
 });
 
@@ -166,6 +192,13 @@ describe('listServerModels', () => {
   it('lists the models of GET /v1/models, sorted', async () => {
     expect(await listServerModels({ baseUrl: server.url })).toEqual(['a-model', 'standin-7b']);
     expect(server.requests[0]).toMatchObject({ method: 'GET', path: '/v1/models' });
+  });
+
+  it("says an address without the API is that, not a model it doesn't serve (Ollama's /api)", async () => {
+    await expect(listServerModels({ baseUrl: `${server.url}/api` })).rejects.toMatchObject({
+      name: 'ServerNoApiError',
+      message: expect.stringMatching(/no OpenAI-compatible API there.*for Ollama/s) as string,
+    });
   });
 
   it('says when the address answers but is not an OpenAI-compatible server', async () => {
