@@ -146,6 +146,7 @@ export class StoredRuns {
       ...(asked.kind === 'builtin' ? { taskId: asked.taskId } : {}),
       ...(config.request.datasetId ? { datasetId: config.request.datasetId } : {}),
       model: { ...config.engine, standIn: config.engine.kind === 'standin' },
+      settings: config.request.config ?? {},
       startProgram: start,
       bestProgram: checkpoint.program,
       ...(programId ? { programId } : {}),
