@@ -6,7 +6,7 @@ import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
 import { phaseKind } from '../core/optimizers/copa';
 import { replayEvents, type PhaseSnapshot } from '../core/optimizers/replay';
 import { currentModelId } from '../engines/standin/model-ids';
-import { RecordNotFoundError } from '../storage/errors';
+import { CorruptRecordError, RecordNotFoundError } from '../storage/errors';
 import { finishRun } from '../storage/finish-run';
 import { isRunLockHeld, withRunLock } from '../storage/run-lock';
 import type { RunRecord } from '../storage/runs';
@@ -190,8 +190,15 @@ export class StoredRuns {
   }
 
   async delete(runId: string): Promise<void> {
-    // A `running` record is live while some tab holds the run lock (else its tab died).
-    const status = (await this.deps.runs.get(runId))?.status;
+    // A `running` record is live while some tab holds the run lock (else its tab died). A
+    // damaged record has no status to read: it can only be deleted, which the Library offers.
+    const status = await this.deps.runs.get(runId).then(
+      (run) => run?.status,
+      (err: unknown) => {
+        if (err instanceof CorruptRecordError) return undefined;
+        throw err;
+      },
+    );
     if (status === 'running' && (await isRunLockHeld(this.deps.locks)))
       throw new WorkerStateError(
         'This run may be going on in this or another tab; stop it there before deleting it.',

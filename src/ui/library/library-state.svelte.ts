@@ -17,13 +17,16 @@ import { applyEvents, emptyRunView, type RunView } from '../optimize/run-view';
 
 export type LibraryKind = 'dataset' | 'program' | 'run';
 
+/** A stored record that could not be read, with the collection it is in (to delete it there). */
+export type UnreadableRecord = StoredProblem & { kind: LibraryKind };
+
 /** Saved datasets, programs and runs, with storage use and the answer cache. */
 export class LibraryState {
   // Worker answers are replaced whole, never edited in place: no deep proxies.
   datasets = $state.raw<DatasetSummary[]>([]);
   programs = $state.raw<ProgramSummary[]>([]);
   runs = $state.raw<RunSummary[]>([]);
-  problems = $state.raw<StoredProblem[]>([]);
+  problems = $state.raw<UnreadableRecord[]>([]);
   storage = $state.raw<StorageStatus | null>(null);
   cache = $state.raw<LmCacheReport | null>(null);
   lock = $state.raw<RunLockState>({ busy: false, here: false });
@@ -60,7 +63,13 @@ export class LibraryState {
         this.datasets = datasets.items;
         this.programs = programs.items;
         this.runs = runs.items;
-        this.problems = [...datasets.problems, ...programs.problems, ...runs.problems];
+        const of = (kind: LibraryKind, found: StoredProblem[]): UnreadableRecord[] =>
+          found.map((p) => ({ ...p, kind }));
+        this.problems = [
+          ...of('dataset', datasets.problems),
+          ...of('program', programs.problems),
+          ...of('run', runs.problems),
+        ];
         this.storage = storage;
         this.cache = cache;
         this.lock = lock;
