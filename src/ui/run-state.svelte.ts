@@ -2,7 +2,7 @@ import type { CopaConfig } from '../core/optimizers/copa-config';
 import { snapshot } from './lib/snapshot.svelte';
 import type { ProgramState } from '../core/program';
 import type { RunEvent, RunOutcome, RunSummary, StoredRunResults } from '../worker/api';
-import type { CopaClient } from '../worker/client';
+import { RESUMABLE_FAILURES, type CopaClient } from '../worker/client';
 import { runReportFile, type RunReportFormat } from './lib/run-report-markdown';
 import { saveTextFile } from './lib/save-file';
 import { toShown, type EngineState, type ShownError } from './engine-state.svelte';
@@ -304,8 +304,9 @@ export class RunState {
     } catch (err) {
       this.error = toShown(err);
       this.erroredSettings = JSON.stringify(this.settings);
-      // The engine kept failing: the run stopped at its last finished phase and can resume.
-      this.paused = this.error.name === 'EngineFailureError';
+      // The engine kept failing, or storage was full: the run stopped at its last finished
+      // phase and can resume.
+      this.paused = RESUMABLE_FAILURES.includes(this.error.name);
     } finally {
       this.running = false;
       this.pausing = false;

@@ -33,6 +33,7 @@ import { lastCheckpoint, parseCheckpoint } from './schemas/checkpoint-schema';
 import { runConfigJson, runConfigOf, type StoredRunConfig } from './schemas/stored-run-config';
 import { taskSplits, type TaskLookup } from './task-resolver';
 import { WorkerStateError } from './worker-errors';
+import { RESUMABLE_FAILURES } from './resumable-failures';
 
 /** The WebLLM release the app is built with (a unit test keeps it equal to the installed one). */
 export const WEBLLM_VERSION = '0.2.86';
@@ -236,8 +237,9 @@ export class StoredRuns {
       await runs
         .setStatus(runId, 'failed', { error: { name: e.name, message: e.message } })
         .catch(() => undefined);
-      // A run stopped by a failing engine kept its checkpoint: a plain resume continues it.
-      if (e.name === 'EngineFailureError') this.pausedRunId = runId;
+      // A run stopped by a failing engine or a full disk kept its checkpoint: a plain resume
+      // continues it (once the model works again, or space was freed).
+      if (RESUMABLE_FAILURES.includes(e.name)) this.pausedRunId = runId;
       throw err;
     }
     // A cancelled run that found a better program keeps it, as its stop reason says.

@@ -44,8 +44,14 @@ export class LibraryState {
     this.dspy = new DspyExportState(client);
   }
 
+  /** Runs that can go on: cut off, paused, or stopped by an error after a finished phase. */
   get unfinished(): RunSummary[] {
-    return this.runs.filter((r) => r.status === 'running' || r.status === 'paused');
+    return this.runs.filter(canResume);
+  }
+
+  /** Runs that have ended (finished, cancelled, or failed before finishing a phase). */
+  get past(): RunSummary[] {
+    return this.runs.filter((r) => !canResume(r));
   }
 
   async refresh(): Promise<void> {
@@ -207,4 +213,12 @@ export class LibraryState {
       this.error = toShown(err);
     }
   }
+}
+
+// A failed run resumes from its last checkpoint too (the worker allows it); the first
+// checkpoint is only the start, so one that failed before finishing a phase is just restarted.
+function canResume(r: RunSummary): boolean {
+  return (
+    r.status === 'running' || r.status === 'paused' || (r.status === 'failed' && r.checkpoints > 1)
+  );
 }
