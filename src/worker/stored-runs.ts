@@ -3,7 +3,7 @@ import { dataIdentity } from '../core/data-fingerprint';
 import type { ProgramProvenance } from '../core/interop/copa-format';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json';
 import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
-import { phaseKind } from '../core/optimizers/copa';
+import { phaseKind, type CopaResult } from '../core/optimizers/copa';
 import { replayEvents, type PhaseSnapshot } from '../core/optimizers/replay';
 import { currentModelId } from '../engines/standin/model-ids';
 import { CorruptRecordError, RecordNotFoundError } from '../storage/errors';
@@ -33,6 +33,7 @@ import { lastCheckpoint, parseCheckpoint } from './schemas/checkpoint-schema';
 import { runConfigJson, runConfigOf, type StoredRunConfig } from './schemas/stored-run-config';
 import { taskSplits, type TaskLookup } from './task-resolver';
 import { WorkerStateError } from './worker-errors';
+import { endingCheckpoint } from './run-ending';
 import { RESUMABLE_FAILURES } from './resumable-failures';
 
 /** The WebLLM release the app is built with (a unit test keeps it equal to the installed one). */
@@ -242,6 +243,10 @@ export class StoredRuns {
       if (RESUMABLE_FAILURES.includes(e.name)) this.pausedRunId = runId;
       throw err;
     }
+    // An ended run is not resumed: its last checkpoint tells how it ended (calls made after the
+    // last finished phase, why it stopped, the program it kept), for its report and results.
+    if (outcome.status === 'finished' || outcome.status === 'cancelled')
+      await this.keepEnding(runId, outcome.result);
     // A cancelled run that found a better program keeps it, as its stop reason says.
     const improved =
       outcome.status === 'cancelled' && outcome.result.bestScore > outcome.result.baselineScore;
@@ -267,6 +272,15 @@ export class StoredRuns {
       this.pausedRunId = runId;
     }
     return { ...outcome, runId };
+  }
+
+  private async keepEnding(runId: string, result: CopaResult): Promise<void> {
+    const ending = endingCheckpoint(result);
+    await this.deps.runs.saveCheckpoint(runId, {
+      phase: ending.nextPhase - 1,
+      label: 'run ended',
+      state: ending as unknown as JsonValue,
+    });
   }
 
   private requireEngine(): EngineStatus {
