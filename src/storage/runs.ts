@@ -127,7 +127,13 @@ export class RunRepository extends Repository<RunRecord> {
     status: RunStatus,
     extra: { error?: { name: string; message: string }; programId?: string } = {},
   ): Promise<RunRecord> {
-    return this.change(runId, [], (r) => ({ ...r, status, ...extra }));
+    // A run going on again is no longer failed: its old error would be shown beside its end.
+    return this.change(runId, [], ({ error, ...r }) => ({
+      ...r,
+      ...(status === 'failed' && error ? { error } : {}),
+      status,
+      ...extra,
+    }));
   }
 
   /** Keeps the run's before/after evaluation (replacing an earlier one). */

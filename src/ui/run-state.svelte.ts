@@ -2,7 +2,7 @@ import type { CopaConfig } from '../core/optimizers/copa-config';
 import { snapshot } from './lib/snapshot.svelte';
 import type { ProgramState } from '../core/program';
 import type { RunEvent, RunOutcome, RunSummary, StoredRunResults } from '../worker/api';
-import type { CopaClient } from '../worker/client';
+import { RESUMABLE_FAILURES, type CopaClient } from '../worker/client';
 import { runReportFile, type RunReportFormat } from './lib/run-report-markdown';
 import { saveTextFile } from './lib/save-file';
 import { toShown, type EngineState, type ShownError } from './engine-state.svelte';
@@ -10,7 +10,12 @@ import { applyEvents, emptyRunView, type RunView } from './optimize/run-view';
 import { describeEvent } from './optimize/event-lines';
 import type { TaskState } from './task-state.svelte';
 import { presetSettings, withoutPreset, type AppliedPreset } from './lib/model-preset';
-import { DEFAULT_RUN_SETTINGS, type RunSettings } from './run-settings';
+import {
+  copaConfigOf,
+  DEFAULT_RUN_SETTINGS,
+  runSettingsOf,
+  type RunSettings,
+} from './run-settings';
 import { runToResume } from './worker-health.svelte';
 
 export { DEFAULT_RUN_SETTINGS, type RunSettings };
@@ -158,21 +163,7 @@ export class RunState {
   }
 
   config(): Partial<CopaConfig> {
-    const s = this.settings;
-    return {
-      cycles: s.cycles,
-      startWith: s.startWith,
-      stepMode: s.stepMode,
-      seed: s.seed,
-      demoCandidates: s.demoCandidates,
-      instructionCandidates: s.instructionCandidates,
-      maxBootstrappedDemos: s.maxBootstrappedDemos,
-      budget: {
-        ...(s.maxCalls > 0 ? { maxCalls: s.maxCalls } : {}),
-        ...(s.maxMinutes > 0 ? { maxWallMs: s.maxMinutes * 60_000 } : {}),
-      },
-      acceptMargin: s.clearGainsOnly ? 1 : 0,
-    };
+    return copaConfigOf(this.settings);
   }
 
   /**
@@ -231,11 +222,21 @@ export class RunState {
   async resumeStored(runId: string, name: string): Promise<void> {
     if (this.running) return;
     const cut = this.interrupted;
+    // The run goes on with its own task, data, start program and settings: show those, or
+    // Results would score its programs on the task chosen now (another task's data, say) and
+    // the estimate beside it would be for other settings. Unreadable here, resuming says why.
+    const stored = await this.client.storedRunResults(runId).catch(() => null);
+    if (this.running) return;
+    if (stored) {
+      this.settings = runSettingsOf(stored.settings);
+      await this.task.useRunData(stored, this.config());
+      if (this.running) return;
+    }
     this.reset();
     this.resumedFrom = name;
     this.modelLabel = this.engine.status.label;
     this.standIn = this.engine.status.kind === 'standin';
-    this.startProgram = null;
+    this.startProgram = stored ? snapshot(stored.startProgram) : null;
     await this.drive(() => this.client.resumeStoredRun(runId, (events) => this.take(events)));
     // Refused before it started (another model is loaded): the run is still there to resume,
     // not "Continuing…" with nothing going on.
@@ -311,8 +312,9 @@ export class RunState {
     } catch (err) {
       this.error = toShown(err);
       this.erroredSettings = JSON.stringify(this.settings);
-      // The engine kept failing: the run stopped at its last finished phase and can resume.
-      this.paused = this.error.name === 'EngineFailureError';
+      // The engine kept failing, or storage was full: the run stopped at its last finished
+      // phase and can resume.
+      this.paused = RESUMABLE_FAILURES.includes(this.error.name);
     } finally {
       this.running = false;
       this.pausing = false;

@@ -157,6 +157,15 @@ export class TaskState {
     await this.selectDataset(datasetId, config);
   }
 
+  /** Chooses the task and stored dataset a stored run ran on (to show it, or go on with it). */
+  async useRunData(
+    run: { taskId?: string; datasetId?: string },
+    config?: Partial<CopaConfig>,
+  ): Promise<void> {
+    if (run.taskId && run.datasetId) await this.useDataset(run.taskId, run.datasetId, config);
+    else if (run.taskId && run.taskId !== this.taskId) await this.choose(run.taskId, config);
+  }
+
   /**
    * Chooses the data of the next run (null: the task's own examples) and reads its overview at
    * once: sizes, samples, checks and, unedited, the program that fits it.

@@ -10,6 +10,9 @@ import { WorkerWatch, type WorkerWatchOptions } from './worker-watch';
  * when the worker is watched, word of its death (every pending and later call then rejects
  * with WorkerGoneError).
  */
+// The page tells a resumable stop from a final one by the same names the worker uses.
+export { RESUMABLE_FAILURES } from './resumable-failures';
+
 export type Client<Api> = Api & {
   dispose(): void;
   /** Calls `listener` once if the worker dies or hangs; returns an unsubscribe. */

@@ -3,10 +3,10 @@ import { dataIdentity } from '../core/data-fingerprint';
 import type { ProgramProvenance } from '../core/interop/copa-format';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json';
 import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
-import { phaseKind } from '../core/optimizers/copa';
+import { phaseKind, type CopaResult } from '../core/optimizers/copa';
 import { replayEvents, type PhaseSnapshot } from '../core/optimizers/replay';
 import { currentModelId } from '../engines/standin/model-ids';
-import { RecordNotFoundError } from '../storage/errors';
+import { CorruptRecordError, RecordNotFoundError } from '../storage/errors';
 import { finishRun } from '../storage/finish-run';
 import { isRunLockHeld, withRunLock } from '../storage/run-lock';
 import type { RunRecord } from '../storage/runs';
@@ -33,6 +33,8 @@ import { lastCheckpoint, parseCheckpoint } from './schemas/checkpoint-schema';
 import { runConfigJson, runConfigOf, type StoredRunConfig } from './schemas/stored-run-config';
 import { taskSplits, type TaskLookup } from './task-resolver';
 import { WorkerStateError } from './worker-errors';
+import { endingCheckpoint } from './run-ending';
+import { RESUMABLE_FAILURES } from './resumable-failures';
 
 /** The WebLLM release the app is built with (a unit test keeps it equal to the installed one). */
 export const WEBLLM_VERSION = '0.2.86';
@@ -151,6 +153,7 @@ export class StoredRuns {
       ...(asked.kind === 'builtin' ? { taskId: asked.taskId } : {}),
       ...(config.request.datasetId ? { datasetId: config.request.datasetId } : {}),
       model: { ...config.engine, standIn: config.engine.kind === 'standin' },
+      settings: config.request.config ?? {},
       startProgram: start,
       bestProgram: checkpoint.program,
       ...(programId ? { programId } : {}),
@@ -194,8 +197,15 @@ export class StoredRuns {
   }
 
   async delete(runId: string): Promise<void> {
-    // A `running` record is live while some tab holds the run lock (else its tab died).
-    const status = (await this.deps.runs.get(runId))?.status;
+    // A `running` record is live while some tab holds the run lock (else its tab died). A
+    // damaged record has no status to read: it can only be deleted, which the Library offers.
+    const status = await this.deps.runs.get(runId).then(
+      (run) => run?.status,
+      (err: unknown) => {
+        if (err instanceof CorruptRecordError) return undefined;
+        throw err;
+      },
+    );
     if (status === 'running' && (await isRunLockHeld(this.deps.locks)))
       throw new WorkerStateError(
         'This run may be going on in this or another tab; stop it there before deleting it.',
@@ -233,10 +243,15 @@ export class StoredRuns {
       await runs
         .setStatus(runId, 'failed', { error: { name: e.name, message: e.message } })
         .catch(() => undefined);
-      // A run stopped by a failing engine kept its checkpoint: a plain resume continues it.
-      if (e.name === 'EngineFailureError') this.pausedRunId = runId;
+      // A run stopped by a failing engine or a full disk kept its checkpoint: a plain resume
+      // continues it (once the model works again, or space was freed).
+      if (RESUMABLE_FAILURES.includes(e.name)) this.pausedRunId = runId;
       throw err;
     }
+    // An ended run is not resumed: its last checkpoint tells how it ended (calls made after the
+    // last finished phase, why it stopped, the program it kept), for its report and results.
+    if (outcome.status === 'finished' || outcome.status === 'cancelled')
+      await this.keepEnding(runId, outcome.result);
     // A cancelled run that found a better program keeps it, as its stop reason says.
     const improved =
       outcome.status === 'cancelled' && outcome.result.bestScore > outcome.result.baselineScore;
@@ -262,6 +277,15 @@ export class StoredRuns {
       this.pausedRunId = runId;
     }
     return { ...outcome, runId };
+  }
+
+  private async keepEnding(runId: string, result: CopaResult): Promise<void> {
+    const ending = endingCheckpoint(result);
+    await this.deps.runs.saveCheckpoint(runId, {
+      phase: ending.nextPhase - 1,
+      label: 'run ended',
+      state: ending as unknown as JsonValue,
+    });
   }
 
   private requireEngine(): EngineStatus {

@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openWithStandIn, startRun, untilPhaseSaved } from './storage-helpers';
+import {
+  openWithStandIn,
+  putStoredRecord,
+  runToFinish,
+  startRun,
+  storedRecords,
+  untilPhaseSaved,
+  type StoredRun,
+} from './storage-helpers';
 
 const IMPORT_LABEL = 'Import a program file (project JSON or DSPy JSON)';
 
@@ -54,30 +62,13 @@ test('a refused program import says why, and the message stays until the user ac
 test('a stored program with a null step is listed as unreadable, not opened', async ({ page }) => {
   await openWithStandIn(page);
   await page.goto('/#/library');
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('copa-playground-programs');
-      req.onupgradeneeded = () => req.result.createObjectStore('programs');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('programs', 'readwrite');
-      tx.objectStore('programs').put(
-        {
-          schemaVersion: 1,
-          id: 'broken',
-          name: 'Broken',
-          savedAt: '2026-01-01T00:00:00.000Z',
-          origin: 'import-copa',
-          program: { version: 1, description: '', steps: [null] },
-        },
-        'broken',
-      );
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
+  await putStoredRecord(page, 'programs', 'broken', {
+    schemaVersion: 1,
+    id: 'broken',
+    name: 'Broken',
+    savedAt: '2026-01-01T00:00:00.000Z',
+    origin: 'import-copa',
+    program: { version: 1, description: '', steps: [null] },
   });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -85,6 +76,32 @@ test('a stored program with a null step is listed as unreadable, not opened', as
   await expect(page.getByTestId('library')).toContainText('"steps.0" is null');
   await expect(page.getByTestId('saved-programs')).toContainText('No programs yet');
   expect(errors).toEqual([]);
+});
+
+test('a damaged record says what is wrong and what to do, and deleting it keeps everything else', async ({
+  page,
+}) => {
+  await openWithStandIn(page);
+  await runToFinish(page, 1);
+  await putStoredRecord(page, 'runs', 'bad-run', { schemaVersion: 1, id: 'bad-run', status: 'x' });
+  await putStoredRecord(page, 'programs', 'bad-program', 'not a record');
+  await page.goto('/#/library');
+  const unreadable = page.getByTestId('unreadable-records');
+  await expect(unreadable.locator('li')).toHaveCount(2);
+  await expect(unreadable).toContainText('The stored run "bad-run" is damaged');
+  await expect(page.getByTestId('unreadable-advice')).toContainText('delete it');
+  // The run could not be deleted at all: its own damage refused the deletion.
+  await unreadable.getByRole('button', { name: 'Delete run bad-run' }).click();
+  await unreadable.getByRole('button', { name: 'Confirm delete of bad-run' }).click();
+  await expect(unreadable.locator('li')).toHaveCount(1);
+  await expect(page.getByTestId('library-error')).toHaveCount(0);
+  await unreadable.getByRole('button', { name: 'Delete program bad-program' }).click();
+  await unreadable.getByRole('button', { name: 'Confirm delete of bad-program' }).click();
+  await expect(page.getByTestId('unreadable-records')).toHaveCount(0);
+  // What was saved before is all still there.
+  await expect(page.getByTestId('saved-programs').locator('li')).toHaveCount(1);
+  const runs = await storedRecords<StoredRun>(page, 'runs');
+  expect(runs.map((r) => r.status)).toEqual(['finished']);
 });
 
 test('a huge setting is refused with a message, and the worker keeps answering', async ({

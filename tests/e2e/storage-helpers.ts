@@ -24,6 +24,33 @@ export async function storedRecords<T>(page: Page, collection: string): Promise<
   }, collection) as Promise<T[]>;
 }
 
+/** Writes one raw record into a collection, behind the app's back (a damaged disk, an old build). */
+export async function putStoredRecord(
+  page: Page,
+  collection: string,
+  key: string,
+  value: unknown,
+): Promise<void> {
+  await page.evaluate(
+    async ({ name, key, value }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(`copa-playground-${name}`);
+        req.onupgradeneeded = () => req.result.createObjectStore(name);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(name, 'readwrite');
+        tx.objectStore(name).put(value, key);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { name: collection, key, value },
+  );
+}
+
 /** Opens the app on a screen and waits until the stand-in answers (the app picks it at start). */
 export async function openWithStandIn(page: Page, screen = 'optimize', delayMs = 0): Promise<void> {
   await page.goto(`/#/${screen === 'optimize' && delayMs > 0 ? 'model' : screen}`);

@@ -183,3 +183,58 @@ test('a second tab cannot start a second run', async ({ context }) => {
   const runs = await storedRecords<StoredRun>(second, 'runs');
   expect(runs.map((r) => r.status)).toEqual(['cancelled']);
 });
+
+/**
+ * Makes the worker's browser storage refuse, once, the first write of a run's second finished
+ * phase, as a full disk would (IndexedDB's QuotaExceededError).
+ */
+const FULL_ONCE = `(() => {
+  const put = IDBObjectStore.prototype.put;
+  let refused = false;
+  IDBObjectStore.prototype.put = function (value, key) {
+    if (!refused && this.name === 'runs' && value?.checkpoints?.length >= 3) {
+      refused = true;
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    return put.call(this, value, key);
+  };
+})();
+`;
+const WORKER_SCRIPT = /copa\.worker-[^/]*\.js$/;
+
+test.describe('with no service worker (it would keep the refusing worker script)', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('a run stopped by full storage says so, keeps its finished phase and resumes from the Library', async ({
+    page,
+  }) => {
+    await page.context().route(WORKER_SCRIPT, async (route) => {
+      const response = await route.fetch();
+      // Not kept by any cache: after the reload the worker's storage works again.
+      const headers = { ...response.headers(), 'cache-control': 'no-store' };
+      await route.fulfill({ response, headers, body: FULL_ONCE + (await response.text()) });
+    });
+    await openWithStandIn(page);
+    await startRun(page, 2);
+    // It said "Not started." with Resume off: the finished phase could only be thrown away.
+    await expect(page.getByTestId('run-status')).toContainText("the browser's storage is full", {
+      timeout: 60_000,
+    });
+    await expect(page.getByTestId('run-error')).toContainText('StorageQuotaError');
+    await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeEnabled();
+
+    // Space freed, page reloaded: the Library offers the run, with why it stopped.
+    await page.context().unroute(WORKER_SCRIPT);
+    await page.reload();
+    await page.goto('/#/library');
+    const unfinished = page.getByTestId('unfinished-runs');
+    await expect(unfinished).toContainText('stopped by an error (can be resumed)');
+    await expect(unfinished).toContainText('storage for this site is full');
+    await unfinished.getByRole('button', { name: 'Resume' }).click();
+    await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+    const runs = await storedRecords<StoredRun & { error?: unknown }>(page, 'runs');
+    expect(runs.map((r) => [r.status, r.error])).toEqual([['finished', undefined]]);
+    expect(await storedRecords<StoredProgram>(page, 'programs')).toHaveLength(1);
+    await page.goto('/#/library');
+    await expect(page.getByTestId('past-runs')).not.toContainText('full');
+  });
+});

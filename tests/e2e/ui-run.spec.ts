@@ -50,3 +50,18 @@ test('a phase sized to fit the call budget says so on its card', async ({ page }
   await expect(fit).toContainText('Sized to fit the calls left in the budget:');
   await expect(fit).toContainText(/demo sets instead of \d+/);
 });
+
+test('a paused run is offered after a reload as paused, not as cut off', async ({ page }) => {
+  await chooseStandIn(page, 5);
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('phase-card').first()).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('Paused after a phase.', {
+    timeout: 30_000,
+  });
+  await page.reload();
+  const offer = page.getByTestId('interrupted-run');
+  await expect(offer).toContainText('was paused: phase');
+  // It said "was cut off before it finished (a reload, a closed tab or a crash)".
+  await expect(offer).not.toContainText('cut off');
+});

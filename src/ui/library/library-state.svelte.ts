@@ -22,13 +22,16 @@ import { applyEvents, emptyRunView, type RunView } from '../optimize/run-view';
 
 export type LibraryKind = 'dataset' | 'program' | 'run';
 
+/** A stored record that could not be read, with the collection it is in (to delete it there). */
+export type UnreadableRecord = StoredProblem & { kind: LibraryKind };
+
 /** Saved datasets, programs and runs, with storage use and the answer cache. */
 export class LibraryState {
   // Worker answers are replaced whole, never edited in place: no deep proxies.
   datasets = $state.raw<DatasetSummary[]>([]);
   programs = $state.raw<ProgramSummary[]>([]);
   runs = $state.raw<RunSummary[]>([]);
-  problems = $state.raw<StoredProblem[]>([]);
+  problems = $state.raw<UnreadableRecord[]>([]);
   storage = $state.raw<StorageStatus | null>(null);
   cache = $state.raw<LmCacheReport | null>(null);
   lock = $state.raw<RunLockState>({ busy: false, here: false });
@@ -46,8 +49,14 @@ export class LibraryState {
     this.dspy = new DspyExportState(client);
   }
 
+  /** Runs that can go on: cut off, paused, or stopped by an error after a finished phase. */
   get unfinished(): RunSummary[] {
-    return this.runs.filter((r) => r.status === 'running' || r.status === 'paused');
+    return this.runs.filter(canResume);
+  }
+
+  /** Runs that have ended (finished, cancelled, or failed before finishing a phase). */
+  get past(): RunSummary[] {
+    return this.runs.filter((r) => !canResume(r));
   }
 
   async refresh(): Promise<void> {
@@ -65,7 +74,13 @@ export class LibraryState {
         this.datasets = datasets.items;
         this.programs = programs.items;
         this.runs = runs.items;
-        this.problems = [...datasets.problems, ...programs.problems, ...runs.problems];
+        const of = (kind: LibraryKind, found: StoredProblem[]): UnreadableRecord[] =>
+          found.map((p) => ({ ...p, kind }));
+        this.problems = [
+          ...of('dataset', datasets.problems),
+          ...of('program', programs.problems),
+          ...of('run', runs.problems),
+        ];
         this.storage = storage;
         this.cache = cache;
         this.lock = lock;
@@ -209,4 +224,12 @@ export class LibraryState {
       this.error = toShown(err);
     }
   }
+}
+
+// A failed run resumes from its last checkpoint too (the worker allows it); the first
+// checkpoint is only the start, so one that failed before finishing a phase is just restarted.
+function canResume(r: RunSummary): boolean {
+  return (
+    r.status === 'running' || r.status === 'paused' || (r.status === 'failed' && r.checkpoints > 1)
+  );
 }

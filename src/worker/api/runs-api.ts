@@ -130,6 +130,8 @@ export interface StoredRunResults {
   taskId?: string;
   datasetId?: string;
   model: EngineStatus & { standIn: boolean };
+  /** The settings it was started with (what they leave out was COPA's default). */
+  settings: Partial<CopaConfig>;
   /** The program the run started from (the baseline) and the best it found. */
   startProgram: ProgramState;
   bestProgram: ProgramState;

@@ -59,6 +59,18 @@ describe('RunRepository', () => {
     expect((await runs.list()).records).toHaveLength(2);
   });
 
+  it('a failed run that goes on again drops its error (a finished run showed why it had failed)', async () => {
+    const runs = new RunRepository(freshStore());
+    await runs.create({ id: 'r', config: {} });
+    await runs.setStatus('r', 'failed', { error: { name: 'StorageQuotaError', message: 'full' } });
+    await runs.setStatus('r', 'failed');
+    expect((await runs.get('r'))?.error?.name).toBe('StorageQuotaError');
+    await runs.setStatus('r', 'running');
+    expect((await runs.get('r'))?.error).toBeUndefined();
+    await runs.setStatus('r', 'finished', { programId: 'p' });
+    expect(await runs.get('r')).not.toHaveProperty('error');
+  });
+
   it('keeps only the newest checkpoints', async () => {
     const runs = new RunRepository(freshStore());
     await runs.create({ id: 'r', config: {} });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryState } from '../../../src/ui/library/library-state.svelte';
+import type { RunSummary } from '../../../src/worker/api';
 import type { CopaClient } from '../../../src/worker/client';
 
 /** An error as it arrives from the worker: a plain Error with the worker's name. */
@@ -32,5 +33,28 @@ describe('LibraryState.openResults', () => {
     expect(library.error?.name).toBe('StorageUnavailableError');
     await library.openResults('Run', async () => {});
     expect(library.error).toBeNull();
+  });
+});
+
+describe('LibraryState.unfinished', () => {
+  it('offers a run stopped by an error after a finished phase for resuming, not as ended', () => {
+    const library = new LibraryState({} as CopaClient);
+    const run = (id: string, status: RunSummary['status'], checkpoints: number): RunSummary => ({
+      id,
+      name: id,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      status,
+      checkpoints,
+    });
+    library.runs = [
+      run('cut', 'running', 2),
+      run('paused', 'paused', 2),
+      run('full-disk', 'failed', 2),
+      run('failed-at-start', 'failed', 1),
+      run('done', 'finished', 5),
+    ];
+    expect(library.unfinished.map((r) => r.id)).toEqual(['cut', 'paused', 'full-disk']);
+    expect(library.past.map((r) => r.id)).toEqual(['failed-at-start', 'done']);
   });
 });

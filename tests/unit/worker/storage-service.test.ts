@@ -139,8 +139,8 @@ describe('The worker service storage: runs', () => {
     // The listing tells runs of one task apart by model and seed.
     expect(runs[0]?.model).toMatch(/stand-in/i);
     expect(runs[0]?.seed).toBe(small.seed);
-    // The baseline and each of the two phases.
-    expect(runs[0]!.checkpoints).toBe(3);
+    // The baseline, each of the two phases, and how the run ended.
+    expect(runs[0]!.checkpoints).toBe(4);
     const programs = (await service.listPrograms()).items;
     expect(programs).toHaveLength(1);
     expect(programs[0]!.program).toEqual(outcome.result.program);
@@ -162,6 +162,30 @@ describe('The worker service storage: runs', () => {
     await expect(service.storedRunHistory('missing')).rejects.toMatchObject({
       name: 'RecordNotFoundError',
     });
+  });
+
+  it('a run its call budget stopped inside a phase is reported, listed and reopened as it ended', async () => {
+    const service = tab(freshProfile());
+    await service.useStandIn(0);
+    const config = { ...smallRun(0), cycles: 2, budget: { maxCalls: 250 } };
+    const outcome = await service.startRun({ task, config }, () => undefined);
+    expect(outcome.stopReason).toBe('budget');
+    const report = await service.runReport(outcome.runId!);
+    // The report counted only the calls up to the last finished phase and gave no stop reason,
+    // as if the run could still go on.
+    expect(report!.totals).toEqual(outcome.result.totals);
+    expect(report!.stopReason).toBe('budget');
+    expect(report!.program).toEqual(outcome.result.program);
+    expect(report!.bestScore).toBe(outcome.result.bestScore);
+    expect(report!.curve).toEqual(outcome.result.curve);
+    const [listed] = (await service.listRuns()).items;
+    expect(listed!.bestScore).toBe(outcome.result.bestScore);
+    const reopened = await service.storedRunResults(outcome.runId!);
+    expect(reopened!.bestProgram).toEqual(outcome.result.program);
+    const view = emptyRunView();
+    applyEvents(view, await service.storedRunHistory(outcome.runId!));
+    expect(view.stopReason).toBe('budget');
+    expect(view.totals?.calls).toBe(outcome.result.totals.calls);
   });
 
   it("a stored run's report holds its setup, every phase and the program it ended with", async () => {

@@ -1,3 +1,4 @@
+import { promisifyRequest } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { predict, Program } from '../../../src/core/program';
 import { ProgramRepository } from '../../../src/storage/programs';
@@ -86,6 +87,24 @@ describe('stored runs are checked with schemas when read', () => {
       name: 'CorruptRecordError',
     });
     expect((await service.listRuns()).items.map((r) => r.id)).toContain(runId);
+  });
+
+  it('a run record too damaged to read is listed as such and can be deleted; other runs stay', async () => {
+    const { profile, runId } = await pausedRun();
+    await profile.runs('readwrite', (store) => {
+      store.put({ schemaVersion: 1, id: 'bad-run', status: 'weird' }, 'bad-run');
+      return promisifyRequest(store.transaction);
+    });
+    const service = createCopaService({ ...deps(adapterEnv(null)), storage: tabStorage(profile) });
+    const before = await service.listRuns();
+    expect(before.problems).toEqual([
+      expect.objectContaining({ id: 'bad-run', name: 'CorruptRecordError' }),
+    ]);
+    // Deleting it failed with the same CorruptRecordError, so it could never leave the list.
+    await service.deleteRun('bad-run');
+    const after = await service.listRuns();
+    expect(after.problems).toEqual([]);
+    expect(after.items.map((r) => r.id)).toEqual([runId]);
   });
 
   it('a checkpoint stored before the demo budget, bootstrap patience and proposer examples existed resumes with their defaults', async () => {

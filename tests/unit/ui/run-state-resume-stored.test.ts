@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgramState } from '../../../src/core/program';
+import type { EngineState } from '../../../src/ui/engine-state.svelte';
+import { DEFAULT_RUN_SETTINGS, RunState } from '../../../src/ui/run-state.svelte';
+import { copaConfigOf, runSettingsOf } from '../../../src/ui/run-settings';
+import type { TaskState } from '../../../src/ui/task-state.svelte';
+import type { RunOutcome, StoredRunResults } from '../../../src/worker/api';
+import type { CopaClient } from '../../../src/worker/client';
+
+const START = {
+  predictors: { dates: { instruction: 'Normalize the date.' } },
+} as unknown as ProgramState;
+
+/** A run of another task than the one chosen, cut off after a reload, with its own settings. */
+const STORED: StoredRunResults = {
+  runId: 'r1',
+  name: 'Date normalization',
+  status: 'running',
+  taskId: 'date-normalization',
+  model: { kind: 'standin', modelId: 'stand-in-v2', label: 'Stand-in', standIn: true },
+  settings: { cycles: 2, seed: 7, budget: { maxCalls: 300 }, acceptMargin: 1 },
+  startProgram: START,
+  bestProgram: START,
+  baselineScore: 0.5,
+  bestScore: 0.7,
+};
+
+function resumable() {
+  const chosen: { taskId?: string; datasetId?: string }[] = [];
+  const client = {
+    storedRunResults: async () => STORED,
+    // The run goes on; what it returns does not matter here.
+    resumeStoredRun: () => new Promise<RunOutcome>(() => undefined),
+  } as unknown as CopaClient;
+  const task = {
+    useRunData: async (run: { taskId?: string; datasetId?: string }) => {
+      chosen.push({ taskId: run.taskId, datasetId: run.datasetId });
+    },
+  } as unknown as TaskState;
+  const engine = { status: { kind: 'standin', modelId: 'stand-in-v2', label: 'Stand-in' } };
+  const run = new RunState(client, engine as unknown as EngineState, task);
+  return { run, chosen };
+}
+
+describe('RunState.resumeStored', () => {
+  it("shows the run's own task, start program and settings while it goes on", async () => {
+    const { run, chosen } = resumable();
+    void run.resumeStored('r1', 'Date normalization');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Results scored a date program on the ticket-routing data chosen before the reload (0%).
+    expect(chosen).toEqual([{ taskId: 'date-normalization', datasetId: undefined }]);
+    expect(run.startProgram).toEqual(START);
+    // The form (and the estimate beside the run) showed 3 cycles and seed 0 for a 2-cycle run.
+    expect(run.settings).toMatchObject({ cycles: 2, seed: 7, maxCalls: 300, clearGainsOnly: true });
+    expect(run.running).toBe(true);
+    expect(run.resumedFrom).toBe('Date normalization');
+  });
+});
+
+describe('run settings and COPA configuration', () => {
+  it('read back the settings they were made from', () => {
+    const settings = {
+      ...DEFAULT_RUN_SETTINGS,
+      cycles: 5,
+      maxMinutes: 20,
+      startWith: 'prompt' as const,
+    };
+    expect(runSettingsOf(copaConfigOf(settings))).toEqual(settings);
+    expect(runSettingsOf({})).toEqual(DEFAULT_RUN_SETTINGS);
+  });
+});
