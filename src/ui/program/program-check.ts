@@ -1,4 +1,5 @@
 import type { ConstraintSpec } from '../../core/constraints';
+import { slowRegexReason } from '../../core/regex-safety';
 import { isReservedName, RESERVED_NAME_REASON } from '../../core/reserved-names';
 import type { ScoringRules } from '../../core/scoring-rules';
 import type { ProgramState } from '../../core/program';
@@ -120,12 +121,7 @@ function constraintProblems(c: ConstraintSpec): string[] {
         ? ['the minimum is above the maximum.']
         : [];
     case 'regex':
-      try {
-        new RegExp(c.pattern, c.flags);
-        return c.pattern === '' ? ['write a pattern.'] : [];
-      } catch (err) {
-        return [`the pattern is not a valid regular expression (${(err as Error).message}).`];
-      }
+      return patternProblems(c.pattern, c.flags);
     case 'max-length':
       return Number.isInteger(c.maxChars) && c.maxChars > 0
         ? []
@@ -133,6 +129,17 @@ function constraintProblems(c: ConstraintSpec): string[] {
     case 'json':
       return [];
   }
+}
+
+function patternProblems(pattern: string, flags: string | undefined): string[] {
+  try {
+    new RegExp(pattern, flags);
+  } catch (err) {
+    return [`the pattern is not a valid regular expression (${(err as Error).message}).`];
+  }
+  if (pattern === '') return ['write a pattern.'];
+  const slow = slowRegexReason(pattern);
+  return slow === null ? [] : [`the pattern is refused: ${slow}`];
 }
 
 /** A new constraint of this kind on a field, with usable defaults. */

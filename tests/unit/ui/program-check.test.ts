@@ -114,6 +114,15 @@ describe('programProblems', () => {
     expect(problems[2]).toMatch(/minimum is above the maximum/);
     expect(problems[3]).toMatch(/whole number above 0/);
   });
+
+  it('refuses a pattern that could freeze the app on an answer, and says how to write it', () => {
+    const problems = programProblems(
+      program(),
+      rules({ constraints: [{ kind: 'regex', field: 'team', pattern: '^(\\w+\\s?)*$' }] }),
+    );
+    expect(problems).toEqual([expect.stringMatching(/^Rule 1 \(regex\): the pattern is refused/)]);
+    expect(problems[0]).toContain('^[\\w\\s]*$');
+  });
 });
 
 describe('parseLabels and freshFieldName', () => {
