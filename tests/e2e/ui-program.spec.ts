@@ -26,6 +26,10 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
   await expect(page.getByTestId('program-problems')).toContainText(
     'the label field “priority” needs at least one label',
   );
+  // It is said next to the field too (far above the list on a phone), and read out with it.
+  await expect(added.getByTestId('problem-note')).toContainText('needs at least one label');
+  await expect(added.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(added.getByLabel('Name')).toHaveAccessibleDescription(/needs at least one label/);
   await expect(save).toBeDisabled();
   await added.getByLabel(/^Labels, one per line/).fill('low, high');
   await added.getByLabel(/^Labels, one per line/).press('Tab');
@@ -46,10 +50,17 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
   await page.getByRole('button', { name: 'Add rule' }).click();
   await expect(rules).toHaveCount(before + 1);
   const rule = rules.last();
+  await expect(rule).toContainText('must match a pattern (regex)');
   await rule.getByLabel('Pattern').fill('([');
   await expect(page.getByTestId('program-problems')).toContainText(
     'not a valid regular expression',
   );
+  await expect(rule.getByTestId('problem-note')).toContainText('not a valid regular expression');
+  await expect(rule.getByLabel('Pattern')).toHaveAccessibleDescription(/not a valid regular/);
+  await expect(save).toBeDisabled();
+  // A pattern that could take minutes on an answer (and freeze the app) is refused the same way.
+  await rule.getByLabel('Pattern').fill('^(\\w+\\s?)*$');
+  await expect(rule.getByTestId('problem-note')).toContainText('repeats a group');
   await expect(save).toBeDisabled();
   await rule.getByLabel('Pattern').fill('\\S');
   await expect(page.getByTestId('program-problems')).toHaveCount(0);
@@ -105,6 +116,7 @@ test('a step added before the router makes a two-step pipeline that a run and Tr
   const name = page.getByRole('textbox', { name: 'Step name' }).first();
   await name.fill('2 notes');
   await expect(page.getByTestId('program-problems')).toContainText('not a valid step name');
+  await expect(name).toHaveAccessibleDescription(/not a valid step name/);
   await name.fill('summarize');
   await expect(page.getByRole('group', { name: /Step “summarize”/ })).toBeVisible();
   await expect(name).toBeFocused();

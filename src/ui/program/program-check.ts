@@ -6,6 +6,13 @@ import type { ProgramState } from '../../core/program';
 import { programInputs, programOutputs } from '../../core/program-fields';
 import type { FieldSpec, FieldType } from '../../core/signature';
 import { fieldNames, freshName, pipelineProblems } from './pipeline-edit';
+import {
+  fieldPlace,
+  METRIC_PLACE,
+  rulePlace,
+  sidePlace,
+  type ProgramProblem,
+} from './problem-place';
 
 export const FIELD_TYPES: readonly FieldType[] = ['text', 'number', 'label', 'list', 'json'];
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -52,45 +59,77 @@ export function programProblems(
   rules: ScoringRules,
   dataFields: readonly string[] = [],
 ): string[] {
-  const problems: string[] = pipelineProblems(program);
-  for (const step of program.steps) {
+  return placedProgramProblems(program, rules, dataFields).map((p) => p.text);
+}
+
+/** The problems of `programProblems`, each with the place it is shown next to. */
+export function placedProgramProblems(
+  program: ProgramState,
+  rules: ScoringRules,
+  dataFields: readonly string[] = [],
+): ProgramProblem[] {
+  const problems: ProgramProblem[] = pipelineProblems(program);
+  program.steps.forEach((step, s) => {
     const where = program.steps.length > 1 ? `Step “${step.name}”: ` : '';
-    const { inputs, outputs } = step.signature;
-    if (inputs.length === 0) problems.push(`${where}add at least one input field.`);
-    if (outputs.length === 0) problems.push(`${where}add at least one output field.`);
     const seen = new Set<string>();
-    for (const f of [...inputs, ...outputs]) {
-      problems.push(...fieldProblems(f).map((p) => where + p));
-      if (seen.has(f.name) && f.name !== '')
-        problems.push(`${where}the field name “${f.name}” is used twice; names must be unique.`);
-      seen.add(f.name);
+    for (const side of ['inputs', 'outputs'] as const) {
+      const fields = step.signature[side];
+      if (fields.length === 0)
+        problems.push({
+          text: `${where}add at least one ${side === 'inputs' ? 'input' : 'output'} field.`,
+          place: sidePlace(s, side),
+        });
+      fields.forEach((f, i) => {
+        const place = fieldPlace(s, side, i);
+        problems.push(...fieldProblems(f).map((p) => ({ text: where + p, place })));
+        if (seen.has(f.name) && f.name !== '')
+          problems.push({
+            text: `${where}the field name “${f.name}” is used twice; names must be unique.`,
+            place,
+          });
+        seen.add(f.name);
+      });
     }
-  }
+  });
   const outputs = new Set(outputNames(program));
   if (!outputs.has(rules.targetField))
-    problems.push(
-      `The metric scores “${rules.targetField}”, which is not an output field: choose the field to score.`,
-    );
+    problems.push({
+      text: `The metric scores “${rules.targetField}”, which is not an output field: choose the field to score.`,
+      place: METRIC_PLACE,
+    });
   rules.constraints.forEach((c, i) => {
     const label = `Rule ${i + 1} (${c.kind})`;
-    if (!outputs.has(c.field)) problems.push(`${label} is on “${c.field}”, not an output field.`);
-    problems.push(...constraintProblems(c).map((p) => `${label}: ${p}`));
+    const place = rulePlace(i);
+    if (!outputs.has(c.field))
+      problems.push({ text: `${label} is on “${c.field}”, not an output field.`, place });
+    problems.push(...constraintProblems(c).map((p) => ({ text: `${label}: ${p}`, place })));
   });
   if (dataFields.length > 0) {
     const have = new Set(dataFields);
     const listed = dataFields.join(', ');
-    for (const name of programInputs(program.steps)
-      .map((f) => f.name)
-      .filter((f) => f !== '' && !have.has(f)))
-      problems.push(
-        `The program reads “${name}”, which the data does not have (its fields: ${listed}): rename the input field to one of them.`,
-      );
+    for (const field of programInputs(program.steps).filter(
+      (f) => f.name !== '' && !have.has(f.name),
+    ))
+      problems.push({
+        text: `The program reads “${field.name}”, which the data does not have (its fields: ${listed}): rename the input field to one of them.`,
+        place: placeOfInput(program, field),
+      });
     if (outputs.has(rules.targetField) && !have.has(rules.targetField))
-      problems.push(
-        `The metric scores “${rules.targetField}”, but the data has no “${rules.targetField}” to compare with (its fields: ${listed}).`,
-      );
+      problems.push({
+        text: `The metric scores “${rules.targetField}”, but the data has no “${rules.targetField}” to compare with (its fields: ${listed}).`,
+        place: METRIC_PLACE,
+      });
   }
   return problems;
+}
+
+/** The place of an input field (the one the first step reading it declares). */
+function placeOfInput(program: ProgramState, field: FieldSpec): string | null {
+  for (const [s, step] of program.steps.entries()) {
+    const i = step.signature.inputs.indexOf(field);
+    if (i >= 0) return fieldPlace(s, 'inputs', i);
+  }
+  return null;
 }
 
 function fieldProblems(f: FieldSpec): string[] {

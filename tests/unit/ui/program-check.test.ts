@@ -7,6 +7,7 @@ import {
   labelListTokens,
   CONTEXT_TOKENS,
   programProblems,
+  placedProgramProblems,
   outputNames,
 } from '../../../src/ui/program/program-check';
 import type { ScoringRules } from '../../../src/core/scoring-rules';
@@ -122,6 +123,61 @@ describe('programProblems', () => {
     );
     expect(problems).toEqual([expect.stringMatching(/^Rule 1 \(regex\): the pattern is refused/)]);
     expect(problems[0]).toContain('^[\\w\\s]*$');
+  });
+});
+
+describe('placedProgramProblems', () => {
+  it('places each problem by the field, side, step, rule or metric it is about', () => {
+    const p = program();
+    p.steps[0]!.signature.outputs.push({ name: '2bad', description: '', type: 'text' });
+    p.steps[0]!.signature.inputs = [];
+    const placed = placedProgramProblems(
+      p,
+      rules({
+        targetField: 'gone',
+        constraints: [
+          { kind: 'json', field: 'team' },
+          { kind: 'number', field: 'team', min: 5, max: 1 },
+        ],
+      }),
+    );
+    expect(placed).toEqual([
+      { text: 'add at least one input field.', place: 'step-0-inputs' },
+      {
+        text: expect.stringMatching(/“2bad” is not a valid field name/),
+        place: 'step-0-outputs-1',
+      },
+      { text: expect.stringMatching(/scores “gone”/), place: 'metric' },
+      { text: expect.stringMatching(/^Rule 2 \(number\)/), place: 'rule-1' },
+    ]);
+  });
+
+  it('places an input the data lacks, and a step reading a later output, at that input', () => {
+    const p = program();
+    p.steps.push({
+      name: 'check',
+      chainOfThought: false,
+      demos: [],
+      signature: {
+        instruction: '',
+        inputs: [
+          { name: 'team', description: '', type: 'text' },
+          { name: 'note', description: '', type: 'text' },
+        ],
+        outputs: [{ name: 'verdict', description: '', type: 'text' }],
+      },
+    });
+    p.steps[0]!.name = 'bad name';
+    const placed = placedProgramProblems(p, rules(), ['ticket', 'team']);
+    expect(placed).toEqual([
+      { text: expect.stringMatching(/not a valid step name/), place: 'step-0' },
+      {
+        text: expect.stringMatching(/reads “note”, which the data does not have/),
+        place: 'step-1-inputs-1',
+      },
+    ]);
+    p.steps.reverse();
+    expect(placedProgramProblems(p, rules()).map((q) => q.place)).toContain('step-0-inputs-0');
   });
 });
 
