@@ -98,6 +98,49 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
   expect(problems).toEqual([]);
 });
 
+test('labels, a metric and a rule that could never work together are refused where they are edited', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await openScreen(page, 'Program');
+  const save = page.getByRole('button', { name: 'Save changes' });
+  const department = page.getByTestId('out-0-field').first();
+  const labels = department.getByLabel(/^Labels, one per line/);
+  const rule = page.getByTestId('constraint').first();
+
+  // A new label the task's one-of rule does not allow: every such answer would break it.
+  await labels.fill('billing\ntechnical\naccount\nshipping\nreturns\nlegal');
+  await labels.press('Tab');
+  await expect(rule.getByTestId('problem-note')).toContainText('refuses the label “legal”');
+  await expect(save).toBeDisabled();
+  await rule
+    .getByLabel(/^Allowed values/)
+    .fill('billing\ntechnical\naccount\nshipping\nreturns\nlegal');
+  await rule.getByLabel(/^Allowed values/).press('Tab');
+  await expect(page.getByTestId('program-problems')).toHaveCount(0);
+
+  // Two labels an answer cannot tell apart.
+  await labels.fill('billing\nBilling\ntechnical');
+  await labels.press('Tab');
+  await expect(department.getByTestId('problem-note')).toContainText(
+    'lists “billing” and “Billing”, which an answer cannot tell apart',
+  );
+  await labels.fill('billing\ntechnical\naccount\nshipping\nreturns\nlegal');
+  await labels.press('Tab');
+
+  // JSON field match on a label field would score every answer 0.
+  const metric = page.getByRole('combobox', { name: 'Metric', exact: true });
+  await metric.selectOption({ label: 'JSON field match' });
+  await expect(page.getByRole('combobox', { name: 'Field it scores' })).toHaveAccessibleDescription(
+    /every answer would score 0/,
+  );
+  await expect(save).toBeDisabled();
+  await metric.selectOption({ label: 'Label match' });
+  await expect(page.getByTestId('program-problems')).toHaveCount(0);
+  await expect(save).toBeEnabled();
+});
+
 test('a step added before the router makes a two-step pipeline that a run and Try it use', async ({
   page,
 }) => {

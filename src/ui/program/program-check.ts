@@ -1,3 +1,4 @@
+import { looseWords } from '../../core/adapters/label-words';
 import type { ConstraintSpec } from '../../core/constraints';
 import { slowRegexReason } from '../../core/regex-safety';
 import { isReservedName, RESERVED_NAME_REASON } from '../../core/reserved-names';
@@ -5,6 +6,7 @@ import type { ScoringRules } from '../../core/scoring-rules';
 import type { ProgramState } from '../../core/program';
 import { programInputs, programOutputs } from '../../core/program-fields';
 import type { FieldSpec, FieldType } from '../../core/signature';
+import { labelListText } from '../lib/label-list';
 import { fieldNames, freshName, pipelineProblems } from './pipeline-edit';
 import {
   fieldPlace,
@@ -97,12 +99,24 @@ export function placedProgramProblems(
       text: `The metric scores “${rules.targetField}”, which is not an output field: choose the field to score.`,
       place: METRIC_PLACE,
     });
+  const scored = outputField(program, rules.targetField);
+  const misfit = scored && metricMisfit(rules.metricId, scored);
+  if (misfit) problems.push({ text: misfit, place: METRIC_PLACE });
   rules.constraints.forEach((c, i) => {
     const label = `Rule ${i + 1} (${c.kind})`;
     const place = rulePlace(i);
     if (!outputs.has(c.field))
       problems.push({ text: `${label} is on “${c.field}”, not an output field.`, place });
     problems.push(...constraintProblems(c).map((p) => ({ text: `${label}: ${p}`, place })));
+    const refused = c.kind === 'one-of' ? refusedLabels(c, outputField(program, c.field)) : [];
+    if (refused.length > 0 && c.kind === 'one-of' && c.values.length > 0)
+      problems.push({
+        text: `${label}: it refuses ${refused.length === 1 ? 'the label' : 'the labels'} ${labelListText(
+          refused.map((l) => `“${l}”`),
+          5,
+        )} of “${c.field}”, so every such answer would break it: add ${refused.length === 1 ? 'it' : 'them'} to the allowed values, or remove the rule.`,
+        place,
+      });
   });
   if (dataFields.length > 0) {
     const have = new Set(dataFields);
@@ -121,6 +135,37 @@ export function placedProgramProblems(
       });
   }
   return problems;
+}
+
+/** The output field of that name (the last step's, when steps share it). */
+function outputField(program: ProgramState, name: string): FieldSpec | undefined {
+  return programOutputs(program.steps)
+    .filter((f) => f.name === name)
+    .at(-1);
+}
+
+/** Why the metric can score no answer of this field (every score would be 0), or null. */
+function metricMisfit(metricId: string, field: FieldSpec): string | null {
+  if (metricId === 'json_field_match' && ['label', 'number', 'list'].includes(field.type))
+    return `JSON field match compares JSON objects, but “${field.name}” is a ${field.type} field: every answer would score 0. Choose another metric, or make “${field.name}” a json field.`;
+  if (
+    metricId === 'number_within_tolerance' &&
+    field.type === 'label' &&
+    !(field.labels ?? []).some((l) => /\d/.test(l))
+  )
+    return `Number within tolerance compares numbers, but the labels of “${field.name}” hold none: every answer would score 0. Choose another metric, such as Label match.`;
+  return null;
+}
+
+/** The labels of a label field that a one-of rule on it does not allow. */
+function refusedLabels(
+  rule: Extract<ConstraintSpec, { kind: 'one-of' }>,
+  field: FieldSpec | undefined,
+): string[] {
+  if (field?.type !== 'label') return [];
+  const norm = (v: string): string => (rule.caseSensitive ? v.trim() : v.trim().toLowerCase());
+  const allowed = new Set(rule.values.map(norm));
+  return (field.labels ?? []).filter((l) => !allowed.has(norm(l)));
 }
 
 /** The place of an input field (the one the first step reading it declares). */
@@ -143,10 +188,27 @@ function fieldProblems(f: FieldSpec): string[] {
   if (f.type === 'label') {
     const labels = f.labels ?? [];
     if (labels.length === 0) out.push(`the label field “${f.name}” needs at least one label.`);
-    if (new Set(labels).size !== labels.length)
-      out.push(`the label field “${f.name}” lists a label twice.`);
+    const twin = sameReadingLabels(labels);
+    if (twin)
+      out.push(
+        twin[0] === twin[1]
+          ? `the label field “${f.name}” lists “${twin[0]}” twice.`
+          : `the label field “${f.name}” lists “${twin[0]}” and “${twin[1]}”, which an answer cannot tell apart (answers are read ignoring case, with “_”, “-” and spaces alike): keep one of them.`,
+      );
   }
   return out;
+}
+
+/** The first two labels an answer's reading cannot tell apart, or null. */
+function sameReadingLabels(labels: readonly string[]): [string, string] | null {
+  const seen = new Map<string, string>();
+  for (const label of labels) {
+    const key = looseWords(label);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) return [earlier, label];
+    seen.set(key, label);
+  }
+  return null;
 }
 
 function constraintProblems(c: ConstraintSpec): string[] {
