@@ -101,6 +101,7 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
 test('labels, a metric and a rule that could never work together are refused where they are edited', async ({
   page,
 }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
   await page.goto('/');
   await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
   await openScreen(page, 'Program');
@@ -136,9 +137,41 @@ test('labels, a metric and a rule that could never work together are refused whe
     /every answer would score 0/,
   );
   await expect(save).toBeDisabled();
+  await noSeriousA11yProblems(page, 'program with a refused metric');
   await metric.selectOption({ label: 'Label match' });
   await expect(page.getByTestId('program-problems')).toHaveCount(0);
   await expect(save).toBeEnabled();
+});
+
+test('with the keyboard, adding or removing a field or a step keeps the focus where the user is', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await openScreen(page, 'Program');
+  const outputs = page.getByRole('group', { name: 'Output fields' }).first();
+  // A new field's name has the focus, to be typed at once.
+  await outputs.getByRole('button', { name: 'Add output field' }).press('Enter');
+  const added = outputs.getByTestId('out-0-field').last().getByLabel('Name');
+  await expect(added).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('priority');
+  await expect(outputs.getByRole('button', { name: 'Remove “priority”' })).toBeVisible();
+  // Removing it leaves the focus on the field now in its place (here none: the Add button),
+  // not on the page (it was: the next Tab started again at the top).
+  await outputs.getByRole('button', { name: 'Remove “priority”' }).press('Enter');
+  await expect(outputs.getByRole('button', { name: 'Add output field' })).toBeFocused();
+  // A removed step: the focus goes to the name of the step now in its place.
+  await page.getByRole('button', { name: 'Add a step before “route”' }).press('Enter');
+  await page.getByRole('button', { name: 'Remove step “step_1”' }).press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Step name' })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'Step name' })).toHaveValue('route');
+  await page
+    .getByRole('group', { name: 'Input fields' })
+    .first()
+    .getByRole('button', { name: 'Remove “ticket”' })
+    .press('Enter');
+  await expect(page.getByRole('button', { name: 'Add input field' })).toBeFocused();
 });
 
 test('a step added before the router makes a two-step pipeline that a run and Try it use', async ({
