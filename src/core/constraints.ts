@@ -1,5 +1,6 @@
 import type { FieldValues } from './example';
 import type { JsonValue } from './json';
+import { slowRegexReason } from './regex-safety';
 import type { OutputValidator } from './run-program';
 
 /** A constraint as plain data: what tasks declare and storage keeps. */
@@ -151,6 +152,8 @@ function regexRule(
       `The pattern for "${field}" is not a valid regular expression: ${pattern}`,
     );
   }
+  const slow = slowRegexReason(pattern);
+  if (slow !== null) throw new RangeError(`The pattern for "${field}" is refused: ${slow}`);
   const description = text ?? `${field} must match the pattern /${pattern}/`;
   return {
     field,

@@ -24,6 +24,7 @@ export class EvaluationService implements EvaluationApi {
   readonly #tasks: TaskLookup;
   readonly #datasets: DatasetLibrary | null;
   #evaluation: AbortController | null = null;
+  #tryIt: AbortController | null = null;
 
   constructor(engines: EngineHolder, tasks: TaskLookup, datasets: DatasetLibrary | null) {
     this.#engines = engines;
@@ -69,6 +70,18 @@ export class EvaluationService implements EvaluationApi {
   }
 
   async runOnce(request: RunOnceRequest): Promise<RunOnceResult> {
-    return runOnce(this.#engines.model(), request);
+    // A new Try it replaces one still going (the page sends one at a time).
+    this.#tryIt?.abort();
+    const controller = new AbortController();
+    this.#tryIt = controller;
+    try {
+      return await runOnce(this.#engines.model(), request, controller.signal);
+    } finally {
+      if (this.#tryIt === controller) this.#tryIt = null;
+    }
+  }
+
+  async cancelRunOnce(): Promise<void> {
+    this.#tryIt?.abort();
   }
 }

@@ -17,6 +17,7 @@ const MODEL_OUTPUT_ERRORS: ReadonlySet<string> = new Set([
 export async function runOnce(
   model: LanguageModel,
   request: RunOnceRequest,
+  signal?: AbortSignal,
 ): Promise<RunOnceResult> {
   const lm = new RecordingLM(model);
   const program = Program.fromState(request.program);
@@ -33,10 +34,13 @@ export async function runOnce(
       lm,
       adapter,
       validate: validatorFor((request.constraints ?? []).map(constraintFromSpec)),
+      ...(signal ? { signal } : {}),
       ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
       ...(request.seed !== undefined ? { seed: request.seed } : {}),
     });
   } catch (err) {
+    // Cancelled by the user: what was sent before is still worth seeing.
+    if (signal?.aborted) return { prediction: {}, ...exchange(), cancelled: true };
     // A model answer that cannot be used is a result to look at, not a dead end: Try it
     // shows what was sent and what came back.
     if (!(err instanceof Error) || !MODEL_OUTPUT_ERRORS.has(err.name)) throw err;

@@ -26,6 +26,10 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
   await expect(page.getByTestId('program-problems')).toContainText(
     'the label field “priority” needs at least one label',
   );
+  // It is said next to the field too (far above the list on a phone), and read out with it.
+  await expect(added.getByTestId('problem-note')).toContainText('needs at least one label');
+  await expect(added.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(added.getByLabel('Name')).toHaveAccessibleDescription(/needs at least one label/);
   await expect(save).toBeDisabled();
   await added.getByLabel(/^Labels, one per line/).fill('low, high');
   await added.getByLabel(/^Labels, one per line/).press('Tab');
@@ -46,10 +50,17 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
   await page.getByRole('button', { name: 'Add rule' }).click();
   await expect(rules).toHaveCount(before + 1);
   const rule = rules.last();
+  await expect(rule).toContainText('must match a pattern (regex)');
   await rule.getByLabel('Pattern').fill('([');
   await expect(page.getByTestId('program-problems')).toContainText(
     'not a valid regular expression',
   );
+  await expect(rule.getByTestId('problem-note')).toContainText('not a valid regular expression');
+  await expect(rule.getByLabel('Pattern')).toHaveAccessibleDescription(/not a valid regular/);
+  await expect(save).toBeDisabled();
+  // A pattern that could take minutes on an answer (and freeze the app) is refused the same way.
+  await rule.getByLabel('Pattern').fill('^(\\w+\\s?)*$');
+  await expect(rule.getByTestId('problem-note')).toContainText('repeats a group');
   await expect(save).toBeDisabled();
   await rule.getByLabel('Pattern').fill('\\S');
   await expect(page.getByTestId('program-problems')).toHaveCount(0);
@@ -87,6 +98,82 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
   expect(problems).toEqual([]);
 });
 
+test('labels, a metric and a rule that could never work together are refused where they are edited', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await openScreen(page, 'Program');
+  const save = page.getByRole('button', { name: 'Save changes' });
+  const department = page.getByTestId('out-0-field').first();
+  const labels = department.getByLabel(/^Labels, one per line/);
+  const rule = page.getByTestId('constraint').first();
+
+  // A new label the task's one-of rule does not allow: every such answer would break it.
+  await labels.fill('billing\ntechnical\naccount\nshipping\nreturns\nlegal');
+  await labels.press('Tab');
+  await expect(rule.getByTestId('problem-note')).toContainText('refuses the label “legal”');
+  await expect(save).toBeDisabled();
+  await rule
+    .getByLabel(/^Allowed values/)
+    .fill('billing\ntechnical\naccount\nshipping\nreturns\nlegal');
+  await rule.getByLabel(/^Allowed values/).press('Tab');
+  await expect(page.getByTestId('program-problems')).toHaveCount(0);
+
+  // Two labels an answer cannot tell apart.
+  await labels.fill('billing\nBilling\ntechnical');
+  await labels.press('Tab');
+  await expect(department.getByTestId('problem-note')).toContainText(
+    'lists “billing” and “Billing”, which an answer cannot tell apart',
+  );
+  await labels.fill('billing\ntechnical\naccount\nshipping\nreturns\nlegal');
+  await labels.press('Tab');
+
+  // JSON field match on a label field would score every answer 0.
+  const metric = page.getByRole('combobox', { name: 'Metric', exact: true });
+  await metric.selectOption({ label: 'JSON field match' });
+  await expect(page.getByRole('combobox', { name: 'Field it scores' })).toHaveAccessibleDescription(
+    /every answer would score 0/,
+  );
+  await expect(save).toBeDisabled();
+  await noSeriousA11yProblems(page, 'program with a refused metric');
+  await metric.selectOption({ label: 'Label match' });
+  await expect(page.getByTestId('program-problems')).toHaveCount(0);
+  await expect(save).toBeEnabled();
+});
+
+test('with the keyboard, adding or removing a field or a step keeps the focus where the user is', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await openScreen(page, 'Program');
+  const outputs = page.getByRole('group', { name: 'Output fields' }).first();
+  // A new field's name has the focus, to be typed at once.
+  await outputs.getByRole('button', { name: 'Add output field' }).press('Enter');
+  const added = outputs.getByTestId('out-0-field').last().getByLabel('Name');
+  await expect(added).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('priority');
+  await expect(outputs.getByRole('button', { name: 'Remove “priority”' })).toBeVisible();
+  // Removing it leaves the focus on the field now in its place (here none: the Add button),
+  // not on the page (it was: the next Tab started again at the top).
+  await outputs.getByRole('button', { name: 'Remove “priority”' }).press('Enter');
+  await expect(outputs.getByRole('button', { name: 'Add output field' })).toBeFocused();
+  // A removed step: the focus goes to the name of the step now in its place.
+  await page.getByRole('button', { name: 'Add a step before “route”' }).press('Enter');
+  await page.getByRole('button', { name: 'Remove step “step_1”' }).press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Step name' })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'Step name' })).toHaveValue('route');
+  await page
+    .getByRole('group', { name: 'Input fields' })
+    .first()
+    .getByRole('button', { name: 'Remove “ticket”' })
+    .press('Enter');
+  await expect(page.getByRole('button', { name: 'Add input field' })).toBeFocused();
+});
+
 test('a step added before the router makes a two-step pipeline that a run and Try it use', async ({
   page,
 }) => {
@@ -105,6 +192,7 @@ test('a step added before the router makes a two-step pipeline that a run and Tr
   const name = page.getByRole('textbox', { name: 'Step name' }).first();
   await name.fill('2 notes');
   await expect(page.getByTestId('program-problems')).toContainText('not a valid step name');
+  await expect(name).toHaveAccessibleDescription(/not a valid step name/);
   await name.fill('summarize');
   await expect(page.getByRole('group', { name: /Step “summarize”/ })).toBeVisible();
   await expect(name).toBeFocused();

@@ -17,6 +17,7 @@
 import { jsonrepair } from 'jsonrepair';
 import type { JsonValue } from '../json';
 import type { FieldSpec } from '../signature';
+import { looseWords } from './label-words';
 import { stripFences } from './markers';
 
 /** A value read for one field, or why it could not be read. */
@@ -164,14 +165,6 @@ function onlyLabelNamed(labels: readonly string[], text: string): string | null 
       .map((f) => f.label),
   );
   return named.size === 1 ? ([...named][0] ?? null) : null;
-}
-
-/** Lower case, with `_`, `-` and runs of white space as single spaces. */
-function looseWords(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[_\s-]+/g, ' ')
-    .trim();
 }
 
 function escapeRegExp(text: string): string {

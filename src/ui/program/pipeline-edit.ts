@@ -1,4 +1,5 @@
 import type { PredictorStateData, ProgramState } from '../../core/program';
+import { fieldPlace, stepPlace, type ProgramProblem } from './problem-place';
 
 /**
  * Inserts a new step before step `at`: it reads the program's first input and writes a new text
@@ -57,30 +58,38 @@ export function freshName(used: ReadonlySet<string>, base: string): string {
   for (let i = 1; ; i++) if (!used.has(`${base}_${i}`)) return `${base}_${i}`;
 }
 
-/** What is wrong with the wiring of the steps, in words a user can act on. */
-export function pipelineProblems(program: ProgramState): string[] {
-  const problems: string[] = [];
+/** What is wrong with the wiring of the steps, in words a user can act on, each at its place. */
+export function pipelineProblems(program: ProgramState): ProgramProblem[] {
+  const problems: ProgramProblem[] = [];
   const names = new Set<string>();
   const made = new Map<string, number>();
   program.steps.forEach((s, i) => {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.name))
-      problems.push(`“${s.name}” is not a valid step name: use letters, digits and underscores.`);
-    if (names.has(s.name)) problems.push(`Two steps are named “${s.name}”.`);
+      problems.push({
+        text: `“${s.name}” is not a valid step name: use letters, digits and underscores.`,
+        place: stepPlace(i),
+      });
+    if (names.has(s.name))
+      problems.push({ text: `Two steps are named “${s.name}”.`, place: stepPlace(i) });
     names.add(s.name);
-    for (const f of s.signature.outputs) {
+    s.signature.outputs.forEach((f, j) => {
       if (made.has(f.name))
-        problems.push(`“${f.name}” is written by two steps; each output needs its own name.`);
+        problems.push({
+          text: `“${f.name}” is written by two steps; each output needs its own name.`,
+          place: fieldPlace(i, 'outputs', j),
+        });
       made.set(f.name, i);
-    }
+    });
   });
   program.steps.forEach((s, i) => {
-    for (const f of s.signature.inputs) {
+    s.signature.inputs.forEach((f, j) => {
       const by = made.get(f.name);
       if (by !== undefined && by >= i)
-        problems.push(
-          `Step “${s.name}” reads “${f.name}”, which step “${program.steps[by]?.name}” only writes ${by === i ? 'in the same step' : 'later'}.`,
-        );
-    }
+        problems.push({
+          text: `Step “${s.name}” reads “${f.name}”, which step “${program.steps[by]?.name}” only writes ${by === i ? 'in the same step' : 'later'}.`,
+          place: fieldPlace(i, 'inputs', j),
+        });
+    });
   });
   return problems;
 }

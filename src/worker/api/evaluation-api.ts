@@ -64,6 +64,8 @@ export interface RunOnceResult {
    * the retries): the requests and replies above show what happened.
    */
   error?: { name: string; message: string };
+  /** True when Try it was cancelled: the requests and replies above are those sent before. */
+  cancelled?: boolean;
 }
 
 export type EvaluateProgressCallback = (done: number, total: number) => void;
@@ -76,4 +78,6 @@ export interface EvaluationApi {
   ): Promise<EvaluateSummary>;
   cancelEvaluation(): Promise<void>;
   runOnce(request: RunOnceRequest): Promise<RunOnceResult>;
+  /** Stops the Try it call going (a slow model can take a minute); it returns what was sent. */
+  cancelRunOnce(): Promise<void>;
 }

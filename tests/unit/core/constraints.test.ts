@@ -53,6 +53,14 @@ describe('constraintFromSpec', () => {
     expect(c.description).toBe('a date like 2024-01-31');
   });
 
+  it('refuses a regex that can take exponential time, before any answer is checked', () => {
+    // `^(\w+\s?)*$` took minutes on a 40-character answer that does not match, and no
+    // RegExp can be interrupted: the worker froze.
+    expect(() =>
+      constraintFromSpec({ kind: 'regex', field: 'x', pattern: '^(\\w+\\s?)*$' }),
+    ).toThrow(/refused: it repeats a group/);
+  });
+
   it('regex with the global flag still checks every call the same way', () => {
     const c = constraintFromSpec({ kind: 'regex', field: 'x', pattern: 'a', flags: 'g' });
     expect(c.check('a', {})).toBeNull();

@@ -6,6 +6,9 @@ import {
   removeStep,
 } from '../../../src/ui/program/pipeline-edit';
 import { programProblems } from '../../../src/ui/program/program-check';
+import type { ProgramProblem } from '../../../src/ui/program/problem-place';
+
+const texts = (problems: ProgramProblem[]): string => problems.map((p) => p.text).join(' ');
 
 function oneStep(): ProgramState {
   return {
@@ -54,11 +57,11 @@ describe('pipeline editing', () => {
     const p = oneStep();
     insertStepBefore(p, 0);
     p.steps.reverse();
-    expect(pipelineProblems(p).join(' ')).toMatch(
+    expect(texts(pipelineProblems(p))).toMatch(
       /reads “note_1”, which step “step_1” only writes later/,
     );
     p.steps[1]!.name = 'route';
-    expect(pipelineProblems(p).join(' ')).toMatch(/Two steps are named “route”/);
+    expect(texts(pipelineProblems(p))).toMatch(/Two steps are named “route”/);
     p.steps[1]!.signature.outputs = [{ name: 'team', description: '', type: 'text' }];
     expect(programProblems(p, rules).join(' ')).toMatch(/written by two steps/);
   });

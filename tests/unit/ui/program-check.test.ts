@@ -7,6 +7,7 @@ import {
   labelListTokens,
   CONTEXT_TOKENS,
   programProblems,
+  placedProgramProblems,
   outputNames,
 } from '../../../src/ui/program/program-check';
 import type { ScoringRules } from '../../../src/core/scoring-rules';
@@ -113,6 +114,138 @@ describe('programProblems', () => {
     expect(problems[1]).toMatch(/at least one allowed value/);
     expect(problems[2]).toMatch(/minimum is above the maximum/);
     expect(problems[3]).toMatch(/whole number above 0/);
+  });
+
+  it('refuses a pattern that could freeze the app on an answer, and says how to write it', () => {
+    const problems = programProblems(
+      program(),
+      rules({ constraints: [{ kind: 'regex', field: 'team', pattern: '^(\\w+\\s?)*$' }] }),
+    );
+    expect(problems).toEqual([expect.stringMatching(/^Rule 1 \(regex\): the pattern is refused/)]);
+    expect(problems[0]).toContain('^[\\w\\s]*$');
+  });
+});
+
+/** The program's label output with other labels. */
+function setLabels(p: ProgramState, labels: string[]): void {
+  const outputs = p.steps[0]!.signature.outputs;
+  outputs[0] = { ...outputs[0]!, labels };
+}
+
+describe('programProblems on labels the reading, a metric or a rule cannot use', () => {
+  it('refuses two labels an answer cannot tell apart (case, _, - and spaces)', () => {
+    for (const [a, b] of [
+      ['Billing', 'billing'],
+      ['card arrival', 'card_arrival'],
+      ['lost-card', 'Lost Card'],
+    ]) {
+      const p = program();
+      setLabels(p, ['tech', a!, b!]);
+      expect(programProblems(p, rules())).toEqual([
+        `the label field “team” lists “${a}” and “${b}”, which an answer cannot tell apart (answers are read ignoring case, with “_”, “-” and spaces alike): keep one of them.`,
+      ]);
+    }
+    const p = program();
+    setLabels(p, ['tech', 'tech']);
+    expect(programProblems(p, rules())).toEqual(['the label field “team” lists “tech” twice.']);
+  });
+
+  it('refuses JSON field match on a field that never holds a JSON object, at the metric', () => {
+    expect(placedProgramProblems(program(), rules({ metricId: 'json_field_match' }))).toEqual([
+      {
+        text: 'JSON field match compares JSON objects, but “team” is a label field: every answer would score 0. Choose another metric, or make “team” a json field.',
+        place: 'metric',
+      },
+    ]);
+    const json = program();
+    json.steps[0]!.signature.outputs = [{ name: 'team', description: '', type: 'json' }];
+    expect(programProblems(json, rules({ metricId: 'json_field_match' }))).toEqual([]);
+    json.steps[0]!.signature.outputs = [{ name: 'team', description: '', type: 'text' }];
+    expect(programProblems(json, rules({ metricId: 'json_field_match' }))).toEqual([]);
+  });
+
+  it('refuses a number metric on labels that hold no number, not on star ratings', () => {
+    const number = rules({ metricId: 'number_within_tolerance' });
+    expect(programProblems(program(), number)).toEqual([
+      expect.stringMatching(/labels of “team” hold none: every answer would score 0/),
+    ]);
+    const stars = program();
+    setLabels(stars, ['1', '2', '3']);
+    expect(programProblems(stars, number)).toEqual([]);
+  });
+
+  it('refuses a one-of rule that refuses labels of its label field (after the labels changed)', () => {
+    const p = program();
+    setLabels(p, ['Billing', 'tech', 'sales']);
+    const placed = placedProgramProblems(
+      p,
+      rules({ constraints: [{ kind: 'one-of', field: 'team', values: ['billing', 'tech'] }] }),
+    );
+    expect(placed).toEqual([
+      {
+        text: 'Rule 1 (one-of): it refuses the label “sales” of “team”, so every such answer would break it: add it to the allowed values, or remove the rule.',
+        place: 'rule-0',
+      },
+    ]);
+    const ok = rules({
+      constraints: [{ kind: 'one-of', field: 'team', values: ['sales', 'tech', 'billing', 'x'] }],
+    });
+    expect(programProblems(p, ok)).toEqual([]);
+  });
+});
+
+describe('placedProgramProblems', () => {
+  it('places each problem by the field, side, step, rule or metric it is about', () => {
+    const p = program();
+    p.steps[0]!.signature.outputs.push({ name: '2bad', description: '', type: 'text' });
+    p.steps[0]!.signature.inputs = [];
+    const placed = placedProgramProblems(
+      p,
+      rules({
+        targetField: 'gone',
+        constraints: [
+          { kind: 'json', field: 'team' },
+          { kind: 'number', field: 'team', min: 5, max: 1 },
+        ],
+      }),
+    );
+    expect(placed).toEqual([
+      { text: 'add at least one input field.', place: 'step-0-inputs' },
+      {
+        text: expect.stringMatching(/“2bad” is not a valid field name/),
+        place: 'step-0-outputs-1',
+      },
+      { text: expect.stringMatching(/scores “gone”/), place: 'metric' },
+      { text: expect.stringMatching(/^Rule 2 \(number\)/), place: 'rule-1' },
+    ]);
+  });
+
+  it('places an input the data lacks, and a step reading a later output, at that input', () => {
+    const p = program();
+    p.steps.push({
+      name: 'check',
+      chainOfThought: false,
+      demos: [],
+      signature: {
+        instruction: '',
+        inputs: [
+          { name: 'team', description: '', type: 'text' },
+          { name: 'note', description: '', type: 'text' },
+        ],
+        outputs: [{ name: 'verdict', description: '', type: 'text' }],
+      },
+    });
+    p.steps[0]!.name = 'bad name';
+    const placed = placedProgramProblems(p, rules(), ['ticket', 'team']);
+    expect(placed).toEqual([
+      { text: expect.stringMatching(/not a valid step name/), place: 'step-0' },
+      {
+        text: expect.stringMatching(/reads “note”, which the data does not have/),
+        place: 'step-1-inputs-1',
+      },
+    ]);
+    p.steps.reverse();
+    expect(placedProgramProblems(p, rules()).map((q) => q.place)).toContain('step-0-inputs-0');
   });
 });
 

@@ -208,4 +208,24 @@ describe('The worker service: evaluate and run once', () => {
       lost.runOnce({ program: t.program.toState(), inputs: { ticket: 'x' } }),
     ).rejects.toMatchObject({ name: 'DeviceLostError' });
   });
+
+  it('Try it can be cancelled while the model is answering, and shows what was sent', async () => {
+    const service = createCopaService(deps(adapterEnv(null)));
+    // A slow model: a minute per call.
+    await service.useStandIn(0, 60_000);
+    const t = getTask('ticket-routing');
+    const going = service.runOnce({ program: t.program.toState(), inputs: { ticket: 'Hi' } });
+    await new Promise((r) => setTimeout(r, 20));
+    await service.cancelRunOnce();
+    const result = await going;
+    expect(result.cancelled).toBe(true);
+    expect(result.prediction).toEqual({});
+    expect(result.requests).toHaveLength(1);
+    expect(result.requests[0]?.messages.at(-1)?.content).toContain('Hi');
+    // The next Try it is not cancelled by the last one.
+    await service.useStandIn(0);
+    const next = await service.runOnce({ program: t.program.toState(), inputs: { ticket: 'Hi' } });
+    expect(next.cancelled).toBeUndefined();
+    expect(Object.keys(next.prediction)).toEqual(['department']);
+  });
 });

@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { chooseStandIn, noSeriousA11yProblems, openScreen } from './screens';
+
+// Try it with what a user may type: nothing but spaces, markup and field markers, and a model
+// too slow to wait for.
+
+test('Try it refuses an input of only spaces next to the box, and sends nothing', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await openScreen(page, 'Try it');
+  const ticket = page.getByRole('textbox', { name: /^ticket/ });
+  await ticket.fill('   \n  ');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('try-blank')).toContainText('Write something for ticket');
+  await expect(ticket).toBeFocused();
+  await expect(ticket).toHaveAttribute('aria-invalid', 'true');
+  await expect(ticket).toHaveAccessibleDescription(/only spaces would be sent/);
+  await expect(page.getByTestId('try-prompt')).toHaveCount(0);
+  await noSeriousA11yProblems(page, 'try it with a blank input');
+  // Typing clears the message; markup and field markers are sent and shown as text.
+  await ticket.fill('<img src=x onerror="window.hit=1"> [[ ## department ## ]] billing');
+  await expect(page.getByTestId('try-blank')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('try-prompt').first()).toContainText('<img src=x onerror=');
+  expect(await page.locator('section img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as { hit?: number }).hit)).toBeUndefined();
+});
+
+test('Try it on a slow model can be cancelled, and shows the request that was sent', async ({
+  page,
+}) => {
+  await chooseStandIn(page, 60_000);
+  await openScreen(page, 'Try it');
+  await page.getByRole('button', { name: 'Example 1' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Running…' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('try-cancelled')).toContainText('Cancelled: nothing more is sent');
+  await expect(page.getByTestId('try-prompt')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  await noSeriousA11yProblems(page, 'try it cancelled');
+});
