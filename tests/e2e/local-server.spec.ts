@@ -141,17 +141,7 @@ test('says in words what went wrong, and a run keeps its checkpoint while the se
 
   // The server goes away mid-run: the run pauses at its last finished phase, says why, and
   // resumes once the server is back. Each answer is slowed so the run is still going.
-  await openScreen(page, 'Optimize');
-  await page.getByLabel('Cycles').fill('2');
-  await page.getByLabel('Budget: max model calls (0 = none)').fill('400');
-  server.failure = { kind: 'slow', ms: 10 };
-  await page.getByRole('button', { name: 'Start run' }).click();
-  // Once the first phase is decided (and checkpointed), the server goes away.
-  await expect(page.getByTestId('phase-decision').first()).toBeVisible({ timeout: 60_000 });
-  server.failure = { kind: 'drop' };
-  await expect(page.getByTestId('run-status')).toContainText('the local server stopped answering', {
-    timeout: 30_000,
-  });
+  await runUntilTheServerDrops(page);
   await expect(page.getByTestId('run-error')).toContainText('ServerUnreachableError');
   const phasesKept = await page.getByTestId('phase-decision').count();
   expect(phasesKept).toBeGreaterThanOrEqual(1);
@@ -166,16 +156,7 @@ test('a run paused by a server that went away, after a reload: the offer names t
 }) => {
   test.setTimeout(120_000);
   await connect(page);
-  await openScreen(page, 'Optimize');
-  await page.getByLabel('Cycles').fill('2');
-  await page.getByLabel('Budget: max model calls (0 = none)').fill('400');
-  server.failure = { kind: 'slow', ms: 10 };
-  await page.getByRole('button', { name: 'Start run' }).click();
-  await expect(page.getByTestId('phase-decision').first()).toBeVisible({ timeout: 60_000 });
-  server.failure = { kind: 'drop' };
-  await expect(page.getByTestId('run-status')).toContainText('the local server stopped answering', {
-    timeout: 30_000,
-  });
+  await runUntilTheServerDrops(page);
   server.failure = null;
 
   // After a reload the stand-in answers: the offer says which model the run needs.
@@ -232,3 +213,20 @@ test('keyboard: focus goes on from Test connection to Use this server, and stays
   await expect(page.getByTestId('server-speed')).toBeVisible();
   await expect(use).toBeFocused();
 });
+
+/**
+ * Starts a two-cycle run on the server, each answer slowed so it is still going, and takes the
+ * server away once the first phase is decided (and checkpointed): the run pauses, saying why.
+ */
+async function runUntilTheServerDrops(page: Page): Promise<void> {
+  await openScreen(page, 'Optimize');
+  await page.getByLabel('Cycles').fill('2');
+  await page.getByLabel('Budget: max model calls (0 = none)').fill('400');
+  server.failure = { kind: 'slow', ms: 10 };
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('phase-decision').first()).toBeVisible({ timeout: 60_000 });
+  server.failure = { kind: 'drop' };
+  await expect(page.getByTestId('run-status')).toContainText('the local server stopped answering', {
+    timeout: 30_000,
+  });
+}
