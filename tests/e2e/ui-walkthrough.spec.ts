@@ -40,7 +40,7 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   // A demo-set candidate's demos can be read, rejected or not.
   const tried = cards
     .first()
-    .getByText(/^\d+ demos in this candidate$/)
+    .getByText(/^\d+ demos? in this candidate$/)
     .first();
   await tried.click();
   await expect(cards.first().locator('details[open] ol.demos li').first()).toBeVisible();

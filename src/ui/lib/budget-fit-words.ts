@@ -1,6 +1,8 @@
 import type { BudgetFit, FittedSetting } from '../../core/optimizers/budget-fit';
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+import { countWords } from './count-words';
+
+const plural = countWords;
 
 /** Each setting's new value, in words. */
 const SETTING_WORDS: Record<FittedSetting, (n: number) => string> = {
