@@ -2,15 +2,13 @@ import type { BudgetFit, FittedSetting } from '../../core/optimizers/budget-fit'
 
 import { countWords } from './count-words';
 
-const plural = countWords;
-
 /** Each setting's new value, in words. */
 const SETTING_WORDS: Record<FittedSetting, (n: number) => string> = {
-  demoCandidates: (n) => plural(n, 'demo set', 'demo sets'),
-  instructionCandidates: (n) => plural(n, 'proposed instruction', 'proposed instructions'),
+  demoCandidates: (n) => countWords(n, 'demo set', 'demo sets'),
+  instructionCandidates: (n) => countWords(n, 'proposed instruction', 'proposed instructions'),
   minibatchSize: (n) => `minibatches of ${n} examples`,
-  finalists: (n) => plural(n, 'finalist', 'finalists'),
-  failureProbeSize: (n) => plural(n, 'training example', 'training examples') + ' probed',
+  finalists: (n) => countWords(n, 'finalist', 'finalists'),
+  failureProbeSize: (n) => countWords(n, 'training example', 'training examples') + ' probed',
 };
 
 /**

@@ -25,6 +25,9 @@ function model(answer: string, verdict: (request: LMRequest) => string): Scripte
 
 describe('llmJudge', () => {
   const judge = llmJudge('answer');
+  /** The program run on the one example with `lm`, scored by the judge asking `lm`. */
+  const judged = (lm: ScriptedLM) =>
+    evaluate({ program, examples: [example], metric: judge, ctx: { lm, adapter: chatAdapter } });
 
   it('spends no call when the answer is the gold one in other case or punctuation, or missing', async () => {
     const lm = new ScriptedLM(() => 'yes');
@@ -37,12 +40,7 @@ describe('llmJudge', () => {
 
   it("asks the model with the program's inputs, the gold answer and the answer, and reads its yes or no", async () => {
     const yes = model('The capital is Paris, of course', () => 'Yes.');
-    const scored = await evaluate({
-      program,
-      examples: [example],
-      metric: judge,
-      ctx: { lm: yes, adapter: chatAdapter },
-    });
+    const scored = await judged(yes);
     expect(scored.score).toBe(1);
     expect(yes.calls).toBe(2);
     const asked = ScriptedLM.lastUser(yes.requests[1]!);
@@ -54,24 +52,14 @@ describe('llmJudge', () => {
 
     // "no" named as a whole word, with "correct" in the sentence, is a no.
     const no = model('Lyon', () => 'No, that answer is not correct.');
-    const wrong = await evaluate({
-      program,
-      examples: [example],
-      metric: judge,
-      ctx: { lm: no, adapter: chatAdapter },
-    });
+    const wrong = await judged(no);
     expect(wrong.score).toBe(0);
     expect(wrong.results[0]?.error).toBeFalsy();
   });
 
   it("counts a verdict it cannot read as the judge's error, not the program's unreadable answer", async () => {
     const lm = model('Lyon', () => 'Hmm, hard to say.');
-    const scored = await evaluate({
-      program,
-      examples: [example],
-      metric: judge,
-      ctx: { lm, adapter: chatAdapter },
-    });
+    const scored = await judged(lm);
     expect(scored.score).toBe(0);
     expect(scored.parseFailures).toBe(0);
     expect(scored.errors).toBe(1);
