@@ -35,7 +35,7 @@ export class OfflineState {
       },
       onRegisterError: (error: unknown) => {
         this.status = 'failed';
-        this.message = error instanceof Error ? error.message : String(error);
+        this.message = registerErrorWords(error);
       },
     });
   }
@@ -49,4 +49,16 @@ export class OfflineState {
     });
     await this.update?.(true);
   }
+}
+
+/**
+ * Why registering failed, in words a user can act on. The browser's own refusals are
+ * DOMExceptions with a message of their own ("The operation is insecure." in a private window);
+ * anything else is workbox tripping over a registration the browser did not make (service
+ * workers blocked by a setting or an extension leave it undefined), whose message
+ * ("Cannot read properties of undefined (reading 'waiting')") says nothing to a user.
+ */
+export function registerErrorWords(error: unknown): string {
+  if (error instanceof DOMException && error.message) return error.message;
+  return 'the browser did not register its offline copy; a setting or an extension may block service workers on this site';
 }

@@ -55,6 +55,22 @@ test('when the service worker cannot be stored, the footer says the app needs a 
   await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
 });
 
+test('when the browser blocks service workers, the footer says so in words, not as a script error', async ({
+  page,
+}) => {
+  // As a setting or an extension that blocks them: register() gives no registration.
+  await page.addInitScript(() => {
+    navigator.serviceWorker.register = () =>
+      Promise.resolve(undefined as unknown as ServiceWorkerRegistration);
+  });
+  await page.goto('/');
+  const status = page.getByTestId('offline-status');
+  await expect(status).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
+  await expect(status).toContainText('needs a connection to open');
+  await expect(status).toContainText('may block service workers');
+  await expect(status).not.toContainText('Cannot read properties');
+});
+
 const SERVED_SW = fileURLToPath(new URL('../../dist/sw.js', import.meta.url));
 
 for (const visit of ['the first visit', 'a later visit'] as const)
