@@ -3,6 +3,7 @@ import type { Example, Prediction } from './example';
 import { canonicalJson, type JsonValue } from './json';
 import type { ComparisonMetric, Metric } from './metric';
 import { llmJudge } from './llm-judge';
+import { METRIC_NAMES, type MetricId } from './metric-names';
 import { normalizeAnswer } from './answer-normalization';
 
 export { normalizeAnswer };
@@ -177,15 +178,7 @@ export function jsonFieldMatch(field: string, keys?: readonly string[]): Compari
   });
 }
 
-export type MetricId =
-  | 'exact_match'
-  | 'normalized_match'
-  | 'token_f1'
-  | 'contains'
-  | 'number_within_tolerance'
-  | 'label_match'
-  | 'json_field_match'
-  | 'llm_judge';
+export type { MetricId } from './metric-names';
 
 /** Describes a built-in metric so the UI and the worker can choose one by id. */
 export interface MetricDefinition {
@@ -199,50 +192,50 @@ export interface MetricDefinition {
 export const METRICS: readonly MetricDefinition[] = Object.freeze([
   {
     id: 'exact_match',
-    name: 'Exact match',
+    name: METRIC_NAMES.exact_match,
     description: 'The answer equals the gold answer exactly (ignoring surrounding spaces).',
     make: (field) => exactMatch(field),
   },
   {
     id: 'normalized_match',
-    name: 'Normalized match',
+    name: METRIC_NAMES.normalized_match,
     description: 'Equal after ignoring case, punctuation, articles and extra spaces (SQuAD).',
     make: (field) => normalizedMatch(field),
   },
   {
     id: 'token_f1',
-    name: 'Token F1',
+    name: METRIC_NAMES.token_f1,
     description: 'Word overlap between answer and gold answer (SQuAD F1); partial credit.',
     make: (field) => tokenF1(field),
   },
   {
     id: 'contains',
-    name: 'Contains gold answer',
+    name: METRIC_NAMES.contains,
     description: 'The gold answer appears, as whole words, inside the answer.',
     make: (field) => contains(field),
   },
   {
     id: 'number_within_tolerance',
-    name: 'Number within tolerance',
+    name: METRIC_NAMES.number_within_tolerance,
     description:
       'The number in the answer (e.g. "$1,234.50" or "#### 72") is within a tolerance of the gold number.',
     make: (field, options) => numberWithinTolerance(field, options?.tolerance),
   },
   {
     id: 'label_match',
-    name: 'Label match',
+    name: METRIC_NAMES.label_match,
     description: 'The label equals the gold label, ignoring case.',
     make: (field) => labelMatch(field),
   },
   {
     id: 'json_field_match',
-    name: 'JSON field match',
+    name: METRIC_NAMES.json_field_match,
     description: 'The fraction of the gold JSON object’s keys whose values the answer matches.',
     make: (field, options) => jsonFieldMatch(field, options?.keys),
   },
   {
     id: 'llm_judge',
-    name: 'LLM judge',
+    name: METRIC_NAMES.llm_judge,
     description:
       'The model itself judges whether the answer means the same as the gold answer, for free text that words can match only in part. It costs one more model call per scored answer (none when the two are the same words), and the model can be wrong.',
     make: (field) => llmJudge(field),

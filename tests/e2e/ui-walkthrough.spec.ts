@@ -148,6 +148,9 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
 
   // Data: import a CSV of the user's own tickets, mapped to the program's fields.
   await openScreen(page, 'Data');
+  // Each built-in task names its metric as the Program screen lists it, not by its id.
+  const ticketTask = page.getByRole('listitem').filter({ hasText: 'Support ticket routing' });
+  await expect(ticketTask).toContainText('scored by Label match on “department”');
   const importer = page.getByTestId('data-import');
   const csv = [
     'text,label',
