@@ -1,4 +1,5 @@
 import { APP_BUILD } from '../core/app-build';
+import { recordName } from '../core/record-name';
 import { dataIdentity } from '../core/data-fingerprint';
 import type { ProgramProvenance } from '../core/interop/copa-format';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json';
@@ -214,6 +215,20 @@ export class StoredRuns {
     if (this.pausedRunId === runId) this.pausedRunId = null;
   }
 
+  /**
+   * A new name, safe while the run goes on: one transaction changes only the name, so the run's
+   * own writes (which read the record anew) keep it, and a finishing run names its program
+   * after it (see drive).
+   */
+  async rename(runId: string, name: string): Promise<RunSummary> {
+    const checked = recordName(name);
+    const run = await this.deps.runs.update(runId, (r) => ({
+      ...r,
+      config: { ...r.config, name: checked },
+    }));
+    return summaryOf(run);
+  }
+
   async lockState(): Promise<RunLockState> {
     return { busy: await isRunLockHeld(this.deps.locks), here: this.controller.running };
   }
@@ -257,12 +272,15 @@ export class StoredRuns {
       outcome.status === 'cancelled' && outcome.result.bestScore > outcome.result.baselineScore;
     if (outcome.status === 'finished' || improved) {
       const now = this.deps.now?.() ?? new Date();
+      // Renamed while it ran: the program is named after the run as it is called now.
+      const stored = await runs.get(runId).catch(() => undefined);
+      const name = typeof stored?.config.name === 'string' ? stored.config.name : config.name;
       const run = await finishRun(
         runs,
         this.deps.programs,
         runId,
         {
-          name: `${config.name} · ${now.toISOString().slice(0, 16).replace('T', ' ')}`,
+          name: `${name} · ${now.toISOString().slice(0, 16).replace('T', ' ')}`,
           savedAt: now.toISOString(),
           program: outcome.result.program,
           provenance: runProvenance(config, outcome, now),

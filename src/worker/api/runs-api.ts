@@ -153,6 +153,11 @@ export interface RunsApi {
   cancelRun(): Promise<void>;
   listRuns(): Promise<Listing<RunSummary>>;
   deleteRun(id: string): Promise<void>;
+  /**
+   * Gives a stored run a new name (as renameProgram), also while it runs: the program it saves
+   * when it finishes takes the new name.
+   */
+  renameRun(id: string, name: string): Promise<RunSummary>;
   /** Continues a stored run from its last checkpoint with the current model. */
   resumeStoredRun(runId: string, onEvents: EventsCallback): Promise<RunOutcome>;
   /** A stored run's finished phases retold as events, to show a past run as it happened. */
