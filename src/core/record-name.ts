@@ -18,7 +18,8 @@ export function checkRecordName(
   text: string,
 ): { ok: true; name: string } | { ok: false; message: string } {
   const name = text.trim();
-  if (name === '') return { ok: false, message: 'Write a name: it cannot be empty or only spaces.' };
+  if (name === '')
+    return { ok: false, message: 'Write a name: it cannot be empty or only spaces.' };
   // Counted as the user sees characters (an emoji is one), not UTF-16 units.
   const chars = [...name].length;
   if (chars > MAX_RECORD_NAME_CHARS)

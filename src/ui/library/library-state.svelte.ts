@@ -126,6 +126,26 @@ export class LibraryState {
     return deleted;
   }
 
+  /**
+   * Gives a saved record a new name (the worker checks it again and changes nothing else);
+   * true once it is saved, else the Library shows why.
+   */
+  async rename(kind: LibraryKind, id: string, name: string): Promise<boolean> {
+    let renamed = false;
+    await this.guard(async () => {
+      const saved =
+        kind === 'dataset'
+          ? await this.client.renameDataset(id, name)
+          : kind === 'program'
+            ? await this.client.renameProgram(id, name)
+            : await this.client.renameRun(id, name);
+      this.notice = `Renamed to “${saved.name}”.`;
+      renamed = true;
+    });
+    if (renamed) await this.refresh();
+    return renamed;
+  }
+
   cancelRemove(): void {
     this.confirming = null;
   }

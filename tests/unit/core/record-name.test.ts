@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkRecordName,
-  MAX_RECORD_NAME_CHARS,
-  recordName,
-} from '../../../src/core/record-name';
+import { checkRecordName, MAX_RECORD_NAME_CHARS, recordName } from '../../../src/core/record-name';
 
 describe('checkRecordName', () => {
   it('trims a name and keeps what is inside', () => {
@@ -12,7 +8,10 @@ describe('checkRecordName', () => {
 
   it('refuses a blank name, saying what to do', () => {
     for (const blank of ['', '   ', '\t\n'])
-      expect(checkRecordName(blank)).toEqual({ ok: false, message: expect.stringMatching(/empty/) });
+      expect(checkRecordName(blank)).toEqual({
+        ok: false,
+        message: expect.stringMatching(/empty/),
+      });
   });
 
   it('takes a name of the longest length and refuses one character more, saying how long it is', () => {
