@@ -32,7 +32,7 @@ import { buildRunReport } from './run-report';
 import type { StorageDeps } from './storage-deps';
 import { lastCheckpoint, parseCheckpoint } from './schemas/checkpoint-schema';
 import { runConfigJson, runConfigOf, type StoredRunConfig } from './schemas/stored-run-config';
-import { taskSplits, type TaskLookup } from './task-resolver';
+import { taskRules, taskSplits, type TaskLookup } from './task-resolver';
 import { WorkerStateError } from './worker-errors';
 import { endingCheckpoint } from './run-ending';
 import { RESUMABLE_FAILURES } from './resumable-failures';
@@ -186,7 +186,14 @@ export class StoredRuns {
   async report(runId: string): Promise<RunReport | null> {
     const run = await this.deps.runs.get(runId);
     if (!run) throw new RecordNotFoundError('run', runId);
-    return buildRunReport(run);
+    return buildRunReport(run, (task) => {
+      try {
+        return taskRules(task, this.tasks).metricId;
+      } catch {
+        // A task this build no longer has: the report goes without the metric's name.
+        return undefined;
+      }
+    });
   }
 
   async list(): Promise<Listing<RunSummary>> {
