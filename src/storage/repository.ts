@@ -1,6 +1,6 @@
 import type { UseStore } from 'idb-keyval';
 import type { JsonObject } from '../core/json';
-import type { CopaError } from './errors';
+import { type CopaError, RecordNotFoundError } from './errors';
 import { request, transaction } from './idb';
 import { type RecordSchema, type VersionedRecord, upgradeRecord } from './record-schema';
 
@@ -55,6 +55,21 @@ export class Repository<T extends VersionedRecord> {
     const value = this.stamp(record);
     await transaction(this.store, 'readwrite', async (s) => {
       await request(s.put(value, record.id));
+    });
+  }
+
+  /**
+   * Changes one record in one read-modify-write transaction, so that a write made meanwhile
+   * (a run saving a checkpoint, say) is neither lost nor undone. Nothing else is touched: a
+   * rename keeps the record's dates, and so its place in lists.
+   */
+  async update(id: string, change: (record: T) => T): Promise<T> {
+    return transaction(this.store, 'readwrite', async (s) => {
+      const raw: unknown = await request(s.get(id));
+      if (raw === undefined) throw new RecordNotFoundError(this.schema.noun, id);
+      const next = change(upgradeRecord(this.schema, id, raw));
+      await request(s.put(this.stamp(next), id));
+      return next;
     });
   }
 

@@ -59,6 +59,8 @@ export class RunState {
   /** An unfinished run a reload or a crash cut off, offered for resuming (null: none). */
   interrupted = $state.raw<RunSummary | null>(null);
   private deletedRunId = $state<string | null>(null);
+  /** The id of the run `resumedFrom` names. */
+  private resumedRunId: string | null = null;
 
   constructor(
     private readonly client: CopaClient,
@@ -85,6 +87,13 @@ export class RunState {
   get runId(): string | undefined {
     const id = this.outcome?.runId ?? this.reopened?.runId;
     return id === this.deletedRunId ? undefined : id;
+  }
+
+  /** A run renamed in the Library: wherever this page names it, it goes by the new name. */
+  renamed(id: string, name: string): void {
+    if (this.reopened?.runId === id) this.reopened = { ...this.reopened, name };
+    if (this.interrupted?.id === id) this.interrupted = { ...this.interrupted, name };
+    if (this.resumedRunId === id && this.resumedFrom !== null) this.resumedFrom = name;
   }
 
   /** A run deleted in the Library: the one shown no longer offers its stored report. */
@@ -234,6 +243,7 @@ export class RunState {
     }
     this.reset();
     this.resumedFrom = name;
+    this.resumedRunId = runId;
     this.modelLabel = this.engine.status.label;
     this.standIn = this.engine.status.kind === 'standin';
     this.startProgram = stored ? snapshot(stored.startProgram) : null;

@@ -10,6 +10,7 @@ import {
   prepareDataset,
   readTable,
 } from '../core/interop/dataset/prepare';
+import { recordName } from '../core/record-name';
 import { columnValues, guessMapping, shortened } from './dataset-preview';
 import { taskDescriptionFromData, taskNameFromData } from '../core/interop/dataset/task-naming';
 import { checkStoredProgram, readableRecords } from './schemas/stored-programs';
@@ -221,6 +222,15 @@ export class DatasetLibrary {
 
   async delete(id: string): Promise<void> {
     await this.deps.datasets.delete(id);
+  }
+
+  /**
+   * A new name (checked first: a refused one writes nothing); rows, splits and program stay.
+   * Runs made on the data keep the name they were given (they are renamed on their own).
+   */
+  async rename(id: string, name: string): Promise<DatasetSummary> {
+    const checked = recordName(name);
+    return summaryOf(await this.deps.datasets.update(id, (r) => ({ ...r, name: checked })));
   }
 }
 

@@ -25,4 +25,8 @@ export class DatasetsService implements DatasetsApi {
   async deleteDataset(id: string): Promise<void> {
     return requireStorage(this.#datasets).delete(id);
   }
+
+  async renameDataset(id: string, name: string) {
+    return requireStorage(this.#datasets).rename(id, name);
+  }
 }

@@ -14,6 +14,8 @@ import type { LabelMismatch } from './api';
  * (ignoring case, as the label metric does). An example whose gold value is not a label can
  * never be answered right, and a one-of rule would even refuse the right answer, so imported
  * data labelled differently (say sentiment data on the ticket router) is reported, not hidden.
+ * So are labels no example has (a program opened from the Library for other data): an answer
+ * with one of them is never right.
  */
 export function labelMismatches(
   program: ProgramState,
@@ -29,7 +31,10 @@ export function labelMismatches(
       const byFrequency = distinctValues(examples, field.name);
       const total = byFrequency.reduce((sum, v) => sum + v.count, 0);
       const unknown = byFrequency.filter((v) => !known.has(v.value.toLowerCase()));
-      if (unknown.length === 0) continue;
+      const inData = new Set(byFrequency.map((v) => v.value.toLowerCase()));
+      // No gold value at all (data without this field) is the field check's to report.
+      const unused = total === 0 ? [] : labels.filter((l) => !inData.has(l.toLowerCase()));
+      if (unknown.length === 0 && unused.length === 0) continue;
       const dataLabels = byFrequency.slice(0, MAX_LABELS).map((v) => v.value);
       const tooMany = looksLikeFreeText(byFrequency.length, total);
       out.push({
@@ -37,6 +42,7 @@ export function labelMismatches(
         labels: [...labels],
         dataLabels,
         unknown: unknown.slice(0, 30).map((v) => v.value),
+        unused: unused.slice(0, 30),
         examples: unknown.reduce((sum, v) => sum + v.count, 0),
         total,
         tooMany,

@@ -9,6 +9,7 @@ import { PROGRAM_SCHEMA_VERSION, type ProgramRecord } from '../storage/programs'
 import { checkStoredProgram, readableRecords } from './schemas/stored-programs';
 import { checkProgramState } from '../core/interop/program-schema';
 import { ProgramStateError } from '../core/errors';
+import { MAX_RECORD_NAME_CHARS, recordName } from '../core/record-name';
 import type { ProgramState } from '../core/program';
 import type { StorageDeps } from './storage-deps';
 import type {
@@ -21,7 +22,7 @@ import type {
 } from './api';
 
 /** Longer names are cut: a name is a line in the Library, not a description. */
-const MAX_NAME_CHARS = 120;
+const MAX_NAME_CHARS = MAX_RECORD_NAME_CHARS;
 
 /** Saved programs: list, delete, export in four formats, import project or DSPy JSON. */
 export class ProgramLibrary {
@@ -37,6 +38,12 @@ export class ProgramLibrary {
 
   async delete(id: string): Promise<void> {
     await this.deps.programs.delete(id);
+  }
+
+  /** A new name (checked first: a refused one writes nothing); nothing else of it changes. */
+  async rename(id: string, name: string): Promise<ProgramSummary> {
+    const checked = recordName(name);
+    return toSummary(await this.deps.programs.update(id, (r) => ({ ...r, name: checked })));
   }
 
   async export(id: string, format: ProgramExportFormat): Promise<ExportedFile> {

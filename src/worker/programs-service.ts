@@ -19,6 +19,10 @@ export class ProgramsService implements ProgramsApi {
     return requireStorage(this.#programs).delete(id);
   }
 
+  async renameProgram(id: string, name: string) {
+    return requireStorage(this.#programs).rename(id, name);
+  }
+
   async exportProgram(id: string, format: ProgramExportFormat) {
     return requireStorage(this.#programs).export(id, format);
   }

@@ -45,6 +45,10 @@ export class RunsService implements RunsApi {
     return requireStorage(this.#stored).delete(id);
   }
 
+  async renameRun(id: string, name: string) {
+    return requireStorage(this.#stored).rename(id, name);
+  }
+
   // From the Library the Optimize screen starts empty: the finished phases are retold first.
   async resumeStoredRun(runId: string, onEvents: EventsCallback): Promise<RunOutcome> {
     return requireStorage(this.#stored).resume(runId, onEvents, true);

@@ -1,4 +1,5 @@
 import { APP_BUILD } from '../core/app-build';
+import { recordName } from '../core/record-name';
 import { dataIdentity } from '../core/data-fingerprint';
 import type { ProgramProvenance } from '../core/interop/copa-format';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json';
@@ -31,7 +32,7 @@ import { buildRunReport } from './run-report';
 import type { StorageDeps } from './storage-deps';
 import { lastCheckpoint, parseCheckpoint } from './schemas/checkpoint-schema';
 import { runConfigJson, runConfigOf, type StoredRunConfig } from './schemas/stored-run-config';
-import { taskSplits, type TaskLookup } from './task-resolver';
+import { taskRules, taskSplits, type TaskLookup } from './task-resolver';
 import { WorkerStateError } from './worker-errors';
 import { endingCheckpoint } from './run-ending';
 import { RESUMABLE_FAILURES } from './resumable-failures';
@@ -185,7 +186,14 @@ export class StoredRuns {
   async report(runId: string): Promise<RunReport | null> {
     const run = await this.deps.runs.get(runId);
     if (!run) throw new RecordNotFoundError('run', runId);
-    return buildRunReport(run);
+    return buildRunReport(run, (task) => {
+      try {
+        return taskRules(task, this.tasks).metricId;
+      } catch {
+        // A task this build no longer has: the report goes without the metric's name.
+        return undefined;
+      }
+    });
   }
 
   async list(): Promise<Listing<RunSummary>> {
@@ -212,6 +220,20 @@ export class StoredRuns {
       );
     await this.deps.runs.delete(runId);
     if (this.pausedRunId === runId) this.pausedRunId = null;
+  }
+
+  /**
+   * A new name, safe while the run goes on: one transaction changes only the name, so the run's
+   * own writes (which read the record anew) keep it, and a finishing run names its program
+   * after it (see drive).
+   */
+  async rename(runId: string, name: string): Promise<RunSummary> {
+    const checked = recordName(name);
+    const run = await this.deps.runs.update(runId, (r) => ({
+      ...r,
+      config: { ...r.config, name: checked },
+    }));
+    return summaryOf(run);
   }
 
   async lockState(): Promise<RunLockState> {
@@ -257,12 +279,15 @@ export class StoredRuns {
       outcome.status === 'cancelled' && outcome.result.bestScore > outcome.result.baselineScore;
     if (outcome.status === 'finished' || improved) {
       const now = this.deps.now?.() ?? new Date();
+      // Renamed while it ran: the program is named after the run as it is called now.
+      const stored = await runs.get(runId).catch(() => undefined);
+      const name = typeof stored?.config.name === 'string' ? stored.config.name : config.name;
       const run = await finishRun(
         runs,
         this.deps.programs,
         runId,
         {
-          name: `${config.name} · ${now.toISOString().slice(0, 16).replace('T', ' ')}`,
+          name: `${name} · ${now.toISOString().slice(0, 16).replace('T', ' ')}`,
           savedAt: now.toISOString(),
           program: outcome.result.program,
           provenance: runProvenance(config, outcome, now),

@@ -55,6 +55,8 @@ export function runReportMarkdown(report: RunReport): string {
     `- **Status:** ${report.status}; started ${report.createdAt}, last saved ${report.updatedAt}`,
     `- **Settings:** seed ${s.seed}, ${s.cycles} cycles starting with ${s.startWith}, ${s.demoCandidates} demo-set candidates, ${s.instructionCandidates} instruction candidates, up to ${s.maxBootstrappedDemos} bootstrapped and ${s.maxLabeledDemos} labeled demos, minibatch ${s.minibatchSize}, acceptance margin ${s.acceptMargin} SE${budgetWords(report)}`,
     `- **Validation score:** ${validationScoreWords(report)}${report.selection ? `, on ${validationSampleWords(report.selection)}` : ''}`,
+    ...(testScoreWords(report) ? [`- **Test score:** ${testScoreWords(report)}`] : []),
+    ...(report.metricId ? [`- **Metric:** ${report.metricId}`] : []),
     `- **Why it stopped:** ${report.stopReason === null ? 'it has not ended; it can be resumed from the Library.' : stopReasonText(report.stopReason, null, s.minImprovement)}`,
     `- **Cost:** ${n(report.totals.calls)} model calls (${n(report.totals.cachedCalls)} more answered from the cache), ${n(report.totals.promptTokens + report.totals.completionTokens)} tokens`,
   ];
@@ -99,13 +101,28 @@ function validationScoreWords(report: RunReport): string {
 }
 
 function budgetWords(report: RunReport): string {
-  const b = report.settings.budget;
-  const parts = [
+  const limits = budgetLimitsText(report.settings.budget);
+  return limits ? `, budget ${limits}` : '';
+}
+
+/** A run's budget as "300 calls / 20000 tokens / 60 s" (empty when it has no limit). */
+export function budgetLimitsText(b: RunReport['settings']['budget']): string {
+  return [
     b.maxCalls !== undefined ? `${b.maxCalls} calls` : '',
     b.maxTokens !== undefined ? `${b.maxTokens} tokens` : '',
     b.maxWallMs !== undefined ? `${Math.round(b.maxWallMs / 1000)} s` : '',
-  ].filter((p) => p !== '');
-  return parts.length > 0 ? `, budget ${parts.join(' / ')}` : '';
+  ]
+    .filter((p) => p !== '')
+    .join(' / ');
+}
+
+/** The test-set scores kept with a run, in words (null when it was never evaluated). */
+export function testScoreWords(report: RunReport): string | null {
+  const e = report.evaluation;
+  if (!e) return null;
+  const end =
+    e.optimized === null ? 'the program found not scored' : `${pct(e.optimized)} at the end`;
+  return `${pct(e.baseline)} at the start, ${end} (on ${n(e.examples)} test examples, ${e.evaluatedAt.slice(0, 16).replace('T', ' ')})`;
 }
 
 function phaseSection(phase: PhaseRecord): string[] {

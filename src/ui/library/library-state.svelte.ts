@@ -9,6 +9,7 @@ import type {
   DatasetSummary,
   LmCacheReport,
   ProgramExportFormat,
+  RunReport,
   ProgramSummary,
   RunLockState,
   RunSummary,
@@ -42,6 +43,10 @@ export class LibraryState {
   /** The past run whose phases are shown, its view rebuilt from the stored checkpoints. */
   shown = $state<{ id: string; view: RunView } | null>(null);
   error = $state<ShownError | null>(null);
+  /** The past runs ticked to compare (at most two, in the order ticked). */
+  comparing = $state<string[]>([]);
+  /** The reports of the two runs compared, once both are ticked. */
+  comparison = $state.raw<{ a: RunReport; b: RunReport } | null>(null);
   /** The DSPy export shown under one program, before it is downloaded. */
   readonly dspy: DspyExportState;
 
@@ -122,8 +127,63 @@ export class LibraryState {
       else await this.client.deleteRun(id);
       deleted = true;
     });
+    if (deleted && kind === 'run' && this.comparing.includes(id)) {
+      this.comparing = this.comparing.filter((c) => c !== id);
+      this.comparison = null;
+    }
     await this.refresh();
     return deleted;
+  }
+
+  /**
+   * Gives a saved record a new name (the worker checks it again and changes nothing else);
+   * true once it is saved, else the Library shows why.
+   */
+  async rename(kind: LibraryKind, id: string, name: string): Promise<boolean> {
+    let renamed = false;
+    await this.guard(async () => {
+      const saved =
+        kind === 'dataset'
+          ? await this.client.renameDataset(id, name)
+          : kind === 'program'
+            ? await this.client.renameProgram(id, name)
+            : await this.client.renameRun(id, name);
+      this.notice = `Renamed to “${saved.name}”.`;
+      renamed = true;
+    });
+    if (renamed) await this.refresh();
+    // The comparison shown names the run by its report: read again.
+    if (renamed && kind === 'run' && this.comparing.includes(id)) await this.loadComparison();
+    return renamed;
+  }
+
+  /**
+   * Ticks or unticks a run to compare; a third tick replaces the first. With two ticked, their
+   * reports are read and shown side by side.
+   */
+  async toggleCompare(runId: string): Promise<void> {
+    this.comparing = this.comparing.includes(runId)
+      ? this.comparing.filter((id) => id !== runId)
+      : [...this.comparing, runId].slice(-2);
+    await this.loadComparison();
+  }
+
+  closeComparison(): void {
+    this.comparing = [];
+    this.comparison = null;
+  }
+
+  private async loadComparison(): Promise<void> {
+    const picked = [...this.comparing];
+    this.comparison = null;
+    if (picked.length < 2) return;
+    await this.guard(async () => {
+      const [a, b] = await Promise.all(picked.map((id) => this.client.runReport(id)));
+      // Ticks changed while the reports were read: the newer ticks' reading wins.
+      if (picked.join('\n') !== this.comparing.join('\n')) return;
+      if (a && b) this.comparison = { a, b };
+      else this.notice = 'A run that stopped before its first score has nothing to compare yet.';
+    });
   }
 
   cancelRemove(): void {

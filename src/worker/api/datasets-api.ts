@@ -116,4 +116,6 @@ export interface DatasetsApi {
   importDataset(input: DatasetImportInput): Promise<DatasetImportResult>;
   listDatasets(): Promise<Listing<DatasetSummary>>;
   deleteDataset(id: string): Promise<void>;
+  /** Gives a stored dataset a new name (as renameProgram); its rows and splits stay as they were. */
+  renameDataset(id: string, name: string): Promise<DatasetSummary>;
 }

@@ -34,6 +34,11 @@ export interface DspyExportBundle {
 export interface ProgramsApi {
   listPrograms(): Promise<Listing<ProgramSummary>>;
   deleteProgram(id: string): Promise<void>;
+  /**
+   * Gives a saved program a new name (trimmed; RecordNameError when blank or too long); its id,
+   * program and provenance stay as they were.
+   */
+  renameProgram(id: string, name: string): Promise<ProgramSummary>;
   exportProgram(id: string, format: ProgramExportFormat): Promise<ExportedFile>;
   /** The DSPy JSON together with the Python that loads it and the export's warnings. */
   exportDspy(id: string): Promise<DspyExportBundle>;

@@ -2,6 +2,7 @@ import type { DataIdentity } from '../../core/data-fingerprint';
 import type { CopaResult } from '../../core/optimizers/copa';
 import type { CopaCheckpoint } from '../../core/optimizers/checkpoint';
 import type { CopaConfig } from '../../core/optimizers/copa-config';
+import type { MetricId } from '../../core/metrics';
 import type { RunEvent } from '../../core/optimizers/events';
 import type { CurvePoint, PhaseRecord, StopReason } from '../../core/optimizers/records';
 import type { ProgramState } from '../../core/program';
@@ -89,6 +90,8 @@ export interface RunReport {
   model: EngineStatus & { standIn: boolean };
   /** The built-in task (or "custom"), and the stored dataset when the run used one. */
   dataset: { task: string; programEdited: boolean; id?: string; name?: string };
+  /** The metric the run scored with (absent when its task is not known to this build). */
+  metricId?: MetricId;
   /** The splits' sizes and fingerprint, taken when the run started (absent in older runs). */
   data?: DataIdentity;
   /** The app build that started the run (absent in runs stored before it was recorded). */
@@ -110,6 +113,16 @@ export interface RunReport {
   curve: CurvePoint[];
   phases: PhaseRecord[];
   program: ProgramState;
+  /**
+   * The test-set scores of the last before/after evaluation kept with the run (absent when none
+   * was made): start program, the program found (null when only the start was scored).
+   */
+  evaluation?: {
+    baseline: number;
+    optimized: number | null;
+    examples: number;
+    evaluatedAt: string;
+  };
   error?: { name: string; message: string };
 }
 
@@ -153,6 +166,11 @@ export interface RunsApi {
   cancelRun(): Promise<void>;
   listRuns(): Promise<Listing<RunSummary>>;
   deleteRun(id: string): Promise<void>;
+  /**
+   * Gives a stored run a new name (as renameProgram), also while it runs: the program it saves
+   * when it finishes takes the new name.
+   */
+  renameRun(id: string, name: string): Promise<RunSummary>;
   /** Continues a stored run from its last checkpoint with the current model. */
   resumeStoredRun(runId: string, onEvents: EventsCallback): Promise<RunOutcome>;
   /** A stored run's finished phases retold as events, to show a past run as it happened. */

@@ -53,7 +53,10 @@ export interface TaskOverview {
   sampleInputs: FieldValues[];
   /** The fields the data's examples have (a program must read its inputs from these). */
   dataFields: string[];
-  /** Label outputs whose gold values in the data are not all among the program's labels. */
+  /**
+   * Label outputs whose gold values in the data are not all among the program's labels, or
+   * whose labels are not all in the data.
+   */
   labelMismatches: LabelMismatch[];
   /** The metric the task is scored with and the output field it scores. */
   metricId?: MetricId;
@@ -71,6 +74,8 @@ export interface LabelMismatch {
   dataLabels: string[];
   /** Values in the data that are not labels (ignoring case), most frequent first (at most 30). */
   unknown: string[];
+  /** The program's labels that no example has (ignoring case), in the program's order (at most 30). */
+  unused: string[];
   /** Examples whose gold value is not a label: no answer can score on them. */
   examples: number;
   /** Examples with a value for the field. */

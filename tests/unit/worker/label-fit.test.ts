@@ -19,7 +19,13 @@ describe('labelMismatches', () => {
     expect(labelMismatches(program, taskRules, [...task.splits.train, ...task.splits.val])).toEqual(
       [],
     );
-    expect(labelMismatches(program, taskRules, rows(['Billing', 'RETURNS']))).toEqual([]);
+    expect(
+      labelMismatches(
+        program,
+        taskRules,
+        rows(['Billing', 'RETURNS', 'technical', 'Account', 'SHIPPING']),
+      ),
+    ).toEqual([]);
   });
 
   it('reports values that are not labels, most frequent first, with how many examples they cost', () => {
@@ -34,6 +40,7 @@ describe('labelMismatches', () => {
         labels: ['billing', 'technical', 'account', 'shipping', 'returns'],
         dataLabels: ['positive', 'billing', 'negative'],
         unknown: ['positive', 'negative'],
+        unused: ['technical', 'account', 'shipping', 'returns'],
         examples: 3,
         total: 4,
         tooMany: false,
@@ -44,6 +51,31 @@ describe('labelMismatches', () => {
         ]),
       },
     ]);
+  });
+
+  it('reports labels of the program that no example has, though every gold value is a label', () => {
+    const [found] = labelMismatches(
+      task.program.toState(),
+      taskRules,
+      rows(['billing', 'Technical', 'billing']),
+    );
+    expect(found).toMatchObject({
+      field: 'department',
+      unknown: [],
+      unused: ['account', 'shipping', 'returns'],
+      examples: 0,
+      total: 3,
+    });
+    // The data's labels are the fix, as for values the program lacks.
+    expect(found!.fix?.program.steps[0]?.signature.outputs[0]?.labels).toEqual([
+      'billing',
+      'Technical',
+    ]);
+  });
+
+  it('leaves a field the data does not have to the field check (no label is "unused" then)', () => {
+    const noGold = [makeExample('r0', { ticket: 'text' })];
+    expect(labelMismatches(task.program.toState(), taskRules, noGold)).toEqual([]);
   });
 
   it('says when a field has too many values to be labels', () => {
