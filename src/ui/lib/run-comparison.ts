@@ -1,3 +1,4 @@
+import { metricName } from '../../core/metric-names';
 import type { RunReport } from '../../worker/api';
 import { stopReasonText } from '../optimize/run-view';
 import { pct } from './percent';
@@ -49,7 +50,7 @@ export function comparisonRows(a: RunReport, b: RunReport): ComparisonRow[] {
         `${r.dataset.name ?? `built-in data of ${r.dataset.task}`}${r.dataset.programEdited ? ' (edited program)' : ''}`,
     ],
     ['Model', (r) => r.model.label],
-    ['Metric', (r) => r.metricId ?? 'not recorded'],
+    ['Metric', (r) => (r.metricId ? metricName(r.metricId) : 'not recorded')],
     ['Seed', (r) => String(r.settings.seed)],
     ['Cycles', (r) => String(r.settings.cycles)],
     ['Starts with', (r) => (r.settings.startWith === 'compilation' ? 'demos' : 'instruction')],

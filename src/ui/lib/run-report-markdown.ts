@@ -1,4 +1,5 @@
 import { finalistOutcomeWords } from './finalist-words';
+import { metricName } from '../../core/metric-names';
 import type { CandidateRecord, PhaseRecord } from '../../core/optimizers/records';
 import type { RunReport } from '../../worker/api';
 import { decisionScoresWords, DROP_WORDS, stopReasonText } from '../optimize/run-view';
@@ -56,7 +57,7 @@ export function runReportMarkdown(report: RunReport): string {
     `- **Settings:** seed ${s.seed}, ${s.cycles} cycles starting with ${s.startWith}, ${s.demoCandidates} demo-set candidates, ${s.instructionCandidates} instruction candidates, up to ${s.maxBootstrappedDemos} bootstrapped and ${s.maxLabeledDemos} labeled demos, minibatch ${s.minibatchSize}, acceptance margin ${s.acceptMargin} SE${budgetWords(report)}`,
     `- **Validation score:** ${validationScoreWords(report)}${report.selection ? `, on ${validationSampleWords(report.selection)}` : ''}`,
     ...(testScoreWords(report) ? [`- **Test score:** ${testScoreWords(report)}`] : []),
-    ...(report.metricId ? [`- **Metric:** ${report.metricId}`] : []),
+    ...(report.metricId ? [`- **Metric:** ${metricName(report.metricId)}`] : []),
     `- **Why it stopped:** ${report.stopReason === null ? 'it has not ended; it can be resumed from the Library.' : stopReasonText(report.stopReason, null, s.minImprovement)}`,
     `- **Cost:** ${n(report.totals.calls)} model calls (${n(report.totals.cachedCalls)} more answered from the cache), ${n(report.totals.promptTokens + report.totals.completionTokens)} tokens`,
   ];

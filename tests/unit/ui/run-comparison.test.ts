@@ -60,7 +60,7 @@ describe('comparisonRows', () => {
     const b = report({ settings: { ...a.settings, budget: {} } });
     const rows = comparisonRows(a, b);
     expect(row(rows, 'Budget')).toMatchObject({ a: '900 calls', b: 'no limit', differs: true });
-    expect(row(rows, 'Metric')).toMatchObject({ a: 'label_match', b: 'not recorded' });
+    expect(row(rows, 'Metric')).toMatchObject({ a: 'Label match', b: 'not recorded' });
     expect(row(rows, 'Validation, start program')).toMatchObject({
       a: '40.0% (on 12 examples)',
       b: '40.0%',

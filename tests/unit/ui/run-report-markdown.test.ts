@@ -52,6 +52,13 @@ describe('runReportMarkdown', () => {
     expect(md).toContain('The rule about \\*refunds\\* helped.');
   });
 
+  it('names the metric as the Program screen lists it', () => {
+    expect(runReportMarkdown(report({ metricId: 'label_match' }))).toContain(
+      '- **Metric:** Label match',
+    );
+    expect(runReportMarkdown(report())).not.toContain('**Metric:**');
+  });
+
   it('says when a phase was sized to fit the budget left', () => {
     const fitted: PhaseRecord = {
       ...phase(0, true),
