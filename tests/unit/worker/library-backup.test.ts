@@ -28,7 +28,11 @@ function tab(profile: Profile): CopaWorkerApi {
 }
 
 /** Restores a backup's text (or bytes) as if the user picked a file of that name. */
-function restore(service: CopaWorkerApi, content: string | Uint8Array, name = 'backup.json') {
+function restore(
+  service: CopaWorkerApi,
+  content: string | Uint8Array<ArrayBuffer>,
+  name = 'backup.json',
+) {
   return service.restoreLibrary(name, new Blob([content]));
 }
 
@@ -291,7 +295,7 @@ describe('restoring refuses a file that is not a backup, and changes nothing', (
   };
 
   // Contents are made when a test runs: the source library is saved before the tests, not before this list.
-  const cases: [string, () => string | Uint8Array, RegExp][] = [
+  const cases: [string, () => string | Uint8Array<ArrayBuffer>, RegExp][] = [
     [
       'DSPy program',
       () => fixture('bare-predict-3.0.json'),
