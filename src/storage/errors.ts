@@ -30,7 +30,8 @@ export class CorruptRecordError extends CopaError {
   constructor(
     readonly collection: string,
     readonly id: string,
-    detail: string,
+    /** What is wrong, without the record's name (for messages about a record not yet stored). */
+    readonly detail: string,
   ) {
     super(
       'CorruptRecordError',

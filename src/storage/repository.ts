@@ -73,6 +73,18 @@ export class Repository<T extends VersionedRecord> {
     });
   }
 
+  /**
+   * Adds records in one transaction, so all of them are kept or none. `add`, not `put`: an id
+   * that is stored meanwhile (say by another tab) fails the whole write instead of being
+   * overwritten.
+   */
+  async addAll(records: readonly T[]): Promise<void> {
+    if (records.length === 0) return;
+    await transaction(this.store, 'readwrite', async (s) => {
+      await Promise.all(records.map((r) => request(s.add(this.stamp(r), r.id))));
+    });
+  }
+
   async delete(id: string): Promise<void> {
     await transaction(this.store, 'readwrite', async (s) => {
       await request(s.delete(id));

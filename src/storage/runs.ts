@@ -161,6 +161,24 @@ export class RunRepository extends Repository<RunRecord> {
     return run.checkpoints[run.checkpoints.length - 1];
   }
 
+  /**
+   * Adds runs with their events in one transaction (all or none), each run's events as one
+   * batch; like `addAll`, a stored id fails the write rather than being overwritten.
+   */
+  async addAllWithEvents(
+    runs: readonly { record: RunRecord; events: JsonValue[] }[],
+  ): Promise<void> {
+    if (runs.length === 0) return;
+    await transaction(this.store, 'readwrite', async (s) => {
+      await Promise.all(
+        runs.flatMap(({ record, events }) => [
+          request(s.add(this.stamp({ ...record, eventCount: events.length }), record.id)),
+          ...(events.length > 0 ? [request(s.add(structuredClone(events), [record.id, 0]))] : []),
+        ]),
+      );
+    });
+  }
+
   /** Deletes the run and its events together. */
   override async delete(id: string): Promise<void> {
     await transaction(this.store, 'readwrite', async (s) => {

@@ -7,6 +7,7 @@ import { EngineHolder, type EngineHolderDeps } from './engine-holder';
 import { EnginesService } from './engines-service';
 import { EvaluationService } from './evaluation-service';
 import { HealthService } from './health-service';
+import { LibraryBackupService } from './library-backup-service';
 import { ProgramLibrary } from './program-library';
 import { ProgramsService } from './programs-service';
 import { RunController } from './run-controller';
@@ -58,6 +59,7 @@ export function createCopaService(deps: ServiceDeps): CopaWorkerApi {
     new DatasetsService(datasets),
     new ProgramsService(storage ? new ProgramLibrary(storage) : null),
     new SiteStorageService(storage, runner),
+    new LibraryBackupService(storage),
     new HealthService(),
   );
 }

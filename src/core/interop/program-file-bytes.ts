@@ -1,7 +1,5 @@
-import { LineIndex } from '../line-index';
-import { binaryKind } from './dataset/binary-file';
-import { firstInvalidUtf8Byte } from './dataset/decode';
 import { ProgramImportError } from './errors';
+import { jsonFileText, type JsonFileWords } from './json-file-bytes';
 import { megabytes, PROGRAM_LIMITS } from './program-limits';
 
 /**
@@ -24,11 +22,20 @@ function isPickle(bytes: Uint8Array): boolean {
   return bytes[0] === 0x80 && protocol >= 2 && protocol <= 5;
 }
 
+/** How a program import words a refused file (see jsonFileText). */
+const PROGRAM_FILE_WORDS: JsonFileWords = {
+  cannot: 'cannot be imported',
+  nothingDone: 'nothing was saved',
+  binaryAdvice: SAVE_AGAIN,
+  notUtf8Advice: 'DSPy writes UTF-8: save the file as UTF-8 and import it again.',
+  notUtf16Advice: 'Save it as UTF-8 and import it again.',
+  refuse: (message) => new ProgramImportError(message),
+};
+
 /**
- * The text of a program file from its bytes. UTF-8 is checked strictly: a file in another
- * encoding (Latin-1, Windows-1252) would otherwise import with its accented letters replaced
- * by U+FFFD, a silent change of the instruction and demos. UTF-16 with a byte-order mark (what
- * Windows PowerShell's `>` writes) is decoded. Binary files are refused by kind.
+ * The text of a program file from its bytes, decoded strictly (see jsonFileText): a file in
+ * another encoding is refused, not imported with its letters changed. A Python pickle (what
+ * DSPy's `save_program=True` writes) is named as such.
  */
 export function programFileText(bytes: Uint8Array, fileName: string): string {
   if (bytes.length > PROGRAM_FILE_MAX_BYTES)
@@ -37,27 +44,5 @@ export function programFileText(bytes: Uint8Array, fileName: string): string {
     throw new ProgramImportError(
       `${fileName} is a Python pickle (DSPy's save_program=True writes one), not JSON, so it cannot be imported (nothing was saved). ${SAVE_AGAIN}`,
     );
-  const kind = binaryKind(bytes);
-  if (kind !== null)
-    throw new ProgramImportError(
-      `${fileName} is ${kind}, not a JSON text file, so it cannot be imported (nothing was saved). ${SAVE_AGAIN}`,
-    );
-  const utf16 =
-    bytes[0] === 0xff && bytes[1] === 0xfe
-      ? 'utf-16le'
-      : bytes[0] === 0xfe && bytes[1] === 0xff
-        ? 'utf-16be'
-        : undefined;
-  try {
-    return new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    if (utf16)
-      throw new ProgramImportError(
-        `${fileName} starts as UTF-16 text but is not valid UTF-16, so it cannot be imported (nothing was saved). Save it as UTF-8 and import it again.`,
-      );
-    const at = Math.max(0, firstInvalidUtf8Byte(bytes));
-    throw new ProgramImportError(
-      `${fileName} is not UTF-8 text: the byte at offset ${at} (line ${LineIndex.ofBytes(bytes).line(at)}) is not valid UTF-8, and reading it anyway would change its letters (nothing was saved). DSPy writes UTF-8: save the file as UTF-8 and import it again.`,
-    );
-  }
+  return jsonFileText(bytes, fileName, PROGRAM_FILE_WORDS);
 }

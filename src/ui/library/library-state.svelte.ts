@@ -5,6 +5,7 @@ import {
   programFileTooLargeMessage,
 } from '../../core/interop/program-file-bytes';
 import { DspyExportState } from '../results/dspy-export-state.svelte';
+import { BackupState } from './backup-state.svelte';
 import type {
   DatasetSummary,
   LmCacheReport,
@@ -49,9 +50,12 @@ export class LibraryState {
   comparison = $state.raw<{ a: RunReport; b: RunReport } | null>(null);
   /** The DSPy export shown under one program, before it is downloaded. */
   readonly dspy: DspyExportState;
+  /** The whole Library to one backup file, and back. */
+  readonly backup: BackupState;
 
   constructor(private readonly client: CopaClient) {
     this.dspy = new DspyExportState(client);
+    this.backup = new BackupState(client);
   }
 
   /** Runs that can go on: cut off, paused, or stopped by an error after a finished phase. */

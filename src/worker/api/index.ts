@@ -12,6 +12,7 @@ import type { DatasetsApi } from './datasets-api';
 import type { EnginesApi } from './engines-api';
 import type { EvaluationApi } from './evaluation-api';
 import type { HealthApi } from './health-api';
+import type { LibraryBackupApi } from './library-backup-api';
 import type { ProgramsApi } from './programs-api';
 import type { RunsApi } from './runs-api';
 import type { SiteStorageApi } from './site-storage-api';
@@ -21,6 +22,7 @@ export type * from './datasets-api';
 export type * from './engines-api';
 export type * from './evaluation-api';
 export type * from './health-api';
+export type * from './library-backup-api';
 export type * from './listing';
 export type * from './programs-api';
 export type * from './runs-api';
@@ -37,4 +39,5 @@ export interface CopaWorkerApi
     DatasetsApi,
     ProgramsApi,
     SiteStorageApi,
+    LibraryBackupApi,
     HealthApi {}
