@@ -120,6 +120,20 @@ test('two runs with different seeds are compared side by side, the differing row
   await expect(row('Test, final program')).toContainText('not evaluated');
   await expect(comparison.getByTestId('comparison-instruction')).toHaveCount(1);
   await noSeriousA11yProblems(page, 'library comparing two runs');
+
+  // On a phone the table fits without sideways scrolling, whole words in its cells, and the
+  // verdict moves into the row header.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expect(table.getByRole('rowheader', { name: 'Seed (differs)' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Same?' })).toBeHidden();
+  const [scrollWidth, clientWidth] = await table.evaluate((t) => {
+    const box = t.parentElement as HTMLElement;
+    return [box.scrollWidth, box.clientWidth];
+  });
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  await noSeriousA11yProblems(page, 'library comparing two runs on a phone');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
   await comparison.getByRole('button', { name: 'Close the comparison' }).click();
   await expect(page.getByTestId('run-comparison')).toHaveCount(0);
   await expect(ticks.nth(0)).not.toBeChecked();
