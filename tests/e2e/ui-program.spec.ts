@@ -31,9 +31,11 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
   await expect(added.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
   await expect(added.getByLabel('Name')).toHaveAccessibleDescription(/needs at least one label/);
   await expect(save).toBeDisabled();
-  await added.getByLabel(/^Labels, one per line/).fill('low, high');
+  // One label a line: a comma stays within its label.
+  await added.getByLabel(/^Labels, one per line/).fill('low\nhigh, urgent');
   await added.getByLabel(/^Labels, one per line/).press('Tab');
   await expect(page.getByTestId('program-problems')).toHaveCount(0);
+  await expect(added.getByLabel(/^Labels, one per line/)).toHaveAccessibleName(/· 2 labels$/);
 
   // A duplicate name is refused too.
   await added.getByLabel('Name').fill('ticket');
@@ -77,6 +79,14 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
     'exact_match',
   );
   await expect(page.getByTestId('constraint').last().getByLabel('Pattern')).toHaveValue('\\S');
+  await expect(
+    page
+      .getByRole('group', { name: 'Output fields' })
+      .first()
+      .getByTestId('out-0-field')
+      .last()
+      .getByLabel(/^Labels, one per line/),
+  ).toHaveValue('low\nhigh, urgent');
 
   // A run with it: its results predict the new field.
   await openScreen(page, 'Optimize');
@@ -94,7 +104,7 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('try-answer')).toContainText('priority', { timeout: 15_000 });
   await expect(page.getByTestId('try-prompt').first()).toContainText('priority');
-  await expect(page.getByTestId('try-prompt').first()).toContainText('low');
+  await expect(page.getByTestId('try-prompt').first()).toContainText('one of: low; high, urgent');
   expect(problems).toEqual([]);
 });
 

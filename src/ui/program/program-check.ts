@@ -19,10 +19,13 @@ import {
 export const FIELD_TYPES: readonly FieldType[] = ['text', 'number', 'label', 'list', 'json'];
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Labels typed as "a, b | c": trimmed, empty ones dropped. */
+/**
+ * Labels typed or pasted one per line: trimmed, blank lines and repeats dropped. A line is one
+ * label whatever it holds ("Yes, definitely" is one label): commas and bars are never
+ * separators, since a single line with a comma could as well be one label as two.
+ */
 export function parseLabels(text: string): string[] {
-  // One per line when there are lines (a pasted column; a label may hold a comma), else commas.
-  const parts = /[\r\n]/.test(text.trim()) ? text.split(/\r?\n|\r/) : text.split(/[,|]/);
+  const parts = text.split(/\r?\n|\r/);
   return [...new Set(parts.map((l) => l.trim()).filter((l) => l.length > 0))];
 }
 

@@ -250,8 +250,12 @@ describe('placedProgramProblems', () => {
 });
 
 describe('parseLabels and freshFieldName', () => {
-  it('splits labels on commas and bars and drops blanks', () => {
-    expect(parseLabels(' low, high | urgent ,, ')).toEqual(['low', 'high', 'urgent']);
+  it('keeps a line holding a comma or a bar as one label (commas never separate labels)', () => {
+    expect(parseLabels('Yes, definitely')).toEqual(['Yes, definitely']);
+    expect(parseLabels(' Yes, definitely \nNo | never\n')).toEqual([
+      'Yes, definitely',
+      'No | never',
+    ]);
   });
   it('reads a pasted column one label per line (commas kept) and drops repeats', () => {
     expect(parseLabels('card_arrival\r\nrefund, partial\n\nrefund, partial\nlost_card\n')).toEqual([
