@@ -151,6 +151,22 @@ test('labels, a metric and a rule that could never work together are refused whe
   await metric.selectOption({ label: 'Label match' });
   await expect(page.getByTestId('program-problems')).toHaveCount(0);
   await expect(save).toBeEnabled();
+
+  // A number limit of 1e400 (Infinity, which the browser cannot hold) is refused beside the
+  // rule with the range allowed, not dropped as "no maximum".
+  await page.getByLabel('New rule').selectOption({ label: 'a number in a range' });
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  const range = page.getByTestId('constraint').last();
+  await range.getByLabel('Field').selectOption('department');
+  const maximum = range.getByLabel('Maximum');
+  await maximum.fill('1e400');
+  await expect(range.getByTestId('problem-note')).toContainText(
+    'the maximum is not a number the app can use: enter a number from -1e15 to 1e15',
+  );
+  await expect(maximum).toHaveAccessibleDescription(/from -1e15 to 1e15/);
+  await expect(save).toBeDisabled();
+  await maximum.fill('5');
+  await expect(range.getByTestId('problem-note')).toHaveCount(0);
 });
 
 test('with the keyboard, adding or removing a field or a step keeps the focus where the user is', async ({
