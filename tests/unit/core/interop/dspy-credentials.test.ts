@@ -5,6 +5,7 @@ import { copaProgramText, exportCopaProgram } from '../../../../src/core/interop
 import { exportDspyProgram } from '../../../../src/core/interop/dspy-export';
 import { dspyLoaderPython } from '../../../../src/core/interop/dspy-python';
 import { importProgramFile } from '../../../../src/core/interop/program-file';
+import type { JsonObject } from '../../../../src/core/json';
 import type { ProgramState } from '../../../../src/core/program';
 
 // A DSPy file whose kept parameters hold credentials: an export is made to be shared, so none
@@ -70,12 +71,12 @@ describe('credentials in an imported DSPy file', () => {
 
   it('cannot reach an export, not even from a program kept before imports dropped them', () => {
     // As such a program was stored: the file's parameters verbatim.
-    const raw = JSON.parse(text) as Record<string, never>;
+    const raw = JSON.parse(text) as Record<string, JsonObject>;
     const stored: ProgramState = {
       ...imported.program,
       kept: [
-        { name: 'search', kind: 'unknown', state: raw.search },
-        { name: 'rerank', kind: 'flex', state: raw.rerank },
+        { name: 'search', kind: 'unknown', state: raw.search! },
+        { name: 'rerank', kind: 'flex', state: raw.rerank! },
       ],
     };
     const dspy = exportDspyProgram(stored);
