@@ -31,7 +31,7 @@ import { buildRunReport } from './run-report';
 import type { StorageDeps } from './storage-deps';
 import { lastCheckpoint, parseCheckpoint } from './schemas/checkpoint-schema';
 import { runConfigJson, runConfigOf, type StoredRunConfig } from './schemas/stored-run-config';
-import { taskSplits, type TaskLookup } from './task-resolver';
+import { taskRules, taskSplits, type TaskLookup } from './task-resolver';
 import { WorkerStateError } from './worker-errors';
 import { endingCheckpoint } from './run-ending';
 import { RESUMABLE_FAILURES } from './resumable-failures';
@@ -257,6 +257,8 @@ export class StoredRuns {
       outcome.status === 'cancelled' && outcome.result.bestScore > outcome.result.baselineScore;
     if (outcome.status === 'finished' || improved) {
       const now = this.deps.now?.() ?? new Date();
+      // The metric goes with the program: a DSPy export writes it into the Python.
+      const { metricId, targetField } = taskRules(resolved.task, this.tasks);
       const run = await finishRun(
         runs,
         this.deps.programs,
@@ -266,6 +268,7 @@ export class StoredRuns {
           savedAt: now.toISOString(),
           program: outcome.result.program,
           provenance: runProvenance(config, outcome, now),
+          scoring: { metricId, targetField },
         },
         improved ? 'cancelled' : 'finished',
       );
