@@ -3,6 +3,29 @@ import type { JsonValue } from './json';
 import { slowRegexReason } from './regex-safety';
 import type { OutputValidator } from './run-program';
 
+/**
+ * The widest limit a number rule takes, either way: past 2^53 (about 9e15) an answer's digits are
+ * no longer read exactly, and a limit such as 1e400 is no number at all (it reads as Infinity).
+ */
+export const NUMBER_RULE_LIMIT = 1e15;
+/** The longest length limit a rule takes: far more than any answer a model writes in one call. */
+export const MAX_LENGTH_LIMIT = 100_000;
+
+/** What a number rule's limits may be, in words (shown where a limit is refused). */
+export const NUMBER_LIMIT_WORDS = 'a number from -1e15 to 1e15 (such as 0, 2.5 or -10)';
+/** What a length limit may be, in words. */
+export const MAX_LENGTH_WORDS = `a whole number from 1 to ${MAX_LENGTH_LIMIT.toLocaleString('en')}`;
+
+/** Whether a number rule's limit is usable (a blank limit is none and fine). */
+export function isUsableNumberLimit(limit: number | undefined): boolean {
+  return limit === undefined || (Number.isFinite(limit) && Math.abs(limit) <= NUMBER_RULE_LIMIT);
+}
+
+/** Whether a length limit is usable. */
+export function isUsableMaxLength(maxChars: number): boolean {
+  return Number.isInteger(maxChars) && maxChars >= 1 && maxChars <= MAX_LENGTH_LIMIT;
+}
+
 /** A constraint as plain data: what tasks declare and storage keeps. */
 export type ConstraintSpec =
   | { kind: 'one-of'; field: string; values: string[]; caseSensitive?: boolean }
@@ -111,6 +134,15 @@ function numberRule(
   max: number | undefined,
   integer: boolean,
 ): Constraint {
+  // JSON keeps Infinity as null and the check would pass anything: refused, not dropped.
+  for (const [which, limit] of [
+    ['minimum', min],
+    ['maximum', max],
+  ] as const)
+    if (!isUsableNumberLimit(limit))
+      throw new RangeError(
+        `The ${which} of the number rule on "${field}" is ${String(limit)}; it must be ${NUMBER_LIMIT_WORDS}.`,
+      );
   const parts = [integer ? 'an integer' : 'a number'];
   if (min !== undefined) parts.push(`at least ${min}`);
   if (max !== undefined) parts.push(`at most ${max}`);
@@ -167,7 +199,10 @@ function regexRule(
 }
 
 function maxLength(field: string, maxChars: number): Constraint {
-  if (!(maxChars > 0)) throw new RangeError(`The length limit on "${field}" must be positive.`);
+  if (!isUsableMaxLength(maxChars))
+    throw new RangeError(
+      `The length limit on "${field}" is ${String(maxChars)}; it must be ${MAX_LENGTH_WORDS}.`,
+    );
   const description = `${field} must be at most ${maxChars} characters`;
   return {
     field,

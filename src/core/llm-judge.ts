@@ -15,37 +15,39 @@ export class JudgeError extends CopaError {
   }
 }
 
-const VERDICT = 'correct';
+/** The judge's output field. */
+export const VERDICT = 'correct';
+
+/**
+ * The judge's question; a DSPy export's Python metric asks the same one (dspy-metric-python.ts).
+ * Its labels are yes and no because a small model's "No, the answer is not correct" names only
+ * one of them as a whole word.
+ */
+export const JUDGE_SIGNATURE = new Signature({
+  instruction:
+    'Judge whether the answer to a task is correct. It is correct when it means the same as ' +
+    'the expected answer for the task given; wording, case and format may differ.',
+  inputs: [
+    { name: 'task', description: 'The inputs the answer was given for.', type: 'text' },
+    { name: 'expected_answer', description: 'The gold answer.', type: 'text' },
+    { name: 'answer', description: 'The answer to judge.', type: 'text' },
+  ],
+  outputs: [
+    {
+      name: VERDICT,
+      description: 'yes if the answer is correct, else no.',
+      type: 'label',
+      labels: ['yes', 'no'],
+    },
+  ],
+});
 
 /**
  * The judge is a one-step DSPy-style program of its own, so its prompt, answer reading and
- * retries are the ones every call gets; its labels are yes and no because a small model's
- * "No, the answer is not correct" names only one of them as a whole word.
+ * retries are the ones every call gets.
  */
 const JUDGE = new Program(
-  [
-    predict(
-      'judge',
-      new Signature({
-        instruction:
-          'Judge whether the answer to a task is correct. It is correct when it means the same as ' +
-          'the expected answer for the task given; wording, case and format may differ.',
-        inputs: [
-          { name: 'task', description: 'The inputs the answer was given for.', type: 'text' },
-          { name: 'expected_answer', description: 'The gold answer.', type: 'text' },
-          { name: 'answer', description: 'The answer to judge.', type: 'text' },
-        ],
-        outputs: [
-          {
-            name: VERDICT,
-            description: 'yes if the answer is correct, else no.',
-            type: 'label',
-            labels: ['yes', 'no'],
-          },
-        ],
-      }),
-    ),
-  ],
+  [predict('judge', JUDGE_SIGNATURE)],
   'Judges an answer against the expected one.',
 );
 

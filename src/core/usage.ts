@@ -109,23 +109,26 @@ export class MeteredLM implements LanguageModel {
     return budgetRemaining(this.budget, this.totals());
   }
 
-  /** The error the next call would throw, or null while the budget lasts. */
+  /**
+   * The error the next call would throw, or null while the budget lasts. Its message is shown
+   * as it is where a run stops ("Why it stopped"), so it is whole sentences without brackets.
+   */
   exhausted(): BudgetExceededError | null {
     const { maxCalls, maxTokens, maxWallMs } = this.budget;
     if (maxCalls !== undefined && this.usage.calls >= maxCalls)
       return new BudgetExceededError(
-        `The call budget is spent (${this.usage.calls} of ${maxCalls} model calls). Raise the call limit to continue.`,
+        `The call budget is spent: ${this.usage.calls} of ${maxCalls} model ${maxCalls === 1 ? 'call' : 'calls'}. Raise the call limit for a longer run.`,
         'calls',
       );
     if (maxTokens !== undefined && this.tokens() >= maxTokens)
       return new BudgetExceededError(
-        `The token budget is spent (${this.tokens()} of ${maxTokens} tokens). Raise the token limit to continue.`,
+        `The token budget is spent: ${this.tokens()} of ${maxTokens} tokens. Raise the token limit for a longer run.`,
         'tokens',
       );
     const wall = this.wallMs();
     if (maxWallMs !== undefined && wall >= maxWallMs)
       return new BudgetExceededError(
-        `The time budget is spent (${formatSeconds(wall)} of ${formatSeconds(maxWallMs)}). Raise the time limit to continue.`,
+        `The time budget is spent: ${formatSeconds(wall)} of ${formatSeconds(maxWallMs)}. Raise the time limit for a longer run.`,
         'time',
       );
     return null;

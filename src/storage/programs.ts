@@ -1,11 +1,18 @@
 import type { UseStore } from 'idb-keyval';
 import type { ProgramProvenance } from '../core/interop/copa-format';
+import type { MetricId } from '../core/metrics';
 import type { ProgramState } from '../core/program';
 import { openCollection } from './idb';
 import { type RecordSchema, requireArray, requireObject, requireString } from './record-schema';
 import { Repository } from './repository';
 
 export type ProgramOrigin = 'run' | 'import-dspy' | 'import-copa' | 'manual';
+
+/** How a program was scored: its metric and the output field, for the Python of a DSPy export. */
+export interface ProgramScoring {
+  metricId: MetricId;
+  targetField: string;
+}
 
 /** A saved program with where it came from. */
 export interface ProgramRecord {
@@ -18,6 +25,8 @@ export interface ProgramRecord {
   /** Model, engine, seed, dataset and scores; set for programs made by a run. */
   provenance?: ProgramProvenance;
   runId?: string;
+  /** The metric it was optimized (or edited) with; none for an imported program. */
+  scoring?: ProgramScoring;
   /** What an import guessed or left out, kept to show next to the program. */
   importWarnings?: string[];
 }
@@ -35,6 +44,11 @@ export const programSchema: RecordSchema<ProgramRecord> = {
     if (!ORIGINS.includes(String(record.origin))) fail(`unknown origin "${String(record.origin)}"`);
     const program = requireObject(record, 'program', fail);
     requireArray(program, 'steps', fail);
+    if (record.scoring !== undefined) {
+      const s = requireObject(record, 'scoring', fail);
+      requireString(s, 'metricId', fail);
+      requireString(s, 'targetField', fail);
+    }
     if (record.provenance !== undefined) {
       const p = requireObject(record, 'provenance', fail);
       requireString(p, 'modelId', fail);

@@ -1,4 +1,11 @@
 import { DEFAULT_COPA_CONFIG, type CopaConfig } from '../core/optimizers/copa-config';
+import {
+  BUDGET_RANGES,
+  COPA_SETTING_RANGES,
+  inRange,
+  rangeWords,
+  type SettingRange,
+} from '../core/optimizers/copa-setting-ranges';
 
 /** The settings the Optimize screen offers; everything else keeps COPA's defaults. */
 export interface RunSettings {
@@ -32,7 +39,68 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = {
   clearGainsOnly: false,
 };
 
-/** The COPA configuration a run gets from the settings (a limit of 0 sends no budget). */
+/** The settings the form offers as number boxes. */
+export type NumericRunSetting =
+  | 'cycles'
+  | 'demoCandidates'
+  | 'instructionCandidates'
+  | 'maxBootstrappedDemos'
+  | 'maxCalls'
+  | 'maxMinutes'
+  | 'seed';
+
+const MAX_MINUTES = (BUDGET_RANGES.maxWallMs?.max ?? 0) / 60_000;
+
+/**
+ * What each number box accepts: the ranges the worker checks a run's settings against, named
+ * as the form names them, so the form refuses what the worker would (and says so beside the box).
+ */
+export const RUN_SETTING_RANGES: Readonly<Record<NumericRunSetting, SettingRange>> = {
+  cycles: COPA_SETTING_RANGES.cycles,
+  demoCandidates: COPA_SETTING_RANGES.demoCandidates,
+  instructionCandidates: COPA_SETTING_RANGES.instructionCandidates,
+  maxBootstrappedDemos: {
+    ...COPA_SETTING_RANGES.maxBootstrappedDemos,
+    label: 'Max bootstrapped demos',
+  },
+  maxCalls: {
+    label: 'Max model calls',
+    min: 0,
+    max: BUDGET_RANGES.maxCalls?.max ?? 0,
+    whole: true,
+  },
+  maxMinutes: { label: 'Max minutes', min: 0, max: MAX_MINUTES, whole: false },
+  seed: COPA_SETTING_RANGES.seed,
+};
+
+/** The budget limits, where 0 means none (said in their messages). */
+const NO_LIMIT_AT_ZERO: readonly NumericRunSetting[] = ['maxCalls', 'maxMinutes'];
+
+/**
+ * What is wrong with each number box, in words that give the range allowed; empty when a run
+ * can start. A box left blank or holding what the browser cannot read as a number ("1e400",
+ * which would be Infinity) holds null: refused here, never read as "no limit".
+ */
+export function runSettingsProblems(s: RunSettings): Partial<Record<NumericRunSetting, string>> {
+  const out: Partial<Record<NumericRunSetting, string>> = {};
+  for (const [key, range] of Object.entries(RUN_SETTING_RANGES) as [
+    NumericRunSetting,
+    SettingRange,
+  ][]) {
+    const value: unknown = s[key];
+    if (inRange(range, value)) continue;
+    const zero = NO_LIMIT_AT_ZERO.includes(key) ? ' (0 = no limit)' : '';
+    const got = typeof value === 'number' && Number.isFinite(value) ? `, not ${value}` : '';
+    out[key] = `${rangeWords(range)}${zero}${got}.`;
+  }
+  return out;
+}
+
+/**
+ * The COPA configuration a run gets from the settings (a limit of 0 sends no budget). Any other
+ * limit is sent as it is, even one that is no number: the worker then refuses it by name, where
+ * reading it as "no limit" would have run without the budget the user set.
+ */
 export function copaConfigOf(s: RunSettings): Partial<CopaConfig> {
   return {
     cycles: s.cycles,
@@ -43,8 +111,15 @@ export function copaConfigOf(s: RunSettings): Partial<CopaConfig> {
     instructionCandidates: s.instructionCandidates,
     maxBootstrappedDemos: s.maxBootstrappedDemos,
     budget: {
-      ...(s.maxCalls > 0 ? { maxCalls: s.maxCalls } : {}),
-      ...(s.maxMinutes > 0 ? { maxWallMs: s.maxMinutes * 60_000 } : {}),
+      ...(s.maxCalls !== 0 ? { maxCalls: s.maxCalls } : {}),
+      // Whole milliseconds, as the worker's range asks; a blank box (null) stays refused (NaN).
+      ...(s.maxMinutes !== 0
+        ? {
+            maxWallMs: Number.isFinite(s.maxMinutes)
+              ? Math.round(s.maxMinutes * 60_000)
+              : Number.NaN,
+          }
+        : {}),
     },
     acceptMargin: s.clearGainsOnly ? 1 : 0,
   };

@@ -14,6 +14,7 @@ import {
   copaConfigOf,
   DEFAULT_RUN_SETTINGS,
   runSettingsOf,
+  runSettingsProblems,
   type RunSettings,
 } from './run-settings';
 import { runToResume } from './worker-health.svelte';
@@ -33,6 +34,10 @@ export class RunState {
   view = $state<RunView>(emptyRunView());
   outcome = $state<RunOutcome | null>(null);
   error = $state<ShownError | null>(null);
+  /** What is wrong with each number box of the settings (empty: a run can start). */
+  settingProblems = $derived(runSettingsProblems(this.settings));
+  /** Whether the settings can start a run. */
+  settingsValid = $derived(Object.keys(this.settingProblems).length === 0);
   /** The settings (as JSON) a RunSettingsError was about: changing any of them answers it. */
   private erroredSettings = $state<string | null>(null);
   /**
@@ -206,7 +211,8 @@ export class RunState {
 
   async start(): Promise<void> {
     const ref = this.task.ref();
-    if (!ref || this.running) return;
+    // The form says beside each box what is wrong, and Start is disabled meanwhile.
+    if (!ref || this.running || !this.settingsValid) return;
     this.reset();
     this.resumedFrom = null;
     this.modelLabel = this.engine.status.label;

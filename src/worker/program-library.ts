@@ -5,7 +5,12 @@ import { importProgramFile } from '../core/interop/program-file';
 import { programFileText } from '../core/interop/program-file-bytes';
 import { exportPlainText, messagesExportText } from '../core/interop/prompt-export';
 import { RecordNotFoundError } from '../storage/errors';
-import { PROGRAM_SCHEMA_VERSION, type ProgramRecord } from '../storage/programs';
+import {
+  PROGRAM_SCHEMA_VERSION,
+  type ProgramRecord,
+  type ProgramScoring,
+} from '../storage/programs';
+import { METRICS } from '../core/metrics';
 import { checkStoredProgram, readableRecords } from './schemas/stored-programs';
 import { checkProgramState } from '../core/interop/program-schema';
 import { ProgramStateError } from '../core/errors';
@@ -92,7 +97,12 @@ export class ProgramLibrary {
     const base = fileBase(record.name);
     const exported = exportDspyProgram(record.program);
     const jsonFileName = `${base}.dspy.json`;
-    const python = dspyLoaderPython(record.program, { jsonFileName });
+    const python = dspyLoaderPython(record.program, {
+      jsonFileName,
+      ...(record.scoring
+        ? { metric: { metricId: record.scoring.metricId, field: record.scoring.targetField } }
+        : {}),
+    });
     return {
       json: { fileName: jsonFileName, mimeType: 'application/json', text: exported.text },
       python: { fileName: `${base}.dspy.py`, mimeType: 'text/x-python', text: python.code },
@@ -122,8 +132,15 @@ export class ProgramLibrary {
     return toSummary(record);
   }
 
-  /** Stores an edited program as it is (checked as an import is), under a name the user gave. */
-  async save(name: string, program: ProgramState): Promise<ProgramSummary> {
+  /**
+   * Stores an edited program as it is (checked as an import is), under a name the user gave,
+   * with the metric it is scored with when that is a built-in one on one of its outputs.
+   */
+  async save(
+    name: string,
+    program: ProgramState,
+    scoring?: ProgramScoring,
+  ): Promise<ProgramSummary> {
     const checked = checkProgramState(program);
     if (!checked.ok)
       throw new ProgramStateError(
@@ -136,6 +153,7 @@ export class ProgramLibrary {
       savedAt: this.now().toISOString(),
       origin: 'manual',
       program: checked.program,
+      ...(scoring && isBuiltInScoring(scoring) ? { scoring: { ...scoring } } : {}),
     };
     await this.deps.programs.put(record);
     return toSummary(record);
@@ -171,4 +189,13 @@ export function fileBase(name: string): string {
 
 export function problemOf(p: { id: string; error: Error }): StoredProblem {
   return { id: p.id, name: p.error.name, message: p.error.message };
+}
+
+/** Scoring the page sent that names a built-in metric and a field (anything else is not kept). */
+function isBuiltInScoring(scoring: ProgramScoring): boolean {
+  return (
+    METRICS.some((m) => m.id === scoring.metricId) &&
+    typeof scoring.targetField === 'string' &&
+    scoring.targetField !== ''
+  );
 }

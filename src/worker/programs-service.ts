@@ -1,5 +1,5 @@
 import type { ProgramState } from '../core/program';
-import type { ProgramExportFormat, ProgramsApi } from './api';
+import type { ProgramExportFormat, ProgramScoring, ProgramsApi } from './api';
 import type { ProgramLibrary } from './program-library';
 import { requireStorage } from './storage-required';
 
@@ -35,7 +35,7 @@ export class ProgramsService implements ProgramsApi {
     return requireStorage(this.#programs).import(fileName, bytes);
   }
 
-  async saveProgram(name: string, program: ProgramState) {
-    return requireStorage(this.#programs).save(name, program);
+  async saveProgram(name: string, program: ProgramState, scoring?: ProgramScoring) {
+    return requireStorage(this.#programs).save(name, program, scoring);
   }
 }

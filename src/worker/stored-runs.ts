@@ -282,6 +282,8 @@ export class StoredRuns {
       // Renamed while it ran: the program is named after the run as it is called now.
       const stored = await runs.get(runId).catch(() => undefined);
       const name = typeof stored?.config.name === 'string' ? stored.config.name : config.name;
+      // The metric goes with the program: a DSPy export writes it into the Python.
+      const { metricId, targetField } = taskRules(resolved.task, this.tasks);
       const run = await finishRun(
         runs,
         this.deps.programs,
@@ -291,6 +293,7 @@ export class StoredRuns {
           savedAt: now.toISOString(),
           program: outcome.result.program,
           provenance: runProvenance(config, outcome, now),
+          scoring: { metricId, targetField },
         },
         improved ? 'cancelled' : 'finished',
       );

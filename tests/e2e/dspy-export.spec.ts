@@ -26,6 +26,9 @@ test('the DSPy export shows how it loads, its warnings and the Python, then down
   const code = page.getByTestId('dspy-python');
   await expect(code).toContainText('department: Literal["billing"');
   await expect(code).toContainText(/program = dspy\.Predict\(Route\)\s+program\.load\("/);
+  // The run's metric, to score the program in DSPy as here.
+  await expect(code).toContainText('SCORED_FIELD = "department"');
+  await expect(code).toContainText('def metric(example, pred, trace=None):');
   await noSeriousA11yProblems(page, 'results (DSPy export)');
 
   const savingJson = page.waitForEvent('download');

@@ -7,6 +7,10 @@ const REACT_PROGRAM = fileURLToPath(
   new URL('../../../shared/data/dspy-programs/dspy-3.0.0__saved_program.json', import.meta.url),
 );
 
+const WITH_CREDENTIALS = fileURLToPath(
+  new URL('../fixtures/dspy/kept-credentials-3.0.json', import.meta.url),
+);
+
 async function importFile(page: Page, name: string, buffer: Buffer): Promise<void> {
   await page.getByLabel(IMPORT_LABEL).setInputFiles({ name, mimeType: 'application/json', buffer });
 }
@@ -70,4 +74,26 @@ test('a DSPy ReAct agent imports with its tool-call outputs, and what the import
   );
   await expect(notes).toContainText('react: demo keys that are not fields of this predictor');
   await expect(notes).not.toContainText('assumed only the last one');
+});
+
+test('credentials in a DSPy file are not kept, the import says so, and the export cannot carry them', async ({
+  page,
+}) => {
+  await page.goto('/#/library');
+  await page.getByLabel(IMPORT_LABEL).setInputFiles(WITH_CREDENTIALS);
+  await expect(page.getByRole('status')).toContainText('Imported “kept-credentials-3.0”');
+  const programs = page.getByTestId('saved-programs');
+  const notes = programs.getByTestId('import-notes');
+  await notes.getByText(/^What the import changed or left out/).click();
+  await expect(notes).toContainText('An API key in search.lm.api_key was not kept');
+  await expect(notes).toContainText(
+    'A user name and password in an address in search.lm.api_base was not kept',
+  );
+  await programs.getByRole('button', { name: /^Export .* for DSPy/ }).click();
+  const saving = page.waitForEvent('download');
+  await programs.getByRole('button', { name: /^Download .*\.dspy\.json$/ }).click();
+  const exported = readFileSync((await (await saving).path())!, 'utf8');
+  expect(exported).toContain('"model": "openai/gpt-4o-mini"');
+  for (const secret of ['sk-proj-', 'sk-ant-', 'hunter2', 'abc123def', 'hf_AbCd', 's3cret!'])
+    expect(exported).not.toContain(secret);
 });

@@ -31,9 +31,11 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
   await expect(added.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
   await expect(added.getByLabel('Name')).toHaveAccessibleDescription(/needs at least one label/);
   await expect(save).toBeDisabled();
-  await added.getByLabel(/^Labels, one per line/).fill('low, high');
+  // One label a line: a comma stays within its label.
+  await added.getByLabel(/^Labels, one per line/).fill('low\nhigh, urgent');
   await added.getByLabel(/^Labels, one per line/).press('Tab');
   await expect(page.getByTestId('program-problems')).toHaveCount(0);
+  await expect(added.getByLabel(/^Labels, one per line/)).toHaveAccessibleName(/· 2 labels$/);
 
   // A duplicate name is refused too.
   await added.getByLabel('Name').fill('ticket');
@@ -77,6 +79,14 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
     'exact_match',
   );
   await expect(page.getByTestId('constraint').last().getByLabel('Pattern')).toHaveValue('\\S');
+  await expect(
+    page
+      .getByRole('group', { name: 'Output fields' })
+      .first()
+      .getByTestId('out-0-field')
+      .last()
+      .getByLabel(/^Labels, one per line/),
+  ).toHaveValue('low\nhigh, urgent');
 
   // A run with it: its results predict the new field.
   await openScreen(page, 'Optimize');
@@ -94,7 +104,7 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('try-answer')).toContainText('priority', { timeout: 15_000 });
   await expect(page.getByTestId('try-prompt').first()).toContainText('priority');
-  await expect(page.getByTestId('try-prompt').first()).toContainText('low');
+  await expect(page.getByTestId('try-prompt').first()).toContainText('one of: low; high, urgent');
   expect(problems).toEqual([]);
 });
 
@@ -141,6 +151,22 @@ test('labels, a metric and a rule that could never work together are refused whe
   await metric.selectOption({ label: 'Label match' });
   await expect(page.getByTestId('program-problems')).toHaveCount(0);
   await expect(save).toBeEnabled();
+
+  // A number limit of 1e400 (Infinity, which the browser cannot hold) is refused beside the
+  // rule with the range allowed, not dropped as "no maximum".
+  await page.getByLabel('New rule').selectOption({ label: 'a number in a range' });
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  const range = page.getByTestId('constraint').last();
+  await range.getByLabel('Field').selectOption('department');
+  const maximum = range.getByLabel('Maximum');
+  await maximum.fill('1e400');
+  await expect(range.getByTestId('problem-note')).toContainText(
+    'the maximum is not a number the app can use: enter a number from -1e15 to 1e15',
+  );
+  await expect(maximum).toHaveAccessibleDescription(/from -1e15 to 1e15/);
+  await expect(save).toBeDisabled();
+  await maximum.fill('5');
+  await expect(range.getByTestId('problem-note')).toHaveCount(0);
 });
 
 test('with the keyboard, adding or removing a field or a step keeps the focus where the user is', async ({

@@ -65,3 +65,27 @@ test('a paused run is offered after a reload as paused, not as cut off', async (
   // It said "was cut off before it finished (a reload, a closed tab or a crash)".
   await expect(offer).not.toContainText('cut off');
 });
+
+test('a budget of 1e400 is refused beside its box with the range allowed, not run without a budget', async ({
+  page,
+}) => {
+  await chooseStandIn(page);
+  const start = page.getByRole('button', { name: 'Start run' });
+  const calls = page.getByLabel('Budget: max model calls (0 = none)');
+  // The browser cannot hold 1e400 (it reads as Infinity): the box then says it holds nothing.
+  await calls.fill('1e400');
+  const problem = page.getByTestId('setting-problem');
+  await expect(problem).toHaveText(
+    'Max model calls must be a whole number from 0 to 10,000,000 (0 = no limit).',
+  );
+  await expect(calls).toHaveAccessibleDescription(/from 0 to 10,000,000/);
+  await expect(start).toBeDisabled();
+  await expect(page.getByTestId('settings-refused')).toContainText('cannot start');
+  // A decimal where a whole number is needed, too.
+  await calls.fill('100');
+  await page.getByLabel('Cycles').fill('1.5');
+  await expect(problem).toHaveText('Cycles must be a whole number from 1 to 50, not 1.5.');
+  await page.getByLabel('Cycles').fill('1');
+  await expect(problem).toHaveCount(0);
+  await expect(start).toBeEnabled();
+});

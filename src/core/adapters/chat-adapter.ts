@@ -23,7 +23,7 @@
  */
 import type { Demo, FieldValues } from '../example';
 import type { ChatMessage } from '../lm';
-import type { FieldSpec, Signature } from '../signature';
+import type { Signature } from '../signature';
 import type { Adapter } from './adapter';
 import { fieldTypeTag, formatFieldValue } from './field-values';
 import {
@@ -44,17 +44,7 @@ import { readOutputs } from './read-outputs';
 
 /** The system message of the chat format. */
 export function chatSystemMessage(signature: Signature): string {
-  return [fieldDescriptions(signature, leanTypeTag), objectiveSection(signature)].join('\n');
-}
-
-/**
- * The type tag: the only place the lean format lists the labels, where DSPy repeats them in a
- * note. Separated by commas, or by `;` when a label holds a comma (the list stays unambiguous).
- */
-function leanTypeTag(field: FieldSpec): string {
-  if (field.type !== 'label') return fieldTypeTag(field);
-  const labels = field.labels ?? [];
-  return `one of: ${labels.join(labels.some((l) => l.includes(',')) ? '; ' : ', ')}`;
+  return [fieldDescriptions(signature, fieldTypeTag), objectiveSection(signature)].join('\n');
 }
 
 /** The line closing the final user turn: which markers to write, in order. */

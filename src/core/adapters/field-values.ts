@@ -30,11 +30,19 @@ export function formatFieldValue(value: JsonValue): string {
   return JSON.stringify(value);
 }
 
+/**
+ * Labels as a prompt lists them: separated by commas, or by `;` when a label holds a comma
+ * ("Yes, definitely; No"), so the list still says where each label ends.
+ */
+export function labelListInPrompt(labels: readonly string[]): string {
+  return labels.join(labels.some((l) => l.includes(',')) ? '; ' : ', ');
+}
+
 /** The short type tag shown next to a field name, e.g. `(one of: a, b)`. */
 export function fieldTypeTag(field: FieldSpec): string {
   switch (field.type) {
     case 'label':
-      return `one of: ${(field.labels ?? []).join(', ')}`;
+      return `one of: ${labelListInPrompt(field.labels ?? [])}`;
     case 'json':
       return 'JSON';
     default:

@@ -2,6 +2,7 @@ import { isJsonObject, jsonCopy, type JsonValue } from '../json';
 import { Program, type ProgramState } from '../program';
 import { NewerProgramFormatError, ProgramImportError } from './errors';
 import { PROGRAM_LIMITS } from './program-limits';
+import { programWithoutSecrets } from './secrets';
 import { checkProgramState } from './program-schema';
 
 /** Where an optimized program came from: enough to reproduce or judge it. */
@@ -50,7 +51,8 @@ export function exportCopaProgram(
     version: COPA_PROGRAM_FORMAT_VERSION,
     name: opts.name,
     exportedAt: (opts.exportedAt ?? new Date()).toISOString(),
-    program: jsonCopy(program),
+    // Kept DSPy parameters may hold credentials from before import dropped them (secrets.ts).
+    program: jsonCopy(programWithoutSecrets(program).program),
   };
   if (opts.provenance)
     file.provenance = { ...opts.provenance, scores: { ...opts.provenance.scores } };

@@ -12,6 +12,7 @@ import {
   descriptionPlaceholder,
   inferPrefix,
 } from './dspy-format';
+import { droppedOnExportNote, withoutSecrets } from './secrets';
 
 export interface DspyExportOptions {
   /**
@@ -54,7 +55,8 @@ export function exportsFlat(state: ProgramState, opts: DspyExportOptions = {}): 
  * a one-step program flat, as `dspy.Predict(...).save()` or `dspy.ChainOfThought(...).save()`
  * writes it, so it loads into that bare predictor; several steps keyed by parameter name, for a
  * `dspy.Module` with those attributes. Kept parameters (e.g. a Retrieve) are written back
- * verbatim; `lm` is null and bootstrapped demos are marked `augmented`.
+ * as they were, less any credential (secrets.ts); `lm` is null and bootstrapped demos are
+ * marked `augmented`.
  */
 export function exportDspyProgram(state: ProgramState, opts: DspyExportOptions = {}): DspyExport {
   const versions = opts.dependencyVersions ?? {};
@@ -67,7 +69,10 @@ export function exportDspyProgram(state: ProgramState, opts: DspyExportOptions =
   const layouts: Record<string, CopaFieldLayout> = {};
   const warnings: string[] = [];
   for (const k of state.kept ?? []) {
-    json[k.name] = k.state;
+    // A program kept before import dropped credentials may still hold them: never written.
+    const clean = withoutSecrets(k.state, k.name);
+    json[k.name] = clean.value;
+    warnings.push(...clean.dropped.map(droppedOnExportNote));
     warnings.push(
       `"${k.name}" (a DSPy ${k.kind === 'unknown' ? 'parameter' : k.kind === 'retrieve' ? 'Retrieve' : 'Flex module'} kept from the imported file) is written back as it was; the playground did not run or change it.`,
     );

@@ -2,6 +2,7 @@ import type { JsonObject } from '../json';
 import type { PredictorStateData } from '../program';
 import { programInputs } from '../program-fields';
 import { DSPY_REACT_OUTPUTS } from './dspy-format';
+import { withoutSecrets } from './secrets';
 
 /**
  * What a DSPy import cannot carry over as DSPy ran it, in words for the Library: the playground
@@ -28,8 +29,12 @@ export function reactWarning(name: string): string {
  */
 export function ownLmWarning(key: string, lm: JsonObject): string {
   const model = typeof lm.model === 'string' ? ` ("${lm.model}")` : '';
+  // Any credential in them (DSPy up to 3.0.3 saved `api_key`; an `api_base` may hold a password).
+  const secrets = withoutSecrets(lm, `${key}.lm`).dropped;
   const apiKeyNote =
-    'api_key' in lm ? " The file also holds that model's API key; it was not stored here." : '';
+    secrets.length > 0
+      ? ` The file also holds that model's credentials (${secrets.map((d) => `${d.what[0]?.toLowerCase() ?? ''}${d.what.slice(1)} in ${d.path}`).join('; ')}); they were not kept.`
+      : '';
   return `${key}: the predictor's own LM settings${model} were left out: the playground runs every step on the model chosen here, and a DSPy export writes "lm": null, so in DSPy this step runs on the model set with dspy.configure unless you call set_lm on it again.${apiKeyNote}`;
 }
 

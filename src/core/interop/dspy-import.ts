@@ -26,6 +26,7 @@ import {
   wiringWarning,
 } from './dspy-import-notes';
 import { datasetPickedMessage, datasetShape, IMPORT_A_PROGRAM } from './not-a-program';
+import { droppedOnImportNote, withoutSecrets } from './secrets';
 
 export interface DspyImportOptions {
   /**
@@ -98,7 +99,12 @@ export function importDspyProgram(json: unknown, opts: DspyImportOptions = {}): 
     if (kind !== 'predict' || !isJsonObject(value)) {
       skipped.push(key);
       warnings.push(skipWarning(key, kind, isJsonObject(value)));
-      if (kind !== 'predict' && isJsonObject(value)) kept.push({ name: key, kind, state: value });
+      if (kind !== 'predict' && isJsonObject(value)) {
+        // Kept to be written back on export, which is made to be shared: no credentials.
+        const clean = withoutSecrets(value, key);
+        if (isJsonObject(clean.value)) kept.push({ name: key, kind, state: clean.value });
+        warnings.push(...clean.dropped.map(droppedOnImportNote));
+      }
       continue;
     }
     const read = readPredictor(

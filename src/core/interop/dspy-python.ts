@@ -9,6 +9,7 @@ import type { FieldSpec } from '../signature';
 import { APP_NAME, APP_VERSION } from './app-info';
 import { DSPY_LAYOUT_MIN_VERSION } from './copa-layout';
 import { exportsFlat } from './dspy-export';
+import { type ExportedMetric, type MetricPython, metricPython } from './dspy-metric-python';
 import {
   isPythonIdentifier,
   pascalCase,
@@ -25,6 +26,8 @@ export interface DspyPythonOptions {
    * Other number fields are `int` only when every demo value is a whole number (said in a comment).
    */
   integerFields?: readonly string[];
+  /** The metric it was optimized with: written as a DSPy metric function (dspy-metric-python.ts). */
+  metric?: ExportedMetric;
 }
 
 export interface DspyPython {
@@ -46,14 +49,22 @@ const INDENT = '    ';
 export function dspyLoaderPython(state: ProgramState, opts: DspyPythonOptions): DspyPython {
   const warnings: string[] = [];
   const classNames = signatureClassNames(state.steps);
-  const usesLiteral = state.steps.some((s) => allFields(s).some((f) => f.type === 'label'));
+  const metric = scoredMetric(state, opts.metric, warnings);
+  const usesLiteral =
+    state.steps.some((s) => allFields(s).some((f) => f.type === 'label')) ||
+    (metric?.usesLiteral ?? false);
+  // The standard library first, then DSPy, as PEP 8 groups imports.
+  const standard = [
+    ...(metric?.imports ?? []).map((m) => `import ${m}`),
+    ...(usesLiteral ? ['from typing import Literal'] : []),
+  ];
   // Top-level blocks, two blank lines apart as PEP 8 asks.
   const blocks: string[][] = [
     [
       `# Loads ${opts.jsonFileName}, a program exported by ${APP_NAME} ${APP_VERSION}.`,
       `# The file has the layout DSPy's own save() writes; it needs DSPy ${DSPY_LAYOUT_MIN_VERSION} or newer:`,
       `#   pip install "dspy>=${DSPY_LAYOUT_MIN_VERSION}"`,
-      ...(usesLiteral ? ['from typing import Literal', ''] : []),
+      ...(standard.length > 0 ? [...standard, ''] : []),
       'import dspy',
     ],
   ];
@@ -78,8 +89,30 @@ export function dspyLoaderPython(state: ProgramState, opts: DspyPythonOptions): 
     blocks.push(moduleClass(state, classNames, programInputs, warnings));
     blocks.push(['program = Pipeline()', ...loadLines(programInputs)]);
   }
+  if (metric) blocks.push(...metric.blocks);
   const out = [blocks.map((b) => b.join('\n')).join('\n\n\n')];
   return { code: `${out.join('\n')}\n`, warnings };
+}
+
+/**
+ * The metric's Python when the metric is known and scores an output of the program; a known
+ * metric the code cannot carry is said among the warnings rather than left out without a word.
+ */
+function scoredMetric(
+  state: ProgramState,
+  metric: ExportedMetric | undefined,
+  warnings: string[],
+): MetricPython | undefined {
+  // Only a run knows the metric (an imported or hand-edited program has none with it).
+  if (!metric) return undefined;
+  const outputs = state.steps.flatMap((s) => s.signature.outputs.map((f) => f.name));
+  if (!outputs.includes(metric.field)) {
+    warnings.push(
+      `The Python has no metric: the run scored "${metric.field}", which this program no longer writes.`,
+    );
+    return undefined;
+  }
+  return metricPython(metric);
 }
 
 function allFields(step: PredictorStateData): FieldSpec[] {

@@ -6,6 +6,7 @@ import { parseJsonText } from './json-text';
 import { programFileTooLargeMessage } from './program-file-bytes';
 import { nestsDeeperThan, PROGRAM_LIMITS } from './program-limits';
 import { checkProgramState } from './program-schema';
+import { droppedOnImportNote, programWithoutSecrets } from './secrets';
 import { datasetPickedMessage, jsonLinesShape } from './not-a-program';
 
 /** A program file read by `importProgramFile`: the project's own format or DSPy's. */
@@ -28,8 +29,16 @@ export function importProgramFile(text: string, opts: DspyImportOptions = {}): I
       `The program file nests objects and lists more than ${PROGRAM_LIMITS.jsonDepth} levels deep; no program does.`,
     );
   if (isCopaProgramFile(json)) {
-    const file = importCopaProgram(json);
-    return { kind: 'copa', program: file.program, file, warnings: [] };
+    const read = importCopaProgram(json);
+    // A project file another build wrote (or edited by hand) may carry credentials: not kept.
+    const clean = programWithoutSecrets(read.program);
+    const file = { ...read, program: clean.program };
+    return {
+      kind: 'copa',
+      program: file.program,
+      file,
+      warnings: clean.dropped.map(droppedOnImportNote),
+    };
   }
   const dspy = importDspyProgram(json, opts);
   const checked = checkProgramState(dspy.program);

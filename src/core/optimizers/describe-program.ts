@@ -1,4 +1,5 @@
 import type { Program } from '../program';
+import { labelListInPrompt } from '../adapters/field-values';
 import type { FieldSpec } from '../signature';
 
 /** What the program does, in words (its own description, or one built from its steps). */
@@ -25,7 +26,7 @@ export function describePredictor(program: Program, name: string): string {
 function fields(list: readonly FieldSpec[]): string {
   return list
     .map((f) => {
-      const labels = f.labels ? ` (one of ${f.labels.join(', ')})` : '';
+      const labels = f.labels ? ` (one of ${labelListInPrompt(f.labels)})` : '';
       const desc = f.description ? `: ${f.description}` : '';
       return `${f.name} [${f.type}${labels}]${desc}`;
     })

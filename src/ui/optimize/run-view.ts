@@ -320,6 +320,12 @@ export const STOP_REASON_SHORT: Readonly<Record<StopReason, string>> = {
   paused: 'paused',
 };
 
+/** A message as sentences to go on from: trimmed, ending with one full stop (never two). */
+function asSentences(message: string): string {
+  const text = message.trim();
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 /**
  * Why a run stopped, in sentences. `minImprovement` is the run's (stop-reason.ts: a cycle must
  * gain the larger of it and one standard error of the validation score to go on).
@@ -339,7 +345,9 @@ export function stopReasonText(
     case 'no-change':
       return 'Nothing changed in the last cycle: no candidate beat the current program, so the program is stable.';
     case 'budget':
-      return `The budget was spent${message ? ` (${message})` : ''}. The best program so far is kept.`;
+      // The budget error's own sentences say which budget and how much of it; bracketed into
+      // a sentence of ours they read "The budget was spent (The call budget is spent (…).)".
+      return `${message ? asSentences(message) : 'The budget was spent.'} The best program so far is kept.`;
     case 'cancelled':
       return 'You cancelled the run. The best program so far is kept.';
     case 'paused':

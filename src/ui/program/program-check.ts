@@ -1,5 +1,11 @@
 import { looseWords } from '../../core/adapters/label-words';
-import type { ConstraintSpec } from '../../core/constraints';
+import {
+  type ConstraintSpec,
+  isUsableMaxLength,
+  isUsableNumberLimit,
+  MAX_LENGTH_WORDS,
+  NUMBER_LIMIT_WORDS,
+} from '../../core/constraints';
 import { slowRegexReason } from '../../core/regex-safety';
 import { isReservedName, RESERVED_NAME_REASON } from '../../core/reserved-names';
 import type { ScoringRules } from '../../core/scoring-rules';
@@ -19,10 +25,13 @@ import {
 export const FIELD_TYPES: readonly FieldType[] = ['text', 'number', 'label', 'list', 'json'];
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Labels typed as "a, b | c": trimmed, empty ones dropped. */
+/**
+ * Labels typed or pasted one per line: trimmed, blank lines and repeats dropped. A line is one
+ * label whatever it holds ("Yes, definitely" is one label): commas and bars are never
+ * separators, since a single line with a comma could as well be one label as two.
+ */
 export function parseLabels(text: string): string[] {
-  // One per line when there are lines (a pasted column; a label may hold a comma), else commas.
-  const parts = /[\r\n]/.test(text.trim()) ? text.split(/\r?\n|\r/) : text.split(/[,|]/);
+  const parts = text.split(/\r?\n|\r/);
   return [...new Set(parts.map((l) => l.trim()).filter((l) => l.length > 0))];
 }
 
@@ -215,18 +224,29 @@ function constraintProblems(c: ConstraintSpec): string[] {
   switch (c.kind) {
     case 'one-of':
       return c.values.length === 0 ? ['list at least one allowed value.'] : [];
-    case 'number':
-      if ([c.min, c.max].some((v) => v !== undefined && !Number.isFinite(v)))
-        return ['the limits must be numbers.'];
+    case 'number': {
+      // NaN is what the box holds when its text is no number (or too large to be one, 1e400).
+      const bad = (
+        [
+          ['minimum', c.min],
+          ['maximum', c.max],
+        ] as const
+      )
+        .filter(([, v]) => !isUsableNumberLimit(v))
+        .map(([which, v]) =>
+          Number.isNaN(v)
+            ? `the ${which} is not a number the app can use: enter ${NUMBER_LIMIT_WORDS}, or leave it blank for no ${which}.`
+            : `the ${which} ${String(v)} is out of range: enter ${NUMBER_LIMIT_WORDS}, or leave it blank for no ${which}.`,
+        );
+      if (bad.length > 0) return bad;
       return c.min !== undefined && c.max !== undefined && c.min > c.max
         ? ['the minimum is above the maximum.']
         : [];
+    }
     case 'regex':
       return patternProblems(c.pattern, c.flags);
     case 'max-length':
-      return Number.isInteger(c.maxChars) && c.maxChars > 0
-        ? []
-        : ['the length limit must be a whole number above 0.'];
+      return isUsableMaxLength(c.maxChars) ? [] : [`the length limit must be ${MAX_LENGTH_WORDS}.`];
     case 'json':
       return [];
   }

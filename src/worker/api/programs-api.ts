@@ -1,9 +1,9 @@
 import type { ProgramProvenance } from '../../core/interop/copa-format';
 import type { ProgramState } from '../../core/program';
-import type { ProgramOrigin, ProgramRecord } from '../../storage/programs';
+import type { ProgramOrigin, ProgramRecord, ProgramScoring } from '../../storage/programs';
 import type { Listing } from './listing';
 
-export type { ProgramOrigin, ProgramProvenance };
+export type { ProgramOrigin, ProgramProvenance, ProgramScoring };
 
 /** A saved program as the page sees it: the stored record without its schema version. */
 export type ProgramSummary = Omit<ProgramRecord, 'schemaVersion'>;
@@ -51,5 +51,10 @@ export interface ProgramsApi {
    * Saves a program edited on the Program screen to the Library (origin `manual`), so it can be
    * exported or opened again without a run. Throws ProgramStateError when it is not a program.
    */
-  saveProgram(name: string, program: ProgramState): Promise<ProgramSummary>;
+  /** `scoring`: the metric the Program screen scores it with (written into a DSPy export's Python). */
+  saveProgram(
+    name: string,
+    program: ProgramState,
+    scoring?: ProgramScoring,
+  ): Promise<ProgramSummary>;
 }

@@ -73,6 +73,21 @@ describe('constraintFromSpec', () => {
     );
   });
 
+  it('refuses limits that are no number rather than checking nothing (Infinity, NaN, 1e400)', () => {
+    expect(() => constraintFromSpec({ kind: 'number', field: 'n', max: Number('1e400') })).toThrow(
+      'The maximum of the number rule on "n" is Infinity; it must be a number from -1e15',
+    );
+    expect(() => constraintFromSpec({ kind: 'number', field: 'n', min: Number.NaN })).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      constraintFromSpec({ kind: 'max-length', field: 's', maxChars: Infinity }),
+    ).toThrow('The length limit on "s" is Infinity; it must be a whole number from 1 to 100,000.');
+    expect(() => constraintFromSpec({ kind: 'max-length', field: 's', maxChars: 2.5 })).toThrow(
+      RangeError,
+    );
+  });
+
   it('max-length and json', () => {
     const m = constraintFromSpec({ kind: 'max-length', field: 's', maxChars: 5 });
     expect(m.check('hello', {})).toBeNull();

@@ -52,7 +52,7 @@ describe('MeteredLM', () => {
     await lm.complete(request('2'));
     const next = lm.complete(request('3'));
     await expect(next).rejects.toMatchObject({ name: 'BudgetExceededError', kind: 'calls' });
-    await expect(next).rejects.toThrow(/call budget is spent \(2 of 2/);
+    await expect(next).rejects.toThrow(/call budget is spent: 2 of 2 model calls/);
     expect(model.calls).toBe(2);
   });
 

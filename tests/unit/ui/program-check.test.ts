@@ -113,7 +113,34 @@ describe('programProblems', () => {
     expect(problems[0]).toMatch(/not a valid regular expression/);
     expect(problems[1]).toMatch(/at least one allowed value/);
     expect(problems[2]).toMatch(/minimum is above the maximum/);
-    expect(problems[3]).toMatch(/whole number above 0/);
+    expect(problems[3]).toMatch(/whole number from 1 to 100,000/);
+  });
+
+  it('refuses a number limit that is no number (1e400 is Infinity; an unreadable box is NaN), saying the range', () => {
+    const limits = (min: number | undefined, max: number | undefined): string[] =>
+      programProblems(
+        program(),
+        rules({ constraints: [{ kind: 'number', field: 'team', min, max }] }),
+      );
+    expect(limits(undefined, Number('1e400'))).toEqual([
+      'Rule 1 (number): the maximum Infinity is out of range: enter a number from -1e15 to 1e15 (such as 0, 2.5 or -10), or leave it blank for no maximum.',
+    ]);
+    expect(limits(Number.NaN, 5)[0]).toMatch(
+      /the minimum is not a number the app can use: enter a number from -1e15 to 1e15/,
+    );
+    expect(limits(-1e300, undefined)[0]).toMatch(/the minimum -1e\+300 is out of range/);
+    expect(limits(-1e15, 1e15)).toEqual([]);
+    expect(limits(undefined, undefined)).toEqual([]);
+    const length = (maxChars: number): string[] =>
+      programProblems(
+        program(),
+        rules({ constraints: [{ kind: 'max-length', field: 'team', maxChars }] }),
+      );
+    for (const bad of [Number.NaN, Infinity, 2.5, 1e9])
+      expect(length(bad)).toEqual([
+        'Rule 1 (max-length): the length limit must be a whole number from 1 to 100,000.',
+      ]);
+    expect(length(100_000)).toEqual([]);
   });
 
   it('refuses a pattern that could freeze the app on an answer, and says how to write it', () => {
@@ -250,8 +277,12 @@ describe('placedProgramProblems', () => {
 });
 
 describe('parseLabels and freshFieldName', () => {
-  it('splits labels on commas and bars and drops blanks', () => {
-    expect(parseLabels(' low, high | urgent ,, ')).toEqual(['low', 'high', 'urgent']);
+  it('keeps a line holding a comma or a bar as one label (commas never separate labels)', () => {
+    expect(parseLabels('Yes, definitely')).toEqual(['Yes, definitely']);
+    expect(parseLabels(' Yes, definitely \nNo | never\n')).toEqual([
+      'Yes, definitely',
+      'No | never',
+    ]);
   });
   it('reads a pasted column one label per line (commas kept) and drops repeats', () => {
     expect(parseLabels('card_arrival\r\nrefund, partial\n\nrefund, partial\nlost_card\n')).toEqual([

@@ -9,6 +9,9 @@ import {
   stopReasonText,
 } from '../../../src/ui/optimize/run-view';
 import { describeEvent } from '../../../src/ui/optimize/event-lines';
+import { DEFAULT_SAMPLING } from '../../../src/core/lm';
+import { MeteredLM } from '../../../src/core/usage';
+import { ScriptedLM } from '../helpers/scripted-lm';
 
 const costs = { calls: 40, cachedCalls: 2, promptTokens: 1000, completionTokens: 100, lmMs: 5 };
 const totals = (calls: number) => ({ ...costs, calls });
@@ -205,5 +208,33 @@ describe('applyEvents', () => {
       /less than that score's noise \(one standard error\) or 1 point, whichever is larger/,
     );
     expect(stopReasonText('converged', null, 0.025)).toContain('or 2.5 points, whichever');
+  });
+
+  it('says a spent budget in clean sentences: no brackets within brackets, no doubled full stop', async () => {
+    // The messages a run's budget really stops it with, for each kind of budget.
+    let clock = 0;
+    const spent = async (budget: Record<string, number>): Promise<string> => {
+      const lm = new MeteredLM(new ScriptedLM(() => 'a'), budget, () => clock);
+      await lm.complete({ messages: [{ role: 'user', content: 'q' }], ...DEFAULT_SAMPLING });
+      clock += 90_000;
+      return lm.exhausted()?.message ?? '';
+    };
+    const messages = [
+      await spent({ maxCalls: 1 }),
+      await spent({ maxTokens: 1 }),
+      await spent({ maxWallMs: 60_000 }),
+    ];
+    for (const message of [...messages, 'Used 10 of 10 calls', '  The budget is spent.  ']) {
+      const text = stopReasonText('budget', message);
+      expect(text).not.toMatch(/\([^)]*\(/);
+      expect(text).not.toMatch(/\.\s*\.|\.\)/);
+      expect(text).toMatch(/^\S.*\. The best program so far is kept\.$/);
+    }
+    expect(stopReasonText('budget', messages[0]!)).toBe(
+      'The call budget is spent: 1 of 1 model call. Raise the call limit for a longer run. The best program so far is kept.',
+    );
+    expect(stopReasonText('budget', null)).toBe(
+      'The budget was spent. The best program so far is kept.',
+    );
   });
 });

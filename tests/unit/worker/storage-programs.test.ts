@@ -78,6 +78,30 @@ describe('The worker service storage: programs', () => {
     expect(bundle.kept).toEqual([]);
   });
 
+  it("writes the run's metric into the Python, and the Program screen's for a saved edit", async () => {
+    const { service, programId } = await serviceWithProgram();
+    const fromRun = (await service.exportDspy(programId)).python.text;
+    // The ticket router is scored by label match on its department.
+    expect(fromRun).toContain('SCORED_FIELD = "department"');
+    expect(fromRun).toContain('COPA Playground\'s "Label match" on `department`');
+    expect(fromRun).toMatch(/^def metric\(example, pred, trace=None\):$/m);
+    const edited = getTask('ticket-routing').program.toState();
+    const judged = await service.saveProgram('judged', edited, {
+      metricId: 'llm_judge',
+      targetField: 'department',
+    });
+    expect((await service.exportDspy(judged.id)).python.text).toContain(
+      'judge = dspy.Predict(JudgeAnswer)',
+    );
+    // A metric the app does not have is not kept: the Python then has none.
+    const unknown = await service.saveProgram('odd', edited, {
+      metricId: 'bleu' as 'exact_match',
+      targetField: 'department',
+    });
+    expect(unknown.scoring).toBeUndefined();
+    expect((await service.exportDspy(unknown.id)).python.text).not.toContain('def metric(');
+  });
+
   it('a program exported as project JSON or DSPy JSON imports again with the same instructions and demos', async () => {
     const { service, programId } = await serviceWithProgram();
     const original = (await service.listPrograms()).items[0]!;

@@ -79,6 +79,18 @@ describe('jsonAdapter.format', () => {
     expect(system).toMatch(/your objective is: \n {8}Classify the review\.$/);
   });
 
+  it('lists labels holding a comma with `;` between them, so each label stays whole', () => {
+    const commas = new Signature({
+      instruction: 'Answer it.',
+      inputs: [{ name: 'question', description: '', type: 'text' }],
+      outputs: [
+        { name: 'reply', description: '', type: 'label', labels: ['Yes, definitely', 'No'] },
+      ],
+    });
+    const system = jsonAdapter.format(commas, [], { question: 'Sure?' })[0]?.content ?? '';
+    expect(system).toContain('1. `reply` (one of: Yes, definitely; No)');
+  });
+
   it('writes demo answers as JSON objects with typed values, omitting missing outputs', () => {
     expect(messages[1]).toEqual({ role: 'user', content: '[[ ## review ## ]]\nGreat.' });
     expect(JSON.parse(messages[2]?.content ?? '')).toEqual({

@@ -125,6 +125,37 @@ describe('DSPy export → import round trip', () => {
     expect(back.warnings).toEqual([]);
   });
 
+  it('keeps a label holding a comma whole, in the file, the Python Literal and back', () => {
+    const state = new Program([
+      predict(
+        'confirm',
+        new Signature({
+          instruction: 'Say how sure the answer is.',
+          inputs: [{ name: 'question', description: '', type: 'text' }],
+          outputs: [
+            {
+              name: 'reply',
+              description: '',
+              type: 'label',
+              labels: ['Yes, definitely', 'No, never', 'Maybe'],
+            },
+          ],
+        }),
+      ),
+    ]).toState();
+    const exported = exportDspyProgram(state);
+    expect(exported.warnings.join('\n')).toContain(
+      'Literal["Yes, definitely", "No, never", "Maybe"]',
+    );
+    const back = importDspyProgramText(exported.text);
+    expect(back.program.steps[0]?.signature.outputs[0]?.labels).toEqual([
+      'Yes, definitely',
+      'No, never',
+      'Maybe',
+    ]);
+    expect(back.program).toEqual(state);
+  });
+
   it('keeps instructions, field names and demos even without the layout metadata (pure DSPy view)', () => {
     const state = sampleProgram();
     const back = importDspyProgram(exportDspyProgram(state, { includeFieldLayout: false }).json);

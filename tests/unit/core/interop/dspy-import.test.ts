@@ -113,7 +113,7 @@ describe.skipIf(!HAS_SHARED_DATA)(`the three real DSPy files${SKIP_NOTE}`, () =>
       metadata: { dependency_versions: { python: '3.12', dspy: '3.0.1', cloudpickle: '3.1' } },
     });
     expect(r.warnings.filter((w) => /LM settings/.test(w))).toEqual([
-      'own: the predictor\'s own LM settings ("openai/gpt-4o-mini") were left out: the playground runs every step on the model chosen here, and a DSPy export writes "lm": null, so in DSPy this step runs on the model set with dspy.configure unless you call set_lm on it again. The file also holds that model\'s API key; it was not stored here.',
+      'own: the predictor\'s own LM settings ("openai/gpt-4o-mini") were left out: the playground runs every step on the model chosen here, and a DSPy export writes "lm": null, so in DSPy this step runs on the model set with dspy.configure unless you call set_lm on it again. The file also holds that model\'s credentials (an API key in own.lm.api_key); they were not kept.',
     ]);
     expect(JSON.stringify(r.program)).not.toContain('sk-test');
   });
