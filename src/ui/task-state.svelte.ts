@@ -37,7 +37,7 @@ export class TaskState {
    * A saved program opened from the Library: the Program screen edits it (instead of the task's
    * program) until it is saved for the task or set aside.
    */
-  opened = $state<{ name: string; program: ProgramState } | null>(null);
+  opened = $state<{ id: string; name: string; program: ProgramState } | null>(null);
 
   /** Overviews are asked for from several places (task, data, program, settings changes). */
   readonly #overviews = new LatestRequest();
@@ -247,8 +247,13 @@ export class TaskState {
   }
 
   /** Opens a saved program on the Program screen, to check and then use with this task. */
-  openProgram(name: string, program: ProgramState): void {
-    this.opened = { name, program: snapshot(program) };
+  openProgram(id: string, name: string, program: ProgramState): void {
+    this.opened = { id, name, program: snapshot(program) };
+  }
+
+  /** A program renamed in the Library: the one open on the Program screen goes by its new name. */
+  programRenamed(id: string, name: string): void {
+    if (this.opened?.id === id) this.opened = { ...this.opened, name };
   }
 
   /** The opened program was saved for the task, or set aside. */

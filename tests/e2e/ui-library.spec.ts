@@ -156,6 +156,17 @@ test('a program opened from the Library for data with other labels says so on th
   await openScreen(page, 'Library');
   await page.getByRole('button', { name: 'Open with Reviews: Ticket router' }).click();
   await expect(page.getByTestId('program-opened')).toContainText('Ticket router');
+  // Renamed in the Library while it is open, it goes by the new name (as saved, trimmed) there.
+  await openScreen(page, 'Library');
+  const programs = page.getByTestId('saved-programs');
+  await programs.getByRole('button', { name: 'Rename program Ticket router' }).click();
+  await programs.getByRole('textbox', { name: /^New name for the program/ }).fill('  Router v2  ');
+  await programs.getByRole('button', { name: 'Save name' }).click();
+  await expect(programs).toContainText('Router v2');
+  await openScreen(page, 'Program');
+  await expect(page.getByTestId('program-opened')).toContainText(
+    'Opened “Router v2” from the Library',
+  );
   const note = page.getByTestId('program-label-mismatch');
   await expect(note).toContainText(
     '24 of 24 examples have a “department” the program cannot answer',

@@ -141,10 +141,11 @@ export class LibraryState {
 
   /**
    * Gives a saved record a new name (the worker checks it again and changes nothing else);
-   * true once it is saved, else the Library shows why.
+   * the name as saved (trimmed by the worker) once it is saved, else null and the Library shows
+   * why.
    */
-  async rename(kind: LibraryKind, id: string, name: string): Promise<boolean> {
-    let renamed = false;
+  async rename(kind: LibraryKind, id: string, name: string): Promise<string | null> {
+    let renamed: string | null = null;
     await this.guard(async () => {
       const saved =
         kind === 'dataset'
@@ -153,11 +154,12 @@ export class LibraryState {
             ? await this.client.renameProgram(id, name)
             : await this.client.renameRun(id, name);
       this.notice = `Renamed to “${saved.name}”.`;
-      renamed = true;
+      renamed = saved.name;
     });
-    if (renamed) await this.refresh();
+    if (renamed === null) return null;
+    await this.refresh();
     // The comparison shown names the run by its report: read again.
-    if (renamed && kind === 'run' && this.comparing.includes(id)) await this.loadComparison();
+    if (kind === 'run' && this.comparing.includes(id)) await this.loadComparison();
     return renamed;
   }
 

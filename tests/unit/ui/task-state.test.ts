@@ -92,3 +92,16 @@ describe('TaskState.name', () => {
     expect(task.name).toBe('clinc150');
   });
 });
+
+describe('TaskState.programRenamed', () => {
+  it('renames the program open on the Program screen, and no other', () => {
+    const task = new TaskState({} as CopaClient);
+    const program = { version: 1, description: '', steps: [] };
+    task.openProgram('p1', 'Ticket router', program);
+    task.programRenamed('p2', 'Someone else');
+    expect(task.opened?.name).toBe('Ticket router');
+    task.programRenamed('p1', 'Router v2');
+    expect(task.opened?.name).toBe('Router v2');
+    expect(task.opened?.program).toEqual(program);
+  });
+});
