@@ -106,7 +106,10 @@ export class DatasetLibrary {
         `The labels take about ${Math.ceil(labelChars / 3).toLocaleString('en')} prompt tokens, more than a quarter of a 4,096-token model context; with demos and inputs, calls may not fit. Merge rare labels, shorten their names, or choose a model with a longer context.`,
       );
     const named = { inputs: made.inputFields, outputs: made.outputFields };
-    const name = input.name?.trim() || taskNameFromData(input.fileName, named);
+    // A name typed is checked as a rename is (at most 120 characters); blank: one from the file.
+    const name = input.name?.trim()
+      ? recordName(input.name)
+      : taskNameFromData(input.fileName, named);
     const description =
       input.description?.trim() || taskDescriptionFromData(input.fileName, named, labelCount);
     const record: DatasetRecord = {

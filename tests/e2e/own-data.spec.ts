@@ -166,6 +166,48 @@ test('a headerless 4-class CSV: first row read as data, labels kept, a task name
   expect(exported.text).not.toMatch(/department|support ticket/i);
 });
 
+test('a split seed of 1e400, a blank row count or a 121-character name is refused beside its box, and nothing is imported until it is corrected', async ({
+  page,
+}) => {
+  await importFile(page, 'news_topics.csv', headerlessNews(200));
+  const importer = page.getByTestId('data-import');
+  await importer.getByLabel('Column for ticket').selectOption('col_3');
+  const importButton = importer.getByRole('button', { name: 'Import dataset' });
+  await expect(importButton).toBeEnabled();
+
+  // 1e400 is no number the browser can hold: it was sent as seed 0.
+  const seed = importer.getByLabel('Split seed');
+  await seed.fill('1e400');
+  await expect(seed).toHaveAccessibleDescription(
+    'Split seed must be a whole number from -2,147,483,648 to 4,294,967,295.',
+  );
+  await expect(seed).toHaveAttribute('aria-invalid', 'true');
+  await expect(seed).toHaveValue('');
+  await expect(importButton).toBeDisabled();
+  await expect(importer.getByTestId('import-needs')).toContainText('Correct the split or the name');
+  // A blank row count broke the note under the split (it read null) and was sent as 1,000.
+  const rows = importer.getByLabel(/^Rows to keep/);
+  await rows.fill('');
+  await expect(rows).toHaveAccessibleDescription(
+    /Rows to keep must be a whole number from 1 to 5,000/,
+  );
+  await expect(importer.getByTestId('rows-note')).toHaveCount(0);
+  const name = importer.getByLabel("Dataset name (the task's too)");
+  await name.fill('n'.repeat(121));
+  await expect(name).toHaveAccessibleDescription(/shorten it to at most 120/);
+  await noSeriousA11yProblems(page, 'data import with refused boxes');
+
+  await seed.fill('7');
+  await rows.fill('150');
+  await name.fill('  News 📰 أخبار <b>topics</b>  ');
+  await expect(importer.getByTestId('import-box-problem')).toHaveCount(0);
+  await expect(importer.getByTestId('rows-note')).toContainText('150 of 200 rows will be kept');
+  await importButton.click();
+  await expect(importer.getByTestId('import-result')).toContainText(
+    'Saved “News 📰 أخبار <b>topics</b>”',
+  );
+});
+
 test('a 77-label CSV: every label stays a label in the program, the prompt rules and the DSPy export', async ({
   page,
 }, info) => {

@@ -8,6 +8,7 @@ import type {
 } from '../../worker/api';
 import { toShown, type ShownError } from '../engine-state.svelte';
 import { FileTooLargeError } from '../../core/interop/dataset/errors';
+import { importFormProblems } from './import-form-check';
 
 /**
  * Bigger files are refused here before they are read into memory (the worker checks again, with
@@ -30,7 +31,8 @@ export class DataImportState {
   name = $state('');
   /** Files are read as UTF-8 unless the user says they are Latin-1. */
   encoding = $state<'utf-8' | 'latin1'>('utf-8');
-  seed = $state(0);
+  /** A number box's value: undefined when blank, NaN when unreadable (see numberInBox). */
+  seed = $state<number | undefined>(0);
   /** Name the fields after the file's columns and adapt the program to them. */
   useColumnNames = $state(true);
   /** CSV: the first line holds column names (null: as detected). */
@@ -41,7 +43,7 @@ export class DataImportState {
    */
   columnNames = $state('');
   /** Rows kept from the file (a seeded sample that keeps every label). */
-  rowsToKeep = $state(DEFAULT_ROWS);
+  rowsToKeep = $state<number | undefined>(DEFAULT_ROWS);
   /** New names for label values, by field, then by the value in the file (blank: kept). */
   valueNames = $state<Record<string, Record<string, string>>>({});
   /**
@@ -51,9 +53,9 @@ export class DataImportState {
   labelFilter = $state('');
   /** What the task does; blank: written from the fields and the file at import. */
   description = $state('');
-  trainPct = $state(50);
-  valPct = $state(30);
-  testPct = $state(20);
+  trainPct = $state<number | undefined>(50);
+  valPct = $state<number | undefined>(30);
+  testPct = $state<number | undefined>(20);
   busy = $state(false);
   error = $state<ShownError | null>(null);
   result = $state.raw<DatasetImportResult | null>(null);
@@ -70,9 +72,18 @@ export class DataImportState {
     return this.allFields.filter((f) => !this.mapping[f]);
   }
 
+  /** What is wrong with the split, the seed, the row count or the name, beside each box. */
+  get formProblems(): ReturnType<typeof importFormProblems> {
+    return importFormProblems(this, MAX_ROWS);
+  }
+
   get canImport(): boolean {
     return (
-      !this.busy && this.bytes !== null && this.fields !== null && this.unmappedFields.length === 0
+      !this.busy &&
+      this.bytes !== null &&
+      this.fields !== null &&
+      this.unmappedFields.length === 0 &&
+      Object.keys(this.formProblems).length === 0
     );
   }
 
@@ -166,7 +177,12 @@ export class DataImportState {
 
   async save(): Promise<void> {
     const bytes = this.bytes;
+    const { seed, rowsToKeep, trainPct, valPct, testPct } = this;
     if (!bytes || !this.taskId || !this.fileName) return;
+    // Refused beside their boxes (Import is off): never sent as a default instead.
+    if (Object.keys(this.formProblems).length > 0) return;
+    if (seed === undefined || rowsToKeep === undefined) return;
+    if (trainPct === undefined || valPct === undefined || testPct === undefined) return;
     this.result = null;
     await this.guard(async () => {
       this.result = await this.client.importDataset({
@@ -178,13 +194,10 @@ export class DataImportState {
         useColumnNames: this.useColumnNames,
         ...this.namesToSave(),
         ...this.readOptions(),
-        maxRows: Math.min(
-          MAX_ROWS,
-          Math.max(1, Math.trunc(Number(this.rowsToKeep) || DEFAULT_ROWS)),
-        ),
+        maxRows: rowsToKeep,
         ...(this.description.trim() ? { description: this.description.trim() } : {}),
-        seed: Math.trunc(Number(this.seed) || 0),
-        ratios: { train: this.trainPct, val: this.valPct, test: this.testPct },
+        seed,
+        ratios: { train: trainPct, val: valPct, test: testPct },
         ...(this.name.trim() ? { name: this.name.trim() } : {}),
       });
     });

@@ -113,3 +113,72 @@ describe('DataImportState, columns the file does not name', () => {
     },
   );
 });
+
+describe('DataImportState, a split, seed, row count or name no import can use', () => {
+  async function mapped(imported: unknown[]): Promise<DataImportState> {
+    const preview: DatasetPreview = {
+      format: 'csv',
+      columns: ['text', 'label'],
+      rows: [],
+      totalRows: 2,
+      issues: [],
+      suggestedMapping: { ticket: 'text', department: 'label' },
+      columnValues: {},
+    };
+    const client = {
+      taskFields: () =>
+        Promise.resolve({ inputs: ['ticket'], outputs: ['department'], labelOutputs: [] }),
+      previewDataset: () => Promise.resolve(preview),
+      importDataset: (req: unknown) => {
+        imported.push(req);
+        return Promise.resolve({});
+      },
+    } as unknown as CopaClient;
+    const state = new DataImportState(client);
+    await state.chooseTask('ticket-routing');
+    await state.pick(new File(['text,label\na,b\n'], 'data.csv'));
+    return state;
+  }
+
+  it.each([
+    ['rows to keep of -1 (it kept 1 row)', { rowsToKeep: -1 }, 'rowsToKeep'],
+    ['rows to keep left blank (it kept 1,000)', { rowsToKeep: undefined }, 'rowsToKeep'],
+    ['rows to keep of 1e12 (it kept 5,000)', { rowsToKeep: 1e12 }, 'rowsToKeep'],
+    ['rows to keep of 1.5', { rowsToKeep: 1.5 }, 'rowsToKeep'],
+    ['a seed of 1e400 (it became 0)', { seed: Number.NaN }, 'seed'],
+    ['a seed of 1.5 (it became 1)', { seed: 1.5 }, 'seed'],
+    ['a blank training share', { trainPct: undefined }, 'trainPct'],
+    ['a negative test share', { testPct: -1 }, 'testPct'],
+    ['every share 0', { trainPct: 0, valPct: 0, testPct: 0 }, 'split'],
+    ['a 121-character name', { name: 'n'.repeat(121) }, 'name'],
+  ] as const)('refuses %s beside its box and imports nothing', async (_, values, box) => {
+    const imported: unknown[] = [];
+    const state = await mapped(imported);
+    expect(state.canImport).toBe(true);
+    Object.assign(state, values);
+    expect(Object.keys(state.formProblems)).toEqual([box]);
+    expect(state.canImport).toBe(false);
+    await state.save();
+    expect(imported).toEqual([]);
+  });
+
+  it('says what each box allows, and sends the values as typed once they are usable', async () => {
+    const imported: { seed?: number; maxRows?: number; ratios?: unknown; name?: string }[] = [];
+    const state = await mapped(imported);
+    Object.assign(state, { rowsToKeep: 0, seed: 2 ** 40, trainPct: 101 });
+    expect(state.formProblems).toEqual({
+      rowsToKeep: 'Rows to keep must be a whole number from 1 to 5,000, not 0.',
+      seed: 'Split seed must be a whole number from -2,147,483,648 to 4,294,967,295, not 1099511627776.',
+      trainPct: 'Training % must be from 0 to 100, not 101.',
+    });
+    Object.assign(state, { rowsToKeep: 5000, seed: -7, trainPct: 60, name: ' مرحبا 👋 ' });
+    expect(state.formProblems).toEqual({});
+    await state.save();
+    expect(imported[0]).toMatchObject({
+      maxRows: 5000,
+      seed: -7,
+      ratios: { train: 60, val: 30, test: 20 },
+      name: 'مرحبا 👋',
+    });
+  });
+});

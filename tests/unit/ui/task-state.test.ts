@@ -96,7 +96,7 @@ describe('TaskState.name', () => {
 describe('TaskState.programRenamed', () => {
   it('renames the program open on the Program screen, and no other', () => {
     const task = new TaskState({} as CopaClient);
-    const program = { version: 1, description: '', steps: [] };
+    const program = { version: 1 as const, description: '', steps: [] };
     task.openProgram('p1', 'Ticket router', program);
     task.programRenamed('p2', 'Someone else');
     expect(task.opened?.name).toBe('Ticket router');
