@@ -10,10 +10,17 @@ import type {
 import type { CopaClient } from '../worker/client';
 import { secondsLeft, timeLeftWords, type LoadSample } from './lib/time-left';
 import { rememberedNumber, rememberNumber } from './lib/remembered-setting';
+import { inRange, rangeWords, type SettingRange } from '../core/optimizers/copa-setting-ranges';
 
 /** The stand-in's simulated delay per call: as the Model screen offers it. */
 export const MAX_STAND_IN_LATENCY_MS = 1000;
 const LATENCY_KEY = 'standInLatencyMs';
+const LATENCY_RANGE: SettingRange = {
+  label: 'Simulated delay per call',
+  min: 0,
+  max: MAX_STAND_IN_LATENCY_MS,
+  whole: true,
+};
 
 /** An error as the UI shows it: its name (stable, for tests and logic) and the message with advice. */
 export interface ShownError {
@@ -44,7 +51,9 @@ export class EngineState {
    * Extra wait per stand-in call, to pace it like a real model; remembered across reloads, so
    * a run resumed after one keeps its pace.
    */
-  standInLatencyMs = $state(rememberedNumber(LATENCY_KEY, 0, MAX_STAND_IN_LATENCY_MS, 0));
+  standInLatencyMs = $state<number | undefined>(
+    rememberedNumber(LATENCY_KEY, 0, MAX_STAND_IN_LATENCY_MS, 0),
+  );
 
   constructor(private readonly client: CopaClient) {}
 
@@ -115,13 +124,23 @@ export class EngineState {
     await this.client.cancelLoad();
   }
 
+  /**
+   * What is wrong with the delay typed, with the range allowed; null when it can be used. A
+   * blank or unreadable box (1e400) is refused, not read as 0, and 5000 is not cut to 1000.
+   */
+  get standInLatencyProblem(): string | null {
+    const value = this.standInLatencyMs;
+    if (inRange(LATENCY_RANGE, value)) return null;
+    const got = typeof value === 'number' && Number.isFinite(value) ? `, not ${value}` : '';
+    return `${rangeWords(LATENCY_RANGE)} ms${got}.`;
+  }
+
+  /** Switches to the stand-in; a delay refused beside its box switches nothing. */
   async useStandIn(seed = 0): Promise<void> {
+    const latency = this.standInLatencyMs;
+    if (this.standInLatencyProblem !== null || latency === undefined) return;
     this.error = null;
     await this.guard(async () => {
-      const latency = Math.min(
-        MAX_STAND_IN_LATENCY_MS,
-        Math.max(0, Math.round(Number(this.standInLatencyMs) || 0)),
-      );
       this.status = await this.client.useStandIn(seed, latency);
       rememberNumber(LATENCY_KEY, latency);
       this.speed = null;

@@ -49,10 +49,23 @@ describe("the stand-in's simulated delay", () => {
     expect(calls).toEqual([250, 250]);
   });
 
-  it('is kept within 0–1000 ms, and a damaged stored value is ignored', async () => {
+  it('refuses a delay outside 0–1000 ms beside its box (5000 was cut to 1000), and a damaged stored value is ignored', async () => {
     const calls: number[] = [];
     const engine = engineWith(calls);
-    engine.standInLatencyMs = 5000;
+    for (const [typed, words] of [
+      [5000, 'Simulated delay per call must be a whole number from 0 to 1,000 ms, not 5000.'],
+      [-1, 'Simulated delay per call must be a whole number from 0 to 1,000 ms, not -1.'],
+      [1.5, 'Simulated delay per call must be a whole number from 0 to 1,000 ms, not 1.5.'],
+      [Number.NaN, 'Simulated delay per call must be a whole number from 0 to 1,000 ms.'],
+      [undefined, 'Simulated delay per call must be a whole number from 0 to 1,000 ms.'],
+    ] as const) {
+      engine.standInLatencyMs = typed;
+      expect(engine.standInLatencyProblem).toBe(words);
+      await engine.useStandIn();
+    }
+    expect(calls).toEqual([]);
+    engine.standInLatencyMs = 1000;
+    expect(engine.standInLatencyProblem).toBeNull();
     await engine.useStandIn();
     expect(calls).toEqual([1000]);
     globalThis.localStorage.setItem('copa-playground.standInLatencyMs', 'soon');
