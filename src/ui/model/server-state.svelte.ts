@@ -1,11 +1,20 @@
 import type { ServerModels, WarmUpResult } from '../../worker/api';
 import type { CopaClient } from '../../worker/client';
 import { toShown, type EngineState, type ShownError } from '../engine-state.svelte';
+import { inRange, rangeWords, type SettingRange } from '../../core/optimizers/copa-setting-ranges';
 
 /** Ollama's default address, the most common local server. */
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:11434';
 
 const STORAGE_KEY = 'copa-playground:local-server';
+
+/** From the smallest window a run's prompt fits in to well beyond any model's. */
+const CONTEXT_WINDOW_RANGE: SettingRange = {
+  label: 'The context window',
+  min: 512,
+  max: 10_000_000,
+  whole: true,
+};
 
 interface Remembered {
   baseUrl?: string;
@@ -27,8 +36,11 @@ export class ServerState {
   confirmPublic = $state(false);
   found = $state.raw<ServerModels | null>(null);
   model = $state<string | null>(null);
-  /** Tokens; empty when unknown (the server then says when a prompt is too long). */
-  contextWindow = $state<number | null>(null);
+  /**
+   * Tokens; undefined (blank) when unknown, the server then says when a prompt is too long. NaN
+   * when the box holds what the browser cannot read (1e400): refused, not read as blank.
+   */
+  contextWindow = $state<number | undefined>(undefined);
   busy = $state<'testing' | 'connecting' | null>(null);
   warmUp = $state.raw<WarmUpResult | null>(null);
   error = $state<ShownError | null>(null);
@@ -61,16 +73,27 @@ export class ServerState {
     });
   }
 
+  /**
+   * What is wrong with the context window typed, with the range allowed; null when it is blank
+   * or usable. A window of -1 or 1.5 was sent as it was, and one of 1e400 dropped unsaid.
+   */
+  get contextWindowProblem(): string | null {
+    const value = this.contextWindow;
+    if (value === undefined || inRange(CONTEXT_WINDOW_RANGE, value)) return null;
+    const got = Number.isFinite(value) ? `, not ${value}` : '';
+    return `${rangeWords(CONTEXT_WINDOW_RANGE)} tokens${got}, or blank when unknown.`;
+  }
+
   /** "Use this server": a warm-up call, then the server's model answers every call. */
   async connect(): Promise<void> {
     const model = this.model;
-    if (!model) return;
+    if (!model || this.contextWindowProblem !== null) return;
     await this.work('connecting', async () => {
       this.warmUp = null;
       const connection = await this.client.useServer({
         ...this.input(),
         model,
-        ...(this.contextWindow ? { contextWindow: this.contextWindow } : {}),
+        ...(this.contextWindow !== undefined ? { contextWindow: this.contextWindow } : {}),
       });
       this.warmUp = connection.warmUp;
       this.engine.status = connection.status;
