@@ -1,0 +1,47 @@
+import { expect, test, type Locator } from '@playwright/test';
+import { openScreen } from './screens';
+import { openWithStandIn, runToFinish } from './storage-helpers';
+
+// A keyboard or screen-reader user keeps their place: an action that removes or disables the
+// control pressed moves focus somewhere that says where they are, never to the page itself.
+
+/** Presses Enter on a control reached by keyboard focus. */
+async function pressOn(control: Locator): Promise<void> {
+  await control.focus();
+  await expect(control).toBeFocused();
+  await control.press('Enter');
+}
+
+test('in the Library by keyboard, closing a comparison and each step of a deletion leave focus on what comes next', async ({
+  page,
+}) => {
+  await openWithStandIn(page);
+  await page.getByLabel('Seed').fill('1');
+  await runToFinish(page, 1);
+  await page.getByLabel('Seed').fill('2');
+  await runToFinish(page, 1);
+  await openScreen(page, 'Library');
+  const runs = page.getByTestId('past-runs');
+  const ticks = runs.getByRole('checkbox', { name: /^Compare / });
+  await ticks.nth(0).check();
+  await ticks.nth(1).check();
+  // Closing the comparison takes the user back to the runs it compared.
+  await pressOn(page.getByRole('button', { name: 'Close the comparison' }));
+  await expect(page.getByTestId('run-comparison')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Past runs' })).toBeFocused();
+
+  const deletes = runs.getByRole('button', { name: /^Delete run / });
+  await expect(deletes).toHaveCount(2);
+
+  await pressOn(deletes.first());
+  await expect(runs.getByRole('button', { name: /^Confirm delete of / })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(runs.getByRole('button', { name: /^Keep run / })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(deletes.first()).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(deletes).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: 'Past runs' })).toBeFocused();
+});
