@@ -45,3 +45,35 @@ test('in the Library by keyboard, closing a comparison and each step of a deleti
   await expect(deletes).toHaveCount(1);
   await expect(page.getByRole('heading', { name: 'Past runs' })).toBeFocused();
 });
+
+test('a link inside a screen to another screen leaves focus on the new screen, not on the page', async ({
+  page,
+}) => {
+  await openWithStandIn(page);
+  await runToFinish(page, 1);
+  await pressOn(page.getByRole('link', { name: 'See the results on the test set' }));
+  await expect(page.getByRole('heading', { name: 'Results', level: 2 })).toBeVisible();
+  await expect(page.getByRole('main')).toBeFocused();
+});
+
+test('on Results by keyboard, Evaluate and the label filter keep focus where the user is', async ({
+  page,
+}) => {
+  await openWithStandIn(page);
+  await runToFinish(page, 1);
+  await openScreen(page, 'Results');
+  const evaluate = page.getByRole('button', { name: /^Evaluate baseline and optimized/ });
+  await pressOn(evaluate);
+  await expect(page.getByTestId('results-table')).toBeVisible({ timeout: 60_000 });
+  // Focus went to Cancel while it worked, then back to Evaluate.
+  await expect(evaluate).toBeFocused();
+
+  await page.getByText(/^Scores by label/).click();
+  const matchLine = page.getByText(/ of \d+ examples match/);
+  await pressOn(page.getByRole('button', { name: 'shipping', exact: true }));
+  await expect(matchLine).toBeFocused();
+  await pressOn(page.getByRole('button', { name: "Show every label's examples" }));
+  await expect(page.getByRole('button', { name: "Show every label's examples" })).toHaveCount(0);
+  await expect(matchLine).toBeFocused();
+  await expect(matchLine).not.toContainText('only');
+});
