@@ -77,3 +77,28 @@ test('on Results by keyboard, Evaluate and the label filter keep focus where the
   await expect(matchLine).toBeFocused();
   await expect(matchLine).not.toContainText('only');
 });
+
+test('on the Program screen by keyboard, moving a field and removing a rule keep focus with the field or the rules', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openScreen(page, 'Program');
+  await page.getByRole('button', { name: 'Add input field' }).click();
+  await pressOn(page.getByRole('button', { name: 'Move ticket down' }));
+  // Last now: its down arrow is disabled, so focus is on its other arrow.
+  await expect(page.getByRole('button', { name: 'Move ticket up' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Move ticket down' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Move ticket up' })).toBeDisabled();
+
+  const removes = page.getByRole('button', { name: /^Remove rule / });
+  const before = await removes.count();
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  await expect(removes).toHaveCount(before + 1);
+  await pressOn(removes.first());
+  await expect(removes).toHaveCount(before);
+  await expect(page.getByRole('button', { name: 'Remove rule 1' })).toBeFocused();
+  await pressOn(removes.last());
+  await expect(removes).toHaveCount(before - 1);
+  await expect(page.getByLabel('New rule')).toBeFocused();
+});
