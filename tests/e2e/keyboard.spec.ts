@@ -102,3 +102,30 @@ test('on the Program screen by keyboard, moving a field and removing a rule keep
   await expect(removes).toHaveCount(before - 1);
   await expect(page.getByLabel('New rule')).toBeFocused();
 });
+
+test('a run is followed through a polite live region: each phase end is said once, not every event', async ({
+  page,
+}) => {
+  await openWithStandIn(page, 'optimize', 20);
+  const announcement = page.getByTestId('phase-announcement');
+  await expect(announcement).toHaveAttribute('role', 'status');
+  // Every text the region takes while the run goes, in order.
+  await announcement.evaluate((region) => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    new MutationObserver(() => {
+      const text = region.textContent?.trim() ?? '';
+      if (text && text !== said.at(-1)) said.push(text);
+    }).observe(region, { childList: true, subtree: true, characterData: true });
+  });
+  await runToFinish(page, 2);
+  const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+  const cards = await page.getByTestId('phase-card').count();
+  expect(cards).toBeGreaterThan(1);
+  expect(said).toHaveLength(cards);
+  for (const text of said) expect(text).toMatch(/^Cycle \d, .+ finished(: .+ on validation)?\.$/);
+  // Shown again after a reload, the run is not read out again.
+  await page.reload();
+  await expect(page.getByTestId('run-status')).toContainText('Finished earlier');
+  await expect(announcement).toHaveText('');
+});
