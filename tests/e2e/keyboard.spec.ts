@@ -129,3 +129,24 @@ test('a run is followed through a polite live region: each phase end is said onc
   await expect(page.getByTestId('run-status')).toContainText('Finished earlier');
   await expect(announcement).toHaveText('');
 });
+
+test('on Data by keyboard, each task is told apart and choosing one or importing a file keeps focus there', async ({
+  page,
+}) => {
+  await page.goto('/#/data');
+  const useTask = page.getByRole('button', { name: 'Use this task: Date normalization' });
+  await pressOn(useTask);
+  await expect(page.getByRole('heading', { name: 'Date normalization' })).toBeFocused();
+
+  const importer = page.getByTestId('data-import');
+  await importer.getByLabel('Data file').setInputFiles({
+    name: 'reviews.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'text,label\nGreat,positive\nBad,negative\nFine,positive\nAwful,negative\nNice,positive\nMeh,negative\n',
+    ),
+  });
+  await pressOn(importer.getByRole('button', { name: 'Import dataset' }));
+  await expect(importer.getByTestId('import-result')).toBeFocused();
+  await expect(importer.getByTestId('import-result')).toContainText('Saved “reviews”');
+});
