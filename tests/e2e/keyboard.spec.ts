@@ -1,0 +1,152 @@
+import { expect, test, type Locator } from '@playwright/test';
+import { openScreen } from './screens';
+import { openWithStandIn, runToFinish } from './storage-helpers';
+
+// A keyboard or screen-reader user keeps their place: an action that removes or disables the
+// control pressed moves focus somewhere that says where they are, never to the page itself.
+
+/** Presses Enter on a control reached by keyboard focus. */
+async function pressOn(control: Locator): Promise<void> {
+  await control.focus();
+  await expect(control).toBeFocused();
+  await control.press('Enter');
+}
+
+test('in the Library by keyboard, closing a comparison and each step of a deletion leave focus on what comes next', async ({
+  page,
+}) => {
+  await openWithStandIn(page);
+  await page.getByLabel('Seed').fill('1');
+  await runToFinish(page, 1);
+  await page.getByLabel('Seed').fill('2');
+  await runToFinish(page, 1);
+  await openScreen(page, 'Library');
+  const runs = page.getByTestId('past-runs');
+  const ticks = runs.getByRole('checkbox', { name: /^Compare / });
+  await ticks.nth(0).check();
+  await ticks.nth(1).check();
+  // Closing the comparison takes the user back to the runs it compared.
+  await pressOn(page.getByRole('button', { name: 'Close the comparison' }));
+  await expect(page.getByTestId('run-comparison')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Past runs' })).toBeFocused();
+
+  const deletes = runs.getByRole('button', { name: /^Delete run / });
+  await expect(deletes).toHaveCount(2);
+
+  await pressOn(deletes.first());
+  await expect(runs.getByRole('button', { name: /^Confirm delete of / })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(runs.getByRole('button', { name: /^Keep run / })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(deletes.first()).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(deletes).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: 'Past runs' })).toBeFocused();
+});
+
+test('a link inside a screen to another screen leaves focus on the new screen, not on the page', async ({
+  page,
+}) => {
+  await openWithStandIn(page);
+  await runToFinish(page, 1);
+  await pressOn(page.getByRole('link', { name: 'See the results on the test set' }));
+  await expect(page.getByRole('heading', { name: 'Results', level: 2 })).toBeVisible();
+  await expect(page.getByRole('main')).toBeFocused();
+});
+
+test('on Results by keyboard, Evaluate and the label filter keep focus where the user is', async ({
+  page,
+}) => {
+  await openWithStandIn(page);
+  await runToFinish(page, 1);
+  await openScreen(page, 'Results');
+  const evaluate = page.getByRole('button', { name: /^Evaluate baseline and optimized/ });
+  await pressOn(evaluate);
+  await expect(page.getByTestId('results-table')).toBeVisible({ timeout: 60_000 });
+  // Focus went to Cancel while it worked, then back to Evaluate.
+  await expect(evaluate).toBeFocused();
+
+  await page.getByText(/^Scores by label/).click();
+  const matchLine = page.getByText(/ of \d+ examples match/);
+  await pressOn(page.getByRole('button', { name: 'shipping', exact: true }));
+  await expect(matchLine).toBeFocused();
+  await pressOn(page.getByRole('button', { name: "Show every label's examples" }));
+  await expect(page.getByRole('button', { name: "Show every label's examples" })).toHaveCount(0);
+  await expect(matchLine).toBeFocused();
+  await expect(matchLine).not.toContainText('only');
+});
+
+test('on the Program screen by keyboard, moving a field and removing a rule keep focus with the field or the rules', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openScreen(page, 'Program');
+  await page.getByRole('button', { name: 'Add input field' }).click();
+  await pressOn(page.getByRole('button', { name: 'Move ticket down' }));
+  // Last now: its down arrow is disabled, so focus is on its other arrow.
+  await expect(page.getByRole('button', { name: 'Move ticket up' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Move ticket down' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Move ticket up' })).toBeDisabled();
+
+  const removes = page.getByRole('button', { name: /^Remove rule / });
+  const before = await removes.count();
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  await expect(removes).toHaveCount(before + 1);
+  await pressOn(removes.first());
+  await expect(removes).toHaveCount(before);
+  await expect(page.getByRole('button', { name: 'Remove rule 1' })).toBeFocused();
+  await pressOn(removes.last());
+  await expect(removes).toHaveCount(before - 1);
+  await expect(page.getByLabel('New rule')).toBeFocused();
+});
+
+test('a run is followed through a polite live region: each phase end is said once, not every event', async ({
+  page,
+}) => {
+  await openWithStandIn(page, 'optimize', 20);
+  const announcement = page.getByTestId('phase-announcement');
+  await expect(announcement).toHaveAttribute('role', 'status');
+  // Every text the region takes while the run goes, in order.
+  await announcement.evaluate((region) => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    new MutationObserver(() => {
+      const text = region.textContent?.trim() ?? '';
+      if (text && text !== said.at(-1)) said.push(text);
+    }).observe(region, { childList: true, subtree: true, characterData: true });
+  });
+  await runToFinish(page, 2);
+  const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+  const cards = await page.getByTestId('phase-card').count();
+  expect(cards).toBeGreaterThan(1);
+  expect(said).toHaveLength(cards);
+  for (const text of said) expect(text).toMatch(/^Cycle \d, .+ finished(: .+ on validation)?\.$/);
+  // Shown again after a reload, the run is not read out again.
+  await page.reload();
+  await expect(page.getByTestId('run-status')).toContainText('Finished earlier');
+  await expect(announcement).toHaveText('');
+});
+
+test('on Data by keyboard, each task is told apart and choosing one or importing a file keeps focus there', async ({
+  page,
+}) => {
+  await page.goto('/#/data');
+  const useTask = page.getByRole('button', { name: 'Use this task: Date normalization' });
+  await pressOn(useTask);
+  await expect(page.getByRole('heading', { name: 'Date normalization' })).toBeFocused();
+
+  const importer = page.getByTestId('data-import');
+  await importer.getByLabel('Data file').setInputFiles({
+    name: 'reviews.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'text,label\nGreat,positive\nBad,negative\nFine,positive\nAwful,negative\nNice,positive\nMeh,negative\n',
+    ),
+  });
+  await pressOn(importer.getByRole('button', { name: 'Import dataset' }));
+  await expect(importer.getByTestId('import-result')).toBeFocused();
+  await expect(importer.getByTestId('import-result')).toContainText('Saved “reviews”');
+});
