@@ -76,6 +76,17 @@ test('on Results by keyboard, Evaluate and the label filter keep focus where the
   await expect(page.getByRole('button', { name: "Show every label's examples" })).toHaveCount(0);
   await expect(matchLine).toBeFocused();
   await expect(matchLine).not.toContainText('only');
+
+  // Show more stays under focus while rows remain; once the last are shown it goes, and the
+  // table they were added to takes focus.
+  const more = page.getByRole('button', { name: /^Show more/ });
+  await pressOn(more);
+  await expect(more).toBeFocused();
+  await more.press('Enter');
+  await expect(more).toHaveCount(0);
+  await expect(
+    page.getByRole('region', { name: 'Examples, baseline and optimized' }),
+  ).toBeFocused();
 });
 
 test('on the Program screen by keyboard, moving a field and removing a rule keep focus with the field or the rules', async ({
