@@ -104,6 +104,19 @@ test('two runs with different seeds are compared side by side, the differing row
   const runs = page.getByTestId('past-runs');
   const ticks = runs.getByRole('checkbox', { name: /^Compare / });
   await expect(ticks).toHaveCount(2);
+  // The two runs share their task's name; every button still tells a screen reader which run.
+  for (const action of [
+    /^Open results of /,
+    /^Report \(JSON\) of /,
+    /^Rename run /,
+    /^Delete run /,
+  ]) {
+    const labels = await runs
+      .getByRole('button', { name: action })
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    expect(labels).toHaveLength(2);
+    expect(new Set(labels).size).toBe(2);
+  }
   await ticks.nth(0).check();
   await expect(page.getByTestId('run-comparison')).toHaveCount(0);
   await ticks.nth(1).check();
