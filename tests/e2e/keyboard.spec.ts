@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { openScreen } from './screens';
-import { openWithStandIn, runToFinish } from './storage-helpers';
+import { openWithStandIn, runToFinish, twoFinishedRunsInLibrary } from './storage-helpers';
 
 // A keyboard or screen-reader user keeps their place: an action that removes or disables the
 // control pressed moves focus somewhere that says where they are, never to the page itself.
@@ -15,13 +15,7 @@ async function pressOn(control: Locator): Promise<void> {
 test('in the Library by keyboard, closing a comparison and each step of a deletion leave focus on what comes next', async ({
   page,
 }) => {
-  await openWithStandIn(page);
-  await page.getByLabel('Seed').fill('1');
-  await runToFinish(page, 1);
-  await page.getByLabel('Seed').fill('2');
-  await runToFinish(page, 1);
-  await openScreen(page, 'Library');
-  const runs = page.getByTestId('past-runs');
+  const runs = await twoFinishedRunsInLibrary(page);
   const ticks = runs.getByRole('checkbox', { name: /^Compare / });
   await ticks.nth(0).check();
   await ticks.nth(1).check();

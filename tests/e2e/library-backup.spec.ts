@@ -3,15 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { noSeriousA11yProblems, openScreen } from './screens';
 import { openWithStandIn, storedRecords } from './storage-helpers';
-
-const CSV = [
-  'text,label',
-  ...Array.from({ length: 20 }, (_, i) =>
-    i % 2 === 0
-      ? `"I was charged twice for order ${i}, please refund",billing`
-      : `"The app crashes when I open settings (${i})",technical`,
-  ),
-].join('\r\n');
+import { TICKETS_CSV } from './own-data-files';
 
 /** Imports the tickets as "My tickets" on the Data screen and optimizes a program on them. */
 async function saveDatasetAndRun(page: Page): Promise<void> {
@@ -21,7 +13,7 @@ async function saveDatasetAndRun(page: Page): Promise<void> {
   await expect(importer.getByTestId('target-fields')).toContainText('ticket');
   await importer
     .getByLabel('Data file')
-    .setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    .setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(TICKETS_CSV) });
   await importer.getByLabel('Column for ticket').selectOption('text');
   await importer.getByLabel('Column for department').selectOption('label');
   await importer.getByLabel('Dataset name').fill('My tickets');

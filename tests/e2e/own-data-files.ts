@@ -1,5 +1,15 @@
 /** CSV files made in the test, as users bring them (no fixture files, no shared data). */
 
+/** 20 support tickets with a header, billing and technical in turns (CRLF line ends). */
+export const TICKETS_CSV = [
+  'text,label',
+  ...Array.from({ length: 20 }, (_, i) =>
+    i % 2 === 0
+      ? `"I was charged twice for order ${i}, please refund",billing`
+      : `"The app crashes when I open settings (${i})",technical`,
+  ),
+].join('\r\n');
+
 /** A headerless 4-class news file (class index, title, description), as AG News ships. */
 export function headerlessNews(rows: number): string {
   const topics = ['world', 'sports', 'business', 'science'];

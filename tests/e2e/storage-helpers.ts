@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { openScreen } from './screens';
 
 /** Every record of one of the app's IndexedDB collections, read in the page. */
 export async function storedRecords<T>(page: Page, collection: string): Promise<T[]> {
@@ -76,6 +77,20 @@ export async function startRun(page: Page, cycles: number): Promise<void> {
 export async function runToFinish(page: Page, cycles: number): Promise<void> {
   await startRun(page, cycles);
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+}
+
+/**
+ * Two one-cycle stand-in runs of the ticket router, seeds 1 and 2 (runs of one task, told apart
+ * by their seed), then the Library: its list of past runs.
+ */
+export async function twoFinishedRunsInLibrary(page: Page): Promise<Locator> {
+  await openWithStandIn(page);
+  await page.getByLabel('Seed').fill('1');
+  await runToFinish(page, 1);
+  await page.getByLabel('Seed').fill('2');
+  await runToFinish(page, 1);
+  await openScreen(page, 'Library');
+  return page.getByTestId('past-runs');
 }
 
 /**

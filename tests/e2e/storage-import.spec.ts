@@ -1,15 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openScreen } from './screens';
 import { openWithStandIn, storedRecords } from './storage-helpers';
-
-const GOOD_CSV = [
-  'text,label',
-  ...Array.from({ length: 20 }, (_, i) =>
-    i % 2 === 0
-      ? `"I was charged twice for order ${i}, please refund",billing`
-      : `"The app crashes when I open settings (${i})",technical`,
-  ),
-].join('\r\n');
+import { TICKETS_CSV } from './own-data-files';
 
 /** The Data screen's importer, ready for a file (its target fields shown). */
 async function dataImporter(page: Page): Promise<Locator> {
@@ -50,7 +42,7 @@ test('a malformed CSV shows an error with its line number and saves nothing', as
 
 test('an imported dataset survives a page reload and feeds a run', async ({ page }) => {
   const importer = await dataImporter(page);
-  await chooseFile(importer, 'tickets.csv', GOOD_CSV);
+  await chooseFile(importer, 'tickets.csv', TICKETS_CSV);
   await expect(importer.getByTestId('import-preview')).toContainText('charged twice');
   await importer.getByLabel('Column for ticket').selectOption('text');
   await importer.getByLabel('Column for department').selectOption('label');
@@ -120,7 +112,7 @@ test('deleting the dataset chosen on Optimize puts the built-in data back there'
   page,
 }) => {
   const importer = await dataImporter(page);
-  await chooseFile(importer, 'tickets.csv', GOOD_CSV);
+  await chooseFile(importer, 'tickets.csv', TICKETS_CSV);
   await importer.getByLabel('Column for ticket').selectOption('text');
   await importer.getByLabel('Column for department').selectOption('label');
   await importer.getByLabel('Dataset name').fill('My tickets');

@@ -1,6 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { noSeriousA11yProblems, openScreen } from './screens';
-import { openWithStandIn, runToFinish, storedRecords } from './storage-helpers';
+import {
+  openWithStandIn,
+  runToFinish,
+  storedRecords,
+  twoFinishedRunsInLibrary,
+} from './storage-helpers';
 
 // The Library's own actions: renaming what is saved, comparing two runs, and a program opened
 // from it for data whose labels it does not have.
@@ -95,13 +100,7 @@ test('a program, a dataset and a run renamed in the Library keep the new name af
 test('two runs with different seeds are compared side by side, the differing rows marked', async ({
   page,
 }) => {
-  await openWithStandIn(page);
-  await page.getByLabel('Seed').fill('1');
-  await runToFinish(page, 1);
-  await page.getByLabel('Seed').fill('2');
-  await runToFinish(page, 1);
-  await openScreen(page, 'Library');
-  const runs = page.getByTestId('past-runs');
+  const runs = await twoFinishedRunsInLibrary(page);
   const ticks = runs.getByRole('checkbox', { name: /^Compare / });
   await expect(ticks).toHaveCount(2);
   // The two runs share their task's name; every button still tells a screen reader which run.
