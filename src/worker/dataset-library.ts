@@ -10,6 +10,8 @@ import {
   prepareDataset,
   readTable,
 } from '../core/interop/dataset/prepare';
+import { DatasetImportError } from '../core/interop/dataset/errors';
+import { importOptionIssues } from './dataset-import-options';
 import { recordName } from '../core/record-name';
 import { columnValues, guessMapping, shortened } from './dataset-preview';
 import { taskDescriptionFromData, taskNameFromData } from '../core/interop/dataset/task-naming';
@@ -70,6 +72,8 @@ export class DatasetLibrary {
 
   /** Validates the whole file, then writes one record; any problem throws before the write. */
   async import(input: DatasetImportInput): Promise<DatasetImportResult> {
+    const optionIssues = importOptionIssues(input);
+    if (optionIssues.length > 0) throw new DatasetImportError(input.fileName, optionIssues);
     const fields = taskFields(this.tasks, input.taskId);
     const { dataset, notices } = prepareDataset(
       {

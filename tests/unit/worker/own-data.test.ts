@@ -128,6 +128,36 @@ describe('Own data: imports that make a task of their own', () => {
     ]);
   });
 
+  it.each([
+    [{ seed: Infinity }, 'Split seed must be a whole number'],
+    [{ seed: 1.5 }, 'Split seed must be a whole number'],
+    [{ maxRows: -1 }, 'Rows to keep must be a whole number from 1 to 5,000'],
+    [{ maxRows: 1e12 }, 'Rows to keep must be a whole number from 1 to 5,000'],
+    [
+      { ratios: { train: NaN, val: 30, test: 20 } },
+      'Each split share must be a number of 0 or more',
+    ],
+    [{ ratios: { train: 0, val: 0, test: 0 } }, 'some training, validation or test share above 0'],
+  ])(
+    'an import asked with %o is refused with what is allowed, and saves nothing',
+    async (options, words) => {
+      const profile = freshProfile();
+      const service = tab(profile);
+      const lines = Array.from({ length: 30 }, (_, i) => `${i % 2} a film review number ${i}`);
+      const asked = service.importDataset({
+        fileName: 'reviews.txt',
+        bytes: bytes(lines.join('\n')),
+        taskId: 'ticket-routing',
+        mapping: { ticket: 'text', department: 'label' },
+        seed: 1,
+        ...options,
+      });
+      await expect(asked).rejects.toMatchObject({ name: 'DatasetImportError' });
+      await expect(asked).rejects.toThrow(words);
+      expect((await new DatasetRepository(profile.datasets).list()).records).toEqual([]);
+    },
+  );
+
   it('label codes renamed at import become the labels of the program made from the data', async () => {
     const profile = freshProfile();
     const service = tab(profile);
