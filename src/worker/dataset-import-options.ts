@@ -1,20 +1,7 @@
 import type { ImportIssue } from '../core/interop/dataset/errors';
-import { DEFAULT_IMPORT_LIMITS } from '../core/interop/dataset/prepare';
-import {
-  COPA_SETTING_RANGES,
-  inRange,
-  rangeWords,
-  type SettingRange,
-} from '../core/optimizers/copa-setting-ranges';
+import { IMPORT_ROWS_RANGE, IMPORT_SEED_RANGE } from '../core/interop/dataset/import-limits';
+import { inRange, rangeWords } from '../core/optimizers/copa-setting-ranges';
 import type { DatasetImportInput } from './api';
-
-const ROWS: SettingRange = {
-  label: 'Rows to keep',
-  min: 1,
-  max: DEFAULT_IMPORT_LIMITS.maxRows,
-  whole: true,
-};
-const SEED: SettingRange = { ...COPA_SETTING_RANGES.seed, label: 'Split seed' };
 
 /**
  * What is wrong with an import's seed, row count and split, as the worker receives them. The
@@ -26,9 +13,10 @@ export function importOptionIssues(
   input: Pick<DatasetImportInput, 'seed' | 'maxRows' | 'ratios'>,
 ): ImportIssue[] {
   const issues: ImportIssue[] = [];
-  if (!inRange(SEED, input.seed)) issues.push({ message: `${rangeWords(SEED)}.` });
-  if (input.maxRows !== undefined && !inRange(ROWS, input.maxRows))
-    issues.push({ message: `${rangeWords(ROWS)}.` });
+  if (!inRange(IMPORT_SEED_RANGE, input.seed))
+    issues.push({ message: `${rangeWords(IMPORT_SEED_RANGE)}.` });
+  if (input.maxRows !== undefined && !inRange(IMPORT_ROWS_RANGE, input.maxRows))
+    issues.push({ message: `${rangeWords(IMPORT_ROWS_RANGE)}.` });
   const shares = input.ratios ? [input.ratios.train, input.ratios.val, input.ratios.test] : [];
   if (shares.some((s) => !Number.isFinite(s) || s < 0))
     issues.push({ message: 'Each split share must be a number of 0 or more.' });

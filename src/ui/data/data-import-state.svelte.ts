@@ -8,16 +8,17 @@ import type {
 } from '../../worker/api';
 import { toShown, type ShownError } from '../engine-state.svelte';
 import { FileTooLargeError } from '../../core/interop/dataset/errors';
+import { DEFAULT_IMPORT_LIMITS } from '../../core/interop/dataset/import-limits';
 import { importFormProblems } from './import-form-check';
 
 /**
- * Bigger files are refused here before they are read into memory (the worker checks again, with
- * core's DEFAULT_IMPORT_LIMITS.maxBytes, which is not imported so the page's bundle stays small).
+ * Bigger files are refused here before they are read into memory (the worker checks again).
+ * The limits come from their own small module, so the page does not bundle the parsers.
  */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
-/** Rows kept by default (as core's DEFAULT_IMPORT_LIMITS.suggestedRows), and at most. */
-const DEFAULT_ROWS = 1000;
-export const MAX_ROWS = 5000;
+const MAX_FILE_BYTES = DEFAULT_IMPORT_LIMITS.maxBytes;
+/** Rows kept by default, and at most. */
+const DEFAULT_ROWS = DEFAULT_IMPORT_LIMITS.suggestedRows;
+export const MAX_ROWS = DEFAULT_IMPORT_LIMITS.maxRows;
 
 /** Importing a data file for a built-in task's program: pick, preview, map, split, save. */
 export class DataImportState {
@@ -74,7 +75,7 @@ export class DataImportState {
 
   /** What is wrong with the split, the seed, the row count or the name, beside each box. */
   get formProblems(): ReturnType<typeof importFormProblems> {
-    return importFormProblems(this, MAX_ROWS);
+    return importFormProblems(this);
   }
 
   get canImport(): boolean {

@@ -1,9 +1,5 @@
-import {
-  COPA_SETTING_RANGES,
-  inRange,
-  rangeWords,
-  type SettingRange,
-} from '../../core/optimizers/copa-setting-ranges';
+import { IMPORT_ROWS_RANGE, IMPORT_SEED_RANGE } from '../../core/interop/dataset/import-limits';
+import { inRange, rangeWords, type SettingRange } from '../../core/optimizers/copa-setting-ranges';
 import { checkRecordName } from '../../core/record-name';
 
 /** The import form's number boxes. */
@@ -20,20 +16,15 @@ export interface ImportFormValues {
   name: string;
 }
 
-/**
- * What each number box accepts. The seed goes to the same seeded generator as a run's, so it
- * takes the run seed's range; rows are capped as the worker caps them.
- */
-export function importNumberRanges(maxRows: number): Record<ImportNumberBox, SettingRange> {
-  const pct = (label: string): SettingRange => ({ label, min: 0, max: 100, whole: false });
-  return {
-    trainPct: pct('Training %'),
-    valPct: pct('Validation %'),
-    testPct: pct('Test %'),
-    seed: { ...COPA_SETTING_RANGES.seed, label: 'Split seed' },
-    rowsToKeep: { label: 'Rows to keep', min: 1, max: maxRows, whole: true },
-  };
-}
+/** What each number box accepts: the seed and rows as the worker checks them. */
+const pct = (label: string): SettingRange => ({ label, min: 0, max: 100, whole: false });
+const IMPORT_NUMBER_RANGES: Record<ImportNumberBox, SettingRange> = {
+  trainPct: pct('Training %'),
+  valPct: pct('Validation %'),
+  testPct: pct('Test %'),
+  seed: IMPORT_SEED_RANGE,
+  rowsToKeep: IMPORT_ROWS_RANGE,
+};
 
 /**
  * What is wrong with each box of the import form, in words that say what is allowed; empty
@@ -42,10 +33,9 @@ export function importNumberRanges(maxRows: number): Record<ImportNumberBox, Set
  */
 export function importFormProblems(
   v: ImportFormValues,
-  maxRows: number,
 ): Partial<Record<ImportNumberBox | 'split' | 'name', string>> {
   const out: Partial<Record<ImportNumberBox | 'split' | 'name', string>> = {};
-  for (const [key, range] of Object.entries(importNumberRanges(maxRows)) as [
+  for (const [key, range] of Object.entries(IMPORT_NUMBER_RANGES) as [
     ImportNumberBox,
     SettingRange,
   ][]) {

@@ -25,18 +25,9 @@ import {
   type ValueNames,
 } from './value-names';
 
-export const DEFAULT_IMPORT_LIMITS = {
-  /** Larger files are refused before they are read. */
-  maxBytes: 20 * 1024 * 1024,
-  /** More rows than this are sampled down (seeded), so runs and the tab stay responsive. */
-  maxRows: 5000,
-  /**
-   * The rows kept unless the user asks for more: 1,000 rows give 300 validation examples with the
-   * default split, a run of a few thousand model calls; every extra validation example costs a
-   * call per scored candidate.
-   */
-  suggestedRows: 1000,
-};
+import { DEFAULT_IMPORT_LIMITS } from './import-limits';
+
+export { DEFAULT_IMPORT_LIMITS };
 /** Problems listed in an error; the rest are counted. */
 const MAX_REPORTED_ISSUES = 50;
 
