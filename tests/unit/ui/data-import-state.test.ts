@@ -3,6 +3,20 @@ import { DataImportState } from '../../../src/ui/data/data-import-state.svelte';
 import type { CopaClient } from '../../../src/worker/client';
 import type { DatasetPreview } from '../../../src/worker/api';
 
+/** A preview of a two-row file: the given fields over an empty table, no issues. */
+function previewOf(fields: Partial<DatasetPreview>): DatasetPreview {
+  return {
+    format: 'csv',
+    columns: [],
+    rows: [],
+    totalRows: 2,
+    issues: [],
+    suggestedMapping: {},
+    columnValues: {},
+    ...fields,
+  };
+}
+
 describe('DataImportState.pick', () => {
   it('refuses a file over the limit with the limit in whole megabytes, as the worker says it', async () => {
     const state = new DataImportState({} as CopaClient);
@@ -18,15 +32,11 @@ describe('DataImportState.pick', () => {
 
 describe('DataImportState, a second file', () => {
   it('clears the label search, which would hide every label of a file too small to show the search box', async () => {
-    const preview: DatasetPreview = {
+    const preview = previewOf({
       format: 'label-text',
       columns: ['label', 'text'],
-      rows: [],
-      totalRows: 2,
-      issues: [],
       suggestedMapping: { ticket: 'text', department: 'label' },
-      columnValues: {},
-    };
+    });
     const client = {
       taskFields: () =>
         Promise.resolve({
@@ -49,15 +59,7 @@ describe('DataImportState, a second file', () => {
 
 describe('DataImportState, a field without a column', () => {
   it('names the fields Import waits for, and allows it once each has a column', async () => {
-    const preview: DatasetPreview = {
-      format: 'csv',
-      columns: ['col_1'],
-      rows: [],
-      totalRows: 2,
-      issues: [],
-      suggestedMapping: {},
-      columnValues: {},
-    };
+    const preview = previewOf({ columns: ['col_1'] });
     const client = {
       taskFields: () =>
         Promise.resolve({ inputs: ['ticket'], outputs: ['department'], labelOutputs: [] }),
@@ -81,17 +83,12 @@ describe('DataImportState, columns the file does not name', () => {
   ])(
     '%s: the names typed are sent to the worker, with no box to tick first',
     async (_, format, header) => {
-      const preview: DatasetPreview = {
+      const preview = previewOf({
         format,
         columns: ['col_1', 'col_2'],
-        rows: [],
-        totalRows: 2,
-        issues: [],
-        suggestedMapping: {},
-        columnValues: {},
         positionalColumns: ['col_1', 'col_2'],
         ...(header ? { header } : {}),
-      };
+      });
       const asked: { columnNames?: string[]; header?: boolean }[] = [];
       const client = {
         taskFields: () =>
@@ -116,15 +113,10 @@ describe('DataImportState, columns the file does not name', () => {
 
 describe('DataImportState, a split, seed, row count or name no import can use', () => {
   async function mapped(imported: unknown[]): Promise<DataImportState> {
-    const preview: DatasetPreview = {
-      format: 'csv',
+    const preview = previewOf({
       columns: ['text', 'label'],
-      rows: [],
-      totalRows: 2,
-      issues: [],
       suggestedMapping: { ticket: 'text', department: 'label' },
-      columnValues: {},
-    };
+    });
     const client = {
       taskFields: () =>
         Promise.resolve({ inputs: ['ticket'], outputs: ['department'], labelOutputs: [] }),

@@ -3,6 +3,7 @@ import { jsonAdapter } from '../../../../src/core/adapters/json-adapter';
 import { ParseError } from '../../../../src/core/errors';
 import { chainOfThought, effectiveSignature } from '../../../../src/core/program';
 import { Signature } from '../../../../src/core/signature';
+import { commaLabelSignature } from '../../helpers/comma-labels';
 
 const sig = new Signature({
   instruction: 'Classify the review.',
@@ -80,13 +81,7 @@ describe('jsonAdapter.format', () => {
   });
 
   it('lists labels holding a comma with `;` between them, so each label stays whole', () => {
-    const commas = new Signature({
-      instruction: 'Answer it.',
-      inputs: [{ name: 'question', description: '', type: 'text' }],
-      outputs: [
-        { name: 'reply', description: '', type: 'label', labels: ['Yes, definitely', 'No'] },
-      ],
-    });
+    const commas = commaLabelSignature();
     const system = jsonAdapter.format(commas, [], { question: 'Sure?' })[0]?.content ?? '';
     expect(system).toContain('1. `reply` (one of: Yes, definitely; No)');
   });

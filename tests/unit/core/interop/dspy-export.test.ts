@@ -5,6 +5,7 @@ import { importDspyProgram, importDspyProgramText } from '../../../../src/core/i
 import { chainOfThought, predict, Program, type ProgramState } from '../../../../src/core/program';
 import { Signature } from '../../../../src/core/signature';
 import { HAS_SHARED_DATA, SKIP_NOTE, readSharedText } from './shared-data';
+import { commaLabelSignature } from '../../helpers/comma-labels';
 
 function sampleProgram(): ProgramState {
   const classify = predict(
@@ -127,21 +128,7 @@ describe('DSPy export → import round trip', () => {
 
   it('keeps a label holding a comma whole, in the file, the Python Literal and back', () => {
     const state = new Program([
-      predict(
-        'confirm',
-        new Signature({
-          instruction: 'Say how sure the answer is.',
-          inputs: [{ name: 'question', description: '', type: 'text' }],
-          outputs: [
-            {
-              name: 'reply',
-              description: '',
-              type: 'label',
-              labels: ['Yes, definitely', 'No, never', 'Maybe'],
-            },
-          ],
-        }),
-      ),
+      predict('confirm', commaLabelSignature(['Yes, definitely', 'No, never', 'Maybe'])),
     ]).toState();
     const exported = exportDspyProgram(state);
     expect(exported.warnings.join('\n')).toContain(
