@@ -130,6 +130,7 @@ export class EngineHolder {
         ),
         // Prompts are checked against it before each call (demos trimmed, or a clear error).
         contextWindow: entry.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
+        thinkingOff: entry.thinking,
         signal: controller.signal,
         ...(onProgress ? { onProgress } : {}),
       });

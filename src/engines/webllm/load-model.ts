@@ -50,6 +50,7 @@ export async function loadWebLLMModel(
   return {
     model,
     unload: () => engine.unload(),
-    measureSpeed: (signal) => measureSpeed(engine, signal),
+    measureSpeed: (signal) =>
+      measureSpeed(engine, signal, undefined, { thinkingOff: opts.thinkingOff === true }),
   };
 }

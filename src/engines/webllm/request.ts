@@ -1,17 +1,50 @@
 import type { ChatCompletionRequestNonStreaming } from '@mlc-ai/web-llm';
 import type { LMRequest } from '../../core/lm';
 
+/** How the app asks a model for answers (see CatalogEntry.thinking). */
+export interface ChatRequestOptions {
+  /** Turn a thinking model's thinking off, so the answer comes at once. */
+  thinkingOff?: boolean;
+}
+
+/**
+ * The tokens of the empty thinking block WebLLM puts before the answer when thinking is off:
+ * `<think>`, a blank line, `</think>`, a blank line (one token each in Qwen3's tokenizer). WebLLM
+ * counts them against `max_tokens`, so they are added to it: the answer keeps its allowance.
+ */
+export const EMPTY_THINKING_BLOCK_TOKENS = 4;
+
+/**
+ * WebLLM's way to turn thinking off for one request (0.2.86: `extra_body.enable_thinking`,
+ * which makes it start the answer with an empty thinking block), with the output limit raised
+ * by that block. Nothing for a model that does not think.
+ */
+export function thinkingOffFields(
+  maxTokens: number,
+  opts: ChatRequestOptions,
+): Pick<ChatCompletionRequestNonStreaming, 'max_tokens' | 'extra_body'> {
+  if (!opts.thinkingOff) return { max_tokens: maxTokens };
+  return {
+    max_tokens: maxTokens + EMPTY_THINKING_BLOCK_TOKENS,
+    extra_body: { enable_thinking: false },
+  };
+}
+
 /**
  * The WebLLM request for a core request. Sampling settings and limits are always sent (never
  * left to the model's defaults) so runs are reproducible; a response schema becomes WebLLM's
- * `json_object` + schema form. The rollout id is a cache concern and is not sent.
+ * `json_object` + schema form; a thinking model is asked not to think. The rollout id is a
+ * cache concern and is not sent.
  */
-export function toChatRequest(request: LMRequest): ChatCompletionRequestNonStreaming {
+export function toChatRequest(
+  request: LMRequest,
+  opts: ChatRequestOptions = {},
+): ChatCompletionRequestNonStreaming {
   return {
     messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
     temperature: request.temperature,
     top_p: request.topP,
-    max_tokens: request.maxTokens,
+    ...thinkingOffFields(request.maxTokens, opts),
     seed: toSeed(request.seed),
     ...(request.stop && request.stop.length > 0 ? { stop: [...request.stop] } : {}),
     ...(request.responseSchema

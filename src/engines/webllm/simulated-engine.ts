@@ -3,7 +3,9 @@
  * small model on a GPU, for tests without one: it keeps talking after its answer (within
  * `max_tokens`, cut at a `stop` string as WebLLM does), can echo the prompt's markers or drop its
  * output marker, refuses a prompt over its context window with WebLLM's error name, and fails
- * when told to. Tokens are counted at four characters each.
+ * when told to. As a thinking model (Qwen3) it thinks at length before answering unless the
+ * request turns thinking off, and then starts its answer with WebLLM's empty thinking block.
+ * Tokens are counted at four characters each.
  */
 import type {
   ChatCompletion,
@@ -11,6 +13,7 @@ import type {
   ChatCompletionMessageParam,
 } from '@mlc-ai/web-llm';
 import type { ChatEngine } from './chat-engine';
+import { EMPTY_THINKING_BLOCK_TOKENS } from './request';
 
 /** How the simulated model words an answer it has decided on. */
 export type AnswerStyle =
@@ -30,7 +33,17 @@ export interface SimulatedEngineOptions {
   contextWindow?: number;
   /** Throws this WebLLM error name on the calls it returns true for. */
   failOn?: (call: number) => string | null;
+  /** True for the loaded models that think before answering (see the class comment). */
+  thinks?: (modelId: string | null) => boolean;
 }
+
+/** A thinking model's reasoning before its answer: long enough to spend a label's allowance. */
+const THOUGHT =
+  '<think>\nOkay, let me see. The user wants me to pick one of the labels for this message, so ' +
+  'I should read it again, weigh each of the labels I was given in turn, and then check the ' +
+  'format I was asked to answer in before I write anything.\n</think>\n\n';
+/** What WebLLM puts before the answer when a request turns thinking off. */
+const EMPTY_THINKING_BLOCK = '<think>\n\n</think>\n\n';
 
 const CHATTER =
   '\n\nI hope this helps! The ticket mentions a charge, so it belongs there. Let me know if ' +
@@ -85,18 +98,25 @@ export class SimulatedEngine implements ChatEngine {
       );
     const style = typeof this.opts.style === 'function' ? this.opts.style(call) : this.opts.style;
     const full = wordAnswer(this.opts.answer(request.messages), style ?? 'marked', request);
-    let text = full;
+    // WebLLM puts the empty block in the output and counts its tokens against max_tokens.
+    const thinking = this.opts.thinks?.(this.loaded) === true;
+    const thinkingOff = thinking && request.extra_body?.enable_thinking === false;
+    const prefix = thinkingOff ? EMPTY_THINKING_BLOCK : '';
+    const prefixTokens = thinkingOff ? EMPTY_THINKING_BLOCK_TOKENS : 0;
+    let text = thinking && !thinkingOff ? THOUGHT + full : full;
     let finish: 'stop' | 'length' = 'stop';
     const stops = typeof request.stop === 'string' ? [request.stop] : (request.stop ?? []);
     for (const s of stops) {
       const at = text.indexOf(s);
       if (at >= 0) text = text.slice(0, at);
     }
-    if (tokens(text) > maxTokens) {
-      text = text.slice(0, maxTokens * 4);
+    const room = Math.max(0, maxTokens - prefixTokens);
+    if (tokens(text) > room) {
+      text = text.slice(0, room * 4);
       finish = 'length';
     }
-    const completionTokens = tokens(text);
+    const completionTokens = prefixTokens + tokens(text);
+    text = prefix + text;
     return {
       id: `sim-${call}`,
       object: 'chat.completion',

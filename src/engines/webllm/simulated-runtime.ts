@@ -9,12 +9,19 @@ import type { AppConfig, ChatCompletionMessageParam, ModelRecord } from '@mlc-ai
 import type { ChatEngine, WebLLMRuntime } from './chat-engine';
 import { SimulatedEngine, type SimulatedEngineOptions } from './simulated-engine';
 
-/** WebLLM's records for the catalog's two smallest models and its largest (sizes as in 0.2.86). */
+/**
+ * WebLLM's records for the catalog's two smallest models, its thinking models and its largest
+ * (sizes as in 0.2.86).
+ */
 const RECORDS: readonly ModelRecord[] = [
   record('SmolLM2-360M-Instruct-q4f16_1-MLC', 376, true),
   record('SmolLM2-360M-Instruct-q4f32_1-MLC', 580, true),
   record('Qwen2.5-0.5B-Instruct-q4f16_1-MLC', 945, true),
   record('Qwen2.5-0.5B-Instruct-q4f32_1-MLC', 1060, true),
+  record('Qwen3-0.6B-q4f16_1-MLC', 1403, true),
+  record('Qwen3-0.6B-q4f32_1-MLC', 1925, true),
+  record('Qwen3-1.7B-q4f16_1-MLC', 2037, true),
+  record('Qwen3-1.7B-q4f32_1-MLC', 2635, true),
   record('Phi-3.5-mini-instruct-q4f16_1-MLC', 3672, false),
   record('Phi-3.5-mini-instruct-q4f32_1-MLC', 5483, false),
 ];
@@ -71,10 +78,21 @@ export class WrappedRuntime<E extends ChatEngine> implements WebLLMRuntime {
   }
 }
 
-/** A runtime of simulated engines that answer like a small model (see SimulatedEngine). */
+/**
+ * A runtime of simulated engines that answer like a small model (see SimulatedEngine); the
+ * Qwen3 models think before answering unless a request turns thinking off, as the real ones do.
+ */
 export class SimulatedRuntime extends WrappedRuntime<SimulatedEngine> {
   constructor(options: Partial<SimulatedEngineOptions> = {}) {
-    super(() => new SimulatedEngine({ answer: smallModelAnswer, ...options }), RECORDS);
+    super(
+      () =>
+        new SimulatedEngine({
+          answer: smallModelAnswer,
+          thinks: (modelId) => modelId?.startsWith('Qwen3-') === true,
+          ...options,
+        }),
+      RECORDS,
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ChatCompletion } from '@mlc-ai/web-llm';
 import { AbortedError } from '../../core/errors';
+import { stripThinkingBlock } from '../../core/thinking-block';
 import type { LanguageModel, LMRequest, LMResponse } from '../../core/lm';
 import type { ChatEngine } from './chat-engine';
 import { mapWebLLMError } from './map-error';
@@ -36,6 +37,8 @@ export interface WebLLMModelOptions {
   contextWindow?: number;
   /** What makes this model's answers its own (see LanguageModel.cacheIdentity). */
   cacheIdentity?: string;
+  /** A thinking model (the catalog's `thinking`): every request turns its thinking off. */
+  thinkingOff?: boolean;
 }
 
 /** A loaded WebLLM model as a core LanguageModel. */
@@ -44,6 +47,7 @@ export class WebLLMModel implements LanguageModel {
   readonly contextWindow: number | undefined;
   readonly cacheIdentity: string | undefined;
   private readonly engine: ChatEngine;
+  private readonly thinkingOff: boolean;
   /** The previous request's messages, to tell a retry that extends it (see complete). */
   private lastMessages: LMRequest['messages'] = [];
   private readonly onUsage: ((usage: CallUsage) => void) | undefined;
@@ -64,6 +68,7 @@ export class WebLLMModel implements LanguageModel {
     this.contextWindow = opts.contextWindow;
     this.cacheIdentity = opts.cacheIdentity;
     this.onUsage = opts.onUsage;
+    this.thinkingOff = opts.thinkingOff === true;
     this.keepCalls = Math.max(1, opts.keepCalls ?? 200);
     this.clock = opts.clock ?? (() => performance.now());
   }
@@ -81,7 +86,9 @@ export class WebLLMModel implements LanguageModel {
       // after the answer; starting the chat afresh prefills the retry whole and correctly.
       if (extends_(request.messages, this.lastMessages)) await this.engine.resetChat?.();
       this.lastMessages = request.messages;
-      completion = await this.engine.chat.completions.create(toChatRequest(request));
+      completion = await this.engine.chat.completions.create(
+        toChatRequest(request, { thinkingOff: this.thinkingOff }),
+      );
     } catch (err) {
       if (signal?.aborted) throw new AbortedError();
       throw mapWebLLMError(err, 'generate');
@@ -92,7 +99,8 @@ export class WebLLMModel implements LanguageModel {
     const usage = this.record(completion, this.clock() - began);
     const choice = completion.choices[0];
     return {
-      text: choice?.message.content ?? '',
+      // With thinking off, WebLLM starts the answer with the empty thinking block it put there.
+      text: stripThinkingBlock(choice?.message.content ?? ''),
       usage: {
         promptTokens: usage.promptTokens,
         completionTokens: usage.completionTokens,

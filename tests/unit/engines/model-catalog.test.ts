@@ -6,6 +6,7 @@ import {
   makeAppConfig,
   needsShaderF16,
 } from '../../../src/engines/model-catalog';
+import { fitCatalog } from '../../../src/engines/model-fit';
 
 function record(model_id: string, extra: Partial<ModelRecord> = {}): ModelRecord {
   return {
@@ -98,6 +99,60 @@ describe('buildCatalog', () => {
 
   it('has no default when nothing fits', () => {
     expect(buildCatalog({ model_list: [] }, strong).defaultModelId).toBeNull();
+  });
+});
+
+describe('the thinking models (Qwen3)', () => {
+  const withQwen3 = {
+    model_list: [
+      ...config.model_list,
+      record('Qwen3-0.6B-q4f16_1-MLC'),
+      record('Qwen3-0.6B-q4f32_1-MLC'),
+      record('Qwen3-1.7B-q4f32_1-MLC'),
+      record('Qwen3-4B-q4f32_1-MLC'),
+    ],
+  };
+
+  it('are offered between the other small models, marked as thinking; no other model is', () => {
+    const c = buildCatalog(withQwen3, noF16);
+    expect(c.entries.map((e) => [e.modelId, e.thinking])).toEqual([
+      ['SmolLM2-360M-Instruct-q4f32_1-MLC', false],
+      ['Qwen2.5-0.5B-Instruct-q4f32_1-MLC', false],
+      ['Qwen3-0.6B-q4f32_1-MLC', true],
+      ['Qwen3-1.7B-q4f32_1-MLC', true],
+      ['Phi-3.5-mini-instruct-q4f32_1-MLC', false],
+    ]);
+    expect(c.entries[2]!.label).toBe('Qwen3 0.6B (q4f32_1)');
+    // Not the default: Qwen2.5 0.5B stays the suggested model.
+    expect(c.defaultModelId).toBe('Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
+  });
+
+  it('a custom record is not taken for a thinking model', () => {
+    const c = buildCatalog(withQwen3, noF16, [record('my-Qwen3-0.6B-q4f32_1-MLC')]);
+    expect(c.entries.find((e) => e.custom)?.thinking).toBe(false);
+  });
+
+  it("are built from WebLLM's own records: sizes, context window, f16 and GPU memory fit", async () => {
+    const { prebuiltAppConfig } = await import('@mlc-ai/web-llm');
+    const f16 = buildCatalog(prebuiltAppConfig, strong).entries.filter((e) => e.thinking);
+    expect(f16.map((e) => e.modelId)).toEqual(['Qwen3-0.6B-q4f16_1-MLC', 'Qwen3-1.7B-q4f16_1-MLC']);
+    const f32 = buildCatalog(prebuiltAppConfig, noF16);
+    const qwen3 = f32.entries.filter((e) => e.thinking);
+    expect(qwen3.map((e) => e.modelId)).toEqual([
+      'Qwen3-0.6B-q4f32_1-MLC',
+      'Qwen3-1.7B-q4f32_1-MLC',
+    ]);
+    expect(f32.entries.some((e) => e.modelId.startsWith('Qwen3-4B'))).toBe(false);
+    expect(f32.defaultModelId).toBe('Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
+    for (const e of [...f16, ...qwen3]) {
+      expect(e.contextWindow).toBe(4096);
+      expect(e.memoryMB).toBeGreaterThan(1000);
+      expect(e.downloadMBEstimate).toBeGreaterThan(300);
+      expect(e.needsShaderF16).toBe(e.quantization === 'q4f16_1');
+    }
+    // A GPU giving 2 GB holds the 0.6B model but not the 1.7B one in f32 (2.6 GB).
+    const fitted = fitCatalog(f32, 2048).entries.filter((e) => e.thinking);
+    expect(fitted.map((e) => e.tooLarge)).toEqual([false, true]);
   });
 });
 

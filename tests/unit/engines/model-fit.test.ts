@@ -18,6 +18,7 @@ function entry(modelId: string, memoryMB: number | null): CatalogEntry {
     memoryMB,
     contextWindow: 4096,
     lowResource: false,
+    thinking: false,
     custom: false,
   };
 }

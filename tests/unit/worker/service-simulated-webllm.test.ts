@@ -117,6 +117,34 @@ describe('the worker with a simulated WebLLM engine', () => {
     expect(usage!.completionTokens / usage!.calls).toBeLessThan(48);
   });
 
+  it('a thinking model (Qwen3) runs with its thinking off on every call, warm-up and proposer included', async () => {
+    // Not always right, so the run goes on to a phase that asks the proposer.
+    const { runtime, service: s } = service({ answer: confusesShipping });
+    const catalog = await s.catalog();
+    const qwen3 = catalog.entries.find((e) => e.modelId === 'Qwen3-0.6B-q4f16_1-MLC');
+    expect(qwen3).toMatchObject({ thinking: true, tooLarge: false });
+    await s.loadModel('Qwen3-0.6B-q4f16_1-MLC');
+    expect(await s.modelSpeed()).toMatchObject({ decodeTokensPerS: 40 });
+    const config = { ...small, cycles: 2 };
+    const outcome = await s.startRun({ task, config }, () => undefined);
+    expect(outcome.status).toBe('finished');
+    // Its answers are read: only the shipping tickets it confuses are wrong.
+    expect(outcome.result.baselineScore).toBeGreaterThan(0.6);
+    const sent = runtime.engines[0]!.requests;
+    const proposer = sent.filter((r) =>
+      String(r.messages[0]?.content).includes('`proposed_instruction`'),
+    );
+    expect(proposer.length).toBeGreaterThan(0);
+    expect(sent.every((r) => r.extra_body?.enable_thinking === false)).toBe(true);
+
+    // Another model is sent no thinking setting.
+    const other = service({ answer: confusesShipping });
+    await other.service.loadModel(QWEN);
+    const same = await other.service.startRun({ task, config }, () => undefined);
+    expect(same.result.baselineScore).toBe(outcome.result.baselineScore);
+    expect(other.runtime.engines[0]!.requests.some((r) => r.extra_body !== undefined)).toBe(false);
+  });
+
   it('an answer without its output marker, or echoing the input markers, is retried and read', async () => {
     const clean = service();
     await clean.service.loadModel(QWEN);

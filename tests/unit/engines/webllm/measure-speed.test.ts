@@ -62,6 +62,20 @@ describe('the warm-up that measures a loaded model', () => {
     expect(request.temperature).toBe(0);
   });
 
+  it("turns a thinking model's thinking off, so the warm-up times answering as a run does", async () => {
+    const thinking = () =>
+      new SimulatedEngine({ answer: () => ({ answer: '1 2 3' }), thinks: () => true });
+    const off = thinking();
+    await measureSpeed(off, undefined, undefined, { thinkingOff: true });
+    expect(off.requests.map((r) => r.extra_body)).toEqual([
+      { enable_thinking: false },
+      { enable_thinking: false },
+    ]);
+    const plain = thinking();
+    await measureSpeed(plain);
+    expect(plain.requests.every((r) => r.extra_body === undefined)).toBe(true);
+  });
+
   it('a cancelled load interrupts the warm-up generation', async () => {
     const { engine, seen } = engineWith({ prefill_tokens_per_s: 300, decode_tokens_per_s: 40 });
     const controller = new AbortController();

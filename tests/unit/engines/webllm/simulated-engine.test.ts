@@ -45,6 +45,31 @@ describe('the real WebLLM wrapper driven by a simulated small model', () => {
     expect(lm.summary().completionTokens).toBeLessThanOrEqual(sent.max_tokens ?? 0);
   });
 
+  it('a thinking model (simulated Qwen3) answers a label call only with its thinking turned off', async () => {
+    const thinking = (thinkingOff: boolean) => {
+      const engine = new SimulatedEngine({ answer: answerBilling, thinks: () => true });
+      const lm = new WebLLMModel(engine, 'Qwen3-0.6B-q4f16_1-MLC', { thinkingOff });
+      return { engine, lm };
+    };
+    const off = thinking(true);
+    const step = await runPredictor(
+      route,
+      { ticket: 'charged twice' },
+      { lm: off.lm, adapter: chatAdapter },
+    );
+    expect(step.outputs).toEqual({ department: 'billing' });
+    expect(off.engine.calls).toBe(1);
+    // Left on, the thinking spends the label's allowance: what is read is no label (scored 0).
+    const on = thinking(false);
+    const wrong = await runPredictor(
+      route,
+      { ticket: 'charged twice' },
+      { lm: on.lm, adapter: chatAdapter },
+    );
+    expect(wrong.rawText).toMatch(/^<think>/);
+    expect(wrong.outputs).not.toEqual({ department: 'billing' });
+  });
+
   it('reads an answer without its output marker', async () => {
     const { engine, lm } = model({ style: 'no-output-marker' });
     const step = await runPredictor(

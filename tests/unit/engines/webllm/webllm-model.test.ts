@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LMRequest } from '../../../../src/core/lm';
 import { EngineError } from '../../../../src/engines/webllm/errors';
+import { EMPTY_THINKING_BLOCK_TOKENS } from '../../../../src/engines/webllm/request';
 import { WebLLMModel, type CallUsage } from '../../../../src/engines/webllm/webllm-model';
 import { FakeEngine } from './fake-engine';
 
@@ -14,6 +15,29 @@ const request: LMRequest = {
   maxTokens: 64,
   seed: 42,
 };
+
+describe('a thinking model (Qwen3) through WebLLMModel', () => {
+  it("turns thinking off on every request, with room for WebLLM's empty thinking block", async () => {
+    const engine = new FakeEngine({ answer: () => '<think>\n\n</think>\n\npositive' });
+    const lm = new WebLLMModel(engine, 'Qwen3-0.6B-q4f16_1-MLC', { thinkingOff: true });
+    const response = await lm.complete(request);
+    expect(engine.requests[0]).toMatchObject({
+      extra_body: { enable_thinking: false },
+      max_tokens: 64 + EMPTY_THINKING_BLOCK_TOKENS,
+    });
+    // The block WebLLM puts before the answer is not part of the answer.
+    expect(response.text).toBe('positive');
+    await lm.complete({ ...request, messages: [...request.messages].reverse() });
+    expect(engine.requests[1]?.extra_body).toEqual({ enable_thinking: false });
+  });
+
+  it('sends no thinking setting for other models', async () => {
+    const engine = new FakeEngine();
+    await new WebLLMModel(engine, 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC').complete(request);
+    expect(engine.requests[0]).not.toHaveProperty('extra_body');
+    expect(engine.requests[0]!.max_tokens).toBe(64);
+  });
+});
 
 describe('WebLLMModel requests', () => {
   it('always sends temperature, top_p, max_tokens and seed, non-streaming', async () => {

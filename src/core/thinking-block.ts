@@ -1,0 +1,26 @@
+/**
+ * A thinking model (Qwen3, DeepSeek-R1, QwQ) writes `<think>…</think>` before its answer. With
+ * thinking turned off it may still start with an empty block (WebLLM prefixes
+ * `<think>\n\n</think>\n\n` to the answer it returns), and a server may leave a full block in
+ * the answer. Either names labels the model weighs, which would mislead the lenient answer
+ * reader, so the block is removed before the answer is parsed.
+ */
+const LEADING_BLOCK = /^\s*<think>[\s\S]*?<\/think>\s*/i;
+const STARTED = /^\s*<think>/i;
+/** A block that holds something other than whitespace, or one that is never closed. */
+const THOUGHT = /^\s*<think>(?!\s*<\/think>)/i;
+
+/** The text without a leading thinking block (complete blocks only; an unclosed one stays). */
+export function stripThinkingBlock(text: string): string {
+  return text.replace(LEADING_BLOCK, '');
+}
+
+/** True when the text starts a thinking block, closed or not (even an empty one). */
+export function startsThinkingBlock(text: string): boolean {
+  return STARTED.test(text);
+}
+
+/** True when the text starts with actual thinking: a block that is not empty, or never closed. */
+export function startsWithThought(text: string): boolean {
+  return THOUGHT.test(text);
+}
