@@ -182,6 +182,27 @@ test('a run paused by a server that went away, after a reload: the offer names t
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
 });
 
+test('a thinking model: the connect turns its thinking off, says so, and runs with it off', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  server.thinking = true;
+  await connect(page);
+  await expect(page.getByTestId('server-thinking-off')).toContainText(
+    'COPA turned its thinking off, sending "chat_template_kwargs":{"enable_thinking":false}',
+  );
+  await noSeriousA11yProblems(page, 'Model with a thinking model on a local server');
+  await openScreen(page, 'Optimize');
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByLabel('Budget: max model calls (0 = none)').fill('40');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  await expect(page.getByTestId('unreadable-answers')).toHaveCount(0);
+  const calls = server.completions();
+  // Only the warm-up's first call went without it.
+  expect(calls.filter((r) => r.body?.chat_template_kwargs === undefined)).toHaveLength(1);
+});
+
 test('a model that never answers in the format asked: the run says so, not only 0%', async ({
   page,
 }) => {

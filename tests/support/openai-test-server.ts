@@ -3,7 +3,8 @@
  * its models under /v1/models and answers /v1/chat/completions with the project's stand-in
  * model, so COPA runs against it learn as they do in the app. It can be told to fail: with a
  * status code, slowly (for timeouts), with a body that is not JSON, by dropping the connection,
- * and with or without CORS headers for a given origin.
+ * and with or without CORS headers for a given origin. Its models can think before answering, as
+ * Qwen3 does behind llama-server, unless a request turns thinking off with chat_template_kwargs.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +39,9 @@ export interface TestServerOptions {
   timings?: boolean;
 }
 
+/** What a thinking model writes first; the answer would come after it, out of tokens by then. */
+const THOUGHT = '<think>\nOkay, the user wants me to answer in a format. Let me think about it';
+
 export class OpenAITestServer {
   readonly requests: LoggedRequest[] = [];
   corsOrigin: string | null;
@@ -47,6 +51,8 @@ export class OpenAITestServer {
   /** How many more calls fail (null: all of them, until `failure` is cleared). */
   failuresLeft: number | null = null;
   failModels = false;
+  /** Its models think unless a request sends `chat_template_kwargs: {enable_thinking: false}`. */
+  thinking = false;
   private readonly models: string[];
   private readonly timings: boolean;
   private readonly standIn = new Map<number, StandInModel>();
@@ -158,7 +164,15 @@ export class OpenAITestServer {
       ...(Array.isArray(body.stop) ? { stop: body.stop as string[] } : {}),
       ...(schema ? { responseSchema: schema } : {}),
     };
-    const answer = await this.modelFor(seed).complete(request);
+    const off = (body.chat_template_kwargs as JsonObject | undefined)?.enable_thinking === false;
+    const thinks = this.thinking && !off;
+    const answer = thinks
+      ? {
+          text: THOUGHT,
+          usage: { promptTokens: 100, completionTokens: request.maxTokens },
+          finishReason: 'length',
+        }
+      : await this.modelFor(seed).complete(request);
     const usage = answer.usage;
     json(res, 200, {
       id: `chatcmpl-${this.requests.length}`,

@@ -1,13 +1,10 @@
 import { isJsonObject, type JsonObject } from '../../core/json';
+import {
+  startsThinkingBlock,
+  startsWithThought,
+  stripThinkingBlock,
+} from '../../core/thinking-block';
 import { ServerError } from './errors';
-
-/**
- * A thinking model's reasoning, when the server leaves it in the answer (Ollama and LM Studio
- * with Qwen3, DeepSeek-R1, QwQ): a block before the answer, which names labels it weighs and
- * would mislead the lenient answer reader.
- */
-const THINKING_BLOCK = /^\s*<think>[\s\S]*?<\/think>\s*/i;
-const THINKING_STARTED = /^\s*<think>/i;
 
 /**
  * The answer text of a chat completion's message, without a thinking block. An answer with no
@@ -17,9 +14,10 @@ const THINKING_STARTED = /^\s*<think>/i;
  */
 export function answerText(message: JsonObject, finishReason: unknown, address: string): string {
   const content = typeof message.content === 'string' ? message.content : '';
-  const thinking = THINKING_STARTED.test(content);
-  const text = content.replace(THINKING_BLOCK, '');
-  if (text.trim() !== '' && !THINKING_STARTED.test(text)) return text;
+  // Ollama and LM Studio leave a thinking model's reasoning in the answer as a leading block.
+  const thinking = startsThinkingBlock(content);
+  const text = stripThinkingBlock(content);
+  if (text.trim() !== '' && !startsThinkingBlock(text)) return text;
   const reasoning = reasoningLength(message);
   const parts = [
     thinking || reasoning > 0
@@ -38,4 +36,13 @@ function reasoningLength(message: JsonObject): number {
     if (isJsonObject(value) || Array.isArray(value)) return JSON.stringify(value).length;
   }
   return 0;
+}
+
+/**
+ * True when a chat completion's message shows the model thinking: a thinking block with
+ * something in it (or never closed) before the answer, or reasoning in a separate field.
+ */
+export function showsThinking(message: JsonObject): boolean {
+  const content = typeof message.content === 'string' ? message.content : '';
+  return startsWithThought(content) || reasoningLength(message) > 0;
 }

@@ -59,9 +59,11 @@ const WORDS: Readonly<Record<ServerErrorName, (address: string) => string>> = {
   ServerEmptyAnswerError: (a) =>
     `The model at ${a} answered with no text. A model that thinks before it answers (Qwen3, ` +
     'DeepSeek-R1, QwQ and the like) spends the answer length on thinking, and COPA gives a ' +
-    'label answer a few dozen tokens: turn its thinking off in the server, or choose an ' +
-    "instruct model that answers directly. Otherwise look at the server's log (the model's chat " +
-    'template may be wrong).',
+    'label answer a few dozen tokens. COPA asks the server to turn thinking off when it sees a ' +
+    'model think at connect (llama-server and vLLM: chat_template_kwargs; Ollama: ' +
+    'reasoning_effort), and this server did not: turn its thinking off in the server, or choose ' +
+    "an instruct model that answers directly. Otherwise look at the server's log (the model's " +
+    'chat template may be wrong).',
   ServerContextWindowError: () =>
     'The context window is a number of tokens, at least 512 (models have 2,048 to 131,072): ' +
     "the model's card or the server's log says it. Leave it empty when you do not know it; the " +

@@ -1,16 +1,18 @@
 import type { LMRequest } from '../../core/lm';
 import type { JsonObject } from '../../core/json';
+import type { ThinkingOff } from './thinking-off';
 
 /**
  * The body of `POST /v1/chat/completions` for a core request. Every sampling setting is sent
  * (servers' defaults differ, and runs must be reproducible); a response schema becomes the
- * OpenAI `json_schema` response format unless the server refused it before. The rollout id
- * is a cache concern and is not sent.
+ * OpenAI `json_schema` response format unless the server refused it before; a thinking model's
+ * thinking is turned off the way the warm-up found to work. The rollout id is a cache concern
+ * and is not sent.
  */
 export function toServerRequest(
   model: string,
   request: LMRequest,
-  opts: { sendSchema: boolean },
+  opts: { sendSchema: boolean; thinkingOff?: ThinkingOff | null },
 ): JsonObject {
   const body: JsonObject = {
     model,
@@ -28,5 +30,5 @@ export function toServerRequest(
       type: 'json_schema',
       json_schema: { name: 'output', schema: request.responseSchema, strict: true },
     };
-  return body;
+  return opts.thinkingOff ? { ...body, ...opts.thinkingOff.fields } : body;
 }

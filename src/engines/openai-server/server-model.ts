@@ -3,10 +3,11 @@ import { isJsonObject, type JsonObject } from '../../core/json';
 import { estimateTokens, type LanguageModel, type LMRequest, type LMResponse } from '../../core/lm';
 import type { UsageSummary } from '../webllm/webllm-model';
 import { WARM_UP_PASSAGE } from '../warm-up-passage';
-import { answerText } from './answer-text';
+import { answerText, showsThinking } from './answer-text';
 import { ServerError } from './errors';
 import { callServer, type ServerEndpoint } from './http';
 import { toServerRequest } from './request';
+import { describeThinkingOff, THINKING_OFF_WAYS, type ThinkingOff } from './thinking-off';
 
 /** Five minutes: a 7B model on a CPU can take a while on a long prompt, but not forever. */
 export const DEFAULT_SERVER_TIMEOUT_MS = 300_000;
@@ -40,6 +41,18 @@ export interface WarmUpResult {
   completionTokens: number;
   /** Tokens (read and written) per second over the timed call. */
   tokensPerS: number | null;
+  /**
+   * The request fields that turned a thinking model's thinking off (say `"reasoning_effort":
+   * "none"`), sent with every call from now on; null when the model did not think.
+   */
+  thinkingOff: string | null;
+}
+
+/** A chat completion's message, before its answer text is taken. */
+interface Reply {
+  json: JsonObject;
+  message: JsonObject;
+  finishReason: unknown;
 }
 
 /** A first call: the server may load the model on it (seconds to minutes), so it is not timed. */
@@ -87,6 +100,8 @@ export class LocalServerModel implements LanguageModel {
   private readonly retryDelaysMs: readonly number[];
   /** Cleared when the server refuses the json_schema response format (then sent without). */
   private sendSchema = true;
+  /** How this model's thinking is turned off, found by the warm-up; null when not needed. */
+  private thinkingOff: ThinkingOff | null = null;
   private readonly totals = { calls: 0, promptTokens: 0, completionTokens: 0, latencyMs: 0 };
   private readonly speed = { prefillTokens: 0, prefillMs: 0, decodeTokens: 0, decodeMs: 0 };
 
@@ -116,8 +131,13 @@ export class LocalServerModel implements LanguageModel {
     timed: boolean,
   ): Promise<LMResponse> {
     const began = this.clock();
+    const reply = await this.ask(request, signal);
+    return this.read(reply, request, Math.max(0, this.clock() - began), timed);
+  }
+
+  /** One chat completion's message, as the server sent it. */
+  private async ask(request: LMRequest, signal: AbortSignal | undefined): Promise<Reply> {
     const json = await this.postRetrying(request, signal);
-    const latencyMs = Math.max(0, this.clock() - began);
     const choices = json.choices;
     const choice = Array.isArray(choices) && isJsonObject(choices[0]) ? choices[0] : null;
     const message = choice && isJsonObject(choice.message) ? choice.message : null;
@@ -127,7 +147,13 @@ export class LocalServerModel implements LanguageModel {
         this.baseUrl,
         'the answer has no choices[0].message',
       );
-    const text = answerText(message, choice?.finish_reason, this.baseUrl);
+    return { json, message, finishReason: choice?.finish_reason };
+  }
+
+  /** The answer of a reply, its usage counted; `timed`: its time counts towards the speed. */
+  private read(reply: Reply, request: LMRequest, latencyMs: number, timed: boolean): LMResponse {
+    const { json, message, finishReason } = reply;
+    const text = answerText(message, finishReason, this.baseUrl);
     const usage = isJsonObject(json.usage) ? json.usage : {};
     const promptTokens =
       count(usage.prompt_tokens) ??
@@ -143,7 +169,7 @@ export class LocalServerModel implements LanguageModel {
     return {
       text,
       usage: { promptTokens, completionTokens, latencyMs },
-      finishReason: choice?.finish_reason === 'length' ? 'length' : 'stop',
+      finishReason: finishReason === 'length' ? 'length' : 'stop',
     };
   }
 
@@ -152,7 +178,7 @@ export class LocalServerModel implements LanguageModel {
    * of a run's size, whose time gives the cost estimate its speed.
    */
   async warmUp(signal?: AbortSignal): Promise<WarmUpResult> {
-    const first = await this.call(FIRST_CALL, signal, false);
+    const first = await this.firstCall(signal);
     const timed = await this.call(TIMED_CALL, signal, true);
     const { promptTokens, completionTokens, latencyMs } = timed.usage;
     return {
@@ -161,7 +187,34 @@ export class LocalServerModel implements LanguageModel {
       promptTokens,
       completionTokens,
       tokensPerS: latencyMs > 0 ? ((promptTokens + completionTokens) * 1000) / latencyMs : null,
+      thinkingOff: this.thinkingOff ? describeThinkingOff(this.thinkingOff) : null,
     };
+  }
+
+  /**
+   * The warm-up's first call. A thinking model spends it thinking, as it would spend a label's
+   * few dozen tokens in a run: then each documented way to turn thinking off is tried once, and
+   * the first that brings an answer without thinking is kept for every later call. When none
+   * does (or the server refuses them), the first answer stands: an error that says to turn
+   * thinking off in the server when it had no text. Its time runs until the answer kept.
+   */
+  private async firstCall(signal: AbortSignal | undefined): Promise<LMResponse> {
+    const began = this.clock();
+    const elapsed = (): number => Math.max(0, this.clock() - began);
+    const reply = await this.ask(FIRST_CALL, signal);
+    if (!showsThinking(reply.message)) return this.read(reply, FIRST_CALL, elapsed(), false);
+    for (const way of THINKING_OFF_WAYS) {
+      this.thinkingOff = way;
+      const retried = await this.ask(FIRST_CALL, signal).catch((err: unknown) => {
+        // A strict server refuses a field it does not know: the next way may suit it.
+        if (err instanceof ServerError && err.name === 'ServerRejectedError') return null;
+        throw err;
+      });
+      if (retried && !showsThinking(retried.message))
+        return this.read(retried, FIRST_CALL, elapsed(), false);
+    }
+    this.thinkingOff = null;
+    return this.read(reply, FIRST_CALL, elapsed(), false);
   }
 
   summary(): UsageSummary {
@@ -196,7 +249,7 @@ export class LocalServerModel implements LanguageModel {
         this.endpoint,
         'POST',
         '/v1/chat/completions',
-        toServerRequest(this.model, request, { sendSchema }),
+        toServerRequest(this.model, request, { sendSchema, thinkingOff: this.thinkingOff }),
         signal,
       );
     const withSchema = this.sendSchema && request.responseSchema !== undefined;
