@@ -45,6 +45,11 @@ test('the probe and the catalog match the adapter: no f16 model without shader-f
   const f16Models = ids.filter((id) => /f16/.test(id));
   if (adapter!.f16) expect(f16Models.length).toBeGreaterThan(0);
   else expect(f16Models).toEqual([]);
+  // WebLLM's Qwen3 records are offered too (low-resource, so on any adapter), as thinking models.
+  expect(ids.some((id) => id.startsWith('Qwen3-0.6B-'))).toBe(true);
+  await expect(
+    catalog.locator('label', { hasText: 'Qwen3 0.6B' }).getByTestId('thinking-off'),
+  ).toBeVisible();
   // On a software adapter the stand-in is recommended.
   if (adapter!.fallback)
     await expect(page.getByText('No GPU here can run real models')).toBeVisible();
