@@ -18,6 +18,8 @@ import {
   type RunSettings,
 } from './run-settings';
 import { runToResume } from './worker-health.svelte';
+import { RunClock } from './run-clock.svelte';
+import { ScreenAwake } from './screen-awake.svelte';
 
 export { DEFAULT_RUN_SETTINGS, type RunSettings };
 
@@ -63,6 +65,15 @@ export class RunState {
   reopened = $state.raw<StoredRunResults | null>(null);
   /** An unfinished run a reload or a crash cut off, offered for resuming (null: none). */
   interrupted = $state.raw<RunSummary | null>(null);
+  /** The run's running time, ticking while it goes on. */
+  readonly clock = new RunClock();
+  /** Keeps the screen on while a run goes on (when wanted). */
+  readonly awake = new ScreenAwake(() => {
+    const kind = this.engine.status.kind;
+    return kind !== null && kind !== 'standin';
+  });
+  /** Runs that have ended in this page: the tab's title shows an end until the user sees it. */
+  ended = $state(0);
   private deletedRunId = $state<string | null>(null);
   /** The id of the run `resumedFrom` names. */
   private resumedRunId: string | null = null;
@@ -158,6 +169,7 @@ export class RunState {
     this.standIn = stored.model.standIn;
     this.startProgram = snapshot(stored.startProgram);
     applyEvents(this.view, history);
+    this.clock.observe(history);
   }
 
   /**
@@ -296,6 +308,7 @@ export class RunState {
     this.outcome = null;
     this.error = null;
     this.paused = false;
+    this.clock.reset();
   }
 
   /** Saves the report of the run shown (a run the worker could not store has none). */
@@ -313,6 +326,8 @@ export class RunState {
   private async drive(call: () => Promise<RunOutcome>): Promise<void> {
     this.running = true;
     this.error = null;
+    this.clock.start();
+    this.awake.runStarted();
     try {
       const outcome = await call();
       this.outcome = outcome;
@@ -334,12 +349,16 @@ export class RunState {
     } finally {
       this.running = false;
       this.pausing = false;
+      this.clock.stop();
+      this.awake.runEnded();
+      this.ended++;
     }
   }
 
   /** Events arrive in batches; the log keeps only recent lines so rendering stays cheap. */
   private take(events: RunEvent[]): void {
     applyEvents(this.view, events);
+    this.clock.observe(events);
     const added: string[] = [];
     // Candidates are named as the phase cards name them ("proposal 2"), not by internal id.
     const nameOf = (phase: number, id: string): string | undefined =>

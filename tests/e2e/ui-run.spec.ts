@@ -21,11 +21,17 @@ test('Pause stops the run after the phase in progress, and Resume continues it',
     timeout: 30_000,
   });
   await expect(page.getByRole('button', { name: 'Resume' })).toBeFocused();
+  // Someone in another tab sees the pause in this tab's title.
+  await expect(page).toHaveTitle('Paused · COPA Playground');
   const cardsAtPause = await page.getByTestId('phase-card').count();
   // Every card on screen is a finished phase: the run stopped between phases.
   await expect(page.getByTestId('phase-decision')).toHaveCount(cardsAtPause);
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeFocused();
+  // The running time goes on from the pause, and says that the pause is not in it.
+  await expect(page.getByTestId('run-time')).toContainText(
+    'Running time (time paused not counted):',
+  );
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
   await expect(page.getByRole('button', { name: 'Start run' })).toBeFocused();
   expect(await page.getByTestId('phase-card').count()).toBeGreaterThanOrEqual(cardsAtPause);

@@ -137,6 +137,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
     config: config as unknown as JsonObject,
     estimate: estimateCopaCost({ ...runTask, promptSize }, config),
     ...(resumed ? { resumedAtPhase: resumed.nextPhase } : {}),
+    wallMs: session.totals().wallMs ?? 0,
     ...(selectionExamples < valSize
       ? { selection: { examples: selectionExamples, of: valSize } }
       : {}),

@@ -23,6 +23,11 @@ export type RunEvent =
       /** Set when resuming: the phase the run continues with. */
       resumedAtPhase?: number;
       /**
+       * The run's wall time so far, as the time budget counts it: a resumed run's time before
+       * (paused time not counted). The page ticks its elapsed time on from it.
+       */
+      wallMs?: number;
+      /**
        * Set when a tight budget has the run select on fewer validation examples than it has
        * (see selection-set.ts): how many, out of how many.
        */

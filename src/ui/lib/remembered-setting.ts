@@ -25,3 +25,21 @@ export function rememberNumber(key: string, value: number): void {
     // Not kept: see above.
   }
 }
+
+/** The remembered yes or no under `key`; null when none was kept (the caller's default holds). */
+export function rememberedFlag(key: string): boolean | null {
+  try {
+    const raw = globalThis.localStorage?.getItem(PREFIX + key);
+    return raw === 'true' ? true : raw === 'false' ? false : null;
+  } catch {
+    return null;
+  }
+}
+
+export function rememberFlag(key: string, value: boolean): void {
+  try {
+    globalThis.localStorage?.setItem(PREFIX + key, String(value));
+  } catch {
+    // Not kept: see above.
+  }
+}

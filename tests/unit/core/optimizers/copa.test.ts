@@ -181,6 +181,22 @@ describe('runCopa', () => {
     expect(resumed.totals.calls).toBeGreaterThanOrEqual(paused.totals.calls);
   });
 
+  it("says at its start the wall time a resumed run had spent, which the page's elapsed time goes on from", async () => {
+    const still = () => 1_000;
+    const events: RunEvent[] = [];
+    const first = await copa(toyModel(), {
+      config: { ...SMALL_CONFIG, stepMode: true },
+      clock: still,
+      events,
+    });
+    expect(events[0]).toMatchObject({ type: 'run-started', wallMs: 0 });
+    // Three minutes ran before the pause (paused time is not counted).
+    const stored = { ...first.checkpoint, totals: { ...first.checkpoint.totals, wallMs: 180_000 } };
+    const again: RunEvent[] = [];
+    await copa(toyModel(), { resumeFrom: stored, clock: still, events: again });
+    expect(again[0]).toMatchObject({ type: 'run-started', resumedAtPhase: 1, wallMs: 180_000 });
+  });
+
   it('step mode pauses after every phase', async () => {
     const r = await copa(toyModel(), { config: { ...SMALL_CONFIG, stepMode: true } });
     expect(r.stopReason).toBe('paused');
