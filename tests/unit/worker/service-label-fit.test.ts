@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { estimateCopaCycles } from '../../../src/core/optimizers/cost-estimate';
+import { withLabels } from '../../../src/core/interop/dataset/adapt-program';
 import { getTask } from '../../../src/tasks/index';
 import { createCopaService } from '../../../src/worker/service';
 import type { CopaClient } from '../../../src/worker/client';
@@ -17,10 +18,16 @@ const builtin = getTask('ticket-routing');
 
 /** The ticket task with its program answering other labels than the data's departments. */
 function draftWithOtherLabels(): TaskRef {
-  const program = builtin.program.toState();
-  const output = program.steps[0]!.signature.outputs[0]!;
-  output.labels = ['positive', 'negative'];
-  return { kind: 'builtin', taskId: 'ticket-routing', program };
+  const rules = {
+    metricId: builtin.metricId,
+    targetField: builtin.targetField,
+    constraints: [...builtin.constraints],
+  };
+  const draft = withLabels(builtin.program.toState(), rules, 'department', [
+    'positive',
+    'negative',
+  ]);
+  return { kind: 'builtin', taskId: 'ticket-routing', program: draft.program, ...draft.rules };
 }
 
 describe('The worker service: the label check of a draft alone', () => {
