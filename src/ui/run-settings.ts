@@ -79,7 +79,7 @@ const NO_LIMIT_AT_ZERO: readonly NumericRunSetting[] = ['maxCalls', 'maxMinutes'
 /**
  * What is wrong with each number box, in words that give the range allowed; empty when a run
  * can start. A box left blank or holding what the browser cannot read as a number ("1e400",
- * which would be Infinity) holds null: refused here, never read as "no limit".
+ * which would be Infinity) holds NaN: refused here, never read as "no limit".
  */
 export function runSettingsProblems(s: RunSettings): Partial<Record<NumericRunSetting, string>> {
   const out: Partial<Record<NumericRunSetting, string>> = {};

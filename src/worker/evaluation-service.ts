@@ -2,6 +2,8 @@ import { validatorFor } from '../core/constraints';
 import { evaluate } from '../core/evaluate';
 import { Program } from '../core/program';
 import { YieldingLM } from '../core/yielding-lm';
+import { EmptySplitError } from '../core/interop/dataset/errors';
+import { NOTHING_TO_TEST } from '../core/interop/dataset/split-needs';
 import type {
   EvaluateProgressCallback,
   EvaluateRequest,
@@ -41,6 +43,9 @@ export class EvaluationService implements EvaluationApi {
     const task = resolveTask(ref, this.#tasks);
     const program = request.program ? Program.fromState(request.program) : task.program;
     const examples = task.splits[request.split].slice(0, request.limit ?? Infinity);
+    // A dataset imported with a test share of 0: a score of no examples would read as 0%.
+    if (request.split === 'test' && task.splits.test.length === 0)
+      throw new EmptySplitError(NOTHING_TO_TEST);
     const controller = new AbortController();
     this.#evaluation = controller;
     try {

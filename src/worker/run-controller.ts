@@ -13,6 +13,8 @@ import { adapterFor, resolveTask, type TaskLookup } from './task-resolver';
 import { checkRunSettings } from './schemas/run-settings';
 import { WorkerStateError } from './worker-errors';
 import { YieldingLM } from '../core/yielding-lm';
+import { EmptySplitError } from '../core/interop/dataset/errors';
+import { emptySplitProblem } from '../core/interop/dataset/split-needs';
 
 export interface RunControllerDeps {
   model: () => LanguageModel;
@@ -98,6 +100,13 @@ export class RunController {
     if (resumeFrom) checkRunSettings(resumeFrom.config);
     const engine = this.deps.model();
     const task = resolveTask(request.task, this.deps.tasks);
+    // Without validation examples every candidate would score 0 (or NaN), without training
+    // examples there is nothing to bootstrap from: refuse before anything starts.
+    const empty = emptySplitProblem({
+      train: task.splits.train.length,
+      val: task.splits.val.length,
+    });
+    if (empty !== null) throw new EmptySplitError(empty);
     const active: ActiveRun = { controller: new AbortController(), pauseRequested: false };
     this.active = active;
     this.lastRequest = request;

@@ -3,7 +3,9 @@ import { METRICS } from '../core/metrics';
 import { estimateCopaCycles } from '../core/optimizers/cost-estimate';
 import type { CopaConfig } from '../core/optimizers/copa-config';
 import { measurePromptSize } from '../core/optimizers/prompt-size';
-import type { TaskOverview, TaskRef } from './api';
+import type { LabelMismatch, TaskOverview, TaskRef } from './api';
+import type { ScoringRules } from '../core/scoring-rules';
+import type { ProgramState } from '../core/program';
 import { labelMismatches } from './label-fit';
 import { checkRunSettings } from './schemas/run-settings';
 import { adapterFor, dataFieldsOf, resolveTask, taskRules, type TaskLookup } from './task-resolver';
@@ -40,13 +42,24 @@ export function taskOverview(
       .slice(0, 5)
       .map((e) => pickFields(e.data, task.program.inputFields)),
     dataFields: dataFieldsOf({ train, val, test }),
-    labelMismatches: labelMismatches(program, { metricId, targetField, constraints }, [
-      ...train,
-      ...val,
-      ...test,
-    ]),
+    labelMismatches: mismatchesOn(program, { metricId, targetField, constraints }, task.splits),
     metricId,
     targetField,
     metrics: METRICS.map(({ id, name, description }) => ({ id, name, description })),
   };
+}
+
+/** The overview's label check alone, for a draft checked after each edit: no cost estimate. */
+export function taskLabelMismatches(ref: TaskRef, tasks: TaskLookup): LabelMismatch[] {
+  const task = resolveTask(ref, tasks);
+  return mismatchesOn(task.program.toState(), taskRules(ref, tasks), task.splits);
+}
+
+/** Labels against the gold values of every split (a label only the test set has counts too). */
+function mismatchesOn(
+  program: ProgramState,
+  rules: ScoringRules,
+  splits: ReturnType<typeof resolveTask>['splits'],
+): LabelMismatch[] {
+  return labelMismatches(program, rules, [...splits.train, ...splits.val, ...splits.test]);
 }

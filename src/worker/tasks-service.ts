@@ -1,8 +1,16 @@
-import type { TaskFields, TaskMetadata, TaskOverview, TaskOverviewRequest, TasksApi } from './api';
+import type {
+  LabelFitRequest,
+  LabelMismatch,
+  TaskFields,
+  TaskMetadata,
+  TaskOverview,
+  TaskOverviewRequest,
+  TasksApi,
+} from './api';
 import type { DatasetLibrary } from './dataset-library';
 import { requestedTask } from './requested-task';
 import { taskFields, type TaskLookup } from './task-resolver';
-import { taskOverview } from './task-overview';
+import { taskLabelMismatches, taskOverview } from './task-overview';
 
 /** The built-in tasks and what a task looks like on its own data or a stored dataset. */
 export class TasksService implements TasksApi {
@@ -29,6 +37,10 @@ export class TasksService implements TasksApi {
   async taskOverview(request: TaskOverviewRequest): Promise<TaskOverview> {
     const ref = await requestedTask(request, this.#datasets);
     return taskOverview(ref, this.#tasks, request.config);
+  }
+
+  async labelMismatches(request: LabelFitRequest): Promise<LabelMismatch[]> {
+    return taskLabelMismatches(await requestedTask(request, this.#datasets), this.#tasks);
   }
 
   async taskFields(taskId: string): Promise<TaskFields> {

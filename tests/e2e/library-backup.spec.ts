@@ -63,6 +63,11 @@ test('a backup of the Library restores it in another browser profile, once', asy
   const notice = page.getByTestId('backup-notice');
   await expect(notice).toContainText(`Saved ${download.suggestedFilename()} (`);
   await expect(notice).toContainText('with 1 dataset, 1 program and 1 run.');
+  // What the site uses stays in the browser; the file is saved outside it.
+  await expect(notice).toContainText(/This site uses [\d.]+ [kMG]B of the browser's storage/);
+  await expect(page.getByTestId('storage-usage')).toContainText(
+    /Using [\d.]+ [kMG]B of [\d.]+ [kMG]B available, [\d.]+ [kMG]B left \(the browser's estimates\)/,
+  );
   await noSeriousA11yProblems(page, 'library (backup saved)');
 
   // Another profile: what a user sees after clearing the site's data or changing browser.
@@ -75,6 +80,11 @@ test('a backup of the Library restores it in another browser profile, once', asy
   await expect(fresh.getByTestId('backup-notice')).toContainText(
     'Restored 1 dataset, 1 program and 1 run from',
   );
+  // The storage it took: what the site used before the restore and now.
+  await expect(fresh.getByTestId('backup-notice')).toContainText(
+    /Storage used: [\d.]+ [kMG]B before, [\d.]+ [kMG]B now\./,
+  );
+  await expect(fresh.getByTestId('backup-too-big')).toHaveCount(0);
   await expect(fresh.getByTestId('saved-programs')).toContainText('My tickets');
   expect(await listedNames(fresh)).toEqual(before);
   // The restored run opens its results on the restored data.

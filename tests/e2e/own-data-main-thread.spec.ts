@@ -71,7 +71,7 @@ test('importing a 5,000-row, 77-label file, a run on it and its results make no 
     { choose: 'label.data-choice select', option: 'big intents' },
     { selector: '[data-testid="task-description"]', text: 'big intents' },
   );
-  await actInPage(page, { type: '#cycles', value: '1' }, { selector: '#cycles' });
+  await actInPage(page, { type: '#setting-cycles', value: '1' }, { selector: '#setting-cycles' });
   await actInPage(
     page,
     { click: 'button', name: 'Start run' },

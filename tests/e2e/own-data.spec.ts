@@ -208,6 +208,81 @@ test('a split seed of 1e400, a blank row count or a 121-character name is refuse
   );
 });
 
+test('a training or validation share of 0 is refused beside its box; a test share of 0 imports, said under the split and on Results; a one-row file cannot start a run', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await importFile(page, 'news_topics.csv', headerlessNews(40));
+  const importer = page.getByTestId('data-import');
+  await importer.getByLabel('Column for ticket').selectOption('col_3');
+  const importButton = importer.getByRole('button', { name: 'Import dataset' });
+  const validation = importer.getByLabel('Validation %');
+  // A run scored every candidate on no examples: each 0%, "no better than the start".
+  await validation.fill('0');
+  await expect(validation).toHaveAccessibleDescription(
+    'Validation % must be above 0: COPA scores every candidate on the validation examples.',
+  );
+  await expect(validation).toHaveAttribute('aria-invalid', 'true');
+  await expect(importButton).toBeDisabled();
+  const training = importer.getByLabel('Training %');
+  await validation.fill('30');
+  await training.fill('0');
+  await expect(training).toHaveAccessibleDescription(/^Training % must be above 0: COPA picks/);
+  await expect(importButton).toBeDisabled();
+  await training.fill('70');
+  await importer.getByLabel('Test %').fill('0');
+  await expect(importer.getByTestId('no-test-set')).toHaveText(
+    'No test set: Results will have nothing to score.',
+  );
+  await expect(importer.getByTestId('import-box-problem')).toHaveCount(0);
+  await noSeriousA11yProblems(page, 'data import without a test share');
+  await importButton.click();
+  await expect(importer.getByTestId('import-result')).toContainText(
+    '28 training, 12 validation, 0 test examples',
+  );
+
+  // A run can start on it; Results says there is nothing to evaluate instead of scoring 0%.
+  await openScreen(page, 'Optimize');
+  const data = page.getByRole('combobox', { name: 'Data', exact: true });
+  const chosen = async (name: string): Promise<void> => {
+    const value = await data.locator('option', { hasText: name }).getAttribute('value');
+    await data.selectOption(value ?? '');
+    await expect(page.getByTestId('task-description')).toContainText(name);
+  };
+  await chosen('news topics');
+  await expect(page.getByRole('button', { name: 'Start run' })).toBeEnabled();
+  await expect(page.getByTestId('split-refused')).toHaveCount(0);
+  await openScreen(page, 'Results');
+  await expect(page.getByTestId('no-test-examples')).toContainText('no test examples');
+  await expect(
+    page.getByRole('button', { name: 'Evaluate the baseline on the test set' }),
+  ).toBeDisabled();
+
+  // One row: saved (with a notice), but the run is refused before Start with the reason.
+  await page.goto('/#/data');
+  await importer.getByLabel('Data file').setInputFiles({
+    name: 'one_row.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(headerlessNews(1)),
+  });
+  await expect(importer.getByTestId('import-preview')).toBeVisible();
+  await importer.getByLabel('First row is data (the file has no header row)').check();
+  await importer.getByLabel('Column for department').selectOption('col_1');
+  await importer.getByLabel('Column for ticket').selectOption('col_3');
+  await importButton.click();
+  await expect(importer.getByTestId('import-result')).toContainText(
+    'This dataset has no validation examples',
+  );
+  await openScreen(page, 'Optimize');
+  await chosen('one row');
+  const start = page.getByRole('button', { name: 'Start run' });
+  await expect(start).toBeDisabled();
+  await expect(page.getByTestId('split-refused')).toContainText(
+    'This dataset has no validation examples: COPA scores every candidate',
+  );
+  await expect(start).toHaveAccessibleDescription(/no validation examples/);
+});
+
 test('a 77-label CSV: every label stays a label in the program, the prompt rules and the DSPy export', async ({
   page,
 }, info) => {

@@ -1,6 +1,7 @@
 import { IMPORT_ROWS_RANGE, IMPORT_SEED_RANGE } from '../../core/interop/dataset/import-limits';
 import { inRange, rangeWords, type SettingRange } from '../../core/optimizers/copa-setting-ranges';
 import { checkRecordName } from '../../core/record-name';
+import { NO_TEST_SET, zeroShareProblem } from '../../core/interop/dataset/split-needs';
 
 /** The import form's number boxes. */
 export type ImportNumberBox = 'trainPct' | 'valPct' | 'testPct' | 'seed' | 'rowsToKeep';
@@ -33,8 +34,8 @@ const IMPORT_NUMBER_RANGES: Record<ImportNumberBox, SettingRange> = {
  */
 export function importFormProblems(
   v: ImportFormValues,
-): Partial<Record<ImportNumberBox | 'split' | 'name', string>> {
-  const out: Partial<Record<ImportNumberBox | 'split' | 'name', string>> = {};
+): Partial<Record<ImportNumberBox | 'name', string>> {
+  const out: Partial<Record<ImportNumberBox | 'name', string>> = {};
   for (const [key, range] of Object.entries(IMPORT_NUMBER_RANGES) as [
     ImportNumberBox,
     SettingRange,
@@ -44,14 +45,19 @@ export function importFormProblems(
     const got = typeof value === 'number' && Number.isFinite(value) ? `, not ${value}` : '';
     out[key] = `${rangeWords(range)}${got}.`;
   }
-  // Each part's share is its percentage of their sum; a sum of 0 shares out nothing.
-  const split = [v.trainPct, v.valPct, v.testPct];
-  if (split.every((p) => p === 0))
-    out.split = 'The split percentages cannot all be 0: give training and validation a share.';
+  // A run needs training and validation examples; test examples only serve Results.
+  if (v.trainPct === 0)
+    out.trainPct = zeroShareProblem('train', IMPORT_NUMBER_RANGES.trainPct.label);
+  if (v.valPct === 0) out.valPct = zeroShareProblem('val', IMPORT_NUMBER_RANGES.valPct.label);
   // Blank keeps the name suggested from the file; anything else is checked as a rename is.
   if (v.name.trim() !== '') {
     const checked = checkRecordName(v.name);
     if (!checked.ok) out.name = checked.message;
   }
   return out;
+}
+
+/** Said under the split when it is usable but leaves Results nothing to score. */
+export function importSplitNote(v: Pick<ImportFormValues, 'testPct'>): string | null {
+  return v.testPct === 0 ? NO_TEST_SET : null;
 }

@@ -7,8 +7,8 @@ import { snapshot } from '../lib/snapshot.svelte';
 
 /**
  * The label mismatches of the program being edited (one opened from the Library, say) against
- * the chosen data. No call of its own: the worker's task overview already checks whatever
- * program it is given, so the draft is sent as an edited program and only the check is read.
+ * the chosen data, asked after each edit: the worker's label check alone, not the whole task
+ * overview, which would estimate a run's cost each time too.
  */
 export class DraftLabelFit {
   mismatches = $state.raw<LabelMismatch[]>([]);
@@ -29,11 +29,11 @@ export class DraftLabelFit {
       return;
     }
     try {
-      const overview = await this.client.taskOverview({
+      const mismatches = await this.client.labelMismatches({
         task: { kind: 'builtin', taskId, program: snapshot(program), ...snapshot(rules) },
         ...(datasetId ? { datasetId } : {}),
       });
-      if (isNewest()) this.mismatches = overview.labelMismatches;
+      if (isNewest()) this.mismatches = mismatches;
     } catch {
       // A draft the worker refuses (a field the data lacks, say) is explained by the field
       // checks beside it; its labels cannot be weighed until then.

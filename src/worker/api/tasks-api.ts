@@ -100,6 +100,9 @@ export interface TaskOverviewRequest {
   config?: Partial<CopaConfig>;
 }
 
+/** A program (usually a draft being edited) and the data its labels are checked against. */
+export type LabelFitRequest = Omit<TaskOverviewRequest, 'config'>;
+
 /** The input and output fields a built-in task's program reads and writes. */
 export interface TaskFields {
   taskId: string;
@@ -115,5 +118,10 @@ export interface TasksApi {
   listTasks(): Promise<TaskMetadata[]>;
   /** The task's program, constraints, split sizes and the cost estimate of a run. */
   taskOverview(request: TaskOverviewRequest): Promise<TaskOverview>;
+  /**
+   * Only the overview's label check: the program's label outputs against the data's values,
+   * without the cost estimate (the Program screen asks after each edit).
+   */
+  labelMismatches(request: LabelFitRequest): Promise<LabelMismatch[]>;
   taskFields(taskId: string): Promise<TaskFields>;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataImportState } from '../../../src/ui/data/data-import-state.svelte';
+import { importSplitNote } from '../../../src/ui/data/import-form-check';
 import type { CopaClient } from '../../../src/worker/client';
 import type { DatasetPreview } from '../../../src/worker/api';
 
@@ -141,7 +142,12 @@ describe('DataImportState, a split, seed, row count or name no import can use', 
     ['a seed of 1.5 (it became 1)', { seed: 1.5 }, 'seed'],
     ['a blank training share', { trainPct: undefined }, 'trainPct'],
     ['a negative test share', { testPct: -1 }, 'testPct'],
-    ['every share 0', { trainPct: 0, valPct: 0, testPct: 0 }, 'split'],
+    [
+      'a training share of 0 (bootstrapping had nothing to learn from)',
+      { trainPct: 0 },
+      'trainPct',
+    ],
+    ['a validation share of 0 (a run had nothing to score on)', { valPct: 0 }, 'valPct'],
     ['a 121-character name', { name: 'n'.repeat(121) }, 'name'],
   ] as const)('refuses %s beside its box and imports nothing', async (_, values, box) => {
     const imported: unknown[] = [];
@@ -152,6 +158,23 @@ describe('DataImportState, a split, seed, row count or name no import can use', 
     expect(state.canImport).toBe(false);
     await state.save();
     expect(imported).toEqual([]);
+  });
+
+  it('says why a training or validation share of 0 is refused; a test share of 0 imports, said under the split', async () => {
+    const imported: { ratios?: unknown }[] = [];
+    const state = await mapped(imported);
+    Object.assign(state, { trainPct: 0, valPct: 0, testPct: 100 });
+    expect(state.formProblems).toEqual({
+      trainPct: 'Training % must be above 0: COPA picks its demos from the training examples.',
+      valPct:
+        'Validation % must be above 0: COPA scores every candidate on the validation examples.',
+    });
+    expect(importSplitNote(state)).toBeNull();
+    Object.assign(state, { trainPct: 70, valPct: 30, testPct: 0 });
+    expect(state.formProblems).toEqual({});
+    expect(importSplitNote(state)).toBe('No test set: Results will have nothing to score.');
+    await state.save();
+    expect(imported[0]).toMatchObject({ ratios: { train: 70, val: 30, test: 0 } });
   });
 
   it('says what each box allows, and sends the values as typed once they are usable', async () => {

@@ -137,7 +137,15 @@ describe('Own data: imports that make a task of their own', () => {
       { ratios: { train: NaN, val: 30, test: 20 } },
       'Each split share must be a number of 0 or more',
     ],
-    [{ ratios: { train: 0, val: 0, test: 0 } }, 'some training, validation or test share above 0'],
+    [{ ratios: { train: 0, val: 0, test: 0 } }, 'The training share must be above 0'],
+    [
+      { ratios: { train: 60, val: 0, test: 40 } },
+      'The validation share must be above 0: COPA scores every candidate on the validation examples',
+    ],
+    [
+      { ratios: { train: 0, val: 50, test: 50 } },
+      'The training share must be above 0: COPA picks its demos from the training examples',
+    ],
   ])(
     'an import asked with %o is refused with what is allowed, and saves nothing',
     async (options, words) => {

@@ -72,3 +72,10 @@ export class NotUtf8Error extends CopaError {
     );
   }
 }
+
+/** A run or an evaluation was asked of a split that has no examples; nothing was started. */
+export class EmptySplitError extends CopaError {
+  constructor(message: string) {
+    super('EmptySplitError', message);
+  }
+}

@@ -10,6 +10,7 @@ import { parseJsonArray, parseJsonl } from './parse-json-rows';
 import { sampleKeepingValues, withEveryValueInTraining } from './label-sample';
 import { distinctValues, looksLikeFreeText } from './adapt-program';
 import { DEFAULT_SPLIT, type SplitRatios, splitExamples } from './split';
+import { emptySplitProblem } from './split-needs';
 import {
   type CsvOptions,
   type CsvParser,
@@ -179,10 +180,9 @@ export function prepareDataset(req: DatasetImportRequest, parseCsv: CsvParser): 
     splitExamples(examples, req.seed, req.ratios ?? DEFAULT_SPLIT),
     keep,
   );
-  if (splits.train.length === 0 || splits.val.length === 0)
-    notices.push(
-      'The dataset is so small that the training or validation split is empty; add rows for a meaningful run.',
-    );
+  // Saved all the same (its rows can still be tried and exported); a run refuses to start on it.
+  const empty = emptySplitProblem({ train: splits.train.length, val: splits.val.length });
+  if (empty !== null) notices.push(`${empty} A run cannot start on it as it is.`);
 
   const renamed = effectiveValueNames(req.valueNames ?? {});
   const dataset: DatasetContent = {

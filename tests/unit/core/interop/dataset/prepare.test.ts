@@ -66,6 +66,37 @@ describe('prepareDataset', () => {
     expect(ids(3)).not.toEqual(ids(4));
   });
 
+  it.each([
+    [2, { train: 0.5, val: 0.3, test: 0.2 }, { train: 1, val: 1, test: 0 }],
+    [4, { train: 0.8, val: 0.1, test: 0.1 }, { train: 3, val: 1, test: 0 }],
+    [3, { train: 0.1, val: 0.1, test: 0.8 }, { train: 1, val: 1, test: 1 }],
+    [10, { train: 0.5, val: 0.3, test: 0.2 }, { train: 5, val: 3, test: 2 }],
+    [10, { train: 0.7, val: 0.3, test: 0 }, { train: 7, val: 3, test: 0 }],
+  ])(
+    'a split of %i examples by %o gives training and validation an example each when it rounds one away: %o',
+    (n, ratios, sizes) => {
+      const examples = Array.from({ length: n }, (_, i) => ({ id: `r${i}`, data: { x: i } }));
+      const split = splitExamples(examples, 1, ratios);
+      expect({ train: split.train.length, val: split.val.length, test: split.test.length }).toEqual(
+        sizes,
+      );
+    },
+  );
+
+  it('a one-row file is saved, and told that a run cannot start on it', () => {
+    const { dataset, notices } = prepareDataset(
+      { ...base, fileName: 'one.csv', bytes: utf8(csv(1)), mapping: { label: 'Sentiment' } },
+      parseCsv,
+    );
+    expect(dataset.splits.val).toEqual([]);
+    expect(notices).toEqual([
+      expect.stringMatching(
+        /^This dataset has no validation examples: COPA scores every candidate/,
+      ),
+    ]);
+    expect(notices[0]).toContain('A run cannot start on it');
+  });
+
   it('samples more rows than the limit, seeded, and says so', () => {
     const { dataset: record, notices } = prepareDataset(
       {
