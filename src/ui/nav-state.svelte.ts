@@ -11,6 +11,14 @@ export const SCREENS = [
 
 export type ScreenId = (typeof SCREENS)[number]['id'];
 
+/**
+ * The id of a screen's `h2`. Focus goes there when the screen changes, so a screen reader says
+ * which screen the user is on (focus on `<main>` reads nothing, or the whole screen).
+ */
+export function screenHeadingId(screen: ScreenId): string {
+  return `${screen}-heading`;
+}
+
 function fromHash(hash: string): ScreenId {
   const id = hash.replace(/^#\/?/, '');
   return SCREENS.find((s) => s.id === id)?.id ?? 'optimize';

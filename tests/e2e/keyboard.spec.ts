@@ -40,14 +40,48 @@ test('in the Library by keyboard, closing a comparison and each step of a deleti
   await expect(page.getByRole('heading', { name: 'Past runs' })).toBeFocused();
 });
 
-test('a link inside a screen to another screen leaves focus on the new screen, not on the page', async ({
+test('choosing a screen in the navigation by keyboard puts focus on its heading; the first load leaves focus alone', async ({
+  page,
+}) => {
+  await page.goto('/#/data');
+  await expect(page.getByRole('heading', { name: 'Data', level: 2 })).toBeVisible();
+  // Tab starts at the top of a freshly loaded page (the skip link), not inside a screen.
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+
+  const nav = page.getByRole('navigation', { name: 'Screens' });
+  for (const [link, heading] of [
+    ['Optimize', 'Optimize'],
+    ['Model', 'Model'],
+    ['Data', 'Data'],
+    ['Program', 'Program'],
+    ['Results', 'Results'],
+    ['Try it', 'Try it'],
+    ['Library', 'Library'],
+  ]) {
+    await pressOn(nav.getByRole('link', { name: link }));
+    const title = page.getByRole('heading', { name: heading, level: 2, exact: true });
+    await expect(title).toBeFocused();
+    // Not a control: no focus ring drawn round it.
+    expect(await title.evaluate((h) => getComputedStyle(h).outlineStyle)).toBe('none');
+  }
+  // The next Tab goes on into the screen, not back to the navigation.
+  await page.keyboard.press('Tab');
+  expect(
+    await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement)),
+  ).toBe(true);
+});
+
+test("a link inside a screen to another screen, and Open results in the Library, leave focus on the new screen's heading", async ({
   page,
 }) => {
   await openWithStandIn(page);
   await runToFinish(page, 1);
   await pressOn(page.getByRole('link', { name: 'See the results on the test set' }));
-  await expect(page.getByRole('heading', { name: 'Results', level: 2 })).toBeVisible();
-  await expect(page.getByRole('main')).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Results', level: 2 })).toBeFocused();
+
+  await openScreen(page, 'Library');
+  await pressOn(page.getByRole('button', { name: /^Open results of / }).first());
+  await expect(page.getByRole('heading', { name: 'Results', level: 2 })).toBeFocused();
 });
 
 test('on Results by keyboard, Evaluate and the label filter keep focus where the user is', async ({

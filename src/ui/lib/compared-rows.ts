@@ -12,21 +12,32 @@ export interface GoldLabelFilter {
 /** One test example with the baseline's and the optimized program's answers. */
 export interface ComparedRow {
   exampleId: string;
-  inputs: string;
-  gold: string;
+  inputs: FieldLine[];
+  gold: FieldLine[];
   baseline: EvaluatedExample | null;
   optimized: EvaluatedExample | null;
 }
 
-/** Field values as plain text, one `name: value` per line (always rendered as text). */
-export const fieldsText = (v: unknown): string =>
+/**
+ * One field of an example or an answer, shown on a line of its own: its name (null for a bare
+ * value) and its value as text. Kept apart so the value can be isolated in its own direction:
+ * an Arabic ticket after the English "ticket:" would otherwise be laid out left to right.
+ */
+export interface FieldLine {
+  name: string | null;
+  text: string;
+}
+
+/** Field values as lines, one per field (always rendered as text). */
+export const fieldLines = (v: unknown): FieldLine[] =>
   v === undefined || v === null
-    ? ''
+    ? []
     : typeof v === 'string'
-      ? v
-      : Object.entries(v as Record<string, unknown>)
-          .map(([k, x]) => `${k}: ${typeof x === 'string' ? x : JSON.stringify(x)}`)
-          .join('\n');
+      ? [{ name: null, text: v }]
+      : Object.entries(v as Record<string, unknown>).map(([k, x]) => ({
+          name: k,
+          text: typeof x === 'string' ? x : JSON.stringify(x),
+        }));
 
 /** The baseline's examples, each next to the optimized program's answer on it. */
 export function comparedRows(
@@ -36,8 +47,8 @@ export function comparedRows(
   const opt = new Map((optimized?.results ?? []).map((r) => [r.exampleId, r]));
   return (baseline?.results ?? []).map((b) => ({
     exampleId: b.exampleId,
-    inputs: fieldsText(b.inputs),
-    gold: fieldsText(b.gold),
+    inputs: fieldLines(b.inputs),
+    gold: fieldLines(b.gold),
     baseline: b,
     optimized: opt.get(b.exampleId) ?? null,
   }));

@@ -8,8 +8,8 @@ function row(id: string, ticket: string, base: string | null, opt: string): Comp
   const inputs = { ticket };
   return {
     exampleId: id,
-    inputs: ticket,
-    gold: 'department: billing',
+    inputs: [{ name: 'ticket', text: ticket }],
+    gold: [{ name: 'department', text: 'billing' }],
     baseline:
       base === null
         ? {
