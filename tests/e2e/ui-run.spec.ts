@@ -16,7 +16,11 @@ test('Pause stops the run after the phase in progress, and Resume continues it',
   await expect(page.getByRole('button', { name: 'Pause' })).toBeFocused();
   await expect(page.getByTestId('phase-card').first()).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'Cancel run' })).toBeFocused();
+  // Pause keeps the focus while the run pauses, marked unavailable: focus handed on to Cancel
+  // run made a second Enter cancel the run.
+  const pausing = page.getByRole('button', { name: 'Pausing…' });
+  await expect(pausing).toBeFocused();
+  await expect(pausing).toHaveAttribute('aria-disabled', 'true');
   await expect(page.getByTestId('run-status')).toHaveText('Paused after a phase.', {
     timeout: 30_000,
   });
