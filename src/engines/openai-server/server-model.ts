@@ -195,7 +195,7 @@ export class LocalServerModel implements LanguageModel {
    * The warm-up's first call. A thinking model spends it thinking, as it would spend a label's
    * few dozen tokens in a run: then each documented way to turn thinking off is tried once, and
    * the first that brings an answer without thinking is kept for every later call. When none
-   * does (or the server refuses them), the first answer stands: an error that says to turn
+   * does (the server refuses them, or fails on them), the first answer stands: an error that says to turn
    * thinking off in the server when it had no text. Its time runs until the answer kept.
    */
   private async firstCall(signal: AbortSignal | undefined): Promise<LMResponse> {
@@ -206,8 +206,10 @@ export class LocalServerModel implements LanguageModel {
     for (const way of THINKING_OFF_WAYS) {
       this.thinkingOff = way;
       const retried = await this.ask(FIRST_CALL, signal).catch((err: unknown) => {
-        // A strict server refuses a field it does not know: the next way may suit it.
-        if (err instanceof ServerError && err.name === 'ServerRejectedError') return null;
+        // A strict server refuses a field it does not know, another breaks on it (a chat
+        // template that fails): the next way may suit it, and failing that the first answer
+        // stands, as it did before any was tried. Cancelling still stops the warm-up.
+        if (err instanceof ServerError && !signal?.aborted) return null;
         throw err;
       });
       if (retried && !showsThinking(retried.message))

@@ -5,7 +5,7 @@ import { LocalServerModel } from '../../../../src/engines/openai-server/server-m
 // A thinking model (Qwen3) behind the servers' OpenAI-compatible endpoints, each honouring its
 // own documented way to turn thinking off, and what the warm-up makes of it.
 const address = 'http://127.0.0.1:8080';
-type Think = (body: JsonObject) => 'think' | 'answer' | 'reject';
+type Think = (body: JsonObject) => 'think' | 'think-then-answer' | 'answer' | 'reject' | 'fail';
 
 const CHAT_TEMPLATE_OFF = (b: JsonObject): boolean =>
   JSON.stringify(b.chat_template_kwargs) === '{"enable_thinking":false}';
@@ -18,21 +18,23 @@ function serverWith(think: Think, separateReasoning = false) {
     const body = JSON.parse(String(init?.body)) as JsonObject;
     bodies.push(body);
     const what = think(body);
-    if (what === 'reject')
+    if (what === 'reject' || what === 'fail')
       return Promise.resolve(
         new Response(JSON.stringify({ error: { message: 'unknown field in request' } }), {
-          status: 400,
+          status: what === 'reject' ? 400 : 500,
         }),
       );
     const thought = 'Okay, the user wants one word. Let me think about which word fits';
     const message =
       what === 'answer'
         ? { role: 'assistant', content: 'parcel' }
-        : separateReasoning
-          ? { role: 'assistant', content: '', reasoning: thought }
-          : { role: 'assistant', content: `<think>\n${thought}` };
+        : what === 'think-then-answer'
+          ? { role: 'assistant', content: `<think>\n${thought}\n</think>\n\nparcel` }
+          : separateReasoning
+            ? { role: 'assistant', content: '', reasoning: thought }
+            : { role: 'assistant', content: `<think>\n${thought}` };
     const reply = {
-      choices: [{ index: 0, message, finish_reason: what === 'answer' ? 'stop' : 'length' }],
+      choices: [{ index: 0, message, finish_reason: what === 'think' ? 'length' : 'stop' }],
       usage: { prompt_tokens: 30, completion_tokens: 8 },
     };
     return Promise.resolve(new Response(JSON.stringify(reply), { status: 200 }));
@@ -79,6 +81,19 @@ describe('a thinking model on a local server', () => {
       'chat_template_kwargs' in b ? 'reject' : REASONING_NONE(b) ? 'answer' : 'think',
     );
     expect((await model.warmUp()).thinkingOff).toBe('"reasoning_effort":"none"');
+  });
+
+  it('a retry with thinking off that fails otherwise leaves the first answer standing', async () => {
+    // Say a server whose chat template breaks on the extra field (HTTP 500), and a model that
+    // thought briefly and still answered: it connected before the retries existed.
+    const { model, bodies } = serverWith((b) =>
+      'chat_template_kwargs' in b || 'reasoning_effort' in b ? 'fail' : 'think-then-answer',
+    );
+    const warm = await model.warmUp();
+    expect(warm.thinkingOff).toBeNull();
+    expect((await ask(model)).text).toBe('parcel');
+    expect(bodies.at(-1)).not.toHaveProperty('chat_template_kwargs');
+    expect(bodies.at(-1)).not.toHaveProperty('reasoning_effort');
   });
 
   it('a server that takes neither way (LM Studio) is refused as before, with advice', async () => {
