@@ -5,14 +5,16 @@
  * the answer. Either names labels the model weighs, which would mislead the lenient answer
  * reader, so the block is removed before the answer is parsed.
  */
-const LEADING_BLOCK = /^\s*<think>[\s\S]*?<\/think>\s*/i;
+// Every complete block before the answer: a model can think after the empty block its
+// thinking-off template put first, and the answer comes after the last one.
+const LEADING_BLOCKS = /^(?:\s*<think>[\s\S]*?<\/think>)+\s*/i;
 const STARTED = /^\s*<think>/i;
-/** A block that holds something other than whitespace, or one that is never closed. */
-const THOUGHT = /^\s*<think>(?!\s*<\/think>)/i;
+/** A block that holds something other than whitespace, or one never closed, after any empty. */
+const THOUGHT = /^(?:\s*<think>\s*<\/think>)*\s*<think>(?!\s*<\/think>)/i;
 
-/** The text without a leading thinking block (complete blocks only; an unclosed one stays). */
+/** The text without its leading thinking blocks (complete ones only; an unclosed one stays). */
 export function stripThinkingBlock(text: string): string {
-  return text.replace(LEADING_BLOCK, '');
+  return text.replace(LEADING_BLOCKS, '');
 }
 
 /** True when the text starts a thinking block, closed or not (even an empty one). */

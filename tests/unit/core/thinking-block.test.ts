@@ -14,6 +14,15 @@ describe('a thinking block before an answer', () => {
     expect(stripThinkingBlock('billing <think>x</think>')).toBe('billing <think>x</think>');
   });
 
+  it('removes a second block a model writes after the empty one, but not one never closed', () => {
+    const twice = '<think>\n\n</think>\n\n<think>billing or account?</think>\n\naccount';
+    expect(stripThinkingBlock(twice)).toBe('account');
+    expect(startsWithThought(twice)).toBe(true);
+    const unclosed = '<think>\n\n</think>\n\n<think>billing or';
+    expect(stripThinkingBlock(unclosed)).toBe('<think>billing or');
+    expect(startsWithThought(unclosed)).toBe(true);
+  });
+
   it('keeps a block that is never closed (the answer never came)', () => {
     expect(stripThinkingBlock('<think>\nOkay, the user')).toBe('<think>\nOkay, the user');
     expect(startsThinkingBlock('<think>\nOkay, the user')).toBe(true);
