@@ -9,7 +9,7 @@ import type {
 } from '../worker/api';
 import type { CopaClient } from '../worker/client';
 import { secondsLeft, timeLeftWords, type LoadSample } from './lib/time-left';
-import { rememberedNumber, rememberNumber } from './lib/remembered-setting';
+import { rememberedNumber, rememberSetting } from './lib/remembered-setting';
 import { inRange, rangeWords, type SettingRange } from '../core/optimizers/copa-setting-ranges';
 
 /** The stand-in's simulated delay per call: as the Model screen offers it. */
@@ -142,7 +142,7 @@ export class EngineState {
     this.error = null;
     await this.guard(async () => {
       this.status = await this.client.useStandIn(seed, latency);
-      rememberNumber(LATENCY_KEY, latency);
+      rememberSetting(LATENCY_KEY, latency);
       this.speed = null;
     });
   }

@@ -1,4 +1,4 @@
-import { rememberedFlag, rememberFlag } from './lib/remembered-setting';
+import { rememberedFlag, rememberSetting } from './lib/remembered-setting';
 
 const KEY = 'keep-screen-on';
 
@@ -65,7 +65,7 @@ export class ScreenAwake {
 
   choose(on: boolean): void {
     this.chosen = on;
-    rememberFlag(KEY, on);
+    rememberSetting(KEY, on);
     void this.sync();
   }
 

@@ -18,7 +18,8 @@ export function rememberedNumber(key: string, min: number, max: number, fallback
   }
 }
 
-export function rememberNumber(key: string, value: number): void {
+/** Keeps a number or a yes or no under `key`, read back by rememberedNumber or rememberedFlag. */
+export function rememberSetting(key: string, value: number | boolean): void {
   try {
     globalThis.localStorage?.setItem(PREFIX + key, String(value));
   } catch {
@@ -33,13 +34,5 @@ export function rememberedFlag(key: string): boolean | null {
     return raw === 'true' ? true : raw === 'false' ? false : null;
   } catch {
     return null;
-  }
-}
-
-export function rememberFlag(key: string, value: boolean): void {
-  try {
-    globalThis.localStorage?.setItem(PREFIX + key, String(value));
-  } catch {
-    // Not kept: see above.
   }
 }
