@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withMemoryStorage } from '../helpers/memory-storage';
 import {
   ScreenAwake,
   type PageVisibility,
@@ -52,28 +53,8 @@ function fakePage() {
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (k) => items.get(k) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (k) => void items.delete(k),
-    setItem: (k, v) => void items.set(k, String(v)),
-  };
-}
-
 describe('ScreenAwake', () => {
-  const saved = globalThis.localStorage;
-  beforeEach(() => {
-    globalThis.localStorage = memoryStorage();
-  });
-  afterEach(() => {
-    globalThis.localStorage = saved;
-  });
+  withMemoryStorage();
 
   it('holds the lock while a run goes on, asks again when the tab shows again, lets go at the end', async () => {
     const lock = fakeApi();

@@ -1,21 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withMemoryStorage } from '../helpers/memory-storage';
 import { EngineState } from '../../../src/ui/engine-state.svelte';
 import type { CopaClient } from '../../../src/worker/client';
-
-/** An in-memory localStorage, as a browser keeps one per site. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (k) => items.get(k) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (k) => void items.delete(k),
-    setItem: (k, v) => void items.set(k, String(v)),
-  };
-}
 
 function engineWith(calls: number[]): EngineState {
   const client = {
@@ -28,13 +14,7 @@ function engineWith(calls: number[]): EngineState {
 }
 
 describe("the stand-in's simulated delay", () => {
-  const saved = globalThis.localStorage;
-  beforeEach(() => {
-    globalThis.localStorage = memoryStorage();
-  });
-  afterEach(() => {
-    globalThis.localStorage = saved;
-  });
+  withMemoryStorage();
 
   it('is remembered across a reload, so a resumed run keeps its pace', async () => {
     const calls: number[] = [];

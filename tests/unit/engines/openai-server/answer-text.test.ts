@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../../src/core/json';
 import { LocalServerModel } from '../../../../src/engines/openai-server/server-model';
+import { askToRoute } from '../../helpers/route-request';
 
 // What a thinking model (Qwen3, DeepSeek-R1) or a broken chat template sends back through
 // Ollama, llama-server, LM Studio or vLLM, and what the app makes of it.
@@ -21,30 +22,21 @@ function modelAnswering(message: JsonObject, finishReason = 'stop'): LocalServer
   });
 }
 
-const ask = (m: LocalServerModel) =>
-  m.complete({
-    messages: [{ role: 'user', content: 'Route: my card was charged twice.' }],
-    temperature: 0,
-    topP: 1,
-    maxTokens: 32,
-    seed: 0,
-  });
-
 describe('the answer text of a local server', () => {
   it('drops the thinking block a server leaves before the answer', async () => {
     const m = modelAnswering({
       content:
         '<think>\nBilling or account? The card was charged.\n</think>\n\n[[ ## department ## ]]\nbilling',
     });
-    expect((await ask(m)).text).toBe('[[ ## department ## ]]\nbilling');
+    expect((await askToRoute(m)).text).toBe('[[ ## department ## ]]\nbilling');
   });
 
   it('an empty answer is an error that says what to do, not a wrong answer', async () => {
-    await expect(ask(modelAnswering({ content: '' }))).rejects.toMatchObject({
+    await expect(askToRoute(modelAnswering({ content: '' }))).rejects.toMatchObject({
       name: 'ServerEmptyAnswerError',
       message: expect.stringMatching(/no text.*the answer was empty; finish_reason: stop/s),
     });
-    await expect(ask(modelAnswering({ content: null }))).rejects.toMatchObject({
+    await expect(askToRoute(modelAnswering({ content: null }))).rejects.toMatchObject({
       name: 'ServerEmptyAnswerError',
     });
   });
@@ -54,14 +46,14 @@ describe('the answer text of a local server', () => {
       { content: '', reasoning_content: 'Okay, the user wants a department.' },
       'length',
     );
-    await expect(ask(separate)).rejects.toMatchObject({
+    await expect(askToRoute(separate)).rejects.toMatchObject({
       name: 'ServerEmptyAnswerError',
       message: expect.stringMatching(
         /turn its thinking off.*still thinking \(34 characters of reasoning\); finish_reason: length/s,
       ),
     });
     const inline = modelAnswering({ content: '<think>\nOkay, the user wants' }, 'length');
-    await expect(ask(inline)).rejects.toMatchObject({
+    await expect(askToRoute(inline)).rejects.toMatchObject({
       name: 'ServerEmptyAnswerError',
       message: expect.stringMatching(/still thinking; finish_reason: length/),
     });

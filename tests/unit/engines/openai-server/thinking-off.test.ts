@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../../src/core/json';
 import { LocalServerModel } from '../../../../src/engines/openai-server/server-model';
+import { askToRoute } from '../../helpers/route-request';
 
 // A thinking model (Qwen3) behind the servers' OpenAI-compatible endpoints, each honouring its
 // own documented way to turn thinking off, and what the warm-up makes of it.
@@ -43,15 +44,6 @@ function serverWith(think: Think, separateReasoning = false) {
   return { model, bodies };
 }
 
-const ask = (m: LocalServerModel) =>
-  m.complete({
-    messages: [{ role: 'user', content: 'Route: my card was charged twice.' }],
-    temperature: 0,
-    topP: 1,
-    maxTokens: 32,
-    seed: 0,
-  });
-
 describe('a thinking model on a local server', () => {
   it('llama-server or vLLM: turned off with chat_template_kwargs, kept for every later call', async () => {
     const { model, bodies } = serverWith((b) => (CHAT_TEMPLATE_OFF(b) ? 'answer' : 'think'));
@@ -61,7 +53,7 @@ describe('a thinking model on a local server', () => {
     expect(bodies).toHaveLength(3);
     expect(bodies[0]).not.toHaveProperty('chat_template_kwargs');
     expect(bodies.slice(1).every(CHAT_TEMPLATE_OFF)).toBe(true);
-    expect((await ask(model)).text).toBe('parcel');
+    expect((await askToRoute(model)).text).toBe('parcel');
     expect(CHAT_TEMPLATE_OFF(bodies.at(-1)!)).toBe(true);
     expect(bodies.some((b) => 'reasoning_effort' in b)).toBe(false);
   });
@@ -70,7 +62,7 @@ describe('a thinking model on a local server', () => {
     const { model, bodies } = serverWith((b) => (REASONING_NONE(b) ? 'answer' : 'think'), true);
     const warm = await model.warmUp();
     expect(warm.thinkingOff).toBe('"reasoning_effort":"none"');
-    expect((await ask(model)).text).toBe('parcel');
+    expect((await askToRoute(model)).text).toBe('parcel');
     const last = bodies.at(-1)!;
     expect(REASONING_NONE(last)).toBe(true);
     expect(last).not.toHaveProperty('chat_template_kwargs');
@@ -91,7 +83,7 @@ describe('a thinking model on a local server', () => {
     );
     const warm = await model.warmUp();
     expect(warm.thinkingOff).toBeNull();
-    expect((await ask(model)).text).toBe('parcel');
+    expect((await askToRoute(model)).text).toBe('parcel');
     expect(bodies.at(-1)).not.toHaveProperty('chat_template_kwargs');
     expect(bodies.at(-1)).not.toHaveProperty('reasoning_effort');
   });
@@ -108,7 +100,7 @@ describe('a thinking model on a local server', () => {
   it('a model that does not think is sent no thinking setting', async () => {
     const { model, bodies } = serverWith(() => 'answer');
     expect((await model.warmUp()).thinkingOff).toBeNull();
-    await ask(model);
+    await askToRoute(model);
     expect(bodies).toHaveLength(3);
     expect(bodies.some((b) => 'chat_template_kwargs' in b || 'reasoning_effort' in b)).toBe(false);
   });
@@ -129,6 +121,6 @@ describe('a thinking model on a local server', () => {
         ),
     });
     expect((await empty.warmUp()).thinkingOff).toBeNull();
-    expect((await ask(empty)).text).toBe('parcel');
+    expect((await askToRoute(empty)).text).toBe('parcel');
   });
 });
