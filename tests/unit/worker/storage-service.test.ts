@@ -393,7 +393,11 @@ describe('The worker service storage: runs', () => {
     void dying.startRun({ task, config: small }, () => undefined);
     const reload = tab(profile);
     let unfinished: RunSummary[] = [];
-    await until(async () => (unfinished = await unfinishedRuns(reload)).length > 0, 'a stored run');
+    // The run is stored a moment before its first checkpoint: wait for that checkpoint.
+    await until(
+      async () => (unfinished = await unfinishedRuns(reload))[0]?.lastCheckpointLabel !== undefined,
+      'a stored run with its first checkpoint',
+    );
     expect(unfinished[0]!.lastCheckpointLabel).toBe('no phase finished yet');
     expect(unfinished[0]!.bestScore).toBeUndefined();
   });
