@@ -1,5 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { pressOn } from './press-on';
 import { chooseStandIn, noSeriousA11yProblems, openScreen } from './screens';
 import { openWithStandIn, runToFinish } from './storage-helpers';
 
@@ -75,13 +76,6 @@ function expectReached(names: string[], wanted: RegExp[]): void {
       names.some((n) => w.test(n)),
       `${w} reached by Tab`,
     ).toBe(true);
-}
-
-/** Presses Enter on a control reached by keyboard focus. */
-async function pressOn(control: Locator): Promise<void> {
-  await control.focus();
-  await expect(control).toBeFocused();
-  await control.press('Enter');
 }
 
 test('at 375 px every screen can be walked by Tab alone, each stop on screen with a focus ring', async ({

@@ -1,16 +1,10 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { pressOn } from './press-on';
 import { openScreen } from './screens';
 import { openWithStandIn, runToFinish, twoFinishedRunsInLibrary } from './storage-helpers';
 
 // A keyboard or screen-reader user keeps their place: an action that removes or disables the
 // control pressed moves focus somewhere that says where they are, never to the page itself.
-
-/** Presses Enter on a control reached by keyboard focus. */
-async function pressOn(control: Locator): Promise<void> {
-  await control.focus();
-  await expect(control).toBeFocused();
-  await control.press('Enter');
-}
 
 test('in the Library by keyboard, closing a comparison and each step of a deletion leave focus on what comes next', async ({
   page,

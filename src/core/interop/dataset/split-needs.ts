@@ -16,7 +16,7 @@ export const NO_TEST_SET = 'No test set: Results will have nothing to score.';
 
 /** Said on Results, and by the worker when asked to score an empty test set. */
 export const NOTHING_TO_TEST =
-  'This dataset has no test examples, so there is nothing to score on the test set. Import the file again with a test share above 0 to evaluate on examples the run never saw.';
+  'This dataset has no test examples, so there is nothing to score on the test set. To evaluate on examples the run never saw, import the file again with a test share above 0 (a file of a few rows may leave none for testing whatever the share: add rows).';
 
 /** The parts a run needs, with the part's name as a sentence starts it. */
 const NEEDED: readonly { part: 'train' | 'val'; name: string }[] = [
