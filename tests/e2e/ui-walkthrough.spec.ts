@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { noSeriousA11yProblems, openScreen, shot } from './screens';
 
 // A new user's path through every screen with the stand-in (headless Chromium has no GPU):
-// screenshots of each screen go to test-results/screens, and each screen is scanned by axe.
+// screenshots of each screen go to SCREENS_DIR when it is set, and each screen is scanned by axe.
 
 test('a new user runs COPA on the ready example, pauses, resumes, reads results, tries it, edits the program, imports a CSV and finds it all in the Library after a reload', async ({
   page,
