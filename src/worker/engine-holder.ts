@@ -19,6 +19,7 @@ import type {
   ServerInput,
   ServerModels,
   StorageReport,
+  ThinkingOffReason,
 } from './api';
 import { addressKind, normalizeBaseUrl } from '../engines/openai-server/address';
 import { ServerError } from '../engines/openai-server/errors';
@@ -50,6 +51,8 @@ type Current =
       unload: () => Promise<void>;
       /** Measured by a warm-up call after loading; null when it could not be. */
       speed: ModelSpeed | null;
+      /** Set when every call turns the model's thinking off, saying how COPA knows it thinks. */
+      thinkingOff: ThinkingOffReason | null;
     }
   | { kind: 'server'; model: LocalServerModel };
 
@@ -131,6 +134,9 @@ export class EngineHolder {
         // Prompts are checked against it before each call (demos trimmed, or a clear error).
         contextWindow: entry.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
         thinkingOff: entry.thinking,
+        // The catalog knows which of its models think; a model added by address shows it in its
+        // warm-up (its id says nothing sure: Qwen3-4B thinks, Qwen3-4B-Instruct-2507 does not).
+        detectThinking: entry.custom,
         signal: controller.signal,
         ...(onProgress ? { onProgress } : {}),
       });
@@ -149,7 +155,13 @@ export class EngineHolder {
         await loaded.unload().catch(() => undefined);
         throw new AbortedError();
       }
-      this.current = { kind: 'webllm', model: loaded.model, unload: loaded.unload, speed };
+      this.current = {
+        kind: 'webllm',
+        model: loaded.model,
+        unload: loaded.unload,
+        speed,
+        thinkingOff: entry.thinking ? 'catalog' : loaded.model.thinkingOff ? 'warm-up' : null,
+      };
       onProgress?.({
         phase: 'ready',
         percent: 100,
@@ -247,6 +259,7 @@ export class EngineHolder {
       kind: c.kind,
       modelId: c.model.id,
       label: labelOf(c),
+      ...(c.kind === 'webllm' && c.thinkingOff ? { thinkingOff: c.thinkingOff } : {}),
     };
   }
 

@@ -6,7 +6,7 @@ import { REAL_MODEL_PRESET } from '../../src/core/real-model-preset';
 // `?simulated-webllm` is a test-only switch (src/worker/test-hooks.ts). The simulated GPU is a
 // 4 GB device, so Phi-3.5 mini (3.7 GB of GPU memory) is too large for it.
 
-test('a real model: too-large models need confirmation, the warm-up measures the speed, the preset is applied and the run is estimated in minutes', async ({
+test('a real model: too-large models need confirmation, the warm-up measures the speed, the preset is applied, the run is estimated in minutes, and a model added by address is found thinking by its warm-up', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -79,4 +79,26 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await expect(page.getByLabel('Cycles')).toHaveValue('3');
   await expect(page.getByTestId('time-estimate')).toContainText('typical integrated GPU');
   await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+
+  // A model added by address that thinks (the simulated Qwen3 4B does) is found so by its
+  // warm-up, and the status says its thinking is off; the catalog could not have said it.
+  await openScreen(page, 'Model');
+  await page.getByText('Add a model by address').click();
+  await page.getByLabel('Model id').fill('Qwen3-4B-q4f32_1-MLC');
+  await page.getByLabel('Weights URL').fill('https://simulated.invalid/Qwen3-4B');
+  await page.getByLabel('Library URL (.wasm)').fill('https://simulated.invalid/Qwen3-4B.wasm');
+  await page.getByRole('button', { name: 'Add model' }).click();
+  const added = catalog.locator('label', { hasText: 'Qwen3-4B-q4f32_1-MLC' });
+  await expect(added).toContainText('(added by address)');
+  await expect(added.getByTestId('thinking-off')).toHaveCount(0);
+  await expect(added.getByRole('radio')).toBeChecked();
+  await expect(page.getByTestId('model-thinking-off')).toHaveCount(0);
+  await load.click();
+  await expect(page.getByTestId('engine-status')).toContainText('Qwen3-4B-q4f32_1-MLC');
+  await expect(page.getByTestId('model-thinking-off')).toContainText(
+    'This model thinks before it answers (its warm-up call showed it)',
+  );
+  await expect(page.getByTestId('model-thinking-off')).toContainText(
+    'COPA turns its thinking off on every call',
+  );
 });

@@ -13,6 +13,11 @@ export interface LoadWebLLMOptions extends WebLLMModelOptions {
   onProgress?: (progress: LoadProgress) => void;
   /** Aborting unloads the engine, which stops the download. */
   signal?: AbortSignal;
+  /**
+   * Whether the model thinks is not known (one added by address): the warm-up finds out, and a
+   * model found thinking has its thinking turned off from then on.
+   */
+  detectThinking?: boolean;
 }
 
 /**
@@ -25,7 +30,10 @@ export async function loadWebLLMModel(
 ): Promise<{
   model: WebLLMModel;
   unload: () => Promise<void>;
-  /** A short warm-up that measures the model's speed (see measureSpeed). */
+  /**
+   * A short warm-up that measures the model's speed (see measureSpeed); a model it finds
+   * thinking (detectThinking) answers with its thinking off from then on.
+   */
   measureSpeed: (signal?: AbortSignal) => Promise<ModelSpeed | null>;
 }> {
   if (opts.signal?.aborted) throw new AbortedError();
@@ -50,7 +58,13 @@ export async function loadWebLLMModel(
   return {
     model,
     unload: () => engine.unload(),
-    measureSpeed: (signal) =>
-      measureSpeed(engine, signal, undefined, { thinkingOff: opts.thinkingOff === true }),
+    measureSpeed: async (signal) => {
+      const reading = await measureSpeed(engine, signal, undefined, {
+        thinkingOff: model.thinkingOff,
+        detectThinking: opts.detectThinking === true,
+      });
+      if (reading.thinkingFound) model.turnThinkingOff();
+      return reading.speed;
+    },
   };
 }

@@ -80,7 +80,8 @@ export class WrappedRuntime<E extends ChatEngine> implements WebLLMRuntime {
 
 /**
  * A runtime of simulated engines that answer like a small model (see SimulatedEngine); the
- * Qwen3 models think before answering unless a request turns thinking off, as the real ones do.
+ * Qwen3 models think before answering unless a request turns thinking off, as the real ones do
+ * (see qwen3Thinks), those of the catalog and those added by address alike.
  */
 export class SimulatedRuntime extends WrappedRuntime<SimulatedEngine> {
   constructor(options: Partial<SimulatedEngineOptions> = {}) {
@@ -88,12 +89,20 @@ export class SimulatedRuntime extends WrappedRuntime<SimulatedEngine> {
       () =>
         new SimulatedEngine({
           answer: smallModelAnswer,
-          thinks: (modelId) => modelId?.startsWith('Qwen3-') === true,
+          thinks: qwen3Thinks,
           ...options,
         }),
       RECORDS,
     );
   }
+}
+
+/**
+ * Which loaded models think, as Qwen3's do: its hybrid models (Qwen3-0.6B, Qwen3-4B …) think
+ * unless asked not to; its Instruct-2507 releases never think, though their ids start alike.
+ */
+function qwen3Thinks(modelId: string | null): boolean {
+  return modelId?.startsWith('Qwen3-') === true && !modelId.includes('-Instruct-2507');
 }
 
 /**

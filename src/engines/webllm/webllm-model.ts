@@ -37,7 +37,10 @@ export interface WebLLMModelOptions {
   contextWindow?: number;
   /** What makes this model's answers its own (see LanguageModel.cacheIdentity). */
   cacheIdentity?: string;
-  /** A thinking model (the catalog's `thinking`): every request turns its thinking off. */
+  /**
+   * A thinking model (the catalog's `thinking`): every request turns its thinking off. One whose
+   * warm-up shows it thinking gets the same later (see turnThinkingOff).
+   */
   thinkingOff?: boolean;
 }
 
@@ -47,7 +50,7 @@ export class WebLLMModel implements LanguageModel {
   readonly contextWindow: number | undefined;
   readonly cacheIdentity: string | undefined;
   private readonly engine: ChatEngine;
-  private readonly thinkingOff: boolean;
+  private sendsThinkingOff: boolean;
   /** The previous request's messages, to tell a retry that extends it (see complete). */
   private lastMessages: LMRequest['messages'] = [];
   private readonly onUsage: ((usage: CallUsage) => void) | undefined;
@@ -68,9 +71,22 @@ export class WebLLMModel implements LanguageModel {
     this.contextWindow = opts.contextWindow;
     this.cacheIdentity = opts.cacheIdentity;
     this.onUsage = opts.onUsage;
-    this.thinkingOff = opts.thinkingOff === true;
+    this.sendsThinkingOff = opts.thinkingOff === true;
     this.keepCalls = Math.max(1, opts.keepCalls ?? 200);
     this.clock = opts.clock ?? (() => performance.now());
+  }
+
+  /** True when every request turns the model's thinking off. */
+  get thinkingOff(): boolean {
+    return this.sendsThinkingOff;
+  }
+
+  /**
+   * Every request from now on turns thinking off: the warm-up found the model thinking where
+   * nothing said it would (a model added by address, which the catalog knows nothing of).
+   */
+  turnThinkingOff(): void {
+    this.sendsThinkingOff = true;
   }
 
   async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
@@ -87,7 +103,7 @@ export class WebLLMModel implements LanguageModel {
       if (extends_(request.messages, this.lastMessages)) await this.engine.resetChat?.();
       this.lastMessages = request.messages;
       completion = await this.engine.chat.completions.create(
-        toChatRequest(request, { thinkingOff: this.thinkingOff }),
+        toChatRequest(request, { thinkingOff: this.sendsThinkingOff }),
       );
     } catch (err) {
       if (signal?.aborted) throw new AbortedError();

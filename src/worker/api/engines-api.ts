@@ -18,7 +18,16 @@ export interface EngineStatus {
   modelId: string | null;
   /** What to show; the stand-in is always labeled as such. */
   label: string;
+  /**
+   * Set for a WebLLM model that thinks before answering, whose thinking COPA turns off on every
+   * call: how COPA knows it thinks (the catalog says so, or the warm-up after loading showed it,
+   * for a model added by address). A local server's connection says so in its warm-up.
+   */
+  thinkingOff?: ThinkingOffReason;
 }
+
+/** Why a model's thinking is turned off: the catalog says it thinks, or its warm-up showed it. */
+export type ThinkingOffReason = 'catalog' | 'warm-up';
 
 /** A model the user adds by address (their own hosting of MLC-compiled weights). */
 export interface CustomModelInput {

@@ -59,6 +59,7 @@ const storedRunConfig: v.GenericSchema<StoredRunConfig> = v.looseObject({
     kind: v.nullable(v.picklist(['standin', 'webllm', 'server'])),
     modelId: v.nullable(v.string()),
     label: v.string(),
+    thinkingOff: v.optional(v.picklist(['catalog', 'warm-up'])),
   }),
   name: v.string(),
   datasetName: v.optional(v.string()),

@@ -53,6 +53,16 @@ function service(options: Partial<SimulatedEngineOptions> = {}, deviceMemoryGB?:
   return { runtime, service: createCopaService(deps(env, runtime)) };
 }
 
+/** Adds a model by address (as the Model screen's form does) and loads it. */
+async function addAndLoad(s: ReturnType<typeof service>['service'], modelId: string) {
+  await s.addCustomModel({
+    modelId,
+    modelUrl: `https://simulated.invalid/${modelId}`,
+    modelLibUrl: `https://simulated.invalid/${modelId}.wasm`,
+  });
+  return s.loadModel(modelId);
+}
+
 describe('the worker with a simulated WebLLM engine', () => {
   it('measures the model speed after loading, and gives the run in minutes before it starts', async () => {
     const { runtime, service: s } = service();
@@ -143,6 +153,40 @@ describe('the worker with a simulated WebLLM engine', () => {
     const same = await other.service.startRun({ task, config }, () => undefined);
     expect(same.result.baselineScore).toBe(outcome.result.baselineScore);
     expect(other.runtime.engines[0]!.requests.some((r) => r.extra_body !== undefined)).toBe(false);
+  });
+
+  it('a model added by address that thinks is found so by its warm-up, and runs with its thinking off', async () => {
+    const { runtime, service: s } = service({ answer: confusesShipping });
+    // Qwen3 4B thinks; its Instruct-2507 release (below) does not, though the ids start alike.
+    const status = await addAndLoad(s, 'Qwen3-4B-q4f32_1-MLC');
+    expect(status).toMatchObject({ kind: 'webllm', thinkingOff: 'warm-up' });
+    // The warm-up's first call showed the thinking; the measured one had it off, as a run will.
+    const [first, measured] = runtime.engines[0]!.requests;
+    expect(first?.extra_body).toBeUndefined();
+    expect(measured?.extra_body).toEqual({ enable_thinking: false });
+    expect(await s.modelSpeed()).toMatchObject({ decodeTokensPerS: 40 });
+    const outcome = await s.startRun({ task, config: { ...small, cycles: 2 } }, () => undefined);
+    expect(outcome.status).toBe('finished');
+    // Its answers are read: only the shipping tickets it confuses are wrong.
+    expect(outcome.result.baselineScore).toBeGreaterThan(0.6);
+    const sent = runtime.engines[0]!.requests.slice(WARM_UP_CALLS);
+    const proposer = sent.filter((r) =>
+      String(r.messages[0]?.content).includes('`proposed_instruction`'),
+    );
+    expect(proposer.length).toBeGreaterThan(0);
+    expect(sent.every((r) => r.extra_body?.enable_thinking === false)).toBe(true);
+  });
+
+  it('a model added by address that does not think is sent no thinking setting', async () => {
+    const { runtime, service: s } = service({ answer: confusesShipping });
+    const status = await addAndLoad(s, 'Qwen3-4B-Instruct-2507-q4f32_1-MLC');
+    expect(status.kind).toBe('webllm');
+    expect(status).not.toHaveProperty('thinkingOff');
+    const outcome = await s.startRun({ task, config: { ...small, cycles: 2 } }, () => undefined);
+    expect(outcome.result.baselineScore).toBeGreaterThan(0.6);
+    const sent = runtime.engines[0]!.requests;
+    expect(sent.length).toBeGreaterThan(WARM_UP_CALLS);
+    expect(sent.some((r) => r.extra_body !== undefined)).toBe(false);
   });
 
   it('an answer without its output marker, or echoing the input markers, is retried and read', async () => {
