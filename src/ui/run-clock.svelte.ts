@@ -1,4 +1,5 @@
 import type { RunEvent } from '../worker/api';
+import type { ClockResume } from './lib/run-clock-words';
 
 /** How often the running time ticks on screen (and in the tab's title). */
 const TICK_MS = 1_000;
@@ -15,8 +16,13 @@ export class RunClock {
   private ticking = $state(false);
   /** The running time at the run's end (null while it runs, or when it ended without saying). */
   private final = $state<number | null>(null);
-  /** The run shown was resumed: its running time leaves out the time it spent paused. */
-  resumed = $state(false);
+  /**
+   * The run shown was resumed: its running time goes on from its last checkpoint (null: it was
+   * not resumed).
+   */
+  resumed = $state.raw<ClockResume | null>(null);
+  /** The run started in this page continues one that stopped inside a phase (see start). */
+  private cutOff = false;
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly clock: () => number = () => performance.now()) {}
@@ -33,9 +39,13 @@ export class RunClock {
     return this.ticking && this.anchor !== null;
   }
 
-  /** A run starts or resumes in this page: tick until it ends. */
-  start(): void {
+  /**
+   * A run starts or resumes in this page: tick until it ends. `cutOff`: it continues a run that
+   * stopped inside a phase, which it runs again (the worker's event cannot tell).
+   */
+  start(cutOff = false): void {
     this.stopTicking();
+    this.cutOff = cutOff;
     this.final = null;
     this.anchor = null;
     this.ticking = true;
@@ -47,7 +57,10 @@ export class RunClock {
   observe(events: readonly RunEvent[]): void {
     for (const e of events) {
       if (e.type === 'run-started') {
-        this.resumed = e.resumedAtPhase !== undefined;
+        this.resumed =
+          e.resumedAtPhase === undefined
+            ? null
+            : { atPhase: e.resumedAtPhase, cutOff: this.cutOff };
         if (e.wallMs !== undefined) {
           this.now = this.clock();
           this.anchor = { wallMs: e.wallMs, at: this.now };
@@ -72,7 +85,8 @@ export class RunClock {
     this.stopTicking();
     this.final = null;
     this.anchor = null;
-    this.resumed = false;
+    this.resumed = null;
+    this.cutOff = false;
   }
 
   private stopTicking(): void {

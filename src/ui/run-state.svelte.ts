@@ -77,6 +77,11 @@ export class RunState {
   private deletedRunId = $state<string | null>(null);
   /** The id of the run `resumedFrom` names. */
   private resumedRunId: string | null = null;
+  /**
+   * The run of this page stopped inside a phase (the GPU lost, an error), not between phases
+   * as a pause does: resuming runs that phase again, and its running time steps back.
+   */
+  private stoppedInPhase = false;
 
   constructor(
     private readonly client: CopaClient,
@@ -265,7 +270,14 @@ export class RunState {
     this.modelLabel = this.engine.status.label;
     this.standIn = this.engine.status.kind === 'standin';
     this.startProgram = stored ? snapshot(stored.startProgram) : null;
-    await this.drive(() => this.client.resumeStoredRun(runId, (events) => this.take(events)));
+    // Still 'running': the tab that ran it died (a reload, a crash; a run going on in another
+    // tab is refused); 'failed': an error stopped it. Either stopped it inside a phase. A
+    // 'paused' one was paused between phases, or lost its GPU inside one: not told apart.
+    const cutOff = stored?.status === 'running' || stored?.status === 'failed';
+    await this.drive(
+      () => this.client.resumeStoredRun(runId, (events) => this.take(events)),
+      cutOff,
+    );
     // Refused before it started (another model is loaded): the run is still there to resume,
     // not "Continuing…" with nothing going on.
     if (this.error && this.outcome === null && this.eventCount === 0) {
@@ -278,7 +290,10 @@ export class RunState {
   async resume(): Promise<void> {
     if (this.running) return;
     this.paused = false;
-    await this.drive(() => this.client.resumeRun((events) => this.take(events)));
+    await this.drive(
+      () => this.client.resumeRun((events) => this.take(events)),
+      this.stoppedInPhase,
+    );
   }
 
   async pause(): Promise<void> {
@@ -323,10 +338,12 @@ export class RunState {
     }
   }
 
-  private async drive(call: () => Promise<RunOutcome>): Promise<void> {
+  /** Runs `call`; `cutOff`: it resumes a run that stopped inside a phase (see RunClock.start). */
+  private async drive(call: () => Promise<RunOutcome>, cutOff = false): Promise<void> {
     this.running = true;
     this.error = null;
-    this.clock.start();
+    const eventsBefore = this.eventCount;
+    this.clock.start(cutOff);
     this.awake.runStarted();
     try {
       const outcome = await call();
@@ -334,6 +351,7 @@ export class RunState {
       // The exact curve replaces the one pieced together from events.
       this.view.curve = outcome.result.curve.map(([c, s]) => [c, s]);
       this.paused = outcome.status === 'paused' || outcome.status === 'engine-lost';
+      this.stoppedInPhase = outcome.status === 'engine-lost';
       if (outcome.status === 'engine-lost' && outcome.error) {
         this.engine.engineLost(outcome.error);
         // A server keeps its place: say here what went wrong, as the Model screen would.
@@ -346,6 +364,8 @@ export class RunState {
       // The engine kept failing, or storage was full: the run stopped at its last finished
       // phase and can resume.
       this.paused = RESUMABLE_FAILURES.includes(this.error.name);
+      // Refused before it started, the run is where it was; else the error cut it off.
+      if (this.eventCount > eventsBefore) this.stoppedInPhase = true;
     } finally {
       this.running = false;
       this.pausing = false;

@@ -1,6 +1,7 @@
 import type { ParsedTable } from '../core/interop/dataset/table';
 import type { JsonValue } from '../core/json';
 import type { ColumnValues } from './api';
+import { characterCount, textStart } from '../core/text-start';
 
 /* What the Data screen's preview shows of a file: guessed columns, value counts, cut values. */
 
@@ -64,14 +65,18 @@ function isSplitColumn(column: string): boolean {
 /** Longer preview values are cut: a 19 MB cell would freeze the page that renders it. */
 const PREVIEW_CHARS = 500;
 
+/** A row's values for the preview, long texts cut between graphemes (no emoji is halved). */
 export function shortened(values: Record<string, JsonValue>): Record<string, JsonValue> {
   return Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [
-      k,
-      typeof v === 'string' && v.length > PREVIEW_CHARS
-        ? `${v.slice(0, PREVIEW_CHARS)}… (${v.length.toLocaleString('en')} characters in all)`
-        : v,
-    ]),
+    Object.entries(values).map(([k, v]) => {
+      const start = typeof v === 'string' ? textStart(v, PREVIEW_CHARS) : null;
+      return [
+        k,
+        typeof v === 'string' && start !== null
+          ? `${start}… (${characterCount(v).toLocaleString('en')} characters in all)`
+          : v,
+      ];
+    }),
   );
 }
 

@@ -137,6 +137,11 @@ test('a run interrupted by a reload resumes and ends with the same program as an
   // The resumed run shows its progress on the Optimize screen, as phase cards.
   await expect(page.getByRole('heading', { name: 'Optimize' })).toBeVisible();
   await expect(page.getByTestId('resumed-from')).toBeVisible();
+  // Cut off inside its second phase, it runs that phase again: its running time goes on from
+  // the first phase's end, less than was shown before the reload, and says why.
+  await expect(page.getByTestId('run-time')).toContainText(
+    'Running time (resumed from the last finished phase; the phase that was cut off is run again):',
+  );
   // The phases finished before the reload are retold at once: the first card is the first
   // compilation phase, already decided, while the run goes on.
   const first = page.getByTestId('phase-card').first();

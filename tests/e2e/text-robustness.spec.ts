@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { pressOn } from './press-on';
 import { openScreen } from './screens';
 import { openWithStandIn, runToFinish } from './storage-helpers';
 
@@ -15,6 +16,14 @@ const MARKUP = '<b data-x="1">bold</b><img src=x onerror="window.hit=1">';
 const LONG =
   `${ARABIC} ${EMOJI} ${MARKUP} ` + 'x'.repeat(30_000) + ' ' + 'word '.repeat(13_900) + HEBREW;
 const LONG_TEXT = LONG + ' '.repeat(100_000 - LONG.length);
+/**
+ * A ticket long enough to be folded on Results (past 300 characters), Arabic first, with a
+ * skin-toned thumb (two code points, four UTF-16 units) across the 300th character: the cut
+ * must leave it out whole, never half of it.
+ */
+const FOLD_AT = 300;
+const BEFORE_THUMB = `${ARABIC} ${'w'.repeat(FOLD_AT - ARABIC.length - 2)}`;
+const FOLDED_TICKET = `${BEFORE_THUMB}👍🏽${' and more words'.repeat(30)}`;
 
 /** No sideways scrolling of the page at a phone's width and at a laptop's. */
 async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
@@ -106,11 +115,13 @@ function hardCsv(): string {
     [MARKUP, 'billing'],
     [LONG_TEXT.trim(), 'shipping'],
   ];
-  // Enough of each that the test set, whatever the seeded split, has right-to-left inputs.
+  // Enough of each that the test set, whatever the seeded split, has right-to-left inputs and
+  // inputs long enough to be folded.
   const kinds = [
     [ARABIC, 'billing'],
     [HEBREW, 'shipping'],
     [`${EMOJI} plain ticket`, 'technical'],
+    [FOLDED_TICKET, 'billing'],
   ] as const;
   for (let round = 0; round < 8; round++)
     for (const [text, label] of kinds) rows.push([`${text} ${round}`, label]);
@@ -154,18 +165,55 @@ test("Data's preview and Results' examples show long, emoji and right-to-left te
   await expectNoMarkup(page);
   await expectNoSidewaysScroll(page, 'Results with hard texts');
   // Whatever landed in the test set: each input's value is isolated, in its own direction,
-  // after its field's name.
+  // after its field's name; a long one is cut ("…") with a button to show it all, and only a
+  // long one.
   const values = table.locator('tbody tr td:nth-child(2) bdi');
   await expect(values.first()).toBeVisible();
   let rightToLeft = 0;
+  let folded = 0;
   for (const value of await values.all()) {
     const text = ((await value.textContent()) ?? '').trim();
     const rtl = /^[\u0590-\u06ff]/.test(text);
     expect(await shownDirection(value), text.slice(0, 40)).toBe(rtl ? 'rtl' : 'ltr');
     if (rtl) rightToLeft++;
+    const toggle = value.locator('xpath=following-sibling::button');
+    await expect(toggle).toHaveCount(text.endsWith('…') ? 1 : 0);
+    if (text.endsWith('…')) folded++;
   }
   expect(rightToLeft).toBeGreaterThan(0);
+  expect(folded).toBeGreaterThan(0);
   await expect(table.locator('tbody tr td:nth-child(2)').first()).toContainText(/^ticket: /);
+
+  // A long ticket is shown up to the fold, cut before the emoji across it (not inside it).
+  const cell = table.locator('tbody tr td:nth-child(2)').filter({ hasText: BEFORE_THUMB }).first();
+  const ticket = cell.locator('bdi');
+  await expect(ticket).toHaveText(`${BEFORE_THUMB}…`);
+  expect(await shownDirection(ticket)).toBe('rtl');
+  const whole = await ticket.evaluate((el) => el.id);
+  const toggle = cell.getByRole('button');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle).toHaveAttribute('aria-controls', whole);
+  // The button gives the value's length in characters (its round number included; the thumb
+  // is one character of two code points, counted as two).
+  const length = [...`${FOLDED_TICKET} 0`].length.toLocaleString('en');
+  await expect(toggle).toHaveText(`Show all (${length} characters)`);
+  // From the keyboard: the value opens in place, the button says it folds it again and keeps
+  // the focus.
+  await pressOn(toggle);
+  await expect(toggle).toHaveText('Show less');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(toggle).toBeFocused();
+  const shownAll = (await ticket.textContent()) ?? '';
+  expect(shownAll.slice(0, -2)).toBe(FOLDED_TICKET);
+  expect(shownAll.slice(-2)).toMatch(/^ \d$/);
+  expect(await shownDirection(ticket)).toBe('rtl');
+  await expectNoSidewaysScroll(page, 'Results with a long ticket shown all');
+  await toggle.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle).toHaveText(/^Show all/);
+  await expect(toggle).toBeFocused();
+  await expect(ticket).toHaveText(`${BEFORE_THUMB}…`);
+  await expectNoMarkup(page);
 });
 
 test('the Program screen takes a 100,000-character instruction, and Arabic, Hebrew and emoji text in its boxes, each in its direction', async ({

@@ -32,9 +32,10 @@ test('Pause stops the run after the phase in progress, and Resume continues it',
   await expect(page.getByTestId('phase-decision')).toHaveCount(cardsAtPause);
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeFocused();
-  // The running time goes on from the pause, and says that the pause is not in it.
+  // The running time goes on from the pause, and says that the pause is not in it (and, paused
+  // between phases, that no phase is run again).
   await expect(page.getByTestId('run-time')).toContainText(
-    'Running time (time paused not counted):',
+    'Running time (resumed from the last finished phase; time paused not counted):',
   );
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
   await expect(page.getByRole('button', { name: 'Start run' })).toBeFocused();

@@ -14,6 +14,31 @@ export function clockWords(ms: number): string {
   return m % 60 === 0 ? `${Math.floor(m / 60)} h` : `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
+/** How a resumed run's time was taken up again (see runningTimeWords). */
+export interface ClockResume {
+  /** The phase the run continued with (run-started's resumedAtPhase; 0: no phase had finished). */
+  atPhase: number;
+  /**
+   * The run had stopped inside that phase (a reload, a crash, the GPU lost, an error), so it
+   * runs it again: its time so far is lost with it, and the running time steps back.
+   */
+  cutOff: boolean;
+}
+
+/**
+ * The running time's name. A resumed run's time goes on from its last checkpoint, the end of
+ * its last finished phase: after a pause (between phases) nothing is lost but the pause; after
+ * a cut inside a phase, that phase's time is dropped as the phase is run again, which the line
+ * says, since otherwise the time seems to go back for no reason.
+ */
+export function runningTimeWords(resume: ClockResume | null): string {
+  if (resume === null) return 'Running time';
+  const from = resume.atPhase > 0 ? 'the last finished phase' : 'the start';
+  return resume.cutOff
+    ? `Running time (resumed from ${from}; the phase that was cut off is run again)`
+    : `Running time (resumed from ${from}; time paused not counted)`;
+}
+
 /** A time left, rounded up (a bound said low would be broken): "27 s", "6 min", "1.5 h". */
 export function roughDurationWords(ms: number): string {
   const s = Math.max(1, Math.ceil(ms / 1000));

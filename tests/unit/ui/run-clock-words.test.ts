@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   clockWords,
   roughDurationWords,
+  runningTimeWords,
   runTimeLeft,
   runTimeLeftWords,
 } from '../../../src/ui/lib/run-clock-words';
@@ -16,6 +17,24 @@ describe('clockWords', () => {
     expect(clockWords(20 * MIN)).toBe('20 min');
     expect(clockWords(65 * MIN + 30_000)).toBe('1 h 5 min');
     expect(clockWords(120 * MIN)).toBe('2 h');
+  });
+});
+
+describe('runningTimeWords', () => {
+  it('says a resumed run goes on from its last finished phase, and the redo only after a cut', () => {
+    expect(runningTimeWords(null)).toBe('Running time');
+    // Paused between phases: nothing is run again, only the pause is left out.
+    expect(runningTimeWords({ atPhase: 2, cutOff: false })).toBe(
+      'Running time (resumed from the last finished phase; time paused not counted)',
+    );
+    // Cut off inside phase 3: that phase's time so far is dropped, as it is run again.
+    expect(runningTimeWords({ atPhase: 2, cutOff: true })).toBe(
+      'Running time (resumed from the last finished phase; the phase that was cut off is run again)',
+    );
+    // Cut off in the first phase: no phase had finished, the time goes on from the start.
+    expect(runningTimeWords({ atPhase: 0, cutOff: true })).toBe(
+      'Running time (resumed from the start; the phase that was cut off is run again)',
+    );
   });
 });
 

@@ -40,7 +40,7 @@ describe('RunClock', () => {
     expect(clock.elapsedMs).toBeNull();
     // A resumed run had run 3 minutes before its pause.
     clock.observe([started(180_000, 2)]);
-    expect(clock.resumed).toBe(true);
+    expect(clock.resumed).toEqual({ atPhase: 2, cutOff: false });
     pass(5_000);
     expect(clock.elapsedMs).toBe(185_000);
     expect(clock.live).toBe(true);
@@ -48,6 +48,18 @@ describe('RunClock', () => {
     pass(60_000);
     expect(clock.elapsedMs).toBe(186_000);
     expect(clock.live).toBe(false);
+  });
+
+  it('a run resumed after a cut inside a phase is said to be so; a new run is not resumed', () => {
+    const clock = new RunClock(() => now);
+    clock.start(true);
+    clock.observe([started(95_000, 3)]);
+    expect(clock.resumed).toEqual({ atPhase: 3, cutOff: true });
+    clock.reset();
+    expect(clock.resumed).toBeNull();
+    clock.start();
+    clock.observe([started(0)]);
+    expect(clock.resumed).toBeNull();
   });
 
   it('a run that stopped without its last event shows no time rather than a guess', () => {

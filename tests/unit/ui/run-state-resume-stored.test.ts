@@ -4,7 +4,7 @@ import type { EngineState } from '../../../src/ui/engine-state.svelte';
 import { DEFAULT_RUN_SETTINGS, RunState } from '../../../src/ui/run-state.svelte';
 import { copaConfigOf, runSettingsOf } from '../../../src/ui/run-settings';
 import type { TaskState } from '../../../src/ui/task-state.svelte';
-import type { RunOutcome, StoredRunResults } from '../../../src/worker/api';
+import type { RunEvent, RunOutcome, StoredRunResults } from '../../../src/worker/api';
 import type { CopaClient } from '../../../src/worker/client';
 
 const START = {
@@ -25,12 +25,25 @@ const STORED: StoredRunResults = {
   bestScore: 0.7,
 };
 
-function resumable() {
+/** The run-started event of a run resumed at phase 2. */
+const RESUMED: RunEvent = {
+  type: 'run-started',
+  method: 'copa',
+  config: {},
+  estimate: { lmCalls: 100, promptTokens: 0, completionTokens: 0 },
+  resumedAtPhase: 2,
+  wallMs: 60_000,
+} as RunEvent;
+
+function resumable(status: StoredRunResults['status'] = STORED.status) {
   const chosen: { taskId?: string; datasetId?: string }[] = [];
   const client = {
-    storedRunResults: async () => STORED,
+    storedRunResults: async () => ({ ...STORED, status }),
     // The run goes on; what it returns does not matter here.
-    resumeStoredRun: () => new Promise<RunOutcome>(() => undefined),
+    resumeStoredRun: (_id: string, onEvents: (events: RunEvent[]) => void) => {
+      onEvents([RESUMED]);
+      return new Promise<RunOutcome>(() => undefined);
+    },
   } as unknown as CopaClient;
   const task = {
     useRunData: async (run: { taskId?: string; datasetId?: string }) => {
@@ -54,6 +67,19 @@ describe('RunState.resumeStored', () => {
     expect(run.settings).toMatchObject({ cycles: 2, seed: 7, maxCalls: 300, clearGainsOnly: true });
     expect(run.running).toBe(true);
     expect(run.resumedFrom).toBe('Date normalization');
+  });
+
+  it('says the phase cut off by a reload or an error is run again, and not after a pause', async () => {
+    for (const [status, cutOff] of [
+      ['running', true],
+      ['failed', true],
+      ['paused', false],
+    ] as const) {
+      const { run } = resumable(status);
+      void run.resumeStored('r1', 'Date normalization');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(run.clock.resumed, status).toEqual({ atPhase: 2, cutOff });
+    }
   });
 });
 
