@@ -181,6 +181,11 @@ test('after a reload cuts a run off, Optimize offers to resume it instead of say
   const download = page.waitForEvent('download');
   await page.getByTestId('run-report').getByRole('button', { name: 'Markdown' }).click();
   expect((await download).suggestedFilename()).toMatch(/^copa-run-.*\.md$/);
+  // A reload on Try it offers the run's optimized program first, as it did before the reload
+  // (the screen opened before the run was read back, and kept the task's program).
+  await openScreen(page, 'Try it');
+  await page.reload();
+  await expect(page.getByRole('radio', { name: /^Optimized by COPA$/ })).toBeChecked();
 });
 
 test('a finished run with every detail open passes axe, in the dark scheme too', async ({
