@@ -31,8 +31,10 @@ test('a malformed CSV shows an error with its line number and saves nothing', as
   // Importing anyway is refused as a whole, with the line again.
   await importer.getByLabel('Column for department').selectOption('label');
   await importer.getByLabel('Column for ticket').selectOption('text');
-  await importer.getByRole('button', { name: 'Import dataset' }).click();
+  await importer.getByRole('button', { name: 'Import dataset' }).press('Enter');
   await expect(importer.getByTestId('import-error')).toContainText('DatasetImportError');
+  // Focus is back on the button pressed, not dropped to the page while the file was checked.
+  await expect(importer.getByRole('button', { name: 'Import dataset' })).toBeFocused();
   await expect(importer.getByTestId('import-error')).toContainText('line 3');
   await expect(importer.getByTestId('import-error')).toContainText('nothing was saved');
   expect(await storedRecords(page, 'datasets')).toEqual([]);
