@@ -108,6 +108,14 @@ test('a file with nothing to map says so, without an empty preview and import fo
     'ticket,department\n"charged twice",billing\n"refund please",billing\n',
   );
   await expect(importer.getByTestId('label-preview')).toContainText('1 label in column');
+  // A label column left blank (a file without its answers) is said to be empty, not free text.
+  await chooseFile(
+    importer,
+    'unlabeled.csv',
+    'ticket,department\n"charged twice",\n"app crash",\n',
+  );
+  await expect(importer.getByTestId('label-preview')).toContainText('empty in every row');
+  await expect(importer.getByTestId('label-preview')).not.toContainText('too many');
 });
 
 test('deleting the dataset chosen on Optimize puts the built-in data back there', async ({
