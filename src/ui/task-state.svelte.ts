@@ -1,6 +1,7 @@
 import type { ConstraintSpec } from '../core/constraints';
 import type { FieldValues } from '../core/example';
 import type { ProgramState } from '../core/program';
+import type { UnsavedEdit } from './program/unsaved-edit';
 import type { CopaConfig } from '../core/optimizers/copa-config';
 import type { MetricId } from '../core/metrics';
 import type {
@@ -38,6 +39,8 @@ export class TaskState {
    * program) until it is saved for the task or set aside.
    */
   opened = $state<{ id: string; name: string; program: ProgramState } | null>(null);
+  /** The Program screen's edits not saved yet, while another screen is open. */
+  unsavedEdit = $state.raw<UnsavedEdit | null>(null);
 
   /** Overviews are asked for from several places (task, data, program, settings changes). */
   readonly #overviews = new LatestRequest();

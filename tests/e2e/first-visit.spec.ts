@@ -173,14 +173,25 @@ test('after a reload cuts a run off, Optimize offers to resume it instead of say
   await expect(page.getByTestId('phase-card').first()).toContainText('Cycle 1');
   await expect(notice).toHaveCount(0);
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
+  const budgetBar = page.getByRole('progressbar', { name: /^Budget used/ });
+  await expect(budgetBar).toHaveAttribute('max', /^\d+$/);
   // Finished: nothing is offered again after another reload.
   await page.reload();
   await expect(page.getByTestId('run-status')).toContainText('Finished earlier');
   await expect(notice).toHaveCount(0);
+  // Shown again, the run has no estimate to measure its calls against: no bar full of its own
+  // calls, which read as a budget spent.
+  await expect(page.getByTestId('budget-used')).toContainText('model calls');
+  await expect(budgetBar).toHaveCount(0);
   // The run shown again keeps its report, as it was offered before the reload.
   const download = page.waitForEvent('download');
   await page.getByTestId('run-report').getByRole('button', { name: 'Markdown' }).click();
   expect((await download).suggestedFilename()).toMatch(/^copa-run-.*\.md$/);
+  // A reload on Try it offers the run's optimized program first, as it did before the reload
+  // (the screen opened before the run was read back, and kept the task's program).
+  await openScreen(page, 'Try it');
+  await page.reload();
+  await expect(page.getByRole('radio', { name: /^Optimized by COPA$/ })).toBeChecked();
 });
 
 test('a finished run with every detail open passes axe, in the dark scheme too', async ({

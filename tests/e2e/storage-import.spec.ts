@@ -31,8 +31,10 @@ test('a malformed CSV shows an error with its line number and saves nothing', as
   // Importing anyway is refused as a whole, with the line again.
   await importer.getByLabel('Column for department').selectOption('label');
   await importer.getByLabel('Column for ticket').selectOption('text');
-  await importer.getByRole('button', { name: 'Import dataset' }).click();
+  await importer.getByRole('button', { name: 'Import dataset' }).press('Enter');
   await expect(importer.getByTestId('import-error')).toContainText('DatasetImportError');
+  // Focus is back on the button pressed, not dropped to the page while the file was checked.
+  await expect(importer.getByRole('button', { name: 'Import dataset' })).toBeFocused();
   await expect(importer.getByTestId('import-error')).toContainText('line 3');
   await expect(importer.getByTestId('import-error')).toContainText('nothing was saved');
   expect(await storedRecords(page, 'datasets')).toEqual([]);
@@ -106,6 +108,14 @@ test('a file with nothing to map says so, without an empty preview and import fo
     'ticket,department\n"charged twice",billing\n"refund please",billing\n',
   );
   await expect(importer.getByTestId('label-preview')).toContainText('1 label in column');
+  // A label column left blank (a file without its answers) is said to be empty, not free text.
+  await chooseFile(
+    importer,
+    'unlabeled.csv',
+    'ticket,department\n"charged twice",\n"app crash",\n',
+  );
+  await expect(importer.getByTestId('label-preview')).toContainText('empty in every row');
+  await expect(importer.getByTestId('label-preview')).not.toContainText('too many');
 });
 
 test('deleting the dataset chosen on Optimize puts the built-in data back there', async ({

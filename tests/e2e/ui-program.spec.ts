@@ -36,6 +36,11 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
   await added.getByLabel(/^Labels, one per line/).press('Tab');
   await expect(page.getByTestId('program-problems')).toHaveCount(0);
   await expect(added.getByLabel(/^Labels, one per line/)).toHaveAccessibleName(/· 2 labels$/);
+  // Not saved yet, the edit is still there after a look at another screen.
+  await openScreen(page, 'Try it');
+  await openScreen(page, 'Program');
+  await expect(added.getByLabel('Name')).toHaveValue('priority');
+  await expect(added.getByLabel(/^Labels, one per line/)).toHaveValue('low\nhigh, urgent');
 
   // A duplicate name is refused too.
   await added.getByLabel('Name').fill('ticket');
