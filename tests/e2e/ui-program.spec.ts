@@ -36,9 +36,11 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
   await added.getByLabel(/^Labels, one per line/).press('Tab');
   await expect(page.getByTestId('program-problems')).toHaveCount(0);
   await expect(added.getByLabel(/^Labels, one per line/)).toHaveAccessibleName(/· 2 labels$/);
-  // Not saved yet, the edit is still there after a look at another screen.
-  await openScreen(page, 'Try it');
-  await openScreen(page, 'Program');
+  // Not saved yet, the edit is still there after a look at another screen, which says that a
+  // run would use the program as last saved.
+  await openScreen(page, 'Optimize');
+  await expect(page.getByTestId('unsaved-program-note')).toContainText('not saved');
+  await page.getByTestId('unsaved-program-note').getByRole('link').click();
   await expect(added.getByLabel('Name')).toHaveValue('priority');
   await expect(added.getByLabel(/^Labels, one per line/)).toHaveValue('low\nhigh, urgent');
 
@@ -79,6 +81,7 @@ test('an edited signature, metric and rule are checked, saved and used by a run,
   // The edit stays when the user leaves the screen and comes back.
   await openScreen(page, 'Optimize');
   await expect(page.getByRole('link', { name: 'edited program' })).toBeVisible();
+  await expect(page.getByTestId('unsaved-program-note')).toHaveCount(0);
   await openScreen(page, 'Program');
   await expect(page.getByRole('combobox', { name: 'Metric', exact: true })).toHaveValue(
     'exact_match',
