@@ -158,7 +158,7 @@ function describeAdapter(base: GpuReport, adapter: GpuAdapterLike): GpuReport {
     limits.maxBufferSize < PREFERRED_BUFFER_BYTES;
   if (report.lowResourceOnly)
     findings.push(
-      `Its storage buffers are limited to ${Math.round(limits.maxStorageBufferBindingSize / MB)} MB, so only small (low-resource) models are offered.`,
+      `Its storage buffers are limited to ${Math.round(limits.maxStorageBufferBindingSize / MB).toLocaleString('en')} MB, so only small (low-resource) models are offered.`,
     );
   report.weak = report.fallbackAdapter || report.lowResourceOnly;
   return finish(report, 'ready', findings);

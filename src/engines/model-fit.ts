@@ -46,8 +46,8 @@ export function markTooLarge(
       ...e,
       tooLarge,
       fitNote: tooLarge
-        ? `Too large for this GPU: needs about ${Math.round(e.memoryMB ?? 0)} MB of GPU ` +
-          `memory, this device gives about ${Math.round(budgetMB ?? 0)} MB.`
+        ? `Too large for this GPU: needs about ${Math.round(e.memoryMB ?? 0).toLocaleString('en')} MB of GPU ` +
+          `memory, this device gives about ${Math.round(budgetMB ?? 0).toLocaleString('en')} MB.`
         : null,
     };
   });

@@ -20,7 +20,7 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   ).toHaveCount(0);
   // Qwen3 is offered with its size, said to run with its thinking off; other models are not.
   const qwen3 = catalog.locator('label', { hasText: 'Qwen3 0.6B' });
-  await expect(qwen3).toContainText(/needs about 1403 MB of GPU memory/);
+  await expect(qwen3).toContainText(/needs about 1,403 MB of GPU memory/);
   await expect(qwen3.getByTestId('thinking-off')).toContainText('turns its thinking off');
   await expect(
     catalog.locator('label', { hasText: 'Qwen2.5 0.5B' }).getByTestId('thinking-off'),

@@ -8,3 +8,8 @@ export function byteSize(bytes: number): string {
   if (bytes < 999_950_000) return `${(bytes / 1e6).toFixed(1)} MB`;
   return `${(bytes / 1e9).toFixed(1)} GB`;
 }
+
+/** A size given in MB (as WebLLM's model list gives them), its digits grouped: "1,403 MB". */
+export function megabytes(mb: number): string {
+  return `${Math.round(mb).toLocaleString('en')} MB`;
+}

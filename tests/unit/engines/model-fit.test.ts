@@ -43,7 +43,7 @@ describe('catalog honesty', () => {
   it('marks models needing more than the budget, and none when the budget is unknown', () => {
     const fitted = markTooLarge(entries, 4096);
     expect(fitted.filter((e) => e.tooLarge).map((e) => e.modelId)).toEqual(['phi-f32']);
-    expect(fitted.find((e) => e.modelId === 'phi-f32')?.fitNote).toMatch(/Too large.*5483 MB/);
+    expect(fitted.find((e) => e.modelId === 'phi-f32')?.fitNote).toMatch(/Too large.*5,483 MB/);
     expect(markTooLarge(entries, 2048).filter((e) => e.tooLarge)).toHaveLength(2);
     expect(markTooLarge(entries, null).some((e) => e.tooLarge)).toBe(false);
   });
