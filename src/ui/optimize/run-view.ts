@@ -16,7 +16,10 @@ import { DEFAULT_COPA_CONFIG } from '../../core/optimizers/copa-config';
 /** One candidate as its phase card shows it, updated as scores arrive. */
 export interface CandidateView {
   record: CandidateRecord;
+  /** The mean over every minibatch round so far, as the phase's final record will say. */
   minibatchScore: number | null;
+  /** The examples those rounds scored: "56.0% on 25". */
+  minibatchExamples: number;
   fullScore: number | null;
   dropped: string | null;
 }
@@ -167,6 +170,7 @@ function applyEvent(view: RunView, e: RunEvent): void {
         p.candidates.push({
           record: e.candidate,
           minibatchScore: e.candidate.minibatchScore,
+          minibatchExamples: e.candidate.minibatchExamples,
           fullScore: e.candidate.fullScore,
           dropped: null,
         });
@@ -176,7 +180,7 @@ function applyEvent(view: RunView, e: RunEvent): void {
       const c = candidateOf(phaseOf(view, e.phase), e.candidateId);
       if (!c) return;
       if (e.stage === 'full') c.fullScore = e.score;
-      else c.minibatchScore = e.score;
+      else addMinibatchRound(c, e.score, e.examples);
       return;
     }
     case 'candidate-dropped': {
@@ -216,6 +220,7 @@ function applyEvent(view: RunView, e: RunEvent): void {
         if (!c) continue;
         c.record = final;
         c.minibatchScore = final.minibatchScore;
+        c.minibatchExamples = final.minibatchExamples;
         c.fullScore = final.fullScore;
       }
       p.program = e.program ?? null;
@@ -353,4 +358,17 @@ export function stopReasonText(
     case 'paused':
       return 'Paused after a phase; resume to continue exactly where it stopped.';
   }
+}
+
+/**
+ * A minibatch round's score folded into the candidate's: each event scores one round (a race
+ * scores a candidate again on further examples), and the card shows the mean over all of them,
+ * with their count, before the phase's record says the same.
+ */
+function addMinibatchRound(c: CandidateView, score: number, examples: number): void {
+  const before = c.minibatchScore === null ? 0 : c.minibatchExamples;
+  const total = before + examples;
+  if (total <= 0) return;
+  c.minibatchScore = ((c.minibatchScore ?? 0) * before + score * examples) / total;
+  c.minibatchExamples = total;
 }

@@ -185,6 +185,30 @@ describe('applyEvents', () => {
     expect(view.phases).toEqual([]);
   });
 
+  it('shows a candidate raced over several minibatch rounds at their mean, with their count, before its phase ends', () => {
+    // The card of a phase still going (or cut off) showed the last round's score alone, and
+    // no "on N", where the phase's record gives the mean over all rounds.
+    const view = emptyRunView();
+    applyEvents(view, [
+      { type: 'phase-started', index: 1, kind: 'prompt', cycle: 0 },
+      { type: 'candidate-proposed', phase: 1, candidate: candidate('p') },
+      ...[
+        [0.6, 10],
+        [0.9, 20],
+      ].map(([score, examples]): RunEvent => ({
+        type: 'candidate-scored',
+        phase: 1,
+        candidateId: 'p',
+        stage: 'minibatch',
+        score,
+        examples,
+      })),
+    ]);
+    const [c] = view.phases[0].candidates;
+    expect(c.minibatchScore).toBeCloseTo(0.8, 10);
+    expect(c.minibatchExamples).toBe(30);
+  });
+
   it('says why a run stopped in words, not by its code', () => {
     // The status line read "Finished (no-change)." and the log "Run finished (cycles-done)".
     for (const reason of Object.keys(STOP_REASON_SHORT) as StopReason[]) {
