@@ -45,3 +45,31 @@ test('Try it on a slow model can be cancelled, and shows the request that was se
   await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
   await noSeriousA11yProblems(page, 'try it cancelled');
 });
+
+test('Try it keeps what was typed while another screen is open, on the same task only', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await openScreen(page, 'Try it');
+  const ticket = page.getByRole('textbox', { name: /^ticket/ });
+  await ticket.fill('I was charged twice this month');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('try-answer')).toBeVisible();
+  const answer = await page.getByTestId('try-answer').innerText();
+  await openScreen(page, 'Results');
+  await openScreen(page, 'Try it');
+  await expect(ticket).toHaveValue('I was charged twice this month');
+  await expect(page.getByTestId('try-answer')).toHaveText(answer);
+  // Another task: its own inputs start empty, and coming back does not bring them back either.
+  await openScreen(page, 'Optimize');
+  await page.getByLabel('Task').selectOption({ label: 'Date normalization' });
+  await openScreen(page, 'Try it');
+  await expect(ticket).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: /^text/ })).toHaveValue('');
+  await expect(page.getByTestId('try-answer')).toHaveCount(0);
+  await openScreen(page, 'Optimize');
+  await page.getByLabel('Task').selectOption({ label: 'Support ticket routing' });
+  await openScreen(page, 'Try it');
+  await expect(ticket).toHaveValue('');
+});

@@ -1,0 +1,96 @@
+import type { ProgramState } from '../../core/program';
+import { programInputs } from '../../core/program-fields';
+import type { RunOnceResult } from '../../worker/api';
+
+/** The program Try it runs: the one COPA optimized, or the task's (as edited). */
+export type TriedProgram = 'optimized' | 'current';
+
+/** What Try it is set to run: the task, its data and the program chosen there. */
+export interface TryTarget {
+  taskId: string | null;
+  datasetId: string | null;
+  which: TriedProgram;
+  program: ProgramState;
+  /** Whether a run had made an optimized program to choose. */
+  hasOptimized: boolean;
+}
+
+/**
+ * What was typed on Try it (and the answer shown), kept while another screen is open: the
+ * screen is rebuilt each time it opens, and a user who looked at Results or the Program in
+ * between had to type their input again.
+ */
+export interface KeptTry {
+  /** The task and data typed for: another task or dataset never gets these inputs. */
+  task: string;
+  which: TriedProgram;
+  /** Whether there was an optimized program then: one made or gone since resets the choice. */
+  hadOptimized: boolean;
+  /** The input field names typed into: inputs come back only into the same fields. */
+  fields: string;
+  /** The program chosen when the screen closed: the answer comes back only with that one. */
+  program: string;
+  values: Record<string, string>;
+  result: RunOnceResult | null;
+}
+
+const taskKey = (t: { taskId: string | null; datasetId: string | null }): string =>
+  JSON.stringify([t.taskId, t.datasetId]);
+const fieldsKey = (program: ProgramState): string =>
+  JSON.stringify(programInputs(program.steps).map((f) => f.name));
+
+/**
+ * What to keep when the screen closes (plain copies, not the screen's reactive state): the
+ * values of the program's input fields, none when nothing was typed and no answer is shown.
+ */
+export function tryToKeep(
+  target: TryTarget,
+  values: Record<string, string>,
+  result: RunOnceResult | null,
+): KeptTry | null {
+  const typed = Object.fromEntries(
+    programInputs(target.program.steps)
+      .map((f) => [f.name, values[f.name] ?? ''])
+      .filter(([, v]) => v !== ''),
+  );
+  if (Object.keys(typed).length === 0 && result === null) return null;
+  return {
+    task: taskKey(target),
+    which: target.which,
+    hadOptimized: target.hasOptimized,
+    fields: fieldsKey(target.program),
+    program: JSON.stringify(target.program),
+    values: typed,
+    result,
+  };
+}
+
+/**
+ * The program to choose again when the screen opens: the one chosen before on the same task and
+ * data, unless an optimized program was made or gone since (the screen then chooses, as it does
+ * while open). Null: the screen's own choice.
+ */
+export function whichToRestore(
+  kept: KeptTry | null,
+  now: { taskId: string | null; datasetId: string | null; hasOptimized: boolean },
+): TriedProgram | null {
+  if (!kept || kept.task !== taskKey(now)) return null;
+  if (kept.hadOptimized !== now.hasOptimized) return null;
+  return kept.which;
+}
+
+/**
+ * The inputs to show again when they were typed for this task, data and input fields (else
+ * null), and the answer too when the program is still the one that was chosen.
+ */
+export function tryToRestore(
+  kept: KeptTry | null,
+  target: TryTarget,
+): { values: Record<string, string>; result: RunOnceResult | null } | null {
+  if (!kept || kept.task !== taskKey(target) || kept.fields !== fieldsKey(target.program)) {
+    return null;
+  }
+  const sameProgram =
+    kept.which === target.which && kept.program === JSON.stringify(target.program);
+  return { values: { ...kept.values }, result: sameProgram ? kept.result : null };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgramState } from '../../../src/core/program';
+import type { RunOnceResult } from '../../../src/worker/api';
+import {
+  tryToKeep,
+  tryToRestore,
+  whichToRestore,
+  type TryTarget,
+} from '../../../src/ui/try/kept-try';
+
+function program(instruction: string, input = 'ticket'): ProgramState {
+  return {
+    version: 1,
+    description: '',
+    steps: [
+      {
+        name: 'route',
+        chainOfThought: false,
+        demos: [],
+        signature: {
+          instruction,
+          inputs: [{ name: input, description: '', type: 'text' }],
+          outputs: [{ name: 'team', description: '', type: 'label', labels: ['billing', 'tech'] }],
+        },
+      },
+    ],
+  };
+}
+const target: TryTarget = {
+  taskId: 'ticket-routing',
+  datasetId: null,
+  which: 'current',
+  program: program('Route the ticket.'),
+  hasOptimized: true,
+};
+const answer: RunOnceResult = {
+  prediction: { team: 'billing' },
+  requests: [],
+  replies: ['billing'],
+  requestSteps: ['route'],
+};
+const typed = { ticket: 'I was charged twice' };
+
+describe('What was typed on Try it, kept while another screen is open', () => {
+  it('comes back on the same task, data and program, with the answer shown', () => {
+    const kept = tryToKeep(target, typed, answer);
+    expect(tryToRestore(kept, target)).toEqual({ values: typed, result: answer });
+  });
+
+  it('is not brought back on another task or other data', () => {
+    const kept = tryToKeep(target, typed, answer);
+    expect(tryToRestore(kept, { ...target, taskId: 'date-normalization' })).toBeNull();
+    expect(tryToRestore(kept, { ...target, datasetId: 'my-tickets' })).toBeNull();
+  });
+
+  it('is dropped when the program reads other input fields', () => {
+    const kept = tryToKeep(target, typed, answer);
+    expect(tryToRestore(kept, { ...target, program: program('Route.', 'message') })).toBeNull();
+  });
+
+  it('brings the inputs back without the answer when the program was changed since', () => {
+    const kept = tryToKeep(target, typed, answer);
+    const edited = { ...target, program: program('Route it; parcels go to shipping.') };
+    expect(tryToRestore(kept, edited)).toEqual({ values: typed, result: null });
+    expect(tryToRestore(kept, { ...target, which: 'optimized' })).toEqual({
+      values: typed,
+      result: null,
+    });
+  });
+
+  it('keeps only the program inputs typed, and nothing when nothing was typed or shown', () => {
+    const kept = tryToKeep(target, { ticket: 'Refund please', team: 'billing', other: 'x' }, null);
+    expect(kept?.values).toEqual({ ticket: 'Refund please' });
+    expect(tryToKeep(target, { ticket: '' }, null)).toBeNull();
+    expect(tryToKeep(target, {}, answer)?.result).toEqual(answer);
+  });
+
+  it('chooses the same program again on the same task, unless an optimized one came or went', () => {
+    const kept = tryToKeep(target, typed, null);
+    const now = { taskId: 'ticket-routing', datasetId: null, hasOptimized: true };
+    expect(whichToRestore(kept, now)).toBe('current');
+    expect(whichToRestore(kept, { ...now, taskId: 'date-normalization' })).toBeNull();
+    const optimized = tryToKeep({ ...target, which: 'optimized' }, typed, null);
+    expect(whichToRestore(optimized, now)).toBe('optimized');
+    expect(whichToRestore(optimized, { ...now, hasOptimized: false })).toBeNull();
+    // Chosen when there was nothing else: a run that made a program since has the screen choose.
+    const before = tryToKeep({ ...target, hasOptimized: false }, typed, null);
+    expect(whichToRestore(before, now)).toBeNull();
+    expect(whichToRestore(null, now)).toBeNull();
+  });
+});
