@@ -204,9 +204,9 @@ describe('applyEvents', () => {
         examples,
       })),
     ]);
-    const [c] = view.phases[0].candidates;
-    expect(c.minibatchScore).toBeCloseTo(0.8, 10);
-    expect(c.minibatchExamples).toBe(30);
+    const c = view.phases[0]?.candidates[0];
+    expect(c?.minibatchScore).toBeCloseTo(0.8, 10);
+    expect(c?.minibatchExamples).toBe(30);
   });
 
   it('says why a run stopped in words, not by its code', () => {
