@@ -192,10 +192,12 @@ describe('applyEvents', () => {
     applyEvents(view, [
       { type: 'phase-started', index: 1, kind: 'prompt', cycle: 0 },
       { type: 'candidate-proposed', phase: 1, candidate: candidate('p') },
-      ...[
-        [0.6, 10],
-        [0.9, 20],
-      ].map(([score, examples]): RunEvent => ({
+      ...(
+        [
+          [0.6, 10],
+          [0.9, 20],
+        ] as const
+      ).map(([score, examples]): RunEvent => ({
         type: 'candidate-scored',
         phase: 1,
         candidateId: 'p',
