@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProgramState } from '../../../src/core/program';
+import { routingProgram } from '../helpers/routing-program';
 import type { RunOnceResult } from '../../../src/worker/api';
 import {
   tryToKeep,
@@ -8,24 +8,7 @@ import {
   type TryTarget,
 } from '../../../src/ui/try/kept-try';
 
-function program(instruction: string, input = 'ticket'): ProgramState {
-  return {
-    version: 1,
-    description: '',
-    steps: [
-      {
-        name: 'route',
-        chainOfThought: false,
-        demos: [],
-        signature: {
-          instruction,
-          inputs: [{ name: input, description: '', type: 'text' }],
-          outputs: [{ name: 'team', description: '', type: 'label', labels: ['billing', 'tech'] }],
-        },
-      },
-    ],
-  };
-}
+const program = routingProgram;
 const target: TryTarget = {
   taskId: 'ticket-routing',
   datasetId: null,

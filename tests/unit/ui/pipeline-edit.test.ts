@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routingProgram } from '../helpers/routing-program';
 import { Program, type ProgramState } from '../../../src/core/program';
 import {
   insertStepBefore,
@@ -10,24 +11,7 @@ import type { ProgramProblem } from '../../../src/ui/program/problem-place';
 
 const texts = (problems: ProgramProblem[]): string => problems.map((p) => p.text).join(' ');
 
-function oneStep(): ProgramState {
-  return {
-    version: 1,
-    description: '',
-    steps: [
-      {
-        name: 'route',
-        chainOfThought: false,
-        demos: [],
-        signature: {
-          instruction: 'Route the ticket.',
-          inputs: [{ name: 'ticket', description: '', type: 'text' }],
-          outputs: [{ name: 'team', description: '', type: 'label', labels: ['billing', 'tech'] }],
-        },
-      },
-    ],
-  };
-}
+const oneStep = (): ProgramState => routingProgram();
 
 const rules = { metricId: 'label_match' as const, targetField: 'team', constraints: [] };
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routingProgram } from '../helpers/routing-program';
 import type { ProgramState } from '../../../src/core/program';
 import type { ScoringRules } from '../../../src/core/scoring-rules';
 import {
@@ -8,24 +9,7 @@ import {
   type ProgramAndRules,
 } from '../../../src/ui/program/unsaved-edit';
 
-function program(instruction: string): ProgramState {
-  return {
-    version: 1,
-    description: '',
-    steps: [
-      {
-        name: 'route',
-        chainOfThought: false,
-        demos: [],
-        signature: {
-          instruction,
-          inputs: [{ name: 'ticket', description: '', type: 'text' }],
-          outputs: [{ name: 'team', description: '', type: 'label', labels: ['billing', 'tech'] }],
-        },
-      },
-    ],
-  };
-}
+const program = (instruction: string): ProgramState => routingProgram(instruction);
 const rules: ScoringRules = { metricId: 'label_match', targetField: 'team', constraints: [] };
 const source: EditSource = { taskId: 'ticket-routing', datasetId: null, openedId: null };
 const start: ProgramAndRules = { program: program('Route the ticket.'), rules };
