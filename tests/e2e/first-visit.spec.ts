@@ -183,6 +183,8 @@ test('after a reload cuts a run off, Optimize offers to resume it instead of say
   // calls, which read as a budget spent.
   await expect(page.getByTestId('budget-used')).toContainText('model calls');
   await expect(budgetBar).toHaveCount(0);
+  // Nor a label for a bar that is not there.
+  await expect(page.getByTestId('budget-used').locator('label')).toHaveCount(0);
   // The run shown again keeps its report, as it was offered before the reload.
   const download = page.waitForEvent('download');
   await page.getByTestId('run-report').getByRole('button', { name: 'Markdown' }).click();
