@@ -26,7 +26,7 @@ export function characterCount(text: string): number {
 export function textStart(text: string, maxChars: number, maxLines = Infinity): string | null {
   // A text no longer than the limit in UTF-16 units has no more code points either: only its
   // lines need counting. Most values are short, and segmenting them all would slow a table.
-  if (text.length <= maxChars && lineCount(text) <= maxLines) return null;
+  if (text.length <= maxChars && !hasMoreLines(text, maxLines)) return null;
   graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   let chars = 0;
   let lines = 1;
@@ -41,7 +41,17 @@ export function textStart(text: string, maxChars: number, maxLines = Infinity): 
   return null;
 }
 
-function lineCount(text: string): number {
-  // CR LF counts once: it is matched as one break before a lone CR or LF is.
-  return (text.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+/**
+ * Whether the text has more than `maxLines` lines (CR LF counts once). A plain loop that stops
+ * at the first line too many: a results table asks this of every value it shows.
+ */
+function hasMoreLines(text: string, maxLines: number): boolean {
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (++lines > maxLines) return true;
+  }
+  return false;
 }
