@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineState } from '../../../src/ui/engine-state.svelte';
 import { RunState } from '../../../src/ui/run-state.svelte';
-import type { TaskState } from '../../../src/ui/task-state.svelte';
+import { standInEngine, ticketRoutingTask } from '../helpers/run-state-fakes';
 import type { RunEvent, RunOutcome } from '../../../src/worker/api';
 import type { CopaClient } from '../../../src/worker/client';
 
@@ -47,17 +46,11 @@ function stoppedRun(stop: Stop, refusals = 0): RunState {
     },
     modelUsage: async () => null,
   } as unknown as CopaClient;
-  const engine = {
-    status: { label: 'Stand-in', kind: 'standin' },
+  const engine = standInEngine({
     engineLost: () => undefined,
     refreshUsage: async () => undefined,
-  } as unknown as EngineState;
-  const task = {
-    ref: () => ({ kind: 'builtin', id: 'ticket-routing' }),
-    program: null,
-    datasetId: null,
-  } as unknown as TaskState;
-  return new RunState(client, engine, task);
+  });
+  return new RunState(client, engine, ticketRoutingTask());
 }
 
 describe("RunState: a run resumed in its page, and what its running time's line says", () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineState } from '../../../src/ui/engine-state.svelte';
 import { RunState } from '../../../src/ui/run-state.svelte';
-import type { TaskState } from '../../../src/ui/task-state.svelte';
+import { standInEngine, ticketRoutingTask } from '../helpers/run-state-fakes';
 import type { CopaClient } from '../../../src/worker/client';
 
 /** A run state whose worker refuses every start with the given error. */
@@ -13,13 +12,7 @@ function refusing(name: string, message: string): RunState {
       throw err;
     },
   } as unknown as CopaClient;
-  const engine = { status: { label: 'Stand-in', kind: 'standin' } } as unknown as EngineState;
-  const task = {
-    ref: () => ({ kind: 'builtin', id: 'ticket-routing' }),
-    program: null,
-    datasetId: null,
-  } as unknown as TaskState;
-  return new RunState(client, engine, task);
+  return new RunState(client, standInEngine(), ticketRoutingTask());
 }
 
 describe('RunState.shownError', () => {
@@ -47,12 +40,8 @@ describe('RunState.shownError', () => {
           throw new Error('not reached');
         },
       } as unknown as CopaClient,
-      { status: { label: 'Stand-in', kind: 'standin' } } as unknown as EngineState,
-      {
-        ref: () => ({ kind: 'builtin', id: 'ticket-routing' }),
-        program: null,
-        datasetId: null,
-      } as unknown as TaskState,
+      standInEngine(),
+      ticketRoutingTask(),
     );
     // What Svelte's bind:value gives for a number box holding "1e400" (or nothing).
     (run.settings as { maxCalls: number | null }).maxCalls = null;
