@@ -43,7 +43,7 @@ export async function buildDemoCandidates(
   rng: Rng,
   onProgress?: (stats: BootstrapStats) => void,
 ): Promise<DemoSetCandidate[]> {
-  const extended = extendedDemos(program, settings);
+  const extended = extendedDemos(program, order, settings);
   const plan: DemoSetCandidate['kind'][] = extended
     ? ['extended', 'bootstrap', 'labeled', 'empty']
     : ['empty', 'labeled', 'bootstrap'];
@@ -54,10 +54,7 @@ export async function buildDemoCandidates(
       out.push({
         id: 'extended',
         // A run that began with a prompt phase has no demos yet to extend.
-        label:
-          extended.kept > 0
-            ? `current demos + ${extended.added} for failing examples`
-            : `${extended.added} demos for failing examples`,
+        label: extendedLabel(extended),
         kind,
         demos: extended.demos,
       });
@@ -104,19 +101,24 @@ export async function buildDemoCandidates(
 
 /**
  * The incumbent's demos plus labeled demos of failing training examples (labels the demos do
- * not show first), up to maxLabeledDemos + maxBootstrappedDemos in all and the token budget.
- * Null when nothing would be added.
+ * not show first), then one labeled demo for each label the set would still not show, up to
+ * maxLabeledDemos + maxBootstrappedDemos in all and the token budget. Without the last, a set
+ * built from failures alone (a run that began with a prompt phase has no demos to keep) shows
+ * only the labels the program misses: a model led by its demos' labels then stops giving the
+ * ones it got right. Null when nothing would be added.
  */
 function extendedDemos(
   program: Program,
+  order: readonly Example[],
   settings: DemoCandidateSettings,
-): { demos: DemoSet; added: number; kept: number } | null {
+): ExtendedDemos | null {
   const extend = settings.extend;
   if (!extend || extend.failing.length === 0) return null;
   const cap = settings.maxLabeledDemos + settings.maxBootstrappedDemos;
   const keyOf = settings.labelKey;
   let added = 0;
   let kept = 0;
+  let covering = 0;
   const demos: DemoSet = {};
   for (const step of program.steps) {
     const current = extend.current[step.name] ?? [];
@@ -127,17 +129,76 @@ function extendedDemos(
     const fresh = extend.failing.filter((e) => !shown.has(e.id));
     const spread = keyOf ? interleaveByLabel(fresh, keyOf) : [...fresh];
     const isNew = (e: Example): boolean => !shownKeys.has(keyOf?.(e) ?? null);
-    const ranked = [...spread.filter(isNew), ...spread.filter((e) => !isNew(e))];
+    // One failing example per label not shown yet, then one demo for each label still not
+    // shown, then the other failing examples: a cap keeps as many labels as it can.
+    const seen = new Set<string | null>();
+    const firsts = spread.filter((e) => {
+      const key = keyOf?.(e) ?? null;
+      const first = isNew(e) && (key === null || !seen.has(key));
+      seen.add(key);
+      return first;
+    });
+    const cover = keyOf ? uncovered(order, keyOf, shown, shownKeys, firsts) : [];
+    const ranked = [...firsts, ...cover, ...spread.filter((e) => !firsts.includes(e))];
     const extra = ranked
       .map((e) => labeledDemo(step, e))
       .filter((d): d is NonNullable<typeof d> => d !== null)
       .slice(0, Math.max(0, cap - current.length));
     const list = fitDemoBudget([...current, ...extra], settings.demoTokenBudget);
+    const coverIds = new Set(cover.map((e) => e.id));
     added += Math.max(0, list.length - current.length);
+    covering += list.filter((d) => d.sourceId !== undefined && coverIds.has(d.sourceId)).length;
     kept += current.length;
     demos[step.name] = list;
   }
-  return added > 0 ? { demos, added, kept } : null;
+  return added > 0 ? { demos, added, kept, covering } : null;
+}
+
+/** The extended set's demos: what it kept, and what it added for which reason. */
+interface ExtendedDemos {
+  demos: DemoSet;
+  /** Demos added (for failing examples and for labels not shown). */
+  added: number;
+  /** The incumbent's demos kept. */
+  kept: number;
+  /** Of the added, demos for labels neither the kept demos nor the failing examples show. */
+  covering: number;
+}
+
+/** E.g. "current demos + 3 for failing examples + 2 for labels not shown". */
+function extendedLabel({ added, kept, covering }: ExtendedDemos): string {
+  const failing = added - covering;
+  const parts = [
+    // A run that began with a prompt phase has no demos yet to extend.
+    ...(kept > 0 ? ['current demos'] : []),
+    ...(failing > 0 ? [`${failing} for failing examples`] : []),
+    ...(covering > 0 ? [`${covering} for labels not shown`] : []),
+  ];
+  // Without kept demos the first count says what it counts: "6 demos for failing examples".
+  if (kept === 0 && parts[0]) parts[0] = parts[0].replace(/^(\d+) /, '$1 demos ');
+  return parts.join(' + ');
+}
+
+/**
+ * One training example (the first in `order`) of each label that neither the kept demos nor
+ * the failing examples being added show.
+ */
+function uncovered(
+  order: readonly Example[],
+  keyOf: LabelKey,
+  shown: ReadonlySet<string | undefined>,
+  shownKeys: ReadonlySet<string | null>,
+  adding: readonly Example[],
+): Example[] {
+  const covered = new Set<string | null>([...shownKeys, ...adding.map((e) => keyOf(e))]);
+  const out: Example[] = [];
+  for (const e of order) {
+    const key = keyOf(e);
+    if (key === null || covered.has(key) || shown.has(e.id)) continue;
+    covered.add(key);
+    out.push(e);
+  }
+  return out;
 }
 
 function fitEach(demos: DemoSet, budget: number | undefined): DemoSet {

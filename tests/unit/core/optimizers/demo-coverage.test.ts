@@ -202,7 +202,15 @@ describe('extended demo-set candidate', () => {
       },
       new Rng(2),
     );
-    expect(fresh.map((s) => s.label)).toEqual(['6 demos for failing examples']);
+    // Its failing examples show 3 of the 12 labels: one of each, then labels not shown yet, so
+    // a model led by its demos' labels is not left with only the labels it got wrong.
+    expect(fresh.map((s) => s.label)).toEqual([
+      '3 demos for failing examples + 3 for labels not shown',
+    ]);
+    const freshDemos = fresh[0]?.demos.classify ?? [];
+    expect(freshDemos.slice(0, 3).map((d) => d.sourceId)).toEqual(['r1-0', 'r2-0', 'r3-0']);
+    expect(labelsOf(freshDemos).size).toBe(6);
+    expect(labelsOf(freshDemos).has(LABELS[0])).toBe(true);
     // Nothing to add, no candidate.
     const none = await buildDemoCandidates(
       boot,
