@@ -78,7 +78,7 @@ describe('describeEvent: how a run stopped', () => {
     method: 'copa',
     bestScore: 0.6,
     baselineScore: 0.4,
-    totals: { calls: 10, cachedCalls: 0, promptTokens: 0, completionTokens: 0 },
+    totals: { calls: 10, cachedCalls: 0, promptTokens: 0, completionTokens: 0, lmMs: 0 },
   };
 
   it('says a paused run paused, not that it finished', () => {
