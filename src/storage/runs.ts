@@ -121,7 +121,10 @@ export class RunRepository extends Repository<RunRecord> {
     }));
   }
 
-  /** Sets the status (with the error of a failed run, or the program of a finished one). */
+  /**
+   * Sets the status (with the error of a failed run or of one paused by a lost engine, or the
+   * program of a finished one).
+   */
   async setStatus(
     runId: string,
     status: RunStatus,

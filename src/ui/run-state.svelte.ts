@@ -271,9 +271,13 @@ export class RunState {
     this.standIn = this.engine.status.kind === 'standin';
     this.startProgram = stored ? snapshot(stored.startProgram) : null;
     // Still 'running': the tab that ran it died (a reload, a crash; a run going on in another
-    // tab is refused); 'failed': an error stopped it. Either stopped it inside a phase. A
-    // 'paused' one was paused between phases, or lost its GPU inside one: not told apart.
-    const cutOff = stored?.status === 'running' || stored?.status === 'failed';
+    // tab is refused); 'failed': an error stopped it; 'paused' with an error: its engine (the
+    // GPU, a local server) was lost. Each stopped it inside a phase. A 'paused' one without an
+    // error was paused between phases (or lost its engine before runs kept that error).
+    const cutOff =
+      stored?.status === 'running' ||
+      stored?.status === 'failed' ||
+      (stored?.status === 'paused' && stored.error !== undefined);
     await this.drive(
       () => this.client.resumeStoredRun(runId, (events) => this.take(events)),
       cutOff,

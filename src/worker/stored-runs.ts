@@ -161,6 +161,7 @@ export class StoredRuns {
       baselineScore: checkpoint.baselineScore,
       bestScore: checkpoint.bestScore,
       ...(evaluation ? { evaluation } : {}),
+      ...(run.error ? { error: run.error } : {}),
     };
   }
 
@@ -301,7 +302,13 @@ export class StoredRuns {
     }
     if (outcome.status === 'cancelled') await runs.setStatus(runId, 'cancelled');
     else {
-      await runs.setStatus(runId, 'paused');
+      // A lost engine stopped the run inside a phase, which a resume runs again: the error
+      // tells it from a pause between phases after a reload, when the record is all there is.
+      await runs.setStatus(
+        runId,
+        'paused',
+        outcome.status === 'engine-lost' && outcome.error ? { error: outcome.error } : {},
+      );
       this.pausedRunId = runId;
     }
     return { ...outcome, runId };

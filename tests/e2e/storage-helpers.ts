@@ -111,6 +111,7 @@ export async function untilPhaseSaved(page: Page): Promise<void> {
 
 export interface StoredProgram {
   id: string;
+  savedAt: string;
   runId?: string;
   program: unknown;
   provenance?: { seed: number; engine: string };

@@ -41,6 +41,11 @@ test('a saved program survives a reload and exports in four formats; a DSPy file
   await expect(programs).toContainText('stand-in model');
   const stored = await storedRecords<StoredProgram>(page, 'programs');
   expect(stored).toHaveLength(1);
+  // A run's program is named with its date: the row says that date once (it said it again in
+  // the line below the name).
+  const when = stored[0]!.savedAt.slice(0, 16).replace('T', ' ');
+  const row = (await programs.locator(':scope > li').first().innerText()).split(when);
+  expect(row).toHaveLength(2);
   expect(stored[0]!.provenance).toMatchObject({ engine: 'stand-in' });
 
   // DSPy's export opens first (how it loads, warnings, the Python), then downloads.

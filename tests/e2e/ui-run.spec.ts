@@ -100,3 +100,22 @@ test('a budget of 1e400 is refused beside its box with the range allowed, not ru
   await expect(problem).toHaveCount(0);
   await expect(start).toBeEnabled();
 });
+
+test('a run paused, resumed and finished in its page says in its log that it paused, and finished once', async ({
+  page,
+}) => {
+  await chooseStandIn(page, 5);
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('phase-card').first()).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('Paused after a phase.', {
+    timeout: 30_000,
+  });
+  await page.getByRole('button', { name: 'Resume', exact: true }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+  const log = page.getByTestId('run-log').locator('li');
+  // The pause read "Run finished (paused)", a line before the run's real end.
+  await expect(log.filter({ hasText: /^Run paused/ })).toHaveCount(1);
+  await expect(log.filter({ hasText: /finished/i })).toHaveCount(1);
+});

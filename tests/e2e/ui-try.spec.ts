@@ -73,3 +73,22 @@ test('Try it keeps what was typed while another screen is open, on the same task
   await openScreen(page, 'Try it');
   await expect(ticket).toHaveValue('');
 });
+
+test('Try it shows an answer that arrived while another screen was open', async ({ page }) => {
+  // The stand-in takes a second per call: the user leaves before the answer comes.
+  await chooseStandIn(page, 1000);
+  await openScreen(page, 'Try it');
+  const ticket = page.getByRole('textbox', { name: /^ticket/ });
+  await ticket.fill('I was charged twice this month');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Running…' })).toBeDisabled();
+  await openScreen(page, 'Results');
+  // The answer comes while Results is open (a call takes a second; give it four: nothing on
+  // Results tells when it came, and a busy machine is slower).
+  await page.waitForTimeout(4000);
+  await openScreen(page, 'Try it');
+  await expect(ticket).toHaveValue('I was charged twice this month');
+  // It was lost: the input came back without the answer it had been sent for.
+  await expect(page.getByTestId('try-answer')).toBeVisible();
+  await expect(page.getByTestId('try-prompt').first()).toContainText('I was charged twice');
+});

@@ -33,6 +33,12 @@ export function describeEvent(
     case 'insight':
       return `Insight: ${e.text}`;
     case 'run-finished': {
+      // A pause (or a lost engine, run-controller.ts) ends the run's drive with this event too:
+      // the run did not finish, and one resumed and finished in its page said "Run finished" twice.
+      if (e.reason === 'paused')
+        return e.baselineExamples === 0
+          ? 'Run paused before any program was scored.'
+          : `Run paused: best ${pct(e.bestScore)} so far.`;
       const why = STOP_REASON_SHORT[e.reason];
       if (e.baselineExamples === 0)
         return e.bestScore > e.baselineScore

@@ -94,3 +94,23 @@ export function tryToRestore(
     kept.which === target.which && kept.program === JSON.stringify(target.program);
   return { values: { ...kept.values }, result: sameProgram ? kept.result : null };
 }
+
+/**
+ * An answer that arrived after the screen closed (the user went on while the model worked):
+ * kept with the inputs when they are still the ones it was asked for (same task, data, program
+ * and input), so coming back shows it; else what was kept stays as it is.
+ */
+export function keepArrivedAnswer(
+  kept: KeptTry | null,
+  asked: KeptTry | null,
+  result: RunOnceResult,
+): KeptTry | null {
+  if (!kept || !asked) return kept;
+  const same =
+    kept.task === asked.task &&
+    kept.which === asked.which &&
+    kept.program === asked.program &&
+    kept.fields === asked.fields &&
+    JSON.stringify(kept.values) === JSON.stringify(asked.values);
+  return same ? { ...kept, result } : kept;
+}

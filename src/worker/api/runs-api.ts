@@ -154,6 +154,11 @@ export interface StoredRunResults {
   bestScore: number;
   /** The last before/after evaluation on the test set, when one was made. */
   evaluation?: RunEvaluation;
+  /**
+   * What stopped it inside a phase: an error (status failed), or a lost engine (status paused;
+   * a pause between phases has none).
+   */
+  error?: { name: string; message: string };
 }
 
 /** COPA runs: one at a time, with pause, resume and cancel; stored runs survive reloads. */

@@ -71,3 +71,29 @@ describe('describeEvent', () => {
     expect(estimatedCallsWords(1317)).toBe('up to about 1,317');
   });
 });
+
+describe('describeEvent: how a run stopped', () => {
+  const ended = {
+    type: 'run-finished' as const,
+    method: 'copa',
+    bestScore: 0.6,
+    baselineScore: 0.4,
+    totals: { calls: 10, cachedCalls: 0, promptTokens: 0, completionTokens: 0, lmMs: 0 },
+  };
+
+  it('says a paused run paused, not that it finished', () => {
+    const line = describeEvent({ ...ended, reason: 'paused' });
+    expect(line).toMatch(/^Run paused/);
+    expect(line).not.toMatch(/finished/i);
+  });
+
+  it('says "finished" once in the log of a run paused, resumed and finished in its page', () => {
+    // The pause ends the first drive with a run-finished event too: the log read "Run finished
+    // (paused) … Run finished (every cycle done)".
+    const log = [
+      describeEvent({ ...ended, reason: 'paused' }),
+      describeEvent({ ...ended, reason: 'cycles-done' }),
+    ].join('\n');
+    expect(log.match(/finished/gi)).toHaveLength(1);
+  });
+});

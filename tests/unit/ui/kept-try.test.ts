@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { routingProgram } from '../helpers/routing-program';
 import type { RunOnceResult } from '../../../src/worker/api';
 import {
+  keepArrivedAnswer,
   tryToKeep,
   tryToRestore,
   whichToRestore,
@@ -70,5 +71,24 @@ describe('What was typed on Try it, kept while another screen is open', () => {
     const before = tryToKeep({ ...target, hasOptimized: false }, typed, null);
     expect(whichToRestore(before, now)).toBeNull();
     expect(whichToRestore(null, now)).toBeNull();
+  });
+});
+
+describe('An answer that arrived after Try it closed', () => {
+  const asked = tryToKeep(target, typed, null);
+
+  it('is kept with the inputs it was asked for, and comes back with them', () => {
+    const kept = keepArrivedAnswer(tryToKeep(target, typed, null), asked, answer);
+    expect(tryToRestore(kept, target)).toEqual({ values: typed, result: answer });
+  });
+
+  it('is not kept with other inputs, another program or another task', () => {
+    const others = [
+      tryToKeep(target, { ticket: 'Where is my parcel?' }, null),
+      tryToKeep({ ...target, program: program('Route it; parcels go to shipping.') }, typed, null),
+      tryToKeep({ ...target, taskId: 'date-normalization' }, typed, null),
+    ];
+    for (const kept of others) expect(keepArrivedAnswer(kept, asked, answer)).toBe(kept);
+    expect(keepArrivedAnswer(null, asked, answer)).toBeNull();
   });
 });

@@ -35,10 +35,13 @@ const RESUMED: RunEvent = {
   wallMs: 60_000,
 } as RunEvent;
 
-function resumable(status: StoredRunResults['status'] = STORED.status) {
+function resumable(
+  status: StoredRunResults['status'] = STORED.status,
+  more: Partial<StoredRunResults> = {},
+) {
   const chosen: { taskId?: string; datasetId?: string }[] = [];
   const client = {
-    storedRunResults: async () => ({ ...STORED, status }),
+    storedRunResults: async () => ({ ...STORED, status, ...more }),
     // The run goes on; what it returns does not matter here.
     resumeStoredRun: (_id: string, onEvents: (events: RunEvent[]) => void) => {
       onEvents([RESUMED]);
@@ -80,6 +83,16 @@ describe('RunState.resumeStored', () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       expect(run.clock.resumed, status).toEqual({ atPhase: 2, cutOff });
     }
+  });
+
+  it('says the phase is run again of a run paused because its GPU was lost, then reloaded', async () => {
+    // Stored as paused, like a pause between phases, but with the error that stopped it inside
+    // a phase: its running time said "time paused not counted" and stepped back.
+    const lost = { name: 'GPUDeviceLostError', message: 'The GPU was lost.' };
+    const { run } = resumable('paused', { error: lost });
+    void run.resumeStored('r1', 'Date normalization');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(run.clock.resumed).toEqual({ atPhase: 2, cutOff: true });
   });
 });
 

@@ -10,7 +10,7 @@ import { getTask } from '../../../src/tasks/index';
 import { dataIdentity } from '../../../src/core/data-fingerprint';
 import { APP_BUILD } from '../../../src/core/app-build';
 import { applyEvents, emptyRunView } from '../../../src/ui/optimize/run-view';
-import { adapterEnv, deps } from './fakes';
+import { adapterEnv, deps, FakeRuntime } from './fakes';
 import {
   bytes,
   DyingLM,
@@ -457,6 +457,33 @@ describe('The worker service storage: runs', () => {
     expect(outcome.status).toBe('finished');
     expect(outcome.runId).toBe(paused.runId);
     expect(await unfinishedRuns(service)).toEqual([]);
+  });
+
+  it('a run whose GPU was lost is stored as paused with the error that stopped it in a phase', async () => {
+    // After a reload the stored run is all there is: a pause between phases and a phase cut
+    // off by a lost GPU were both "paused", and resuming one could not say which it was.
+    let calls = 0;
+    const runtime = new FakeRuntime({
+      fail: () =>
+        ++calls > 150 ? Object.assign(new Error('lost'), { name: 'DeviceLostError' }) : null,
+    });
+    const service = tab(freshProfile(), {
+      probeEnvironment: () => adapterEnv({ f16: true }),
+      webllm: async () => runtime,
+    });
+    await service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
+    const lost = await service.startRun({ task, config: small }, () => undefined);
+    expect(lost.status).toBe('engine-lost');
+    const stored = await service.storedRunResults(lost.runId);
+    expect(stored).toMatchObject({ status: 'paused', error: { name: 'GPUDeviceLostError' } });
+    // A pause between phases stores no error.
+    await service.useStandIn(0);
+    const paused = await service.startRun(
+      { task, config: { ...small, stepMode: true } },
+      () => undefined,
+    );
+    expect(paused.status).toBe('paused');
+    expect(await service.storedRunResults(paused.runId)).not.toHaveProperty('error');
   });
 
   it('resuming with another model than the run used is refused', async () => {
