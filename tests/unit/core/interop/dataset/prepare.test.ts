@@ -320,3 +320,69 @@ describe('prepareDataset', () => {
     },
   );
 });
+
+describe('prepareDataset with repeated rows', () => {
+  const rows = [
+    'text,label',
+    'a good film,pos',
+    'a bad film,neg',
+    'a good film,pos',
+    'a dull film,neg',
+    'a good film,neg',
+    'a bad film,neg',
+  ].join('\n');
+
+  it('keeps the first of rows that repeat every field, and says which were left out', () => {
+    const { dataset, notices } = prepareDataset(
+      { ...base, fileName: 'dups.csv', bytes: utf8(rows) },
+      parseCsv,
+    );
+    const all = [...dataset.splits.train, ...dataset.splits.val, ...dataset.splits.test];
+    const pairs = all.map((e) => `${String(e.data.text)}|${String(e.data.label)}`);
+    // The same text with another label is another example (the data disagrees with itself).
+    expect(pairs.sort()).toEqual(
+      ['a bad film|neg', 'a dull film|neg', 'a good film|neg', 'a good film|pos'].sort(),
+    );
+    expect(new Set(pairs).size).toBe(pairs.length);
+    expect(dataset.source.rowsInFile).toBe(6);
+    expect(dataset.source.sampledTo).toBeUndefined();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('dups.csv: 2 rows repeat an earlier row');
+    expect(notices[0]).toContain('the first: line 4, as line 2');
+  });
+
+  it('compares only the fields the program reads and writes', () => {
+    const csvWithIds = ['id,text,label', '1,same,pos', '2,same,pos', '3,other,neg'].join('\n');
+    const { dataset, notices } = prepareDataset(
+      { ...base, fileName: 'ids.csv', bytes: utf8(csvWithIds) },
+      parseCsv,
+    );
+    const { train, val, test } = dataset.splits;
+    expect(train.length + val.length + test.length).toBe(2);
+    expect(notices[0]).toContain('1 row repeats an earlier row');
+  });
+
+  it.skipIf(!HAS_SHARED_DATA)(
+    `leaves TREC's repeated training lines out, so no question is in two splits (${SKIP_NOTE})`,
+    () => {
+      const { dataset, notices } = prepareDataset(
+        {
+          ...base,
+          fileName: 'TREC.train',
+          bytes: readSharedBytes('trec/TREC.train'),
+          encoding: 'latin1',
+          maxRows: 5000,
+        },
+        parseCsv,
+      );
+      const key = (e: { data: Record<string, unknown> }): string =>
+        `${String(e.data.text)}|${String(e.data.label)}`;
+      const train = new Set(dataset.splits.train.map(key));
+      const leaked = [...dataset.splits.val, ...dataset.splits.test].filter((e) =>
+        train.has(key(e)),
+      );
+      expect(leaked).toEqual([]);
+      expect(notices.join(' ')).toMatch(/TREC\.train: \d+ rows repeat an earlier row/);
+    },
+  );
+});
