@@ -73,6 +73,16 @@ export class NotUtf8Error extends CopaError {
   }
 }
 
+/** The file starts with a UTF-16 byte-order mark but the rest is not UTF-16. */
+export class NotUtf16Error extends CopaError {
+  constructor(readonly fileName: string) {
+    super(
+      'NotUtf16Error',
+      `${fileName} starts as UTF-16 text (it has a UTF-16 byte-order mark) but is not valid UTF-16, so it was not imported (nothing was saved). Save it as UTF-8 (in Excel: CSV UTF-8) and choose it again.`,
+    );
+  }
+}
+
 /** A run or an evaluation was asked of a split that has no examples; nothing was started. */
 export class EmptySplitError extends CopaError {
   constructor(message: string) {

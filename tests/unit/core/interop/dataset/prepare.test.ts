@@ -386,3 +386,15 @@ describe('prepareDataset with repeated rows', () => {
     },
   );
 });
+
+describe('prepareDataset with a UTF-16 file', () => {
+  it('imports a tab-separated UTF-16 file, as Excel saves "Unicode Text"', () => {
+    const text = ['text\tlabel', 'café,\tpos', 'thé\tneg', 'eau\tpos'].join('\r\n');
+    const units = Array.from(text, (c) => c.charCodeAt(0));
+    const le = new Uint8Array([0xff, 0xfe, ...units.flatMap((c) => [c & 0xff, c >> 8])]);
+    const { dataset } = prepareDataset({ ...base, fileName: 'unicode.txt', bytes: le }, parseCsv);
+    const all = [...dataset.splits.train, ...dataset.splits.val, ...dataset.splits.test];
+    expect(all.map((e) => e.data.text).sort()).toEqual(['café,', 'eau', 'thé']);
+    expect(all.map((e) => e.data.label).sort()).toEqual(['neg', 'pos', 'pos']);
+  });
+});
