@@ -212,11 +212,18 @@ export function prepareDataset(req: DatasetImportRequest, parseCsv: CsvParser): 
   return { dataset, notices };
 }
 
-/** Where an example's row is in the file ("line 12", or "item 3" of a JSON array). */
+/**
+ * Where an example's row is in the file: "line 12", or "item 3" of a JSON array, with the part
+ * it is in when the file holds several (CLINC150's "train", "val", …), since items are counted
+ * over every part.
+ */
 function rowPlace(table: ParsedTable): (id: string) => string {
-  const lines = new Map(table.rows.map((r) => [`row-${r.item}`, r.line]));
+  const rows = new Map(table.rows.map((r) => [`row-${r.item}`, r]));
   return (id) => {
-    const line = lines.get(id);
-    return line !== undefined ? `line ${line}` : `item ${id.replace(/^row-/, '')}`;
+    const row = rows.get(id);
+    if (row?.line !== undefined) return `line ${row.line}`;
+    const part = table.format === 'json' ? row?.values.split : undefined;
+    const item = `item ${id.replace(/^row-/, '')}`;
+    return typeof part === 'string' ? `${item}, in "${part}"` : item;
   };
 }

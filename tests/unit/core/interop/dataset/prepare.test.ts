@@ -362,6 +362,27 @@ describe('prepareDataset with repeated rows', () => {
     expect(notices[0]).toContain('1 row repeats an earlier row');
   });
 
+  it('names a repeated item of a JSON file in parts with its part, as items count over all parts', () => {
+    const parts = {
+      train: [
+        ['a good film', 'pos'],
+        ['a bad film', 'neg'],
+      ],
+      val: [['a good film', 'pos']],
+    };
+    const { notices } = prepareDataset(
+      {
+        ...base,
+        inputFields: ['col_1'],
+        outputFields: ['col_2'],
+        fileName: 'parts.json',
+        bytes: utf8(JSON.stringify(parts)),
+      },
+      parseCsv,
+    );
+    expect(notices[0]).toContain('(the first: item 3, in "val", as item 1, in "train")');
+  });
+
   it.skipIf(!HAS_SHARED_DATA)(
     `leaves TREC's repeated training lines out, so no question is in two splits (${SKIP_NOTE})`,
     () => {
