@@ -334,6 +334,27 @@ describe('DSPy import of each generation (synthetic files from the documented sh
     );
   });
 
+  it('says a predictor saved with fewer than two fields is a damaged file, and what to do', () => {
+    const withFields = (fields: object[]) => ({
+      p: { traces: [], train: [], demos: [], signature: { instructions: 'x', fields }, lm: null },
+    });
+    expect(() => importDspyProgram(withFields([{ prefix: 'Q:', description: '${q}' }]))).toThrow(
+      /^"p": .*only the field "q"; DSPy saves every input field and then every output field, so the file was cut or edited by hand\. Save the program again from DSPy and import that file\. Nothing was saved\.$/,
+    );
+    expect(() => importDspyProgram(withFields([]))).toThrow(/gives this predictor no field;/);
+    // A problem DSPy could have written is said as it is, without blaming the file.
+    expect(() =>
+      importDspyProgram(
+        withFields([
+          { prefix: 'Q:', description: '${q}' },
+          { prefix: 'Q:', description: '${q}' },
+        ]),
+      ),
+    ).toThrow(
+      /^"p": The field name "q" is used twice; names must be unique\. Nothing was saved\.$/,
+    );
+  });
+
   it('reports a malformed demo with the predictor that holds it', () => {
     expect(() => importDspyProgram({ p: { demos: ['nope'] } })).toThrow(
       /"p".demos: demo 1 is not an object/,
