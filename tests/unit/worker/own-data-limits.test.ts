@@ -87,3 +87,24 @@ describe('Own data: what an import saves, the Library can read back', () => {
     expect(checkProgramState(program).ok).toBe(true);
   });
 });
+
+describe('Own data: a long column name', () => {
+  it('names a field no longer than a program allows, and the dataset reads back', async () => {
+    const column = `the_customer_message_as_it_was_written_in_the_support_portal_${'x'.repeat(40)}`;
+    const csv = intents(4, 3).replace('text,intent', `${column},intent`);
+    const service = tab();
+    const { dataset } = await service.importDataset({
+      fileName: 'long-names.csv',
+      bytes: bytes(csv),
+      // Read as a header although its first cell is long (the user unticks First row is data).
+      header: true,
+      taskId: 'ticket-routing',
+      mapping: { ticket: column, department: 'intent' },
+      useColumnNames: true,
+      seed: 1,
+    });
+    const listed = await service.listDatasets();
+    expect(listed.problems).toEqual([]);
+    expect(dataset.inputFields[0]?.length).toBeLessThanOrEqual(64);
+  });
+});

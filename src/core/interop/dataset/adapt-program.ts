@@ -52,6 +52,9 @@ export function fieldNamesFromColumns(mapping: ColumnMapping): Record<string, st
       .replace(/^_+|_+$/g, '');
     if (!/^[A-Za-z_]/.test(name)) name = `f_${name}`;
     if (name === 'f_') name = field;
+    // A stored program's field names are at most PROGRAM_LIMITS.nameChars long (a longer one
+    // made the dataset unreadable); room is left for the suffix that keeps names unique.
+    name = name.slice(0, PROGRAM_LIMITS.nameChars - 4).replace(/_+$/, '');
     let unique = name;
     for (let i = 2; used.has(unique); i++) unique = `${name}_${i}`;
     used.add(unique);
