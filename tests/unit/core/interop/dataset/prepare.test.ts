@@ -260,6 +260,28 @@ describe('prepareDataset', () => {
     ]);
   });
 
+  it('rows without a value are all named, with what to do about them', () => {
+    const rows = Array.from(
+      { length: 400 },
+      (_, i) => `"ticket about thing ${i}",${i % 7 === 3 ? '' : i % 2 ? 'pos' : 'neg'}`,
+    );
+    const message = (() => {
+      try {
+        prepareDataset(
+          { ...base, fileName: 'gaps.csv', bytes: utf8(['text,label', ...rows].join('\n')) },
+          parseCsv,
+        );
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    // 57 rows (every seventh, from line 5) have no label: 20 by line, the rest counted.
+    const first20 = Array.from({ length: 20 }, (_, k) => 5 + 7 * k).join(', ');
+    expect(message).toContain(
+      `Rows without a value (lines ${first20} and 37 more): fill them in or delete them in the file, then choose it again.`,
+    );
+  });
+
   it('a JSONL file with a bad line is refused', () => {
     expect(() =>
       prepareDataset(
