@@ -108,3 +108,29 @@ describe('Own data: a long column name', () => {
     expect(dataset.inputFields[0]?.length).toBeLessThanOrEqual(64);
   });
 });
+
+describe('Own data: the same file imported twice', () => {
+  it('gives the second dataset a name of its own, and says so', async () => {
+    const service = tab();
+    const file = {
+      fileName: 'tickets.csv',
+      bytes: bytes(intents(4, 3)),
+      taskId: 'ticket-routing',
+      mapping: { ticket: 'text', department: 'intent' },
+      useColumnNames: true,
+      seed: 1,
+    };
+    const first = await service.importDataset(file);
+    const second = await service.importDataset(file);
+    const typed = await service.importDataset({ ...file, name: first.dataset.name });
+    expect([first, second, typed].map((r) => r.dataset.name)).toEqual([
+      'tickets',
+      'tickets (2)',
+      'tickets (3)',
+    ]);
+    expect(second.notices[0]).toBe(
+      'A dataset named “tickets” is already saved, so this one is named “tickets (2)”; rename either in the Library.',
+    );
+    expect(first.notices.join(' ')).not.toContain('already saved');
+  });
+});
