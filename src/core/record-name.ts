@@ -36,3 +36,21 @@ export function recordName(text: string): string {
   if (!checked.ok) throw new RecordNameError(checked.message);
   return checked.name;
 }
+
+/**
+ * `name`, or `name (2)`, `name (3)`, … when a record of that name is already saved (the same
+ * file imported twice gave two datasets called "tickets", alike on Optimize and in the Library,
+ * and their runs and programs alike too); cut to fit MAX_RECORD_NAME_CHARS.
+ */
+export function distinctName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const base = [...name]
+      .slice(0, MAX_RECORD_NAME_CHARS - suffix.length)
+      .join('')
+      .trimEnd();
+    const candidate = `${base}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}

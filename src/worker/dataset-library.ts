@@ -12,7 +12,7 @@ import {
 } from '../core/interop/dataset/prepare';
 import { DatasetImportError } from '../core/interop/dataset/errors';
 import { importOptionIssues } from './dataset-import-options';
-import { recordName } from '../core/record-name';
+import { distinctName, recordName } from '../core/record-name';
 import { columnValues, guessMapping, shortened } from './dataset-preview';
 import { taskDescriptionFromData, taskNameFromData } from '../core/interop/dataset/task-naming';
 import { checkStoredProgram, readableRecords } from './schemas/stored-programs';
@@ -111,9 +111,15 @@ export class DatasetLibrary {
       );
     const named = { inputs: made.inputFields, outputs: made.outputFields };
     // A name typed is checked as a rename is (at most 120 characters); blank: one from the file.
-    const name = input.name?.trim()
+    const asked = input.name?.trim()
       ? recordName(input.name)
       : taskNameFromData(input.fileName, named);
+    const taken = new Set((await this.deps.datasets.list()).records.map((r) => r.name));
+    const name = distinctName(asked, taken);
+    if (name !== asked)
+      notices.unshift(
+        `A dataset named “${asked}” is already saved, so this one is named “${name}”; rename either in the Library.`,
+      );
     const description =
       input.description?.trim() || taskDescriptionFromData(input.fileName, named, labelCount);
     const record: DatasetRecord = {

@@ -138,7 +138,13 @@ test('deleting the dataset chosen on Optimize puts the built-in data back there'
   await openScreen(page, 'Library');
   const datasets = page.getByTestId('saved-datasets');
   await datasets.getByRole('button', { name: 'Delete dataset My tickets' }).click();
-  await datasets.getByRole('button', { name: 'Confirm delete of My tickets' }).click();
+  // Before the delete, the confirm step says what the run made on this data will lose.
+  const confirm = datasets.getByRole('button', { name: 'Confirm delete of My tickets' });
+  await expect(confirm).toBeFocused();
+  await expect(confirm).toHaveAccessibleDescription(
+    /^1 run was made on this data: once it is deleted, the results of “.+” cannot be opened again\. Its report and its program stay\.$/,
+  );
+  await confirm.click();
   await expect(datasets).toContainText('No datasets imported.');
   // Optimize used to keep the deleted data: its sizes, and "No dataset … is stored" on Start.
   await openScreen(page, 'Optimize');

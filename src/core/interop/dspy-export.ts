@@ -137,16 +137,20 @@ function usesShortReasoningPrefix(dspyVersion: string): boolean {
 
 function predictState(step: PredictorStateData, reasoningPrefix: string): DspyPredictState {
   const { inputs, outputs, instruction } = step.signature;
+  // As the run's signature (program.ts effectiveSignature): a step that already has a field
+  // named `reasoning` gets no second one, which would shift every later field by one.
+  const addsReasoning =
+    step.chainOfThought && ![...inputs, ...outputs].some((f) => f.name === 'reasoning');
   const fields: DspyFieldState[] = [
     ...inputs.map(fieldState),
-    ...(step.chainOfThought
+    ...(addsReasoning
       ? [{ prefix: reasoningPrefix, description: descriptionPlaceholder('reasoning') }]
       : []),
     ...outputs.map(fieldState),
   ];
   const order = [
     ...inputs.map((f) => f.name),
-    ...(step.chainOfThought ? ['reasoning'] : []),
+    ...(addsReasoning ? ['reasoning'] : []),
     ...outputs.map((f) => f.name),
   ];
   return {

@@ -5,6 +5,7 @@ import {
   DSPY_REACT_OUTPUTS,
   DSPY_REASONING_NAMES,
   type DspyFieldState,
+  inferPrefix,
   nameFromPrefix,
   parseDefaultInstructions,
 } from './dspy-format';
@@ -47,6 +48,24 @@ function ownDescription(f: DspyFieldState, name: string): string {
 }
 
 /**
+ * Demo keys by the prefix DSPy gives a field of that name ("Search Query:" for `searchQuery` or
+ * `search_query`), for keys no other key shares a prefix with: DSPy writes that default prefix
+ * unless told otherwise, so it names a field whatever order a demo's keys are in.
+ */
+function demoKeysByPrefix(demos: readonly JsonObject[]): Map<string, string> {
+  const keys = new Set(demos.flatMap(demoFieldKeys).filter((k) => FIELD_NAME.test(k)));
+  const out = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const k of keys) {
+    const prefix = `${inferPrefix(k)}:`;
+    if (out.has(prefix)) shared.add(prefix);
+    else out.set(prefix, k);
+  }
+  for (const prefix of shared) out.delete(prefix);
+  return out;
+}
+
+/**
  * Names and roles of positional G2/G3 fields (inputs first, then outputs; CoT's reasoning is
  * the first output). Names come from `${name}` placeholders, else from a complete demo, else
  * from the prefix.
@@ -58,11 +77,19 @@ export function layoutFromFieldStates(
   demos: readonly JsonObject[],
 ): RecoveredLayout {
   const warnings: string[] = [];
-  const complete = demos.map(demoFieldKeys).find((keys) => keys.length === fields.length);
+  // Only a bootstrapped demo lists its keys in signature order (inputs, then outputs); a labeled
+  // one keeps its dataset's order ({"sentiment", "sentence"}), which named fields crosswise.
+  const complete = demos
+    .filter((d) => d.augmented === true)
+    .map(demoFieldKeys)
+    .find((keys) => keys.length === fields.length);
+  const byPrefix = demoKeysByPrefix(demos);
   const names = fields.map((f, i) => {
     const placeholder = PLACEHOLDER.exec(f.description)?.[1];
     if (placeholder) return placeholder;
     if (isReasoningField(f)) return 'reasoning';
+    const fromPrefixOfDemoKey = byPrefix.get(f.prefix);
+    if (fromPrefixOfDemoKey) return fromPrefixOfDemoKey;
     const fromDemo = complete?.[i];
     if (fromDemo && FIELD_NAME.test(fromDemo)) return fromDemo;
     const fromPrefix = nameFromPrefix(f.prefix);

@@ -218,7 +218,14 @@ function readPredictor(
   try {
     signature = new Signature({ instruction: instructions, inputs, outputs });
   } catch (err) {
-    throw new ProgramImportError(err instanceof Error ? err.message : String(err), `"${key}"`);
+    const problem = err instanceof Error ? err.message : String(err);
+    const fields = [...inputs, ...outputs];
+    // DSPy always saves at least an input and an output: fewer means a damaged file.
+    const advice =
+      fields.length < 2
+        ? ` The file gives this predictor ${fields.length === 0 ? 'no field' : `only the field "${fields[0]?.name ?? ''}"`}; DSPy saves every input field and then every output field, so the file was cut or edited by hand. Save the program again from DSPy and import that file.`
+        : '';
+    throw new ProgramImportError(`${problem}${advice} Nothing was saved.`, `"${key}"`);
   }
   if (prefixes) warnings.push(...prefixWarnings(key, signature, prefixes));
   if (generation === 'G0' && 'signature' in raw) warnings.push(unknownSignatureWarning(key));

@@ -16,8 +16,12 @@ export const PROGRAM_LIMITS = Object.freeze({
   descriptionChars: 4_000,
   instructionChars: 20_000,
   demosPerStep: 100,
-  /** Characters of one demo value (as JSON when it is not text). */
-  demoValueChars: 20_000,
+  /**
+   * Characters of one demo value (as JSON when it is not text): as long as a value of an
+   * imported dataset may be (MAX_VALUE_CHARS), since a run takes its demos from the data and a
+   * stored program past a limit is listed as damaged when it is read back.
+   */
+  demoValueChars: 100_000,
   programNameChars: 200,
 });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkRecordName, MAX_RECORD_NAME_CHARS, recordName } from '../../../src/core/record-name';
+import {
+  checkRecordName,
+  distinctName,
+  MAX_RECORD_NAME_CHARS,
+  recordName,
+} from '../../../src/core/record-name';
 
 describe('checkRecordName', () => {
   it('trims a name and keeps what is inside', () => {
@@ -30,5 +35,16 @@ describe('checkRecordName', () => {
   it('recordName throws a named error for a refused name', () => {
     expect(() => recordName(' ')).toThrow(expect.objectContaining({ name: 'RecordNameError' }));
     expect(recordName(' ok ')).toBe('ok');
+  });
+});
+
+describe('distinctName', () => {
+  it('keeps a free name and numbers a taken one, still within the longest name', () => {
+    expect(distinctName('tickets', new Set(['other']))).toBe('tickets');
+    expect(distinctName('tickets', new Set(['tickets', 'tickets (2)']))).toBe('tickets (3)');
+    const longest = '🙂'.repeat(MAX_RECORD_NAME_CHARS);
+    const numbered = distinctName(longest, new Set([longest]));
+    expect(numbered.endsWith(' (2)')).toBe(true);
+    expect(checkRecordName(numbered).ok).toBe(true);
   });
 });

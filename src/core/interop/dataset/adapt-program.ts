@@ -3,9 +3,14 @@ import type { ScoringRules } from '../../scoring-rules';
 import type { ProgramState } from '../../program';
 import { defaultInstruction, type FieldSpec } from '../../signature';
 import type { ColumnMapping } from './mapping';
+import { PROGRAM_LIMITS } from '../program-limits';
 
-/** A label set holds at most this many values (hundreds of intents fit); more read as free text. */
-export const MAX_LABELS = 1000;
+/**
+ * A label set holds at most this many values (hundreds of intents fit); more read as free text.
+ * The same limit as a stored program's (PROGRAM_LIMITS): the dataset keeps the program adapted
+ * to it, and a program past the limit is listed as damaged when it is read back.
+ */
+export const MAX_LABELS = PROGRAM_LIMITS.labelsPerField;
 
 /**
  * Whether a column's values read as free text rather than labels: more distinct values than a
@@ -47,6 +52,9 @@ export function fieldNamesFromColumns(mapping: ColumnMapping): Record<string, st
       .replace(/^_+|_+$/g, '');
     if (!/^[A-Za-z_]/.test(name)) name = `f_${name}`;
     if (name === 'f_') name = field;
+    // A stored program's field names are at most PROGRAM_LIMITS.nameChars long (a longer one
+    // made the dataset unreadable); room is left for the suffix that keeps names unique.
+    name = name.slice(0, PROGRAM_LIMITS.nameChars - 4).replace(/_+$/, '');
     let unique = name;
     for (let i = 2; used.has(unique); i++) unique = `${name}_${i}`;
     used.add(unique);
@@ -109,6 +117,15 @@ export function adaptProgramToData(
   for (const field of labelOutputs) {
     const counts = distinctValues(examples, field);
     const rows = counts.reduce((sum, v) => sum + v.count, 0);
+    // A label is a short name; a longer value repeated (a template answer) is text to a program.
+    const longest = Math.max(0, ...counts.map((v) => v.value.length));
+    if (longest > PROGRAM_LIMITS.labelChars) {
+      adapted = asTextField(adapted.program, adapted.rules, field);
+      notices.push(
+        `“${field}” has values of up to ${longest.toLocaleString('en')} characters, longer than a label may be (${PROGRAM_LIMITS.labelChars}), so it became a text field.`,
+      );
+      continue;
+    }
     if (!looksLikeFreeText(counts.length, rows)) {
       adapted = withLabels(
         adapted.program,

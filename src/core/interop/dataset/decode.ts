@@ -1,4 +1,4 @@
-import { NotUtf8Error } from './errors';
+import { NotUtf16Error, NotUtf8Error } from './errors';
 import { LineIndex } from '../../line-index';
 
 export type TextEncodingName = 'utf-8' | 'latin1';
@@ -30,9 +30,19 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   return -1;
 }
 
+/** The UTF-16 variant a byte-order mark announces, if the bytes start with one. */
+export function utf16ByteOrder(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
 /**
  * Decodes file bytes. UTF-8 is checked strictly (TextDecoder `fatal`), and a failure names
- * the first bad byte and its line; a UTF-8 byte-order mark is removed. Latin-1 never fails.
+ * the first bad byte and its line; a UTF-8 byte-order mark is removed. A file that starts with
+ * a UTF-16 byte-order mark (Excel's "Unicode Text", Windows PowerShell's `>`) is read as UTF-16,
+ * as program files are: refused as "not UTF-8", it was sent to Latin-1, which reads it as
+ * letters and NUL bytes. Latin-1 never fails.
  */
 export function decodeText(
   bytes: Uint8Array,
@@ -40,6 +50,14 @@ export function decodeText(
   encoding: TextEncodingName = 'utf-8',
 ): string {
   if (encoding === 'latin1') return new TextDecoder('latin1').decode(bytes);
+  const utf16 = utf16ByteOrder(bytes);
+  if (utf16 !== undefined) {
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch {
+      throw new NotUtf16Error(fileName);
+    }
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

@@ -1,6 +1,6 @@
 import type { Example, FieldValues } from '../../example';
 import type { JsonValue } from '../../json';
-import type { ImportIssue } from './errors';
+import { type ImportIssue, MISSING_VALUE } from './errors';
 import type { ParsedTable } from './table';
 
 /** Which file column feeds each program field: `{ question: 'text', answer: 'label' }`. */
@@ -70,7 +70,7 @@ export function mapRows(
           ...(row.line !== undefined ? { line: row.line } : { item: row.item }),
           column,
           field: f,
-          message: 'the value is missing or empty',
+          message: MISSING_VALUE,
         });
       } else if (valueLength(value as JsonValue) > MAX_VALUE_CHARS) {
         ok = false;

@@ -8,6 +8,7 @@ import { LABEL_LINES_HINT, looksLikeLabelLines, parseLabelLines } from './label-
 import { type ColumnMapping, mapRows, suggestMapping } from './mapping';
 import { parseJsonArray, parseJsonl } from './parse-json-rows';
 import { sampleKeepingValues, withEveryValueInTraining } from './label-sample';
+import { repeatedRowsNotice, withoutRepeatedRows } from './duplicate-rows';
 import { distinctValues, looksLikeFreeText } from './adapt-program';
 import { DEFAULT_SPLIT, type SplitRatios, splitExamples } from './split';
 import { emptySplitProblem } from './split-needs';
@@ -158,6 +159,11 @@ export function prepareDataset(req: DatasetImportRequest, parseCsv: CsvParser): 
   const notices: string[] = [];
   const maxRows = req.maxRows ?? DEFAULT_IMPORT_LIMITS.maxRows;
   const rowsInFile = examples.length;
+  const unique = withoutRepeatedRows(examples, [...req.inputFields, ...req.outputFields]);
+  if (unique.repeated.length > 0) {
+    examples = unique.examples;
+    notices.push(repeatedRowsNotice(req.fileName, unique.repeated, rowPlace(table)));
+  }
   // A column of free text (nearly a value per row) has no labels to keep: keeping its every
   // value would put nearly every row in training and leave one validation and one test example.
   const keep = (req.keepValuesOf ?? []).filter(
@@ -192,7 +198,7 @@ export function prepareDataset(req: DatasetImportRequest, parseCsv: CsvParser): 
       format: table.format,
       encoding: req.encoding ?? 'utf-8',
       rowsInFile,
-      ...(rowsInFile > examples.length ? { sampledTo: examples.length } : {}),
+      ...(unique.examples.length > maxRows ? { sampledTo: examples.length } : {}),
     },
     inputFields: [...req.inputFields],
     outputFields: [...req.outputFields],
@@ -204,4 +210,20 @@ export function prepareDataset(req: DatasetImportRequest, parseCsv: CsvParser): 
     splits,
   };
   return { dataset, notices };
+}
+
+/**
+ * Where an example's row is in the file: "line 12", or "item 3" of a JSON array, with the part
+ * it is in when the file holds several (CLINC150's "train", "val", …), since items are counted
+ * over every part.
+ */
+function rowPlace(table: ParsedTable): (id: string) => string {
+  const rows = new Map(table.rows.map((r) => [`row-${r.item}`, r]));
+  return (id) => {
+    const row = rows.get(id);
+    if (row?.line !== undefined) return `line ${row.line}`;
+    const part = table.format === 'json' ? row?.values.split : undefined;
+    const item = `item ${id.replace(/^row-/, '')}`;
+    return typeof part === 'string' ? `${item}, in "${part}"` : item;
+  };
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { dspyParameterName, exportDspyProgram } from '../../../../src/core/interop/dspy-export';
 import { inferPrefix } from '../../../../src/core/interop/dspy-format';
 import { importDspyProgram, importDspyProgramText } from '../../../../src/core/interop/dspy-import';
-import { chainOfThought, predict, Program, type ProgramState } from '../../../../src/core/program';
+import {
+  chainOfThought,
+  effectiveSignature,
+  predict,
+  Program,
+  type ProgramState,
+} from '../../../../src/core/program';
 import { Signature } from '../../../../src/core/signature';
 import { HAS_SHARED_DATA, SKIP_NOTE, readSharedText } from './shared-data';
 import { commaLabelSignature } from '../../helpers/comma-labels';
@@ -199,5 +205,33 @@ describe('inferPrefix (DSPy infer_prefix)', () => {
     ['question', 'Question'],
   ])('%s → %s', (name, prefix) => {
     expect(inferPrefix(name)).toBe(prefix);
+  });
+});
+
+describe('DSPy export of a ChainOfThought step that names an output "reasoning"', () => {
+  it('writes the fields the run used, one reasoning, each with its own prefix and description', () => {
+    const step = chainOfThought(
+      'qa',
+      new Signature({
+        instruction: 'Answer the question.',
+        inputs: [{ name: 'question', description: '', type: 'text' }],
+        outputs: [
+          { name: 'reasoning', description: 'why the answer holds', type: 'text' },
+          { name: 'answer', description: '', type: 'text' },
+        ],
+      }),
+    );
+    const state = new Program([step]).toState();
+    const ran = effectiveSignature(step);
+    const json = exportDspyProgram(state).json as {
+      predict: { signature: { fields: { prefix: string; description: string }[] } };
+    };
+    const fields = json.predict.signature.fields;
+    expect(fields).toHaveLength(ran.inputs.length + ran.outputs.length);
+    expect(fields).toEqual([
+      { prefix: 'Question:', description: '${question}' },
+      { prefix: 'Reasoning:', description: 'why the answer holds' },
+      { prefix: 'Answer:', description: '${answer}' },
+    ]);
   });
 });

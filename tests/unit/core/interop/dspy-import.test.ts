@@ -269,6 +269,52 @@ describe('DSPy import of each generation (synthetic files from the documented sh
     expect(r.warnings.some((w) => /guessed from its prefix "Search Query:"/.test(w))).toBe(true);
   });
 
+  it('names described fields by prefix, not by the key order of a labeled demo', () => {
+    // `desc=` replaces the ${name} placeholder, so names come from elsewhere. A labeled demo is
+    // a dataset row, its keys in the dataset's order: read by position, it named the input
+    // "sentiment" (with the sentence's description) and the output "sentence".
+    const classify = (demos: object[]) => ({
+      classify: {
+        traces: [],
+        train: [],
+        demos,
+        signature: {
+          instructions: 'Classify the sentiment of the sentence.',
+          fields: [
+            { prefix: 'Sentence:', description: 'A movie review sentence' },
+            { prefix: 'Movie Sentiment:', description: 'positive or negative' },
+          ],
+        },
+        lm: null,
+      },
+      metadata: { dependency_versions: { python: '3.12', dspy: '3.0.4', cloudpickle: '3.1' } },
+    });
+    const r = importDspyProgram(
+      classify([{ movieSentiment: 'positive', sentence: 'a gripping film', dspy_split: 'train' }]),
+    );
+    const s = step(r, 'classify');
+    expect(s.signature.inputs).toEqual([
+      { name: 'sentence', description: 'A movie review sentence', type: 'text' },
+    ]);
+    // The demo's key, not a guess from the prefix ("movie_sentiment").
+    expect(s.signature.outputs).toEqual([
+      { name: 'movieSentiment', description: 'positive or negative', type: 'text' },
+    ]);
+    expect(s.demos.map((d) => d.data)).toEqual([
+      { sentence: 'a gripping film', movieSentiment: 'positive' },
+    ]);
+    expect(r.warnings.join('\n')).not.toMatch(/guessed from its prefix/);
+    // A bootstrapped demo lists inputs, then outputs: its order still names a custom prefix.
+    const custom = classify([
+      { augmented: true, sentence: 'dull', label: 'negative' },
+      { label: 'positive', sentence: 'fun' },
+    ]);
+    (custom.classify.signature.fields[1] as { prefix: string }).prefix = 'Final Answer:';
+    const c = step(importDspyProgram(custom), 'classify');
+    expect(names(c.signature.inputs)).toEqual(['sentence']);
+    expect(names(c.signature.outputs)).toEqual(['label']);
+  });
+
   it('a G0 predictor without demos gets a placeholder signature and says so', () => {
     const r = importDspyProgram({ p: { lm: null, traces: [], train: [], demos: [] } });
     expect(names(step(r, 'p').signature.inputs)).toEqual(['input']);
@@ -285,6 +331,27 @@ describe('DSPy import of each generation (synthetic files from the documented sh
     expect(() => importDspyProgram({ retrieve: { k: 3 } })).toThrow(ProgramImportError);
     expect(() => importDspyProgram([1, 2])).toThrow(
       /JSON object keyed by predictor name; this file is a list of 2 items/,
+    );
+  });
+
+  it('says a predictor saved with fewer than two fields is a damaged file, and what to do', () => {
+    const withFields = (fields: object[]) => ({
+      p: { traces: [], train: [], demos: [], signature: { instructions: 'x', fields }, lm: null },
+    });
+    expect(() => importDspyProgram(withFields([{ prefix: 'Q:', description: '${q}' }]))).toThrow(
+      /^"p": .*only the field "q"; DSPy saves every input field and then every output field, so the file was cut or edited by hand\. Save the program again from DSPy and import that file\. Nothing was saved\.$/,
+    );
+    expect(() => importDspyProgram(withFields([]))).toThrow(/gives this predictor no field;/);
+    // A problem DSPy could have written is said as it is, without blaming the file.
+    expect(() =>
+      importDspyProgram(
+        withFields([
+          { prefix: 'Q:', description: '${q}' },
+          { prefix: 'Q:', description: '${q}' },
+        ]),
+      ),
+    ).toThrow(
+      /^"p": The field name "q" is used twice; names must be unique\. Nothing was saved\.$/,
     );
   });
 

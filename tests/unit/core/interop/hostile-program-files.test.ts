@@ -166,7 +166,7 @@ describe('a DSPy file over the limits', () => {
       'a demo value too long',
       (p: Record<string, unknown>) =>
         (p.demos = [{ question: 'q'.repeat(PROGRAM_LIMITS.demoValueChars + 1), answer: 'a' }]),
-      'predictor "generate_answer", demo 1, field "question", is longer than 20,000 characters.',
+      'predictor "generate_answer", demo 1, field "question", is longer than 100,000 characters.',
     ],
   ])(
     'names the predictor in the file, not an internal path (%s)',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, firstInvalidUtf8Byte } from '../../../../../src/core/interop/dataset/decode';
-import { NotUtf8Error } from '../../../../../src/core/interop/dataset/errors';
+import { NotUtf16Error, NotUtf8Error } from '../../../../../src/core/interop/dataset/errors';
 import {
   parseJsonArray,
   parseJsonl,
@@ -25,6 +25,19 @@ describe('UTF-8 detection', () => {
   ])('finds the first bad byte: %s', (_name, b, offset) => {
     expect(firstInvalidUtf8Byte(bytes(...b))).toBe(offset);
     expect(() => decodeText(bytes(...b), 'x.csv')).toThrow(NotUtf8Error);
+  });
+
+  it('reads a file with a UTF-16 byte-order mark (Excel\'s "Unicode Text") as UTF-16', () => {
+    const text = 'ticket\tdepartment\r\ncafé au lait\tbilling\r\n';
+    const units = Array.from(text, (c) => c.charCodeAt(0));
+    const le = bytes(0xff, 0xfe, ...units.flatMap((c) => [c & 0xff, c >> 8]));
+    const be = bytes(0xfe, 0xff, ...units.flatMap((c) => [c >> 8, c & 0xff]));
+    expect(decodeText(le, 'tickets.txt')).toBe(text);
+    expect(decodeText(be, 'tickets.txt')).toBe(text);
+    // Cut in the middle of a character: refused, with what to do, and not sent to Latin-1.
+    expect(() => decodeText(le.subarray(0, 7), 'cut.txt')).toThrow(NotUtf16Error);
+    expect(() => decodeText(le.subarray(0, 7), 'cut.txt')).toThrow(/save it as UTF-8/i);
+    expect(() => decodeText(le.subarray(0, 7), 'cut.txt')).not.toThrow(/Latin-1/);
   });
 
   it('accepts 2-, 3- and 4-byte characters', () => {

@@ -260,6 +260,28 @@ describe('prepareDataset', () => {
     ]);
   });
 
+  it('rows without a value are all named, with what to do about them', () => {
+    const rows = Array.from(
+      { length: 400 },
+      (_, i) => `"ticket about thing ${i}",${i % 7 === 3 ? '' : i % 2 ? 'pos' : 'neg'}`,
+    );
+    const message = (() => {
+      try {
+        prepareDataset(
+          { ...base, fileName: 'gaps.csv', bytes: utf8(['text,label', ...rows].join('\n')) },
+          parseCsv,
+        );
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    // 57 rows (every seventh, from line 5) have no label: 20 by line, the rest counted.
+    const first20 = Array.from({ length: 20 }, (_, k) => 5 + 7 * k).join(', ');
+    expect(message).toContain(
+      `Rows without a value (lines ${first20} and 37 more): fill them in or delete them in the file, then choose it again.`,
+    );
+  });
+
   it('a JSONL file with a bad line is refused', () => {
     expect(() =>
       prepareDataset(
@@ -319,4 +341,103 @@ describe('prepareDataset', () => {
       expect(all.every((e) => /####\s*-?[\d,.]+\s*$/.test(String(e.data.answer)))).toBe(true);
     },
   );
+});
+
+describe('prepareDataset with repeated rows', () => {
+  const rows = [
+    'text,label',
+    'a good film,pos',
+    'a bad film,neg',
+    'a good film,pos',
+    'a dull film,neg',
+    'a good film,neg',
+    'a bad film,neg',
+  ].join('\n');
+
+  it('keeps the first of rows that repeat every field, and says which were left out', () => {
+    const { dataset, notices } = prepareDataset(
+      { ...base, fileName: 'dups.csv', bytes: utf8(rows) },
+      parseCsv,
+    );
+    const all = [...dataset.splits.train, ...dataset.splits.val, ...dataset.splits.test];
+    const pairs = all.map((e) => `${String(e.data.text)}|${String(e.data.label)}`);
+    // The same text with another label is another example (the data disagrees with itself).
+    expect(pairs.sort()).toEqual(
+      ['a bad film|neg', 'a dull film|neg', 'a good film|neg', 'a good film|pos'].sort(),
+    );
+    expect(new Set(pairs).size).toBe(pairs.length);
+    expect(dataset.source.rowsInFile).toBe(6);
+    expect(dataset.source.sampledTo).toBeUndefined();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('dups.csv: 2 rows repeat an earlier row');
+    expect(notices[0]).toContain('the first: line 4, as line 2');
+  });
+
+  it('compares only the fields the program reads and writes', () => {
+    const csvWithIds = ['id,text,label', '1,same,pos', '2,same,pos', '3,other,neg'].join('\n');
+    const { dataset, notices } = prepareDataset(
+      { ...base, fileName: 'ids.csv', bytes: utf8(csvWithIds) },
+      parseCsv,
+    );
+    const { train, val, test } = dataset.splits;
+    expect(train.length + val.length + test.length).toBe(2);
+    expect(notices[0]).toContain('1 row repeats an earlier row');
+  });
+
+  it('names a repeated item of a JSON file in parts with its part, as items count over all parts', () => {
+    const parts = {
+      train: [
+        ['a good film', 'pos'],
+        ['a bad film', 'neg'],
+      ],
+      val: [['a good film', 'pos']],
+    };
+    const { notices } = prepareDataset(
+      {
+        ...base,
+        inputFields: ['col_1'],
+        outputFields: ['col_2'],
+        fileName: 'parts.json',
+        bytes: utf8(JSON.stringify(parts)),
+      },
+      parseCsv,
+    );
+    expect(notices[0]).toContain('(the first: item 3, in "val", as item 1, in "train")');
+  });
+
+  it.skipIf(!HAS_SHARED_DATA)(
+    `leaves TREC's repeated training lines out, so no question is in two splits (${SKIP_NOTE})`,
+    () => {
+      const { dataset, notices } = prepareDataset(
+        {
+          ...base,
+          fileName: 'TREC.train',
+          bytes: readSharedBytes('trec/TREC.train'),
+          encoding: 'latin1',
+          maxRows: 5000,
+        },
+        parseCsv,
+      );
+      const key = (e: { data: Record<string, unknown> }): string =>
+        `${String(e.data.text)}|${String(e.data.label)}`;
+      const train = new Set(dataset.splits.train.map(key));
+      const leaked = [...dataset.splits.val, ...dataset.splits.test].filter((e) =>
+        train.has(key(e)),
+      );
+      expect(leaked).toEqual([]);
+      expect(notices.join(' ')).toMatch(/TREC\.train: \d+ rows repeat an earlier row/);
+    },
+  );
+});
+
+describe('prepareDataset with a UTF-16 file', () => {
+  it('imports a tab-separated UTF-16 file, as Excel saves "Unicode Text"', () => {
+    const text = ['text\tlabel', 'café,\tpos', 'thé\tneg', 'eau\tpos'].join('\r\n');
+    const units = Array.from(text, (c) => c.charCodeAt(0));
+    const le = new Uint8Array([0xff, 0xfe, ...units.flatMap((c) => [c & 0xff, c >> 8])]);
+    const { dataset } = prepareDataset({ ...base, fileName: 'unicode.txt', bytes: le }, parseCsv);
+    const all = [...dataset.splits.train, ...dataset.splits.val, ...dataset.splits.test];
+    expect(all.map((e) => e.data.text).sort()).toEqual(['café,', 'eau', 'thé']);
+    expect(all.map((e) => e.data.label).sort()).toEqual(['neg', 'pos', 'pos']);
+  });
 });
