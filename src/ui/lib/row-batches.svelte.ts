@@ -16,7 +16,7 @@ export const ROWS_PER_BATCH = 5;
 export class RowBatches {
   private built = $state(0);
   /** The list whose rows are built (another list starts again from none). */
-  private list: unknown = undefined;
+  private list = $state.raw<unknown>(undefined);
   private wanted = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -27,7 +27,11 @@ export class RowBatches {
    * list not yet followed (see `follow`), else the rows built so far.
    */
   count(list: unknown, wanted: number): number {
-    return list === this.list ? Math.min(wanted, this.built) : 0;
+    // Both are read whatever the list, so that what reads the count is told when the list is
+    // followed and when rows are added (read only for the list followed, a new list's count
+    // read before `follow` stayed at none: its rows were never listed).
+    const built = this.built;
+    return list === this.list ? Math.min(wanted, built) : 0;
   }
 
   /**
