@@ -102,10 +102,12 @@ export class ResultsState {
     // The worker reads a stored dataset's examples itself, as for runs.
     const ref = this.task.ref();
     const onData = this.task.datasetId ? { datasetId: this.task.datasetId } : {};
-    const best = this.run.bestProgram;
     const start = this.run.startProgram;
     const runId = this.run.runId;
     if (!ref || this.evaluating) return;
+    // One copy of the best program, sent to be scored and kept as what was scored: copying it
+    // again when the scores came in lengthened the task that shows them.
+    const best = this.run.bestProgram ? snapshot(this.run.bestProgram) : null;
     this.error = null;
     this.baseline = null;
     this.optimized = null;
@@ -119,11 +121,11 @@ export class ResultsState {
       if (best) {
         this.evaluating = 'optimized';
         this.optimized = await this.client.evaluateProgram(
-          { task: ref, split: 'test', ...onData, program: snapshot(best) },
+          { task: ref, split: 'test', ...onData, program: best },
           (done, total) => (this.progress = { done, total }),
         );
       }
-      this.evaluatedFor = best ? snapshot(best) : null;
+      this.evaluatedFor = best;
       if (best && this.optimized?.stoppedReason === 'completed') await this.keep(runId);
     } catch (err) {
       this.error = toShown(err);

@@ -62,6 +62,8 @@ test('on a phone the Results tables break lines between words, the examples scro
   const matches = page.getByText(/ examples match \(label/);
   await expect(matches).toBeFocused();
   await expect(matches).toContainText(`${count} of 100 examples match (label “${label}” only)`);
+  // The label's rows are built a few per task; the table is busy until they all are.
+  await expect(page.getByTestId('results-table')).toHaveAttribute('aria-busy', 'false');
   const golds = await page
     .getByTestId('results-table')
     .locator('tbody tr td:nth-child(3)')

@@ -162,6 +162,8 @@ test("Data's preview and Results' examples show long, emoji and right-to-left te
   await page.getByRole('button', { name: /^Evaluate baseline and optimized/ }).click();
   const table = page.getByTestId('results-table');
   await expect(table).toBeVisible({ timeout: 90_000 });
+  // Its rows are built a few per task; the table is busy until they all are.
+  await expect(table).toHaveAttribute('aria-busy', 'false');
   await expectNoMarkup(page);
   await expectNoSidewaysScroll(page, 'Results with hard texts');
   // Whatever landed in the test set: each input's value is isolated, in its own direction,

@@ -89,10 +89,14 @@ test('a new user runs COPA on the ready example, pauses, resumes, reads results,
   await expect(page.getByTestId('paired-comparison')).toContainText(
     /On the same 100 test examples .* got \d+ right .* ± \d+\.\d points \(one standard error\)/s,
   );
-  const all = await page.getByTestId('results-table').locator('tbody tr').count();
+  // The rows are built a few per task; the table is busy until they all are.
+  const table = page.getByTestId('results-table');
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  const all = await table.locator('tbody tr').count();
   expect(all).toBeGreaterThan(0);
   await page.getByLabel('Wrong answers').check();
-  const wrong = await page.getByTestId('results-table').locator('tbody tr').count();
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  const wrong = await table.locator('tbody tr').count();
   expect(wrong).toBeLessThanOrEqual(all);
   await page.getByLabel('All', { exact: true }).check();
   // Export the optimized program as DSPy JSON: a file whose predictor has the optimized demos.

@@ -28,16 +28,28 @@ export interface FieldLine {
   text: string;
 }
 
+/**
+ * The lines of each record of fields met: an evaluation's records are never changed (worker
+ * answers are replaced whole), and the same lines for the same record let the table skip the
+ * rows it has built already when the optimized program's answers come in.
+ */
+const linesOfRecord = new WeakMap<object, FieldLine[]>();
+
 /** Field values as lines, one per field (always rendered as text). */
-export const fieldLines = (v: unknown): FieldLine[] =>
-  v === undefined || v === null
-    ? []
-    : typeof v === 'string'
-      ? [{ name: null, text: v }]
-      : Object.entries(v as Record<string, unknown>).map(([k, x]) => ({
-          name: k,
-          text: typeof x === 'string' ? x : JSON.stringify(x),
-        }));
+export function fieldLines(v: unknown): FieldLine[] {
+  if (v === undefined || v === null) return [];
+  if (typeof v === 'string') return [{ name: null, text: v }];
+  if (typeof v !== 'object') return [];
+  let lines = linesOfRecord.get(v);
+  if (!lines) {
+    lines = Object.entries(v as Record<string, unknown>).map(([k, x]) => ({
+      name: k,
+      text: typeof x === 'string' ? x : JSON.stringify(x),
+    }));
+    linesOfRecord.set(v, lines);
+  }
+  return lines;
+}
 
 /** The baseline's examples, each next to the optimized program's answer on it. */
 export function comparedRows(
