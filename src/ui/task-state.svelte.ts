@@ -2,7 +2,7 @@ import type { ConstraintSpec } from '../core/constraints';
 import type { FieldValues } from '../core/example';
 import type { ProgramState } from '../core/program';
 import type { UnsavedEdit } from './program/unsaved-edit';
-import type { KeptTry } from './try/kept-try';
+import type { KeptTry, PendingTry } from './try/kept-try';
 import type { CopaConfig } from '../core/optimizers/copa-config';
 import type { MetricId } from '../core/metrics';
 import type {
@@ -44,6 +44,8 @@ export class TaskState {
   unsavedEdit = $state.raw<UnsavedEdit | null>(null);
   /** What was typed on Try it (and the answer shown there), while another screen is open. */
   keptTry = $state.raw<KeptTry | null>(null);
+  /** Try it's request while it waits for the answer: a screen opened again shows it busy. */
+  pendingTry: PendingTry | null = null;
 
   /** Overviews are asked for from several places (task, data, program, settings changes). */
   readonly #overviews = new LatestRequest();

@@ -163,6 +163,11 @@ test('a run paused by a server that went away, after a reload: the offer names t
   await page.reload();
   const offer = page.getByTestId('interrupted-run');
   await expect(offer).toBeVisible();
+  // Stopped by the lost server, not paused by the user: the note says so, why, and that
+  // resuming runs the cut-off phase again (it said the run "was paused").
+  await expect(offer).toContainText('stopped when its model engine was lost');
+  await expect(offer).toContainText('What stopped it (ServerUnreachableError): No answer from');
+  await expect(offer).toContainText('Resuming runs the phase that was cut off again');
   await expect(page.getByTestId('interrupted-model')).toContainText(
     'It ran with standin-7b (local server at',
   );

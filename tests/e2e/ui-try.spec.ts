@@ -92,3 +92,25 @@ test('Try it shows an answer that arrived while another screen was open', async 
   await expect(page.getByTestId('try-answer')).toBeVisible();
   await expect(page.getByTestId('try-prompt').first()).toContainText('I was charged twice');
 });
+
+test('Try it opened again before the answer came shows it busy, then the answer', async ({
+  page,
+}) => {
+  // The stand-in takes a second per call: the user looks at Results and comes straight back.
+  await chooseStandIn(page, 1000);
+  await openScreen(page, 'Try it');
+  const ticket = page.getByRole('textbox', { name: /^ticket/ });
+  await ticket.fill('I was charged twice this month');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Running…' })).toBeDisabled();
+  await openScreen(page, 'Results');
+  await openScreen(page, 'Try it');
+  await expect(ticket).toHaveValue('I was charged twice this month');
+  // Still waiting: busy (and cancellable) as it was, not ready to send the same input again.
+  await expect(page.getByRole('button', { name: 'Running…' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  // The answer shows when it comes (it was lost: the screen never heard of it).
+  await expect(page.getByTestId('try-answer')).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByTestId('try-prompt').first()).toContainText('I was charged twice');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+});

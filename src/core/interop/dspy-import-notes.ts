@@ -1,4 +1,4 @@
-import type { JsonObject } from '../json';
+import type { JsonObject, JsonValue } from '../json';
 import type { PredictorStateData } from '../program';
 import { programInputs } from '../program-fields';
 import { DSPY_REACT_OUTPUTS } from './dspy-format';
@@ -50,4 +50,26 @@ export function wiringWarning(steps: readonly PredictorStateData[]): string {
 /** A predictor whose "signature" is not the `{instructions, fields: [...]}` DSPy writes. */
 export function unknownSignatureWarning(key: string): string {
   return `${key}: its "signature" is not in the shape DSPy writes ({"instructions": "…", "fields": [{"prefix", "description"}, …]}), so its fields were read from its demos (its instruction too, when it has an "instructions" text). Check the fields and the instruction on the Program screen before you use it.`;
+}
+
+/** A JSON value that should have been text, in words ("a number (42)", "missing"). */
+function notTextSaid(value: JsonValue | undefined): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value} (${String(value)})`;
+}
+
+/**
+ * A hand-made file whose instruction is not text (DSPy always saves a string): the step gets
+ * another instruction, which must not pass unsaid. `used` says which one it got.
+ */
+export function instructionNotTextWarning(
+  key: string,
+  where: string,
+  value: JsonValue | undefined,
+  used: string,
+): string {
+  return `${key}: its instruction (${where} in the file) is ${notTextSaid(value)}, not text, so ${used} was used. Check the instruction on the Program screen, and write the step's own if it had one.`;
 }

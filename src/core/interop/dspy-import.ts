@@ -19,6 +19,7 @@ import { type DspyFieldState, type DspyGeneration, FLAT_KEY, inferPrefix } from 
 import { ProgramImportError } from './errors';
 import { parseJsonText } from './json-text';
 import {
+  instructionNotTextWarning,
   isReactStep,
   ownLmWarning,
   reactWarning,
@@ -201,7 +202,13 @@ function readPredictor(
     return d;
   });
   const generation = detectGeneration(raw, hasMetadata, dspyVersion);
-  const { layout, instructions, prefixes } = recoverLayout(key, raw, generation, demos, copaLayout);
+  const { layout, instructions, prefixes, instructionNote } = recoverLayout(
+    key,
+    raw,
+    generation,
+    demos,
+    copaLayout,
+  );
   const name = copaLayout?.name ?? stepName(key, layout.chainOfThought);
   const hint = opts.signatures?.[name] ?? opts.signatures?.[key];
   const warnings = [...layout.warnings];
@@ -228,6 +235,7 @@ function readPredictor(
     throw new ProgramImportError(`${problem}${advice} Nothing was saved.`, `"${key}"`);
   }
   if (prefixes) warnings.push(...prefixWarnings(key, signature, prefixes));
+  if (instructionNote) warnings.push(instructionNote);
   if (generation === 'G0' && 'signature' in raw) warnings.push(unknownSignatureWarning(key));
   else if (generation === 'G0')
     warnings.push(
@@ -268,6 +276,8 @@ interface LayoutAndText {
   instructions: string | undefined;
   /** Stored prefixes by field name, to report custom ones that are not kept. */
   prefixes?: Record<string, string>;
+  /** Said when the file's instruction is not text (a hand-made file) and another was used. */
+  instructionNote?: string;
 }
 
 function recoverLayout(
@@ -283,6 +293,16 @@ function recoverLayout(
       ? raw.extended_signature
       : (raw.signature as JsonObject);
     const instructions = typeof sig.instructions === 'string' ? sig.instructions : '';
+    // DSPy always saves a string: anything else was made by hand, and got the default unsaid.
+    const instructionNote =
+      typeof sig.instructions === 'string'
+        ? undefined
+        : instructionNotTextWarning(
+            key,
+            `"${sig === raw.signature ? 'signature' : 'extended_signature'}.instructions"`,
+            sig.instructions,
+            "DSPy's default instruction",
+          );
     const fields = (sig.fields as JsonValue[]).map((f, i): DspyFieldState => {
       if (!isJsonObject(f))
         throw new ProgramImportError(
@@ -304,12 +324,23 @@ function recoverLayout(
       const f = fields[i];
       if (f && n !== 'reasoning') prefixes[n] = f.prefix;
     });
-    return { layout, instructions, prefixes };
+    return { layout, instructions, prefixes, ...(instructionNote ? { instructionNote } : {}) };
   }
   if (generation === 'G1') {
-    const instructions = String(
-      raw.extended_signature_instructions ?? raw.signature_instructions ?? '',
-    );
+    // A G1 file has "signature_instructions" text; a ChainOfThought's extended one, when it is
+    // text too, is the one DSPy used (an object there read as "[object Object]").
+    const extended = raw.extended_signature_instructions;
+    const instructions =
+      typeof extended === 'string' ? extended : String(raw.signature_instructions ?? '');
+    const instructionNote =
+      extended === undefined || typeof extended === 'string'
+        ? undefined
+        : instructionNotTextWarning(
+            key,
+            '"extended_signature_instructions"',
+            extended,
+            'the one in "signature_instructions"',
+          );
     const stored = Array.isArray(raw.fields) ? layoutFromG1Fields(raw.fields) : undefined;
     const layout = copaLayout
       ? fromCopa(copaLayout)
@@ -324,7 +355,12 @@ function recoverLayout(
     const lastPrefix = raw.extended_signature_prefix ?? raw.signature_prefix;
     const prefixes =
       last && typeof lastPrefix === 'string' ? { [last.name]: lastPrefix } : undefined;
-    return { layout, instructions, ...(prefixes ? { prefixes } : {}) };
+    return {
+      layout,
+      instructions,
+      ...(prefixes ? { prefixes } : {}),
+      ...(instructionNote ? { instructionNote } : {}),
+    };
   }
   // A "signature" DSPy never writes (no "fields" list): its instruction is still read, if any.
   const odd = 'signature' in raw ? raw.signature : undefined;

@@ -95,6 +95,17 @@ export function tryToRestore(
   return { values: { ...kept.values }, result: sameProgram ? kept.result : null };
 }
 
+/** Whether two records are for the same task, data, program and input. */
+function sameAsked(a: KeptTry, b: KeptTry): boolean {
+  return (
+    a.task === b.task &&
+    a.which === b.which &&
+    a.program === b.program &&
+    a.fields === b.fields &&
+    JSON.stringify(a.values) === JSON.stringify(b.values)
+  );
+}
+
 /**
  * An answer that arrived after the screen closed (the user went on while the model worked):
  * kept with the inputs when they are still the ones it was asked for (same task, data, program
@@ -106,11 +117,30 @@ export function keepArrivedAnswer(
   result: RunOnceResult,
 ): KeptTry | null {
   if (!kept || !asked) return kept;
-  const same =
-    kept.task === asked.task &&
-    kept.which === asked.which &&
-    kept.program === asked.program &&
-    kept.fields === asked.fields &&
-    JSON.stringify(kept.values) === JSON.stringify(asked.values);
-  return same ? { ...kept, result } : kept;
+  return sameAsked(kept, asked) ? { ...kept, result } : kept;
+}
+
+/**
+ * A Try it request still waiting for its answer, kept on the task while it waits: a screen
+ * opened again before the answer comes (the user looked at Results and came straight back) has
+ * nothing kept to show yet, and showed the input as if nothing had been asked.
+ */
+export interface PendingTry {
+  /** What it was asked for: task, data, program and input. */
+  asked: KeptTry;
+  /** The answer (or the error) when it comes. */
+  answer: Promise<RunOnceResult>;
+}
+
+/**
+ * The pending request a screen opening with these inputs waits for: the one asked for the same
+ * task, data, program and input (else null: the screen shows no busy state for another's).
+ */
+export function pendingToFollow(
+  pending: PendingTry | null,
+  target: TryTarget,
+  values: Record<string, string>,
+): PendingTry | null {
+  const now = tryToKeep(target, values, null);
+  return pending && now && sameAsked(pending.asked, now) ? pending : null;
 }

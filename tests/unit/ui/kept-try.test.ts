@@ -3,6 +3,7 @@ import { routingProgram } from '../helpers/routing-program';
 import type { RunOnceResult } from '../../../src/worker/api';
 import {
   keepArrivedAnswer,
+  pendingToFollow,
   tryToKeep,
   tryToRestore,
   whichToRestore,
@@ -90,5 +91,25 @@ describe('An answer that arrived after Try it closed', () => {
     ];
     for (const kept of others) expect(keepArrivedAnswer(kept, asked, answer)).toBe(kept);
     expect(keepArrivedAnswer(null, asked, answer)).toBeNull();
+  });
+});
+
+describe('A Try it request still waiting when the screen opens again', () => {
+  const asked = tryToKeep(target, typed, null);
+  const pending = asked ? { asked, answer: Promise.resolve(answer) } : null;
+
+  it('is waited for again with the same task, data, program and input', () => {
+    expect(pending).not.toBeNull();
+    expect(pendingToFollow(pending, target, typed)).toBe(pending);
+  });
+
+  it('is not waited for with other inputs, another program or another task', () => {
+    expect(pendingToFollow(pending, target, { ticket: 'Where is my parcel?' })).toBeNull();
+    expect(pendingToFollow(pending, { ...target, which: 'optimized' }, typed)).toBeNull();
+    const edited = { ...target, program: program('Route it; parcels go to shipping.') };
+    expect(pendingToFollow(pending, edited, typed)).toBeNull();
+    expect(pendingToFollow(pending, { ...target, datasetId: 'my-tickets' }, typed)).toBeNull();
+    expect(pendingToFollow(null, target, typed)).toBeNull();
+    expect(pendingToFollow(pending, target, {})).toBeNull();
   });
 });

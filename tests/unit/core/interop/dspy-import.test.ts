@@ -374,3 +374,67 @@ describe('DSPy import of each generation (synthetic files from the documented sh
     ).toThrow(/signature given for "p"/);
   });
 });
+
+describe('A hand-made DSPy file whose instruction is not text', () => {
+  const g3 = (instructions: unknown) =>
+    importDspyProgram({
+      classify: {
+        lm: null,
+        traces: [],
+        train: [],
+        demos: [],
+        signature: {
+          instructions,
+          fields: [
+            { prefix: 'Text:', description: '${text}' },
+            { prefix: 'Label:', description: '${label}' },
+          ],
+        },
+      },
+    });
+
+  it("says the instruction was not text and DSPy's default was used", () => {
+    for (const [value, said] of [
+      [42, 'a number (42)'],
+      [null, 'null'],
+      [['Classify.'], 'a list'],
+      [{ text: 'Classify.' }, 'an object'],
+      [undefined, 'missing'],
+    ] as const) {
+      const r = g3(value);
+      const s = step(r, 'classify');
+      expect(s.signature.instruction).toBe('Given the fields `text`, produce the fields `label`.');
+      const notes = r.warnings.filter((w) => w.includes('"signature.instructions"'));
+      expect(notes).toHaveLength(1);
+      expect(notes[0]).toContain(`is ${said}, not text`);
+      expect(notes[0]).toContain("DSPy's default instruction was used");
+    }
+  });
+
+  it('says nothing of the kind when the instruction is text', () => {
+    const r = g3('Classify the text.');
+    expect(step(r, 'classify').signature.instruction).toBe('Classify the text.');
+    expect(r.warnings.some((w) => w.includes('not text'))).toBe(false);
+  });
+
+  it('uses the plain instruction of a G1 file when the extended one is not text, and says so', () => {
+    const r = importDspyProgram({
+      answer: {
+        lm: null,
+        traces: [],
+        train: [],
+        demos: [{ augmented: true, question: 'q', rationale: 'because', answer: 'a' }],
+        signature_instructions: 'Answer the question.',
+        signature_prefix: 'Answer:',
+        extended_signature_instructions: { text: 'Answer well.' },
+        extended_signature_prefix: 'Answer:',
+      },
+    });
+    const s = step(r, 'answer');
+    // It read "[object Object]" before.
+    expect(s.signature.instruction).toBe('Answer the question.');
+    const note = r.warnings.find((w) => w.includes('"extended_signature_instructions"'));
+    expect(note).toContain('is an object, not text');
+    expect(note).toContain('the one in "signature_instructions" was used');
+  });
+});
