@@ -87,6 +87,15 @@ export class EngineHolder {
   }
 
   async addCustomModel(input: CustomModelInput): Promise<FittedCatalog> {
+    // WebLLM finds a model by its id, the first record first: under a WebLLM model's id the
+    // user's address would never be used (and the catalog would list the id twice).
+    const runtime = await this.deps.webllm();
+    if (runtime.prebuiltAppConfig.model_list.some((r) => r.model_id === input.modelId))
+      throw new WorkerStateError(
+        `WebLLM already has a model with the id "${input.modelId}", so its own files would be ` +
+          'loaded, not the ones at your address. Give your model another id (say, with your ' +
+          "name added) and add it again; to use WebLLM's, choose it in the list.",
+      );
     const record: ModelRecord = {
       model: input.modelUrl,
       model_id: input.modelId,
