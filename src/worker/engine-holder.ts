@@ -1,7 +1,7 @@
 import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
 import type { LanguageModel } from '../core/lm';
 import { probeGpu, type GpuReport, type ProbeEnvironment } from '../engines/gpu-probe';
-import { buildCatalog, makeAppConfig } from '../engines/model-catalog';
+import { buildCatalog, makeAppConfig, needsShaderF16 } from '../engines/model-catalog';
 import { fitCatalog, gpuMemoryBudgetMB, type FittedCatalog } from '../engines/model-fit';
 import type { ModelSpeed } from '../core/time-estimate';
 import type { WebLLMRuntime } from '../engines/webllm/chat-engine';
@@ -105,6 +105,10 @@ export class EngineHolder {
         ? { overrides: { context_window_size: input.contextWindow } }
         : {}),
     };
+    // The catalog leaves out an f16 build on a GPU without shader-f16: say so here, rather
+    // than add a model that never shows in the list.
+    if (needsShaderF16(record) && !(await this.probe()).shaderF16)
+      throw new EngineError('ShaderF16UnavailableError', `"${input.modelId}" was not added.`);
     const existing = this.custom.findIndex((r) => r.model_id === record.model_id);
     if (existing >= 0) this.custom.splice(existing, 1, record);
     else this.custom.push(record);

@@ -133,6 +133,31 @@ describe('The worker service: loading models', () => {
     expect(mine).toHaveLength(1);
   });
 
+  it('refuses a model added by address that needs shader-f16 on a GPU without it, saying to add its f32 build (it was left out of the list without a word)', async () => {
+    const service = createCopaService(deps(adapterEnv({ f16: false, fallback: true })));
+    const err = await service
+      .addCustomModel({
+        modelId: 'Mine-q4f16_1-MLC',
+        modelUrl: 'https://example.org/mine/',
+        modelLibUrl: 'https://example.org/mine/lib.wasm',
+      })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      name: 'ShaderF16UnavailableError',
+      message: expect.stringMatching(/q4f32/),
+    });
+    expect((await service.catalog()).entries.some((e) => e.modelId === 'Mine-q4f16_1-MLC')).toBe(
+      false,
+    );
+    // Its f32 build is added and listed.
+    const catalog = await service.addCustomModel({
+      modelId: 'Mine-q4f32_1-MLC',
+      modelUrl: 'https://example.org/mine32/',
+      modelLibUrl: 'https://example.org/mine32/lib.wasm',
+    });
+    expect(catalog.entries.some((e) => e.modelId === 'Mine-q4f32_1-MLC')).toBe(true);
+  });
+
   it('lists cached models with their storage and deletes them', async () => {
     const runtime = new FakeRuntime();
     const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
