@@ -65,9 +65,12 @@ export class EngineState {
   /** The GPU report and the current engine: quick, without WebLLM's code (see loadCatalog). */
   async init(): Promise<void> {
     await this.guard(async () => {
-      this.report = await this.client.probe();
-      this.status = await this.client.engineStatus();
+      const report = await this.client.probe();
+      const status = await this.client.engineStatus();
       this.speed = await this.client.modelSpeed();
+      // Together: a report with the first status not yet read would show "No model is loaded".
+      this.status = status;
+      this.report = report;
     });
   }
 
@@ -176,6 +179,8 @@ export class EngineState {
     await this.guard(async () => {
       this.storage = await this.client.deleteCachedModel(modelId);
       this.status = await this.client.engineStatus();
+      // Deleting the loaded model unloads it: its measured speed goes with it.
+      this.speed = await this.client.modelSpeed();
     });
   }
 

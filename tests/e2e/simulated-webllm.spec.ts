@@ -102,3 +102,35 @@ test('a real model: too-large models need confirmation, the warm-up measures the
     'COPA turns its thinking off on every call',
   );
 });
+
+test('deleting the loaded model leaves no stale speed, and Optimize says why Start is off and how to go on', async ({
+  page,
+}) => {
+  await page.goto('/?simulated-webllm#/model');
+  await page
+    .getByTestId('catalog')
+    .locator('label', { hasText: 'Qwen2.5 0.5B' })
+    .getByRole('radio')
+    .check();
+  await page.getByRole('button', { name: 'Load model' }).click();
+  await expect(page.getByTestId('model-speed')).toContainText('tokens/s');
+  await page.getByText('Downloaded models').click();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: 'Qwen2.5' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(page.getByTestId('engine-status')).toContainText('No model loaded');
+  // The speed was that of the model now unloaded.
+  await expect(page.getByTestId('model-speed')).toHaveCount(0);
+
+  await openScreen(page, 'Optimize');
+  const start = page.getByRole('button', { name: 'Start run' });
+  await expect(start).toBeDisabled();
+  const offer = page.getByTestId('no-model');
+  await expect(offer).toContainText('No model is loaded');
+  await expect(start).toHaveAttribute('aria-describedby', /no-model/);
+  await offer.getByRole('button', { name: 'Use the stand-in model' }).click();
+  await expect(page.getByTestId('engine-offer')).toContainText('Model: stand-in');
+  await expect(start).toBeEnabled();
+});
