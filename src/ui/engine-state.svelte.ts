@@ -32,6 +32,8 @@ export interface ShownError {
 export class EngineState {
   report = $state<GpuReport | null>(null);
   catalog = $state<Catalog | null>(null);
+  /** The model list is being read (WebLLM's code loads first). */
+  catalogLoading = $state(false);
   selectedModelId = $state<string | null>(null);
   status = $state<EngineStatus>({ kind: null, modelId: null, label: 'No model loaded' });
   loading = $state(false);
@@ -80,11 +82,22 @@ export class EngineState {
    * could run anyway.
    */
   async loadCatalog(): Promise<void> {
-    if (!this.report?.usable) return;
-    await this.guard(async () => {
-      this.catalog = await this.client.catalog();
-      this.selectedModelId ??= this.catalog.defaultModelId;
-    });
+    if (!this.report?.usable || this.catalogLoading) return;
+    this.catalogLoading = true;
+    try {
+      await this.guard(async () => {
+        this.catalog = await this.client.catalog();
+        this.selectedModelId ??= this.catalog.defaultModelId;
+      });
+    } finally {
+      this.catalogLoading = false;
+    }
+  }
+
+  /** Asks for the model list again after it failed to come (the error it left goes). */
+  async retryCatalog(): Promise<void> {
+    this.error = null;
+    await this.loadCatalog();
   }
 
   /** The selected model is marked too large and the user has not confirmed trying it. */
