@@ -114,6 +114,9 @@ test('deleting the loaded model leaves no stale speed, and Optimize says why Sta
     .check();
   await page.getByRole('button', { name: 'Load model' }).click();
   await expect(page.getByTestId('model-speed')).toContainText('tokens/s');
+  // The load's phases are said in words, not by their identifiers ("ready: 100%").
+  await expect(page.getByTestId('load-progress')).toContainText('Loaded');
+  await expect(page.getByTestId('load-progress')).not.toContainText('ready:');
   await page.getByText('Downloaded models').click();
   await page
     .getByRole('listitem')
