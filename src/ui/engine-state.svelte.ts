@@ -133,6 +133,8 @@ export class EngineState {
       this.loading = false;
       this.status = await this.client.engineStatus().catch(() => this.status);
       this.speed = await this.client.modelSpeed().catch(() => null);
+      // The calls and speeds shown (and estimated with) are the engine's now loaded.
+      await this.refreshUsage();
     }
   }
 
@@ -171,6 +173,7 @@ export class EngineState {
       this.status = await this.client.useStandIn(seed, latency);
       rememberSetting(LATENCY_KEY, latency);
       this.speed = null;
+      this.usage = null;
     });
   }
 
@@ -192,8 +195,9 @@ export class EngineState {
     await this.guard(async () => {
       this.storage = await this.client.deleteCachedModel(modelId);
       this.status = await this.client.engineStatus();
-      // Deleting the loaded model unloads it: its measured speed goes with it.
+      // Deleting the loaded model unloads it: its measured speed and usage go with it.
       this.speed = await this.client.modelSpeed();
+      await this.refreshUsage();
     });
   }
 
@@ -210,6 +214,7 @@ export class EngineState {
     if (this.status.kind !== 'server') {
       this.status = { kind: null, modelId: null, label: 'No model loaded' };
       this.speed = null;
+      this.usage = null;
     }
   }
 

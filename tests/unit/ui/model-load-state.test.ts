@@ -17,6 +17,7 @@ function failingLoad(error: Error): EngineState {
     },
     engineStatus: async () => ({ kind: 'standin', modelId: 'standin:0', label: 'Stand-in' }),
     modelSpeed: async () => null,
+    modelUsage: async () => null,
   } as unknown as CopaClient;
   const engine = new EngineState(client);
   engine.selectedModelId = 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC';
@@ -44,5 +45,44 @@ describe('a model load that does not finish', () => {
     await engine.load();
     expect(engine.error).toBeNull();
     expect(engine.progress).toBeNull();
+  });
+});
+
+describe("the model's usage shown", () => {
+  it("is the new engine's after a switch, not the calls and speeds of the one before", async () => {
+    let current: string = 'webllm:a';
+    const usageOf = (id: string) =>
+      id === 'webllm:a'
+        ? {
+            calls: 500,
+            promptTokens: 9000,
+            completionTokens: 900,
+            prefillTokensPerS: 300,
+            decodeTokensPerS: 40,
+          }
+        : null;
+    const client = {
+      loadModel: async (id: string) => {
+        current = `webllm:${id}`;
+        return { kind: 'webllm', modelId: current, label: id };
+      },
+      useStandIn: async () => {
+        current = 'standin:0';
+        return { kind: 'standin', modelId: current, label: 'Stand-in' };
+      },
+      engineStatus: async () => ({ kind: 'webllm', modelId: current, label: current }),
+      modelSpeed: async () => null,
+      modelUsage: async () => usageOf(current),
+    } as unknown as CopaClient;
+    const engine = new EngineState(client);
+    await engine.refreshUsage();
+    expect(engine.usage?.calls).toBe(500);
+    engine.selectedModelId = 'b';
+    await engine.load();
+    expect(engine.usage).toBeNull();
+    current = 'webllm:a';
+    await engine.refreshUsage();
+    await engine.useStandIn();
+    expect(engine.usage).toBeNull();
   });
 });
