@@ -32,6 +32,8 @@ export interface ShownError {
 export class EngineState {
   report = $state<GpuReport | null>(null);
   catalog = $state<Catalog | null>(null);
+  /** The model list is being read (WebLLM's code loads first). */
+  catalogLoading = $state(false);
   selectedModelId = $state<string | null>(null);
   status = $state<EngineStatus>({ kind: null, modelId: null, label: 'No model loaded' });
   loading = $state(false);
@@ -65,9 +67,12 @@ export class EngineState {
   /** The GPU report and the current engine: quick, without WebLLM's code (see loadCatalog). */
   async init(): Promise<void> {
     await this.guard(async () => {
-      this.report = await this.client.probe();
-      this.status = await this.client.engineStatus();
+      const report = await this.client.probe();
+      const status = await this.client.engineStatus();
       this.speed = await this.client.modelSpeed();
+      // Together: a report with the first status not yet read would show "No model is loaded".
+      this.status = status;
+      this.report = report;
     });
   }
 
@@ -77,11 +82,22 @@ export class EngineState {
    * could run anyway.
    */
   async loadCatalog(): Promise<void> {
-    if (!this.report?.usable) return;
-    await this.guard(async () => {
-      this.catalog = await this.client.catalog();
-      this.selectedModelId ??= this.catalog.defaultModelId;
-    });
+    if (!this.report?.usable || this.catalogLoading) return;
+    this.catalogLoading = true;
+    try {
+      await this.guard(async () => {
+        this.catalog = await this.client.catalog();
+        this.selectedModelId ??= this.catalog.defaultModelId;
+      });
+    } finally {
+      this.catalogLoading = false;
+    }
+  }
+
+  /** Asks for the model list again after it failed to come (the error it left goes). */
+  async retryCatalog(): Promise<void> {
+    this.error = null;
+    await this.loadCatalog();
   }
 
   /** The selected model is marked too large and the user has not confirmed trying it. */
@@ -99,13 +115,26 @@ export class EngineState {
     this.firstSample = null;
     this.error = null;
     try {
-      await this.guard(async () => {
-        this.status = await this.client.loadModel(modelId, (p) => this.onProgress(p));
-      });
+      await this.client
+        .loadModel(modelId, (p) => this.onProgress(p))
+        .then(
+          (status) => {
+            this.status = status;
+          },
+          (err: unknown) => {
+            // A load that did not finish leaves no reading of a download that is not going on;
+            // one the user cancelled is what they asked for, not an error to alert them to.
+            this.progress = null;
+            this.timeLeft = '';
+            if (!(err instanceof Error && err.name === 'AbortError')) this.error = toShown(err);
+          },
+        );
     } finally {
       this.loading = false;
       this.status = await this.client.engineStatus().catch(() => this.status);
       this.speed = await this.client.modelSpeed().catch(() => null);
+      // The calls and speeds shown (and estimated with) are the engine's now loaded.
+      await this.refreshUsage();
     }
   }
 
@@ -144,6 +173,7 @@ export class EngineState {
       this.status = await this.client.useStandIn(seed, latency);
       rememberSetting(LATENCY_KEY, latency);
       this.speed = null;
+      this.usage = null;
     });
   }
 
@@ -165,6 +195,9 @@ export class EngineState {
     await this.guard(async () => {
       this.storage = await this.client.deleteCachedModel(modelId);
       this.status = await this.client.engineStatus();
+      // Deleting the loaded model unloads it: its measured speed and usage go with it.
+      this.speed = await this.client.modelSpeed();
+      await this.refreshUsage();
     });
   }
 
@@ -181,6 +214,7 @@ export class EngineState {
     if (this.status.kind !== 'server') {
       this.status = { kind: null, modelId: null, label: 'No model loaded' };
       this.speed = null;
+      this.usage = null;
     }
   }
 

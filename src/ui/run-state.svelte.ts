@@ -9,7 +9,7 @@ import { toShown, type EngineState, type ShownError } from './engine-state.svelt
 import { applyEvents, emptyRunView, type RunView } from './optimize/run-view';
 import { describeEvent } from './optimize/event-lines';
 import type { TaskState } from './task-state.svelte';
-import { presetSettings, withoutPreset, type AppliedPreset } from './lib/model-preset';
+import { presetSettings, withPreset, withoutPreset, type AppliedPreset } from './lib/model-preset';
 import {
   copaConfigOf,
   DEFAULT_RUN_SETTINGS,
@@ -207,14 +207,12 @@ export class RunState {
     const modelId = this.engine.status.modelId;
     if (this.preset?.modelId === modelId) return;
     const fields = presetSettings(modelId);
-    const base = this.preset
-      ? withoutPreset(this.settings, this.preset, DEFAULT_RUN_SETTINGS)
-      : this.settings;
     if (Object.keys(fields).length > 0 && modelId) {
-      this.settings = { ...base, ...fields };
-      this.preset = { modelId, fields };
+      const applied = withPreset(this.settings, fields, this.preset, DEFAULT_RUN_SETTINGS);
+      this.settings = applied.settings;
+      this.preset = { modelId, fields, replaced: applied.replaced };
     } else if (this.preset) {
-      this.settings = base;
+      this.settings = withoutPreset(this.settings, this.preset, DEFAULT_RUN_SETTINGS);
       this.preset = null;
     }
   }
@@ -222,8 +220,10 @@ export class RunState {
   /** Puts the preset's settings back to COPA's defaults (the preset stays noted as dismissed). */
   usePresetDefaults(): void {
     if (!this.preset) return;
-    this.settings = withoutPreset(this.settings, this.preset, DEFAULT_RUN_SETTINGS);
-    this.preset = { ...this.preset, fields: {} };
+    // The button says COPA's defaults: not what the settings were before the preset.
+    const { modelId, fields } = this.preset;
+    this.settings = withoutPreset(this.settings, { modelId, fields }, DEFAULT_RUN_SETTINGS);
+    this.preset = { modelId, fields: {} };
   }
 
   async start(): Promise<void> {

@@ -1,7 +1,7 @@
 import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
 import type { LanguageModel } from '../core/lm';
 import { probeGpu, type GpuReport, type ProbeEnvironment } from '../engines/gpu-probe';
-import { buildCatalog, makeAppConfig } from '../engines/model-catalog';
+import { buildCatalog, makeAppConfig, needsShaderF16 } from '../engines/model-catalog';
 import { fitCatalog, gpuMemoryBudgetMB, type FittedCatalog } from '../engines/model-fit';
 import type { ModelSpeed } from '../core/time-estimate';
 import type { WebLLMRuntime } from '../engines/webllm/chat-engine';
@@ -87,6 +87,15 @@ export class EngineHolder {
   }
 
   async addCustomModel(input: CustomModelInput): Promise<FittedCatalog> {
+    // WebLLM finds a model by its id, the first record first: under a WebLLM model's id the
+    // user's address would never be used (and the catalog would list the id twice).
+    const runtime = await this.deps.webllm();
+    if (runtime.prebuiltAppConfig.model_list.some((r) => r.model_id === input.modelId))
+      throw new WorkerStateError(
+        `WebLLM already has a model with the id "${input.modelId}", so its own files would be ` +
+          'loaded, not the ones at your address. Give your model another id (say, with your ' +
+          "name added) and add it again; to use WebLLM's, choose it in the list.",
+      );
     const record: ModelRecord = {
       model: input.modelUrl,
       model_id: input.modelId,
@@ -96,6 +105,10 @@ export class EngineHolder {
         ? { overrides: { context_window_size: input.contextWindow } }
         : {}),
     };
+    // The catalog leaves out an f16 build on a GPU without shader-f16: say so here, rather
+    // than add a model that never shows in the list.
+    if (needsShaderF16(record) && !(await this.probe()).shaderF16)
+      throw new EngineError('ShaderF16UnavailableError', `"${input.modelId}" was not added.`);
     const existing = this.custom.findIndex((r) => r.model_id === record.model_id);
     if (existing >= 0) this.custom.splice(existing, 1, record);
     else this.custom.push(record);

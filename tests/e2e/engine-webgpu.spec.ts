@@ -132,3 +132,31 @@ test.describe('with the service worker', () => {
     await expect(catalog.getByRole('radio').first()).toBeVisible({ timeout: 30_000 });
   });
 });
+
+test.describe("WebLLM's code cannot be fetched", () => {
+  // No service worker: it would answer from its copy and hide the network's failure.
+  test.use({ serviceWorkers: 'block' });
+
+  test('the Model screen says what failed and reads the model list again on request', async ({
+    page,
+  }) => {
+    const hasAdapter = await page.goto('/#/model').then(() =>
+      page.evaluate(async () => {
+        const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+        return (await gpu?.requestAdapter()) != null;
+      }),
+    );
+    test.skip(!hasAdapter, 'this browser offers no WebGPU adapter');
+    await page.route(/webllm-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    const alert = page.getByTestId('model-error');
+    await expect(alert).toContainText('WebLLMUnreachableError', { timeout: 30_000 });
+    await expect(alert).toContainText(/check the connection/i);
+    await page.unroute(/webllm-[\w-]+\.js$/);
+    await page.getByRole('button', { name: 'Read the model list again' }).click();
+    await expect(page.getByTestId('catalog').getByRole('radio').first()).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(alert).toHaveCount(0);
+  });
+});

@@ -102,3 +102,67 @@ test('a real model: too-large models need confirmation, the warm-up measures the
     'COPA turns its thinking off on every call',
   );
 });
+
+test('deleting the loaded model leaves no stale speed, and Optimize says why Start is off and how to go on', async ({
+  page,
+}) => {
+  await page.goto('/?simulated-webllm#/model');
+  await page
+    .getByTestId('catalog')
+    .locator('label', { hasText: 'Qwen2.5 0.5B' })
+    .getByRole('radio')
+    .check();
+  await page.getByRole('button', { name: 'Load model' }).click();
+  await expect(page.getByTestId('model-speed')).toContainText('tokens/s');
+  // The load's phases are said in words, not by their identifiers ("ready: 100%").
+  await expect(page.getByTestId('load-progress')).toContainText('Loaded');
+  await expect(page.getByTestId('load-progress')).not.toContainText('ready:');
+  await page.getByText('Downloaded models').click();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: 'Qwen2.5' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(page.getByTestId('engine-status')).toContainText('No model loaded');
+  // The speed was that of the model now unloaded.
+  await expect(page.getByTestId('model-speed')).toHaveCount(0);
+
+  await openScreen(page, 'Optimize');
+  const start = page.getByRole('button', { name: 'Start run' });
+  await expect(start).toBeDisabled();
+  const offer = page.getByTestId('no-model');
+  await expect(offer).toContainText('No model is loaded');
+  await expect(start).toHaveAttribute('aria-describedby', /no-model/);
+  await offer.getByRole('button', { name: 'Use the stand-in model' }).click();
+  await expect(page.getByTestId('engine-offer')).toContainText('Model: stand-in');
+  await expect(start).toBeEnabled();
+});
+
+test('a model added by address under an id WebLLM has is refused beside the form, and the page stays whole', async ({
+  page,
+}) => {
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  await page.goto('/?simulated-webllm#/model');
+  const catalog = page.getByTestId('catalog');
+  await expect(catalog.getByRole('radio').first()).toBeVisible();
+  const before = await catalog.getByRole('radio').count();
+  await page.getByText('Add a model by address').click();
+  const form = page.getByTestId('add-model');
+  await form.getByLabel('Model id').fill('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
+  await form.getByLabel('Weights URL').fill('https://simulated.invalid/mine');
+  await form.getByLabel('Library URL (.wasm)').fill('https://simulated.invalid/mine.wasm');
+  await form.getByRole('button', { name: 'Add model' }).click();
+  // Said where the user is (the form is at the bottom of a long screen), not only at the top.
+  await expect(form.getByRole('alert')).toContainText('WebLLM already has a model with the id');
+  await expect(page.getByRole('alert')).toHaveCount(1);
+  await expect(catalog.getByRole('radio')).toHaveCount(before);
+  // Another id is added, and the refusal goes.
+  await form.getByLabel('Model id').fill('Mine-q4f16_1-MLC');
+  await form.getByRole('button', { name: 'Add model' }).click();
+  await expect(catalog.locator('label', { hasText: 'Mine-q4f16_1-MLC' })).toContainText(
+    '(added by address)',
+  );
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});

@@ -9,6 +9,7 @@ export type EngineErrorName =
   | 'GPUDeviceLostError'
   | 'ContextTooLongError'
   | 'ModelFilesUnreachableError'
+  | 'WebLLMUnreachableError'
   | 'EngineError';
 
 /** What the app should offer after each failure. */
@@ -67,6 +68,12 @@ export const ENGINE_ERRORS: Readonly<Record<EngineErrorName, EngineErrorInfo>> =
     summary: 'The model files are unreachable.',
     advice:
       'The model must be downloaded once while online; check the connection (or the model address), then try again. Models already downloaded work offline.',
+    recovery: 'check-network',
+  },
+  WebLLMUnreachableError: {
+    summary: "WebLLM's code (about 6 MB, which real models need) could not be downloaded.",
+    advice:
+      'Check the connection, then press "Read the model list again". Once WebLLM has loaded, it is kept for offline use; the stand-in and a local server work without it.',
     recovery: 'check-network',
   },
   EngineError: {

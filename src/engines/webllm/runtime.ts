@@ -1,4 +1,5 @@
 import type { ChatEngine, WebLLMRuntime } from './chat-engine';
+import { EngineError } from './errors';
 import { keepWebLLMForOffline } from './offline-copy';
 
 /**
@@ -6,7 +7,13 @@ import { keepWebLLMForOffline } from './offline-copy';
  * `@mlc-ai/web-llm` at run time, and only the worker calls it.
  */
 export async function importWebLLMRuntime(): Promise<WebLLMRuntime> {
-  const webllm = await import('@mlc-ai/web-llm');
+  const webllm = await import('@mlc-ai/web-llm').catch((err: unknown) => {
+    // The browser's words name a file the user never asked for; say what it is and what to do.
+    throw new EngineError(
+      'WebLLMUnreachableError',
+      err instanceof Error ? err.message : String(err),
+    );
+  });
   void keepWebLLMForOffline();
   return {
     createEngine: (config): ChatEngine => new webllm.MLCEngine(config),

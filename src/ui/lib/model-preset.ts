@@ -6,6 +6,12 @@ export interface AppliedPreset {
   modelId: string;
   /** The settings the preset set (the user may have changed them since). */
   fields: Partial<RunSettings>;
+  /**
+   * What those settings were before the preset set them, so that taking it back (the stand-in)
+   * gives the user's own values back rather than COPA's defaults. Empty after "Use COPA's
+   * defaults", which sets the defaults.
+   */
+  replaced?: Partial<RunSettings>;
 }
 
 /** The run settings a model's preset sets (none for the stand-in); core's preset in the form's terms. */
@@ -26,7 +32,10 @@ export function presetSettings(modelId: string | null): Partial<RunSettings> {
   return out;
 }
 
-/** `settings` with the preset's fields put back to `defaults` where the user left them as set. */
+/**
+ * `settings` with the preset's fields put back where the user left them as set: to what they
+ * were before the preset (its `replaced`), else to `defaults`.
+ */
 export function withoutPreset(
   settings: RunSettings,
   preset: AppliedPreset,
@@ -34,8 +43,34 @@ export function withoutPreset(
 ): RunSettings {
   const restored: RunSettings = { ...settings };
   for (const key of Object.keys(preset.fields) as (keyof RunSettings)[])
-    if (restored[key] === preset.fields[key]) Object.assign(restored, { [key]: defaults[key] });
+    if (restored[key] === preset.fields[key])
+      Object.assign(restored, { [key]: preset.replaced?.[key] ?? defaults[key] });
   return restored;
+}
+
+/**
+ * Applies `fields` (a newly loaded model's preset) over `settings`, where `previous` is the
+ * preset in force until now: a setting the user changed from what `previous` set stays as the
+ * user set it (loading another real model must not undo it); every other one takes the new
+ * preset's value. Returns the settings and what the new preset replaced, to give back later.
+ */
+export function withPreset(
+  settings: RunSettings,
+  fields: Partial<RunSettings>,
+  previous: AppliedPreset | null,
+  defaults: RunSettings,
+): { settings: RunSettings; replaced: Partial<RunSettings> } {
+  const base = previous ? withoutPreset(settings, previous, defaults) : settings;
+  const next: RunSettings = { ...base };
+  const replaced: Partial<RunSettings> = { ...previous?.replaced };
+  for (const key of Object.keys(fields) as (keyof RunSettings)[]) {
+    const changedByUser =
+      previous !== null && key in previous.fields && settings[key] !== previous.fields[key];
+    if (changedByUser) continue;
+    Object.assign(replaced, { [key]: base[key] });
+    Object.assign(next, { [key]: fields[key] });
+  }
+  return { settings: next, replaced };
 }
 
 /** "2 cycles, the instruction first, a 20-minute time budget": what a preset sets, in words. */

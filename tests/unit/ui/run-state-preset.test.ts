@@ -57,3 +57,32 @@ describe('the real-model preset follows the loaded model', () => {
     expect(run.preset?.modelId).toBe('webllm:b');
   });
 });
+
+describe('switching engines keeps what the user set', () => {
+  it('another real model keeps the preset settings the user changed', () => {
+    const { run, load } = runWith();
+    load('webllm', 'webllm:a');
+    run.settings.maxMinutes = 45;
+    run.settings.cycles = 4;
+    load('webllm', 'webllm:b');
+    expect(run.preset?.modelId).toBe('webllm:b');
+    expect(run.settings.maxMinutes).toBe(45);
+    expect(run.settings.cycles).toBe(4);
+    expect(run.settings.startWith).toBe(REAL_MODEL_PRESET.startWith);
+  });
+
+  it('the stand-in gives back the settings the preset replaced, not COPA defaults', () => {
+    const { run, load } = runWith();
+    load('standin', 'standin:0');
+    run.settings.cycles = 5;
+    run.settings.maxMinutes = 90;
+    load('webllm', 'webllm:a');
+    expect(run.settings.cycles).toBe(REAL_MODEL_PRESET.cycles);
+    load('webllm', 'webllm:b');
+    load('standin', 'standin:0');
+    expect(run.preset).toBeNull();
+    expect(run.settings.cycles).toBe(5);
+    expect(run.settings.maxMinutes).toBe(90);
+    expect(run.settings.startWith).toBe(DEFAULT_RUN_SETTINGS.startWith);
+  });
+});

@@ -92,6 +92,72 @@ describe('The worker service: loading models', () => {
     expect(await service.useStandIn()).toMatchObject({ kind: 'standin' });
   });
 
+  it("refuses a model added by address under a WebLLM model's id, which would be listed twice and loaded from WebLLM's address", async () => {
+    const runtime = new FakeRuntime();
+    const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
+    const before = await service.catalog();
+    const taken = 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC';
+    const err = await service
+      .addCustomModel({
+        modelId: taken,
+        modelUrl: 'https://example.org/mine/',
+        modelLibUrl: 'https://example.org/mine/lib.wasm',
+      })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      name: 'WorkerStateError',
+      message: expect.stringMatching(/already.*another id/),
+    });
+    const after = await service.catalog();
+    expect(after.entries.map((e) => e.modelId)).toEqual(before.entries.map((e) => e.modelId));
+    // Any id WebLLM knows is taken, not only the ones the catalog shows.
+    const hidden = runtime.prebuiltAppConfig.model_list.find(
+      (r) => !before.entries.some((e) => e.modelId === r.model_id),
+    );
+    if (hidden)
+      await expect(
+        service.addCustomModel({
+          modelId: hidden.model_id,
+          modelUrl: 'https://example.org/mine/',
+          modelLibUrl: 'https://example.org/mine/lib.wasm',
+        }),
+      ).rejects.toMatchObject({ name: 'WorkerStateError' });
+    // Adding one's own model under its own id twice replaces it (one entry).
+    for (let i = 0; i < 2; i++)
+      await service.addCustomModel({
+        modelId: 'mine-q4f16_1-MLC',
+        modelUrl: `https://example.org/mine${i}/`,
+        modelLibUrl: 'https://example.org/mine/lib.wasm',
+      });
+    const mine = (await service.catalog()).entries.filter((e) => e.modelId === 'mine-q4f16_1-MLC');
+    expect(mine).toHaveLength(1);
+  });
+
+  it('refuses a model added by address that needs shader-f16 on a GPU without it, saying to add its f32 build (it was left out of the list without a word)', async () => {
+    const service = createCopaService(deps(adapterEnv({ f16: false, fallback: true })));
+    const err = await service
+      .addCustomModel({
+        modelId: 'Mine-q4f16_1-MLC',
+        modelUrl: 'https://example.org/mine/',
+        modelLibUrl: 'https://example.org/mine/lib.wasm',
+      })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      name: 'ShaderF16UnavailableError',
+      message: expect.stringMatching(/q4f32/),
+    });
+    expect((await service.catalog()).entries.some((e) => e.modelId === 'Mine-q4f16_1-MLC')).toBe(
+      false,
+    );
+    // Its f32 build is added and listed.
+    const catalog = await service.addCustomModel({
+      modelId: 'Mine-q4f32_1-MLC',
+      modelUrl: 'https://example.org/mine32/',
+      modelLibUrl: 'https://example.org/mine32/lib.wasm',
+    });
+    expect(catalog.entries.some((e) => e.modelId === 'Mine-q4f32_1-MLC')).toBe(true);
+  });
+
   it('lists cached models with their storage and deletes them', async () => {
     const runtime = new FakeRuntime();
     const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
