@@ -115,20 +115,13 @@ export class EngineState {
     this.firstSample = null;
     this.error = null;
     try {
-      await this.client
-        .loadModel(modelId, (p) => this.onProgress(p))
-        .then(
-          (status) => {
-            this.status = status;
-          },
-          (err: unknown) => {
-            // A load that did not finish leaves no reading of a download that is not going on;
-            // one the user cancelled is what they asked for, not an error to alert them to.
-            this.progress = null;
-            this.timeLeft = '';
-            if (!(err instanceof Error && err.name === 'AbortError')) this.error = toShown(err);
-          },
-        );
+      this.status = await this.client.loadModel(modelId, (p) => this.onProgress(p));
+    } catch (err) {
+      // A load that did not finish leaves no reading of a download that is not going on; one
+      // the user cancelled is what they asked for, not an error to alert them to.
+      this.progress = null;
+      this.timeLeft = '';
+      if (!(err instanceof Error && err.name === 'AbortError')) this.error = toShown(err);
     } finally {
       this.loading = false;
       this.status = await this.client.engineStatus().catch(() => this.status);

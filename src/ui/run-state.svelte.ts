@@ -8,6 +8,7 @@ import { saveTextFile } from './lib/save-file';
 import { toShown, type EngineState, type ShownError } from './engine-state.svelte';
 import { applyEvents, emptyRunView, type RunView } from './optimize/run-view';
 import { describeEvent } from './optimize/event-lines';
+import { cutOffInPhase } from './optimize/interrupted-note';
 import type { TaskState } from './task-state.svelte';
 import { presetSettings, withPreset, withoutPreset, type AppliedPreset } from './lib/model-preset';
 import {
@@ -270,14 +271,7 @@ export class RunState {
     this.modelLabel = this.engine.status.label;
     this.standIn = this.engine.status.kind === 'standin';
     this.startProgram = stored ? snapshot(stored.startProgram) : null;
-    // Still 'running': the tab that ran it died (a reload, a crash; a run going on in another
-    // tab is refused); 'failed': an error stopped it; 'paused' with an error: its engine (the
-    // GPU, a local server) was lost. Each stopped it inside a phase. A 'paused' one without an
-    // error was paused between phases (or lost its engine before runs kept that error).
-    const cutOff =
-      stored?.status === 'running' ||
-      stored?.status === 'failed' ||
-      (stored?.status === 'paused' && stored.error !== undefined);
+    const cutOff = stored ? cutOffInPhase(stored) : false;
     await this.drive(
       () => this.client.resumeStoredRun(runId, (events) => this.take(events)),
       cutOff,

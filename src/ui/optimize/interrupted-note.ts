@@ -11,6 +11,16 @@ const engineLost = (cut: Cut): cut is Cut & { error: { name: string; message: st
   cut.status === 'paused' && cut.error !== undefined;
 
 /**
+ * Whether the run stopped inside a phase, which a resume runs again: still 'running' (the tab
+ * that ran it died: a reload, a crash; a run going on in another tab is refused), 'failed' (an
+ * error stopped it) or its engine was lost. A 'paused' one without an error was paused between
+ * phases (or lost its engine before runs kept that error).
+ */
+export function cutOffInPhase(cut: Cut): boolean {
+  return cut.status === 'running' || cut.status === 'failed' || engineLost(cut);
+}
+
+/**
  * How the run stopped, after "A run of “name”": the user paused it, its engine was lost, or
  * the tab that ran it died. A run that lost its GPU said it "was paused", as if the user had.
  */
