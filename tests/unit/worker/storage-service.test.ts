@@ -605,3 +605,31 @@ describe('The worker service storage: a full disk', () => {
     );
   });
 });
+
+describe('The worker service storage: a full disk as a run ends', () => {
+  it('a run whose ending cannot be saved stays resumable, and a plain resume saves it', async () => {
+    const profile = freshProfile();
+    const filling = storeThatFills(profile.runs);
+    const service = tab({ ...profile, runs: filling.store });
+    await service.useStandIn(0);
+    // The disk is full for one write once every phase is done: the run's ending is not saved.
+    const onEvents = (events: { type: string }[]) => {
+      if (!events.some((e) => e.type === 'run-finished')) return;
+      filling.full.on = true;
+      filling.full.failures = 1;
+    };
+    await expect(service.startRun({ task, config: small }, onEvents)).rejects.toMatchObject({
+      name: 'StorageQuotaError',
+    });
+    const [stopped] = (await service.listRuns()).items;
+    expect(stopped?.status).toBe('failed');
+    expect(stopped?.error?.name).toBe('StorageQuotaError');
+    // Space freed: the Resume the page offers saves the ending, as the finished run it is.
+    const outcome = await service.resumeRun(() => undefined);
+    expect(outcome).toMatchObject({ status: 'finished', runId: stopped?.id });
+    expect((await service.listRuns()).items.map((r) => [r.status, r.error])).toEqual([
+      ['finished', undefined],
+    ]);
+    expect((await service.listPrograms()).items.map((p) => p.id)).toEqual([outcome.programId]);
+  });
+});
