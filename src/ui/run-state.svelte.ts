@@ -291,6 +291,7 @@ export class RunState {
     await this.drive(
       () => this.client.resumeRun((events) => this.take(events)),
       this.stoppedInPhase,
+      true,
     );
   }
 
@@ -336,8 +337,15 @@ export class RunState {
     }
   }
 
-  /** Runs `call`; `cutOff`: it resumes a run that stopped inside a phase (see RunClock.start). */
-  private async drive(call: () => Promise<RunOutcome>, cutOff = false): Promise<void> {
+  /**
+   * Runs `call`; `cutOff`: it resumes a run that stopped inside a phase (see RunClock.start);
+   * `wasPaused`: it resumes this page's paused run.
+   */
+  private async drive(
+    call: () => Promise<RunOutcome>,
+    cutOff = false,
+    wasPaused = false,
+  ): Promise<void> {
     this.running = true;
     this.error = null;
     const eventsBefore = this.eventCount;
@@ -359,11 +367,13 @@ export class RunState {
     } catch (err) {
       this.error = toShown(err);
       this.erroredSettings = JSON.stringify(this.settings);
+      // Refused before it started, the run is where it was (a new one had nothing to keep);
+      // else the error cut it off.
+      const started = this.eventCount > eventsBefore;
       // The engine kept failing, or storage was full: the run stopped at its last finished
       // phase and can resume.
-      this.paused = RESUMABLE_FAILURES.includes(this.error.name);
-      // Refused before it started, the run is where it was; else the error cut it off.
-      if (this.eventCount > eventsBefore) this.stoppedInPhase = true;
+      this.paused = RESUMABLE_FAILURES.includes(this.error.name) && (started || wasPaused);
+      if (started) this.stoppedInPhase = true;
     } finally {
       this.running = false;
       this.pausing = false;

@@ -1,7 +1,8 @@
 import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
 import type { EventsCallback, RunEvaluation, RunOutcome, RunRequest, RunsApi } from './api';
-import type { RunController } from './run-controller';
+import { NOTHING_PAUSED, type RunController } from './run-controller';
 import { requireStorage } from './storage-required';
+import { WorkerStateError } from './worker-errors';
 import type { StoredRuns } from './stored-runs';
 
 /** COPA runs: stored (and so resumable after a reload) whenever the browser has storage. */
@@ -27,8 +28,13 @@ export class RunsService implements RunsApi {
   }
 
   async resumeRun(onEvents: EventsCallback, checkpoint?: CopaCheckpoint): Promise<RunOutcome> {
-    const paused = this.#stored?.pausedRun;
-    if (this.#stored && paused && !checkpoint) return this.#stored.resume(paused, onEvents);
+    // With storage, only the stored paused run goes on: the runner's last run (one that ended,
+    // say, before a start refused by a full disk) would go on again with nothing saved.
+    if (this.#stored && !checkpoint) {
+      const paused = this.#stored.pausedRun;
+      if (!paused) throw new WorkerStateError(NOTHING_PAUSED);
+      return this.#stored.resume(paused, onEvents);
+    }
     return this.#runner.resume(onEvents, checkpoint);
   }
 

@@ -633,3 +633,25 @@ describe('The worker service storage: a full disk as a run ends', () => {
     expect((await service.listPrograms()).items.map((p) => p.id)).toEqual([outcome.programId]);
   });
 });
+
+describe('The worker service storage: a full disk before a run starts', () => {
+  it('a start refused by full storage leaves nothing to resume, not an earlier run unsaved', async () => {
+    const profile = freshProfile();
+    const filling = storeThatFills(profile.runs);
+    const service = tab({ ...profile, runs: filling.store });
+    await service.useStandIn(0);
+    const earlier = await service.startRun({ task, config: small }, () => undefined);
+    filling.full.on = true;
+    await expect(service.startRun({ task, config: small }, () => undefined)).rejects.toMatchObject({
+      name: 'StorageQuotaError',
+    });
+    filling.full.on = false;
+    // The earlier run has ended and is stored; nothing of it may go on again, unstored.
+    await expect(service.resumeRun(() => undefined)).rejects.toMatchObject({
+      message: expect.stringContaining('no paused run'),
+    });
+    expect((await service.listRuns()).items.map((r) => [r.id, r.status])).toEqual([
+      [earlier.runId, 'finished'],
+    ]);
+  });
+});
