@@ -367,12 +367,12 @@ export class RunState {
     } catch (err) {
       this.error = toShown(err);
       this.erroredSettings = JSON.stringify(this.settings);
-      // Refused before it started, the run is where it was (a new one had nothing to keep);
-      // else the error cut it off.
       const started = this.eventCount > eventsBefore;
-      // The engine kept failing, or storage was full: the run stopped at its last finished
-      // phase and can resume.
-      this.paused = RESUMABLE_FAILURES.includes(this.error.name) && (started || wasPaused);
+      // Cut off by the engine failing or by full storage, the run stopped at its last finished
+      // phase and can resume. Refused before it started, it is where it was: a paused run is
+      // still paused (another tab was running, another model was loaded), a new one had nothing
+      // to keep.
+      this.paused = started ? RESUMABLE_FAILURES.includes(this.error.name) : wasPaused;
       if (started) this.stoppedInPhase = true;
     } finally {
       this.running = false;

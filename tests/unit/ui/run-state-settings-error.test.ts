@@ -100,3 +100,23 @@ describe('RunState after a full disk', () => {
     expect(run.paused).toBe(true);
   });
 });
+
+describe('RunState after a refused resume', () => {
+  it('a paused run whose resume another tab refuses stays paused, to resume later', async () => {
+    const busy = () => {
+      const err = new Error('An optimization run is already going on in this or another tab.');
+      err.name = 'RunBusyError';
+      return err;
+    };
+    const client = {
+      resumeRun: async () => {
+        throw busy();
+      },
+    } as unknown as CopaClient;
+    const run = new RunState(client, standInEngine(), ticketRoutingTask());
+    run.paused = true;
+    await run.resume();
+    expect(run.error?.name).toBe('RunBusyError');
+    expect(run.paused).toBe(true);
+  });
+});
