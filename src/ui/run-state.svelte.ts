@@ -64,6 +64,8 @@ export class RunState {
   resumedFrom = $state<string | null>(null);
   /** A stored run shown again (after a reload, or opened from the Library); null for a live one. */
   reopened = $state.raw<StoredRunResults | null>(null);
+  /** Whether a run started now is saved (false: the browser gives no storage; null: not known). */
+  runsSaved = $state<boolean | null>(null);
   /** An unfinished run a reload or a crash cut off, offered for resuming (null: none). */
   interrupted = $state.raw<RunSummary | null>(null);
   /** The run's running time, ticking while it goes on. */
@@ -192,6 +194,11 @@ export class RunState {
     } catch {
       this.interrupted = null;
     }
+  }
+
+  /** Asks the worker whether runs are saved here, for Optimize to say so when they are not. */
+  async checkSaving(): Promise<void> {
+    this.runsSaved = await this.client.runsAreSaved().catch(() => null);
   }
 
   config(): Partial<CopaConfig> {

@@ -61,6 +61,11 @@ export class StoredRuns {
     return this.pausedRunId;
   }
 
+  /** Whether runs can be saved: the browser opens the runs store. */
+  canSave(): Promise<boolean> {
+    return this.deps.runs.opens();
+  }
+
   start(request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome> {
     return withRunLock(async () => {
       const engine = this.requireEngine();

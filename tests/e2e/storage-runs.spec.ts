@@ -217,8 +217,39 @@ const FULL_ONCE = `(() => {
 `;
 const WORKER_SCRIPT = /copa\.worker-[^/]*\.js$/;
 
+/** Makes the worker's IndexedDB refuse to open, as some private windows do. */
+const IDB_REFUSED = `(() => {
+  IDBFactory.prototype.open = function () {
+    const error = new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+    const req = { result: undefined, error, onsuccess: null };
+    let onerror = null;
+    Object.defineProperty(req, 'onerror', {
+      get: () => onerror,
+      set(f) { onerror = f; setTimeout(() => onerror && onerror()); },
+    });
+    return req;
+  };
+})();
+`;
+
 test.describe('with no service worker (it would keep the refusing worker script)', () => {
   test.use({ serviceWorkers: 'block' });
+  test('where the browser refuses storage, Optimize says runs are not saved and a run still goes on', async ({
+    page,
+  }) => {
+    await page.context().route(WORKER_SCRIPT, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: IDB_REFUSED + (await response.text()) });
+    });
+    await openWithStandIn(page);
+    await expect(page.getByTestId('runs-not-saved')).toContainText('Runs are not saved');
+    // It was refused with "The browser's storage failed", and nothing could run at all.
+    await startRun(page, 1);
+    await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+    await page.goto('/#/library');
+    await expect(page.getByTestId('library-error')).toContainText('StorageError');
+  });
+
   test('a run stopped by full storage says so, keeps its finished phase and resumes from the Library', async ({
     page,
   }) => {

@@ -26,6 +26,7 @@ import {
 } from './storage-fixtures';
 import { storeThatFills } from '../storage/test-stores';
 import { until } from '../helpers/until';
+import type { UseStore } from 'idb-keyval';
 
 const task = TICKET_TASK;
 const small = smallRun(7);
@@ -653,5 +654,42 @@ describe('The worker service storage: a full disk before a run starts', () => {
     expect((await service.listRuns()).items.map((r) => [r.id, r.status])).toEqual([
       [earlier.runId, 'finished'],
     ]);
+  });
+});
+
+describe('The worker service storage: a browser that refuses IndexedDB', () => {
+  /** A store whose database never opens, as in a private window that refuses IndexedDB. */
+  const refusing: UseStore = () =>
+    Promise.reject(
+      new DOMException(
+        'A mutation operation was attempted on a database that did not allow mutations.',
+        'InvalidStateError',
+      ),
+    );
+
+  it('runs go on unsaved (and say so) instead of being refused; pause and resume work', async () => {
+    const service = tab({
+      datasets: refusing,
+      programs: refusing,
+      runs: refusing,
+      cache: refusing,
+    });
+    await service.useStandIn(0);
+    expect(await service.runsAreSaved()).toBe(false);
+    const paused = await service.startRun(
+      { task, config: { ...small, stepMode: true } },
+      () => undefined,
+    );
+    expect(paused).toMatchObject({ status: 'paused' });
+    expect(paused.runId).toBeUndefined();
+    let outcome = paused;
+    for (let i = 0; i < 5 && outcome.status === 'paused'; i++)
+      outcome = await service.resumeRun(() => undefined);
+    expect(outcome.status).toBe('finished');
+  });
+
+  it('a browser that stores says runs are saved', async () => {
+    expect(await tab(freshProfile()).runsAreSaved()).toBe(true);
+    expect(await createCopaService(deps(adapterEnv(null))).runsAreSaved()).toBe(false);
   });
 });
