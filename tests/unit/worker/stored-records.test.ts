@@ -46,6 +46,8 @@ describe('stored runs are checked with schemas when read', () => {
     const err = await service.runReport(runId).catch((e: unknown) => e);
     expect(err).toMatchObject({ name: 'CheckpointError' });
     expect((err as Error).message).toContain('totals.calls');
+    // Asked for its report, not to resume it: the message covers both.
+    expect((err as Error).message).toContain('phases, results and report cannot be shown');
     await expect(service.resumeStoredRun(runId, () => undefined)).rejects.toMatchObject({
       name: 'CheckpointError',
     });
