@@ -91,6 +91,18 @@ describe('stored runs are checked with schemas when read', () => {
     expect((await service.listRuns()).items.map((r) => r.id)).toContain(runId);
   });
 
+  it('a run whose settings lack a part says which part is missing', async () => {
+    const { profile, runId } = await pausedRun();
+    await tamper(profile, runId, (r) => {
+      delete (r.config as Record<string, unknown>).request;
+    });
+    const service = createCopaService({ ...deps(adapterEnv(null)), storage: tabStorage(profile) });
+    await expect(service.runReport(runId)).rejects.toMatchObject({
+      name: 'CorruptRecordError',
+      message: expect.stringContaining('its settings\' "request" is missing'),
+    });
+  });
+
   it('a run record too damaged to read is listed as such and can be deleted; other runs stay', async () => {
     const { profile, runId } = await pausedRun();
     await profile.runs('readwrite', (store) => {
