@@ -199,6 +199,41 @@ test('a second tab cannot start a second run', async ({ context }) => {
   expect(runs.map((r) => r.status)).toEqual(['cancelled']);
 });
 
+test('a run paused in one tab and resumed in another is refused in the first while it runs there, and goes on there after', async ({
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await openWithStandIn(first, 'optimize', 20);
+  await openWithStandIn(second);
+  await first.getByLabel('Step mode: pause after every phase').check();
+  await startRun(first, 2);
+  await expect(first.getByTestId('run-status')).toHaveText('Paused after a phase.', {
+    timeout: 60_000,
+  });
+  await second.goto('/#/library');
+  await second.getByTestId('unfinished-runs').getByRole('button', { name: 'Resume' }).click();
+  await expect(second.getByTestId('run-status')).toContainText('Running');
+
+  // Never both at once; and the first tab keeps its Resume for when the other is done (it was
+  // turned off, leaving only the Library to go on from).
+  const resume = first.getByRole('button', { name: 'Resume', exact: true });
+  await resume.click();
+  await expect(first.getByTestId('run-error')).toContainText('RunBusyError');
+  await expect(resume).toBeEnabled();
+  await expect(second.getByTestId('run-status')).toHaveText('Paused after a phase.', {
+    timeout: 60_000,
+  });
+  await resume.click();
+  await expect(first.getByTestId('run-status')).toHaveText('Paused after a phase.', {
+    timeout: 60_000,
+  });
+  const runs = await storedRecords<StoredRun & { checkpoints: unknown[] }>(first, 'runs');
+  // The start, and one phase in each turn: the first tab's, the second's, the first's again.
+  expect(runs.map((r) => [r.status, r.checkpoints.length])).toEqual([['paused', 4]]);
+});
+
 /**
  * Makes the worker's browser storage refuse, once, the first write of a run's second finished
  * phase, as a full disk would (IndexedDB's QuotaExceededError).
