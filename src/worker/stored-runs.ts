@@ -61,6 +61,11 @@ export class StoredRuns {
     return this.pausedRunId;
   }
 
+  /** Whether runs can be saved: the browser opens the runs store. */
+  canSave(): Promise<boolean> {
+    return this.deps.runs.opens();
+  }
+
   start(request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome> {
     return withRunLock(async () => {
       const engine = this.requireEngine();
@@ -250,9 +255,8 @@ export class StoredRuns {
   ): Promise<RunOutcome> {
     this.pausedRunId = null;
     const runs = this.deps.runs;
-    let outcome: RunOutcome;
     try {
-      outcome = await this.controller.continueRun(resolved, from, onEvents, {
+      const outcome = await this.controller.continueRun(resolved, from, onEvents, {
         onCheckpoint: async (cp) => {
           await runs.saveCheckpoint(runId, {
             phase: cp.nextPhase - 1,
@@ -261,16 +265,28 @@ export class StoredRuns {
           });
         },
       });
+      return await this.keepOutcome(runId, config, resolved, outcome);
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));
       await runs
         .setStatus(runId, 'failed', { error: { name: e.name, message: e.message } })
         .catch(() => undefined);
       // A run stopped by a failing engine or a full disk kept its checkpoint: a plain resume
-      // continues it (once the model works again, or space was freed).
+      // continues it (once the model works again, or space was freed). A disk that filled as
+      // the run ended too: resuming its last checkpoint saves the ending and program again.
       if (RESUMABLE_FAILURES.includes(e.name)) this.pausedRunId = runId;
       throw err;
     }
+  }
+
+  /** Stores how a run stopped: its ending and its program, or its pause. */
+  private async keepOutcome(
+    runId: string,
+    config: StoredRunConfig,
+    resolved: RunRequest,
+    outcome: RunOutcome,
+  ): Promise<RunOutcome> {
+    const runs = this.deps.runs;
     // An ended run is not resumed: its last checkpoint tells how it ended (calls made after the
     // last finished phase, why it stopped, the program it kept), for its report and results.
     if (outcome.status === 'finished' || outcome.status === 'cancelled')
