@@ -2,12 +2,17 @@ import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
 import type { LanguageModel } from '../core/lm';
 import { probeGpu, type GpuReport, type ProbeEnvironment } from '../engines/gpu-probe';
 import { buildCatalog, makeAppConfig, needsShaderF16 } from '../engines/model-catalog';
-import { fitCatalog, gpuMemoryBudgetMB, type FittedCatalog } from '../engines/model-fit';
+import {
+  fitCatalog,
+  gpuMemoryBudgetMB,
+  type FittedCatalog,
+  type FittedEntry,
+} from '../engines/model-fit';
 import type { ModelSpeed } from '../core/time-estimate';
 import type { WebLLMRuntime } from '../engines/webllm/chat-engine';
 import { EngineError } from '../engines/webllm/errors';
 import { webllmCacheIdentity } from '../engines/webllm/cache-identity';
-import { loadWebLLMModel } from '../engines/webllm/load-model';
+import { loadWebLLMModel, type LoadWebLLMOptions } from '../engines/webllm/load-model';
 import type { LoadProgress } from '../engines/webllm/load-progress';
 import type { UsageSummary, WebLLMModel } from '../engines/webllm/webllm-model';
 import type {
@@ -129,23 +134,14 @@ export class EngineHolder {
       );
     const controller = new AbortController();
     this.loadController = controller;
-    // The stand-in holds no GPU memory: it stays the engine while the model loads, and stays if
-    // the download fails, so a failed download never leaves the user with no model at all. A
-    // WebLLM engine must be unloaded first (two models rarely fit in GPU memory).
+    // The stand-in and a server hold no GPU memory: they stay the engine while the model loads,
+    // and stay if the download fails, so a failed download never leaves the user with no model
+    // at all. A WebLLM engine must be unloaded first (two models rarely fit in GPU memory, and
+    // WebLLM's reload unloads what an engine holds): it is loaded again if the new one fails.
     const previous = this.current;
     if (previous?.kind === 'webllm') await this.release();
     try {
-      const runtime = await this.deps.webllm();
-      const appConfig = await this.appConfig();
-      const loaded = await loadWebLLMModel(runtime, {
-        modelId,
-        appConfig,
-        cacheIdentity: webllmCacheIdentity(
-          modelId,
-          appConfig.model_list.find((r) => r.model_id === modelId),
-        ),
-        // Prompts are checked against it before each call (demos trimmed, or a clear error).
-        contextWindow: entry.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
+      const loaded = await this.loadFiles(entry, {
         thinkingOff: entry.thinking,
         // The catalog knows which of its models think; a model added by address shows it in its
         // warm-up (its id says nothing sure: Qwen3-4B thinks, Qwen3-4B-Instruct-2507 does not).
@@ -183,11 +179,59 @@ export class EngineHolder {
       });
       return this.status();
     } catch (err) {
-      if (previous?.kind !== 'standin') this.current = null;
+      if (previous?.kind === 'webllm') this.current = await this.loadAgain(previous, onProgress);
       throw err;
     } finally {
       this.loadController = null;
     }
+  }
+
+  /**
+   * Loads the model a failed or cancelled load unloaded, from this browser's copy (it was
+   * loaded, so its files are there), with the speed and thinking its own load found; null
+   * when it cannot be (the GPU lost, its files deleted, or the user cancelled this too).
+   */
+  private async loadAgain(
+    previous: Extract<Current, { kind: 'webllm' }>,
+    onProgress?: (p: LoadProgress) => void,
+  ): Promise<Current | null> {
+    const modelId = previous.model.id.replace(/^webllm:/, '');
+    const entry = (await this.catalog().catch(() => null))?.entries.find(
+      (e) => e.modelId === modelId,
+    );
+    if (!entry) return null;
+    const controller = new AbortController();
+    this.loadController = controller;
+    try {
+      const loaded = await this.loadFiles(entry, {
+        thinkingOff: previous.model.thinkingOff,
+        signal: controller.signal,
+        onProgress: (p) => onProgress?.({ ...p, text: `Loading ${entry.label} again: ${p.text}` }),
+      });
+      return { ...previous, model: loaded.model, unload: loaded.unload };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Creates a WebLLM engine and loads a catalog model's files into it (see loadWebLLMModel). */
+  private async loadFiles(
+    entry: FittedEntry,
+    opts: Pick<LoadWebLLMOptions, 'thinkingOff' | 'detectThinking' | 'signal' | 'onProgress'>,
+  ): ReturnType<typeof loadWebLLMModel> {
+    const runtime = await this.deps.webllm();
+    const appConfig = await this.appConfig();
+    return loadWebLLMModel(runtime, {
+      modelId: entry.modelId,
+      appConfig,
+      cacheIdentity: webllmCacheIdentity(
+        entry.modelId,
+        appConfig.model_list.find((r) => r.model_id === entry.modelId),
+      ),
+      // Prompts are checked against it before each call (demos trimmed, or a clear error).
+      contextWindow: entry.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
+      ...opts,
+    });
   }
 
   cancelLoad(): void {

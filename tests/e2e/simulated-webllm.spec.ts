@@ -166,3 +166,34 @@ test('a model added by address under an id WebLLM has is refused beside the form
   await expect(form.getByRole('alert')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
+
+test('a load that fails where a real model was loaded loads that model again and says so', async ({
+  page,
+}) => {
+  await page.goto('/?simulated-webllm#/model');
+  const catalog = page.getByTestId('catalog');
+  await catalog.locator('label', { hasText: 'Qwen2.5 0.5B' }).getByRole('radio').check();
+  const load = page.getByRole('button', { name: 'Load model' });
+  await load.click();
+  await expect(page.getByTestId('model-speed')).toContainText('tokens/s');
+  const status = page.getByTestId('engine-status');
+  const working = (await status.textContent()) ?? '';
+  // A model whose files cannot be fetched (the simulated host does not have them).
+  await page.getByText('Add a model by address').click();
+  await page.getByLabel('Model id').fill('Unreachable-q4f16_1-MLC');
+  await page.getByLabel('Weights URL').fill('https://models.invalid/unreachable');
+  await page.getByLabel('Library URL (.wasm)').fill('https://models.invalid/unreachable.wasm');
+  await page.getByRole('button', { name: 'Add model' }).click();
+  await expect(catalog.getByRole('radio', { checked: true })).toHaveValue(
+    'Unreachable-q4f16_1-MLC',
+  );
+  await load.click();
+  await expect(page.getByTestId('model-error')).toBeVisible();
+  await expect(page.getByTestId('unloaded-note')).toContainText(
+    'the model in use before, is loaded again',
+  );
+  await expect(status).toHaveText(working);
+  await expect(page.getByTestId('model-speed')).toContainText('tokens/s');
+  await openScreen(page, 'Optimize');
+  await expect(page.getByRole('button', { name: 'Start run' })).toBeEnabled();
+});

@@ -70,6 +70,54 @@ describe('The worker service: loading models', () => {
     expect(await service.engineStatus()).toMatchObject({ kind: 'standin' });
   });
 
+  it('a failed load that replaces a loaded model loads that model again, with its measured speed', async () => {
+    const runtime = new FakeRuntime();
+    const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
+    const working = 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC';
+    await service.loadModel(working);
+    const speed = await service.modelSpeed();
+    expect(speed).not.toBeNull();
+    runtime.reloadErrorFor = (id) =>
+      id === working ? null : new TypeError("Failed to execute 'add' on 'Cache': Request failed");
+    const progress: string[] = [];
+    const err = await service
+      .loadModel('SmolLM2-360M-Instruct-q4f16_1-MLC', (p) => progress.push(p.text))
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'ModelFilesUnreachableError' });
+    expect(await service.engineStatus()).toMatchObject({
+      kind: 'webllm',
+      modelId: `webllm:${working}`,
+    });
+    expect(await service.modelSpeed()).toEqual(speed);
+    // Said while it happens, and the model loaded again answers.
+    expect(
+      progress.some((t) => t.startsWith('Loading Qwen2.5 0.5B Instruct (q4f16_1) again')),
+    ).toBe(true);
+    const answered = await service.runOnce({
+      program: new Program([predict('answer', 'q -> a')]).toState(),
+      inputs: { q: 'hi' },
+    });
+    expect(answered).toBeTruthy();
+    expect(runtime.engines.at(-1)?.reloads).toEqual([working]);
+  });
+
+  it('when the model a failed load unloaded cannot be loaded again, no model is loaded', async () => {
+    const runtime = new FakeRuntime();
+    const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
+    await service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
+    runtime.reloadError = new TypeError("Failed to execute 'add' on 'Cache': Request failed");
+    await expect(service.loadModel('SmolLM2-360M-Instruct-q4f16_1-MLC')).rejects.toMatchObject({
+      name: 'ModelFilesUnreachableError',
+    });
+    expect(await service.engineStatus()).toMatchObject({ kind: null });
+    expect(await service.modelSpeed()).toBeNull();
+    // Nothing is left loading: another load can start.
+    runtime.reloadError = null;
+    expect(await service.loadModel('SmolLM2-360M-Instruct-q4f16_1-MLC')).toMatchObject({
+      kind: 'webllm',
+    });
+  });
+
   it('a custom model whose files answer 404 fails with ModelFilesUnreachableError and the service stays usable', async () => {
     const runtime = new FakeRuntime();
     runtime.reloadError = new TypeError("Failed to execute 'add' on 'Cache': Request failed");
