@@ -41,6 +41,8 @@ export interface ShownError {
 export class EngineState {
   report = $state<GpuReport | null>(null);
   catalog = $state<Catalog | null>(null);
+  /** The catalog's models whose files this browser holds: read after the list shows. */
+  downloaded = $state.raw<readonly string[]>([]);
   /** The model list is being read (WebLLM's code loads first). */
   catalogLoading = $state(false);
   selectedModelId = $state<string | null>(null);
@@ -103,9 +105,18 @@ export class EngineState {
         this.catalog = await this.client.catalog();
         this.selectedModelId ??= this.catalog.defaultModelId;
       });
+      // Not awaited: the list shows at once, its downloaded models marked when the worker has
+      // looked in the cache.
+      void this.refreshDownloaded();
     } finally {
       this.catalogLoading = false;
     }
+  }
+
+  /** Marks the catalog's models whose files are in this browser (see downloaded). */
+  async refreshDownloaded(): Promise<void> {
+    if (!this.catalog) return;
+    this.downloaded = await this.client.catalogDownloaded().catch(() => this.downloaded);
   }
 
   /** Asks for the model list again after it failed to come (the error it left goes). */
@@ -149,6 +160,7 @@ export class EngineState {
       this.speed = await this.client.modelSpeed().catch(() => null);
       // The calls and speeds shown (and estimated with) are the engine's now loaded.
       await this.refreshUsage();
+      void this.refreshDownloaded();
     }
   }
 
@@ -222,6 +234,7 @@ export class EngineState {
     this.unloadedBy = null;
     await this.guard(async () => {
       this.storage = await this.client.deleteCachedModel(modelId);
+      void this.refreshDownloaded();
       this.status = await this.client.engineStatus();
       // Deleting the loaded model unloads it: its measured speed and usage go with it.
       this.speed = await this.client.modelSpeed();

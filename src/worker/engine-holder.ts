@@ -349,14 +349,30 @@ export class EngineHolder {
     if (this.current?.kind !== 'server') await this.release();
   }
 
-  async cachedModels(): Promise<StorageReport> {
+  /** The catalog's models whose files are in this browser (they load without a network). */
+  async catalogDownloaded(): Promise<string[]> {
+    const catalog = await this.catalog();
+    return this.inCache(catalog.entries.map((e) => e.modelId));
+  }
+
+  /** Of these model ids, those WebLLM finds in this browser's cache (hasModelInCache). */
+  private async inCache(modelIds: readonly string[]): Promise<string[]> {
     const runtime = await this.deps.webllm();
+    const appConfig = await this.appConfig();
+    const found: string[] = [];
+    for (const modelId of modelIds)
+      if (await runtime.hasModelInCache(modelId, appConfig).catch(() => false)) found.push(modelId);
+    return found;
+  }
+
+  async cachedModels(): Promise<StorageReport> {
     const appConfig = await this.appConfig();
     const catalog = await this.catalog();
     const labels = new Map(catalog.entries.map((e) => [e.modelId, e.label]));
+    const cached = new Set(await this.inCache(appConfig.model_list.map((r) => r.model_id)));
     const models: CachedModel[] = [];
     for (const record of appConfig.model_list) {
-      if (!(await runtime.hasModelInCache(record.model_id, appConfig).catch(() => false))) continue;
+      if (!cached.has(record.model_id)) continue;
       const bytes = (await this.deps.cachedBytes?.(record.model).catch(() => null)) ?? null;
       models.push({
         modelId: record.model_id,

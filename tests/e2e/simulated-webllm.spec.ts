@@ -107,13 +107,13 @@ test('deleting the loaded model leaves no stale speed, and Optimize says why Sta
   page,
 }) => {
   await page.goto('/?simulated-webllm#/model');
-  await page
-    .getByTestId('catalog')
-    .locator('label', { hasText: 'Qwen2.5 0.5B' })
-    .getByRole('radio')
-    .check();
+  const qwen = page.getByTestId('catalog').locator('label', { hasText: 'Qwen2.5 0.5B' });
+  await qwen.getByRole('radio').check();
+  await expect(qwen.getByTestId('downloaded')).toHaveCount(0);
   await page.getByRole('button', { name: 'Load model' }).click();
   await expect(page.getByTestId('model-speed')).toContainText('tokens/s');
+  // Its files are in this browser now: the catalog says it works offline.
+  await expect(qwen.getByTestId('downloaded')).toContainText('works offline');
   // The load's phases are said in words, not by their identifiers ("ready: 100%").
   await expect(page.getByTestId('load-progress')).toContainText('Loaded');
   await expect(page.getByTestId('load-progress')).not.toContainText('ready:');
@@ -124,6 +124,7 @@ test('deleting the loaded model leaves no stale speed, and Optimize says why Sta
     .getByRole('button', { name: 'Delete' })
     .click();
   await expect(page.getByTestId('engine-status')).toContainText('No model loaded');
+  await expect(qwen.getByTestId('downloaded')).toHaveCount(0);
   // The speed was that of the model now unloaded.
   await expect(page.getByTestId('model-speed')).toHaveCount(0);
 

@@ -128,3 +128,26 @@ describe('a failed load that was to replace a loaded real model', () => {
     expect(engine.unloaded).toBeNull();
   });
 });
+
+describe("the catalog's downloaded marks", () => {
+  it('come after the list, which does not wait for the cache to be searched', async () => {
+    let answer: (ids: string[]) => void = () => undefined;
+    const client = {
+      catalog: async () => ({
+        entries: [],
+        defaultModelId: null,
+        omitted: [],
+        memoryBudgetMB: null,
+      }),
+      catalogDownloaded: () => new Promise<string[]>((resolve) => (answer = resolve)),
+    } as unknown as CopaClient;
+    const engine = new EngineState(client);
+    engine.report = { usable: true } as EngineState['report'];
+    await engine.loadCatalog();
+    expect(engine.catalog).not.toBeNull();
+    expect(engine.downloaded).toEqual([]);
+    answer(['Qwen2.5-0.5B-Instruct-q4f16_1-MLC']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(engine.downloaded).toEqual(['Qwen2.5-0.5B-Instruct-q4f16_1-MLC']);
+  });
+});

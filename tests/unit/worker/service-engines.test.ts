@@ -206,6 +206,20 @@ describe('The worker service: loading models', () => {
     expect(catalog.entries.some((e) => e.modelId === 'Mine-q4f32_1-MLC')).toBe(true);
   });
 
+  it("marks the catalog's models whose files this browser holds, asked apart from the list", async () => {
+    const runtime = new FakeRuntime();
+    const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
+    const qwen = 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC';
+    expect(await service.catalogDownloaded()).toEqual([]);
+    await service.loadModel(qwen);
+    expect(await service.catalogDownloaded()).toEqual([qwen]);
+    // A model cached outside the catalog (the f32 build on an f16 GPU) is not a catalog mark.
+    runtime.cached.add('Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
+    expect(await service.catalogDownloaded()).toEqual([qwen]);
+    await service.deleteCachedModel(qwen);
+    expect(await service.catalogDownloaded()).toEqual([]);
+  });
+
   it('lists cached models with their storage and deletes them', async () => {
     const runtime = new FakeRuntime();
     const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
