@@ -216,10 +216,20 @@ export class EngineState {
     });
   }
 
-  async addCustomModel(modelId: string, modelUrl: string, modelLibUrl: string): Promise<void> {
+  async addCustomModel(
+    modelId: string,
+    modelUrl: string,
+    modelLibUrl: string,
+    contextWindow?: number,
+  ): Promise<void> {
     this.error = null;
     await this.guard(async () => {
-      this.catalog = await this.client.addCustomModel({ modelId, modelUrl, modelLibUrl });
+      this.catalog = await this.client.addCustomModel({
+        modelId,
+        modelUrl,
+        modelLibUrl,
+        ...(contextWindow !== undefined ? { contextWindow } : {}),
+      });
       this.selectedModelId = modelId;
     });
   }

@@ -34,6 +34,12 @@ import { DelayedLM } from '../core/delayed-lm';
 import { isRunStoppingError } from '../core/guarded-lm';
 import { WorkerStateError } from './worker-errors';
 import { AbortedError } from '../core/errors';
+import {
+  CONTEXT_WINDOW_RANGE,
+  WEBLLM_CONTEXT_WINDOW_RANGE,
+  WEBLLM_DEFAULT_CONTEXT_WINDOW,
+} from '../core/context-window-range';
+import { inRange, rangeWords } from '../core/optimizers/copa-setting-ranges';
 
 export interface EngineHolderDeps {
   probeEnvironment: () => ProbeEnvironment;
@@ -60,9 +66,6 @@ type Current =
       thinkingOff: ThinkingOffReason | null;
     }
   | { kind: 'server'; model: LocalServerModel };
-
-/** WebLLM's prebuilt models run with a 4,096-token context unless their record says otherwise. */
-const DEFAULT_CONTEXT_WINDOW = 4096;
 
 export const STANDIN_LABEL = 'Stand-in model (simulated, no GPU; results are not from a real LM)';
 
@@ -101,14 +104,20 @@ export class EngineHolder {
           'loaded, not the ones at your address. Give your model another id (say, with your ' +
           "name added) and add it again; to use WebLLM's, choose it in the list.",
       );
+    const context = input.contextWindow ?? WEBLLM_DEFAULT_CONTEXT_WINDOW;
+    if (!inRange(WEBLLM_CONTEXT_WINDOW_RANGE, context))
+      throw new WorkerStateError(
+        `${rangeWords(WEBLLM_CONTEXT_WINDOW_RANGE)} tokens, not ${context}: "${input.modelId}" ` +
+          `was not added. Leave it empty for ${WEBLLM_DEFAULT_CONTEXT_WINDOW.toLocaleString('en')}.`,
+      );
     const record: ModelRecord = {
       model: input.modelUrl,
       model_id: input.modelId,
       model_lib: input.modelLibUrl,
       ...(input.memoryMB !== undefined ? { vram_required_MB: input.memoryMB } : {}),
-      ...(input.contextWindow !== undefined
-        ? { overrides: { context_window_size: input.contextWindow } }
-        : {}),
+      // Told to WebLLM as its records tell theirs, so its window is the one prompts are fitted
+      // to (unsaid, WebLLM would take the model's own config's, often far longer).
+      overrides: { context_window_size: context },
     };
     // The catalog leaves out an f16 build on a GPU without shader-f16: say so here, rather
     // than add a model that never shows in the list.
@@ -229,7 +238,7 @@ export class EngineHolder {
         appConfig.model_list.find((r) => r.model_id === entry.modelId),
       ),
       // Prompts are checked against it before each call (demos trimmed, or a clear error).
-      contextWindow: entry.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
+      contextWindow: entry.contextWindow ?? WEBLLM_DEFAULT_CONTEXT_WINDOW,
       ...opts,
     });
   }
@@ -271,7 +280,7 @@ export class EngineHolder {
     const baseUrl = this.checkedAddress(choice);
     const context = choice.contextWindow;
     // A few hundred tokens (say "4" meant as 4K) would fail every run with "prompt too long".
-    if (context !== undefined && !isContextWindow(context))
+    if (context !== undefined && !inRange(CONTEXT_WINDOW_RANGE, context))
       throw new ServerError('ServerContextWindowError', baseUrl, `given: ${context}`);
     const model = new LocalServerModel({
       baseUrl,
@@ -403,11 +412,6 @@ export class EngineHolder {
     this.current = null;
     if (c?.kind === 'webllm') await c.unload().catch(() => undefined);
   }
-}
-
-/** A plausible context window in tokens: whole, from 512 (no useful prompt fits less) to 10M. */
-function isContextWindow(tokens: number): boolean {
-  return Number.isInteger(tokens) && tokens >= 512 && tokens <= 10_000_000;
 }
 
 function labelOf(c: Current): string {

@@ -89,7 +89,7 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await page.getByLabel('Library URL (.wasm)').fill('https://simulated.invalid/Qwen3-4B.wasm');
   await page.getByRole('button', { name: 'Add model' }).click();
   const added = catalog.locator('label', { hasText: 'Qwen3-4B-q4f32_1-MLC' });
-  await expect(added).toContainText('(added by address)');
+  await expect(added).toContainText('(added by address, context window 4,096 tokens)');
   await expect(added.getByTestId('thinking-off')).toHaveCount(0);
   await expect(added.getByRole('radio')).toBeChecked();
   await expect(page.getByTestId('model-thinking-off')).toHaveCount(0);
@@ -158,11 +158,17 @@ test('a model added by address under an id WebLLM has is refused beside the form
   await expect(form.getByRole('alert')).toContainText('WebLLM already has a model with the id');
   await expect(page.getByRole('alert')).toHaveCount(1);
   await expect(catalog.getByRole('radio')).toHaveCount(before);
-  // Another id is added, and the refusal goes.
+  // Another id is added, and the refusal goes. A context window WebLLM's models are not built
+  // for is refused beside its box first; the one given is listed with the model.
   await form.getByLabel('Model id').fill('Mine-q4f16_1-MLC');
+  const context = form.getByLabel(/Context window in tokens/);
+  await context.fill('1000000');
+  await expect(form.getByTestId('custom-context-problem')).toContainText('512 to 131,072 tokens');
+  await expect(form.getByRole('button', { name: 'Add model' })).toBeDisabled();
+  await context.fill('8192');
   await form.getByRole('button', { name: 'Add model' }).click();
   await expect(catalog.locator('label', { hasText: 'Mine-q4f16_1-MLC' })).toContainText(
-    '(added by address)',
+    '(added by address, context window 8,192 tokens)',
   );
   await expect(form.getByRole('alert')).toHaveCount(0);
   expect(problems).toEqual([]);

@@ -181,6 +181,39 @@ describe('The worker service: loading models', () => {
     expect(mine).toHaveLength(1);
   });
 
+  it('a model added by address runs with the context window given, else 4,096 (prompts are fitted to what WebLLM is told)', async () => {
+    const runtime = new FakeRuntime();
+    const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
+    const add = (modelId: string, contextWindow?: number) =>
+      service.addCustomModel({
+        modelId,
+        modelUrl: `https://example.org/${modelId}/`,
+        modelLibUrl: 'https://example.org/lib.wasm',
+        ...(contextWindow !== undefined ? { contextWindow } : {}),
+      });
+    const entryOf = async (id: string) =>
+      (await service.catalog()).entries.find((e) => e.modelId === id);
+    await add('plain-q4f16_1-MLC');
+    expect(await entryOf('plain-q4f16_1-MLC')).toMatchObject({ contextWindow: 4096 });
+    await add('long-q4f16_1-MLC', 16_384);
+    expect(await entryOf('long-q4f16_1-MLC')).toMatchObject({ contextWindow: 16_384 });
+    const configs: Parameters<FakeRuntime['createEngine']>[0][] = [];
+    const create = runtime.createEngine.bind(runtime);
+    runtime.createEngine = (config) => (configs.push(config), create(config));
+    await service.loadModel('long-q4f16_1-MLC');
+    // WebLLM is given the same window in the record it loads from.
+    const loaded = configs
+      .at(-1)
+      ?.appConfig.model_list.find((r) => r.model_id === 'long-q4f16_1-MLC');
+    expect(loaded?.overrides?.context_window_size).toBe(16_384);
+    for (const wrong of [100, 1.5, 1_000_000])
+      await expect(add('wrong-q4f16_1-MLC', wrong)).rejects.toMatchObject({
+        name: 'WorkerStateError',
+        message: expect.stringMatching(/from 512 to 131,072 tokens.*Leave it empty for 4,096/),
+      });
+    expect(await entryOf('wrong-q4f16_1-MLC')).toBeUndefined();
+  });
+
   it('refuses a model added by address that needs shader-f16 on a GPU without it, saying to add its f32 build (it was left out of the list without a word)', async () => {
     const service = createCopaService(deps(adapterEnv({ f16: false, fallback: true })));
     const err = await service
