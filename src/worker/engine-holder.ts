@@ -34,6 +34,7 @@ import { DelayedLM } from '../core/delayed-lm';
 import { isRunStoppingError } from '../core/guarded-lm';
 import { WorkerStateError } from './worker-errors';
 import { AbortedError } from '../core/errors';
+import { modelDisplayName } from '../core/model-name';
 import {
   CONTEXT_WINDOW_RANGE,
   WEBLLM_CONTEXT_WINDOW_RANGE,
@@ -376,8 +377,6 @@ export class EngineHolder {
 
   async cachedModels(): Promise<StorageReport> {
     const appConfig = await this.appConfig();
-    const catalog = await this.catalog();
-    const labels = new Map(catalog.entries.map((e) => [e.modelId, e.label]));
     const cached = new Set(await this.inCache(appConfig.model_list.map((r) => r.model_id)));
     const models: CachedModel[] = [];
     for (const record of appConfig.model_list) {
@@ -385,7 +384,7 @@ export class EngineHolder {
       const bytes = (await this.deps.cachedBytes?.(record.model).catch(() => null)) ?? null;
       models.push({
         modelId: record.model_id,
-        label: labels.get(record.model_id) ?? record.model_id,
+        label: modelDisplayName(record.model_id),
         bytes,
       });
     }
@@ -415,9 +414,7 @@ export class EngineHolder {
 }
 
 function labelOf(c: Current): string {
-  if (c.kind === 'standin') return STANDIN_LABEL;
-  if (c.kind === 'server') return `${c.model.model} (local server at ${c.model.baseUrl})`;
-  return c.model.id.replace(/^webllm:/, '');
+  return c.kind === 'standin' ? STANDIN_LABEL : modelDisplayName(c.model.id);
 }
 
 function noGpuError(

@@ -50,7 +50,7 @@ test('connects to a local server and runs COPA through it; nothing goes anywhere
   await expect(page.getByTestId('run-model')).toContainText('standin-7b (local server at');
   await openScreen(page, 'Library');
   await expect(page.getByTestId('saved-programs')).toContainText(
-    'engine: local server, model: standin-7b',
+    'standin-7b (local server at http://',
   );
   expect(server.completions().length).toBeGreaterThan(50);
   expect(server.completions().every((r) => r.origin === appOrigin)).toBe(true);

@@ -36,7 +36,9 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await catalog.locator('label', { hasText: 'Qwen2.5 0.5B' }).getByRole('radio').check();
   await expect(load).toBeEnabled();
   await load.click();
-  await expect(page.getByTestId('engine-status')).toContainText('Qwen2.5-0.5B-Instruct');
+  await expect(page.getByTestId('engine-status')).toHaveText(
+    'Current model: Qwen2.5 0.5B Instruct (q4f16_1)',
+  );
   await expect(page.getByTestId('model-speed')).toContainText('300 tokens/s');
   await expect(page.getByTestId('model-speed')).toContainText('40.0 tokens/s');
   await shot(page, 'simulated-webllm-model');
@@ -66,9 +68,14 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await page.getByLabel('Instruction candidates').fill('3');
   await page.getByRole('button', { name: 'Start run' }).click();
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
-  await expect(page.getByTestId('run-model')).toContainText('Qwen2.5-0.5B-Instruct');
+  await expect(page.getByTestId('run-model')).toContainText('Qwen2.5 0.5B Instruct (q4f16_1)');
   await expect(page.getByTestId('failed-proposals')).toContainText('gave nothing usable');
   await shot(page, 'simulated-webllm-run');
+  // The Library names the model of the program the run saved as the other screens do.
+  await openScreen(page, 'Library');
+  await expect(page.getByTestId('saved-programs')).toContainText(
+    'Qwen2.5 0.5B Instruct (q4f16_1) · seed',
+  );
 
   // The stand-in takes the preset back and is estimated on a typical iGPU, said to be that.
   await openScreen(page, 'Model');

@@ -47,7 +47,7 @@ describe('The worker service: loading models', () => {
     expect(status).toEqual({
       kind: 'webllm',
       modelId: 'webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
-      label: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
+      label: 'Qwen2.5 0.5B Instruct (q4f16_1)',
     });
     expect(progress.map((p) => p.phase)).toEqual([
       'downloading',
