@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openScreen, shot } from './screens';
 import { REAL_MODEL_PRESET } from '../../src/core/real-model-preset';
 
@@ -86,6 +86,16 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await expect(page.getByLabel('Cycles')).toHaveValue('3');
   await expect(page.getByTestId('time-estimate')).toContainText('typical integrated GPU');
   await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  // The estimate follows the settings a moment later: read it once it holds still.
+  let standInCost = await shownCost(page);
+  await expect
+    .poll(async () => {
+      const before = standInCost;
+      await page.waitForTimeout(500);
+      standInCost = await shownCost(page);
+      return before.written === standInCost.written && before.calls === standInCost.calls;
+    })
+    .toBe(true);
 
   // A model added by address that thinks (the simulated Qwen3 4B does) is found so by its
   // warm-up, and the status says its thinking is off; the catalog could not have said it.
@@ -108,7 +118,22 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await expect(page.getByTestId('model-thinking-off')).toContainText(
     'COPA turns its thinking off on every call',
   );
+  // With the same settings, the estimate counts the empty thinking block each call writes.
+  await openScreen(page, 'Optimize');
+  await page.getByRole('button', { name: "Use COPA's defaults" }).click();
+  await expect(page.getByLabel('Cycles')).toHaveValue('3');
+  await expect
+    .poll(() => shownCost(page))
+    .toEqual({ calls: standInCost.calls, written: standInCost.written + 4 * standInCost.calls });
 });
+
+/** The calls and tokens written that Optimize's cost estimate shows. */
+async function shownCost(page: Page): Promise<{ calls: number; written: number }> {
+  const text = (await page.getByTestId('cost-estimate').textContent()) ?? '';
+  const read = (pattern: RegExp): number =>
+    Number(pattern.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
+  return { calls: read(/about ([\d,]+) model calls/), written: read(/([\d,]+) written/) };
+}
 
 test('deleting the loaded model leaves no stale speed, and Optimize says why Start is off and how to go on', async ({
   page,
