@@ -7,9 +7,11 @@ import type { UnloadedModel } from '../engine-state.svelte';
  */
 export function unloadedWords(u: UnloadedModel, form: 'full' | 'short' = 'full'): string {
   if (u.loadedAgain) return `${u.label}, the model in use before, is loaded again and answers.`;
-  const what =
-    `${u.label} was unloaded to make room for ${u.wanted} (WebLLM holds one model at a time) ` +
-    'and could not be loaded again';
-  if (form === 'short') return what;
-  return `No model is loaded now: ${what}. Load it again, or use the stand-in.`;
+  const unloaded = `${u.label} was unloaded to make room for ${u.wanted}`;
+  const notAgain = 'and could not be loaded again';
+  if (form === 'short') return `${unloaded} ${notAgain}`;
+  return (
+    `No model is loaded now: ${unloaded} (WebLLM holds one model at a time) ${notAgain}. ` +
+    'Load it again, or use the stand-in.'
+  );
 }

@@ -123,6 +123,10 @@ describe('a failed load that was to replace a loaded real model', () => {
     expect(unloadedWords(engine.unloaded!)).toMatch(
       /^No model is loaded now: Model A was unloaded to make room for b .*Load it again, or use the stand-in\.$/,
     );
+    // Optimize says it after "No model is loaded", in a clause.
+    expect(unloadedWords(engine.unloaded!, 'short')).toBe(
+      'Model A was unloaded to make room for b and could not be loaded again',
+    );
     // Once the user chooses the stand-in, it is no longer said.
     engine.status = { kind: 'standin', modelId: 'stand-in-v2', label: 'Stand-in' };
     expect(engine.unloaded).toBeNull();
