@@ -3,6 +3,7 @@ import { recordName } from '../core/record-name';
 import { dataIdentity } from '../core/data-fingerprint';
 import type { ProgramProvenance } from '../core/interop/copa-format';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json';
+import { serverModelOf } from '../core/model-name';
 import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
 import { phaseKind, type CopaResult } from '../core/optimizers/copa';
 import { replayEvents, type PhaseSnapshot } from '../core/optimizers/replay';
@@ -371,7 +372,10 @@ export function runProvenance(
 ): ProgramProvenance {
   const engineId = config.engine.modelId ?? 'unknown';
   const webllm = config.engine.kind === 'webllm';
-  const server = config.engine.kind === 'server' ? serverOf(engineId) : null;
+  const server =
+    config.engine.kind === 'server'
+      ? (serverModelOf(engineId) ?? { baseUrl: '', model: engineId })
+      : null;
   const modelId = server ? server.model : engineId.replace(/^webllm:/, '');
   const quantization = webllm ? /-(q\d+f\d+(?:_\d+)?)(?:-|$)/.exec(modelId)?.[1] : undefined;
   const datasetId = config.request.datasetId;
@@ -389,15 +393,6 @@ export function runProvenance(
     scores: { baseline: outcome.result.baselineScore, validation: outcome.result.bestScore },
     createdAt: now.toISOString(),
   };
-}
-
-/** The base URL and model name in a local server model's id (`server:<base>#<model>`). */
-function serverOf(engineId: string): { baseUrl: string; model: string } {
-  const rest = engineId.replace(/^server:/, '');
-  const at = rest.indexOf('#');
-  return at < 0
-    ? { baseUrl: '', model: rest }
-    : { baseUrl: rest.slice(0, at), model: rest.slice(at + 1) };
 }
 
 function checkpointLabel(cp: CopaCheckpoint): string {
