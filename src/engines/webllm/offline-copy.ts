@@ -7,6 +7,19 @@ export const APP_CHUNK_CACHE = 'copa-app-chunks';
 /** The built name of WebLLM's chunk (fixed by vite.config.ts's worker chunkFileNames). */
 const WEBLLM_CHUNK = /\/assets\/webllm-[\w-]+\.js$/;
 
+/** The address of WebLLM's built chunk named in a text (a failed import's message), if any. */
+export function webllmChunkIn(text: string): string | null {
+  for (const [candidate] of text.matchAll(/https?:\/\/[^\s"'()]+/g)) {
+    try {
+      const url = new URL(candidate);
+      if (WEBLLM_CHUNK.test(url.pathname)) return `${url.origin}${url.pathname}`;
+    } catch {
+      // Not an address after all.
+    }
+  }
+  return null;
+}
+
 /**
  * Puts WebLLM's chunk, just loaded by this worker, into the service worker's store. On a first
  * visit the worker starts before the service worker takes over, so its import bypasses it;
@@ -15,11 +28,13 @@ const WEBLLM_CHUNK = /\/assets\/webllm-[\w-]+\.js$/;
  */
 export async function keepWebLLMForOffline(): Promise<void> {
   if (typeof caches === 'undefined' || typeof performance === 'undefined') return;
-  const url = performance
+  const loaded = performance
     .getEntriesByType('resource')
-    .map((entry) => entry.name)
-    .find((name) => WEBLLM_CHUNK.test(new URL(name).pathname));
-  if (url === undefined) return;
+    .map((entry) => new URL(entry.name))
+    .find((url) => WEBLLM_CHUNK.test(url.pathname));
+  if (loaded === undefined) return;
+  // Kept under its plain address, which a later visit asks for (a retry's query is left out).
+  const url = `${loaded.origin}${loaded.pathname}`;
   try {
     const cache = await caches.open(APP_CHUNK_CACHE);
     if ((await cache.match(url)) === undefined) await cache.add(url);
