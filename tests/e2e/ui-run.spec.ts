@@ -65,6 +65,21 @@ test('a phase sized to fit the call budget says so on its card', async ({ page }
   const fit = page.getByTestId('budget-fit').first();
   await expect(fit).toContainText('Sized to fit the calls left in the budget:');
   await expect(fit).toContainText(/demo sets instead of \d+/);
+  // The phase the budget cut short: its candidates said "…" after the run had ended, and the
+  // chart's axis stopped at the last finished phase, short of the calls the budget line gives.
+  const cut = page.getByTestId('phase-card').filter({ hasText: 'stopped before it finished' });
+  await expect(cut).toHaveCount(1);
+  expect(await cut.locator('td.outcome').allInnerTexts()).not.toContain('…');
+  await expect(cut.locator('td.outcome').filter({ hasText: /not decided|kept:/ })).not.toHaveCount(
+    0,
+  );
+  const spent = /Budget used: ([\d,]+) model calls/.exec(
+    await page.getByTestId('budget-used').innerText(),
+  )?.[1];
+  await expect(page.getByTestId('score-chart').locator('svg')).toHaveAttribute(
+    'aria-label',
+    new RegExp(`over ${spent} model calls, in \\d+ phases?\\.$`),
+  );
 });
 
 test('a paused run is offered after a reload as paused, not as cut off', async ({ page }) => {

@@ -182,6 +182,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       ...(message ? { message } : {}),
       ...(baselineExamples !== undefined ? { baselineExamples } : {}),
       curve,
+      ...(pending ? { keptCandidate: pending.candidateId } : {}),
     });
     return {
       method: 'copa',

@@ -29,7 +29,7 @@ describe('runReportMarkdown', () => {
     expect(runReportMarkdown(report({ data }))).toContain(
       `- **Data fingerprint:** \`sha256:${'0f'.repeat(32)}\` over 60 training, 60 validation and 100 test examples`,
     );
-    expect(md).toContain('no candidate beat the current program');
+    expect(md).toContain('no candidate replaced the current program');
     expect(md).toContain('## Phase 2 · cycle 1 · Prompt (instruction) — improved');
     expect(md).toMatch(/\| proposal \\\| 1 \| 60\.0% \| 55\.0% \| \*\*accepted\*\* \|/);
     expect(md).toContain('| proposal 2 | 20.0% | — | clearly behind the current program');
