@@ -545,6 +545,9 @@ describe('runCopa cut short inside a phase', () => {
     expect(r.history[0]?.accepted).toBe(false);
     expect(r.checkpoint.exampleScores).toEqual([]);
     expect(r.checkpoint.bestScore).toBe(1);
+    // That estimate is no point of the learning curve, which holds full evaluations: it drew
+    // the lucky 100% at the end of the first phase, before anything was scored in full.
+    expect(r.curve[0]![0]).toBeGreaterThan(r.history[0]!.costs.calls);
     // The second phase proved the new instruction better on the full set: it is the result.
     expect(events.some((e) => e.type === 'candidate-scored' && e.stage === 'full')).toBe(true);
     const program = Program.fromState(r.program);
