@@ -94,8 +94,12 @@ export function runReportMarkdown(report: RunReport): string {
  */
 function validationScoreWords(report: RunReport): string {
   const end = `${pct(report.bestScore)} at the end`;
+  // A finalist the cut phase had proved better is what such a run returns (copa.ts): its score
+  // is the end's, as on Optimize ("best 96.0%"), where the report said only "none yet".
   if (report.baselineExamples === 0)
-    return 'none yet: the run stopped before a phase scored the starting program';
+    return report.bestScore > report.baselineScore
+      ? `not scored at the start (the run stopped before a phase had scored the starting program), ${end}`
+      : 'none yet: the run stopped before a phase scored the starting program';
   if (report.baselineExamples !== undefined)
     return `${pct(report.baselineScore)} at the start (on ${report.baselineExamples} validation examples: a candidate was clearly ahead of it there, so it was not scored in full), ${end}`;
   return `${pct(report.baselineScore)} at the start, ${end}`;

@@ -79,6 +79,14 @@ describe('runReportMarkdown', () => {
     const none = runReportMarkdown(report({ baselineExamples: 0, baselineScore: 0, bestScore: 0 }));
     expect(none).toContain('**Validation score:** none yet: the run stopped before a phase scored');
     expect(none).not.toContain('0.0% at the start');
+    // A run stopped inside its first phase after a finalist was proved better returns it: the
+    // report said "none yet" beside Optimize's "best 96.0%".
+    const kept = runReportMarkdown(
+      report({ baselineExamples: 0, baselineScore: 0, bestScore: 0.96 }),
+    );
+    expect(kept).toContain(
+      '**Validation score:** not scored at the start (the run stopped before a phase had scored the starting program), 96.0% at the end',
+    );
   });
 
   it('says when a run has not ended, has no budget or kept its program', () => {
