@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runReportFile, runReportMarkdown } from '../../../src/ui/lib/run-report-markdown';
 import { DEFAULT_COPA_CONFIG } from '../../../src/core/optimizers/copa-config';
 import type { PhaseRecord } from '../../../src/core/optimizers/records';
-import { phase, report } from './run-report-fixture';
+import { costs, phase, report } from './run-report-fixture';
 
 describe('runReportMarkdown', () => {
   it('tells the setup, each phase with its candidates and decision, and the final program', () => {
@@ -87,6 +87,24 @@ describe('runReportMarkdown', () => {
     expect(kept).toContain(
       '**Validation score:** not scored at the start (the run stopped before a phase had scored the starting program), 96.0% at the end',
     );
+  });
+
+  it('says where the calls of a phase the budget cut short went', () => {
+    // The cost said 150 calls and the phases listed 84 between them, with nothing said of the
+    // rest: the phase the budget stopped is not recorded.
+    const cut = runReportMarkdown(
+      report({
+        stopReason: 'budget',
+        phases: [phase(0, true)],
+        totals: { ...costs, calls: 150 },
+      }),
+    );
+    expect(cut).toContain(
+      '## Phase 2 · cycle 1 — stopped before it finished\n\n110 model calls of the cost above are in no phase listed here',
+    );
+    expect(cut.indexOf('## Phase 2')).toBeLessThan(cut.indexOf('## The program it ended with'));
+    // A run that finished its phases has none.
+    expect(runReportMarkdown(report())).not.toContain('stopped before it finished');
   });
 
   it('says when a run has not ended, has no budget or kept its program', () => {
