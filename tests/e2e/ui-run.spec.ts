@@ -30,6 +30,10 @@ test('Pause stops the run after the phase in progress, and Resume continues it',
   // Someone in another tab sees the pause in this tab's title.
   await expect(page).toHaveTitle('Paused · COPA Playground');
   const cardsAtPause = await page.getByTestId('phase-card').count();
+  // Its cached answers are not among its model calls, as the budget line says ("more").
+  await expect(page.getByTestId('phase-card').first()).toContainText(
+    /Cost: [\d,]+ model calls? \(estimated [\d,]+ before it began\), [\d,]+ more answered from the cache/,
+  );
   // Every card on screen is a finished phase: the run stopped between phases.
   await expect(page.getByTestId('phase-decision')).toHaveCount(cardsAtPause);
   await page.getByRole('button', { name: 'Resume' }).click();

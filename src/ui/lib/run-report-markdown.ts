@@ -181,7 +181,7 @@ function phaseSection(phase: PhaseRecord): string[] {
   const c = phase.costs;
   lines.push(
     '',
-    `Cost: ${n(c.calls)} model calls${phase.plannedCalls !== undefined ? ` (planned ${n(phase.plannedCalls)})` : ''}, ${n(c.cachedCalls)} from the cache, ${n(c.promptTokens + c.completionTokens)} tokens, ${phase.constraintViolations} broken ${phase.constraintViolations === 1 ? 'rule' : 'rules'} retried.`,
+    `Cost: ${n(c.calls)} model calls${phase.plannedCalls !== undefined ? ` (planned ${n(phase.plannedCalls)})` : ''}, ${n(c.cachedCalls)} more from the cache, ${n(c.promptTokens + c.completionTokens)} tokens, ${phase.constraintViolations} broken ${phase.constraintViolations === 1 ? 'rule' : 'rules'} retried.`,
   );
   return lines;
 }

@@ -33,7 +33,9 @@ describe('runReportMarkdown', () => {
     expect(md).toContain('## Phase 2 · cycle 1 · Prompt (instruction) — improved');
     expect(md).toMatch(/\| proposal \\\| 1 \| 60\.0% \| 55\.0% \| \*\*accepted\*\* \|/);
     expect(md).toContain('| proposal 2 | 20.0% | — | clearly behind the current program');
-    expect(md).toContain('Cost: 40 model calls (planned 50), 5 from the cache, 1,100 tokens');
+    // Cached answers are not among the model calls (usage.ts): "40 model calls, 5 from the
+    // cache" read as 5 of the 40, where the run's cost line says "5 more".
+    expect(md).toContain('Cost: 40 model calls (planned 50), 5 more from the cache, 1,100 tokens');
     expect(md).toContain(
       '- **Cost:** 40 model calls (5 more answered from the cache), 1,100 tokens',
     );
