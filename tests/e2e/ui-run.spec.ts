@@ -141,5 +141,8 @@ test('a run paused, resumed and finished in its page says in its log that it pau
   const log = page.getByTestId('run-log').locator('li');
   // The pause read "Run finished (paused)", a line before the run's real end.
   await expect(log.filter({ hasText: /^Run paused/ })).toHaveCount(1);
+  // The resume is no second start.
+  await expect(log.filter({ hasText: /^Run started/ })).toHaveCount(1);
+  await expect(log.filter({ hasText: /^Run resumed with phase \d/ })).toHaveCount(1);
   await expect(log.filter({ hasText: /finished/i })).toHaveCount(1);
 });
