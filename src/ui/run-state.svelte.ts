@@ -145,6 +145,17 @@ export class RunState {
   }
 
   /**
+   * The run shown has ended and can no longer change (finished or cancelled, in this page or
+   * earlier and shown again): its best is the run's result, not "so far". A cancelled run is
+   * not resumed (stored-runs.ts), and one shown after a reload said "best so far".
+   */
+  get over(): boolean {
+    if (this.running) return false;
+    const status = this.outcome?.status ?? this.reopened?.status;
+    return status === 'finished' || status === 'cancelled';
+  }
+
+  /**
    * The run shown finished and was stored, but its saved program is gone (deleted in the
    * Library). A run the worker could not store (no IndexedDB) has no program either: that is
    * not a deletion.

@@ -120,6 +120,9 @@ test('at 375 px a phase card shows its whole candidates table, scores read "16.0
   // Read again after a reload, each minibatch score names its examples, after a space.
   await page.reload();
   await expect(page.getByTestId('run-status')).toContainText('Finished earlier');
+  // An ended run's best is its result: shown again it said "best so far".
+  await expect(page.getByTestId('run-scores')).toContainText(/· best \d/);
+  await expect(page.getByTestId('run-scores')).not.toContainText('so far');
   await expect(card.locator('tbody')).toContainText(/\d% on \d+/);
   await noSeriousA11yProblems(page, 'phase cards on a phone');
   // On a wide screen the outcome is a column again, and said once.

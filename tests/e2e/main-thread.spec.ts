@@ -102,4 +102,7 @@ test('during a stand-in run the main thread has no long task over 50 ms, and can
   const over = (await longTasks(page)).filter((d) => d > 50);
   await expect(page.getByTestId('run-log')).toContainText('Run finished (cancelled)');
   expect(over).toEqual([]);
+  // A cancelled run is not resumed: its best is no longer "so far".
+  await expect(page.getByTestId('run-scores')).toContainText('best');
+  await expect(page.getByTestId('run-scores')).not.toContainText('so far');
 });

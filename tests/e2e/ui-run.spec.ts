@@ -30,6 +30,10 @@ test('Pause stops the run after the phase in progress, and Resume continues it',
   // Someone in another tab sees the pause in this tab's title.
   await expect(page).toHaveTitle('Paused · COPA Playground');
   const cardsAtPause = await page.getByTestId('phase-card').count();
+  // Its cached answers are not among its model calls, as the budget line says ("more").
+  await expect(page.getByTestId('phase-card').first()).toContainText(
+    /Cost: [\d,]+ model calls? \(estimated [\d,]+ before it began\), [\d,]+ more answered from the cache/,
+  );
   // Every card on screen is a finished phase: the run stopped between phases.
   await expect(page.getByTestId('phase-decision')).toHaveCount(cardsAtPause);
   await page.getByRole('button', { name: 'Resume' }).click();
@@ -65,6 +69,21 @@ test('a phase sized to fit the call budget says so on its card', async ({ page }
   const fit = page.getByTestId('budget-fit').first();
   await expect(fit).toContainText('Sized to fit the calls left in the budget:');
   await expect(fit).toContainText(/demo sets instead of \d+/);
+  // The phase the budget cut short: its candidates said "…" after the run had ended, and the
+  // chart's axis stopped at the last finished phase, short of the calls the budget line gives.
+  const cut = page.getByTestId('phase-card').filter({ hasText: 'stopped before it finished' });
+  await expect(cut).toHaveCount(1);
+  expect(await cut.locator('td.outcome').allInnerTexts()).not.toContain('…');
+  await expect(cut.locator('td.outcome').filter({ hasText: /not decided|kept:/ })).not.toHaveCount(
+    0,
+  );
+  const spent = /Budget used: ([\d,]+) model calls/.exec(
+    await page.getByTestId('budget-used').innerText(),
+  )?.[1];
+  await expect(page.getByTestId('score-chart').locator('svg')).toHaveAttribute(
+    'aria-label',
+    new RegExp(`over ${spent} model calls, in \\d+ phases?\\.$`),
+  );
 });
 
 test('a paused run is offered after a reload as paused, not as cut off', async ({ page }) => {
@@ -122,5 +141,8 @@ test('a run paused, resumed and finished in its page says in its log that it pau
   const log = page.getByTestId('run-log').locator('li');
   // The pause read "Run finished (paused)", a line before the run's real end.
   await expect(log.filter({ hasText: /^Run paused/ })).toHaveCount(1);
+  // The resume is no second start.
+  await expect(log.filter({ hasText: /^Run started/ })).toHaveCount(1);
+  await expect(log.filter({ hasText: /^Run resumed with phase \d/ })).toHaveCount(1);
   await expect(log.filter({ hasText: /finished/i })).toHaveCount(1);
 });

@@ -182,6 +182,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       ...(message ? { message } : {}),
       ...(baselineExamples !== undefined ? { baselineExamples } : {}),
       curve,
+      ...(pending ? { keptCandidate: pending.candidateId } : {}),
     });
     return {
       method: 'copa',
@@ -264,7 +265,10 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       const baseline = baselineLearned(cp, outcome, runTask.valset.length);
       if (baseline) {
         cp = { ...cp, ...baseline, cycleStartScore: baseline.baselineScore };
-        session.recordBest(baseline.baselineScore);
+        // The curve holds full evaluations only: a minibatch estimate of the start program is
+        // no "best validation score" (its chart drew 52% on 25 examples as the line's start).
+        if (baseline.baselineExamples >= runTask.valset.length)
+          session.recordBest(baseline.baselineScore);
         session.emit({
           type: 'baseline',
           score: baseline.baselineScore,
@@ -273,7 +277,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
           ...(baseline.baselineExamples < runTask.valset.length ? { partial: true } : {}),
         });
       }
-      session.recordBest(outcome.incumbent.score);
+      if (outcome.incumbent.examples === undefined) session.recordBest(outcome.incumbent.score);
       session.emit({
         type: 'decision',
         phase: index,

@@ -112,6 +112,11 @@ export type RunEvent =
        * view pieces together from phase ends, and what a reopened run's chart shows too.
        */
       curve?: CurvePoint[];
+      /**
+       * The candidate of the phase the stop cut short that the run returns: a finalist that
+       * phase had already proved better than its start (its card said "…" for good).
+       */
+      keptCandidate?: string;
     };
 
 export type RunEventListener = (event: RunEvent) => void;

@@ -28,7 +28,8 @@ export function clip(text: string, max = 120): string {
 
 /**
  * Why a phase kept the current program, for the next phase's proposer and for the reader: the
- * best full score against the current one; when no candidate finished the full set, whether a
+ * best full score against the current one (higher, under an acceptance margin it did not clear);
+ * when no candidate finished the full set, whether a
  * finalist was stopped part-way through it or every candidate fell on the minibatches (a "best"
  * would only repeat the current program's score).
  */
@@ -42,6 +43,10 @@ export function noGainText(
   },
 ): string {
   const current = `${pct(outcome.before.score)}${outcome.before.examples ? ` on ${outcome.before.examples} examples` : ''}`;
+  // Under an acceptance margin a finalist can score higher and still not be accepted: "no
+  // candidate beat" it beside "best 66.7% vs 63.3%" said the opposite of its own numbers.
+  if (outcome.anyFullyScored && outcome.bestCandidateScore > outcome.before.score)
+    return `No ${candidates} beat the current program by the margin that separates a real gain from chance (best ${pct(outcome.bestCandidateScore)} vs ${current})`;
   if (outcome.anyFullyScored)
     return `No ${candidates} beat the current program (best ${pct(outcome.bestCandidateScore)} vs ${current})`;
   return outcome.anyStoppedOnFullSet

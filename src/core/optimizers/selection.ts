@@ -211,7 +211,12 @@ async function scoreFinalists(
       beaten || (r.score > before.score && clearlyBetter(scored.scores, before, settings));
     if (clear && (!proven || r.score > proven.score)) {
       proven = scored;
-      session.unsettled = { program: c.program, score: r.score, exampleScores: scored.scores };
+      session.unsettled = {
+        program: c.program,
+        score: r.score,
+        exampleScores: scored.scores,
+        candidateId: c.record.id,
+      };
       // The run holds this program from now on (a stop returns it): the curve shows it here,
       // not only when the phase ends.
       session.recordBest(r.score);

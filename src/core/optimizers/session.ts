@@ -84,8 +84,14 @@ export class OptimizerSession {
   /**
    * A candidate fully scored above the incumbent in a phase that has not finished yet. If the
    * budget runs out or the run is cancelled before the phase ends, it is still the best so far.
+   * `candidateId` names it on the phase's card (its record's id).
    */
-  unsettled: { program: Program; score: number; exampleScores: number[] } | null = null;
+  unsettled: {
+    program: Program;
+    score: number;
+    exampleScores: number[];
+    candidateId: string;
+  } | null = null;
   private readonly validate: OutputValidator;
   private readonly maxRetries: number;
   private readonly listener: RunEventListener | undefined;

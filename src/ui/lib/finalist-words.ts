@@ -14,3 +14,14 @@ export function finalistOutcomeWords(
   if (decision.accepted) return 'below the accepted candidate';
   return 'not better on the full set';
 }
+
+/**
+ * The outcome of a candidate still in the race when the run stopped inside its phase (a budget,
+ * a cancel): it said "…" after the run had ended. `kept`: the finalist the phase had already
+ * proved better, which the run returns.
+ */
+export function cutOutcomeWords(kept: boolean): string {
+  return kept
+    ? 'kept: proved better before the run stopped, so the run returns it'
+    : 'not decided: the run stopped during this phase';
+}

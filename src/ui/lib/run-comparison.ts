@@ -67,7 +67,14 @@ export function comparisonRows(a: RunReport, b: RunReport): ComparisonRow[] {
     ['Model calls', (r) => `${n(r.totals.calls)} (${n(r.totals.cachedCalls)} more from the cache)`],
     ['Tokens', (r) => n(r.totals.promptTokens + r.totals.completionTokens)],
     ['Validation, start program', startScore],
-    ['Validation, final program', (r) => pct(r.bestScore)],
+    [
+      'Validation, final program',
+      // A run stopped before any program was scored has a bestScore of 0 that means nothing.
+      (r) =>
+        r.baselineExamples === 0 && r.bestScore <= r.baselineScore
+          ? 'not scored'
+          : pct(r.bestScore),
+    ],
     // The date of the evaluation is left out: two runs are never evaluated at the same minute.
     [
       'Test, start program',

@@ -9,6 +9,7 @@ import { budgetFitWords } from './budget-fit-words';
 import { exportSlug } from '../../core/interop/dataset/task-naming';
 import { pct } from './percent';
 import { validationSampleWords } from './validation-sample-words';
+import { countWords } from './count-words';
 
 /** Counts grouped by thousands, as the app shows them (481,793 tokens). */
 const n = (count: number): string => count.toLocaleString('en');
@@ -64,6 +65,7 @@ export function runReportMarkdown(report: RunReport): string {
   if (report.error)
     lines.push(`- **Error:** ${report.error.name}: ${inline(report.error.message)}`);
   for (const phase of report.phases) lines.push('', ...phaseSection(phase));
+  lines.push(...cutPhaseLines(report));
   lines.push('', '## The program it ended with');
   for (const step of report.program.steps) {
     lines.push(
@@ -94,8 +96,12 @@ export function runReportMarkdown(report: RunReport): string {
  */
 function validationScoreWords(report: RunReport): string {
   const end = `${pct(report.bestScore)} at the end`;
+  // A finalist the cut phase had proved better is what such a run returns (copa.ts): its score
+  // is the end's, as on Optimize ("best 96.0%"), where the report said only "none yet".
   if (report.baselineExamples === 0)
-    return 'none yet: the run stopped before a phase scored the starting program';
+    return report.bestScore > report.baselineScore
+      ? `not scored at the start (the run stopped before a phase had scored the starting program), ${end}`
+      : 'none yet: the run stopped before a phase scored the starting program';
   if (report.baselineExamples !== undefined)
     return `${pct(report.baselineScore)} at the start (on ${report.baselineExamples} validation examples: a candidate was clearly ahead of it there, so it was not scored in full), ${end}`;
   return `${pct(report.baselineScore)} at the start, ${end}`;
@@ -124,6 +130,23 @@ export function testScoreWords(report: RunReport): string | null {
   const end =
     e.optimized === null ? 'the program found not scored' : `${pct(e.optimized)} at the end`;
   return `${pct(e.baseline)} at the start, ${end} (on ${n(e.examples)} test examples, ${e.evaluatedAt.slice(0, 16).replace('T', ' ')})`;
+}
+
+/**
+ * The phase a budget or a cancel cut short: a phase is recorded when it finishes, so it has no
+ * section, and the phases' costs did not add up to the run's with nothing said of the rest.
+ */
+function cutPhaseLines(report: RunReport): string[] {
+  if (report.stopReason !== 'budget' && report.stopReason !== 'cancelled') return [];
+  const outside = report.totals.calls - report.phases.reduce((sum, p) => sum + p.costs.calls, 0);
+  if (outside <= 0) return [];
+  const index = report.phases.length;
+  return [
+    '',
+    `## Phase ${index + 1} · cycle ${Math.floor(index / 2) + 1} — stopped before it finished`,
+    '',
+    `${countWords(outside, 'model call')} of the cost above are in no phase listed here: the run stopped inside this phase, and a phase is recorded only when it finishes, so its candidates are not listed.`,
+  ];
 }
 
 function phaseSection(phase: PhaseRecord): string[] {
@@ -158,7 +181,7 @@ function phaseSection(phase: PhaseRecord): string[] {
   const c = phase.costs;
   lines.push(
     '',
-    `Cost: ${n(c.calls)} model calls${phase.plannedCalls !== undefined ? ` (planned ${n(phase.plannedCalls)})` : ''}, ${n(c.cachedCalls)} from the cache, ${n(c.promptTokens + c.completionTokens)} tokens, ${phase.constraintViolations} broken ${phase.constraintViolations === 1 ? 'rule' : 'rules'} retried.`,
+    `Cost: ${n(c.calls)} model calls${phase.plannedCalls !== undefined ? ` (planned ${n(phase.plannedCalls)})` : ''}, ${n(c.cachedCalls)} more from the cache, ${n(c.promptTokens + c.completionTokens)} tokens, ${phase.constraintViolations} broken ${phase.constraintViolations === 1 ? 'rule' : 'rules'} retried.`,
   );
   return lines;
 }

@@ -1,3 +1,4 @@
+import { countWords } from '../lib/count-words';
 import { pct } from '../lib/percent';
 
 type Curve = readonly (readonly [number, number])[];
@@ -12,11 +13,19 @@ export function chartStart(curve: Curve, baseline: number | null): number | null
   return curve.length === 0 || curve[0]![1] !== baseline ? baseline : null;
 }
 
-/** What the chart shows, in one sentence (its accessible name). */
-export function chartSummary(curve: Curve, start: number | null, phases: number): string {
+/**
+ * What the chart shows, in one sentence (its accessible name). `calls`: where its axis ends, the
+ * calls spent (a phase a budget cut short spends calls after the curve's last point).
+ */
+export function chartSummary(
+  curve: Curve,
+  start: number | null,
+  phases: number,
+  calls: number = curve.at(-1)?.[0] ?? 0,
+): string {
   if (curve.length === 0)
     return start !== null ? `The start program scored ${pct(start)}.` : 'No scores yet.';
   const last = curve.at(-1)!;
   const from = start !== null ? `${pct(start)} (the start program)` : pct(curve[0]![1]);
-  return `Best validation score went from ${from} to ${pct(last[1])} over ${last[0]} model calls, in ${phases} phases.`;
+  return `Best validation score went from ${from} to ${pct(last[1])} over ${countWords(Math.max(calls, last[0]), 'model call')}, in ${countWords(phases, 'phase')}.`;
 }

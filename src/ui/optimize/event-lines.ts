@@ -17,11 +17,17 @@ export function describeEvent(
   nameOf: (phase: number, candidateId: string) => string | undefined = () => undefined,
 ): string | null {
   switch (e.type) {
-    case 'run-started':
+    case 'run-started': {
+      const estimate = `${estimatedCallsWords(e.estimate.lmCalls)} model calls, an upper estimate${hasBudget(e.config) ? '; the budget can end it sooner' : ''}`;
+      // A resume (after a pause, in step mode after every phase) read "Run started" again, as if
+      // a new run had begun; the estimate is still the whole run's (cost-estimate.ts).
       return (
-        `Run started (${estimatedCallsWords(e.estimate.lmCalls)} model calls, an upper estimate${hasBudget(e.config) ? '; the budget can end it sooner' : ''}).` +
+        (e.resumedAtPhase === undefined
+          ? `Run started (${estimate}).`
+          : `Run resumed with phase ${e.resumedAtPhase + 1} (the whole run: ${estimate}).`) +
         (e.selection ? ` Candidates are scored on ${validationSampleWords(e.selection)}.` : '')
       );
+    }
     case 'baseline':
       return `Baseline: ${pct(e.score)} on ${e.examples} validation examples.`;
     case 'phase-started':

@@ -1,9 +1,12 @@
 import type { PhaseKind } from '../../core/optimizers/records';
 
-/** What each kind of phase does and why it matters, for people new to COPA. */
+/**
+ * What each kind of phase does and why it matters, for people new to COPA. A later compilation
+ * phase cut to three demo sets or fewer has no empty one (demo-candidates.ts puts it fourth).
+ */
 export const PHASE_EXPLANATION: Record<PhaseKind, string> = {
   compilation:
-    'Compilation chooses the demos (worked examples) shown in the prompt. The current program, with its current instruction, answers training examples; the answers that pass the metric become bootstrapped demos, and other training examples can be shown with their given answers (labeled demos). Several demo sets, one with no demos among them, are scored on the validation set, and the best replaces the current demos only if it scores higher. This anchors a small model with examples of exactly what a right answer looks like.',
+    'Compilation chooses the demos (worked examples) shown in the prompt. The current program, with its current instruction, answers training examples; the answers that pass the metric become bootstrapped demos, and other training examples can be shown with their given answers (labeled demos). Several demo sets (one with no demos among them, unless a budget or the Demo-set candidates setting leaves fewer) are scored on the validation set, and the best replaces the current demos only if it scores higher. This anchors a small model with examples of exactly what a right answer looks like.',
   prompt:
     'The prompt phase rewrites the instruction. The model proposes new instructions from a summary of the data, the current demos and the examples the program still gets wrong; each is scored on the validation set with the current demos, and one replaces the instruction only if it scores higher. It turns what the examples show into words.',
 };

@@ -32,6 +32,11 @@ export interface PhaseView {
   done: boolean;
   /** The run stopped (a budget, a cancel) before this phase finished. */
   cut: boolean;
+  /**
+   * In a phase the stop cut short, the finalist it had already proved better than its start:
+   * the program the run returns (run-finished's keptCandidate).
+   */
+  kept: string | null;
   candidates: CandidateView[];
   bootstrap: { attempts: number; successes: number } | null;
   decision: {
@@ -147,6 +152,7 @@ function applyEvent(view: RunView, e: RunEvent): void {
         kind: e.kind,
         done: false,
         cut: false,
+        kept: null,
         candidates: [],
         bootstrap: null,
         decision: null,
@@ -241,7 +247,7 @@ function applyEvent(view: RunView, e: RunEvent): void {
     }
     case 'run-finished':
       view.totals = e.totals;
-      for (const p of view.phases) if (!p.done) p.cut = true;
+      markCutPhases(view, e);
       if (e.baselineExamples === 0) {
         // Stopped before the start program was scored: its 0 is no score. A finalist the phase
         // had already proved better is what the run returns, with its full score.
@@ -259,6 +265,23 @@ function applyEvent(view: RunView, e: RunEvent): void {
       if (e.curve && e.curve.length > 0) view.curve = e.curve.map(([c, s]) => [c, s]);
       return;
   }
+}
+
+/**
+ * The phase a stop cut short (a budget, a cancel, a lost engine): it spans the calls up to the
+ * stop on the chart, whose axis ended at the last finished phase (84 of the 150 calls a run
+ * spent), and a finalist it had proved better is the one the run keeps. A pause (a lost engine)
+ * keeps nothing: the phase is run again on resume.
+ */
+function markCutPhases(view: RunView, e: Extract<RunEvent, { type: 'run-finished' }>): void {
+  view.phases.forEach((p, i) => {
+    if (p.done) return;
+    p.cut = true;
+    // The first phase of a run starts at its first call; a later one where the one before ended.
+    p.startCalls ??= i === 0 ? 0 : (view.phases[i - 1]?.endCalls ?? null);
+    p.endCalls ??= e.totals.calls;
+    if (e.reason !== 'paused' && e.keptCandidate !== undefined) p.kept = e.keptCandidate;
+  });
 }
 
 /**
@@ -348,7 +371,10 @@ export function stopReasonText(
     case 'perfect':
       return 'The program answers every validation example right (100%): no candidate could score higher there, so the run stopped. Check it on the test set: a small validation set can be perfect by luck.';
     case 'no-change':
-      return 'Nothing changed in the last cycle: no candidate beat the current program, so the program is stable.';
+      // Under "Keep only clear gains" a finalist may have scored higher and not been accepted:
+      // "no candidate beat the current program" was then untrue (stop-reason.ts looks only at
+      // whether a phase of the cycle accepted one).
+      return 'Nothing changed in the last cycle: no candidate replaced the current program, so the program is stable.';
     case 'budget':
       // The budget error's own sentences say which budget and how much of it; bracketed into
       // a sentence of ours they read "The budget was spent (The call budget is spent (…).)".

@@ -24,6 +24,15 @@ describe("the score chart's start program", () => {
     );
   });
 
+  it('counts the calls spent after the last point, and says one phase as one', () => {
+    // A run cut by its budget in its second phase: "over 84 model calls, in 1 phases" beside a
+    // budget line of 150 calls.
+    const curve: [number, number][] = [[84, 0.46]];
+    expect(chartSummary(curve, 0, 1, 150)).toBe(
+      'Best validation score went from 0.0% (the start program) to 46.0% over 150 model calls, in 1 phase.',
+    );
+  });
+
   it('says what is known before any full score', () => {
     expect(chartStart([], 0.25)).toBe(0.25);
     expect(chartSummary([], 0.25, 0)).toBe('The start program scored 25.0%.');

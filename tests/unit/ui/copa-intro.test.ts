@@ -36,6 +36,13 @@ describe('the phase cards explain selection as the code does it', () => {
     expect(text).toMatch(/labeled demos/);
   });
 
+  it('does not promise a demo set with no demos that a phase cut to fewer sets does not try', () => {
+    // A later phase sized to three demo sets tries the current demos extended, a bootstrap and
+    // labeled demos: its card said "one with no demos among them" above a table without one.
+    expect(PHASE_EXPLANATION.compilation).not.toMatch(/sets, one with no demos among them, are/);
+    expect(PHASE_EXPLANATION.compilation).toMatch(/no demos among them, unless/);
+  });
+
   it('minibatches are per round, and only a finalist with a full-set score can be accepted', () => {
     // It said "the same few examples for each" candidate and that the full-set score "alone
     // decides", though halving draws a fresh minibatch each round and a start program clearly

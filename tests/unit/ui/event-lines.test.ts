@@ -70,6 +70,20 @@ describe('describeEvent', () => {
     );
     expect(estimatedCallsWords(1317)).toBe('up to about 1,317');
   });
+
+  it('says a resumed run resumed, not that a run started', () => {
+    // Step mode resumes after every phase: its log said "Run started" four times for one run.
+    const resumed = {
+      type: 'run-started' as const,
+      method: 'copa',
+      config: {},
+      estimate: { lmCalls: 898, promptTokens: 0, completionTokens: 0 },
+      resumedAtPhase: 2,
+    };
+    expect(describeEvent(resumed)).toBe(
+      'Run resumed with phase 3 (the whole run: up to about 898 model calls, an upper estimate).',
+    );
+  });
 });
 
 describe('describeEvent: how a run stopped', () => {

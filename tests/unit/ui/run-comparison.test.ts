@@ -66,6 +66,17 @@ describe('comparisonRows', () => {
       b: '40.0%',
     });
   });
+
+  it('says a run stopped before any program was scored scored nothing, not 0.0%', () => {
+    const none = report({ baselineExamples: 0, baselineScore: 0, bestScore: 0 });
+    const kept = report({ baselineExamples: 0, baselineScore: 0, bestScore: 0.96 });
+    const rows = comparisonRows(none, kept);
+    expect(row(rows, 'Validation, start program')).toMatchObject({
+      a: 'not scored',
+      b: 'not scored',
+    });
+    expect(row(rows, 'Validation, final program')).toMatchObject({ a: 'not scored', b: '96.0%' });
+  });
 });
 
 describe('instructionPairs', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runReportFile, runReportMarkdown } from '../../../src/ui/lib/run-report-markdown';
 import { DEFAULT_COPA_CONFIG } from '../../../src/core/optimizers/copa-config';
 import type { PhaseRecord } from '../../../src/core/optimizers/records';
-import { phase, report } from './run-report-fixture';
+import { costs, phase, report } from './run-report-fixture';
 
 describe('runReportMarkdown', () => {
   it('tells the setup, each phase with its candidates and decision, and the final program', () => {
@@ -29,11 +29,13 @@ describe('runReportMarkdown', () => {
     expect(runReportMarkdown(report({ data }))).toContain(
       `- **Data fingerprint:** \`sha256:${'0f'.repeat(32)}\` over 60 training, 60 validation and 100 test examples`,
     );
-    expect(md).toContain('no candidate beat the current program');
+    expect(md).toContain('no candidate replaced the current program');
     expect(md).toContain('## Phase 2 · cycle 1 · Prompt (instruction) — improved');
     expect(md).toMatch(/\| proposal \\\| 1 \| 60\.0% \| 55\.0% \| \*\*accepted\*\* \|/);
     expect(md).toContain('| proposal 2 | 20.0% | — | clearly behind the current program');
-    expect(md).toContain('Cost: 40 model calls (planned 50), 5 from the cache, 1,100 tokens');
+    // Cached answers are not among the model calls (usage.ts): "40 model calls, 5 from the
+    // cache" read as 5 of the 40, where the run's cost line says "5 more".
+    expect(md).toContain('Cost: 40 model calls (planned 50), 5 more from the cache, 1,100 tokens');
     expect(md).toContain(
       '- **Cost:** 40 model calls (5 more answered from the cache), 1,100 tokens',
     );
@@ -79,6 +81,32 @@ describe('runReportMarkdown', () => {
     const none = runReportMarkdown(report({ baselineExamples: 0, baselineScore: 0, bestScore: 0 }));
     expect(none).toContain('**Validation score:** none yet: the run stopped before a phase scored');
     expect(none).not.toContain('0.0% at the start');
+    // A run stopped inside its first phase after a finalist was proved better returns it: the
+    // report said "none yet" beside Optimize's "best 96.0%".
+    const kept = runReportMarkdown(
+      report({ baselineExamples: 0, baselineScore: 0, bestScore: 0.96 }),
+    );
+    expect(kept).toContain(
+      '**Validation score:** not scored at the start (the run stopped before a phase had scored the starting program), 96.0% at the end',
+    );
+  });
+
+  it('says where the calls of a phase the budget cut short went', () => {
+    // The cost said 150 calls and the phases listed 84 between them, with nothing said of the
+    // rest: the phase the budget stopped is not recorded.
+    const cut = runReportMarkdown(
+      report({
+        stopReason: 'budget',
+        phases: [phase(0, true)],
+        totals: { ...costs, calls: 150 },
+      }),
+    );
+    expect(cut).toContain(
+      '## Phase 2 · cycle 1 — stopped before it finished\n\n110 model calls of the cost above are in no phase listed here',
+    );
+    expect(cut.indexOf('## Phase 2')).toBeLessThan(cut.indexOf('## The program it ended with'));
+    // A run that finished its phases has none.
+    expect(runReportMarkdown(report())).not.toContain('stopped before it finished');
   });
 
   it('says when a run has not ended, has no budget or kept its program', () => {

@@ -143,6 +143,41 @@ describe('applyEvents', () => {
     expect(stopReasonText('budget', view.stopMessage)).toContain('Used 10 of 10 calls');
   });
 
+  it('spans a phase a budget cut short up to the stop, and names the finalist the run keeps from it', () => {
+    // The chart's axis ended at the last finished phase (84 of 150 calls), and the cut phase's
+    // candidates said "…" after the run had ended, the one the run returns among them.
+    const view = emptyRunView();
+    const finished = (keptCandidate?: string): RunEvent => ({
+      type: 'run-finished',
+      method: 'copa',
+      reason: 'budget',
+      bestScore: 0.7,
+      baselineScore: 0.5,
+      totals: totals(150),
+      ...(keptCandidate ? { keptCandidate } : {}),
+    });
+    applyEvents(view, [
+      { type: 'phase-started', index: 0, kind: 'compilation', cycle: 0 },
+      { type: 'phase-finished', record: record(0, false) },
+      { type: 'budget', totals: totals(84), remaining: { calls: 66, tokens: 1, wallMs: 1 } },
+      { type: 'phase-started', index: 1, kind: 'prompt', cycle: 0 },
+      { type: 'candidate-proposed', phase: 1, candidate: candidate('p1') },
+      { type: 'candidate-proposed', phase: 1, candidate: candidate('p2') },
+      finished('p2'),
+    ]);
+    const cut = view.phases[1]!;
+    expect(cut.cut).toBe(true);
+    expect([cut.startCalls, cut.endCalls]).toEqual([84, 150]);
+    expect(cut.kept).toBe('p2');
+    // A pause (a lost engine) keeps nothing: the phase is run again on resume.
+    const paused = emptyRunView();
+    applyEvents(paused, [
+      { type: 'phase-started', index: 0, kind: 'prompt', cycle: 0 },
+      { ...finished('p2'), reason: 'paused' } as RunEvent,
+    ]);
+    expect(paused.phases[0]).toMatchObject({ cut: true, kept: null, startCalls: 0, endCalls: 150 });
+  });
+
   it('shows how a phase was sized to the budget from its start, and keeps it when it ends', () => {
     const view = emptyRunView();
     const fit = {
@@ -228,6 +263,14 @@ describe('applyEvents', () => {
         expect(line).toContain(`Run finished (${STOP_REASON_SHORT[reason]})`);
     }
     expect(STOP_REASON_SHORT['no-change']).toBe('a cycle changed nothing');
+  });
+
+  it('says a cycle that changed nothing replaced nothing, not that no candidate scored higher', () => {
+    // Under "Keep only clear gains" a run stops on no-change after a finalist scored higher
+    // than the current program by less than the margin; it said "no candidate beat" it.
+    const text = stopReasonText('no-change', null);
+    expect(text).toContain('no candidate replaced the current program');
+    expect(text).not.toMatch(/beat/);
   });
 
   it('names the larger of one standard error and the minimum gain as what a cycle must gain', () => {

@@ -473,15 +473,24 @@ describe('runCopa cut short inside a phase', () => {
 
   it('returns a candidate already proven better on the full set, while the checkpoint stays at the last finished phase', async () => {
     const controller = new AbortController();
+    const events: RunEvent[] = [];
+    let proven: string | undefined;
     const r = await copa(toyModel(), {
       signal: controller.signal,
       onEvent: (e) => {
+        events.push(e);
         // Cancel right after the winning instruction is proven, before its phase ends.
-        if (e.type === 'candidate-scored' && e.stage === 'full' && e.score === 1)
+        if (e.type === 'candidate-scored' && e.stage === 'full' && e.score === 1) {
+          proven = e.candidateId;
           controller.abort();
+        }
       },
     });
     expect(r.stopReason).toBe('cancelled');
+    // The phase card names it as what the run returns (it said "…" once the run had ended).
+    const end = events.at(-1);
+    expect(end?.type === 'run-finished' && end.keptCandidate).toBe(proven);
+    expect(proven).toBeDefined();
     expect(r.history).toHaveLength(1);
     expect(r.bestScore).toBe(1);
     expect(r.checkpoint.bestScore).toBe(0.5);
@@ -536,6 +545,9 @@ describe('runCopa cut short inside a phase', () => {
     expect(r.history[0]?.accepted).toBe(false);
     expect(r.checkpoint.exampleScores).toEqual([]);
     expect(r.checkpoint.bestScore).toBe(1);
+    // That estimate is no point of the learning curve, which holds full evaluations: it drew
+    // the lucky 100% at the end of the first phase, before anything was scored in full.
+    expect(r.curve[0]![0]).toBeGreaterThan(r.history[0]!.costs.calls);
     // The second phase proved the new instruction better on the full set: it is the result.
     expect(events.some((e) => e.type === 'candidate-scored' && e.stage === 'full')).toBe(true);
     const program = Program.fromState(r.program);

@@ -12,6 +12,20 @@ describe('why a phase kept the current program', () => {
     expect(text).toBe('No demo set beat the current program (best 60.0% vs 63.3%)');
   });
 
+  it('says a higher finalist missed the acceptance margin, not that it did not beat the program', () => {
+    // Under "Keep only clear gains" it said "No proposed instruction beat the current program
+    // (best 66.7% vs 63.3%)": 66.7% did beat 63.3%, by less than the margin.
+    const text = noGainText('proposed instruction', {
+      anyFullyScored: true,
+      anyStoppedOnFullSet: false,
+      bestCandidateScore: 0.667,
+      before: { score: 0.633 },
+    });
+    expect(text).toBe(
+      'No proposed instruction beat the current program by the margin that separates a real gain from chance (best 66.7% vs 63.3%)',
+    );
+  });
+
   it('says no candidate reached the full set instead of calling the current score the best', () => {
     // It said "best 63.3% vs 63.3%": the current program's score, as if a candidate had it.
     const text = noGainText('proposed instruction', {
