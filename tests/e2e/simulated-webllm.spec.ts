@@ -166,3 +166,34 @@ test('a model added by address under an id WebLLM has is refused beside the form
   await expect(form.getByRole('alert')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
+
+test("the estimate on opening Optimize after a real model loads is the preset's, never the default settings' first", async ({
+  page,
+}) => {
+  await page.goto('/?simulated-webllm#/model');
+  await expect(page.getByTestId('gpu-summary')).toContainText('can run WebLLM');
+  const catalog = page.getByTestId('catalog');
+  await catalog.locator('label', { hasText: 'Qwen2.5 0.5B' }).getByRole('radio').check();
+  await page.getByRole('button', { name: 'Load model' }).click();
+  await expect(page.getByTestId('model-speed')).toContainText('tokens/s');
+  // Every call count the estimate shows from the moment Optimize opens.
+  await page.evaluate(() => {
+    const shown: string[] = [];
+    Object.assign(window, { shownCalls: shown });
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid=cost-estimate]')?.textContent ?? '';
+      const calls = /about ([\d,]+) model calls/.exec(text)?.[1];
+      if (calls && shown.at(-1) !== calls) shown.push(calls);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await openScreen(page, 'Optimize');
+  await expect(page.getByTestId('preset-note')).toContainText('Real-model preset applied');
+  await expect(page.getByTestId('time-estimate')).toContainText('measured on this machine');
+  // Settled: the worker has had time to answer any estimate asked for.
+  await page.waitForTimeout(1000);
+  const shown = await page.evaluate(
+    () => (window as unknown as { shownCalls: string[] }).shownCalls,
+  );
+  // It was the default 3 cycles' figure for about 250 ms, then the preset's.
+  expect(shown).toHaveLength(1);
+});
