@@ -127,6 +127,34 @@ test('deleting the loaded model leaves no stale speed, and Optimize says why Sta
   // The speed was that of the model now unloaded.
   await expect(page.getByTestId('model-speed')).toHaveCount(0);
 
+  // Try it says why Run is off, and how to go on (it said nothing).
+  await openScreen(page, 'Try it');
+  const run = page.getByRole('button', { name: 'Run', exact: true });
+  await expect(run).toBeDisabled();
+  await expect(run).toHaveAccessibleDescription(/^No model is loaded: choose one on Model/);
+  await page
+    .getByTestId('try-no-model')
+    .getByRole('button', { name: 'Use the stand-in model' })
+    .click();
+  await expect(run).toBeEnabled();
+  await expect(page.getByTestId('try-no-model')).toHaveCount(0);
+  // No model again, for Optimize.
+  await openScreen(page, 'Model');
+  await page
+    .getByTestId('catalog')
+    .locator('label', { hasText: 'Qwen2.5 0.5B' })
+    .getByRole('radio')
+    .check();
+  await page.getByRole('button', { name: 'Load model' }).click();
+  await expect(page.getByTestId('model-speed')).toContainText('tokens/s');
+  await page.getByText('Downloaded models').click();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: 'Qwen2.5' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(page.getByTestId('engine-status')).toContainText('No model loaded');
+
   await openScreen(page, 'Optimize');
   const start = page.getByRole('button', { name: 'Start run' });
   await expect(start).toBeDisabled();
