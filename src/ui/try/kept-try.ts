@@ -154,6 +154,18 @@ export function pendingToFollow(
   target: TryTarget,
   values: Record<string, string>,
 ): PendingTry | null {
-  const now = tryToKeep(target, values, null);
-  return pending && now && sameAsked(pending.asked, now) ? pending : null;
+  return pending && isAskedFor(pending.asked, target, values) ? pending : null;
+}
+
+/**
+ * Whether a request was asked for this task, data, program and input: an answer shown after
+ * another program was chosen or the input edited is not the answer to what is on screen.
+ */
+export function isAskedFor(
+  asked: KeptTry,
+  target: TryTarget | null,
+  values: Record<string, string>,
+): boolean {
+  const now = target ? tryToKeep(target, values, null) : null;
+  return now !== null && sameAsked(asked, now);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { routingProgram } from '../helpers/routing-program';
 import type { RunOnceResult } from '../../../src/worker/api';
 import {
+  isAskedFor,
   keepArrived,
   pendingToFollow,
   tryToKeep,
@@ -133,5 +134,20 @@ describe('A Try it request still waiting when the screen opens again', () => {
     expect(pendingToFollow(pending, { ...target, datasetId: 'my-tickets' }, typed)).toBeNull();
     expect(pendingToFollow(null, target, typed)).toBeNull();
     expect(pendingToFollow(pending, target, {})).toBeNull();
+  });
+});
+
+describe('Whether the answer shown is for what is on screen now', () => {
+  const asked = tryToKeep(target, typed, null)!;
+
+  it('is, for the same task, data, program and input', () => {
+    expect(isAskedFor(asked, target, { ...typed })).toBe(true);
+  });
+
+  it('is not once the input is edited, another program chosen or there is none', () => {
+    expect(isAskedFor(asked, target, { ticket: 'Where is my parcel?' })).toBe(false);
+    expect(isAskedFor(asked, { ...target, which: 'optimized' }, typed)).toBe(false);
+    expect(isAskedFor(asked, null, typed)).toBe(false);
+    expect(isAskedFor(asked, target, {})).toBe(false);
   });
 });
