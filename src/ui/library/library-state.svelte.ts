@@ -73,6 +73,14 @@ export class LibraryState {
       : '';
   }
 
+  /**
+   * The notice when it is the only sign of what an action did (a report that cannot be made,
+   * say); a rename's is not: the new name shows in place.
+   */
+  get actionNotice(): string {
+    return this.#renamed ? '' : this.#said;
+  }
+
   set notice(text: string) {
     this.#said = text;
     this.#renamed = null;

@@ -82,6 +82,7 @@ describe('LibraryState notice after a rename', () => {
       deleteProgram: async (id: string) => {
         delete programs[id];
       },
+      runReport: async () => null,
     } as unknown as CopaClient;
     return { library: new LibraryState(client), programs };
   }
@@ -91,6 +92,8 @@ describe('LibraryState notice after a rename', () => {
     await library.refresh();
     expect(await library.rename('program', 'p1', 'Tuned router ')).toBe('Tuned router');
     expect(library.notice).toBe('Renamed the program “Ticket router” to “Tuned router”.');
+    // The new name shows in place: the Library need not be scrolled to its notice.
+    expect(library.actionNotice).toBe('');
     // Renamed again in another tab: the Library's next reading no longer bears it out.
     programs.p1 = 'Router v3';
     await library.refresh();
@@ -113,5 +116,16 @@ describe('LibraryState notice after a rename', () => {
     await library.remove('program', 'p1');
     expect(library.programs).toEqual([{ id: 'p2', name: 'Date fixer' }]);
     expect(library.notice).toBe('');
+  });
+});
+
+describe('LibraryState.actionNotice', () => {
+  it('is a notice that is the only sign of what an action did', async () => {
+    const library = new LibraryState({ runReport: async () => null } as unknown as CopaClient);
+    await library.downloadReport('r1', 'markdown');
+    expect(library.actionNotice).toBe(
+      'This run has no report yet: it stopped before its first score.',
+    );
+    expect(library.notice).toBe(library.actionNotice);
   });
 });
