@@ -1,3 +1,4 @@
+import { serverModelOf } from './model-name';
 import type { CopaConfig } from './optimizers/copa-config';
 
 /**
@@ -30,7 +31,10 @@ export const REAL_MODEL_PRESET: Readonly<Partial<CopaConfig>> = Object.freeze({
   budget: Object.freeze({ maxWallMs: 20 * 60_000 }),
 });
 
-/** The preset for a model id: the real-model preset for WebLLM models, else none. */
+/**
+ * The preset for a model id: the real-model preset for WebLLM models and a local server's (each
+ * of whose calls costs real time too, often more: a bigger model, on a CPU at times), else none.
+ */
 export function presetForModel(modelId: string): Readonly<Partial<CopaConfig>> {
-  return modelId.startsWith('webllm:') ? REAL_MODEL_PRESET : {};
+  return modelId.startsWith('webllm:') || serverModelOf(modelId) !== null ? REAL_MODEL_PRESET : {};
 }

@@ -5,6 +5,13 @@
  * the answer. Either names labels the model weighs, which would mislead the lenient answer
  * reader, so the block is removed before the answer is parsed.
  */
+/**
+ * The tokens of the empty thinking block WebLLM writes before the answer when thinking is off:
+ * `<think>`, a blank line, `</think>`, a blank line (one token each in Qwen3's tokenizer). They
+ * are written like the answer's, so they count against `max_tokens` and take time.
+ */
+export const EMPTY_THINKING_BLOCK_TOKENS = 4;
+
 // Every complete block before the answer: a model can think after the empty block its
 // thinking-off template put first, and the answer comes after the last one.
 const LEADING_BLOCKS = /^(?:\s*<think>[\s\S]*?<\/think>)+\s*/i;

@@ -1,4 +1,5 @@
 import type { CostEstimate } from './optimizers/cost-estimate';
+import { EMPTY_THINKING_BLOCK_TOKENS } from './thinking-block';
 
 /** How fast a model reads and writes on this machine, measured or assumed. */
 export interface ModelSpeed {
@@ -27,4 +28,16 @@ export function runSeconds(estimate: CostEstimate, speed: ModelSpeed): number {
     estimate.completionTokens / speed.decodeTokensPerS +
     estimate.lmCalls * speed.secondsPerCall
   );
+}
+
+/**
+ * A run's estimate on a WebLLM model whose thinking is turned off (Qwen3): every call also
+ * writes the empty thinking block before its answer, which the estimate of the program's own
+ * answers does not count.
+ */
+export function withEmptyThinkingBlocks(estimate: CostEstimate): CostEstimate {
+  return {
+    ...estimate,
+    completionTokens: estimate.completionTokens + estimate.lmCalls * EMPTY_THINKING_BLOCK_TOKENS,
+  };
 }

@@ -1,4 +1,5 @@
 import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
+import { modelDisplayName } from '../core/model-name';
 
 /**
  * The models offered to the user: WebLLM's prebuilt list narrowed to small instruct models,
@@ -14,8 +15,8 @@ import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
 export const CACHE_BACKEND = 'cache' as const;
 
 interface Family {
+  /** The start of its builds' WebLLM ids (its name is modelDisplayName's). */
   prefix: string;
-  label: string;
   paramsBillions: number;
   /** A thinking model (see CatalogEntry.thinking). */
   thinking?: true;
@@ -28,13 +29,13 @@ interface Family {
  * this app targets (a run makes hundreds of calls); a bigger model is better on a local server.
  */
 const FAMILIES: readonly Family[] = [
-  { prefix: 'SmolLM2-360M-Instruct', label: 'SmolLM2 360M Instruct', paramsBillions: 0.36 },
-  { prefix: 'Qwen2.5-0.5B-Instruct', label: 'Qwen2.5 0.5B Instruct', paramsBillions: 0.49 },
-  { prefix: 'Qwen3-0.6B', label: 'Qwen3 0.6B', paramsBillions: 0.6, thinking: true },
-  { prefix: 'Llama-3.2-1B-Instruct', label: 'Llama 3.2 1B Instruct', paramsBillions: 1.24 },
-  { prefix: 'Qwen2.5-1.5B-Instruct', label: 'Qwen2.5 1.5B Instruct', paramsBillions: 1.54 },
-  { prefix: 'Qwen3-1.7B', label: 'Qwen3 1.7B', paramsBillions: 1.72, thinking: true },
-  { prefix: 'Phi-3.5-mini-instruct', label: 'Phi-3.5 mini Instruct', paramsBillions: 3.82 },
+  { prefix: 'SmolLM2-360M-Instruct', paramsBillions: 0.36 },
+  { prefix: 'Qwen2.5-0.5B-Instruct', paramsBillions: 0.49 },
+  { prefix: 'Qwen3-0.6B', paramsBillions: 0.6, thinking: true },
+  { prefix: 'Llama-3.2-1B-Instruct', paramsBillions: 1.24 },
+  { prefix: 'Qwen2.5-1.5B-Instruct', paramsBillions: 1.54 },
+  { prefix: 'Qwen3-1.7B', paramsBillions: 1.72, thinking: true },
+  { prefix: 'Phi-3.5-mini-instruct', paramsBillions: 3.82 },
 ];
 
 const QUANTIZATIONS = ['q4f16_1', 'q4f32_1'] as const;
@@ -145,7 +146,7 @@ function toEntry(
   const params = family?.paramsBillions ?? null;
   return {
     modelId: record.model_id,
-    label: family ? `${family.label} (${quantization})` : record.model_id,
+    label: modelDisplayName(record.model_id),
     quantization,
     needsShaderF16: needsShaderF16(record),
     paramsBillions: params,

@@ -1,9 +1,9 @@
-import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
+import { promisifyRequest, type UseStore } from 'idb-keyval';
 import { StorageError, StorageQuotaError } from './errors';
 
 /**
- * One IndexedDB database per collection, each with one object store (idb-keyval's
- * `createStore`). Records are laid out so that every write that must be atomic touches a
+ * One IndexedDB database per collection, each with one object store (see openCollection).
+ * Records are laid out so that every write that must be atomic touches a
  * single store: a run's checkpoint, status and event batch all live in the runs store and are
  * written in one transaction; a dataset keeps its rows inside its own record. The one
  * cross-store sequence (saving a run's final program, then marking the run finished) is
@@ -13,9 +13,35 @@ export const DB_PREFIX = 'copa-playground-';
 
 export type Collection = 'datasets' | 'programs' | 'runs' | 'lm-cache';
 
-/** The idb-keyval store of a collection. */
+/**
+ * The store of a collection, in idb-keyval's shape (its `createStore`, which reopens a closed
+ * connection), but giving way to a newer version of the app: a connection that stayed open
+ * through another tab's upgrade (`versionchange`) would block it, and that tab's storage would
+ * wait for ever. This tab's next use opens the database again, at whatever version it has; its
+ * records carry their own versions (see record-schema.ts).
+ */
 export function openCollection(name: Collection): UseStore {
-  return createStore(`${DB_PREFIX}${name}`, name);
+  let opening: Promise<IDBDatabase> | undefined;
+  const database = (): Promise<IDBDatabase> => {
+    if (opening) return opening;
+    const req = indexedDB.open(`${DB_PREFIX}${name}`);
+    req.onupgradeneeded = () => req.result.createObjectStore(name);
+    const opened = promisifyRequest(req);
+    opening = opened;
+    opened.then(
+      (db) => {
+        db.onclose = () => (opening = undefined);
+        db.onversionchange = () => {
+          db.close();
+          opening = undefined;
+        };
+      },
+      () => (opening = undefined),
+    );
+    return opened;
+  };
+  return (mode, callback) =>
+    database().then((db) => callback(db.transaction(name, mode).objectStore(name)));
 }
 
 /** True for the quota errors of Chromium, Firefox and Safari. */

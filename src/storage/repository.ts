@@ -30,6 +30,17 @@ export class Repository<T extends VersionedRecord> {
     return raw === undefined ? undefined : upgradeRecord(this.schema, id, raw);
   }
 
+  /**
+   * Whether the store opens: false where the browser refuses IndexedDB (some private windows, a
+   * damaged profile), which every other call would then fail with.
+   */
+  async opens(): Promise<boolean> {
+    return transaction(this.store, 'readonly', (s) => request(s.count())).then(
+      () => true,
+      () => false,
+    );
+  }
+
   /** All records, newest schema only; unreadable ones are reported, not thrown. */
   async list(): Promise<ListResult<T>> {
     const rows = await transaction(this.store, 'readonly', async (s) => {

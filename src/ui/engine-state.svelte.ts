@@ -22,6 +22,15 @@ const LATENCY_RANGE: SettingRange = {
   whole: true,
 };
 
+/** The real model a failed or cancelled load unloaded to make room (see EngineState.unloaded). */
+export interface UnloadedModel {
+  label: string;
+  /** The model the load was for. */
+  wanted: string;
+  /** It was loaded again, and answers as before. */
+  loadedAgain: boolean;
+}
+
 /** An error as the UI shows it: its name (stable, for tests and logic) and the message with advice. */
 export interface ShownError {
   name: string;
@@ -32,6 +41,8 @@ export interface ShownError {
 export class EngineState {
   report = $state<GpuReport | null>(null);
   catalog = $state<Catalog | null>(null);
+  /** The catalog's models whose files this browser holds: read after the list shows. */
+  downloaded = $state.raw<readonly string[]>([]);
   /** The model list is being read (WebLLM's code loads first). */
   catalogLoading = $state(false);
   selectedModelId = $state<string | null>(null);
@@ -47,6 +58,11 @@ export class EngineState {
   usage = $state<UsageSummary | null>(null);
   /** The loaded real model's speed, measured by the warm-up after loading. */
   speed = $state<ModelSpeed | null>(null);
+  /**
+   * The real model the last load unloaded to make room, when that load failed or was cancelled,
+   * with the name of the model it was for (see unloaded).
+   */
+  private unloadedBy = $state<{ before: EngineStatus; wanted: string } | null>(null);
   /** A model marked too large for this GPU that the user chose to try anyway. */
   confirmedTooLargeId = $state<string | null>(null);
   /**
@@ -89,9 +105,18 @@ export class EngineState {
         this.catalog = await this.client.catalog();
         this.selectedModelId ??= this.catalog.defaultModelId;
       });
+      // Not awaited: the list shows at once, its downloaded models marked when the worker has
+      // looked in the cache.
+      void this.refreshDownloaded();
     } finally {
       this.catalogLoading = false;
     }
+  }
+
+  /** Marks the catalog's models whose files are in this browser (see downloaded). */
+  async refreshDownloaded(): Promise<void> {
+    if (!this.catalog) return;
+    this.downloaded = await this.client.catalogDownloaded().catch(() => this.downloaded);
   }
 
   /** Asks for the model list again after it failed to come (the error it left goes). */
@@ -109,11 +134,13 @@ export class EngineState {
   async load(): Promise<void> {
     const modelId = this.selectedModelId;
     if (!modelId || this.loading || this.needsFitConfirmation) return;
+    const before = this.status;
     this.loading = true;
     this.progress = null;
     this.timeLeft = '';
     this.firstSample = null;
     this.error = null;
+    this.unloadedBy = null;
     try {
       this.status = await this.client.loadModel(modelId, (p) => this.onProgress(p));
     } catch (err) {
@@ -122,13 +149,32 @@ export class EngineState {
       this.progress = null;
       this.timeLeft = '';
       if (!(err instanceof Error && err.name === 'AbortError')) this.error = toShown(err);
+      // The worker unloaded the model before and loaded it again if it could: said below.
+      if (before.kind === 'webllm') {
+        const entry = this.catalog?.entries.find((e) => e.modelId === modelId);
+        this.unloadedBy = { before, wanted: entry?.label ?? modelId };
+      }
     } finally {
       this.loading = false;
       this.status = await this.client.engineStatus().catch(() => this.status);
       this.speed = await this.client.modelSpeed().catch(() => null);
       // The calls and speeds shown (and estimated with) are the engine's now loaded.
       await this.refreshUsage();
+      void this.refreshDownloaded();
     }
+  }
+
+  /**
+   * After a load that failed or was cancelled where a real model was loaded: that model (which
+   * WebLLM had to unload first) and whether it is loaded again. Null otherwise, and once another
+   * model is chosen.
+   */
+  get unloaded(): UnloadedModel | null {
+    const u = this.unloadedBy;
+    if (!u) return null;
+    const loadedAgain = this.status.modelId === u.before.modelId;
+    if (!loadedAgain && this.status.kind !== null) return null;
+    return { label: u.before.label, wanted: u.wanted, loadedAgain };
   }
 
   private onProgress(p: LoadProgress): void {
@@ -170,10 +216,20 @@ export class EngineState {
     });
   }
 
-  async addCustomModel(modelId: string, modelUrl: string, modelLibUrl: string): Promise<void> {
+  async addCustomModel(
+    modelId: string,
+    modelUrl: string,
+    modelLibUrl: string,
+    contextWindow?: number,
+  ): Promise<void> {
     this.error = null;
     await this.guard(async () => {
-      this.catalog = await this.client.addCustomModel({ modelId, modelUrl, modelLibUrl });
+      this.catalog = await this.client.addCustomModel({
+        modelId,
+        modelUrl,
+        modelLibUrl,
+        ...(contextWindow !== undefined ? { contextWindow } : {}),
+      });
       this.selectedModelId = modelId;
     });
   }
@@ -185,8 +241,10 @@ export class EngineState {
   }
 
   async deleteModel(modelId: string): Promise<void> {
+    this.unloadedBy = null;
     await this.guard(async () => {
       this.storage = await this.client.deleteCachedModel(modelId);
+      void this.refreshDownloaded();
       this.status = await this.client.engineStatus();
       // Deleting the loaded model unloads it: its measured speed and usage go with it.
       this.speed = await this.client.modelSpeed();
@@ -204,6 +262,7 @@ export class EngineState {
    */
   engineLost(error: ShownError): void {
     this.error = error;
+    this.unloadedBy = null;
     if (this.status.kind !== 'server') {
       this.status = { kind: null, modelId: null, label: 'No model loaded' };
       this.speed = null;

@@ -93,8 +93,15 @@ export class ResultsState {
         baseline: this.baseline,
         optimized: this.optimized,
       });
-    } catch {
-      // Without storage (private mode) the results only last until a reload.
+    } catch (err) {
+      // A run deleted meanwhile (in another tab) has nothing to keep them with. Any other
+      // failure (full storage) is said: the scores look kept, and a reload would lose them.
+      const shown = toShown(err);
+      if (shown.name !== 'RecordNotFoundError')
+        this.error = {
+          name: shown.name,
+          message: `These test scores are shown but not kept with the run, so a reload will not show them again: ${shown.message}`,
+        };
     }
   }
 

@@ -64,6 +64,8 @@ export class RunState {
   resumedFrom = $state<string | null>(null);
   /** A stored run shown again (after a reload, or opened from the Library); null for a live one. */
   reopened = $state.raw<StoredRunResults | null>(null);
+  /** Whether a run started now is saved (false: the browser gives no storage; null: not known). */
+  runsSaved = $state<boolean | null>(null);
   /** An unfinished run a reload or a crash cut off, offered for resuming (null: none). */
   interrupted = $state.raw<RunSummary | null>(null);
   /** The run's running time, ticking while it goes on. */
@@ -194,6 +196,11 @@ export class RunState {
     }
   }
 
+  /** Asks the worker whether runs are saved here, for Optimize to say so when they are not. */
+  async checkSaving(): Promise<void> {
+    this.runsSaved = await this.client.runsAreSaved().catch(() => null);
+  }
+
   config(): Partial<CopaConfig> {
     return copaConfigOf(this.settings);
   }
@@ -291,6 +298,7 @@ export class RunState {
     await this.drive(
       () => this.client.resumeRun((events) => this.take(events)),
       this.stoppedInPhase,
+      true,
     );
   }
 
@@ -336,8 +344,15 @@ export class RunState {
     }
   }
 
-  /** Runs `call`; `cutOff`: it resumes a run that stopped inside a phase (see RunClock.start). */
-  private async drive(call: () => Promise<RunOutcome>, cutOff = false): Promise<void> {
+  /**
+   * Runs `call`; `cutOff`: it resumes a run that stopped inside a phase (see RunClock.start);
+   * `wasPaused`: it resumes this page's paused run.
+   */
+  private async drive(
+    call: () => Promise<RunOutcome>,
+    cutOff = false,
+    wasPaused = false,
+  ): Promise<void> {
     this.running = true;
     this.error = null;
     const eventsBefore = this.eventCount;
@@ -359,11 +374,13 @@ export class RunState {
     } catch (err) {
       this.error = toShown(err);
       this.erroredSettings = JSON.stringify(this.settings);
-      // The engine kept failing, or storage was full: the run stopped at its last finished
-      // phase and can resume.
-      this.paused = RESUMABLE_FAILURES.includes(this.error.name);
-      // Refused before it started, the run is where it was; else the error cut it off.
-      if (this.eventCount > eventsBefore) this.stoppedInPhase = true;
+      const started = this.eventCount > eventsBefore;
+      // Cut off by the engine failing or by full storage, the run stopped at its last finished
+      // phase and can resume. Refused before it started, it is where it was: a paused run is
+      // still paused (another tab was running, another model was loaded), a new one had nothing
+      // to keep.
+      this.paused = started ? RESUMABLE_FAILURES.includes(this.error.name) : wasPaused;
+      if (started) this.stoppedInPhase = true;
     } finally {
       this.running = false;
       this.pausing = false;

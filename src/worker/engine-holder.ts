@@ -2,12 +2,17 @@ import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
 import type { LanguageModel } from '../core/lm';
 import { probeGpu, type GpuReport, type ProbeEnvironment } from '../engines/gpu-probe';
 import { buildCatalog, makeAppConfig, needsShaderF16 } from '../engines/model-catalog';
-import { fitCatalog, gpuMemoryBudgetMB, type FittedCatalog } from '../engines/model-fit';
+import {
+  fitCatalog,
+  gpuMemoryBudgetMB,
+  type FittedCatalog,
+  type FittedEntry,
+} from '../engines/model-fit';
 import type { ModelSpeed } from '../core/time-estimate';
 import type { WebLLMRuntime } from '../engines/webllm/chat-engine';
 import { EngineError } from '../engines/webllm/errors';
 import { webllmCacheIdentity } from '../engines/webllm/cache-identity';
-import { loadWebLLMModel } from '../engines/webllm/load-model';
+import { loadWebLLMModel, type LoadWebLLMOptions } from '../engines/webllm/load-model';
 import type { LoadProgress } from '../engines/webllm/load-progress';
 import type { UsageSummary, WebLLMModel } from '../engines/webllm/webllm-model';
 import type {
@@ -29,6 +34,13 @@ import { DelayedLM } from '../core/delayed-lm';
 import { isRunStoppingError } from '../core/guarded-lm';
 import { WorkerStateError } from './worker-errors';
 import { AbortedError } from '../core/errors';
+import { modelDisplayName } from '../core/model-name';
+import {
+  CONTEXT_WINDOW_RANGE,
+  WEBLLM_CONTEXT_WINDOW_RANGE,
+  WEBLLM_DEFAULT_CONTEXT_WINDOW,
+} from '../core/context-window-range';
+import { inRange, rangeWords } from '../core/optimizers/copa-setting-ranges';
 
 export interface EngineHolderDeps {
   probeEnvironment: () => ProbeEnvironment;
@@ -55,9 +67,6 @@ type Current =
       thinkingOff: ThinkingOffReason | null;
     }
   | { kind: 'server'; model: LocalServerModel };
-
-/** WebLLM's prebuilt models run with a 4,096-token context unless their record says otherwise. */
-const DEFAULT_CONTEXT_WINDOW = 4096;
 
 export const STANDIN_LABEL = 'Stand-in model (simulated, no GPU; results are not from a real LM)';
 
@@ -96,14 +105,20 @@ export class EngineHolder {
           'loaded, not the ones at your address. Give your model another id (say, with your ' +
           "name added) and add it again; to use WebLLM's, choose it in the list.",
       );
+    const context = input.contextWindow ?? WEBLLM_DEFAULT_CONTEXT_WINDOW;
+    if (!inRange(WEBLLM_CONTEXT_WINDOW_RANGE, context))
+      throw new WorkerStateError(
+        `${rangeWords(WEBLLM_CONTEXT_WINDOW_RANGE)} tokens, not ${context}: "${input.modelId}" ` +
+          `was not added. Leave it empty for ${WEBLLM_DEFAULT_CONTEXT_WINDOW.toLocaleString('en')}.`,
+      );
     const record: ModelRecord = {
       model: input.modelUrl,
       model_id: input.modelId,
       model_lib: input.modelLibUrl,
       ...(input.memoryMB !== undefined ? { vram_required_MB: input.memoryMB } : {}),
-      ...(input.contextWindow !== undefined
-        ? { overrides: { context_window_size: input.contextWindow } }
-        : {}),
+      // Told to WebLLM as its records tell theirs, so its window is the one prompts are fitted
+      // to (unsaid, WebLLM would take the model's own config's, often far longer).
+      overrides: { context_window_size: context },
     };
     // The catalog leaves out an f16 build on a GPU without shader-f16: say so here, rather
     // than add a model that never shows in the list.
@@ -129,23 +144,14 @@ export class EngineHolder {
       );
     const controller = new AbortController();
     this.loadController = controller;
-    // The stand-in holds no GPU memory: it stays the engine while the model loads, and stays if
-    // the download fails, so a failed download never leaves the user with no model at all. A
-    // WebLLM engine must be unloaded first (two models rarely fit in GPU memory).
+    // The stand-in and a server hold no GPU memory: they stay the engine while the model loads,
+    // and stay if the download fails, so a failed download never leaves the user with no model
+    // at all. A WebLLM engine must be unloaded first (two models rarely fit in GPU memory, and
+    // WebLLM's reload unloads what an engine holds): it is loaded again if the new one fails.
     const previous = this.current;
     if (previous?.kind === 'webllm') await this.release();
     try {
-      const runtime = await this.deps.webllm();
-      const appConfig = await this.appConfig();
-      const loaded = await loadWebLLMModel(runtime, {
-        modelId,
-        appConfig,
-        cacheIdentity: webllmCacheIdentity(
-          modelId,
-          appConfig.model_list.find((r) => r.model_id === modelId),
-        ),
-        // Prompts are checked against it before each call (demos trimmed, or a clear error).
-        contextWindow: entry.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
+      const loaded = await this.loadFiles(entry, {
         thinkingOff: entry.thinking,
         // The catalog knows which of its models think; a model added by address shows it in its
         // warm-up (its id says nothing sure: Qwen3-4B thinks, Qwen3-4B-Instruct-2507 does not).
@@ -183,11 +189,59 @@ export class EngineHolder {
       });
       return this.status();
     } catch (err) {
-      if (previous?.kind !== 'standin') this.current = null;
+      if (previous?.kind === 'webllm') this.current = await this.loadAgain(previous, onProgress);
       throw err;
     } finally {
       this.loadController = null;
     }
+  }
+
+  /**
+   * Loads the model a failed or cancelled load unloaded, from this browser's copy (it was
+   * loaded, so its files are there), with the speed and thinking its own load found; null
+   * when it cannot be (the GPU lost, its files deleted, or the user cancelled this too).
+   */
+  private async loadAgain(
+    previous: Extract<Current, { kind: 'webllm' }>,
+    onProgress?: (p: LoadProgress) => void,
+  ): Promise<Current | null> {
+    const modelId = previous.model.id.replace(/^webllm:/, '');
+    const entry = (await this.catalog().catch(() => null))?.entries.find(
+      (e) => e.modelId === modelId,
+    );
+    if (!entry) return null;
+    const controller = new AbortController();
+    this.loadController = controller;
+    try {
+      const loaded = await this.loadFiles(entry, {
+        thinkingOff: previous.model.thinkingOff,
+        signal: controller.signal,
+        onProgress: (p) => onProgress?.({ ...p, text: `Loading ${entry.label} again: ${p.text}` }),
+      });
+      return { ...previous, model: loaded.model, unload: loaded.unload };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Creates a WebLLM engine and loads a catalog model's files into it (see loadWebLLMModel). */
+  private async loadFiles(
+    entry: FittedEntry,
+    opts: Pick<LoadWebLLMOptions, 'thinkingOff' | 'detectThinking' | 'signal' | 'onProgress'>,
+  ): ReturnType<typeof loadWebLLMModel> {
+    const runtime = await this.deps.webllm();
+    const appConfig = await this.appConfig();
+    return loadWebLLMModel(runtime, {
+      modelId: entry.modelId,
+      appConfig,
+      cacheIdentity: webllmCacheIdentity(
+        entry.modelId,
+        appConfig.model_list.find((r) => r.model_id === entry.modelId),
+      ),
+      // Prompts are checked against it before each call (demos trimmed, or a clear error).
+      contextWindow: entry.contextWindow ?? WEBLLM_DEFAULT_CONTEXT_WINDOW,
+      ...opts,
+    });
   }
 
   cancelLoad(): void {
@@ -227,7 +281,7 @@ export class EngineHolder {
     const baseUrl = this.checkedAddress(choice);
     const context = choice.contextWindow;
     // A few hundred tokens (say "4" meant as 4K) would fail every run with "prompt too long".
-    if (context !== undefined && !isContextWindow(context))
+    if (context !== undefined && !inRange(CONTEXT_WINDOW_RANGE, context))
       throw new ServerError('ServerContextWindowError', baseUrl, `given: ${context}`);
     const model = new LocalServerModel({
       baseUrl,
@@ -305,18 +359,32 @@ export class EngineHolder {
     if (this.current?.kind !== 'server') await this.release();
   }
 
-  async cachedModels(): Promise<StorageReport> {
+  /** The catalog's models whose files are in this browser (they load without a network). */
+  async catalogDownloaded(): Promise<string[]> {
+    const catalog = await this.catalog();
+    return this.inCache(catalog.entries.map((e) => e.modelId));
+  }
+
+  /** Of these model ids, those WebLLM finds in this browser's cache (hasModelInCache). */
+  private async inCache(modelIds: readonly string[]): Promise<string[]> {
     const runtime = await this.deps.webllm();
     const appConfig = await this.appConfig();
-    const catalog = await this.catalog();
-    const labels = new Map(catalog.entries.map((e) => [e.modelId, e.label]));
+    const found: string[] = [];
+    for (const modelId of modelIds)
+      if (await runtime.hasModelInCache(modelId, appConfig).catch(() => false)) found.push(modelId);
+    return found;
+  }
+
+  async cachedModels(): Promise<StorageReport> {
+    const appConfig = await this.appConfig();
+    const cached = new Set(await this.inCache(appConfig.model_list.map((r) => r.model_id)));
     const models: CachedModel[] = [];
     for (const record of appConfig.model_list) {
-      if (!(await runtime.hasModelInCache(record.model_id, appConfig).catch(() => false))) continue;
+      if (!cached.has(record.model_id)) continue;
       const bytes = (await this.deps.cachedBytes?.(record.model).catch(() => null)) ?? null;
       models.push({
         modelId: record.model_id,
-        label: labels.get(record.model_id) ?? record.model_id,
+        label: modelDisplayName(record.model_id),
         bytes,
       });
     }
@@ -345,15 +413,8 @@ export class EngineHolder {
   }
 }
 
-/** A plausible context window in tokens: whole, from 512 (no useful prompt fits less) to 10M. */
-function isContextWindow(tokens: number): boolean {
-  return Number.isInteger(tokens) && tokens >= 512 && tokens <= 10_000_000;
-}
-
 function labelOf(c: Current): string {
-  if (c.kind === 'standin') return STANDIN_LABEL;
-  if (c.kind === 'server') return `${c.model.model} (local server at ${c.model.baseUrl})`;
-  return c.model.id.replace(/^webllm:/, '');
+  return c.kind === 'standin' ? STANDIN_LABEL : modelDisplayName(c.model.id);
 }
 
 function noGpuError(

@@ -69,6 +69,10 @@ export class EnginesService implements EnginesApi {
     return this.#engines.speed();
   }
 
+  catalogDownloaded(): Promise<string[]> {
+    return this.#engines.catalogDownloaded();
+  }
+
   cachedModels(): Promise<StorageReport> {
     return this.#engines.cachedModels();
   }

@@ -35,6 +35,9 @@ export interface RunHooks {
   onCheckpoint?: (cp: CopaCheckpoint) => Promise<void>;
 }
 
+/** The refusal of a resume when no run is paused. */
+export const NOTHING_PAUSED = 'There is no paused run to resume. Start a new run.';
+
 interface ActiveRun {
   controller: AbortController;
   pauseRequested: boolean;
@@ -75,8 +78,7 @@ export class RunController {
   /** Continues the last paused run (or the given checkpoint) with the current model. */
   resume(onEvents: EventsCallback, checkpoint?: CopaCheckpoint): Promise<RunOutcome> {
     const from = checkpoint ?? this.lastCheckpoint;
-    if (!this.lastRequest || !from)
-      throw new WorkerStateError('There is no paused run to resume. Start a new run.');
+    if (!this.lastRequest || !from) throw new WorkerStateError(NOTHING_PAUSED);
     return this.run(this.lastRequest, onEvents, from);
   }
 

@@ -1,7 +1,8 @@
 import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
 import type { EventsCallback, RunEvaluation, RunOutcome, RunRequest, RunsApi } from './api';
-import type { RunController } from './run-controller';
+import { NOTHING_PAUSED, type RunController } from './run-controller';
 import { requireStorage } from './storage-required';
+import { WorkerStateError } from './worker-errors';
 import type { StoredRuns } from './stored-runs';
 
 /** COPA runs: stored (and so resumable after a reload) whenever the browser has storage. */
@@ -9,17 +10,27 @@ export class RunsService implements RunsApi {
   readonly #runner: RunController;
   readonly #stored: StoredRuns | null;
   readonly #onCancel: () => void;
+  /** Whether the last run started was stored (else a plain resume continues it unsaved). */
+  #lastSaved: boolean;
 
   /** `onCancel`: what else a cancel stops (an evaluation going on). */
   constructor(runner: RunController, stored: StoredRuns | null, onCancel: () => void) {
     this.#runner = runner;
     this.#stored = stored;
     this.#onCancel = onCancel;
+    this.#lastSaved = stored !== null;
   }
 
-  startRun(request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome> {
-    if (this.#stored) return this.#stored.start(request, onEvents);
+  // Where the browser refuses storage the run still goes on, unsaved, as without IndexedDB
+  // (the page says so, asking runsAreSaved).
+  async startRun(request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome> {
+    this.#lastSaved = await this.runsAreSaved();
+    if (this.#stored && this.#lastSaved) return this.#stored.start(request, onEvents);
     return this.#runner.start(request, onEvents);
+  }
+
+  async runsAreSaved(): Promise<boolean> {
+    return this.#stored ? this.#stored.canSave() : false;
   }
 
   async pauseRun(): Promise<void> {
@@ -27,8 +38,13 @@ export class RunsService implements RunsApi {
   }
 
   async resumeRun(onEvents: EventsCallback, checkpoint?: CopaCheckpoint): Promise<RunOutcome> {
-    const paused = this.#stored?.pausedRun;
-    if (this.#stored && paused && !checkpoint) return this.#stored.resume(paused, onEvents);
+    // When runs are saved, only the stored paused run goes on: the runner's last run (one that
+    // ended, say, before a start refused by a full disk) would go on again with nothing saved.
+    if (this.#stored && this.#lastSaved && !checkpoint) {
+      const paused = this.#stored.pausedRun;
+      if (!paused) throw new WorkerStateError(NOTHING_PAUSED);
+      return this.#stored.resume(paused, onEvents);
+    }
     return this.#runner.resume(onEvents, checkpoint);
   }
 

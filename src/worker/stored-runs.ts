@@ -3,6 +3,7 @@ import { recordName } from '../core/record-name';
 import { dataIdentity } from '../core/data-fingerprint';
 import type { ProgramProvenance } from '../core/interop/copa-format';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json';
+import { serverModelOf } from '../core/model-name';
 import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
 import { phaseKind, type CopaResult } from '../core/optimizers/copa';
 import { replayEvents, type PhaseSnapshot } from '../core/optimizers/replay';
@@ -59,6 +60,11 @@ export class StoredRuns {
 
   get pausedRun(): string | null {
     return this.pausedRunId;
+  }
+
+  /** Whether runs can be saved: the browser opens the runs store. */
+  canSave(): Promise<boolean> {
+    return this.deps.runs.opens();
   }
 
   start(request: RunRequest, onEvents: EventsCallback): Promise<RunOutcome> {
@@ -250,9 +256,8 @@ export class StoredRuns {
   ): Promise<RunOutcome> {
     this.pausedRunId = null;
     const runs = this.deps.runs;
-    let outcome: RunOutcome;
     try {
-      outcome = await this.controller.continueRun(resolved, from, onEvents, {
+      const outcome = await this.controller.continueRun(resolved, from, onEvents, {
         onCheckpoint: async (cp) => {
           await runs.saveCheckpoint(runId, {
             phase: cp.nextPhase - 1,
@@ -261,16 +266,28 @@ export class StoredRuns {
           });
         },
       });
+      return await this.keepOutcome(runId, config, resolved, outcome);
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));
       await runs
         .setStatus(runId, 'failed', { error: { name: e.name, message: e.message } })
         .catch(() => undefined);
       // A run stopped by a failing engine or a full disk kept its checkpoint: a plain resume
-      // continues it (once the model works again, or space was freed).
+      // continues it (once the model works again, or space was freed). A disk that filled as
+      // the run ended too: resuming its last checkpoint saves the ending and program again.
       if (RESUMABLE_FAILURES.includes(e.name)) this.pausedRunId = runId;
       throw err;
     }
+  }
+
+  /** Stores how a run stopped: its ending and its program, or its pause. */
+  private async keepOutcome(
+    runId: string,
+    config: StoredRunConfig,
+    resolved: RunRequest,
+    outcome: RunOutcome,
+  ): Promise<RunOutcome> {
+    const runs = this.deps.runs;
     // An ended run is not resumed: its last checkpoint tells how it ended (calls made after the
     // last finished phase, why it stopped, the program it kept), for its report and results.
     if (outcome.status === 'finished' || outcome.status === 'cancelled')
@@ -355,7 +372,10 @@ export function runProvenance(
 ): ProgramProvenance {
   const engineId = config.engine.modelId ?? 'unknown';
   const webllm = config.engine.kind === 'webllm';
-  const server = config.engine.kind === 'server' ? serverOf(engineId) : null;
+  const server =
+    config.engine.kind === 'server'
+      ? (serverModelOf(engineId) ?? { baseUrl: '', model: engineId })
+      : null;
   const modelId = server ? server.model : engineId.replace(/^webllm:/, '');
   const quantization = webllm ? /-(q\d+f\d+(?:_\d+)?)(?:-|$)/.exec(modelId)?.[1] : undefined;
   const datasetId = config.request.datasetId;
@@ -373,15 +393,6 @@ export function runProvenance(
     scores: { baseline: outcome.result.baselineScore, validation: outcome.result.bestScore },
     createdAt: now.toISOString(),
   };
-}
-
-/** The base URL and model name in a local server model's id (`server:<base>#<model>`). */
-function serverOf(engineId: string): { baseUrl: string; model: string } {
-  const rest = engineId.replace(/^server:/, '');
-  const at = rest.indexOf('#');
-  return at < 0
-    ? { baseUrl: '', model: rest }
-    : { baseUrl: rest.slice(0, at), model: rest.slice(at + 1) };
 }
 
 function checkpointLabel(cp: CopaCheckpoint): string {

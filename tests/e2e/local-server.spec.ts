@@ -43,6 +43,10 @@ test('connects to a local server and runs COPA through it; nothing goes anywhere
   await expect(page.getByTestId('engine-offer')).toContainText('local server');
   // The warm-up measured a speed, so the estimate has a time.
   await expect(page.getByTestId('cost-estimate')).toContainText('at the speed measured');
+  // Each of its calls costs real time: the real-model preset is applied, with its note.
+  await expect(page.getByTestId('preset-note')).toContainText('Real-model preset applied');
+  await expect(page.getByTestId('preset-note')).toContainText('on your model server');
+  await expect(page.getByLabel('Cycles')).toHaveValue('2');
   await page.getByLabel('Cycles').fill('1');
   await page.getByLabel('Budget: max model calls (0 = none)').fill('100');
   await page.getByRole('button', { name: 'Start run' }).click();
@@ -50,7 +54,7 @@ test('connects to a local server and runs COPA through it; nothing goes anywhere
   await expect(page.getByTestId('run-model')).toContainText('standin-7b (local server at');
   await openScreen(page, 'Library');
   await expect(page.getByTestId('saved-programs')).toContainText(
-    'engine: local server, model: standin-7b',
+    'standin-7b (local server at http://',
   );
   expect(server.completions().length).toBeGreaterThan(50);
   expect(server.completions().every((r) => r.origin === appOrigin)).toBe(true);

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openScreen, shot } from './screens';
 import { REAL_MODEL_PRESET } from '../../src/core/real-model-preset';
 
@@ -36,7 +36,9 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await catalog.locator('label', { hasText: 'Qwen2.5 0.5B' }).getByRole('radio').check();
   await expect(load).toBeEnabled();
   await load.click();
-  await expect(page.getByTestId('engine-status')).toContainText('Qwen2.5-0.5B-Instruct');
+  await expect(page.getByTestId('engine-status')).toHaveText(
+    'Current model: Qwen2.5 0.5B Instruct (q4f16_1)',
+  );
   await expect(page.getByTestId('model-speed')).toContainText('300 tokens/s');
   await expect(page.getByTestId('model-speed')).toContainText('40.0 tokens/s');
   await shot(page, 'simulated-webllm-model');
@@ -66,9 +68,14 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await page.getByLabel('Instruction candidates').fill('3');
   await page.getByRole('button', { name: 'Start run' }).click();
   await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
-  await expect(page.getByTestId('run-model')).toContainText('Qwen2.5-0.5B-Instruct');
+  await expect(page.getByTestId('run-model')).toContainText('Qwen2.5 0.5B Instruct (q4f16_1)');
   await expect(page.getByTestId('failed-proposals')).toContainText('gave nothing usable');
   await shot(page, 'simulated-webllm-run');
+  // The Library names the model of the program the run saved as the other screens do.
+  await openScreen(page, 'Library');
+  await expect(page.getByTestId('saved-programs')).toContainText(
+    'Qwen2.5 0.5B Instruct (q4f16_1) · seed',
+  );
 
   // The stand-in takes the preset back and is estimated on a typical iGPU, said to be that.
   await openScreen(page, 'Model');
@@ -79,6 +86,16 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await expect(page.getByLabel('Cycles')).toHaveValue('3');
   await expect(page.getByTestId('time-estimate')).toContainText('typical integrated GPU');
   await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  // The estimate follows the settings a moment later: read it once it holds still.
+  let standInCost = await shownCost(page);
+  await expect
+    .poll(async () => {
+      const before = standInCost;
+      await page.waitForTimeout(500);
+      standInCost = await shownCost(page);
+      return before.written === standInCost.written && before.calls === standInCost.calls;
+    })
+    .toBe(true);
 
   // A model added by address that thinks (the simulated Qwen3 4B does) is found so by its
   // warm-up, and the status says its thinking is off; the catalog could not have said it.
@@ -89,7 +106,7 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await page.getByLabel('Library URL (.wasm)').fill('https://simulated.invalid/Qwen3-4B.wasm');
   await page.getByRole('button', { name: 'Add model' }).click();
   const added = catalog.locator('label', { hasText: 'Qwen3-4B-q4f32_1-MLC' });
-  await expect(added).toContainText('(added by address)');
+  await expect(added).toContainText('(added by address, context window 4,096 tokens)');
   await expect(added.getByTestId('thinking-off')).toHaveCount(0);
   await expect(added.getByRole('radio')).toBeChecked();
   await expect(page.getByTestId('model-thinking-off')).toHaveCount(0);
@@ -101,19 +118,34 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await expect(page.getByTestId('model-thinking-off')).toContainText(
     'COPA turns its thinking off on every call',
   );
+  // With the same settings, the estimate counts the empty thinking block each call writes.
+  await openScreen(page, 'Optimize');
+  await page.getByRole('button', { name: "Use COPA's defaults" }).click();
+  await expect(page.getByLabel('Cycles')).toHaveValue('3');
+  await expect
+    .poll(() => shownCost(page))
+    .toEqual({ calls: standInCost.calls, written: standInCost.written + 4 * standInCost.calls });
 });
+
+/** The calls and tokens written that Optimize's cost estimate shows. */
+async function shownCost(page: Page): Promise<{ calls: number; written: number }> {
+  const text = (await page.getByTestId('cost-estimate').textContent()) ?? '';
+  const read = (pattern: RegExp): number =>
+    Number(pattern.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
+  return { calls: read(/about ([\d,]+) model calls/), written: read(/([\d,]+) written/) };
+}
 
 test('deleting the loaded model leaves no stale speed, and Optimize says why Start is off and how to go on', async ({
   page,
 }) => {
   await page.goto('/?simulated-webllm#/model');
-  await page
-    .getByTestId('catalog')
-    .locator('label', { hasText: 'Qwen2.5 0.5B' })
-    .getByRole('radio')
-    .check();
+  const qwen = page.getByTestId('catalog').locator('label', { hasText: 'Qwen2.5 0.5B' });
+  await qwen.getByRole('radio').check();
+  await expect(qwen.getByTestId('downloaded')).toHaveCount(0);
   await page.getByRole('button', { name: 'Load model' }).click();
   await expect(page.getByTestId('model-speed')).toContainText('tokens/s');
+  // Its files are in this browser now: the catalog says it works offline.
+  await expect(qwen.getByTestId('downloaded')).toContainText('works offline');
   // The load's phases are said in words, not by their identifiers ("ready: 100%").
   await expect(page.getByTestId('load-progress')).toContainText('Loaded');
   await expect(page.getByTestId('load-progress')).not.toContainText('ready:');
@@ -124,6 +156,7 @@ test('deleting the loaded model leaves no stale speed, and Optimize says why Sta
     .getByRole('button', { name: 'Delete' })
     .click();
   await expect(page.getByTestId('engine-status')).toContainText('No model loaded');
+  await expect(qwen.getByTestId('downloaded')).toHaveCount(0);
   // The speed was that of the model now unloaded.
   await expect(page.getByTestId('model-speed')).toHaveCount(0);
 
@@ -140,11 +173,7 @@ test('deleting the loaded model leaves no stale speed, and Optimize says why Sta
   await expect(page.getByTestId('try-no-model')).toHaveCount(0);
   // No model again, for Optimize.
   await openScreen(page, 'Model');
-  await page
-    .getByTestId('catalog')
-    .locator('label', { hasText: 'Qwen2.5 0.5B' })
-    .getByRole('radio')
-    .check();
+  await qwen.getByRole('radio').check();
   await page.getByRole('button', { name: 'Load model' }).click();
   await expect(page.getByTestId('model-speed')).toContainText('tokens/s');
   await page.getByText('Downloaded models').click();
@@ -185,11 +214,17 @@ test('a model added by address under an id WebLLM has is refused beside the form
   await expect(form.getByRole('alert')).toContainText('WebLLM already has a model with the id');
   await expect(page.getByRole('alert')).toHaveCount(1);
   await expect(catalog.getByRole('radio')).toHaveCount(before);
-  // Another id is added, and the refusal goes.
+  // Another id is added, and the refusal goes. A context window WebLLM's models are not built
+  // for is refused beside its box first; the one given is listed with the model.
   await form.getByLabel('Model id').fill('Mine-q4f16_1-MLC');
+  const context = form.getByLabel(/Context window in tokens/);
+  await context.fill('1000000');
+  await expect(form.getByTestId('custom-context-problem')).toContainText('512 to 131,072 tokens');
+  await expect(form.getByRole('button', { name: 'Add model' })).toBeDisabled();
+  await context.fill('8192');
   await form.getByRole('button', { name: 'Add model' }).click();
   await expect(catalog.locator('label', { hasText: 'Mine-q4f16_1-MLC' })).toContainText(
-    '(added by address)',
+    '(added by address, context window 8,192 tokens)',
   );
   await expect(form.getByRole('alert')).toHaveCount(0);
   expect(problems).toEqual([]);
@@ -224,4 +259,35 @@ test("the estimate on opening Optimize after a real model loads is the preset's,
   );
   // It was the default 3 cycles' figure for about 250 ms, then the preset's.
   expect(shown).toHaveLength(1);
+});
+
+test('a load that fails where a real model was loaded loads that model again and says so', async ({
+  page,
+}) => {
+  await page.goto('/?simulated-webllm#/model');
+  const catalog = page.getByTestId('catalog');
+  await catalog.locator('label', { hasText: 'Qwen2.5 0.5B' }).getByRole('radio').check();
+  const load = page.getByRole('button', { name: 'Load model' });
+  await load.click();
+  await expect(page.getByTestId('model-speed')).toContainText('tokens/s');
+  const status = page.getByTestId('engine-status');
+  const working = (await status.textContent()) ?? '';
+  // A model whose files cannot be fetched (the simulated host does not have them).
+  await page.getByText('Add a model by address').click();
+  await page.getByLabel('Model id').fill('Unreachable-q4f16_1-MLC');
+  await page.getByLabel('Weights URL').fill('https://models.invalid/unreachable');
+  await page.getByLabel('Library URL (.wasm)').fill('https://models.invalid/unreachable.wasm');
+  await page.getByRole('button', { name: 'Add model' }).click();
+  await expect(catalog.getByRole('radio', { checked: true })).toHaveValue(
+    'Unreachable-q4f16_1-MLC',
+  );
+  await load.click();
+  await expect(page.getByTestId('model-error')).toBeVisible();
+  await expect(page.getByTestId('unloaded-note')).toContainText(
+    'the model in use before, is loaded again',
+  );
+  await expect(status).toHaveText(working);
+  await expect(page.getByTestId('model-speed')).toContainText('tokens/s');
+  await openScreen(page, 'Optimize');
+  await expect(page.getByRole('button', { name: 'Start run' })).toBeEnabled();
 });

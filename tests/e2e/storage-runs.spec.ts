@@ -199,6 +199,41 @@ test('a second tab cannot start a second run', async ({ context }) => {
   expect(runs.map((r) => r.status)).toEqual(['cancelled']);
 });
 
+test('a run paused in one tab and resumed in another is refused in the first while it runs there, and goes on there after', async ({
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await openWithStandIn(first, 'optimize', 20);
+  await openWithStandIn(second);
+  await first.getByLabel('Step mode: pause after every phase').check();
+  await startRun(first, 2);
+  await expect(first.getByTestId('run-status')).toHaveText('Paused after a phase.', {
+    timeout: 60_000,
+  });
+  await second.goto('/#/library');
+  await second.getByTestId('unfinished-runs').getByRole('button', { name: 'Resume' }).click();
+  await expect(second.getByTestId('run-status')).toContainText('Running');
+
+  // Never both at once; and the first tab keeps its Resume for when the other is done (it was
+  // turned off, leaving only the Library to go on from).
+  const resume = first.getByRole('button', { name: 'Resume', exact: true });
+  await resume.click();
+  await expect(first.getByTestId('run-error')).toContainText('RunBusyError');
+  await expect(resume).toBeEnabled();
+  await expect(second.getByTestId('run-status')).toHaveText('Paused after a phase.', {
+    timeout: 60_000,
+  });
+  await resume.click();
+  await expect(first.getByTestId('run-status')).toHaveText('Paused after a phase.', {
+    timeout: 60_000,
+  });
+  const runs = await storedRecords<StoredRun & { checkpoints: unknown[] }>(first, 'runs');
+  // The start, and one phase in each turn: the first tab's, the second's, the first's again.
+  expect(runs.map((r) => [r.status, r.checkpoints.length])).toEqual([['paused', 4]]);
+});
+
 /**
  * Makes the worker's browser storage refuse, once, the first write of a run's second finished
  * phase, as a full disk would (IndexedDB's QuotaExceededError).
@@ -217,8 +252,39 @@ const FULL_ONCE = `(() => {
 `;
 const WORKER_SCRIPT = /copa\.worker-[^/]*\.js$/;
 
+/** Makes the worker's IndexedDB refuse to open, as some private windows do. */
+const IDB_REFUSED = `(() => {
+  IDBFactory.prototype.open = function () {
+    const error = new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+    const req = { result: undefined, error, onsuccess: null };
+    let onerror = null;
+    Object.defineProperty(req, 'onerror', {
+      get: () => onerror,
+      set(f) { onerror = f; setTimeout(() => onerror && onerror()); },
+    });
+    return req;
+  };
+})();
+`;
+
 test.describe('with no service worker (it would keep the refusing worker script)', () => {
   test.use({ serviceWorkers: 'block' });
+  test('where the browser refuses storage, Optimize says runs are not saved and a run still goes on', async ({
+    page,
+  }) => {
+    await page.context().route(WORKER_SCRIPT, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: IDB_REFUSED + (await response.text()) });
+    });
+    await openWithStandIn(page);
+    await expect(page.getByTestId('runs-not-saved')).toContainText('Runs are not saved');
+    // It was refused with "The browser's storage failed", and nothing could run at all.
+    await startRun(page, 1);
+    await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 60_000 });
+    await page.goto('/#/library');
+    await expect(page.getByTestId('library-error')).toContainText('StorageError');
+  });
+
   test('a run stopped by full storage says so, keeps its finished phase and resumes from the Library', async ({
     page,
   }) => {

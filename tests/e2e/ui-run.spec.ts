@@ -25,6 +25,8 @@ test('Pause stops the run after the phase in progress, and Resume continues it',
     timeout: 30_000,
   });
   await expect(page.getByRole('button', { name: 'Resume' })).toBeFocused();
+  // A paused run can still find a better program; a finished one cannot.
+  await expect(page.getByTestId('run-scores')).toContainText('best so far');
   // Someone in another tab sees the pause in this tab's title.
   await expect(page).toHaveTitle('Paused · COPA Playground');
   const cardsAtPause = await page.getByTestId('phase-card').count();
@@ -41,6 +43,9 @@ test('Pause stops the run after the phase in progress, and Resume continues it',
   await expect(page.getByRole('button', { name: 'Start run' })).toBeFocused();
   expect(await page.getByTestId('phase-card').count()).toBeGreaterThanOrEqual(cardsAtPause);
   await expect(page.getByTestId('stop-reason')).toContainText('Why it stopped');
+  // Its best is the run's result now, not "so far".
+  await expect(page.getByTestId('run-scores')).toContainText(/· best \d/);
+  await expect(page.getByTestId('run-scores')).not.toContainText('so far');
 });
 
 test('a phase sized to fit the call budget says so on its card', async ({ page }) => {

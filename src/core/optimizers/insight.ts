@@ -28,17 +28,23 @@ export function clip(text: string, max = 120): string {
 
 /**
  * Why a phase kept the current program, for the next phase's proposer and for the reader: the
- * best full score against the current one, or, when every candidate fell on the minibatches,
- * that none got that far (a "best" would only repeat the current program's score).
+ * best full score against the current one; when no candidate finished the full set, whether a
+ * finalist was stopped part-way through it or every candidate fell on the minibatches (a "best"
+ * would only repeat the current program's score).
  */
 export function noGainText(
   candidates: string,
-  outcome: Pick<SelectionOutcome, 'anyFullyScored' | 'bestCandidateScore'> & {
+  outcome: Pick<
+    SelectionOutcome,
+    'anyFullyScored' | 'anyStoppedOnFullSet' | 'bestCandidateScore'
+  > & {
     before: { score: number; examples?: number };
   },
 ): string {
   const current = `${pct(outcome.before.score)}${outcome.before.examples ? ` on ${outcome.before.examples} examples` : ''}`;
-  return outcome.anyFullyScored
-    ? `No ${candidates} beat the current program (best ${pct(outcome.bestCandidateScore)} vs ${current})`
+  if (outcome.anyFullyScored)
+    return `No ${candidates} beat the current program (best ${pct(outcome.bestCandidateScore)} vs ${current})`;
+  return outcome.anyStoppedOnFullSet
+    ? `No ${candidates} beat the current program (${current}): what went on to the full validation set fell behind it part-way and was stopped there`
     : `No ${candidates} beat the current program (${current}) on the minibatches, so none was scored on the full validation set`;
 }

@@ -22,6 +22,11 @@ export interface SelectionOutcome {
   bestCandidateScore: number;
   /** Whether any candidate was scored on the full validation set (not dropped on minibatches). */
   anyFullyScored: boolean;
+  /**
+   * Whether a finalist went on to the full validation set and was stopped part-way (it could no
+   * longer win): then not every candidate fell on the minibatches, and the reader is told so.
+   */
+  anyStoppedOnFullSet: boolean;
   reason: string;
 }
 
@@ -241,6 +246,7 @@ function outcomeOf(
       winnerId: proven.c.record.id,
       bestCandidateScore: best?.score ?? proven.score,
       anyFullyScored: true,
+      anyStoppedOnFullSet: stoppedOnFullSet(all),
       reason,
     };
   }
@@ -259,8 +265,13 @@ function outcomeOf(
     winnerId: null,
     bestCandidateScore: best?.score ?? before.score,
     anyFullyScored: best !== undefined && best !== null,
+    anyStoppedOnFullSet: stoppedOnFullSet(all),
     reason,
   };
+}
+
+function stoppedOnFullSet(all: readonly Candidate[]): boolean {
+  return all.some((c) => c.record.dropReason === 'cannot-win');
 }
 
 /**

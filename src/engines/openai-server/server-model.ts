@@ -1,5 +1,6 @@
 import { abortableWait } from '../../core/abortable-wait';
 import { isJsonObject, type JsonObject } from '../../core/json';
+import { serverModelId } from '../../core/model-name';
 import { estimateTokens, type LanguageModel, type LMRequest, type LMResponse } from '../../core/lm';
 import type { UsageSummary } from '../webllm/webllm-model';
 import { WARM_UP_PASSAGE } from '../warm-up-passage';
@@ -108,7 +109,7 @@ export class LocalServerModel implements LanguageModel {
   constructor(opts: LocalServerModelOptions) {
     this.model = opts.model;
     this.baseUrl = opts.baseUrl;
-    this.id = `server:${opts.baseUrl}#${opts.model}`;
+    this.id = serverModelId(opts.baseUrl, opts.model);
     this.contextWindow = opts.contextWindow;
     this.endpoint = {
       baseUrl: opts.baseUrl,

@@ -1,18 +1,12 @@
 import type { ChatCompletionRequestNonStreaming } from '@mlc-ai/web-llm';
 import type { LMRequest } from '../../core/lm';
+import { EMPTY_THINKING_BLOCK_TOKENS } from '../../core/thinking-block';
 
 /** How the app asks a model for answers (see CatalogEntry.thinking). */
 export interface ChatRequestOptions {
   /** Turn a thinking model's thinking off, so the answer comes at once. */
   thinkingOff?: boolean;
 }
-
-/**
- * The tokens of the empty thinking block WebLLM puts before the answer when thinking is off:
- * `<think>`, a blank line, `</think>`, a blank line (one token each in Qwen3's tokenizer). WebLLM
- * counts them against `max_tokens`, so they are added to it: the answer keeps its allowance.
- */
-export const EMPTY_THINKING_BLOCK_TOKENS = 4;
 
 /**
  * WebLLM's way to turn thinking off for one request (0.2.86: `extra_body.enable_thinking`,
@@ -24,6 +18,7 @@ export function thinkingOffFields(
   opts: ChatRequestOptions,
 ): Pick<ChatCompletionRequestNonStreaming, 'max_tokens' | 'extra_body'> {
   if (!opts.thinkingOff) return { max_tokens: maxTokens };
+  // WebLLM counts the empty block against `max_tokens`: the answer keeps its allowance.
   return {
     max_tokens: maxTokens + EMPTY_THINKING_BLOCK_TOKENS,
     extra_body: { enable_thinking: false },

@@ -13,7 +13,7 @@ import type {
   ChatCompletionMessageParam,
 } from '@mlc-ai/web-llm';
 import type { ChatEngine } from './chat-engine';
-import { EMPTY_THINKING_BLOCK_TOKENS } from './request';
+import { EMPTY_THINKING_BLOCK_TOKENS } from '../../core/thinking-block';
 
 /** How the simulated model words an answer it has decided on. */
 export type AnswerStyle =

@@ -9,6 +9,9 @@ import type { AppConfig, ChatCompletionMessageParam, ModelRecord } from '@mlc-ai
 import type { ChatEngine, WebLLMRuntime } from './chat-engine';
 import { SimulatedEngine, type SimulatedEngineOptions } from './simulated-engine';
 
+/** Where the simulated models' files are (never fetched). */
+const SIMULATED_HOST = 'https://simulated.invalid/';
+
 /**
  * WebLLM's records for the catalog's two smallest models, its thinking models and its largest
  * (sizes as in 0.2.86).
@@ -36,6 +39,9 @@ export class WrappedRuntime<E extends ChatEngine> implements WebLLMRuntime {
   readonly cached = new Set<string>();
   /** When set, every reload fails with it (a failed download, say) after its first report. */
   reloadError: Error | null = null;
+  /** The error a reload of this model fails with (default: reloadError); null loads it. */
+  reloadErrorFor: (modelId: string, record: ModelRecord | undefined) => Error | null = () =>
+    this.reloadError;
   readonly prebuiltAppConfig: AppConfig;
 
   constructor(
@@ -56,7 +62,11 @@ export class WrappedRuntime<E extends ChatEngine> implements WebLLMRuntime {
           ? 'Loading model from cache[1/2]: 100MB loaded. 50% completed'
           : 'Fetching param cache[1/2]: 100MB fetched. 50% completed',
       });
-      if (this.reloadError) throw this.reloadError;
+      const failure = this.reloadErrorFor(
+        modelId,
+        config.appConfig.model_list.find((r) => r.model_id === modelId),
+      );
+      if (failure) throw failure;
       await reload(modelId);
       this.cached.add(modelId);
       config.initProgressCallback?.({
@@ -81,7 +91,9 @@ export class WrappedRuntime<E extends ChatEngine> implements WebLLMRuntime {
 /**
  * A runtime of simulated engines that answer like a small model (see SimulatedEngine); the
  * Qwen3 models think before answering unless a request turns thinking off, as the real ones do
- * (see qwen3Thinks), those of the catalog and those added by address alike.
+ * (see qwen3Thinks), those of the catalog and those added by address alike. A model added by
+ * address whose files are not on the simulated host fails to load as WebLLM's download does
+ * when its files cannot be fetched.
  */
 export class SimulatedRuntime extends WrappedRuntime<SimulatedEngine> {
   constructor(options: Partial<SimulatedEngineOptions> = {}) {
@@ -94,6 +106,10 @@ export class SimulatedRuntime extends WrappedRuntime<SimulatedEngine> {
         }),
       RECORDS,
     );
+    this.reloadErrorFor = (_modelId, record) =>
+      record && !record.model.startsWith(SIMULATED_HOST)
+        ? new TypeError("Failed to execute 'add' on 'Cache': Request failed")
+        : this.reloadError;
   }
 }
 
@@ -134,9 +150,9 @@ function textOf(message: ChatCompletionMessageParam | undefined): string {
 
 function record(model_id: string, vram: number, lowResource: boolean): ModelRecord {
   return {
-    model: `https://simulated.invalid/${model_id}`,
+    model: `${SIMULATED_HOST}${model_id}`,
     model_id,
-    model_lib: `https://simulated.invalid/${model_id}.wasm`,
+    model_lib: `${SIMULATED_HOST}${model_id}.wasm`,
     vram_required_MB: vram,
     low_resource_required: lowResource,
     ...(/f16/.test(model_id) ? { required_features: ['shader-f16'] } : {}),

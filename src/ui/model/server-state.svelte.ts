@@ -1,20 +1,13 @@
 import type { ServerModels, WarmUpResult } from '../../worker/api';
 import type { CopaClient } from '../../worker/client';
 import { toShown, type EngineState, type ShownError } from '../engine-state.svelte';
-import { inRange, rangeWords, type SettingRange } from '../../core/optimizers/copa-setting-ranges';
+import { CONTEXT_WINDOW_RANGE } from '../../core/context-window-range';
+import { contextWindowProblem } from '../lib/context-window-problem';
 
 /** Ollama's default address, the most common local server. */
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:11434';
 
 const STORAGE_KEY = 'copa-playground:local-server';
-
-/** From the smallest window a run's prompt fits in to well beyond any model's. */
-const CONTEXT_WINDOW_RANGE: SettingRange = {
-  label: 'The context window',
-  min: 512,
-  max: 10_000_000,
-  whole: true,
-};
 
 interface Remembered {
   baseUrl?: string;
@@ -78,10 +71,7 @@ export class ServerState {
    * or usable. A window of -1 or 1.5 was sent as it was, and one of 1e400 dropped unsaid.
    */
   get contextWindowProblem(): string | null {
-    const value = this.contextWindow;
-    if (value === undefined || inRange(CONTEXT_WINDOW_RANGE, value)) return null;
-    const got = Number.isFinite(value) ? `, not ${value}` : '';
-    return `${rangeWords(CONTEXT_WINDOW_RANGE)} tokens${got}, or blank when unknown.`;
+    return contextWindowProblem(this.contextWindow, CONTEXT_WINDOW_RANGE, 'or blank when unknown');
   }
 
   /** "Use this server": a warm-up call, then the server's model answers every call. */

@@ -102,6 +102,11 @@ export interface EnginesApi {
   modelUsage(): Promise<UsageSummary | null>;
   /** The loaded real model's speed, measured by a warm-up call after loading (null otherwise). */
   modelSpeed(): Promise<ModelSpeed | null>;
+  /**
+   * The ids of the catalog's models whose files this browser holds (they load offline); asked
+   * apart from catalog() so the list shows before the cache is searched.
+   */
+  catalogDownloaded(): Promise<string[]>;
   cachedModels(): Promise<StorageReport>;
   deleteCachedModel(modelId: string): Promise<StorageReport>;
 }

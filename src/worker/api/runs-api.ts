@@ -183,6 +183,11 @@ export interface RunsApi {
   /** Everything a stored run did, as one document (null before its baseline was scored). */
   runReport(runId: string): Promise<RunReport | null>;
   runLockState(): Promise<RunLockState>;
+  /**
+   * Whether a run started now is saved: false when the browser gives no storage (IndexedDB
+   * missing, or refused as in some private windows); such a run goes on unsaved.
+   */
+  runsAreSaved(): Promise<boolean>;
   /** A stored run's programs and evaluation; without an id, the latest finished run's (or null). */
   storedRunResults(runId?: string): Promise<StoredRunResults | null>;
   /** Keeps a before/after evaluation with a stored run (dated now), for Results after a reload. */

@@ -155,6 +155,10 @@ const checkpoint: v.GenericSchema<unknown, CopaCheckpoint> = v.looseObject({
   runTag: v.optional(v.string()),
 });
 
+// Said for every use of the checkpoint: resuming, and showing the run's phases, results or report.
+const UNREADABLE_RUN =
+  'it cannot be resumed, and its phases, results and report cannot be shown. The saved run is kept, and so is a program it saved (in the Library).';
+
 /**
  * A checkpoint read from storage, checked field by field. One from another version of the
  * optimizer, or a damaged one, is refused with CheckpointError; the stored run is left as it is.
@@ -163,12 +167,12 @@ export function parseCheckpoint(value: unknown): CopaCheckpoint {
   const version = (value as { version?: unknown } | null)?.version;
   if (version !== COPA_CHECKPOINT_VERSION)
     throw new CheckpointError(
-      'This saved run cannot be resumed: it was written by another version of COPA. Start a new run.',
+      `This saved run was written by another version of COPA: ${UNREADABLE_RUN}`,
     );
   const parsed = v.safeParse(checkpoint, value);
   if (!parsed.success)
     throw new CheckpointError(
-      `This saved run is damaged (its checkpoint's ${issueText(parsed.issues)}) and cannot be resumed. Start a new run; the saved run is kept.`,
+      `This saved run is damaged (its checkpoint's ${issueText(parsed.issues)}): ${UNREADABLE_RUN}`,
     );
   return parsed.output;
 }

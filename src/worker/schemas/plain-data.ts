@@ -108,5 +108,7 @@ export function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
 }
 
 function describe(issue: v.BaseIssue<unknown>): string {
-  return issue.type === 'custom' ? issue.message : `is not ${issue.expected ?? 'valid'}`;
+  if (issue.type === 'custom') return issue.message;
+  // A missing key's issue expects the key itself: '"request" is not "request"' said nothing.
+  return issue.received === 'undefined' ? 'is missing' : `is not ${issue.expected ?? 'valid'}`;
 }

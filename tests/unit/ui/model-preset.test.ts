@@ -4,7 +4,7 @@ import { presetSettings, presetWords, withoutPreset } from '../../../src/ui/lib/
 import { DEFAULT_RUN_SETTINGS } from '../../../src/ui/run-settings';
 
 describe('the real-model preset in the run settings', () => {
-  it("a WebLLM model gets core's preset in the form's terms; the stand-in gets none", () => {
+  it("a WebLLM or local server model gets core's preset in the form's terms; the stand-in gets none", () => {
     const fields = presetSettings('webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
     expect(fields).toEqual({
       cycles: REAL_MODEL_PRESET.cycles,
@@ -12,6 +12,8 @@ describe('the real-model preset in the run settings', () => {
       maxMinutes: (REAL_MODEL_PRESET.budget?.maxWallMs ?? 0) / 60_000,
     });
     expect(fields.maxMinutes).toBeGreaterThan(0);
+    // A local server's model costs real time per call too: the same preset.
+    expect(presetSettings('server:http://127.0.0.1:11434#llama3')).toEqual(fields);
     expect(presetSettings('standin:0')).toEqual({});
     expect(presetSettings(null)).toEqual({});
     expect(presetWords({ cycles: 2, startWith: 'prompt', maxMinutes: 20 })).toBe(

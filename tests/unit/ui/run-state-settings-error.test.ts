@@ -59,3 +59,64 @@ describe('RunState.shownError', () => {
     expect(run.shownError?.name).toBe('StorageError');
   });
 });
+
+describe('RunState after a full disk', () => {
+  it('a start refused by full storage before the run began offers no Resume', async () => {
+    // "Its finished phases are kept: free some space, then Resume" was said of a run that had
+    // none, and Resume went on with the worker's last run instead.
+    const run = refusing('StorageQuotaError', "The browser's storage for this site is full.");
+    await run.start();
+    expect(run.error?.name).toBe('StorageQuotaError');
+    expect(run.paused).toBe(false);
+  });
+
+  it('a run that full storage stopped after it began stays paused, also when a resume is refused', async () => {
+    const full = () => {
+      const err = new Error("The browser's storage for this site is full.");
+      err.name = 'StorageQuotaError';
+      return err;
+    };
+    const client = {
+      resumeRun: async () => {
+        throw full();
+      },
+      startRun: async (_request: unknown, onEvents: (events: unknown[]) => void) => {
+        onEvents([
+          {
+            type: 'run-started',
+            method: 'copa',
+            config: {},
+            estimate: { lmCalls: 100, promptTokens: 0, completionTokens: 0 },
+          },
+        ]);
+        throw full();
+      },
+    } as unknown as CopaClient;
+    const run = new RunState(client, standInEngine(), ticketRoutingTask());
+    await run.start();
+    expect(run.paused).toBe(true);
+    // Still full: the resume is refused before anything happens, and the run is still paused.
+    await run.resume();
+    expect(run.paused).toBe(true);
+  });
+});
+
+describe('RunState after a refused resume', () => {
+  it('a paused run whose resume another tab refuses stays paused, to resume later', async () => {
+    const busy = () => {
+      const err = new Error('An optimization run is already going on in this or another tab.');
+      err.name = 'RunBusyError';
+      return err;
+    };
+    const client = {
+      resumeRun: async () => {
+        throw busy();
+      },
+    } as unknown as CopaClient;
+    const run = new RunState(client, standInEngine(), ticketRoutingTask());
+    run.paused = true;
+    await run.resume();
+    expect(run.error?.name).toBe('RunBusyError');
+    expect(run.paused).toBe(true);
+  });
+});

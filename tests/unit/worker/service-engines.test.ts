@@ -47,7 +47,7 @@ describe('The worker service: loading models', () => {
     expect(status).toEqual({
       kind: 'webllm',
       modelId: 'webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
-      label: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
+      label: 'Qwen2.5 0.5B Instruct (q4f16_1)',
     });
     expect(progress.map((p) => p.phase)).toEqual([
       'downloading',
@@ -68,6 +68,54 @@ describe('The worker service: loading models', () => {
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ name: 'ModelFilesUnreachableError' });
     expect(await service.engineStatus()).toMatchObject({ kind: 'standin' });
+  });
+
+  it('a failed load that replaces a loaded model loads that model again, with its measured speed', async () => {
+    const runtime = new FakeRuntime();
+    const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
+    const working = 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC';
+    await service.loadModel(working);
+    const speed = await service.modelSpeed();
+    expect(speed).not.toBeNull();
+    runtime.reloadErrorFor = (id) =>
+      id === working ? null : new TypeError("Failed to execute 'add' on 'Cache': Request failed");
+    const progress: string[] = [];
+    const err = await service
+      .loadModel('SmolLM2-360M-Instruct-q4f16_1-MLC', (p) => progress.push(p.text))
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'ModelFilesUnreachableError' });
+    expect(await service.engineStatus()).toMatchObject({
+      kind: 'webllm',
+      modelId: `webllm:${working}`,
+    });
+    expect(await service.modelSpeed()).toEqual(speed);
+    // Said while it happens, and the model loaded again answers.
+    expect(
+      progress.some((t) => t.startsWith('Loading Qwen2.5 0.5B Instruct (q4f16_1) again')),
+    ).toBe(true);
+    const answered = await service.runOnce({
+      program: new Program([predict('answer', 'q -> a')]).toState(),
+      inputs: { q: 'hi' },
+    });
+    expect(answered).toBeTruthy();
+    expect(runtime.engines.at(-1)?.reloads).toEqual([working]);
+  });
+
+  it('when the model a failed load unloaded cannot be loaded again, no model is loaded', async () => {
+    const runtime = new FakeRuntime();
+    const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
+    await service.loadModel('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
+    runtime.reloadError = new TypeError("Failed to execute 'add' on 'Cache': Request failed");
+    await expect(service.loadModel('SmolLM2-360M-Instruct-q4f16_1-MLC')).rejects.toMatchObject({
+      name: 'ModelFilesUnreachableError',
+    });
+    expect(await service.engineStatus()).toMatchObject({ kind: null });
+    expect(await service.modelSpeed()).toBeNull();
+    // Nothing is left loading: another load can start.
+    runtime.reloadError = null;
+    expect(await service.loadModel('SmolLM2-360M-Instruct-q4f16_1-MLC')).toMatchObject({
+      kind: 'webllm',
+    });
   });
 
   it('a custom model whose files answer 404 fails with ModelFilesUnreachableError and the service stays usable', async () => {
@@ -133,6 +181,39 @@ describe('The worker service: loading models', () => {
     expect(mine).toHaveLength(1);
   });
 
+  it('a model added by address runs with the context window given, else 4,096 (prompts are fitted to what WebLLM is told)', async () => {
+    const runtime = new FakeRuntime();
+    const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
+    const add = (modelId: string, contextWindow?: number) =>
+      service.addCustomModel({
+        modelId,
+        modelUrl: `https://example.org/${modelId}/`,
+        modelLibUrl: 'https://example.org/lib.wasm',
+        ...(contextWindow !== undefined ? { contextWindow } : {}),
+      });
+    const entryOf = async (id: string) =>
+      (await service.catalog()).entries.find((e) => e.modelId === id);
+    await add('plain-q4f16_1-MLC');
+    expect(await entryOf('plain-q4f16_1-MLC')).toMatchObject({ contextWindow: 4096 });
+    await add('long-q4f16_1-MLC', 16_384);
+    expect(await entryOf('long-q4f16_1-MLC')).toMatchObject({ contextWindow: 16_384 });
+    const configs: Parameters<FakeRuntime['createEngine']>[0][] = [];
+    const create = runtime.createEngine.bind(runtime);
+    runtime.createEngine = (config) => (configs.push(config), create(config));
+    await service.loadModel('long-q4f16_1-MLC');
+    // WebLLM is given the same window in the record it loads from.
+    const loaded = configs
+      .at(-1)
+      ?.appConfig.model_list.find((r) => r.model_id === 'long-q4f16_1-MLC');
+    expect(loaded?.overrides?.context_window_size).toBe(16_384);
+    for (const wrong of [100, 1.5, 1_000_000])
+      await expect(add('wrong-q4f16_1-MLC', wrong)).rejects.toMatchObject({
+        name: 'WorkerStateError',
+        message: expect.stringMatching(/from 512 to 131,072 tokens.*Leave it empty for 4,096/),
+      });
+    expect(await entryOf('wrong-q4f16_1-MLC')).toBeUndefined();
+  });
+
   it('refuses a model added by address that needs shader-f16 on a GPU without it, saying to add its f32 build (it was left out of the list without a word)', async () => {
     const service = createCopaService(deps(adapterEnv({ f16: false, fallback: true })));
     const err = await service
@@ -156,6 +237,20 @@ describe('The worker service: loading models', () => {
       modelLibUrl: 'https://example.org/mine32/lib.wasm',
     });
     expect(catalog.entries.some((e) => e.modelId === 'Mine-q4f32_1-MLC')).toBe(true);
+  });
+
+  it("marks the catalog's models whose files this browser holds, asked apart from the list", async () => {
+    const runtime = new FakeRuntime();
+    const service = createCopaService(deps(adapterEnv({ f16: true }), runtime));
+    const qwen = 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC';
+    expect(await service.catalogDownloaded()).toEqual([]);
+    await service.loadModel(qwen);
+    expect(await service.catalogDownloaded()).toEqual([qwen]);
+    // A model cached outside the catalog (the f32 build on an f16 GPU) is not a catalog mark.
+    runtime.cached.add('Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
+    expect(await service.catalogDownloaded()).toEqual([qwen]);
+    await service.deleteCachedModel(qwen);
+    expect(await service.catalogDownloaded()).toEqual([]);
   });
 
   it('lists cached models with their storage and deletes them', async () => {

@@ -230,19 +230,22 @@ describe('the worker with a simulated WebLLM engine', () => {
     const trims = outcome.result.history.map((r) => r.contextTrims?.demosDropped ?? 0);
     expect(trims.some((n) => n > 0)).toBe(true);
 
-    const tiny = service({ contextWindow: 120 });
+    // The smallest window one may give (512 tokens) under a program whose instruction alone
+    // is longer (about 750 tokens).
+    const tiny = service({ contextWindow: 512 });
     await tiny.service.addCustomModel({
       modelId: 'Tiny-Context-q4f16_1-MLC',
       modelUrl: 'https://simulated.invalid/tiny',
       modelLibUrl: 'https://simulated.invalid/tiny.wasm',
-      contextWindow: 120,
+      contextWindow: 512,
     });
     await tiny.service.loadModel('Tiny-Context-q4f16_1-MLC');
-    // The warm-up itself did not fit: the speed is unknown, the model loaded all the same.
-    expect(await tiny.service.modelSpeed()).toBeNull();
+    const program = getTask('ticket-routing').program.toState();
+    const [step] = program.steps;
+    if (step) step.signature.instruction = 'Route the ticket to its department. '.repeat(80);
     const before = tiny.runtime.engines[0]!.calls;
     const err = await tiny.service
-      .startRun({ task, config: small }, () => undefined)
+      .startRun({ task: { ...task, program }, config: small }, () => undefined)
       .catch((e: unknown) => e);
     expect(err).toMatchObject({
       name: 'ContextOverflowError',
@@ -250,6 +253,12 @@ describe('the worker with a simulated WebLLM engine', () => {
     });
     // Refused before the engine was asked.
     expect(tiny.runtime.engines[0]!.calls).toBe(before);
+  });
+
+  it('a warm-up that fails leaves the speed unknown and the model loaded', async () => {
+    const { service: s } = service({ failOn: (call) => (call === 0 ? 'InternalError' : null) });
+    expect(await s.loadModel(QWEN)).toMatchObject({ kind: 'webllm' });
+    expect(await s.modelSpeed()).toBeNull();
   });
 
   it('a persistently failing engine stops the run with a named error, keeping its checkpoint to resume from', async () => {

@@ -26,6 +26,7 @@ import {
 } from './storage-fixtures';
 import { storeThatFills } from '../storage/test-stores';
 import { until } from '../helpers/until';
+import type { UseStore } from 'idb-keyval';
 
 const task = TICKET_TASK;
 const small = smallRun(7);
@@ -603,5 +604,92 @@ describe('The worker service storage: a full disk', () => {
     expect((await service.startRun({ task, config: small }, () => undefined)).status).toBe(
       'finished',
     );
+  });
+});
+
+describe('The worker service storage: a full disk as a run ends', () => {
+  it('a run whose ending cannot be saved stays resumable, and a plain resume saves it', async () => {
+    const profile = freshProfile();
+    const filling = storeThatFills(profile.runs);
+    const service = tab({ ...profile, runs: filling.store });
+    await service.useStandIn(0);
+    // The disk is full for one write once every phase is done: the run's ending is not saved.
+    const onEvents = (events: { type: string }[]) => {
+      if (!events.some((e) => e.type === 'run-finished')) return;
+      filling.full.on = true;
+      filling.full.failures = 1;
+    };
+    await expect(service.startRun({ task, config: small }, onEvents)).rejects.toMatchObject({
+      name: 'StorageQuotaError',
+    });
+    const [stopped] = (await service.listRuns()).items;
+    expect(stopped?.status).toBe('failed');
+    expect(stopped?.error?.name).toBe('StorageQuotaError');
+    // Space freed: the Resume the page offers saves the ending, as the finished run it is.
+    const outcome = await service.resumeRun(() => undefined);
+    expect(outcome).toMatchObject({ status: 'finished', runId: stopped?.id });
+    expect((await service.listRuns()).items.map((r) => [r.status, r.error])).toEqual([
+      ['finished', undefined],
+    ]);
+    expect((await service.listPrograms()).items.map((p) => p.id)).toEqual([outcome.programId]);
+  });
+});
+
+describe('The worker service storage: a full disk before a run starts', () => {
+  it('a start refused by full storage leaves nothing to resume, not an earlier run unsaved', async () => {
+    const profile = freshProfile();
+    const filling = storeThatFills(profile.runs);
+    const service = tab({ ...profile, runs: filling.store });
+    await service.useStandIn(0);
+    const earlier = await service.startRun({ task, config: small }, () => undefined);
+    filling.full.on = true;
+    await expect(service.startRun({ task, config: small }, () => undefined)).rejects.toMatchObject({
+      name: 'StorageQuotaError',
+    });
+    filling.full.on = false;
+    // The earlier run has ended and is stored; nothing of it may go on again, unstored.
+    await expect(service.resumeRun(() => undefined)).rejects.toMatchObject({
+      message: expect.stringContaining('no paused run'),
+    });
+    expect((await service.listRuns()).items.map((r) => [r.id, r.status])).toEqual([
+      [earlier.runId, 'finished'],
+    ]);
+  });
+});
+
+describe('The worker service storage: a browser that refuses IndexedDB', () => {
+  /** A store whose database never opens, as in a private window that refuses IndexedDB. */
+  const refusing: UseStore = () =>
+    Promise.reject(
+      new DOMException(
+        'A mutation operation was attempted on a database that did not allow mutations.',
+        'InvalidStateError',
+      ),
+    );
+
+  it('runs go on unsaved (and say so) instead of being refused; pause and resume work', async () => {
+    const service = tab({
+      datasets: refusing,
+      programs: refusing,
+      runs: refusing,
+      cache: refusing,
+    });
+    await service.useStandIn(0);
+    expect(await service.runsAreSaved()).toBe(false);
+    const paused = await service.startRun(
+      { task, config: { ...small, stepMode: true } },
+      () => undefined,
+    );
+    expect(paused).toMatchObject({ status: 'paused' });
+    expect(paused.runId).toBeUndefined();
+    let outcome = paused;
+    for (let i = 0; i < 5 && outcome.status === 'paused'; i++)
+      outcome = await service.resumeRun(() => undefined);
+    expect(outcome.status).toBe('finished');
+  });
+
+  it('a browser that stores says runs are saved', async () => {
+    expect(await tab(freshProfile()).runsAreSaved()).toBe(true);
+    expect(await createCopaService(deps(adapterEnv(null))).runsAreSaved()).toBe(false);
   });
 });

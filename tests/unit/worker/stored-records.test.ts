@@ -46,6 +46,8 @@ describe('stored runs are checked with schemas when read', () => {
     const err = await service.runReport(runId).catch((e: unknown) => e);
     expect(err).toMatchObject({ name: 'CheckpointError' });
     expect((err as Error).message).toContain('totals.calls');
+    // Asked for its report, not to resume it: the message covers both.
+    expect((err as Error).message).toContain('phases, results and report cannot be shown');
     await expect(service.resumeStoredRun(runId, () => undefined)).rejects.toMatchObject({
       name: 'CheckpointError',
     });
@@ -87,6 +89,18 @@ describe('stored runs are checked with schemas when read', () => {
       name: 'CorruptRecordError',
     });
     expect((await service.listRuns()).items.map((r) => r.id)).toContain(runId);
+  });
+
+  it('a run whose settings lack a part says which part is missing', async () => {
+    const { profile, runId } = await pausedRun();
+    await tamper(profile, runId, (r) => {
+      delete (r.config as Record<string, unknown>).request;
+    });
+    const service = createCopaService({ ...deps(adapterEnv(null)), storage: tabStorage(profile) });
+    await expect(service.runReport(runId)).rejects.toMatchObject({
+      name: 'CorruptRecordError',
+      message: expect.stringContaining('its settings\' "request" is missing'),
+    });
   });
 
   it('a run record too damaged to read is listed as such and can be deleted; other runs stay', async () => {

@@ -145,11 +145,19 @@ describe('selectCandidate cost savers', () => {
 
   it('a tie with the incumbent on the minibatch goes on: only a lower mean is dropped', async () => {
     // The words said "not above the current program", which a tie is too.
-    const { cands } = await select(['score:6, said again'], 6);
+    const { cands, outcome } = await select(['score:6, said again'], 6);
     // The same answers as the incumbent: a tie on the minibatch, so it is scored on the full set.
     expect(cands[0]?.record.minibatchExamples).toBe(3);
     expect(cands[0]?.record.dropReason).toBe('cannot-win');
     expect(DROP_WORDS['below-incumbent']).toMatch(/^below the current program/);
+    // The phase's insight must not say that none got to the full set (it said so).
+    expect(outcome.anyFullyScored).toBe(false);
+    expect(outcome.anyStoppedOnFullSet).toBe(true);
+  });
+
+  it('an outcome whose candidates all fell on the minibatches says no finalist was stopped', async () => {
+    const { outcome } = await select(['score:5', 'score:4', 'score:2'], 6);
+    expect(outcome.anyStoppedOnFullSet).toBe(false);
   });
 
   it('drops finalists that do not beat the incumbent on the same minibatch, with the reason', async () => {

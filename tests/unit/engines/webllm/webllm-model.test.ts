@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LMRequest } from '../../../../src/core/lm';
 import { EngineError } from '../../../../src/engines/webllm/errors';
-import { EMPTY_THINKING_BLOCK_TOKENS } from '../../../../src/engines/webllm/request';
+import { EMPTY_THINKING_BLOCK_TOKENS } from '../../../../src/core/thinking-block';
 import { WebLLMModel, type CallUsage } from '../../../../src/engines/webllm/webllm-model';
 import { FakeEngine } from './fake-engine';
 
