@@ -49,11 +49,26 @@ export class TaskState {
 
   /** Overviews are asked for from several places (task, data, program, settings changes). */
   readonly #overviews = new LatestRequest();
+  /** The run settings the overview's estimate is for (as JSON; null: the worker's defaults). */
+  #estimatedFor = $state<string | null>(null);
+  /** The run settings last given: an overview asked for without them is estimated for them. */
+  #config: Partial<CopaConfig> | undefined;
 
   /** Called when the task or its data changes: a run on the old data no longer fits. */
   onDataChange: (() => void) | null = null;
 
   constructor(private readonly client: CopaClient) {}
+
+  /**
+   * The overview's cost estimates when they are for `config`, else null until the estimate for
+   * it comes: settings changed by a model's preset showed the old settings' figures meanwhile.
+   */
+  estimatesFor(
+    config: Partial<CopaConfig>,
+  ): Pick<TaskOverview, 'estimate' | 'firstCycleEstimate'> | null {
+    if (!this.overview || this.#estimatedFor !== JSON.stringify(config)) return null;
+    return this.overview;
+  }
 
   get meta(): TaskMetadata | null {
     return this.tasks.find((t) => t.id === this.taskId) ?? null;
@@ -197,6 +212,8 @@ export class TaskState {
    * the newest call is used: an older one arriving later is dropped.
    */
   async refresh(config?: Partial<CopaConfig>): Promise<void> {
+    if (config) this.#config = config;
+    const used = this.#config;
     const ref = this.ref();
     if (!ref) return;
     const isNewest = this.#overviews.start();
@@ -204,10 +221,11 @@ export class TaskState {
       const overview = await this.client.taskOverview({
         task: ref,
         ...(this.datasetId ? { datasetId: this.datasetId } : {}),
-        ...(config ? { config } : {}),
+        ...(used ? { config: used } : {}),
       });
       if (!isNewest()) return;
       this.overview = overview;
+      this.#estimatedFor = used ? JSON.stringify(used) : null;
       // Unedited, the program is the one the data calls for (a dataset imported with its own
       // column names brings the task's program adapted to them).
       if (!this.edited) this.program = snapshot(overview.program);

@@ -2,7 +2,7 @@ import { copaProgramText, exportCopaProgram } from '../core/interop/copa-format'
 import { exportDspyProgram } from '../core/interop/dspy-export';
 import { dspyLoaderPython } from '../core/interop/dspy-python';
 import { importProgramFile } from '../core/interop/program-file';
-import { programFileText } from '../core/interop/program-file-bytes';
+import { importableExportText, programFileText } from '../core/interop/program-file-bytes';
 import { exportPlainText, messagesExportText } from '../core/interop/prompt-export';
 import { RecordNotFoundError } from '../storage/errors';
 import {
@@ -66,7 +66,7 @@ export class ProgramLibrary {
         return {
           fileName: `${base}.copa.json`,
           mimeType: 'application/json',
-          text: copaProgramText(file),
+          text: importableExportText(copaProgramText(file), record.name),
         };
       }
       case 'dspy-json':

@@ -55,6 +55,10 @@ test('the DSPy export shows how it loads, its warnings and the Python, then down
   const python = readFileSync((await pyFile.path())!, 'utf8');
   expect(python.trim()).toBe((await code.innerText()).trim());
   expect(python).toContain(`program.load("${jsonFile.suggestedFilename()}")`);
+  // Closed from the keyboard, focus goes back to the button that opened it (it fell to the page).
+  await panel.getByRole('button', { name: 'Close' }).press('Enter');
+  await expect(panel).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^DSPy \(JSON \+ Python/ })).toBeFocused();
 
   // A DSPy 2.4 multi-hop file: its Retrieve is kept, said in the library, and rebuilt in the code.
   await page.goto('/#/library');

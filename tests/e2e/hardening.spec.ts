@@ -49,10 +49,10 @@ test('a refused program import says why, and the message stays until the user ac
   const huge = JSON.stringify({
     format: 'copa-playground/program',
     version: 1,
-    program: { instruction: 'x'.repeat(3_000_000) },
+    program: { instruction: 'x'.repeat(21_000_000) },
   });
   await importProgram(page, 'huge.copa.json', huge);
-  await expect(error).toContainText('imports program files up to 2.0 MB');
+  await expect(error).toContainText('imports program files up to 20.0 MB');
 
   await expect(page.getByTestId('saved-programs')).toContainText('No programs yet');
   await error.getByRole('button', { name: 'Dismiss' }).click();

@@ -260,3 +260,34 @@ async function runUntilTheServerDrops(page: Page): Promise<void> {
     timeout: 30_000,
   });
 }
+
+test('Try it: an error that came while another screen was open is shown on coming back', async ({
+  page,
+}) => {
+  await connect(page);
+  await openScreen(page, 'Try it');
+  const ticket = page.getByRole('textbox', { name: /^ticket/ });
+  await ticket.fill('I was charged twice this month');
+  // The server fails with 503 and asks to wait a second: the two retries make the error come
+  // about two seconds after Run, when the user has gone to Results.
+  server.failure = { kind: 'status', status: 503, retryAfterS: 1 };
+  const before = server.completions().length;
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Running…' })).toBeDisabled();
+  await openScreen(page, 'Results');
+  await expect.poll(() => server.completions().length - before, { timeout: 10_000 }).toBe(3);
+  await page.waitForTimeout(1000);
+  await openScreen(page, 'Try it');
+  await expect(ticket).toHaveValue('I was charged twice this month');
+  // It was lost: the input came back with neither the error nor an answer.
+  await expect(page.getByRole('alert')).toContainText('ServerFailedError');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+  // It stays while the user looks elsewhere, and a new Run clears it.
+  await openScreen(page, 'Results');
+  await openScreen(page, 'Try it');
+  await expect(page.getByRole('alert')).toContainText('ServerFailedError');
+  server.failure = null;
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('try-answer')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

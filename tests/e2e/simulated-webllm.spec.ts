@@ -160,6 +160,30 @@ test('deleting the loaded model leaves no stale speed, and Optimize says why Sta
   // The speed was that of the model now unloaded.
   await expect(page.getByTestId('model-speed')).toHaveCount(0);
 
+  // Try it says why Run is off, and how to go on (it said nothing).
+  await openScreen(page, 'Try it');
+  const run = page.getByRole('button', { name: 'Run', exact: true });
+  await expect(run).toBeDisabled();
+  await expect(run).toHaveAccessibleDescription(/^No model is loaded: choose one on Model/);
+  await page
+    .getByTestId('try-no-model')
+    .getByRole('button', { name: 'Use the stand-in model' })
+    .click();
+  await expect(run).toBeEnabled();
+  await expect(page.getByTestId('try-no-model')).toHaveCount(0);
+  // No model again, for Optimize.
+  await openScreen(page, 'Model');
+  await qwen.getByRole('radio').check();
+  await page.getByRole('button', { name: 'Load model' }).click();
+  await expect(page.getByTestId('model-speed')).toContainText('tokens/s');
+  await page.getByText('Downloaded models').click();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: 'Qwen2.5' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(page.getByTestId('engine-status')).toContainText('No model loaded');
+
   await openScreen(page, 'Optimize');
   const start = page.getByRole('button', { name: 'Start run' });
   await expect(start).toBeDisabled();
@@ -204,6 +228,37 @@ test('a model added by address under an id WebLLM has is refused beside the form
   );
   await expect(form.getByRole('alert')).toHaveCount(0);
   expect(problems).toEqual([]);
+});
+
+test("the estimate on opening Optimize after a real model loads is the preset's, never the default settings' first", async ({
+  page,
+}) => {
+  await page.goto('/?simulated-webllm#/model');
+  await expect(page.getByTestId('gpu-summary')).toContainText('can run WebLLM');
+  const catalog = page.getByTestId('catalog');
+  await catalog.locator('label', { hasText: 'Qwen2.5 0.5B' }).getByRole('radio').check();
+  await page.getByRole('button', { name: 'Load model' }).click();
+  await expect(page.getByTestId('model-speed')).toContainText('tokens/s');
+  // Every call count the estimate shows from the moment Optimize opens.
+  await page.evaluate(() => {
+    const shown: string[] = [];
+    Object.assign(window, { shownCalls: shown });
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid=cost-estimate]')?.textContent ?? '';
+      const calls = /about ([\d,]+) model calls/.exec(text)?.[1];
+      if (calls && shown.at(-1) !== calls) shown.push(calls);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await openScreen(page, 'Optimize');
+  await expect(page.getByTestId('preset-note')).toContainText('Real-model preset applied');
+  await expect(page.getByTestId('time-estimate')).toContainText('measured on this machine');
+  // Settled: the worker has had time to answer any estimate asked for.
+  await page.waitForTimeout(1000);
+  const shown = await page.evaluate(
+    () => (window as unknown as { shownCalls: string[] }).shownCalls,
+  );
+  // It was the default 3 cycles' figure for about 250 ms, then the preset's.
+  expect(shown).toHaveLength(1);
 });
 
 test('a load that fails where a real model was loaded loads that model again and says so', async ({

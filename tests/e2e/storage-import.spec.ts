@@ -152,11 +152,15 @@ test('deleting the dataset chosen on Optimize puts the built-in data back there'
   await expect(page.getByRole('combobox', { name: 'Data', exact: true })).toHaveCount(0);
   await expect(page.getByText('RecordNotFoundError')).toHaveCount(0);
   // The run on that data keeps its report and program; Open results says why it shows nothing.
+  // On a phone the run is far below the top of the Library, where its errors are said.
+  await page.setViewportSize({ width: 375, height: 667 });
   await openScreen(page, 'Library');
   await page.getByRole('button', { name: 'Open results of My tickets' }).click();
   await expect(page.getByTestId('library-error')).toContainText(
     'cannot be shown again: the data it ran on is no longer stored',
   );
+  // It was out of sight: the button seemed to do nothing.
+  await expect(page.getByTestId('library-error')).toBeInViewport();
 });
 
 test('a file that is not UTF-8 is reported with its line and can be read as Latin-1', async ({

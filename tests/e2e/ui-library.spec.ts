@@ -65,9 +65,13 @@ test('a program, a dataset and a run renamed in the Library keep the new name af
   await field.fill('  Tuned router  ');
   await field.press('Enter');
   await expect(programs.getByRole('button', { name: 'Rename program Tuned router' })).toBeFocused();
+  const notice = page.getByTestId('library-notice');
+  await expect(notice).toHaveText(`Renamed the program “${before!.name}” to “Tuned router”.`);
 
+  // Another rename begun: the notice of the last one goes (it stayed, over the next action).
   const datasets = page.getByTestId('saved-datasets');
   await datasets.getByRole('button', { name: 'Rename dataset Reviews' }).click();
+  await expect(notice).toHaveCount(0);
   await datasets.getByRole('textbox', { name: /^New name for the dataset/ }).fill('Film reviews');
   await datasets.getByRole('button', { name: 'Save name' }).click();
   await expect(datasets).toContainText('Film reviews');

@@ -114,3 +114,31 @@ test('Try it opened again before the answer came shows it busy, then the answer'
   await expect(page.getByTestId('try-prompt').first()).toContainText('I was charged twice');
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
 });
+
+test('Try it says when the answer shown is for an input changed since, and does not keep it as its answer', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await openScreen(page, 'Try it');
+  const ticket = page.getByRole('textbox', { name: /^ticket/ });
+  const outdated = page.getByTestId('try-outdated');
+  await ticket.fill('I was charged twice this month');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('try-answer')).toBeVisible();
+  await expect(outdated).toHaveCount(0);
+  // Another input: the answer below is still the first one's, and says so.
+  await page.getByRole('button', { name: 'Example 2' }).click();
+  await expect(outdated).toContainText('not for those chosen and typed now');
+  await ticket.fill('I was charged twice this month');
+  await expect(outdated).toHaveCount(0);
+  // Left with another input, it does not come back as the answer to that input.
+  await ticket.fill('Where is my parcel?');
+  await openScreen(page, 'Results');
+  await openScreen(page, 'Try it');
+  await expect(ticket).toHaveValue('Where is my parcel?');
+  await expect(page.getByTestId('try-answer')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('try-prompt').first()).toContainText('Where is my parcel?');
+  await expect(outdated).toHaveCount(0);
+});

@@ -22,3 +22,10 @@ export class NewerProgramFormatError extends CopaError {
     );
   }
 }
+
+/** A project export refused: the file would be larger than the playground's import reads. */
+export class ProgramExportTooLargeError extends CopaError {
+  constructor(message: string) {
+    super('ProgramExportTooLargeError', message);
+  }
+}

@@ -1,4 +1,4 @@
-import { ProgramImportError } from './errors';
+import { ProgramExportTooLargeError, ProgramImportError } from './errors';
 import { jsonFileText, type JsonFileWords } from './json-file-bytes';
 import { megabytes, PROGRAM_LIMITS } from './program-limits';
 
@@ -14,6 +14,17 @@ const SAVE_AGAIN =
 /** The message for a file too large to read; the same whether the size is known from bytes or from text. */
 export function programFileTooLargeMessage(size: number): string {
   return `The program file is ${megabytes(size)}; the playground imports program files up to ${megabytes(PROGRAM_LIMITS.fileChars)}. A program with that much text would not fit a small model's prompt.`;
+}
+
+/**
+ * A project export's text, refused when the playground's own import would refuse it (larger
+ * than PROGRAM_LIMITS.fileChars): the user must not keep a file they cannot bring back here.
+ */
+export function importableExportText(text: string, programName: string): string {
+  if (text.length <= PROGRAM_LIMITS.fileChars) return text;
+  throw new ProgramExportTooLargeError(
+    `The project JSON of “${programName}” would be ${megabytes(text.length)}, more than the ${megabytes(PROGRAM_LIMITS.fileChars)} a program import reads, so it could not be imported back (no file was saved). Download a backup in the Library instead: it keeps this program whole and restores it in any browser. Its DSPy JSON, OpenAI messages and plain text still export, to use elsewhere.`,
+  );
 }
 
 /** A Python pickle (protocol 2 or newer), as `save(path, save_program=True)` writes. */

@@ -4,8 +4,12 @@
  * file from a stranger cannot stall the tab that opens it.
  */
 export const PROGRAM_LIMITS = Object.freeze({
-  /** Characters of a program file (about 2 MB of text). */
-  fileChars: 2_000_000,
+  /**
+   * Characters of a program file (about 20 MB of text): as large as a data file may be, since a
+   * run takes its demos from the data, so that a program the app made exports as a file its own
+   * import reads back (a larger project export is refused, see importableExportText).
+   */
+  fileChars: 20_000_000,
   /** Nesting of objects and lists anywhere in a program file. */
   jsonDepth: 32,
   steps: 20,

@@ -40,7 +40,9 @@ export class LibraryState {
   persistence = $state<'granted' | 'denied' | 'unsupported' | null>(null);
   /** The item waiting for a second click to be deleted. */
   confirming = $state<{ kind: LibraryKind; id: string } | null>(null);
-  notice = $state('');
+  #said = $state('');
+  /** The record last renamed here and the name it was given. */
+  #renamed = $state.raw<{ kind: LibraryKind; id: string; from: string; to: string } | null>(null);
   /** The past run whose phases are shown, its view rebuilt from the stored checkpoints. */
   shown = $state<{ id: string; view: RunView } | null>(null);
   error = $state<ShownError | null>(null);
@@ -56,6 +58,38 @@ export class LibraryState {
   constructor(private readonly client: CopaClient) {
     this.dspy = new DspyExportState(client);
     this.backup = new BackupState(client);
+  }
+
+  /**
+   * What the last action came to, gone at the next one. A rename's holds only while the record
+   * is listed under the name it was given: renamed again (here or in another tab) or deleted, it
+   * would say what is no longer so.
+   */
+  get notice(): string {
+    const r = this.#renamed;
+    if (!r) return this.#said;
+    return this.#listed(r.kind, r.id)?.name === r.to
+      ? `Renamed the ${r.kind} “${r.from}” to “${r.to}”.`
+      : '';
+  }
+
+  /**
+   * The notice when it is the only sign of what an action did (a report that cannot be made,
+   * say); a rename's is not: the new name shows in place.
+   */
+  get actionNotice(): string {
+    return this.#renamed ? '' : this.#said;
+  }
+
+  set notice(text: string) {
+    this.#said = text;
+    this.#renamed = null;
+  }
+
+  #listed(kind: LibraryKind, id: string): { name: string } | undefined {
+    const list =
+      kind === 'dataset' ? this.datasets : kind === 'program' ? this.programs : this.runs;
+    return list.find((r) => r.id === id);
   }
 
   /** Runs that can go on: cut off, paused, or stopped by an error after a finished phase. */
@@ -119,6 +153,7 @@ export class LibraryState {
 
   /** First click asks, second click deletes; true once it is deleted. */
   async remove(kind: LibraryKind, id: string): Promise<boolean> {
+    this.dropNotice();
     if (this.confirming?.kind !== kind || this.confirming.id !== id) {
       this.confirming = { kind, id };
       return false;
@@ -146,6 +181,7 @@ export class LibraryState {
    */
   async rename(kind: LibraryKind, id: string, name: string): Promise<string | null> {
     let renamed: string | null = null;
+    const from = this.#listed(kind, id)?.name ?? name;
     await this.guard(async () => {
       const saved =
         kind === 'dataset'
@@ -153,13 +189,14 @@ export class LibraryState {
           : kind === 'program'
             ? await this.client.renameProgram(id, name)
             : await this.client.renameRun(id, name);
-      this.notice = `Renamed to “${saved.name}”.`;
       renamed = saved.name;
     });
     if (renamed === null) return null;
     await this.refresh();
     // The comparison shown names the run by its report: read again.
     if (kind === 'run' && this.comparing.includes(id)) await this.loadComparison();
+    // Said once the lists have the new name (the notice holds only while they do).
+    this.#renamed = { kind, id, from, to: renamed };
     return renamed;
   }
 
@@ -168,6 +205,7 @@ export class LibraryState {
    * reports are read and shown side by side.
    */
   async toggleCompare(runId: string): Promise<void> {
+    this.dropNotice();
     this.comparing = this.comparing.includes(runId)
       ? this.comparing.filter((id) => id !== runId)
       : [...this.comparing, runId].slice(-2);
@@ -190,6 +228,11 @@ export class LibraryState {
       if (a && b) this.comparison = { a, b };
       else this.notice = 'A run that stopped before its first score has nothing to compare yet.';
     });
+  }
+
+  /** The user starts another action (say, opens a rename field): the last notice goes. */
+  dropNotice(): void {
+    this.notice = '';
   }
 
   cancelRemove(): void {

@@ -1,6 +1,7 @@
 import type { ProgramState } from '../../core/program';
 import { programInputs } from '../../core/program-fields';
 import type { RunOnceResult } from '../../worker/api';
+import type { ShownError } from '../engine-state.svelte';
 
 /** The program Try it runs: the one COPA optimized, or the task's (as edited). */
 export type TriedProgram = 'optimized' | 'current';
@@ -32,7 +33,12 @@ export interface KeptTry {
   program: string;
   values: Record<string, string>;
   result: RunOnceResult | null;
+  /** The error shown instead of an answer (a server that failed, a model that was lost). */
+  error: ShownError | null;
 }
+
+/** What a Try it request ended with: its answer, or the error said instead. */
+export type TryOutcome = Pick<KeptTry, 'result' | 'error'>;
 
 const taskKey = (t: { taskId: string | null; datasetId: string | null }): string =>
   JSON.stringify([t.taskId, t.datasetId]);
@@ -41,19 +47,21 @@ const fieldsKey = (program: ProgramState): string =>
 
 /**
  * What to keep when the screen closes (plain copies, not the screen's reactive state): the
- * values of the program's input fields, none when nothing was typed and no answer is shown.
+ * values of the program's input fields, none when nothing was typed and no answer or error is
+ * shown.
  */
 export function tryToKeep(
   target: TryTarget,
   values: Record<string, string>,
   result: RunOnceResult | null,
+  error: ShownError | null = null,
 ): KeptTry | null {
   const typed = Object.fromEntries(
     programInputs(target.program.steps)
       .map((f) => [f.name, values[f.name] ?? ''])
       .filter(([, v]) => v !== ''),
   );
-  if (Object.keys(typed).length === 0 && result === null) return null;
+  if (Object.keys(typed).length === 0 && result === null && error === null) return null;
   return {
     task: taskKey(target),
     which: target.which,
@@ -62,6 +70,7 @@ export function tryToKeep(
     program: JSON.stringify(target.program),
     values: typed,
     result,
+    error,
   };
 }
 
@@ -81,18 +90,22 @@ export function whichToRestore(
 
 /**
  * The inputs to show again when they were typed for this task, data and input fields (else
- * null), and the answer too when the program is still the one that was chosen.
+ * null), and the answer (or error) too when the program is still the one that was chosen.
  */
 export function tryToRestore(
   kept: KeptTry | null,
   target: TryTarget,
-): { values: Record<string, string>; result: RunOnceResult | null } | null {
+): ({ values: Record<string, string> } & TryOutcome) | null {
   if (!kept || kept.task !== taskKey(target) || kept.fields !== fieldsKey(target.program)) {
     return null;
   }
   const sameProgram =
     kept.which === target.which && kept.program === JSON.stringify(target.program);
-  return { values: { ...kept.values }, result: sameProgram ? kept.result : null };
+  return {
+    values: { ...kept.values },
+    result: sameProgram ? kept.result : null,
+    error: sameProgram ? kept.error : null,
+  };
 }
 
 /** Whether two records are for the same task, data, program and input. */
@@ -107,17 +120,17 @@ function sameAsked(a: KeptTry, b: KeptTry): boolean {
 }
 
 /**
- * An answer that arrived after the screen closed (the user went on while the model worked):
- * kept with the inputs when they are still the ones it was asked for (same task, data, program
- * and input), so coming back shows it; else what was kept stays as it is.
+ * An answer or error that arrived after the screen closed (the user went on while the model
+ * worked): kept with the inputs when they are still the ones it was asked for (same task, data,
+ * program and input), so coming back shows it; else what was kept stays as it is.
  */
-export function keepArrivedAnswer(
+export function keepArrived(
   kept: KeptTry | null,
   asked: KeptTry | null,
-  result: RunOnceResult,
+  arrived: TryOutcome,
 ): KeptTry | null {
   if (!kept || !asked) return kept;
-  return sameAsked(kept, asked) ? { ...kept, result } : kept;
+  return sameAsked(kept, asked) ? { ...kept, ...arrived } : kept;
 }
 
 /**
@@ -141,6 +154,18 @@ export function pendingToFollow(
   target: TryTarget,
   values: Record<string, string>,
 ): PendingTry | null {
-  const now = tryToKeep(target, values, null);
-  return pending && now && sameAsked(pending.asked, now) ? pending : null;
+  return pending && isAskedFor(pending.asked, target, values) ? pending : null;
+}
+
+/**
+ * Whether a request was asked for this task, data, program and input: an answer shown after
+ * another program was chosen or the input edited is not the answer to what is on screen.
+ */
+export function isAskedFor(
+  asked: KeptTry,
+  target: TryTarget | null,
+  values: Record<string, string>,
+): boolean {
+  const now = target ? tryToKeep(target, values, null) : null;
+  return now !== null && sameAsked(asked, now);
 }

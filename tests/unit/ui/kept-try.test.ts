@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { routingProgram } from '../helpers/routing-program';
 import type { RunOnceResult } from '../../../src/worker/api';
 import {
-  keepArrivedAnswer,
+  isAskedFor,
+  keepArrived,
   pendingToFollow,
   tryToKeep,
   tryToRestore,
@@ -25,11 +26,15 @@ const answer: RunOnceResult = {
   requestSteps: ['route'],
 };
 const typed = { ticket: 'I was charged twice' };
+const failure = {
+  name: 'ServerFailedError',
+  message: "The server failed. Look at the server's log.",
+};
 
 describe('What was typed on Try it, kept while another screen is open', () => {
   it('comes back on the same task, data and program, with the answer shown', () => {
     const kept = tryToKeep(target, typed, answer);
-    expect(tryToRestore(kept, target)).toEqual({ values: typed, result: answer });
+    expect(tryToRestore(kept, target)).toEqual({ values: typed, result: answer, error: null });
   });
 
   it('is not brought back on another task or other data', () => {
@@ -46,11 +51,14 @@ describe('What was typed on Try it, kept while another screen is open', () => {
   it('brings the inputs back without the answer when the program was changed since', () => {
     const kept = tryToKeep(target, typed, answer);
     const edited = { ...target, program: program('Route it; parcels go to shipping.') };
-    expect(tryToRestore(kept, edited)).toEqual({ values: typed, result: null });
+    expect(tryToRestore(kept, edited)).toEqual({ values: typed, result: null, error: null });
     expect(tryToRestore(kept, { ...target, which: 'optimized' })).toEqual({
       values: typed,
       result: null,
+      error: null,
     });
+    const failed = tryToKeep(target, typed, null, failure);
+    expect(tryToRestore(failed, edited)).toEqual({ values: typed, result: null, error: null });
   });
 
   it('keeps only the program inputs typed, and nothing when nothing was typed or shown', () => {
@@ -58,6 +66,12 @@ describe('What was typed on Try it, kept while another screen is open', () => {
     expect(kept?.values).toEqual({ ticket: 'Refund please' });
     expect(tryToKeep(target, { ticket: '' }, null)).toBeNull();
     expect(tryToKeep(target, {}, answer)?.result).toEqual(answer);
+    expect(tryToKeep(target, {}, null, failure)?.error).toEqual(failure);
+  });
+
+  it('comes back with the error shown instead of an answer', () => {
+    const kept = tryToKeep(target, typed, null, failure);
+    expect(tryToRestore(kept, target)).toEqual({ values: typed, result: null, error: failure });
   });
 
   it('chooses the same program again on the same task, unless an optimized one came or went', () => {
@@ -75,12 +89,21 @@ describe('What was typed on Try it, kept while another screen is open', () => {
   });
 });
 
-describe('An answer that arrived after Try it closed', () => {
+describe('An answer or error that arrived after Try it closed', () => {
   const asked = tryToKeep(target, typed, null);
+  const arrived = { result: answer, error: null };
 
   it('is kept with the inputs it was asked for, and comes back with them', () => {
-    const kept = keepArrivedAnswer(tryToKeep(target, typed, null), asked, answer);
-    expect(tryToRestore(kept, target)).toEqual({ values: typed, result: answer });
+    const kept = keepArrived(tryToKeep(target, typed, null), asked, arrived);
+    expect(tryToRestore(kept, target)).toEqual({ values: typed, result: answer, error: null });
+  });
+
+  it('keeps an error as an answer is kept, and it comes back with the inputs', () => {
+    const kept = keepArrived(tryToKeep(target, typed, null), asked, {
+      result: null,
+      error: failure,
+    });
+    expect(tryToRestore(kept, target)).toEqual({ values: typed, result: null, error: failure });
   });
 
   it('is not kept with other inputs, another program or another task', () => {
@@ -89,8 +112,8 @@ describe('An answer that arrived after Try it closed', () => {
       tryToKeep({ ...target, program: program('Route it; parcels go to shipping.') }, typed, null),
       tryToKeep({ ...target, taskId: 'date-normalization' }, typed, null),
     ];
-    for (const kept of others) expect(keepArrivedAnswer(kept, asked, answer)).toBe(kept);
-    expect(keepArrivedAnswer(null, asked, answer)).toBeNull();
+    for (const kept of others) expect(keepArrived(kept, asked, arrived)).toBe(kept);
+    expect(keepArrived(null, asked, arrived)).toBeNull();
   });
 });
 
@@ -111,5 +134,20 @@ describe('A Try it request still waiting when the screen opens again', () => {
     expect(pendingToFollow(pending, { ...target, datasetId: 'my-tickets' }, typed)).toBeNull();
     expect(pendingToFollow(null, target, typed)).toBeNull();
     expect(pendingToFollow(pending, target, {})).toBeNull();
+  });
+});
+
+describe('Whether the answer shown is for what is on screen now', () => {
+  const asked = tryToKeep(target, typed, null)!;
+
+  it('is, for the same task, data, program and input', () => {
+    expect(isAskedFor(asked, target, { ...typed })).toBe(true);
+  });
+
+  it('is not once the input is edited, another program chosen or there is none', () => {
+    expect(isAskedFor(asked, target, { ticket: 'Where is my parcel?' })).toBe(false);
+    expect(isAskedFor(asked, { ...target, which: 'optimized' }, typed)).toBe(false);
+    expect(isAskedFor(asked, null, typed)).toBe(false);
+    expect(isAskedFor(asked, target, {})).toBe(false);
   });
 });

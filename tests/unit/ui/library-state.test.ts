@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryState } from '../../../src/ui/library/library-state.svelte';
-import type { RunSummary } from '../../../src/worker/api';
+import type { ProgramSummary, RunSummary } from '../../../src/worker/api';
 import type { CopaClient } from '../../../src/worker/client';
 
 /** An error as it arrives from the worker: a plain Error with the worker's name. */
@@ -56,5 +56,76 @@ describe('LibraryState.unfinished', () => {
     ];
     expect(library.unfinished.map((r) => r.id)).toEqual(['cut', 'paused', 'full-disk']);
     expect(library.past.map((r) => r.id)).toEqual(['failed-at-start', 'done']);
+  });
+});
+
+describe('LibraryState notice after a rename', () => {
+  /** A worker holding programs by id and name; renames and deletes change what it lists. */
+  function libraryOf(programs: Record<string, string>): {
+    library: LibraryState;
+    programs: Record<string, string>;
+  } {
+    const listed = (): ProgramSummary[] =>
+      Object.entries(programs).map(([id, name]) => ({ id, name }) as ProgramSummary);
+    const empty = { items: [], problems: [] };
+    const client = {
+      listDatasets: async () => empty,
+      listPrograms: async () => ({ items: listed(), problems: [] }),
+      listRuns: async () => empty,
+      storageStatus: async () => ({ persisted: true }),
+      lmCacheReport: async () => null,
+      runLockState: async () => ({ busy: false, here: false }),
+      renameProgram: async (id: string, name: string) => {
+        programs[id] = name.trim();
+        return { id, name: programs[id] } as ProgramSummary;
+      },
+      deleteProgram: async (id: string) => {
+        delete programs[id];
+      },
+      runReport: async () => null,
+    } as unknown as CopaClient;
+    return { library: new LibraryState(client), programs };
+  }
+
+  it('names the record and both names, while the record has the name it was given', async () => {
+    const { library, programs } = libraryOf({ p1: 'Ticket router', p2: 'Date fixer' });
+    await library.refresh();
+    expect(await library.rename('program', 'p1', 'Tuned router ')).toBe('Tuned router');
+    expect(library.notice).toBe('Renamed the program “Ticket router” to “Tuned router”.');
+    // The new name shows in place: the Library need not be scrolled to its notice.
+    expect(library.actionNotice).toBe('');
+    // Renamed again in another tab: the Library's next reading no longer bears it out.
+    programs.p1 = 'Router v3';
+    await library.refresh();
+    expect(library.notice).toBe('');
+  });
+
+  it('is gone once the record is deleted, or the user turns to another item', async () => {
+    const { library } = libraryOf({ p1: 'Ticket router', p2: 'Date fixer' });
+    await library.refresh();
+    await library.rename('program', 'p1', 'Tuned router');
+    // Asking to delete another program: the notice is about something else now.
+    await library.remove('program', 'p2');
+    expect(library.notice).toBe('');
+    await library.rename('program', 'p1', 'Router v2');
+    expect(library.notice).toBe('Renamed the program “Tuned router” to “Router v2”.');
+    library.dropNotice();
+    expect(library.notice).toBe('');
+    await library.rename('program', 'p1', 'Router v3');
+    await library.remove('program', 'p1');
+    await library.remove('program', 'p1');
+    expect(library.programs).toEqual([{ id: 'p2', name: 'Date fixer' }]);
+    expect(library.notice).toBe('');
+  });
+});
+
+describe('LibraryState.actionNotice', () => {
+  it('is a notice that is the only sign of what an action did', async () => {
+    const library = new LibraryState({ runReport: async () => null } as unknown as CopaClient);
+    await library.downloadReport('r1', 'markdown');
+    expect(library.actionNotice).toBe(
+      'This run has no report yet: it stopped before its first score.',
+    );
+    expect(library.notice).toBe(library.actionNotice);
   });
 });

@@ -57,6 +57,35 @@ describe('TaskState.refresh', () => {
   });
 });
 
+describe('TaskState.estimatesFor', () => {
+  it('gives the estimate only for the settings it was made for', async () => {
+    const { client, pending } = slowOverviews();
+    const task = new TaskState(client);
+    task.taskId = 'ticket-routing';
+    const asked = task.refresh({ cycles: 3 });
+    pending[0]!.answer(overview(1317));
+    await asked;
+    expect(task.estimatesFor({ cycles: 3 })?.estimate.lmCalls).toBe(1317);
+    // A preset set 2 cycles: the 3-cycle figure is not theirs, whatever the overview holds.
+    expect(task.estimatesFor({ cycles: 2 })).toBeNull();
+    expect(task.overview?.estimate.lmCalls).toBe(1317);
+  });
+
+  it('estimates an overview asked for without settings for the settings last given', async () => {
+    const { client, pending } = slowOverviews();
+    const task = new TaskState(client);
+    // Given before there is a task to ask about (the page is still starting): kept for later.
+    await task.refresh({ cycles: 2 });
+    expect(pending).toHaveLength(0);
+    task.taskId = 'ticket-routing';
+    const asked = task.refresh();
+    expect(pending[0]!.request.config).toEqual({ cycles: 2 });
+    pending[0]!.answer(overview(898));
+    await asked;
+    expect(task.estimatesFor({ cycles: 2 })?.estimate.lmCalls).toBe(898);
+  });
+});
+
 describe('TaskState.refreshDatasets', () => {
   it('goes back to the built-in data, with its overview, when the chosen dataset was deleted', async () => {
     const requests: TaskOverviewRequest[] = [];

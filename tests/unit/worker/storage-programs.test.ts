@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CopaWorkerApi } from '../../../src/worker/api';
 import { createCopaService } from '../../../src/worker/service';
 import { getTask } from '../../../src/tasks';
+import { PROGRAM_LIMITS } from '../../../src/core/interop/program-limits';
 import { readSharedBytes, HAS_SHARED_DATA, SKIP_NOTE } from '../core/interop/shared-data';
 import { adapterEnv, deps } from './fakes';
 import { bytes, freshProfile, tabStorage, TICKET_TASK, smallRun } from './storage-fixtures';
@@ -123,6 +124,41 @@ describe('The worker service storage: programs', () => {
     expect((await service.listPrograms()).items).toHaveLength(3);
     await service.deleteProgram(fromDspy.id);
     expect((await service.listPrograms()).items).toHaveLength(2);
+  });
+
+  it('a project export of a program with long demos imports back; one past the bound is refused, saying what to do', async () => {
+    const service = createCopaService({
+      ...deps(adapterEnv(null)),
+      storage: tabStorage(freshProfile()),
+    });
+    const longValue = (i: number) => `${i} `.padEnd(PROGRAM_LIMITS.demoValueChars, 'x');
+    const withDemos = (count: number, longAnswers = false) => {
+      const program = getTask('ticket-routing').program.toState();
+      // As long as an imported data value may be: a run takes its demos from the data.
+      program.steps[0]!.demos = Array.from({ length: count }, (_, i) => ({
+        data: { ticket: longValue(i), department: longAnswers ? longValue(i) : 'billing' },
+        augmented: false,
+      }));
+      return program;
+    };
+    // 20 demos of 100,000 characters: a 2 MB file, over what the import read before.
+    const long = await service.saveProgram('Long tickets', withDemos(20));
+    const copa = await service.exportProgram(long.id, 'copa-json');
+    expect(copa.text.length).toBeGreaterThan(2_000_000);
+    const back = await service.importProgram(copa.fileName, bytes(copa.text));
+    expect(back.program).toEqual(long.program);
+    // 100 demos (as many as a step may hold) of two long values each: past the bound, no file
+    // the import would refuse.
+    const huge = await service.saveProgram('Huge', withDemos(PROGRAM_LIMITS.demosPerStep, true));
+    await expect(service.exportProgram(huge.id, 'copa-json')).rejects.toMatchObject({
+      name: 'ProgramExportTooLargeError',
+      message: expect.stringMatching(
+        /^The project JSON of “Huge” would be 20\.\d MB, more than the 20\.0 MB a program import reads.*Download a backup in the Library instead/,
+      ),
+    });
+    expect((await service.exportProgram(huge.id, 'plain-text')).text.length).toBeGreaterThan(
+      PROGRAM_LIMITS.fileChars,
+    );
   });
 
   it('a file that is not a program is refused and nothing is saved', async () => {

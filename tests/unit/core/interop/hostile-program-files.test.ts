@@ -92,7 +92,7 @@ describe('program files from strangers', () => {
 
   it('refuses a file over the size limit before reading it', () => {
     const big = fileWith((p) => (sig0(p).instruction = 'x'.repeat(PROGRAM_LIMITS.fileChars)));
-    expect(refusal(big)).toMatch(/imports program files up to 2.0 MB/);
+    expect(refusal(big)).toMatch(/imports program files up to 20.0 MB/);
   });
 
   it('refuses 200,000-deep nesting with a message, not a stack overflow', () => {

@@ -77,7 +77,7 @@ describe('programFileText', () => {
 
   it('refuses a file too large to hold a program before decoding it', () => {
     expect(() => programFileText(new Uint8Array(PROGRAM_FILE_MAX_BYTES + 1), 'big.json')).toThrow(
-      /The program file is 8\.0 MB; the playground imports program files up to 2\.0 MB/,
+      /The program file is 80\.0 MB; the playground imports program files up to 20\.0 MB/,
     );
   });
 });
