@@ -149,13 +149,7 @@ test('deleting the loaded model leaves no stale speed, and Optimize says why Sta
   // The load's phases are said in words, not by their identifiers ("ready: 100%").
   await expect(page.getByTestId('load-progress')).toContainText('Loaded');
   await expect(page.getByTestId('load-progress')).not.toContainText('ready:');
-  await page.getByText('Downloaded models').click();
-  await page
-    .getByRole('listitem')
-    .filter({ hasText: 'Qwen2.5' })
-    .getByRole('button', { name: 'Delete' })
-    .click();
-  await expect(page.getByTestId('engine-status')).toContainText('No model loaded');
+  await deleteDownloadedQwen(page);
   await expect(qwen.getByTestId('downloaded')).toHaveCount(0);
   // The speed was that of the model now unloaded.
   await expect(page.getByTestId('model-speed')).toHaveCount(0);
@@ -176,13 +170,7 @@ test('deleting the loaded model leaves no stale speed, and Optimize says why Sta
   await qwen.getByRole('radio').check();
   await page.getByRole('button', { name: 'Load model' }).click();
   await expect(page.getByTestId('model-speed')).toContainText('tokens/s');
-  await page.getByText('Downloaded models').click();
-  await page
-    .getByRole('listitem')
-    .filter({ hasText: 'Qwen2.5' })
-    .getByRole('button', { name: 'Delete' })
-    .click();
-  await expect(page.getByTestId('engine-status')).toContainText('No model loaded');
+  await deleteDownloadedQwen(page);
 
   await openScreen(page, 'Optimize');
   const start = page.getByRole('button', { name: 'Start run' });
@@ -291,3 +279,14 @@ test('a load that fails where a real model was loaded loads that model again and
   await openScreen(page, 'Optimize');
   await expect(page.getByRole('button', { name: 'Start run' })).toBeEnabled();
 });
+
+/** Deletes the downloaded Qwen2.5 model from Model's list, which unloads it. */
+async function deleteDownloadedQwen(page: Page): Promise<void> {
+  await page.getByText('Downloaded models').click();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: 'Qwen2.5' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(page.getByTestId('engine-status')).toContainText('No model loaded');
+}
