@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { chooseStandIn, noSeriousA11yProblems, openScreen } from './screens';
 
 // Try it with what a user may type: nothing but spaces, markup and field markers, and a model
@@ -8,10 +8,7 @@ test('Try it refuses an input of only spaces next to the box, and sends nothing'
   page,
 }) => {
   await page.setViewportSize({ width: 375, height: 800 });
-  await page.goto('/');
-  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
-  await openScreen(page, 'Try it');
-  const ticket = page.getByRole('textbox', { name: /^ticket/ });
+  const ticket = await openTryItOnTicket(page);
   await ticket.fill('   \n  ');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('try-blank')).toContainText('Write something for ticket');
@@ -49,10 +46,7 @@ test('Try it on a slow model can be cancelled, and shows the request that was se
 test('Try it keeps what was typed while another screen is open, on the same task only', async ({
   page,
 }) => {
-  await page.goto('/');
-  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
-  await openScreen(page, 'Try it');
-  const ticket = page.getByRole('textbox', { name: /^ticket/ });
+  const ticket = await openTryItOnTicket(page);
   await ticket.fill('I was charged twice this month');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('try-answer')).toBeVisible();
@@ -118,10 +112,7 @@ test('Try it opened again before the answer came shows it busy, then the answer'
 test('Try it says when the answer shown is for an input changed since, and does not keep it as its answer', async ({
   page,
 }) => {
-  await page.goto('/');
-  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
-  await openScreen(page, 'Try it');
-  const ticket = page.getByRole('textbox', { name: /^ticket/ });
+  const ticket = await openTryItOnTicket(page);
   const outdated = page.getByTestId('try-outdated');
   await ticket.fill('I was charged twice this month');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -142,3 +133,11 @@ test('Try it says when the answer shown is for an input changed since, and does 
   await expect(page.getByTestId('try-prompt').first()).toContainText('Where is my parcel?');
   await expect(outdated).toHaveCount(0);
 });
+
+/** Opens the app, waits until it is ready, goes to Try it and returns the ticket's input box. */
+async function openTryItOnTicket(page: Page): Promise<Locator> {
+  await page.goto('/');
+  await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
+  await openScreen(page, 'Try it');
+  return page.getByRole('textbox', { name: /^ticket/ });
+}
