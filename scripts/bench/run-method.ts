@@ -1,3 +1,4 @@
+import { WEBLLM_DEFAULT_CONTEXT_WINDOW } from '../../src/core/context-window-range';
 import { chatAdapter } from '../../src/core/adapters/chat-adapter';
 import { constraintFromSpec, validatorFor } from '../../src/core/constraints';
 import { evaluate } from '../../src/core/evaluate';
@@ -45,7 +46,10 @@ export async function runMethod(
   // Real-tokenizer counts and DSPy's wording of every call that reaches the model.
   const twin = new DspyTwin(chatAdapter);
   const costs = new CallCostMeter(modelInfo.create(seed), tokenCounter(), twin);
-  const model = new TimedModel(costs);
+  // The preset's row stands for a run on a catalog WebLLM model, whose window is 4,096 tokens:
+  // its prompts (the proposer's above all) are fitted to that window as they would be there.
+  const contextWindow = method === 'copa-real-preset' ? WEBLLM_DEFAULT_CONTEXT_WINDOW : undefined;
+  const model = new TimedModel(costs, contextWindow);
   const adapter = twin.adapter;
   const constraints = task.constraints.map(constraintFromSpec);
   const optimizerTask = {
@@ -103,6 +107,7 @@ export async function runMethod(
       adapter: chatAdapter,
       seed,
       validate: validatorFor(constraints),
+      ...(contextWindow !== undefined ? { contextWindow } : {}),
     },
   });
   return {

@@ -7,7 +7,15 @@ export class TimedModel implements LanguageModel {
   promptTokens = 0;
   completionTokens = 0;
 
-  constructor(private readonly inner: LanguageModel) {}
+  /** The context window the run fits its prompts to (undefined: none, as the stand-ins). */
+  readonly contextWindow: number | undefined;
+
+  constructor(
+    private readonly inner: LanguageModel,
+    contextWindow?: number,
+  ) {
+    this.contextWindow = contextWindow;
+  }
 
   get id(): string {
     return this.inner.id;

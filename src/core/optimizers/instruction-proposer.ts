@@ -1,7 +1,7 @@
 import { isFatalError } from '../errors';
-import type { Demo } from '../example';
+import { promptRoom } from '../context-guard';
 import { pickFields } from '../example';
-import { predict, type Program } from '../program';
+import { predict, type Predictor, type Program } from '../program';
 import { runPredictor } from '../run-program';
 import type { Rng } from '../rng';
 import { describePredictor, describeProgram } from './describe-program';
@@ -12,6 +12,7 @@ import {
   type ExampleBlock,
   type HistoryEntry,
 } from './proposer-format';
+import { fitProposerEvidence, type ProposerEvidence } from './proposer-fit';
 import type { OptimizerSession } from './session';
 import { PROPOSER_TIPS } from './tips';
 
@@ -63,6 +64,8 @@ export interface Proposals {
   instructions: string[];
   /** Proposals that could not be read or repeated an earlier one (asked again instead). */
   failed: number;
+  /** Pieces of evidence left out of the requests to fit the context window (proposer-fit.ts). */
+  leftOut: number;
 }
 
 /**
@@ -104,27 +107,26 @@ export async function proposeInstructions(
     predictor_description: describePredictor(grounding.program, grounding.predictor),
     current_instruction: current,
   };
-  const demos = grounding.hideDemos ? '(none)' : renderDemos(predictor.demos, predictor.signature);
-  const examples = renderExampleBlocks('Example', grounding.examples ?? []);
-  const failures = renderExampleBlocks('Failure', grounding.failures);
-  const shown = (i: number): Record<string, string> => {
+  const demoBlocks = grounding.hideDemos ? [] : demoExampleBlocks(predictor);
+  const evidence = (i: number): ProposerEvidence => {
     const k = (grounding.variant ?? 0) + i;
     const v = grounding.varyGrounding
       ? (GROUNDING_VARIANTS[k % GROUNDING_VARIANTS.length] ?? GROUNDING_VARIANTS[0])
       : GROUNDING_VARIANTS[0];
     return {
-      demos: v.examples ? demos : '(none)',
-      training_examples: v.examples ? examples : '(none)',
-      failures: v.failures ? failures : '(none)',
+      examples: v.examples ? (grounding.examples ?? []) : [],
+      demos: v.examples ? demoBlocks : [],
+      failures: v.failures ? grounding.failures : [],
+      history: grounding.history,
     };
   };
   const instructions = [current];
   const known = [current, ...grounding.history.map((h) => h.instruction)];
   let failed = 0;
+  let leftOut = 0;
   const attempts = settings.count * (1 + EXTRA_ATTEMPTS_FACTOR);
   for (let i = 0; i < attempts && instructions.length <= settings.count; i++) {
     const tip = rng.pick(PROPOSER_TIPS);
-    const tried = instructions.slice(1).map((instruction) => ({ instruction, score: null }));
     const ctx = session.context({
       ...PROPOSER_SAMPLING,
       seed: (settings.seed + i * 104729) >>> 0,
@@ -133,16 +135,23 @@ export async function proposeInstructions(
       validate: () => null,
     });
     try {
-      const step = await runPredictor(
+      const tried = instructions.slice(1).map((instruction) => ({ instruction, score: null }));
+      const fitted = fitProposerEvidence(
         PROPOSER,
-        {
+        { ...evidence(i), history: [...evidence(i).history, ...tried] },
+        (shown) => ({
           ...base,
-          ...shown(i),
-          previous_instructions: renderInstructionHistory([...grounding.history, ...tried]),
+          demos: renderExampleBlocks('Example', shown.demos),
+          training_examples: renderExampleBlocks('Example', shown.examples),
+          failures: renderExampleBlocks('Failure', shown.failures),
+          previous_instructions: renderInstructionHistory(shown.history),
           tip,
-        },
+        }),
         ctx,
+        promptRoom(ctx.contextWindow ?? ctx.lm.contextWindow, PROPOSER_SAMPLING.maxTokens),
       );
+      if (fitted.fits) leftOut += fitted.leftOut;
+      const step = await runPredictor(PROPOSER, fitted.inputs, ctx);
       const text = cleanInstruction(
         step.outputs.proposed_instruction,
         settings.maxInstructionChars,
@@ -154,7 +163,7 @@ export async function proposeInstructions(
       failed++;
     }
   }
-  return { instructions, failed };
+  return { instructions, failed, leftOut };
 }
 
 /** True when two instructions are the same proposal: equal words, or nearly all shared. */
@@ -171,19 +180,13 @@ function words(text: string): Set<string> {
   return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
-function renderDemos(
-  demos: readonly Demo[],
-  signature: { inputs: readonly { name: string }[]; outputs: readonly { name: string }[] },
-): string {
-  const inNames = signature.inputs.map((f) => f.name);
-  const outNames = signature.outputs.map((f) => f.name);
-  return renderExampleBlocks(
-    'Example',
-    demos.map((d) => ({
-      inputs: pickFields(d.data, inNames),
-      expected: pickFields(d.data, outNames),
-    })),
-  );
+function demoExampleBlocks(predictor: Predictor): ExampleBlock[] {
+  const inNames = predictor.signature.inputs.map((f) => f.name);
+  const outNames = predictor.signature.outputs.map((f) => f.name);
+  return predictor.demos.map((d) => ({
+    inputs: pickFields(d.data, inNames),
+    expected: pickFields(d.data, outNames),
+  }));
 }
 
 /** Trims quotes and labels a model may add, and caps the length at a word boundary. */

@@ -50,6 +50,7 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
   const candidates: Candidate[] = [];
   const tried: Record<string, string[]> = {};
   let failedProposals = 0;
+  let proposerEvidenceLeftOut = 0;
   const current: Record<string, string> = {};
   for (const step of program.steps) current[step.name] = step.signature.instruction;
   const currentCandidate = instructionCandidate(program, current, 0);
@@ -91,6 +92,7 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
           phaseRng(config.seed, index, `tips:${step.name}:${k}`),
         );
         failedProposals += proposals.failed;
+        proposerEvidenceLeftOut += proposals.leftOut;
         const text = proposals.instructions[1];
         if (text !== undefined) {
           earlier.push(text);
@@ -144,6 +146,7 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
       ...phaseRecord(ctx, 'prompt', candidates, outcome, text, start),
       probedFailures: { failed: probe.failedIds.length, probed: probe.probed },
       failedProposals,
+      ...(proposerEvidenceLeftOut > 0 ? { proposerEvidenceLeftOut } : {}),
     },
   };
 }

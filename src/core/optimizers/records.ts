@@ -96,6 +96,11 @@ export interface PhaseRecord {
   failedProposals?: number;
   /** Calls whose prompt was cut (demos left out) to fit the model's context window. */
   contextTrims?: { calls: number; demosDropped: number };
+  /**
+   * Training examples, demos, failures and earlier instructions left out of the proposer's
+   * requests so they fit the model's context window (prompt phases; proposer-fit.ts).
+   */
+  proposerEvidenceLeftOut?: number;
 }
 
 /** What every optimizer returns. */

@@ -113,6 +113,7 @@ const phaseRecord: v.GenericSchema<PhaseRecord> = v.looseObject({
   plannedCalls: v.optional(v.number()),
   probedFailures: v.optional(v.looseObject({ failed: v.number(), probed: v.number() })),
   failedProposals: v.optional(v.number()),
+  proposerEvidenceLeftOut: v.optional(v.number()),
   contextTrims: v.optional(v.looseObject({ calls: v.number(), demosDropped: v.number() })),
   fit: v.optional(budgetFit),
 });

@@ -1,0 +1,59 @@
+import { estimatePromptTokens } from '../context-guard';
+import type { FieldValues } from '../example';
+import type { Predictor } from '../program';
+import { buildRequest, type RunContext } from '../run-program';
+import type { ExampleBlock, HistoryEntry } from './proposer-format';
+
+/** What the instruction proposer is shown besides the task's description. */
+export interface ProposerEvidence {
+  examples: readonly ExampleBlock[];
+  demos: readonly ExampleBlock[];
+  failures: readonly ExampleBlock[];
+  history: readonly HistoryEntry[];
+}
+
+export interface FittedEvidence {
+  inputs: FieldValues;
+  /** Examples, demos, failures and earlier instructions left out so the prompt fits. */
+  leftOut: number;
+  /** False when even without any of them the prompt is too long (the guard refuses it). */
+  fits: boolean;
+}
+
+/**
+ * The proposer's inputs with as much evidence as fits the model's context window (`room`
+ * tokens for the prompt; undefined: no limit). The evidence is given up in this order, the
+ * last items of each list first: training examples (spread over the labels, so the last ones
+ * repeat a label already shown), then demos, then failures, then the oldest earlier
+ * instructions. A catalog model's window is 4,096 tokens, and the full evidence is about as
+ * long: without this the context guard refused every proposal shown the examples, and a run
+ * on a real model proposed from the task's description alone.
+ */
+export function fitProposerEvidence(
+  predictor: Predictor,
+  evidence: ProposerEvidence,
+  render: (shown: ProposerEvidence) => FieldValues,
+  ctx: Omit<RunContext, 'lm'>,
+  room: number | undefined,
+): FittedEvidence {
+  const shown = {
+    examples: [...evidence.examples],
+    demos: [...evidence.demos],
+    failures: [...evidence.failures],
+    history: [...evidence.history],
+  };
+  let inputs = render(shown);
+  if (room === undefined) return { inputs, leftOut: 0, fits: true };
+  let leftOut = 0;
+  while (estimatePromptTokens(buildRequest(predictor, inputs, ctx).messages) > room) {
+    if (shown.examples.length > 0) shown.examples.pop();
+    else if (shown.demos.length > 0) shown.demos.pop();
+    else if (shown.failures.length > 0) shown.failures.pop();
+    else if (shown.history.length > 0) shown.history.shift();
+    // Nothing left to give up: the run's context guard refuses the call with its own message.
+    else return { inputs, leftOut, fits: false };
+    leftOut++;
+    inputs = render(shown);
+  }
+  return { inputs, leftOut, fits: true };
+}

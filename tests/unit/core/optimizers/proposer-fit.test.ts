@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { estimatePromptTokens } from '../../../../src/core/context-guard';
+import { Rng } from '../../../../src/core/rng';
+import { proposeInstructions } from '../../../../src/core/optimizers/instruction-proposer';
+import type { ExampleBlock } from '../../../../src/core/optimizers/proposer-format';
+import { ScriptedLM } from '../../helpers/scripted-lm';
+import { makeSession, toyTask } from './session-helpers';
+import { toyProgram } from './toy-task';
+
+const PROPOSER_MAX_TOKENS = 256;
+
+function blocks(prefix: string, n: number): ExampleBlock[] {
+  return Array.from({ length: n }, (_, i) => ({
+    inputs: { x: `${prefix} ${i} ${'word '.repeat(40)}` },
+    expected: { y: `answer ${i}` },
+    ...(prefix === 'failing' ? { got: { y: 'wrong' } } : {}),
+  }));
+}
+
+async function propose(contextWindow: number | undefined) {
+  const lm = Object.assign(new ScriptedLM(() => 'proposed_instruction: A fresh rule.'), {
+    contextWindow,
+  });
+  const session = makeSession(toyTask([], []), lm);
+  const proposals = await proposeInstructions(
+    session,
+    {
+      datasetSummary: 'SUMMARY',
+      program: toyProgram(),
+      predictor: 'main',
+      failures: blocks('failing', 3),
+      examples: blocks('training', 40),
+      history: [{ instruction: 'An older rule.', score: 0.4 }],
+    },
+    { count: 1, maxInstructionChars: 200, seed: 1, tag: 't' },
+    new Rng(3),
+  );
+  return { proposals, request: lm.requests[0]! };
+}
+
+describe('the proposer within a context window', () => {
+  it('leaves training examples out, not the failures, so its request fits the window', async () => {
+    const { proposals, request } = await propose(2048);
+    // Refused by the context guard, the proposal would have failed; it fits and is read.
+    expect(proposals.instructions).toEqual(['Given x, produce y.', 'A fresh rule.']);
+    expect(proposals.failed).toBe(0);
+    expect(estimatePromptTokens(request.messages)).toBeLessThanOrEqual(2048 - PROPOSER_MAX_TOKENS);
+    const prompt = ScriptedLM.lastUser(request);
+    expect(prompt).toContain('Failure 3:');
+    expect(prompt).toContain('An older rule.');
+    expect(prompt).toContain('Example 1:');
+    expect(prompt).not.toContain('Example 40:');
+    expect(proposals.leftOut).toBeGreaterThan(0);
+    expect(proposals.leftOut).toBeLessThan(40);
+  });
+
+  it('shows every example when the model states no window', async () => {
+    const { proposals, request } = await propose(undefined);
+    expect(ScriptedLM.lastUser(request)).toContain('Example 40:');
+    expect(proposals.leftOut).toBe(0);
+  });
+
+  it('gives up the failures, then the oldest instructions, only once the examples are gone', async () => {
+    const roomy = await propose(900);
+    const roomyPrompt = ScriptedLM.lastUser(roomy.request);
+    expect(roomyPrompt).toContain('Example 1:');
+    expect(roomyPrompt).not.toContain('Example 5:');
+    expect(roomyPrompt).toContain('Failure 3:');
+
+    const tight = await propose(620);
+    const tightPrompt = ScriptedLM.lastUser(tight.request);
+    expect(estimatePromptTokens(tight.request.messages)).toBeLessThanOrEqual(
+      620 - PROPOSER_MAX_TOKENS,
+    );
+    expect(tightPrompt).not.toContain('Example 1:');
+    expect(tightPrompt).toContain('Failure 1:');
+    expect(tightPrompt).not.toContain('Failure 2:');
+    expect(tightPrompt).toContain('An older rule.');
+    expect(tight.proposals.instructions[1]).toBe('A fresh rule.');
+  });
+
+  it('counts nothing as left out when the prompt cannot fit at all (the guard refuses it)', async () => {
+    const lm = Object.assign(new ScriptedLM(() => 'proposed_instruction: A fresh rule.'), {
+      contextWindow: 400,
+    });
+    const proposals = await proposeInstructions(
+      makeSession(toyTask([], []), lm),
+      {
+        datasetSummary: 'SUMMARY',
+        program: toyProgram(),
+        predictor: 'main',
+        failures: blocks('failing', 3),
+        history: [],
+      },
+      { count: 1, maxInstructionChars: 200, seed: 1, tag: 't' },
+      new Rng(3),
+    );
+    expect(lm.requests).toHaveLength(0);
+    expect(proposals.failed).toBe(2);
+    expect(proposals.leftOut).toBe(0);
+  });
+});
