@@ -65,6 +65,8 @@ export class MeteredLM implements LanguageModel {
   private readonly restoredWallMs: number;
   private startedAt: number;
   private readonly paced = { calls: 0, estimatedPromptTokens: 0, completionTokens: 0 };
+  /** Time this session's timed calls took, for the length of the next one (`wouldOverrun`). */
+  private pacedMs = 0;
 
   constructor(
     inner: LanguageModel,
@@ -135,7 +137,7 @@ export class MeteredLM implements LanguageModel {
   }
 
   async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
-    const spent = this.exhausted();
+    const spent = this.exhausted() ?? this.wouldOverrun(request);
     if (spent) throw spent;
     const began = this.clock();
     const response = await this.inner.complete(request, signal);
@@ -149,11 +151,35 @@ export class MeteredLM implements LanguageModel {
       // tell how fast calls go.
       if (response.replayed) return response;
       this.usage.lmMs += Math.max(0, this.clock() - began);
+      this.pacedMs += Math.max(0, this.clock() - began);
       this.paced.calls++;
       this.paced.estimatedPromptTokens += chatTokens(request.messages);
       this.paced.completionTokens += response.usage.completionTokens;
     }
     return response;
+  }
+
+  /**
+   * A time budget is a limit the user set, not a point to pass: a call that would likely end
+   * past it is not started. Its length is this session's average call scaled by its prompt
+   * (a call with 16 demos reads several times the prompt of one without, and prefill is most
+   * of a call on a real model). Measured from a few calls; before them, as for calls and
+   * tokens, the budget is spent only once reached.
+   */
+  private wouldOverrun(request: LMRequest): BudgetExceededError | null {
+    const { maxWallMs } = this.budget;
+    const { calls, estimatedPromptTokens, completionTokens } = this.paced;
+    if (maxWallMs === undefined || calls < MIN_CALLS_FOR_PACE) return null;
+    const wall = this.wallMs();
+    const averageTokens = (estimatedPromptTokens + completionTokens) / calls;
+    const thisTokens = chatTokens(request.messages) + completionTokens / calls;
+    const nextCallMs =
+      (this.pacedMs / calls) * (averageTokens > 0 ? thisTokens / averageTokens : 1);
+    if (wall + nextCallMs <= maxWallMs) return null;
+    return new BudgetExceededError(
+      `The time budget is spent: ${formatSeconds(wall)} of ${formatSeconds(maxWallMs)}, and the next model call (about ${formatSeconds(nextCallMs)}) would have ended past it. Raise the time limit for a longer run.`,
+      'time',
+    );
   }
 
   private tokens(): number {
@@ -164,6 +190,9 @@ export class MeteredLM implements LanguageModel {
     return this.restoredWallMs + Math.max(0, this.clock() - this.startedAt);
   }
 }
+
+/** Calls timed before their average length predicts the next one's. */
+const MIN_CALLS_FOR_PACE = 3;
 
 function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;

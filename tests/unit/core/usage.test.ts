@@ -80,6 +80,42 @@ describe('MeteredLM', () => {
     expect(model.calls).toBe(1);
   });
 
+  it('does not start a call that would likely end past the time budget', async () => {
+    const clock = manualClock();
+    const model = new ScriptedLM(() => {
+      clock.advance(100);
+      return 'a';
+    });
+    const lm = new MeteredLM(model, { maxWallMs: 1050 }, clock.now);
+    const refused = async (): Promise<unknown> => {
+      for (;;) await lm.complete(request(String(model.calls)));
+    };
+    // Calls of 100 ms: the tenth ends at 1,000 ms; an eleventh would end at 1,100, past 1,050.
+    await expect(refused()).rejects.toThrow(
+      /time budget is spent: 1\.0 s of 1\.1 s, and the next model call \(about 0\.1 s\) would have ended past it/,
+    );
+    expect(model.calls).toBe(10);
+    expect(lm.totals().wallMs).toBeLessThanOrEqual(1050);
+  });
+
+  it('expects a call with a longer prompt to take longer', async () => {
+    const clock = manualClock();
+    // A model whose calls take 1 ms per prompt character (prefill).
+    const model = new ScriptedLM((r) => {
+      clock.advance(r.messages.reduce((n, m) => n + m.content.length, 0));
+      return 'a';
+    });
+    const lm = new MeteredLM(model, { maxWallMs: 1000 }, clock.now);
+    const short = 'x'.repeat(100);
+    for (let i = 0; i < 3; i++) await lm.complete(request(short + String(i)));
+    // 303 ms spent: a call four times as long (about 400 ms) still fits, then it no longer does.
+    const long = 'y'.repeat(400);
+    await lm.complete(request(long));
+    await expect(lm.complete(request(long + '!'))).rejects.toMatchObject({ kind: 'time' });
+    await lm.complete(request(short));
+    expect(model.calls).toBe(5);
+  });
+
   it('measures LM time with the given clock', async () => {
     const clock = manualClock();
     const model = new ScriptedLM(() => {

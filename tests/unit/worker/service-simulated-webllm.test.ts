@@ -312,7 +312,8 @@ describe('the worker with a simulated WebLLM engine', () => {
       () => undefined,
     );
     expect(outcome.stopReason).toBe('budget');
-    expect(outcome.result.totals.wallMs).toBeGreaterThanOrEqual(1500);
+    // It stops near the budget, before a call that would have ended past it, or at it.
+    expect(outcome.result.totals.wallMs).toBeGreaterThanOrEqual(1350);
     expect(outcome.result.bestScore).toBeGreaterThanOrEqual(outcome.result.baselineScore);
   });
 });
