@@ -4,31 +4,36 @@ import type { CopaConfig } from './optimizers/copa-config';
 /**
  * COPA settings for a real model in the browser (WebLLM on the user's GPU), where every call
  * costs a fraction of a second to seconds and its price grows with the prompt: two cycles that
- * start with the prompt phase, in a 20-minute time budget which the run plans its phases to
- * (time-plan.ts) from the warm-up's speed and then its own pace.
+ * start with the prompt phase, demos of at most 600 estimated tokens per step, in a 10-minute
+ * time budget which the run plans its phases to (time-plan.ts) from the warm-up's speed and
+ * then its own pace, and which no call is started past (usage.ts).
  *
  * Why the instruction first: until a compilation phase has run, the program's calls carry no
  * demos, and demos are most of a call's prompt (on ticket routing 124 prompt tokens a call
  * without them, about 800 with DSPy's 16 labeled + 4 bootstrapped), so a prompt phase on the
  * start program costs a fraction of one after it. The new instruction then guides
- * bootstrapping, and the second cycle spends what time is left.
+ * bootstrapping, and the second cycle spends what time is left. Why 600 demo tokens (COPA's
+ * default is 1,200): every call of a compilation phase reads its demos again, so half the
+ * demos buys about twice the candidates in the same minutes.
  *
  * Measured with `npm run bench` (four simulated models, method copa-real-preset, on a clock
- * that runs at an iGPU-class 0.5B model's speed; README, "The real-model preset"), as test
- * scores summed over (task, model) pairs against default COPA: built-in tasks -0.098 (seeds
- * 0-4) and -0.012 (seeds 5-19), public samples -0.110 (seeds 0-4) and -0.127 (5-9); the
- * previous preset (one cycle, demos first, 30 minutes) gave -0.114, -0.057, -0.096 and
- * -0.052: the same within the noise (about 0.05 per sum), in at most 20 minutes instead of 30
- * (median 14-18 against 17-21; default COPA up to 159). What did not pay: 10 minutes with the
- * instruction first (built-in -0.28: date normalization keeps too little of its compilation);
- * 15 minutes (-0.20 and -0.15); 20 minutes with one cycle (-0.196, -0.079, -0.102, -0.113, but
- * a median of 12 minutes); 20 minutes with the demos first (one cycle -0.189 built-in, two
- * -0.277). A large validation set is sampled to what the budget affords (selection-set.ts).
+ * that runs at an iGPU-class 0.5B model's speed and with the catalog's 4,096-token context
+ * window; README, "The real-model preset"), as test scores against default COPA, mean over
+ * the four models (2026-12-02): ticket routing -0.014 (seeds 0-4) and -0.013 (5-19), date
+ * normalization -0.067 and -0.043, word problems -0.032, TREC -0.047, SST-2, CLINC150 and
+ * GSM8K within 0.005 (seeds 0-4), every run within 10 minutes. The 20-minute preset before it
+ * kept every task within 0.02 (ticket routing -0.002 and -0.017) in a mean of 15-19 minutes:
+ * a user who wants those scores raises the budget. What did not pay at 10 minutes: the same
+ * with 1,200 demo tokens (ticket routing -0.019 and -0.032); one cycle (the same scores, a
+ * little shorter); minibatches of 15 (word problems -0.444); the demos first (ticket routing
+ * -0.133, date normalization -0.235). A large validation set is sampled to what the budget
+ * affords (selection-set.ts).
  */
 export const REAL_MODEL_PRESET: Readonly<Partial<CopaConfig>> = Object.freeze({
   cycles: 2,
   startWith: 'prompt',
-  budget: Object.freeze({ maxWallMs: 20 * 60_000 }),
+  demoTokenBudget: 600,
+  budget: Object.freeze({ maxWallMs: 10 * 60_000 }),
 });
 
 /**

@@ -17,6 +17,8 @@ export interface RunSettings {
   demoCandidates: number;
   instructionCandidates: number;
   maxBootstrappedDemos: number;
+  /** Estimated tokens one predictor's demos may take (the rest are left out). */
+  demoTokenBudget: number;
   /** 0 = no limit. */
   maxCalls: number;
   /** Time budget in minutes; 0 = no limit. */
@@ -34,6 +36,7 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = {
   demoCandidates: DEFAULT_COPA_CONFIG.demoCandidates,
   instructionCandidates: DEFAULT_COPA_CONFIG.instructionCandidates,
   maxBootstrappedDemos: DEFAULT_COPA_CONFIG.maxBootstrappedDemos,
+  demoTokenBudget: DEFAULT_COPA_CONFIG.demoTokenBudget,
   maxCalls: 0,
   maxMinutes: 0,
   clearGainsOnly: false,
@@ -45,6 +48,7 @@ export type NumericRunSetting =
   | 'demoCandidates'
   | 'instructionCandidates'
   | 'maxBootstrappedDemos'
+  | 'demoTokenBudget'
   | 'maxCalls'
   | 'maxMinutes'
   | 'seed';
@@ -63,6 +67,7 @@ export const RUN_SETTING_RANGES: Readonly<Record<NumericRunSetting, SettingRange
     ...COPA_SETTING_RANGES.maxBootstrappedDemos,
     label: 'Max bootstrapped demos',
   },
+  demoTokenBudget: COPA_SETTING_RANGES.demoTokenBudget,
   maxCalls: {
     label: 'Max model calls',
     min: 0,
@@ -110,6 +115,7 @@ export function copaConfigOf(s: RunSettings): Partial<CopaConfig> {
     demoCandidates: s.demoCandidates,
     instructionCandidates: s.instructionCandidates,
     maxBootstrappedDemos: s.maxBootstrappedDemos,
+    demoTokenBudget: s.demoTokenBudget,
     budget: {
       ...(s.maxCalls !== 0 ? { maxCalls: s.maxCalls } : {}),
       // Whole milliseconds, as the worker's range asks; a blank box (null) stays refused (NaN).
@@ -140,6 +146,7 @@ export function runSettingsOf(config: Partial<CopaConfig>): RunSettings {
     demoCandidates: config.demoCandidates ?? d.demoCandidates,
     instructionCandidates: config.instructionCandidates ?? d.instructionCandidates,
     maxBootstrappedDemos: config.maxBootstrappedDemos ?? d.maxBootstrappedDemos,
+    demoTokenBudget: config.demoTokenBudget ?? d.demoTokenBudget,
     maxCalls: budget.maxCalls ?? 0,
     maxMinutes: budget.maxWallMs ? budget.maxWallMs / 60_000 : 0,
     clearGainsOnly: (config.acceptMargin ?? 0) > 0,

@@ -49,6 +49,9 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await expect(note).toContainText(`${REAL_MODEL_PRESET.cycles} cycles, the instruction first,`);
   await expect(page.getByLabel('Cycles')).toHaveValue(String(REAL_MODEL_PRESET.cycles));
   await expect(page.getByLabel('First phase of each cycle')).toHaveValue('prompt');
+  await expect(page.getByLabel('Demo token budget')).toHaveValue(
+    String(REAL_MODEL_PRESET.demoTokenBudget),
+  );
   // The intro names the phases in the order this run takes them.
   await expect(page.getByTestId('copa-intro')).toContainText(
     'write better instructions, then a compilation phase picks',
@@ -84,6 +87,7 @@ test('a real model: too-large models need confirmation, the warm-up measures the
   await openScreen(page, 'Optimize');
   await expect(page.getByTestId('preset-note')).toHaveCount(0);
   await expect(page.getByLabel('Cycles')).toHaveValue('3');
+  await expect(page.getByLabel('Demo token budget')).toHaveValue('1200');
   await expect(page.getByTestId('time-estimate')).toContainText('typical integrated GPU');
   await expect(page.getByTestId('cost-estimate')).toContainText('model calls');
   // The estimate follows the settings a moment later: read it once it holds still.

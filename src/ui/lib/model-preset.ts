@@ -26,6 +26,7 @@ export function presetSettings(modelId: string | null): Partial<RunSettings> {
     out.instructionCandidates = preset.instructionCandidates;
   if (preset.maxBootstrappedDemos !== undefined)
     out.maxBootstrappedDemos = preset.maxBootstrappedDemos;
+  if (preset.demoTokenBudget !== undefined) out.demoTokenBudget = preset.demoTokenBudget;
   if (preset.budget?.maxCalls !== undefined) out.maxCalls = preset.budget.maxCalls;
   if (preset.budget?.maxWallMs !== undefined)
     out.maxMinutes = Math.round(preset.budget.maxWallMs / 60_000);
@@ -73,7 +74,7 @@ export function withPreset(
   return { settings: next, replaced };
 }
 
-/** "2 cycles, the instruction first, a 20-minute time budget": what a preset sets, in words. */
+/** "2 cycles, the instruction first, a 10-minute time budget": what a preset sets, in words. */
 export function presetWords(fields: Partial<RunSettings>): string {
   const parts: string[] = [];
   if (fields.cycles !== undefined)
@@ -86,6 +87,8 @@ export function presetWords(fields: Partial<RunSettings>): string {
     parts.push(`${fields.instructionCandidates} instruction candidates`);
   if (fields.maxBootstrappedDemos !== undefined)
     parts.push(`at most ${fields.maxBootstrappedDemos} bootstrapped demos`);
+  if (fields.demoTokenBudget !== undefined)
+    parts.push(`demos of at most ${fields.demoTokenBudget} tokens per step`);
   if (fields.maxCalls) parts.push(`a budget of ${fields.maxCalls} model calls`);
   if (fields.maxMinutes) parts.push(`a ${fields.maxMinutes}-minute time budget`);
   return parts.join(', ');

@@ -59,7 +59,7 @@ export function comparisonRows(a: RunReport, b: RunReport): ComparisonRow[] {
     [
       'Demos at most',
       (r) =>
-        `${r.settings.maxBootstrappedDemos} bootstrapped, ${r.settings.maxLabeledDemos} labeled`,
+        `${r.settings.maxBootstrappedDemos} bootstrapped, ${r.settings.maxLabeledDemos} labeled, ${n(r.settings.demoTokenBudget)} tokens`,
     ],
     ['Minibatch', (r) => String(r.settings.minibatchSize)],
     ['Acceptance margin', (r) => `${r.settings.acceptMargin} SE`],

@@ -55,7 +55,7 @@ export function runReportMarkdown(report: RunReport): string {
       : []),
     ...(report.appBuild ? [`- **App build:** ${inline(report.appBuild)}`] : []),
     `- **Status:** ${report.status}; started ${report.createdAt}, last saved ${report.updatedAt}`,
-    `- **Settings:** seed ${s.seed}, ${s.cycles} cycles starting with ${s.startWith}, ${s.demoCandidates} demo-set candidates, ${s.instructionCandidates} instruction candidates, up to ${s.maxBootstrappedDemos} bootstrapped and ${s.maxLabeledDemos} labeled demos, minibatch ${s.minibatchSize}, acceptance margin ${s.acceptMargin} SE${budgetWords(report)}`,
+    `- **Settings:** seed ${s.seed}, ${s.cycles} cycles starting with ${s.startWith}, ${s.demoCandidates} demo-set candidates, ${s.instructionCandidates} instruction candidates, up to ${s.maxBootstrappedDemos} bootstrapped and ${s.maxLabeledDemos} labeled demos in ${s.demoTokenBudget} tokens, minibatch ${s.minibatchSize}, acceptance margin ${s.acceptMargin} SE${budgetWords(report)}`,
     `- **Validation score:** ${validationScoreWords(report)}${report.selection ? `, on ${validationSampleWords(report.selection)}` : ''}`,
     ...(testScoreWords(report) ? [`- **Test score:** ${testScoreWords(report)}`] : []),
     ...(report.metricId ? [`- **Metric:** ${metricName(report.metricId)}`] : []),

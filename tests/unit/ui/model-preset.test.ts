@@ -9,6 +9,7 @@ describe('the real-model preset in the run settings', () => {
     expect(fields).toEqual({
       cycles: REAL_MODEL_PRESET.cycles,
       startWith: REAL_MODEL_PRESET.startWith,
+      demoTokenBudget: REAL_MODEL_PRESET.demoTokenBudget,
       maxMinutes: (REAL_MODEL_PRESET.budget?.maxWallMs ?? 0) / 60_000,
     });
     expect(fields.maxMinutes).toBeGreaterThan(0);
@@ -16,8 +17,10 @@ describe('the real-model preset in the run settings', () => {
     expect(presetSettings('server:http://127.0.0.1:11434#llama3')).toEqual(fields);
     expect(presetSettings('standin:0')).toEqual({});
     expect(presetSettings(null)).toEqual({});
-    expect(presetWords({ cycles: 2, startWith: 'prompt', maxMinutes: 20 })).toBe(
-      '2 cycles, the instruction first, a 20-minute time budget',
+    expect(
+      presetWords({ cycles: 2, startWith: 'prompt', demoTokenBudget: 600, maxMinutes: 10 }),
+    ).toBe(
+      '2 cycles, the instruction first, demos of at most 600 tokens per step, a 10-minute time budget',
     );
     expect(presetWords({ cycles: 1, startWith: 'compilation' })).toBe('1 cycle, the demos first');
   });
@@ -29,6 +32,7 @@ describe('the real-model preset in the run settings', () => {
     const back = withoutPreset(changed, { modelId: 'webllm:m', fields }, DEFAULT_RUN_SETTINGS);
     expect(back.cycles).toBe(DEFAULT_RUN_SETTINGS.cycles);
     expect(back.startWith).toBe(DEFAULT_RUN_SETTINGS.startWith);
+    expect(back.demoTokenBudget).toBe(DEFAULT_RUN_SETTINGS.demoTokenBudget);
     expect(back.maxMinutes).toBe(45);
     expect(back.seed).toBe(4);
   });
