@@ -17,7 +17,7 @@ function blocks(prefix: string, n: number): ExampleBlock[] {
   }));
 }
 
-async function propose(contextWindow: number | undefined) {
+async function propose(contextWindow: number | undefined, trainingExamples = 40) {
   const lm = Object.assign(new ScriptedLM(() => 'proposed_instruction: A fresh rule.'), {
     contextWindow,
   });
@@ -29,7 +29,7 @@ async function propose(contextWindow: number | undefined) {
       program: toyProgram(),
       predictor: 'main',
       failures: blocks('failing', 3),
-      examples: blocks('training', 40),
+      examples: blocks('training', trainingExamples),
       history: [{ instruction: 'An older rule.', score: 0.4 }],
     },
     { count: 1, maxInstructionChars: 200, seed: 1, tag: 't' },
@@ -80,22 +80,8 @@ describe('the proposer within a context window', () => {
   });
 
   it('counts nothing as left out when the prompt cannot fit at all (the guard refuses it)', async () => {
-    const lm = Object.assign(new ScriptedLM(() => 'proposed_instruction: A fresh rule.'), {
-      contextWindow: 400,
-    });
-    const proposals = await proposeInstructions(
-      makeSession(toyTask([], []), lm),
-      {
-        datasetSummary: 'SUMMARY',
-        program: toyProgram(),
-        predictor: 'main',
-        failures: blocks('failing', 3),
-        history: [],
-      },
-      { count: 1, maxInstructionChars: 200, seed: 1, tag: 't' },
-      new Rng(3),
-    );
-    expect(lm.requests).toHaveLength(0);
+    const { proposals, request } = await propose(400, 0);
+    expect(request).toBeUndefined();
     expect(proposals.failed).toBe(2);
     expect(proposals.leftOut).toBe(0);
   });
