@@ -7,12 +7,13 @@
  * results are simulated-model results, not a real LLM's.
  *
  * Knobs (comma-separated): BENCH_TASKS, BENCH_MODELS, BENCH_METHODS, BENCH_SEEDS (e.g. 0-4);
- * BENCH_COPA / BENCH_BASELINE: JSON config overrides.
+ * BENCH_COPA / BENCH_BASELINE: JSON config overrides; BENCH_CONTEXT_WINDOW: a context window in
+ * tokens for every method (the real-model preset always runs with the catalog's 4,096).
  */
 import { writeFileSync } from 'node:fs';
 import { SIMULATED_MODELS, type SimulatedModelInfo } from '../src/engines/standin/simulated-models';
 import { gainLines, gainsByModelLines, gainsOverZeroShot } from './bench/gains';
-import { parseList, parseOverrides, parseSeeds } from './bench/options';
+import { parseContextWindow, parseList, parseOverrides, parseSeeds } from './bench/options';
 import {
   comparisonLines,
   compare,
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   const settings = {
     copaOverrides: parseOverrides('BENCH_COPA', process.env.BENCH_COPA),
     baselineOverrides: parseOverrides('BENCH_BASELINE', process.env.BENCH_BASELINE),
+    contextWindow: parseContextWindow(process.env.BENCH_CONTEXT_WINDOW),
   };
   const models = modelIds.map((id) => SIMULATED_MODELS.find((m) => m.id === id)!);
   const tasks = loadTasks(taskIds);

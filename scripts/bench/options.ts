@@ -36,6 +36,15 @@ export function parseSeeds(value: string | undefined, fallback: readonly number[
   return seeds;
 }
 
+/** BENCH_CONTEXT_WINDOW: a whole number of tokens, or undefined when unset or empty. */
+export function parseContextWindow(value: string | undefined): number | undefined {
+  if (!value || value.trim() === '') return undefined;
+  const tokens = Number(value);
+  if (!Number.isInteger(tokens) || tokens < 256)
+    throw new RangeError(`BENCH_CONTEXT_WINDOW: "${value}" is not a whole number of tokens ≥ 256.`);
+  return tokens;
+}
+
 /** BENCH_COPA / BENCH_BASELINE: a JSON object of config overrides, for exploring settings. */
 export function parseOverrides(name: string, value: string | undefined): Record<string, unknown> {
   if (!value || value.trim() === '') return {};

@@ -28,6 +28,8 @@ export type Method = (typeof METHODS)[number];
 export interface RunSettings {
   copaOverrides: Record<string, unknown>;
   baselineOverrides: Record<string, unknown>;
+  /** A context window for every method's prompts (BENCH_CONTEXT_WINDOW); the preset's is 4,096. */
+  contextWindow?: number;
 }
 
 /**
@@ -48,7 +50,8 @@ export async function runMethod(
   const costs = new CallCostMeter(modelInfo.create(seed), tokenCounter(), twin);
   // The preset's row stands for a run on a catalog WebLLM model, whose window is 4,096 tokens:
   // its prompts (the proposer's above all) are fitted to that window as they would be there.
-  const contextWindow = method === 'copa-real-preset' ? WEBLLM_DEFAULT_CONTEXT_WINDOW : undefined;
+  const contextWindow =
+    method === 'copa-real-preset' ? WEBLLM_DEFAULT_CONTEXT_WINDOW : settings.contextWindow;
   const model = new TimedModel(costs, contextWindow);
   const adapter = twin.adapter;
   const constraints = task.constraints.map(constraintFromSpec);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseList, parseOverrides, parseSeeds } from '../../../scripts/bench/options';
+import {
+  parseContextWindow,
+  parseList,
+  parseOverrides,
+  parseSeeds,
+} from '../../../scripts/bench/options';
 
 describe('bench env knobs', () => {
   const known = ['trec', 'sst2', 'clinc150'];
@@ -21,6 +26,14 @@ describe('bench env knobs', () => {
     expect(parseSeeds('0-4', [])).toEqual([0, 1, 2, 3, 4]);
     expect(parseSeeds('7, 1-2', [])).toEqual([7, 1, 2]);
     expect(() => parseSeeds('a', [])).toThrow(/BENCH_SEEDS/);
+  });
+
+  it('a context window is a whole number of tokens, or none', () => {
+    expect(parseContextWindow(undefined)).toBeUndefined();
+    expect(parseContextWindow(' ')).toBeUndefined();
+    expect(parseContextWindow('4096')).toBe(4096);
+    expect(() => parseContextWindow('4k')).toThrow(/BENCH_CONTEXT_WINDOW/);
+    expect(() => parseContextWindow('100')).toThrow(/≥ 256/);
   });
 
   it('overrides must be a JSON object', () => {
