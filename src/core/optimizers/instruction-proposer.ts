@@ -136,15 +136,16 @@ export async function proposeInstructions(
     });
     try {
       const tried = instructions.slice(1).map((instruction) => ({ instruction, score: null }));
+      const shown = evidence(i);
       const fitted = fitProposerEvidence(
         PROPOSER,
-        { ...evidence(i), history: [...evidence(i).history, ...tried] },
-        (shown) => ({
+        { ...shown, history: [...shown.history, ...tried] },
+        (fit) => ({
           ...base,
-          demos: renderExampleBlocks('Example', shown.demos),
-          training_examples: renderExampleBlocks('Example', shown.examples),
-          failures: renderExampleBlocks('Failure', shown.failures),
-          previous_instructions: renderInstructionHistory(shown.history),
+          demos: renderExampleBlocks('Example', fit.demos),
+          training_examples: renderExampleBlocks('Example', fit.examples),
+          failures: renderExampleBlocks('Failure', fit.failures),
+          previous_instructions: renderInstructionHistory(fit.history),
           tip,
         }),
         ctx,
