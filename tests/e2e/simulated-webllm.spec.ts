@@ -253,6 +253,32 @@ test("the estimate on opening Optimize after a real model loads is the preset's,
   expect(shown).toHaveLength(1);
 });
 
+test("on a real model's 4,096-token window the proposer's requests are fitted, and the phase card says what was left out", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/?simulated-webllm#/model');
+  const catalog = page.getByTestId('catalog');
+  await catalog.locator('label', { hasText: 'Qwen2.5 0.5B' }).getByRole('radio').check();
+  await page.getByRole('button', { name: 'Load model' }).click();
+  await expect(page.getByTestId('model-speed')).toContainText('tokens/s');
+  await openScreen(page, 'Optimize');
+  // COPA's defaults show the proposer twice the evidence the preset does: on ticket routing
+  // more than the window holds, so some of it is left out rather than every proposal refused.
+  await page.getByRole('button', { name: "Use COPA's defaults" }).click();
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByLabel('First phase of each cycle').selectOption('prompt');
+  await page.getByLabel('Instruction candidates').fill('2');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished', { timeout: 90_000 });
+  await expect(page.getByTestId('proposer-trims')).toContainText(
+    "The proposer's requests were too long for the model's context window",
+  );
+  await expect(page.getByTestId('proposer-trims')).toContainText(
+    /\d+\s+examples and earlier instructions were left/,
+  );
+});
+
 test('a load that fails where a real model was loaded loads that model again and says so', async ({
   page,
 }) => {
