@@ -142,6 +142,11 @@ export async function runPredictor(
   }
 }
 
+/** Tokens a request's prompt may take in the run's context window; undefined: no window. */
+export function promptRoomFor(request: LMRequest, ctx: RunContext): number | undefined {
+  return promptRoom(ctx.contextWindow ?? ctx.lm.contextWindow, request.maxTokens);
+}
+
 /**
  * The request with as many of the predictor's demos as fit the context window (dropping the
  * last first); throws ContextOverflowError when even no demos do not fit.
@@ -152,7 +157,7 @@ function fittedRequest(
   ctx: RunContext,
 ): { request: LMRequest; room: number | undefined; droppedDemos: number } {
   let request = buildRequest(predictor, inputs, ctx);
-  const room = promptRoom(ctx.contextWindow ?? ctx.lm.contextWindow, request.maxTokens);
+  const room = promptRoomFor(request, ctx);
   if (room === undefined) return { request, room, droppedDemos: 0 };
   let kept = predictor.demos.length;
   while (estimatePromptTokens(request.messages) > room) {

@@ -1,5 +1,4 @@
 import { isFatalError } from '../errors';
-import { promptRoom } from '../context-guard';
 import { pickFields } from '../example';
 import { predict, type Predictor, type Program } from '../program';
 import { runPredictor } from '../run-program';
@@ -149,7 +148,6 @@ export async function proposeInstructions(
           tip,
         }),
         ctx,
-        promptRoom(ctx.contextWindow ?? ctx.lm.contextWindow, PROPOSER_SAMPLING.maxTokens),
       );
       if (fitted.fits) leftOut += fitted.leftOut;
       const step = await runPredictor(PROPOSER, fitted.inputs, ctx);

@@ -1,7 +1,7 @@
 import { estimatePromptTokens } from '../context-guard';
 import type { FieldValues } from '../example';
 import type { Predictor } from '../program';
-import { buildRequest, type RunContext } from '../run-program';
+import { buildRequest, promptRoomFor, type RunContext } from '../run-program';
 import type { ExampleBlock, HistoryEntry } from './proposer-format';
 
 /** What the instruction proposer is shown besides the task's description. */
@@ -21,8 +21,8 @@ export interface FittedEvidence {
 }
 
 /**
- * The proposer's inputs with as much evidence as fits the model's context window (`room`
- * tokens for the prompt; undefined: no limit). The evidence is given up in this order, the
+ * The proposer's inputs with as much evidence as fits the run's context window (as the context
+ * guard measures it; no window, no limit). The evidence is given up in this order, the
  * last items of each list first: training examples (spread over the labels, so the last ones
  * repeat a label already shown), then demos, then failures, then the oldest earlier
  * instructions. A catalog model's window is 4,096 tokens, and the full evidence is about as
@@ -33,8 +33,7 @@ export function fitProposerEvidence(
   predictor: Predictor,
   evidence: ProposerEvidence,
   render: (shown: ProposerEvidence) => FieldValues,
-  ctx: Omit<RunContext, 'lm'>,
-  room: number | undefined,
+  ctx: RunContext,
 ): FittedEvidence {
   const shown = {
     examples: [...evidence.examples],
@@ -43,6 +42,7 @@ export function fitProposerEvidence(
     history: [...evidence.history],
   };
   let inputs = render(shown);
+  const room = promptRoomFor(buildRequest(predictor, inputs, ctx), ctx);
   if (room === undefined) return { inputs, leftOut: 0, fits: true };
   let leftOut = 0;
   while (estimatePromptTokens(buildRequest(predictor, inputs, ctx).messages) > room) {
