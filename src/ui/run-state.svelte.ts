@@ -411,7 +411,7 @@ export class RunState {
       this.view.phases.find((p) => p.index === phase)?.candidates.find((c) => c.record.id === id)
         ?.record.label;
     for (const e of events) {
-      const line = describeEvent(e, nameOf);
+      const line = describeEvent(e, nameOf, this.view.selection);
       if (line) added.push(line);
     }
     this.eventCount += events.length;

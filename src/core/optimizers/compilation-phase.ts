@@ -2,7 +2,7 @@ import { BootstrapSession } from './bootstrap';
 import { buildDemoCandidates } from './demo-candidates';
 import { demoCounts, demosOf, withDemoSet } from './demo-set';
 import { labelKeyOf } from './label-coverage';
-import { focusFirst, noGainText, type Insight } from './insight';
+import { beforeScoreWords, focusFirst, noGainText, type Insight } from './insight';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import type { CandidateRecord } from './records';
 import { phaseRecord, phaseStart, selectForPhase } from './phase-steps';
@@ -92,7 +92,7 @@ export async function runCompilationPhase(ctx: PhaseContext): Promise<PhaseOutco
   const text = [
     `Bootstrapping with the current instruction passed ${successes} of ${attempts} training attempts.`,
     outcome.accepted && winner
-      ? `The "${winner.record.label}" demo set raised validation from ${pct(outcome.before.score)} to ${pct(outcome.incumbent.score)}; the program now shows ${total} demos (${augmented} bootstrapped).`
+      ? `The "${winner.record.label}" demo set raised validation from ${beforeScoreWords(outcome.before)} to ${pct(outcome.incumbent.score)}${outcome.before.examples ? ` on ${outcome.setWords}` : ''}; the program now shows ${total} demos (${augmented} bootstrapped).`
       : `${noGainText('demo set', outcome)}; the demos stay as they were.`,
     successes === 0
       ? 'The teacher solved no training example: the instruction needs work first.'

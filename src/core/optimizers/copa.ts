@@ -12,7 +12,7 @@ import { runCompilationPhase } from './compilation-phase';
 import { resolveCopaConfig, type CopaConfig } from './copa-config';
 import { estimateCopaCost } from './cost-estimate';
 import { measurePromptSize } from './prompt-size';
-import { selectionSize, selectionSubset } from './selection-set';
+import { selectionSetWords, selectionSize, selectionSubset } from './selection-set';
 import { summarizeDataset } from './dataset-summary';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import { runPromptPhase } from './prompt-phase';
@@ -127,6 +127,8 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
           trainSize: task.trainset.length,
           steps: task.program.steps.length + modelCallsPerScore(task.metric),
         });
+  const sample = selectionExamples < valSize ? { examples: selectionExamples, of: valSize } : null;
+  session.selectionSetWords = selectionSetWords(sample);
   const runTask: CopaTask = {
     ...task,
     valset: selectionSubset(task.valset, selectionExamples, config.seed),
@@ -138,9 +140,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
     estimate: estimateCopaCost({ ...runTask, promptSize }, config),
     ...(resumed ? { resumedAtPhase: resumed.nextPhase } : {}),
     wallMs: session.totals().wallMs ?? 0,
-    ...(selectionExamples < valSize
-      ? { selection: { examples: selectionExamples, of: valSize } }
-      : {}),
+    ...(sample ? { selection: sample } : {}),
   });
 
   // nextPhase -1: a checkpoint stored by an earlier version before its baseline was scored;
@@ -204,7 +204,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       // scores it like a candidate (minibatches first) and in full only when a decision needs it.
       cp = initialCheckpoint(runTask, config, session, 0, [], runTag);
       cp.baselineExamples = 0;
-      if (selectionExamples < valSize) cp.selection = { examples: selectionExamples, of: valSize };
+      if (sample) cp.selection = sample;
       await options.onCheckpoint?.(snapshot(cp));
     }
     if (cp.finished) return finish(cp.finished);

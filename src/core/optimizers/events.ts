@@ -44,6 +44,8 @@ export type RunEvent =
        * program was not scored in full (a candidate was clearly ahead of it).
        */
       partial?: boolean;
+      /** In a stored run's replay: the sample it selected on (its run-started is not replayed). */
+      selection?: ValidationSample;
     }
   | {
       type: 'phase-started';

@@ -27,6 +27,15 @@ export function clip(text: string, max = 120): string {
 }
 
 /**
+ * The phase's starting score, with the examples it rests on when the start program was scored
+ * on a minibatch only ("52.0% on 25 examples"): set beside a full score, a bare minibatch
+ * estimate read as a measured gain of the difference.
+ */
+export function beforeScoreWords(before: { score: number; examples?: number }): string {
+  return `${pct(before.score)}${before.examples ? ` on ${before.examples} examples` : ''}`;
+}
+
+/**
  * Why a phase kept the current program, for the next phase's proposer and for the reader: the
  * best full score against the current one (higher, under an acceptance margin it did not clear);
  * when no candidate finished the full set, whether a
@@ -39,10 +48,13 @@ export function noGainText(
     SelectionOutcome,
     'anyFullyScored' | 'anyStoppedOnFullSet' | 'bestCandidateScore'
   > & {
+    /** What the full scores rest on (default: the full validation set). */
+    setWords?: string;
     before: { score: number; examples?: number };
   },
 ): string {
-  const current = `${pct(outcome.before.score)}${outcome.before.examples ? ` on ${outcome.before.examples} examples` : ''}`;
+  const set = outcome.setWords ?? 'the full validation set';
+  const current = beforeScoreWords(outcome.before);
   // Under an acceptance margin a finalist can score higher and still not be accepted: "no
   // candidate beat" it beside "best 66.7% vs 63.3%" said the opposite of its own numbers.
   if (outcome.anyFullyScored && outcome.bestCandidateScore > outcome.before.score)
@@ -50,6 +62,6 @@ export function noGainText(
   if (outcome.anyFullyScored)
     return `No ${candidates} beat the current program (best ${pct(outcome.bestCandidateScore)} vs ${current})`;
   return outcome.anyStoppedOnFullSet
-    ? `No ${candidates} beat the current program (${current}): what went on to the full validation set fell behind it part-way and was stopped there`
-    : `No ${candidates} beat the current program (${current}) on the minibatches, so none was scored on the full validation set`;
+    ? `No ${candidates} beat the current program (${current}): what went on to ${set} fell behind it part-way and was stopped there`
+    : `No ${candidates} beat the current program (${current}) on the minibatches, so none was scored on ${set}`;
 }

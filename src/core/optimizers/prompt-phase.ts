@@ -3,7 +3,7 @@ import { probeFailures } from './failures';
 import { proposeInstructions } from './instruction-proposer';
 import { proposerExamples } from './proposer-examples';
 import type { ExampleBlock } from './proposer-format';
-import { clip, noGainText, type Insight } from './insight';
+import { beforeScoreWords, clip, noGainText, type Insight } from './insight';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import type { CandidateRecord, ScoredInstruction } from './records';
 import { phaseRecord, phaseStart, selectForPhase } from './phase-steps';
@@ -131,7 +131,7 @@ export async function runPromptPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
   const text = [
     failText,
     outcome.accepted && winner
-      ? `A new instruction ("${clip(winner.record.instructions?.[firstStep] ?? '', 100)}") raised validation from ${pct(outcome.before.score)} to ${pct(outcome.incumbent.score)}; the next bootstrap uses it as teacher.`
+      ? `A new instruction ("${clip(winner.record.instructions?.[firstStep] ?? '', 100)}") raised validation from ${beforeScoreWords(outcome.before)} to ${pct(outcome.incumbent.score)}${outcome.before.examples ? ` on ${outcome.setWords}` : ''}; the next bootstrap uses it as teacher.`
       : `${noGainText('proposed instruction', outcome)}.`,
   ]
     .filter(Boolean)

@@ -37,6 +37,7 @@ export function replayEvents(
             examples,
             ...(start ? { program: start.program } : {}),
             ...(partial !== undefined ? { partial: true } : {}),
+            ...(latest.selection ? { selection: latest.selection } : {}),
           },
         ]
       : [];

@@ -25,6 +25,15 @@ export interface ValidationSample {
   of: number;
 }
 
+/**
+ * What a run's full scores rest on, in words: "the full validation set", or "the 100-example
+ * validation sample" when a tight budget had it select on a sample (a decision that said "on
+ * the full validation set" there contradicted the run's own line about the sample).
+ */
+export function selectionSetWords(sample?: ValidationSample | null): string {
+  return sample ? `the ${sample.examples}-example validation sample` : 'the full validation set';
+}
+
 export interface SelectionSetInput {
   /** Model calls the whole budget affords at the start (Infinity without a limit). */
   callsAfforded: number;

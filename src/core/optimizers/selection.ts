@@ -27,6 +27,8 @@ export interface SelectionOutcome {
    * longer win): then not every candidate fell on the minibatches, and the reader is told so.
    */
   anyStoppedOnFullSet: boolean;
+  /** What the full scores rest on, in words (the session's selectionSetWords). */
+  setWords: string;
   reason: string;
 }
 
@@ -78,7 +80,7 @@ export async function selectCandidate(
       if (c.record.kind === 'incumbent' && c.record.fullScore === null)
         c.record.fullScore = before.score;
   const scored = await scoreFinalists(session, alive, before, beaten, valset, settings);
-  return outcomeOf(scored, before, beaten, pool.all, valset.length);
+  return outcomeOf(scored, before, beaten, pool.all, valset.length, session.selectionSetWords);
 }
 
 /**
@@ -235,6 +237,7 @@ function outcomeOf(
   beaten: boolean,
   all: readonly Candidate[],
   valSize: number,
+  setWords: string,
 ): SelectionOutcome {
   if (proven) {
     const higher =
@@ -242,8 +245,8 @@ function outcomeOf(
         ? ` ${best.c.record.label} scored higher (${pct(best.score)}) but by less than the margin that separates a real gain from chance.`
         : '';
     const reason = beaten
-      ? `${proven.c.record.label} scored ${pct(proven.score)} on the full validation set; on the ${before.examples ?? 0} minibatch examples both were scored on, it was clearly ahead of the start program (${pct(before.score)}), so the start program was not scored in full.`
-      : `${proven.c.record.label} scored ${pct(proven.score)} on the full validation set, above the current ${pct(before.score)}.${higher}`;
+      ? `${proven.c.record.label} scored ${pct(proven.score)} on ${setWords}; on the ${before.examples ?? 0} minibatch examples both were scored on, it was clearly ahead of the start program (${pct(before.score)}), so the start program was not scored in full.`
+      : `${proven.c.record.label} scored ${pct(proven.score)} on ${setWords}, above the current ${pct(before.score)}.${higher}`;
     return {
       incumbent: { program: proven.c.program, score: proven.score, exampleScores: proven.scores },
       before,
@@ -252,6 +255,7 @@ function outcomeOf(
       bestCandidateScore: best?.score ?? proven.score,
       anyFullyScored: true,
       anyStoppedOnFullSet: stoppedOnFullSet(all),
+      setWords,
       reason,
     };
   }
@@ -271,6 +275,7 @@ function outcomeOf(
     bestCandidateScore: best?.score ?? before.score,
     anyFullyScored: best !== undefined && best !== null,
     anyStoppedOnFullSet: stoppedOnFullSet(all),
+    setWords,
     reason,
   };
 }

@@ -12,6 +12,7 @@ import { MeteredLM, type Budget, type UsageTotals } from '../usage';
 import type { RunEvent, RunEventListener } from './events';
 import { clearlyBehind } from './racing';
 import type { CurvePoint } from './records';
+import { selectionSetWords } from './selection-set';
 
 /** What an optimizer improves: a program, its data, its metric and the rules on its outputs. */
 export interface OptimizerTask {
@@ -98,6 +99,11 @@ export class OptimizerSession {
   private best = -Infinity;
   /** The phase the run is in (tags its calls in the answer cache). */
   phase = 0;
+  /**
+   * What full scores rest on, in decisions and insights: the run sets the sample's words when
+   * a tight budget has it select on part of the validation set (selection-set.ts).
+   */
+  selectionSetWords = selectionSetWords();
 
   constructor(task: OptimizerTask, options: OptimizerRunOptions, settings: SessionSettings) {
     const { runTag, replayFrom } = settings;

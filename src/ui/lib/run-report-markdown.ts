@@ -1,6 +1,7 @@
 import { finalistOutcomeWords } from './finalist-words';
 import { metricName } from '../../core/metric-names';
 import type { CandidateRecord, PhaseRecord } from '../../core/optimizers/records';
+import type { ValidationSample } from '../../core/optimizers/selection-set';
 import type { RunReport } from '../../worker/api';
 import { decisionScoresWords, DROP_WORDS, stopReasonText } from '../optimize/run-view';
 import { PHASE_TITLE } from '../optimize/phase-words';
@@ -64,7 +65,7 @@ export function runReportMarkdown(report: RunReport): string {
   ];
   if (report.error)
     lines.push(`- **Error:** ${report.error.name}: ${inline(report.error.message)}`);
-  for (const phase of report.phases) lines.push('', ...phaseSection(phase));
+  for (const phase of report.phases) lines.push('', ...phaseSection(phase, report.selection));
   lines.push(...cutPhaseLines(report));
   lines.push('', '## The program it ended with');
   for (const step of report.program.steps) {
@@ -149,18 +150,21 @@ function cutPhaseLines(report: RunReport): string[] {
   ];
 }
 
-function phaseSection(phase: PhaseRecord): string[] {
+function phaseSection(phase: PhaseRecord, selection: ValidationSample | undefined): string[] {
   const lines = [
     `## Phase ${phase.index + 1} · cycle ${phase.cycle + 1} · ${PHASE_TITLE[phase.kind]} — ${phase.accepted ? 'improved' : 'kept the current program'}`,
     '',
-    `${inline(phase.decision)} (${decisionScoresWords({
-      accepted: phase.accepted,
-      score: phase.scoreAfter,
-      incumbentScore: phase.scoreBefore,
-      incumbentExamples: phase.scoreBeforeExamples,
-    })})`,
+    `${inline(phase.decision)} (${decisionScoresWords(
+      {
+        accepted: phase.accepted,
+        score: phase.scoreAfter,
+        incumbentScore: phase.scoreBefore,
+        incumbentExamples: phase.scoreBeforeExamples,
+      },
+      selection,
+    )})`,
     '',
-    '| Candidate | Minibatch | Full set | Outcome |',
+    `| Candidate | Minibatch | ${selection ? 'Validation sample' : 'Full set'} | Outcome |`,
     '| --- | --- | --- | --- |',
     ...phase.candidates.map(
       (c) =>

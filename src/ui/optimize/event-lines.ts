@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject } from '../../core/json';
+import type { ValidationSample } from '../../core/optimizers/selection-set';
 import type { RunEvent } from '../../worker/api';
 import { pct } from '../lib/percent';
 import { validationSampleWords } from '../lib/validation-sample-words';
@@ -15,6 +16,7 @@ function hasBudget(config: JsonObject): boolean {
 export function describeEvent(
   e: RunEvent,
   nameOf: (phase: number, candidateId: string) => string | undefined = () => undefined,
+  selection: ValidationSample | null = null,
 ): string | null {
   switch (e.type) {
     case 'run-started': {
@@ -34,8 +36,8 @@ export function describeEvent(
       return `Cycle ${e.cycle + 1}: ${e.kind} phase started.`;
     case 'decision':
       return e.accepted
-        ? `Accepted ${e.candidateId ? `“${nameOf(e.phase, e.candidateId) ?? 'a new candidate'}”` : 'a new candidate'}: ${pct(e.score)} on the full validation set (was ${scoreOnWords(e.incumbentScore, e.incumbentExamples)}).`
-        : `Kept the current program (${scoreOnWords(e.incumbentScore, e.incumbentExamples)}): ${e.reason}`;
+        ? `Accepted ${e.candidateId ? `“${nameOf(e.phase, e.candidateId) ?? 'a new candidate'}”` : 'a new candidate'}: ${scoreOnWords(e.score, undefined, selection)} (was ${scoreOnWords(e.incumbentScore, e.incumbentExamples, selection)}).`
+        : `Kept the current program (${scoreOnWords(e.incumbentScore, e.incumbentExamples, selection)}): ${e.reason}`;
     case 'insight':
       return `Insight: ${e.text}`;
     case 'run-finished': {

@@ -8,7 +8,7 @@ import type {
   StopReason,
 } from '../../core/optimizers/records';
 import type { UsageTotals } from '../../core/usage';
-import type { ValidationSample } from '../../core/optimizers/selection-set';
+import { selectionSetWords, type ValidationSample } from '../../core/optimizers/selection-set';
 import type { RunEvent } from '../../worker/api';
 import { pct, pointsWords } from '../lib/percent';
 import { DEFAULT_COPA_CONFIG } from '../../core/optimizers/copa-config';
@@ -136,6 +136,8 @@ function applyEvent(view: RunView, e: RunEvent): void {
       view.stopMessage = null;
       return;
     case 'baseline':
+      // A stored run's story (replay.ts) names its sample here: it has no run-started event.
+      if (e.selection) view.selection = e.selection;
       view.baseline = e.score;
       view.baselineExamples = e.partial ? e.examples : null;
       if (e.program) view.startProgram = e.program;
@@ -297,30 +299,39 @@ export function baselineWords(view: Pick<RunView, 'baseline' | 'baselineExamples
 }
 
 /**
- * "30.0% on the full validation set", or "52.0% on 25 validation examples" for a start program
- * a candidate was clearly ahead of on a minibatch (it is not scored in full).
+ * "30.0% on the full validation set", "30.0% on the 100-example validation sample" when a tight
+ * budget had the run select on a sample, or "52.0% on 25 validation examples" for a start
+ * program a candidate was clearly ahead of on a minibatch (it is not scored in full).
  */
-export function scoreOnWords(score: number, examples?: number): string {
+export function scoreOnWords(
+  score: number,
+  examples?: number,
+  selection?: ValidationSample | null,
+): string {
   return examples === undefined
-    ? `${pct(score)} on the full validation set`
+    ? `${pct(score)} on ${selectionSetWords(selection)}`
     : `${pct(score)} on ${examples} validation examples`;
 }
 
 /**
- * A decision's scores, as "full validation set: 30.0% → 35.0%"; when the start program was
- * measured on part of the validation set, which part, and that only a winner is scored in full.
+ * A decision's scores, as "full validation set: 30.0% → 35.0%" (or the sample's name); when the
+ * start program was measured on part of the validation set, which part, and that only a winner
+ * is scored in full.
  */
-export function decisionScoresWords(d: {
-  accepted: boolean;
-  score: number;
-  incumbentScore: number;
-  incumbentExamples?: number | undefined;
-}): string {
+export function decisionScoresWords(
+  d: {
+    accepted: boolean;
+    score: number;
+    incumbentScore: number;
+    incumbentExamples?: number | undefined;
+  },
+  selection?: ValidationSample | null,
+): string {
   if (d.incumbentExamples === undefined)
-    return `full validation set: ${pct(d.incumbentScore)} → ${pct(d.score)}`;
+    return `${selectionSetWords(selection).replace(/^the /, '')}: ${pct(d.incumbentScore)} → ${pct(d.score)}`;
   const before = scoreOnWords(d.incumbentScore, d.incumbentExamples);
   return d.accepted
-    ? `before: ${before}; after: ${scoreOnWords(d.score)}`
+    ? `before: ${before}; after: ${scoreOnWords(d.score, undefined, selection)}`
     : `current program: ${before}`;
 }
 

@@ -29,6 +29,16 @@ describe('describeEvent', () => {
     );
   });
 
+  it('names the validation sample a tight budget had the run select on', () => {
+    const sample = { examples: 100, of: 200 };
+    const line = describeEvent(decision, undefined, sample);
+    expect(line).toContain('32.0% on the 100-example validation sample');
+    expect(line).not.toContain('full validation set');
+    expect(
+      describeEvent({ ...decision, accepted: false, candidateId: null }, undefined, sample),
+    ).toMatch(/^Kept the current program \(26\.7% on the 100-example validation sample\)/);
+  });
+
   it('says on how many examples a start program not scored in full was measured', () => {
     const partial = { ...decision, phase: 0, incumbentScore: 0.52, incumbentExamples: 25 };
     expect(describeEvent(partial)).toContain('(was 52.0% on 25 validation examples)');

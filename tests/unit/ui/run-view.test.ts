@@ -202,6 +202,21 @@ describe('applyEvents', () => {
     expect(decisionScoresWords({ ...partial, accepted: false, score: 0.52 })).toBe(
       'current program: 52.0% on 25 validation examples',
     );
+
+    // A run that selects on a sample says so, not "full validation set".
+    const sample = { examples: 100, of: 200 };
+    expect(decisionScoresWords(full, sample)).toBe('100-example validation sample: 52.0% → 71.7%');
+    expect(decisionScoresWords(partial, sample)).toBe(
+      'before: 52.0% on 25 validation examples; after: 71.7% on the 100-example validation sample',
+    );
+  });
+
+  it("takes a stored run's sample from its replayed baseline", () => {
+    const view = emptyRunView();
+    applyEvents(view, [
+      { type: 'baseline', score: 0.4, examples: 100, selection: { examples: 100, of: 200 } },
+    ]);
+    expect(view.selection).toEqual({ examples: 100, of: 200 });
   });
 
   it('ignores events for phases it never saw start', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimatePhaseCalls } from '../../../../src/core/optimizers/budget-plan';
 import { runCopa } from '../../../../src/core/optimizers/copa';
+import { replayEvents } from '../../../../src/core/optimizers/replay';
 import {
   DEFAULT_COPA_CONFIG,
   resolveCopaConfig,
@@ -123,6 +124,13 @@ describe('a run under a tight call budget with a large validation set', () => {
     const full = events.filter((e) => e.type === 'candidate-scored' && e.stage === 'full');
     expect(full.length).toBeGreaterThan(0);
     for (const e of full) expect(e.type === 'candidate-scored' && e.examples).toBe(expected);
+    // Its decisions and insights say what the scores rest on: the sample, not the full set.
+    const texts = r.checkpoint.history.flatMap((p) => [p.decision, p.insight]);
+    expect(texts.join(' ')).toMatch(new RegExp(`the ${expected}-example validation sample`));
+    expect(texts.join(' ')).not.toMatch(/full validation set/);
+    // A stored run's story names the sample too (it has no run-started event to carry it).
+    const baseline = replayEvents(r.checkpoint, () => undefined).find((e) => e.type === 'baseline');
+    expect(baseline?.type === 'baseline' && baseline.selection?.examples).toBe(expected);
 
     // Resumed with no limit, it still compares on the same examples.
     const resumedEvents: RunEvent[] = [];
