@@ -60,3 +60,36 @@ export async function isRunLockHeld(locks: RunLockManager = defaultRunLocks()): 
   const state = await locks.query();
   return (state.held ?? []).some((l) => l.name === RUN_LOCK_NAME);
 }
+
+/**
+ * The lock a stored run holds while it goes on, besides RUN_LOCK_NAME: it names which run is
+ * live, so a run whose tab died (its record still says `running`) can be deleted while another
+ * run goes on elsewhere.
+ */
+export function liveRunLockName(runId: string): string {
+  return `${RUN_LOCK_NAME}:${runId}`;
+}
+
+/** Runs `fn` marking the stored run `runId` live (under the run lock, so never contended). */
+export async function withLiveRunMark<T>(
+  runId: string,
+  fn: () => Promise<T>,
+  locks: RunLockManager = defaultRunLocks(),
+): Promise<T> {
+  return locks.request(liveRunLockName(runId), { ifAvailable: true }, () => fn());
+}
+
+/**
+ * Whether the stored run `runId` may be going on in some tab: it holds its mark, or a run goes
+ * on that holds no mark yet (between taking the run lock and its mark, or a tab of an earlier
+ * build), which might be this one.
+ */
+export async function mayBeLive(
+  runId: string,
+  locks: RunLockManager = defaultRunLocks(),
+): Promise<boolean> {
+  const names = ((await locks.query()).held ?? []).map((l) => l.name ?? '');
+  if (!names.includes(RUN_LOCK_NAME)) return false;
+  if (names.includes(liveRunLockName(runId))) return true;
+  return !names.some((n) => n.startsWith(`${RUN_LOCK_NAME}:`));
+}

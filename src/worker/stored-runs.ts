@@ -10,7 +10,7 @@ import { replayEvents, type PhaseSnapshot } from '../core/optimizers/replay';
 import { currentModelId } from '../engines/standin/model-ids';
 import { CorruptRecordError, RecordNotFoundError } from '../storage/errors';
 import { finishRun } from '../storage/finish-run';
-import { isRunLockHeld, withRunLock } from '../storage/run-lock';
+import { isRunLockHeld, mayBeLive, withLiveRunMark, withRunLock } from '../storage/run-lock';
 import type { RunRecord } from '../storage/runs';
 import type {
   EngineStatus,
@@ -212,8 +212,9 @@ export class StoredRuns {
   }
 
   async delete(runId: string): Promise<void> {
-    // A `running` record is live while some tab holds the run lock (else its tab died). A
-    // damaged record has no status to read: it can only be deleted, which the Library offers.
+    // A `running` record is live while some tab holds its mark (else its tab died, and another
+    // run going on elsewhere does not keep it). A damaged record has no status to read: it can
+    // only be deleted, which the Library offers.
     const status = await this.deps.runs.get(runId).then(
       (run) => run?.status,
       (err: unknown) => {
@@ -221,7 +222,7 @@ export class StoredRuns {
         throw err;
       },
     );
-    if (status === 'running' && (await isRunLockHeld(this.deps.locks)))
+    if (status === 'running' && (await mayBeLive(runId, this.deps.locks)))
       throw new WorkerStateError(
         'This run may be going on in this or another tab; stop it there before deleting it.',
       );
@@ -257,15 +258,20 @@ export class StoredRuns {
     this.pausedRunId = null;
     const runs = this.deps.runs;
     try {
-      const outcome = await this.controller.continueRun(resolved, from, onEvents, {
-        onCheckpoint: async (cp) => {
-          await runs.saveCheckpoint(runId, {
-            phase: cp.nextPhase - 1,
-            label: checkpointLabel(cp),
-            state: cp as unknown as JsonValue,
-          });
-        },
-      });
+      const outcome = await withLiveRunMark(
+        runId,
+        () =>
+          this.controller.continueRun(resolved, from, onEvents, {
+            onCheckpoint: async (cp) => {
+              await runs.saveCheckpoint(runId, {
+                phase: cp.nextPhase - 1,
+                label: checkpointLabel(cp),
+                state: cp as unknown as JsonValue,
+              });
+            },
+          }),
+        this.deps.locks,
+      );
       return await this.keepOutcome(runId, config, resolved, outcome);
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));

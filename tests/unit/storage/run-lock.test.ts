@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   isRunLockHeld,
+  mayBeLive,
+  withLiveRunMark,
   RUN_LOCK_NAME,
   type RunLockManager,
   withRunLock,
@@ -66,5 +68,31 @@ describe('run lock', () => {
     });
     expect(await isRunLockHeld()).toBe(false);
     expect(RUN_LOCK_NAME).toBe('copa-playground-run');
+  });
+
+  it('a run is live only while its mark is held, or while a run without a mark goes on', async () => {
+    const locks = sharedLocks();
+    let release!: () => void;
+    let marked!: () => void;
+    const hold = new Promise<void>((r) => (release = r));
+    const started = new Promise<void>((r) => (marked = r));
+    // Between taking the run lock and its mark, any running record may be the live one.
+    const run = withRunLock(async () => {
+      expect(await mayBeLive('other', locks)).toBe(true);
+      await withLiveRunMark(
+        'a',
+        async () => {
+          marked();
+          await hold;
+        },
+        locks,
+      );
+    }, locks);
+    await started;
+    expect(await mayBeLive('a', locks)).toBe(true);
+    expect(await mayBeLive('other', locks)).toBe(false);
+    release();
+    await run;
+    expect(await mayBeLive('a', locks)).toBe(false);
   });
 });

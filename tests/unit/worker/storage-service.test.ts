@@ -550,6 +550,31 @@ describe('The worker service storage: deleting runs', () => {
     await second.deleteRun(live!.id);
     expect((await second.listRuns()).items).toEqual([]);
   });
+
+  it('a run whose tab died can be deleted while another run goes on elsewhere', async () => {
+    const profile = freshProfile();
+    const locks = sharedLocks();
+    // A tab that died took its locks with it: the others see none of its run's.
+    const dead = tab(profile, {}, sharedLocks());
+    const first = tab(profile, {}, locks);
+    const second = tab(profile, {}, locks);
+    await dead.useStandIn(0, 2);
+    const orphan = dead.startRun({ task, config: small }, () => undefined).catch(() => null);
+    await until(async () => (await second.listRuns()).items.length > 0, 'the dead tab to store');
+    const [stale] = (await second.listRuns()).items;
+    await first.useStandIn(0, 2);
+    const running = first.startRun({ task, config: small }, () => undefined);
+    await until(async () => (await second.listRuns()).items.length > 1, 'the first tab to store');
+    const live = (await second.listRuns()).items.find((r) => r.id !== stale!.id);
+    expect([stale!.status, live!.status]).toEqual(['running', 'running']);
+    await expect(second.deleteRun(live!.id)).rejects.toMatchObject({ name: 'WorkerStateError' });
+    await second.deleteRun(stale!.id);
+    expect((await second.listRuns()).items.map((r) => r.id)).toEqual([live!.id]);
+    await dead.cancelRun();
+    await orphan;
+    await first.cancelRun();
+    await running;
+  });
 });
 
 describe('runProvenance', () => {
