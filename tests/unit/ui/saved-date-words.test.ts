@@ -11,10 +11,10 @@ describe('savedDateWords: the date on a Library program row, once', () => {
   });
 
   it('gives the date of a program whose name does not carry it', () => {
-    expect(savedDateWords({ name: 'My tickets', savedAt })).toBe(' · 2026-12-02 10:35');
+    expect(savedDateWords({ name: 'My tickets', savedAt })).toBe('2026-12-02 10:35');
     // Renamed, or another date in the name: the date it was saved is still said.
     expect(savedDateWords({ name: 'Ticket routing · 2026-11-30 09:00', savedAt })).toBe(
-      ' · 2026-12-02 10:35',
+      '2026-12-02 10:35',
     );
   });
 });
