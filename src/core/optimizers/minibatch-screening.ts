@@ -21,6 +21,11 @@ export interface Screening {
   alive: Candidate[];
   /** Per-candidate differences from the incumbent on the same minibatch examples. */
   diffs: Map<Candidate, number[]>;
+  /**
+   * Per candidate, how many of the examples in `diffs` the incumbent did not get fully right:
+   * the only ones on which a candidate can gain.
+   */
+  incumbentMisses: Map<Candidate, number>;
   /** The incumbent's summed score over the distinct minibatch examples it was scored on. */
   incumbentSum: number;
   /**
@@ -60,6 +65,7 @@ export async function screenOnMinibatches(
   let alive = candidates.filter((c) => pool.admit(c));
   const sums = new Map<Candidate, number>();
   const diffs = new Map<Candidate, number[]>();
+  const misses = new Map<Candidate, number>();
   const halving =
     valset.length > settings.minibatchSize && (alive.length > 0 || more !== undefined);
   // Without minibatches there is no leader to build on: every later candidate comes at once.
@@ -119,6 +125,8 @@ export async function screenOnMinibatches(
       const own = diffs.get(c) ?? [];
       run.result.results.forEach((r, i) => own.push(r.score - (ref[i] ?? 0)));
       diffs.set(c, own);
+      const missed = ref.slice(0, scored).filter((score) => score < 1).length;
+      misses.set(c, (misses.get(c) ?? 0) + missed);
       const sum = (sums.get(c) ?? 0) + run.result.score * scored;
       sums.set(c, sum);
       c.record.minibatchExamples += scored;
@@ -157,7 +165,13 @@ export async function screenOnMinibatches(
   }
   let incumbentSum = 0;
   for (const score of incumbentScores.values()) incumbentSum += score;
-  return { alive, diffs, incumbentSum, incumbentCount: incumbentScores.size };
+  return {
+    alive,
+    diffs,
+    incumbentMisses: misses,
+    incumbentSum,
+    incumbentCount: incumbentScores.size,
+  };
 }
 
 /** Candidates by minibatch score, best first; ties keep their order. */

@@ -280,6 +280,37 @@ describe('selectCandidate full-set racing', () => {
     expect(outcome.winnerId).toBe('c1');
     expect(outcome.incumbent.score).toBeCloseTo(0.8);
   });
+
+  it('does not drop a tie with a near-perfect incumbent whose minibatch held none of its misses', async () => {
+    // "score:9" misses 6 of the 60; "score:10" gets them all. On a minibatch without any of the
+    // six, the two agree on every example: that says nothing of the misses, where a gain lies.
+    const incumbent = {
+      program: toyProgram('score:9'),
+      score: 0.9,
+      exampleScores: big.map((_, i) => (i % 10 < 9 ? 1 : 0)),
+    };
+    const missed = (x: string) => (bigOrder.get(x) ?? 0) % 10 === 9;
+    let found = false;
+    for (let seed = 0; seed < 100 && !found; seed++) {
+      const lm = decileModel();
+      const session = makeSession(toyTask([], big), lm);
+      const better = candidate('c0', 'score:10');
+      const outcome = await selectCandidate(session, [better], incumbent, big, new Rng(seed), {
+        minibatchSize: 20,
+        phase: 0,
+      });
+      const minibatch = lm.requests
+        .filter((r) => r.messages[0]?.content.includes('score:10'))
+        .slice(0, 20)
+        .map((r) => (ScriptedLM.lastUser(r).split(': ')[1] ?? '').trim());
+      if (minibatch.some(missed)) continue;
+      found = true;
+      expect(better.record.dropReason).toBeUndefined();
+      expect(outcome.winnerId).toBe('c0');
+      expect(outcome.incumbent.score).toBe(1);
+    }
+    expect(found).toBe(true);
+  });
 });
 
 describe('selectCandidate with an unscored start program', () => {
