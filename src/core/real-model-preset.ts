@@ -21,7 +21,7 @@ import type { CopaConfig } from './optimizers/copa-config';
  * window; README, "The real-model preset"), as test scores against default COPA paired by seed
  * (2026-12-02). Over the 28 (task, model) pairs (seeds 0-4): 15 minutes with 600 demo tokens
  * -0.005 on average, the worst pair -0.076 (date normalization, demo-biased model; -0.001 on
- * seeds 5-19); 20 minutes -0.002, worst -0.039; 10 minutes -0.025, worst -0.158 and four pairs
+ * seeds 5-19), -0.006 and -0.064 once ties with a near-perfect program went on (selection.ts); 20 minutes -0.002, worst -0.039; 10 minutes -0.025, worst -0.158 and four pairs
  * below -0.1 (date normalization and TREC lose their compilation phase's demos). On ticket
  * routing over seeds 0-19, the mean of the four models: 15 minutes -0.004, 20 minutes +0.003,
  * 10 minutes -0.013, default COPA taking 19-56 minutes. 1,200 demo tokens scored no better at
