@@ -265,10 +265,9 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       const baseline = baselineLearned(cp, outcome, runTask.valset.length);
       if (baseline) {
         cp = { ...cp, ...baseline, cycleStartScore: baseline.baselineScore };
-        // The curve holds full evaluations only: a minibatch estimate of the start program is
-        // no "best validation score" (its chart drew 52% on 25 examples as the line's start).
-        if (baseline.baselineExamples >= runTask.valset.length)
-          session.recordBest(baseline.baselineScore);
+        // The curve holds full evaluations only, each at the call it was made (selection.ts
+        // puts the start program's there): a minibatch estimate of it is no "best validation
+        // score" (its chart drew 52% on 25 examples as the line's start).
         session.emit({
           type: 'baseline',
           score: baseline.baselineScore,

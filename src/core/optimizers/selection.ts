@@ -130,6 +130,9 @@ async function scoreStartProgram(
   if (leader && incumbentCount > 0 && clearlyAhead(diffs.get(leader) ?? []))
     return { before: estimate, beaten: true };
   const full = await session.score(incumbent.program, valset);
+  // The run's best so far from this call on: the learning curve shows it here, when it became
+  // known, not once the phase has ended (the curve read as if the run knew nothing until then).
+  session.recordBest(full.score);
   return {
     before: {
       program: incumbent.program,

@@ -346,6 +346,26 @@ describe('selectCandidate with an unscored start program', () => {
     expect(outcome.incumbent.score).toBeCloseTo(0.6);
     expect(lm.calls).toBe(20);
   });
+
+  it("puts the start program's full score on the learning curve when it is known", async () => {
+    const lm = scoreModel();
+    const session = makeSession(toyTask([], val), lm);
+    const start = { program: toyProgram('score:6'), score: 0, exampleScores: [] };
+    const outcome = await selectCandidate(
+      session,
+      [candidate('c0', 'score:9')],
+      start,
+      val,
+      new Rng(1),
+      { minibatchSize: 20, phase: 0 },
+    );
+    expect(outcome.winnerId).toBe('c0');
+    // Scored in full first (10 calls), then the finalist (10 more): each when it was known.
+    expect(session.curve.map(([calls, best]) => [calls, Number(best.toFixed(2))])).toEqual([
+      [10, 0.6],
+      [20, 0.9],
+    ]);
+  });
 });
 
 describe('standardError', () => {
