@@ -75,6 +75,7 @@ export function callsLeft(
     pace: session.lm.pace(),
     promptTokens: expectedPromptTokens(kind, incumbent, config, next.promptSize) ?? 0,
     speed: next.speed,
+    answerTokens: next.promptSize?.answerTokens,
   });
   const byTime = callsInTime(left.wallMs, callMs);
   return { calls: Math.min(left.calls, byTime), limit: byTime < left.calls ? 'time' : 'calls' };

@@ -13,6 +13,12 @@ export interface PromptSize {
   baseTokens: number;
   /** Tokens one demo adds to a call's prompt. */
   demoTokens: number;
+  /**
+   * A demo's answer turn as the adapter formats it: the length of an answer to the outputs the
+   * data holds (a chain of thought's reasoning, which the data lacks, is not in it). Absent: not
+   * measured.
+   */
+  answerTokens?: number;
 }
 
 /**
@@ -29,6 +35,7 @@ export function measurePromptSize(
   if (shown.length === 0) return null;
   let base = 0;
   let withDemo = 0;
+  let answer = 0;
   let count = 0;
   for (const example of shown) {
     for (const step of program.steps) {
@@ -38,12 +45,15 @@ export function measurePromptSize(
       for (const f of step.signature.inputs) inputs[f.name] = example.data[f.name] ?? '…';
       const demo = { data: example.data, augmented: false };
       base += chatTokens(adapter.format(step.signature, [], inputs));
-      withDemo += chatTokens(adapter.format(step.signature, [demo], inputs));
+      const shownDemo = adapter.format(step.signature, [demo], inputs);
+      withDemo += chatTokens(shownDemo);
+      answer += chatTokens(shownDemo.filter((m) => m.role === 'assistant'));
       count++;
     }
   }
   return {
     baseTokens: Math.round(base / count),
     demoTokens: Math.max(0, Math.round((withDemo - base) / count)),
+    answerTokens: Math.round(answer / count),
   };
 }

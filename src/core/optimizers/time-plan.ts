@@ -11,7 +11,11 @@ import type { PhaseKind } from './records';
  */
 const MIN_MEASURED_CALLS = 20;
 
-/** Answer tokens of a call before the run has written any (a label or a short value). */
+/**
+ * Answer tokens of a call before the run has written any: a label or a short value, or a demo's
+ * answer as the data shows it when that is longer (a summary, a free-text answer), measured
+ * from the formatted prompt (PromptSize.answerTokens).
+ */
 const ASSUMED_COMPLETION_TOKENS = 16;
 
 /**
@@ -32,6 +36,8 @@ export interface PaceInput {
   promptTokens: number;
   /** The model's measured speed (the warm-up's); null when it is not known. */
   speed: ModelSpeed | null;
+  /** A demo's answer tokens, measured from the data (PromptSize.answerTokens), if known. */
+  answerTokens?: number | undefined;
 }
 
 /**
@@ -41,11 +47,18 @@ export interface PaceInput {
  * four-characters-per-token estimate; digits and markers take more tokens). Without it: the
  * run's time per prompt token times the prompt size. Null when nothing tells.
  */
-export function expectedCallMs({ pace, promptTokens, speed }: PaceInput): number | null {
+export function expectedCallMs({
+  pace,
+  promptTokens,
+  speed,
+  answerTokens,
+}: PaceInput): number | null {
   const measured = pace.calls >= MIN_MEASURED_CALLS && pace.wallMs > 0;
   if (speed) {
     const completion =
-      pace.calls > 0 ? pace.completionTokens / pace.calls : ASSUMED_COMPLETION_TOKENS;
+      pace.calls > 0
+        ? pace.completionTokens / pace.calls
+        : Math.max(ASSUMED_COMPLETION_TOKENS, answerTokens ?? 0);
     if (!measured) return modelMs(speed, promptTokens * UNMEASURED_TOKEN_FACTOR, completion, 1);
     const call = modelMs(speed, promptTokens, completion, 1);
     const predicted = modelMs(speed, pace.estimatedPromptTokens, pace.completionTokens, pace.calls);

@@ -45,6 +45,19 @@ describe('prompt sizes measured from formatted prompts', () => {
     expect(measurePromptSize(program, chatAdapter, [])).toBeNull();
   });
 
+  it("measures a demo's answer turn, long for a free-text output", () => {
+    const size = measurePromptSize(program, chatAdapter, examples.slice(0, 1))!;
+    const withDemo = chatAdapter.format(
+      program.steps[0]!.signature,
+      [{ data: examples[0]!.data, augmented: false }],
+      { ticket: examples[0]!.data.ticket },
+    );
+    expect(size.answerTokens).toBe(chatTokens(withDemo.filter((m) => m.role === 'assistant')));
+    const summarize = new Program([predict('sum', Signature.parse('text -> summary'))]);
+    const long = [{ id: 'a', data: { text: 'x', summary: 'A summary sentence. '.repeat(40) } }];
+    expect(measurePromptSize(summarize, chatAdapter, long)!.answerTokens).toBeGreaterThan(200);
+  });
+
   it('the cost estimate follows the measured prompt, not a guessed boilerplate size', () => {
     const task = { program, trainset: examples, valset: examples };
     const guessed = estimateCopaCost(task);

@@ -19,6 +19,21 @@ describe('expectedCallMs', () => {
     expect(ms).toBeCloseTo(6100, 5);
   });
 
+  it("before any call, plans a long answer at the data's answer length, a short one at 16", () => {
+    // A demo's answer of 200 tokens (a summary) at 10/s: 20 s, not the 1.6 s of 16 tokens.
+    const long = expectedCallMs({ pace: none, promptTokens: 300, speed, answerTokens: 200 });
+    expect(long).toBeCloseTo(4000 + 20_000 + 500, 5);
+    // A label's answer is shorter than 16 tokens: 16 stay assumed (a model may say more).
+    const short = expectedCallMs({ pace: none, promptTokens: 300, speed, answerTokens: 6 });
+    expect(short).toBeCloseTo(6100, 5);
+    // Once calls have been made, their answers tell.
+    const pace = { calls: 40, wallMs: 0, estimatedPromptTokens: 8000, completionTokens: 200 };
+    expect(expectedCallMs({ pace, promptTokens: 300, speed, answerTokens: 200 })).toBeCloseTo(
+      4000 + 500 + 500,
+      5,
+    );
+  });
+
   it("corrects the speed by how the run's real time compared with it", () => {
     // 40 calls of 200 estimated tokens and 5 answer tokens: the speed predicts 2 + 0.5 + 0.5
     // = 3 s each, 120 s in all; they took 180 s, so this machine runs at 1.5 times that.
