@@ -31,7 +31,12 @@ export interface ValidationSample {
  * the full validation set" there contradicted the run's own line about the sample).
  */
 export function selectionSetWords(sample?: ValidationSample | null): string {
-  return sample ? `the ${sample.examples}-example validation sample` : 'the full validation set';
+  return `the ${selectionSetName(sample)}`;
+}
+
+/** "full validation set", or "100-example validation sample" (see selectionSetWords). */
+export function selectionSetName(sample?: ValidationSample | null): string {
+  return sample ? `${sample.examples}-example validation sample` : 'full validation set';
 }
 
 export interface SelectionSetInput {

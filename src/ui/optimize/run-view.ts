@@ -8,7 +8,11 @@ import type {
   StopReason,
 } from '../../core/optimizers/records';
 import type { UsageTotals } from '../../core/usage';
-import { selectionSetWords, type ValidationSample } from '../../core/optimizers/selection-set';
+import {
+  selectionSetName,
+  selectionSetWords,
+  type ValidationSample,
+} from '../../core/optimizers/selection-set';
 import type { RunEvent } from '../../worker/api';
 import { pct, pointsWords } from '../lib/percent';
 import { DEFAULT_COPA_CONFIG } from '../../core/optimizers/copa-config';
@@ -328,7 +332,7 @@ export function decisionScoresWords(
   selection?: ValidationSample | null,
 ): string {
   if (d.incumbentExamples === undefined)
-    return `${selectionSetWords(selection).replace(/^the /, '')}: ${pct(d.incumbentScore)} → ${pct(d.score)}`;
+    return `${selectionSetName(selection)}: ${pct(d.incumbentScore)} → ${pct(d.score)}`;
   const before = scoreOnWords(d.incumbentScore, d.incumbentExamples);
   return d.accepted
     ? `before: ${before}; after: ${scoreOnWords(d.score, undefined, selection)}`
