@@ -31,7 +31,8 @@ export function outputTokenLimit(signature: Signature): number {
   return total;
 }
 
-function fieldTokenLimit(field: FieldSpec): number {
+/** How many tokens one output field may take in a call's answer. */
+export function fieldTokenLimit(field: FieldSpec): number {
   switch (field.type) {
     case 'number':
       return OUTPUT_TOKENS.number;
@@ -45,6 +46,11 @@ function fieldTokenLimit(field: FieldSpec): number {
     case 'json':
       return OUTPUT_TOKENS.json;
     case 'text':
-      return REASONING_NAME.test(field.name) ? OUTPUT_TOKENS.reasoning : OUTPUT_TOKENS.text;
+      return isReasoningField(field) ? OUTPUT_TOKENS.reasoning : OUTPUT_TOKENS.text;
   }
+}
+
+/** A text field named like DSPy's chain-of-thought field: step-by-step reasoning. */
+export function isReasoningField(field: FieldSpec): boolean {
+  return field.type === 'text' && REASONING_NAME.test(field.name);
 }

@@ -5,6 +5,7 @@ import { modelCallsPerScore, type Metric } from '../metric';
 import type { Program } from '../program';
 import { DEFAULT_COPA_CONFIG, type CopaConfig } from './copa-config';
 import type { PromptSize } from './prompt-size';
+import { unwrittenOutputTokens } from './unwritten-outputs';
 
 /** Expected model calls and tokens of a run, before it starts (cold cache, no retries). */
 export interface CostEstimate {
@@ -56,7 +57,8 @@ function callSize(task: EstimateTask, demoTokenBudget: number): CallSize {
   return {
     steps: task.program.steps.length,
     exampleTokens: all / n,
-    outputTokens: out / n + 5,
+    // The data's outputs, and what a call writes that the data lacks (a chain of thought).
+    outputTokens: out / n + 5 + unwrittenOutputTokens(task.program, sample),
     instructionTokens: instruction / Math.max(1, task.program.steps.length),
     promptSize: task.promptSize ?? null,
     demoTokenBudget,

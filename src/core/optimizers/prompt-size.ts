@@ -1,7 +1,8 @@
 import type { Adapter } from '../adapters/adapter';
 import type { Example, FieldValues } from '../example';
 import { chatTokens } from '../lm';
-import type { Program } from '../program';
+import { effectiveSignature, type Program } from '../program';
+import { unwrittenOutputTokens } from './unwritten-outputs';
 
 /**
  * Tokens of one model call of a program, measured from prompts formatted the way a run formats
@@ -14,9 +15,9 @@ export interface PromptSize {
   /** Tokens one demo adds to a call's prompt. */
   demoTokens: number;
   /**
-   * A demo's answer turn as the adapter formats it: the length of an answer to the outputs the
-   * data holds (a chain of thought's reasoning, which the data lacks, is not in it). Absent: not
-   * measured.
+   * A call's answer: a demo's answer turn as the adapter formats it (the outputs the data
+   * holds), plus what the call writes for outputs the data lacks, such as a chain of thought's
+   * reasoning (unwrittenOutputTokens). Absent: not measured.
    */
   answerTokens?: number;
 }
@@ -39,13 +40,15 @@ export function measurePromptSize(
   let count = 0;
   for (const example of shown) {
     for (const step of program.steps) {
+      // As a run formats it: a chain of thought's reasoning field is in the prompt's outputs.
+      const signature = effectiveSignature(step);
       const inputs: FieldValues = {};
       // A later step's inputs are earlier steps' outputs, often not in the data: a short
       // stand-in value keeps its marker and label in the measured prompt.
       for (const f of step.signature.inputs) inputs[f.name] = example.data[f.name] ?? '…';
       const demo = { data: example.data, augmented: false };
-      base += chatTokens(adapter.format(step.signature, [], inputs));
-      const shownDemo = adapter.format(step.signature, [demo], inputs);
+      base += chatTokens(adapter.format(signature, [], inputs));
+      const shownDemo = adapter.format(signature, [demo], inputs);
       withDemo += chatTokens(shownDemo);
       answer += chatTokens(shownDemo.filter((m) => m.role === 'assistant'));
       count++;
@@ -54,6 +57,7 @@ export function measurePromptSize(
   return {
     baseTokens: Math.round(base / count),
     demoTokens: Math.max(0, Math.round((withDemo - base) / count)),
-    answerTokens: Math.round(answer / count),
+    answerTokens:
+      Math.round(answer / count) + unwrittenOutputTokens(program, examples.slice(0, 50)),
   };
 }

@@ -12,9 +12,9 @@ import type { PhaseKind } from './records';
 const MIN_MEASURED_CALLS = 20;
 
 /**
- * Answer tokens of a call before the run has written any: a label or a short value, or a demo's
- * answer as the data shows it when that is longer (a summary, a free-text answer), measured
- * from the formatted prompt (PromptSize.answerTokens).
+ * Answer tokens of a call before the run has written any: a label or a short value, or a call's
+ * answer as PromptSize.answerTokens measures it when that is longer (a summary, a free-text
+ * answer, a chain of thought's reasoning).
  */
 const ASSUMED_COMPLETION_TOKENS = 16;
 
@@ -36,7 +36,7 @@ export interface PaceInput {
   promptTokens: number;
   /** The model's measured speed (the warm-up's); null when it is not known. */
   speed: ModelSpeed | null;
-  /** A demo's answer tokens, measured from the data (PromptSize.answerTokens), if known. */
+  /** A call's answer tokens before any call (PromptSize.answerTokens), if known. */
   answerTokens?: number | undefined;
 }
 

@@ -7,7 +7,9 @@ import {
 } from '../../../../src/core/optimizers/cost-estimate';
 import { chatTokens } from '../../../../src/core/lm';
 import { measurePromptSize } from '../../../../src/core/optimizers/prompt-size';
-import { Program, predict } from '../../../../src/core/program';
+import { ASSUMED_UNWRITTEN_TOKENS } from '../../../../src/core/optimizers/unwritten-outputs';
+import { chainOfThought, Program, predict } from '../../../../src/core/program';
+import { OUTPUT_TOKENS } from '../../../../src/core/output-limit';
 import { Signature } from '../../../../src/core/signature';
 
 const program = new Program([
@@ -104,5 +106,51 @@ describe('prompt sizes measured from formatted prompts', () => {
     const secondCycle = (e: typeof demosFirst) =>
       e.total.promptTokens - (e.firstCycle?.promptTokens ?? 0);
     expect(secondCycle(promptFirst)).toBe(secondCycle(demosFirst));
+  });
+
+  describe('a chain of thought, whose reasoning the data lacks', () => {
+    const sig = 'question -> answer: number';
+    const questions = examples.map((e, i) => ({
+      id: e.id,
+      data: { question: e.data.ticket, answer: i },
+    }));
+    const cot = new Program([chainOfThought('solve', sig)]);
+    const plain = new Program([predict('solve', sig)]);
+    const reasoningDemo = (words: number) => ({
+      data: { question: 'q', reasoning: 'step '.repeat(words).trim(), answer: 1 },
+      augmented: true,
+    });
+
+    it("counts the reasoning in every call's answer: assumed, or as the demos show it", () => {
+      const perCall = (program: Program) => {
+        const e = estimateCopaCost({ program, trainset: questions, valset: questions });
+        return (e.completionTokens - 60 * 5 * 3) / (e.lmCalls - 5 * 3);
+      };
+      // 3 cycles of 5 proposals (60 tokens each) aside, every call writes the reasoning too.
+      expect(perCall(cot) - perCall(plain)).toBeCloseTo(ASSUMED_UNWRITTEN_TOKENS.reasoning, 5);
+      // Demos that carry their reasoning (an optimized or imported program) tell its length:
+      // 'step ' × 200 is 999 characters, 250 tokens at four characters each.
+      const shown = new Program([chainOfThought('solve', sig, [reasoningDemo(200)])]);
+      expect(perCall(shown) - perCall(plain)).toBeCloseTo(250, 5);
+      // Never more than a call may write for it.
+      const wordy = new Program([chainOfThought('solve', sig, [reasoningDemo(2000)])]);
+      expect(perCall(wordy) - perCall(plain)).toBeCloseTo(OUTPUT_TOKENS.reasoning, 5);
+    });
+
+    it("plans a call's answer with the reasoning, and formats the prompt as a run does", () => {
+      const withReasoning = measurePromptSize(cot, chatAdapter, questions)!;
+      const without = measurePromptSize(plain, chatAdapter, questions)!;
+      expect(withReasoning.answerTokens! - without.answerTokens!).toBeGreaterThanOrEqual(
+        ASSUMED_UNWRITTEN_TOKENS.reasoning,
+      );
+      // The reasoning field is one of the prompt's outputs, described in the system message.
+      expect(withReasoning.baseTokens).toBeGreaterThan(without.baseTokens);
+      // A reasoning field the data holds is measured from it, not assumed.
+      const held = new Program([predict('solve', 'question -> reasoning, answer: number')]);
+      const data = questions.map((q) => ({ ...q, data: { ...q.data, reasoning: 'because' } }));
+      expect(measurePromptSize(held, chatAdapter, data)!.answerTokens).toBeLessThan(
+        ASSUMED_UNWRITTEN_TOKENS.reasoning,
+      );
+    });
   });
 });
