@@ -2,6 +2,7 @@ import { WEBLLM_DEFAULT_CONTEXT_WINDOW } from '../../src/core/context-window-ran
 import { chatAdapter } from '../../src/core/adapters/chat-adapter';
 import { constraintFromSpec, validatorFor } from '../../src/core/constraints';
 import { evaluate } from '../../src/core/evaluate';
+import type { Example } from '../../src/core/example';
 import { BASELINES, runCopa, type BaselineMethod } from '../../src/core/optimizers';
 import { Program } from '../../src/core/program';
 import type { SimulatedModelInfo } from '../../src/engines/standin/simulated-models';
@@ -101,26 +102,33 @@ export async function runMethod(
   const overheadMsPerCall = lmCalls > 0 ? (wallMs - model.modelMs) / lmCalls : 0;
   // The test set is scored outside the measured run, with a fresh model of the same kind and
   // seed, so nothing the run's model saw (or cached) can leak into the test score.
-  const test = await evaluate({
-    program,
-    examples: task.splits.test,
-    metric: task.metric,
-    ctx: {
-      lm: modelInfo.create(seed),
-      adapter: chatAdapter,
-      seed,
-      validate: validatorFor(constraints),
-      ...(contextWindow !== undefined ? { contextWindow } : {}),
-    },
-  });
+  const scoreOn = async (examples: Example[]): Promise<number> =>
+    (
+      await evaluate({
+        program,
+        examples,
+        metric: task.metric,
+        ctx: {
+          lm: modelInfo.create(seed),
+          adapter: chatAdapter,
+          seed,
+          validate: validatorFor(constraints),
+          ...(contextWindow !== undefined ? { contextWindow } : {}),
+        },
+      })
+    ).score;
+  const test = await scoreOn(task.splits.test);
   return {
     method,
     seed,
     lmCalls,
     promptTokens: model.promptTokens,
     completionTokens: model.completionTokens,
-    valScore,
-    testScore: test.score,
+    // The run's own best can be a minibatch estimate or a score on a sample of the set: the
+    // returned program is scored again on the whole set, as every method's is.
+    valScore: method === 'zero-shot' ? valScore : await scoreOn(task.splits.val),
+    runValScore: valScore,
+    testScore: test,
     wallMs: Math.round(wallMs),
     overheadMsPerCall,
     ...costs.figures(),

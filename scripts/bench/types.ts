@@ -22,7 +22,17 @@ export interface MethodRow {
   lmCalls: number;
   promptTokens: number;
   completionTokens: number;
+  /**
+   * The returned program's score on the whole validation set, measured after the run with a
+   * fresh model (as the test score), so that every method's is on the same examples.
+   */
   valScore: number;
+  /**
+   * The best validation score the run itself reported: for COPA it can be a minibatch estimate
+   * (a start program it kept without scoring it in full) or a score on a sample of the set (a
+   * tight budget selects on one); its learning curve holds the run's own scores.
+   */
+  runValScore: number;
   testScore: number;
   wallMs: number;
   overheadMsPerCall: number;

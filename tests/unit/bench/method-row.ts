@@ -14,6 +14,7 @@ export function methodRow(
     promptTokens: 0,
     completionTokens: 0,
     valScore: testScore,
+    runValScore: extra.valScore ?? testScore,
     testScore,
     wallMs: 0,
     overheadMsPerCall: 0,

@@ -7,6 +7,7 @@ import {
   targetCounts,
 } from '../../../scripts/bench/report';
 import type { MethodRow, TaskModelResult } from '../../../scripts/bench/types';
+import { methodRow } from './method-row';
 
 function row(method: string, seed: number, test: number, calls: number, val = test): MethodRow {
   const curve: [number, number][] =
@@ -17,21 +18,7 @@ function row(method: string, seed: number, test: number, calls: number, val = te
           [700, 0.6],
         ]
       : [[calls, val]];
-  return {
-    method,
-    seed,
-    lmCalls: calls,
-    promptTokens: 0,
-    completionTokens: 0,
-    valScore: val,
-    testScore: test,
-    wallMs: 0,
-    overheadMsPerCall: 0,
-    igpuSeconds: 0,
-    promptTokensPerCall: 0,
-    dspyPromptTokensPerCall: 0,
-    curve,
-  };
+  return methodRow(method, seed, test, { lmCalls: calls, valScore: val, curve });
 }
 
 function result(rows: MethodRow[]): TaskModelResult {
