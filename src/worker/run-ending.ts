@@ -16,5 +16,6 @@ export function endingCheckpoint(result: CopaResult): CopaCheckpoint {
     curve: result.curve,
     program: result.program,
     bestScore: result.bestScore,
+    exampleScores: result.exampleScores,
   };
 }

@@ -1,4 +1,4 @@
-import { partialBaselineExamples } from '../core/optimizers/checkpoint';
+import { partialBaselineExamples, partialBestExamples } from '../core/optimizers/checkpoint';
 import type { RunRecord } from '../storage/runs';
 import type { MetricId } from '../core/metrics';
 import type { RunReport, TaskRef } from './api';
@@ -19,6 +19,7 @@ export function buildRunReport(
   const config = runConfigOf(run);
   const taskRef = config.request.task;
   const baselineExamples = partialBaselineExamples(checkpoint);
+  const bestExamples = partialBestExamples(checkpoint);
   const metricId = metricOf(taskRef);
   const evaluation = parseRunEvaluation(run.evaluation);
   return {
@@ -42,6 +43,7 @@ export function buildRunReport(
     baselineScore: checkpoint.baselineScore,
     ...(baselineExamples !== undefined ? { baselineExamples } : {}),
     bestScore: checkpoint.bestScore,
+    ...(bestExamples !== undefined ? { bestExamples } : {}),
     ...(checkpoint.selection ? { selection: checkpoint.selection } : {}),
     stopReason: checkpoint.finished,
     totals: checkpoint.totals,

@@ -4,7 +4,7 @@ import { dataIdentity } from '../core/data-fingerprint';
 import type { ProgramProvenance } from '../core/interop/copa-format';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json';
 import { serverModelOf } from '../core/model-name';
-import type { CopaCheckpoint } from '../core/optimizers/checkpoint';
+import { partialBestExamples, type CopaCheckpoint } from '../core/optimizers/checkpoint';
 import { phaseKind, type CopaResult } from '../core/optimizers/copa';
 import { replayEvents, type PhaseSnapshot } from '../core/optimizers/replay';
 import { currentModelId } from '../engines/standin/model-ids';
@@ -396,7 +396,12 @@ export function runProvenance(
     ...(config.datasetName ? { datasetName: config.datasetName } : {}),
     ...(config.data ? { dataFingerprint: config.data.fingerprint } : {}),
     ...(config.appBuild ? { appBuild: config.appBuild } : {}),
-    scores: { baseline: outcome.result.baselineScore, validation: outcome.result.bestScore },
+    // A start program no candidate beat, scored on minibatches only, has no validation score to
+    // keep: its estimate is not one (result.exampleScores is empty).
+    scores:
+      outcome.result.exampleScores.length > 0
+        ? { baseline: outcome.result.baselineScore, validation: outcome.result.bestScore }
+        : {},
     createdAt: now.toISOString(),
   };
 }
@@ -417,6 +422,13 @@ function nothingScored(cp: { nextPhase?: unknown; baselineExamples?: unknown }):
   return typeof cp.nextPhase === 'number' && cp.nextPhase <= 0 && cp.baselineExamples === 0;
 }
 
+/** partialBestExamples of a checkpoint read leniently, as a listing reads it. */
+function partialBestOf(cp: JsonObject): number | undefined {
+  const { exampleScores, baselineExamples } = cp;
+  if (!Array.isArray(exampleScores) || typeof baselineExamples !== 'number') return undefined;
+  return partialBestExamples({ exampleScores: [...exampleScores] as number[], baselineExamples });
+}
+
 // A listing reads only what it shows, leniently: a damaged run is still listed (and can be
 // deleted); opening it says what is wrong.
 function summaryOf(r: RunRecord): RunSummary {
@@ -425,6 +437,7 @@ function summaryOf(r: RunRecord): RunSummary {
   const state = isJsonObject(last?.state) ? last.state : undefined;
   // The first checkpoint's 0 is no score: nothing has been scored yet.
   const best = state && !nothingScored(state) ? state.bestScore : undefined;
+  const bestExamples = state ? partialBestOf(state) : undefined;
   const engine = r.config.engine;
   const model = isJsonObject(engine) ? engine.label : undefined;
   const request = r.config.request;
@@ -439,6 +452,7 @@ function summaryOf(r: RunRecord): RunSummary {
     checkpoints: r.checkpoints.length,
     ...(last ? { lastCheckpointLabel: last.label } : {}),
     ...(typeof best === 'number' ? { bestScore: best } : {}),
+    ...(typeof best === 'number' && bestExamples !== undefined ? { bestExamples } : {}),
     ...(r.programId ? { programId: r.programId } : {}),
     ...(r.datasetId ? { datasetId: r.datasetId } : {}),
     ...(r.error ? { error: r.error } : {}),

@@ -66,6 +66,19 @@ export function partialBaselineExamples(cp: CopaCheckpoint): number | undefined 
   return all === 0 || known < all ? known : undefined;
 }
 
+/**
+ * Validation examples a checkpoint's best score rests on when it is the start program's
+ * minibatch estimate: no program has been scored in full (no candidate beat the start program
+ * on the validation set, and no decision needed its full score). Undefined when the best score
+ * is a full score, or when nothing has been scored yet (baselineExamples 0).
+ */
+export function partialBestExamples(
+  cp: Pick<CopaCheckpoint, 'baselineExamples' | 'exampleScores'>,
+): number | undefined {
+  const known = cp.baselineExamples;
+  return cp.exampleScores.length === 0 && known !== undefined && known > 0 ? known : undefined;
+}
+
 /** A checkpoint could not be used (wrong shape, version or a different task). */
 export class CheckpointError extends CopaError {
   constructor(message: string) {

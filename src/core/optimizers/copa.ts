@@ -5,6 +5,7 @@ import type { UsageTotals } from '../usage';
 import {
   assertCheckpoint,
   partialBaselineExamples,
+  partialBestExamples,
   snapshot,
   type CopaCheckpoint,
 } from './checkpoint';
@@ -58,6 +59,11 @@ export interface CopaResult {
   program: ProgramState;
   baselineScore: number;
   bestScore: number;
+  /**
+   * Per-example validation scores of the program returned; empty when it was not scored in full
+   * (a start program no candidate beat, scored on minibatches only).
+   */
+  exampleScores: number[];
   history: PhaseRecord[];
   totals: UsageTotals;
   curve: [number, number][];
@@ -170,6 +176,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
     if (better) session.recordBest(pending.score);
     const bestScore = better ? pending.score : final.bestScore;
     const baselineExamples = partialBaselineExamples(final);
+    const bestExamples = better ? undefined : partialBestExamples(final);
     // A copy of the curve, for the event and the result alike (neither is changed afterwards).
     const curve = session.curve.map((p): CurvePoint => [p[0], p[1]]);
     session.emit({
@@ -181,6 +188,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       totals,
       ...(message ? { message } : {}),
       ...(baselineExamples !== undefined ? { baselineExamples } : {}),
+      ...(bestExamples !== undefined ? { bestExamples } : {}),
       curve,
       ...(pending ? { keptCandidate: pending.candidateId } : {}),
     });
@@ -189,6 +197,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       program: better ? pending.program.toState() : final.program,
       baselineScore: final.baselineScore,
       bestScore,
+      exampleScores: better ? [...pending.exampleScores] : final.exampleScores,
       history: final.history,
       totals,
       curve,

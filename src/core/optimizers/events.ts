@@ -110,6 +110,11 @@ export type RunEvent =
        */
       baselineExamples?: number;
       /**
+       * Examples bestScore rests on when the run returns its start program scored on minibatches
+       * only (no candidate beat it; partialBestExamples). Absent: a full score.
+       */
+      bestExamples?: number;
+      /**
        * The learning curve, every full evaluation's best score so far: finer than the one a
        * view pieces together from phase ends, and what a reopened run's chart shows too.
        */

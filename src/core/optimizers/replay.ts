@@ -1,6 +1,6 @@
 import type { ProgramState } from '../program';
 import { budgetRemaining, type UsageTotals } from '../usage';
-import { partialBaselineExamples, type CopaCheckpoint } from './checkpoint';
+import { partialBaselineExamples, partialBestExamples, type CopaCheckpoint } from './checkpoint';
 import type { RunEvent } from './events';
 
 /** What the run looked like right after one finished phase (from the checkpoint saved then). */
@@ -27,6 +27,7 @@ export function replayEvents(
   // on, and none before the first phase ended. Absent: an older run's, scored on every example.
   const examples = latest.baselineExamples ?? latest.exampleScores.length;
   const partial = partialBaselineExamples(latest);
+  const bestExamples = partialBestExamples(latest);
   const start = after(-1);
   const events: RunEvent[] =
     examples > 0
@@ -92,6 +93,7 @@ export function replayEvents(
       totals: latest.totals,
       curve: latest.curve.map((p) => [p[0], p[1]]),
       ...(partial !== undefined ? { baselineExamples: partial } : {}),
+      ...(bestExamples !== undefined ? { bestExamples } : {}),
     });
   return events;
 }

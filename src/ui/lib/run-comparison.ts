@@ -73,7 +73,9 @@ export function comparisonRows(a: RunReport, b: RunReport): ComparisonRow[] {
       (r) =>
         r.baselineExamples === 0 && r.bestScore <= r.baselineScore
           ? 'not scored'
-          : pct(r.bestScore),
+          : r.bestExamples !== undefined
+            ? `the start program, kept: ${startScore(r)}`
+            : pct(r.bestScore),
     ],
     // The date of the evaluation is left out: two runs are never evaluated at the same minute.
     [

@@ -103,6 +103,8 @@ function validationScoreWords(report: RunReport): string {
     return report.bestScore > report.baselineScore
       ? `not scored at the start (the run stopped before a phase had scored the starting program), ${end}`
       : 'none yet: the run stopped before a phase scored the starting program';
+  if (report.bestExamples !== undefined)
+    return `${pct(report.baselineScore)} at the start (on ${report.bestExamples} validation examples: no candidate beat it there, so it was not scored in full), and the starting program at the end`;
   if (report.baselineExamples !== undefined)
     return `${pct(report.baselineScore)} at the start (on ${report.baselineExamples} validation examples: a candidate was clearly ahead of it there, so it was not scored in full), ${end}`;
   return `${pct(report.baselineScore)} at the start, ${end}`;

@@ -52,6 +52,8 @@ export function describeEvent(
         return e.bestScore > e.baselineScore
           ? `Run finished (${why}) before the starting program was scored: best ${pct(e.bestScore)}.`
           : `Run finished (${why}) before any program was scored.`;
+      if (e.bestExamples !== undefined)
+        return `Run finished (${why}): no candidate beat the starting program (${scoreOnWords(e.bestScore, e.bestExamples)}), which stays.`;
       return `Run finished (${why}): best ${pct(e.bestScore)}, baseline ${e.baselineExamples === undefined ? pct(e.baselineScore) : scoreOnWords(e.baselineScore, e.baselineExamples)}.`;
     }
     default:

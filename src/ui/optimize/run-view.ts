@@ -75,6 +75,11 @@ export interface RunView {
   /** The program the run started from, when the run said (phase diffs start from it). */
   startProgram: ProgramState | null;
   best: number | null;
+  /**
+   * Minibatch examples `best` rests on while it is the start program's estimate (no candidate
+   * has beaten it, and no decision needed its full score); null for a full score.
+   */
+  bestExamples: number | null;
   phases: PhaseView[];
   /**
    * [LM calls, best validation score]: pieced together from the baseline and each phase's end
@@ -95,6 +100,7 @@ export function emptyRunView(): RunView {
     baselineExamples: null,
     startProgram: null,
     best: null,
+    bestExamples: null,
     phases: [],
     curve: [],
     totals: null,
@@ -146,6 +152,7 @@ function applyEvent(view: RunView, e: RunEvent): void {
       view.baselineExamples = e.partial ? e.examples : null;
       if (e.program) view.startProgram = e.program;
       view.best = e.score;
+      view.bestExamples = e.partial ? e.examples : null;
       return;
     case 'phase-started': {
       const existing = phaseOf(view, e.index);
@@ -212,6 +219,9 @@ function applyEvent(view: RunView, e: RunEvent): void {
           reason: e.reason,
         };
       view.best = Math.max(view.best ?? e.score, e.score);
+      // An accepted candidate was scored in full; a kept start program's score is what the
+      // baseline event before this decision said of it.
+      if (e.accepted) view.bestExamples = null;
       return;
     }
     case 'insight': {
@@ -260,8 +270,10 @@ function applyEvent(view: RunView, e: RunEvent): void {
         view.baseline = null;
         view.baselineExamples = null;
         view.best = e.bestScore > e.baselineScore ? e.bestScore : null;
+        view.bestExamples = null;
       } else {
         view.best = e.bestScore;
+        view.bestExamples = e.bestExamples ?? null;
         view.baseline = e.baselineScore;
         view.baselineExamples = e.baselineExamples ?? null;
       }

@@ -60,6 +60,8 @@ export interface RunSummary {
   checkpoints: number;
   lastCheckpointLabel?: string;
   bestScore?: number;
+  /** Examples bestScore rests on when it is the start program's minibatch estimate. */
+  bestExamples?: number;
   programId?: string;
   datasetId?: string;
   error?: { name: string; message: string };
@@ -105,6 +107,11 @@ export interface RunReport {
    */
   baselineExamples?: number;
   bestScore: number;
+  /**
+   * Examples bestScore rests on when the run kept its start program, scored on minibatches only
+   * (no candidate beat it). Absent: a full score.
+   */
+  bestExamples?: number;
   /** The sample of the validation set a tight budget had the run select on (absent: all of it). */
   selection?: ValidationSample;
   /** Why the run ended; null while it can still be resumed. */

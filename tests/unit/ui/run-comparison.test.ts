@@ -76,6 +76,11 @@ describe('comparisonRows', () => {
       b: 'not scored',
     });
     expect(row(rows, 'Validation, final program')).toMatchObject({ a: 'not scored', b: '96.0%' });
+    // A run that changed nothing: its start program, with the estimate it has.
+    const unchanged = report({ baselineExamples: 12, bestExamples: 12, bestScore: 0.4 });
+    expect(row(comparisonRows(unchanged, kept), 'Validation, final program')?.a).toBe(
+      'the start program, kept: 40.0% (on 12 examples)',
+    );
   });
 });
 

@@ -78,6 +78,12 @@ describe('runReportMarkdown', () => {
     expect(runReportMarkdown(report({ baselineExamples: 25 }))).toContain(
       '40.0% at the start (on 25 validation examples: a candidate was clearly ahead of it there, so it was not scored in full)',
     );
+    // A run that changed nothing keeps its start program, with its estimate only.
+    expect(
+      runReportMarkdown(report({ baselineExamples: 25, bestExamples: 25, bestScore: 0.4 })),
+    ).toContain(
+      '40.0% at the start (on 25 validation examples: no candidate beat it there, so it was not scored in full), and the starting program at the end',
+    );
     const none = runReportMarkdown(report({ baselineExamples: 0, baselineScore: 0, bestScore: 0 }));
     expect(none).toContain('**Validation score:** none yet: the run stopped before a phase scored');
     expect(none).not.toContain('0.0% at the start');

@@ -15,6 +15,10 @@ import { easyMinibatchRun } from '../core/optimizers/easy-minibatch';
 import { runCopa } from '../../../src/core/optimizers/copa';
 import { kvAdapter } from '../helpers/kv-adapter';
 import { describeEvent } from '../../../src/ui/optimize/event-lines';
+import { PROPOSER_SIGNATURE } from '../../../src/core/optimizers/proposer-format';
+import { ScriptedLM } from '../helpers/scripted-lm';
+import { toyTask } from '../core/optimizers/session-helpers';
+import { examples, reverse, words } from '../core/optimizers/toy-task';
 
 /** What a finished phase's card shows, without the live-only progress details. */
 function cards(view: RunView) {
@@ -136,6 +140,54 @@ describe('replaying a stored run', () => {
       replayEvents(saved.at(-1) as CopaCheckpoint, () => undefined),
     );
     expect(baselineWords(replayed)).toBe(baselineWords(live));
+  });
+
+  it('says a start program no candidate beat is kept, not a best score, when it has only an estimate', async () => {
+    // A finished run that changed nothing said "best 25.0%" of its start program's estimate on
+    // one 20-example minibatch (a bench row read it as the program's validation score), and the
+    // program was saved with that estimate as its validation score.
+    // The model answers right only without demos and with the program's own instruction, so
+    // every candidate falls behind the start program on its first minibatch.
+    const lm = new ScriptedLM((request) => {
+      const system = request.messages[0]?.content ?? '';
+      if (system === PROPOSER_SIGNATURE.instruction)
+        return `proposed_instruction: Answer with care, take ${request.seed % 997}.`;
+      const x = ScriptedLM.lastUser(request).slice(3).trim();
+      const plain = request.messages.length <= 2 && !system.includes('Answer with care');
+      return `y: ${plain ? reverse(x) : x}`;
+    });
+    const task = toyTask(examples(words('t', 8)), examples(words('v', 40)));
+    const events: RunEvent[] = [];
+    const saved: CopaCheckpoint[] = [];
+    const result = await runCopa(task, {
+      lm,
+      adapter: kvAdapter,
+      config: { ...SMALL_CONFIG, minibatchSize: 20 },
+      onEvent: (e) => events.push(e),
+      onCheckpoint: (cp) => {
+        saved.push(cp);
+      },
+    });
+    expect(result.history.some((r) => r.accepted)).toBe(false);
+    expect(result.exampleScores).toEqual([]);
+    const finished = events.find((e) => e.type === 'run-finished');
+    expect(finished).toMatchObject({ bestExamples: 20, bestScore: 1 });
+    expect(finished && describeEvent(finished)).toMatch(
+      /: no candidate beat the starting program \(100\.0% on 20 validation examples\), which stays\.$/,
+    );
+    const live = emptyRunView();
+    applyEvents(live, events);
+    expect(live.bestExamples).toBe(20);
+    const replayed = emptyRunView();
+    applyEvents(
+      replayed,
+      replayEvents(saved.at(-1) as CopaCheckpoint, () => undefined),
+    );
+    expect(replayed.bestExamples).toBe(20);
+    // While a phase goes on, the start program is "best so far" on its estimate as well.
+    const before = emptyRunView();
+    applyEvents(before, events.slice(0, events.findIndex((e) => e.type === 'decision') + 1));
+    expect(before.bestExamples).toBe(20);
   });
 
   it('says no program was scored when a run stops before its first phase ends', async () => {

@@ -184,7 +184,12 @@ describe('provenance of a program made with a local server', () => {
     const outcome = {
       status: 'finished',
       stopReason: 'cycles-done',
-      result: { checkpoint: { config: { seed: 3 } }, baselineScore: 0.4, bestScore: 0.6 },
+      result: {
+        checkpoint: { config: { seed: 3 } },
+        baselineScore: 0.4,
+        bestScore: 0.6,
+        exampleScores: [1, 0],
+      },
     } as unknown as Parameters<typeof runProvenance>[1];
     const provenance = runProvenance(
       {

@@ -579,23 +579,23 @@ describe('The worker service storage: deleting runs', () => {
 
 describe('runProvenance', () => {
   it('names a WebLLM model with its quantization and the WebLLM version', () => {
-    const outcome = {
-      result: { baselineScore: 0.4, bestScore: 0.7, checkpoint: { config: { seed: 9 } } },
-    } as unknown as RunOutcome;
-    const p = runProvenance(
-      {
-        request: { task, datasetId: 'd1' },
-        engine: {
-          kind: 'webllm',
-          modelId: 'webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
-          label: 'Qwen',
+    const result = { baselineScore: 0.4, bestScore: 0.7, exampleScores: [1, 0, 1] };
+    const provenanceOf = (r: object) =>
+      runProvenance(
+        {
+          request: { task, datasetId: 'd1' },
+          engine: {
+            kind: 'webllm',
+            modelId: 'webllm:Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
+            label: 'Qwen',
+          },
+          name: 'Support tickets on mine',
+          datasetName: 'mine',
         },
-        name: 'Support tickets on mine',
-        datasetName: 'mine',
-      },
-      outcome,
-      new Date('2026-01-02T03:04:05Z'),
-    );
+        { result: { ...r, checkpoint: { config: { seed: 9 } } } } as unknown as RunOutcome,
+        new Date('2026-01-02T03:04:05Z'),
+      );
+    const p = provenanceOf(result);
     expect(p).toEqual({
       modelId: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
       engine: 'webllm',
@@ -607,6 +607,9 @@ describe('runProvenance', () => {
       scores: { baseline: 0.4, validation: 0.7 },
       createdAt: '2026-01-02T03:04:05.000Z',
     });
+    // A start program no candidate beat, scored on a minibatch only: its estimate is no score
+    // (the library listed it as the program's validation score).
+    expect(provenanceOf({ ...result, bestScore: 0.4, exampleScores: [] }).scores).toEqual({});
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   partialBaselineExamples,
+  partialBestExamples,
   type CopaCheckpoint,
 } from '../../../../src/core/optimizers/checkpoint';
 
@@ -22,5 +23,16 @@ describe('partialBaselineExamples', () => {
     expect(partialBaselineExamples(cp(60, 60))).toBeUndefined();
     // Checkpoints from before the start program was scored inside the first phase.
     expect(partialBaselineExamples(cp(undefined, 60))).toBeUndefined();
+  });
+});
+
+describe('partialBestExamples', () => {
+  it('is the minibatch examples of a start program kept while no program was scored in full', () => {
+    expect(partialBestExamples(cp(25, 0))).toBe(25);
+    // Once a program (the start program or a candidate) was scored in full, the best is a full score.
+    expect(partialBestExamples(cp(25, 60))).toBeUndefined();
+    // Nothing scored yet, or a checkpoint of an older version.
+    expect(partialBestExamples(cp(0, 0))).toBeUndefined();
+    expect(partialBestExamples(cp(undefined, 0))).toBeUndefined();
   });
 });
