@@ -21,6 +21,7 @@
  * per call, and the parser never needed it. So the lean format neither shows nor asks for it
  * (a model that writes it anyway still stops there: it stays a stop string).
  */
+import { ParseError } from '../errors';
 import type { Demo, FieldValues } from '../example';
 import type { ChatMessage } from '../lm';
 import type { Signature } from '../signature';
@@ -41,6 +42,8 @@ import {
   presentOutputs,
 } from './prompt-parts';
 import { readOutputs } from './read-outputs';
+import { jsonAdapter } from './json-adapter';
+import { readPrefixedSections } from './prefixed-sections';
 
 /** The system message of the chat format. */
 export function chatSystemMessage(signature: Signature): string {
@@ -72,9 +75,22 @@ function parse(signature: Signature, text: string): FieldValues {
   // at all): the text before any completed marker is that output. Unambiguous only when no
   // other field's marker appears.
   const unmarked = only ? unmarkedAnswer(body) : null;
-  const sections =
-    only && unmarked !== null ? { [only.name]: unmarked } : readMarkerSections(body, names);
-  return readOutputs(signature.outputs, sections, text);
+  if (only && unmarked !== null)
+    return readOutputs(signature.outputs, { [only.name]: unmarked }, text);
+  if (hasMarkers(body))
+    return readOutputs(signature.outputs, readMarkerSections(body, names), text);
+  // No field markers at all, as a small model may answer: a JSON object (DSPy's ChatAdapter
+  // falls back to its JSONAdapter too), or `Name: value` lines (DSPy's older template). Read
+  // as they are, they cost no retry.
+  if (body.startsWith('{')) {
+    try {
+      return jsonAdapter.parse(signature, text);
+    } catch (err) {
+      // Not an object of the outputs: read it as lines, and say what the chat format expects.
+      if (!(err instanceof ParseError)) throw err;
+    }
+  }
+  return readOutputs(signature.outputs, readPrefixedSections(body, names), text);
 }
 
 /** The answer text when every marker in it is the completed marker; null otherwise. */

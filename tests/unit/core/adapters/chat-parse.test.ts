@@ -152,6 +152,56 @@ describe('chatAdapter.parse: lenient cases', () => {
   });
 });
 
+describe('chatAdapter.parse: an answer without field markers', () => {
+  const cot = effectiveSignature(chainOfThought('solve', 'question -> answer: number'));
+
+  it("reads `Name: value` lines, DSPy's older layout, in any case, bold or as headings", () => {
+    // A small model that drops the markers often writes the fields this way; it cost a retry.
+    expect(chatAdapter.parse(cot, 'Reasoning: 2 and 2 make 4.\nAnswer: 4')).toEqual({
+      reasoning: '2 and 2 make 4.',
+      answer: 4,
+    });
+    expect(chatAdapter.parse(cot, '**Reasoning:** add them\n\n**Answer:** 4')).toEqual({
+      reasoning: 'add them',
+      answer: 4,
+    });
+    expect(chatAdapter.parse(qa, '## Answer:\nParis\n## Confidence: 0.9')).toEqual({
+      answer: 'Paris',
+      confidence: 0.9,
+    });
+  });
+
+  it('keeps other `Word:` lines in the section they are in, and ignores text before the first', () => {
+    const text = 'Let me see.\nReasoning: First,\nStep 1: 3 + 4 = 7.\nNote: none.\nAnswer: 7';
+    expect(chatAdapter.parse(cot, text)).toEqual({
+      reasoning: 'First,\nStep 1: 3 + 4 = 7.\nNote: none.',
+      answer: 7,
+    });
+    // Underscores in a field name may be written as spaces.
+    const sig = Signature.parse('q -> final_answer, confidence: number');
+    expect(chatAdapter.parse(sig, 'Final answer: Paris\nconfidence: 1')).toEqual({
+      final_answer: 'Paris',
+      confidence: 1,
+    });
+  });
+
+  it('reads a JSON object of the outputs, as DSPy falls back to its JSON adapter', () => {
+    expect(chatAdapter.parse(cot, '{"reasoning": "2 + 2", "answer": 4}')).toEqual({
+      reasoning: '2 + 2',
+      answer: 4,
+    });
+    // A broken object is read as lines, and the error names the chat format's markers.
+    const err = parseError(qa, '{"answer": "Paris", oops');
+    expect(err.missingFields).toEqual(['answer', 'confidence']);
+    expect(err.message).toContain('[[ ## answer ## ]]');
+  });
+
+  it('still needs every output: a missing one is named for the retry', () => {
+    const err = parseError(cot, 'Reasoning: 9 times 2 is 18.');
+    expect(err.missingFields).toEqual(['answer']);
+  });
+});
+
 describe('chatAdapter.parse: failures keep the raw text and name the fields', () => {
   it('names a missing field', () => {
     const text = '[[ ## answer ## ]]\nParis';

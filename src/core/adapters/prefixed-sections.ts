@@ -1,0 +1,47 @@
+/**
+ * `Name: value` sections, the layout of DSPy's older prompt template ("Reasoning: Let's think
+ * step by step … Answer: 4"), which small models fall back to when they drop the field markers.
+ */
+import { bareRecord } from '../reserved-names';
+
+// A line that opens a section: an optional markdown heading or bold around the name, the name
+// (words joined by spaces or underscores), a colon, and the start of the value.
+const HEADER_LINE =
+  /^[^\S\n]*(?:#{1,6}[^\S\n]+)?\**[^\S\n]*([A-Za-z][A-Za-z0-9_ ]{0,60}?)[^\S\n]*\**[^\S\n]*:\**(.*)$/;
+
+/** A field name as it is compared: any case, spaces and underscores alike. */
+function comparable(name: string): string {
+  return name.toLowerCase().replace(/[\s_]+/g, '_');
+}
+
+/**
+ * Reads sections opened by a line that starts with one of `names` and a colon (any case, spaces
+ * for underscores, in ** or after #s): each value runs to the next such line, trimmed. Lines
+ * that start with another word and a colon ("Step 1: …") belong to the section they are in.
+ * Text before the first is ignored; the first section of a name wins; keyed by the given
+ * spelling.
+ */
+export function readPrefixedSections(
+  text: string,
+  names: readonly string[],
+): Record<string, string> {
+  const byName = new Map(names.map((n) => [comparable(n), n]));
+  // No prototype: a field named `constructor` is a plain entry, not a member.
+  const sections = bareRecord<string>();
+  let open: { key: string; lines: string[] } | null = null;
+  const close = (): void => {
+    if (open && !(open.key in sections)) sections[open.key] = open.lines.join('\n').trim();
+  };
+  for (const line of text.split('\n')) {
+    const header = HEADER_LINE.exec(line);
+    const key = header ? byName.get(comparable(header[1] ?? '')) : undefined;
+    if (key === undefined) {
+      open?.lines.push(line);
+      continue;
+    }
+    close();
+    open = { key, lines: [header?.[2] ?? ''] };
+  }
+  close();
+  return sections;
+}
