@@ -426,7 +426,7 @@ function nothingScored(cp: { nextPhase?: unknown; baselineExamples?: unknown }):
 function partialBestOf(cp: JsonObject): number | undefined {
   const { exampleScores, baselineExamples } = cp;
   if (!Array.isArray(exampleScores) || typeof baselineExamples !== 'number') return undefined;
-  return partialBestExamples({ exampleScores: [...exampleScores] as number[], baselineExamples });
+  return partialBestExamples({ exampleScores, baselineExamples });
 }
 
 // A listing reads only what it shows, leniently: a damaged run is still listed (and can be

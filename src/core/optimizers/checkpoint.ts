@@ -72,9 +72,10 @@ export function partialBaselineExamples(cp: CopaCheckpoint): number | undefined 
  * on the validation set, and no decision needed its full score). Undefined when the best score
  * is a full score, or when nothing has been scored yet (baselineExamples 0).
  */
-export function partialBestExamples(
-  cp: Pick<CopaCheckpoint, 'baselineExamples' | 'exampleScores'>,
-): number | undefined {
+export function partialBestExamples(cp: {
+  baselineExamples?: number | undefined;
+  exampleScores: readonly unknown[];
+}): number | undefined {
   const known = cp.baselineExamples;
   return cp.exampleScores.length === 0 && known !== undefined && known > 0 ? known : undefined;
 }
