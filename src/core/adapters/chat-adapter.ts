@@ -43,7 +43,7 @@ import {
 } from './prompt-parts';
 import { readOutputs } from './read-outputs';
 import { jsonAdapter } from './json-adapter';
-import { readPrefixedSections } from './prefixed-sections';
+import { readPrefixedSections, withoutLeadingHeader } from './prefixed-sections';
 
 /** The system message of the chat format. */
 export function chatSystemMessage(signature: Signature): string {
@@ -76,7 +76,11 @@ function parse(signature: Signature, text: string): FieldValues {
   // other field's marker appears.
   const unmarked = only ? unmarkedAnswer(body) : null;
   if (only && unmarked !== null)
-    return readOutputs(signature.outputs, { [only.name]: unmarked }, text);
+    return readOutputs(
+      signature.outputs,
+      { [only.name]: withoutLeadingHeader(unmarked, only.name) },
+      text,
+    );
   if (hasMarkers(body))
     return readOutputs(signature.outputs, readMarkerSections(body, names), text);
   // No field markers at all, as a small model may answer: a JSON object (DSPy's ChatAdapter

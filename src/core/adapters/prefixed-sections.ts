@@ -45,3 +45,15 @@ export function readPrefixedSections(
   close();
   return sections;
 }
+
+/**
+ * A lone output's text without the `Name:` header its first line may open it with ("Proposed
+ * instruction: Classify…", "**Summary:** The…"): the header is no part of the value. Text whose
+ * first line is anything else is returned as it is.
+ */
+export function withoutLeadingHeader(text: string, name: string): string {
+  const trimmed = text.trimStart();
+  const header = HEADER_LINE.exec(trimmed.split('\n', 1)[0] ?? '');
+  if (!header || comparable(header[1] ?? '') !== comparable(name)) return text;
+  return readPrefixedSections(trimmed, [name])[name] ?? text;
+}

@@ -196,6 +196,25 @@ describe('chatAdapter.parse: an answer without field markers', () => {
     expect(err.message).toContain('[[ ## answer ## ]]');
   });
 
+  it("drops a lone output's own `Name:` header, and nothing else", () => {
+    // An instruction proposal read "**Proposed Instruction:** Classify it." as the instruction.
+    const proposal = Signature.parse('task -> proposed_instruction');
+    expect(chatAdapter.parse(proposal, '**Proposed Instruction:** Classify it.')).toEqual({
+      proposed_instruction: 'Classify it.',
+    });
+    const summary = Signature.parse('text -> summary');
+    expect(chatAdapter.parse(summary, 'Summary:\nThe cat sat.\nNote: short.')).toEqual({
+      summary: 'The cat sat.\nNote: short.',
+    });
+    // Another word's header, or the field's name later on, is part of the answer.
+    expect(chatAdapter.parse(summary, 'Note: the cat sat.')).toEqual({
+      summary: 'Note: the cat sat.',
+    });
+    expect(chatAdapter.parse(summary, 'The cat sat.\nSummary: a cat.')).toEqual({
+      summary: 'The cat sat.\nSummary: a cat.',
+    });
+  });
+
   it('still needs every output: a missing one is named for the retry', () => {
     const err = parseError(cot, 'Reasoning: 9 times 2 is 18.');
     expect(err.missingFields).toEqual(['answer']);
