@@ -188,10 +188,21 @@ function demoExampleBlocks(predictor: Predictor): ExampleBlock[] {
   }));
 }
 
+/**
+ * A small model's line before the instruction itself ("Here is an improved instruction:",
+ * "Sure! The new instruction:"): a known opening phrase, ending in a colon, on a line of its own.
+ * An instruction's own first line ending in a colon ("Classify the ticket as one of:") is kept.
+ */
+const PREAMBLE_LINE =
+  /^(?:sure|certainly|okay|ok|of course|here is|here's|below is|the (?:new|improved|revised|updated|proposed|better) instruction)\b[^\n]{0,80}:[^\S\n]*\n+/i;
+
 /** Trims quotes and labels a model may add, and caps the length at a word boundary. */
 export function cleanInstruction(value: unknown, maxChars: number): string {
   if (typeof value !== 'string') return '';
-  let text = value.trim().replace(/^(new |proposed )?instruction\s*:\s*/i, '');
+  let text = value
+    .trim()
+    .replace(PREAMBLE_LINE, '')
+    .replace(/^(new |proposed )?instruction\s*:\s*/i, '');
   if (/^["'“].*["'”]$/s.test(text)) text = text.slice(1, -1).trim();
   if (text.length > maxChars) {
     const cut = text.slice(0, maxChars);

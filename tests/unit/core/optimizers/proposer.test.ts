@@ -125,6 +125,19 @@ describe('cleanInstruction', () => {
     expect(cut.endsWith('word')).toBe(true);
     expect(cleanInstruction(42, 10)).toBe('');
   });
+
+  it("drops a small model's line before the instruction, not an instruction's own first line", () => {
+    expect(cleanInstruction('Here is an improved instruction:\n\n"Route the ticket."', 100)).toBe(
+      'Route the ticket.',
+    );
+    expect(cleanInstruction("Sure! Here's the new instruction:\nRoute the ticket.", 100)).toBe(
+      'Route the ticket.',
+    );
+    const own = 'Classify the ticket as one of:\n- billing\n- returns';
+    expect(cleanInstruction(own, 100)).toBe(own);
+    // A preamble with nothing after it is no instruction either way; it is left for the checks.
+    expect(cleanInstruction('Here is the instruction:', 100)).toBe('Here is the instruction:');
+  });
 });
 
 describe('runPromptPhase', () => {
