@@ -43,7 +43,11 @@ import {
 } from './prompt-parts';
 import { readOutputs } from './read-outputs';
 import { jsonAdapter } from './json-adapter';
-import { readPrefixedSections, withoutLeadingHeader } from './prefixed-sections';
+import {
+  readPrefixedSections,
+  withoutLeadingHeader,
+  withPrefixedOutputs,
+} from './prefixed-sections';
 
 /** The system message of the chat format. */
 export function chatSystemMessage(signature: Signature): string {
@@ -82,7 +86,11 @@ function parse(signature: Signature, text: string): FieldValues {
       text,
     );
   if (hasMarkers(body))
-    return readOutputs(signature.outputs, readMarkerSections(body, names), text);
+    return readOutputs(
+      signature.outputs,
+      withPrefixedOutputs(readMarkerSections(body, names), names),
+      text,
+    );
   // No field markers at all, as a small model may answer: a JSON object (DSPy's ChatAdapter
   // falls back to its JSONAdapter too), or `Name: value` lines (DSPy's older template). Read
   // as they are, they cost no retry.

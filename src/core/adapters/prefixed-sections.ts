@@ -25,9 +25,18 @@ export function readPrefixedSections(
   text: string,
   names: readonly string[],
 ): Record<string, string> {
+  return splitPrefixedSections(text, names).sections;
+}
+
+/** readPrefixedSections, with the text before the first section (trimmed). */
+export function splitPrefixedSections(
+  text: string,
+  names: readonly string[],
+): { before: string; sections: Record<string, string> } {
   const byName = new Map(names.map((n) => [comparable(n), n]));
   // No prototype: a field named `constructor` is a plain entry, not a member.
   const sections = bareRecord<string>();
+  const before: string[] = [];
   let open: { key: string; lines: string[] } | null = null;
   const close = (): void => {
     if (open && !(open.key in sections)) sections[open.key] = open.lines.join('\n').trim();
@@ -36,14 +45,38 @@ export function readPrefixedSections(
     const header = HEADER_LINE.exec(line);
     const key = header ? byName.get(comparable(header[1] ?? '')) : undefined;
     if (key === undefined) {
-      open?.lines.push(line);
+      (open?.lines ?? before).push(line);
       continue;
     }
     close();
     open = { key, lines: [header?.[2] ?? ''] };
   }
   close();
-  return sections;
+  return { before: before.join('\n').trim(), sections };
+}
+
+/**
+ * Marker sections with the outputs they lack read from `Name: value` lines inside them: a model
+ * that opened with `[[ ## reasoning ## ]]` may end with "Answer: 4" instead of the answer's
+ * marker. The section that held such lines ends where they begin.
+ */
+export function withPrefixedOutputs(
+  sections: Record<string, string>,
+  names: readonly string[],
+): Record<string, string> {
+  const missing = names.filter((n) => !(n in sections));
+  if (missing.length === 0) return sections;
+  const merged = bareRecord<string>();
+  Object.assign(merged, sections);
+  for (const [key, value] of Object.entries(sections)) {
+    const wanted = missing.filter((n) => !(n in merged));
+    if (wanted.length === 0) break;
+    const split = splitPrefixedSections(value, wanted);
+    if (Object.keys(split.sections).length === 0) continue;
+    merged[key] = split.before;
+    Object.assign(merged, split.sections);
+  }
+  return merged;
 }
 
 /**

@@ -215,6 +215,18 @@ describe('chatAdapter.parse: an answer without field markers', () => {
     });
   });
 
+  it("reads an output written as `Name: value` inside another field's section", () => {
+    // The model opened with the reasoning's marker and ended with "Answer: 18": a retry.
+    const text = '[[ ## reasoning ## ]]\nStep 1: 9 eggs.\n9 * 2 = 18.\n\nAnswer: 18';
+    expect(chatAdapter.parse(cot, text)).toEqual({
+      reasoning: 'Step 1: 9 eggs.\n9 * 2 = 18.',
+      answer: 18,
+    });
+    // An output that has its own marker keeps it: a line naming it elsewhere stays text.
+    const both = '[[ ## reasoning ## ]]\nAnswer: maybe 3.\n[[ ## answer ## ]]\n4';
+    expect(chatAdapter.parse(cot, both)).toEqual({ reasoning: 'Answer: maybe 3.', answer: 4 });
+  });
+
   it('still needs every output: a missing one is named for the retry', () => {
     const err = parseError(cot, 'Reasoning: 9 times 2 is 18.');
     expect(err.missingFields).toEqual(['answer']);
