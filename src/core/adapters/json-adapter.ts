@@ -10,6 +10,7 @@ import type { FieldSpec, Signature } from '../signature';
 import type { Adapter } from './adapter';
 import { parseJsonLoosely, readFieldJson } from './field-values';
 import { formatSections, hasMarkers, readMarkerSections, stripFences } from './markers';
+import { readPrefixedSections, withoutLeadingHeader } from './prefixed-sections';
 import {
   buildConversation,
   fieldDescriptions,
@@ -98,7 +99,17 @@ function parse(signature: Signature, text: string): FieldValues {
       text,
     );
   if (only && only.type !== 'json' && body !== '')
-    return readOutputs(signature.outputs, { [only.name]: body }, text);
+    return readOutputs(
+      signature.outputs,
+      { [only.name]: withoutLeadingHeader(body, only.name) },
+      text,
+    );
+  // `Name: value` lines, as a model not held to the schema (a local server's) may write them.
+  const lines = readPrefixedSections(
+    body,
+    signature.outputs.map((f) => f.name),
+  );
+  if (Object.keys(lines).length > 0) return readOutputs(signature.outputs, lines, text);
   throw parseFailure(
     signature.outputs.map((f) => f.name),
     [],

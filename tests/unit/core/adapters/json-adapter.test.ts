@@ -172,6 +172,16 @@ describe('jsonAdapter.parse', () => {
     );
   });
 
+  it('falls back to `Name: value` lines, and drops a lone output’s own header', () => {
+    // A model not held to the schema (a local server's) may drop JSON altogether.
+    const two = Signature.parse('q -> a, b: number');
+    expect(jsonAdapter.parse(two, 'A: x\n**B:** 2')).toEqual({ a: 'x', b: 2 });
+    expect(parseError('Sentiment: positive').missingFields).toEqual(['score', 'aspects', 'extra']);
+    expect(jsonAdapter.parse(Signature.parse('q -> a'), 'A: just text')).toEqual({
+      a: 'just text',
+    });
+  });
+
   it('reads a ChainOfThought object', () => {
     const cot = effectiveSignature(chainOfThought('qa', 'question -> answer: number'));
     expect(jsonAdapter.parse(cot, '{"reasoning": "2+2", "answer": 4}')).toEqual({
