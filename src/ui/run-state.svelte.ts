@@ -21,6 +21,7 @@ import {
 import { runToResume } from './worker-health.svelte';
 import { RunClock } from './run-clock.svelte';
 import { ScreenAwake } from './screen-awake.svelte';
+import { countWords } from './lib/count-words';
 
 export { DEFAULT_RUN_SETTINGS, type RunSettings };
 
@@ -401,9 +402,36 @@ export class RunState {
     }
   }
 
+  /**
+   * A paused run can go on in another tab (from its Library) and pause there again; resumed
+   * here, it goes on after the phases it ran there, which this view lacks. They are retold
+   * from the stored run, before the phases this tab runs now.
+   */
+  private async catchUpWithStoredRun(atPhase: number): Promise<void> {
+    const runId = this.runId;
+    if (runId === undefined) return;
+    const history = await this.client.storedRunHistory(runId).catch(() => null);
+    if (!history) return;
+    const stored = emptyRunView();
+    applyEvents(stored, history);
+    const before = (view: RunView) => view.phases.filter((p) => p.done && p.index < atPhase);
+    const missing = before(stored).length - before(this.view).length;
+    if (missing <= 0) return;
+    this.view.phases = [...before(stored), ...this.view.phases.filter((p) => p.index >= atPhase)];
+    this.lines = [
+      ...this.lines,
+      `${countWords(missing, 'phase')} of this run went on in another tab: shown from the saved run.`,
+    ].slice(-KEEP_LINES);
+  }
+
   /** Events arrive in batches; the log keeps only recent lines so rendering stays cheap. */
   private take(events: RunEvent[]): void {
     applyEvents(this.view, events);
+    for (const e of events) {
+      const finished = this.view.phases.filter((p) => p.done).length;
+      if (e.type === 'run-started' && (e.resumedAtPhase ?? 0) > finished)
+        void this.catchUpWithStoredRun(e.resumedAtPhase ?? 0);
+    }
     this.clock.observe(events);
     const added: string[] = [];
     // Candidates are named as the phase cards name them ("proposal 2"), not by internal id.

@@ -229,6 +229,11 @@ test('a run paused in one tab and resumed in another is refused in the first whi
   await expect(first.getByTestId('run-status')).toHaveText('Paused after a phase.', {
     timeout: 60_000,
   });
+  // The first tab shows the phase the second ran, too: it showed its own two with a gap.
+  await expect(first.getByTestId('phase-card')).toHaveCount(3);
+  await expect(first.getByTestId('run-log')).toContainText(
+    '1 phase of this run went on in another tab: shown from the saved run.',
+  );
   const runs = await storedRecords<StoredRun & { checkpoints: unknown[] }>(first, 'runs');
   // The start, and one phase in each turn: the first tab's, the second's, the first's again.
   expect(runs.map((r) => [r.status, r.checkpoints.length])).toEqual([['paused', 4]]);
