@@ -427,11 +427,10 @@ export class RunState {
   /** Events arrive in batches; the log keeps only recent lines so rendering stays cheap. */
   private take(events: RunEvent[]): void {
     applyEvents(this.view, events);
-    for (const e of events) {
-      const finished = this.view.phases.filter((p) => p.done).length;
-      if (e.type === 'run-started' && (e.resumedAtPhase ?? 0) > finished)
-        void this.catchUpWithStoredRun(e.resumedAtPhase ?? 0);
-    }
+    // Resumed past the phases this view shows: they ran in another tab.
+    const resumedAt = events.find((e) => e.type === 'run-started')?.resumedAtPhase;
+    if (resumedAt !== undefined && resumedAt > this.view.phases.filter((p) => p.done).length)
+      void this.catchUpWithStoredRun(resumedAt);
     this.clock.observe(events);
     const added: string[] = [];
     // Candidates are named as the phase cards name them ("proposal 2"), not by internal id.

@@ -29,7 +29,7 @@ export function readPrefixedSections(
 }
 
 /** readPrefixedSections, with the text before the first section (trimmed). */
-export function splitPrefixedSections(
+function splitPrefixedSections(
   text: string,
   names: readonly string[],
 ): { before: string; sections: Record<string, string> } {

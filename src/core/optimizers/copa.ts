@@ -176,7 +176,9 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
     if (better) session.recordBest(pending.score);
     const bestScore = better ? pending.score : final.bestScore;
     const baselineExamples = partialBaselineExamples(final);
-    const bestExamples = better ? undefined : partialBestExamples(final);
+    // The returned program's full scores: none when it is a start program kept on an estimate.
+    const exampleScores = better ? [...pending.exampleScores] : final.exampleScores;
+    const bestExamples = partialBestExamples({ ...final, exampleScores });
     // A copy of the curve, for the event and the result alike (neither is changed afterwards).
     const curve = session.curve.map((p): CurvePoint => [p[0], p[1]]);
     session.emit({
@@ -197,7 +199,7 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
       program: better ? pending.program.toState() : final.program,
       baselineScore: final.baselineScore,
       bestScore,
-      exampleScores: better ? [...pending.exampleScores] : final.exampleScores,
+      exampleScores,
       history: final.history,
       totals,
       curve,
