@@ -147,7 +147,7 @@ export function canonicalLabel(field: FieldSpec, text: string): string {
 /**
  * The one label an answer names, when it names exactly one: small models wrap the label in a
  * sentence ("The department is billing."), a bullet, brackets or a JSON object. Labels are
- * found as whole words, ignoring case, with `_`, `-` and spaces alike ("card arrival" names
+ * found as whole words, ignoring case, with `_`, `-`, `/` and spaces alike ("card arrival" names
  * card_arrival), and a label inside a longer one that is also named does not count ("card
  * arrival" does not also name "card"). An answer naming two labels, or none, is left as it is
  * for the constraint check (and its retry) to deal with.

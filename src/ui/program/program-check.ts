@@ -202,7 +202,7 @@ function fieldProblems(f: FieldSpec): string[] {
       out.push(
         twin[0] === twin[1]
           ? `the label field “${f.name}” lists “${twin[0]}” twice.`
-          : `the label field “${f.name}” lists “${twin[0]}” and “${twin[1]}”, which an answer cannot tell apart (answers are read ignoring case, with “_”, “-” and spaces alike): keep one of them.`,
+          : `the label field “${f.name}” lists “${twin[0]}” and “${twin[1]}”, which an answer cannot tell apart (answers are read ignoring case, with “_”, “-”, “/” and spaces alike): keep one of them.`,
       );
   }
   return out;

@@ -169,7 +169,7 @@ describe('programProblems on labels the reading, a metric or a rule cannot use',
       const p = program();
       setLabels(p, ['tech', a!, b!]);
       expect(programProblems(p, rules())).toEqual([
-        `the label field “team” lists “${a}” and “${b}”, which an answer cannot tell apart (answers are read ignoring case, with “_”, “-” and spaces alike): keep one of them.`,
+        `the label field “team” lists “${a}” and “${b}”, which an answer cannot tell apart (answers are read ignoring case, with “_”, “-”, “/” and spaces alike): keep one of them.`,
       ]);
     }
     const p = program();

@@ -114,6 +114,14 @@ describe('chatAdapter.parse: lenient cases', () => {
     expect(read('[[ ## intent ## ]]\ndiscard it')).toBe('discard it');
   });
 
+  it('reads a slash in a label as the other separators', () => {
+    const sig = Signature.parse('text -> topic: label[World|Sports|Business|Sci/Tech]');
+    const read = (t: string): unknown => chatAdapter.parse(sig, t).topic;
+    expect(read('[[ ## topic ## ]]\nSci-Tech')).toBe('Sci/Tech');
+    expect(read('[[ ## topic ## ]]\nThe topic is sci / tech.')).toBe('Sci/Tech');
+    expect(read('[[ ## topic ## ]]\nSci Tech or World')).toBe('Sci Tech or World');
+  });
+
   it('leaves an answer naming two labels as it is, for the constraint check and its retry', () => {
     const sig = Signature.parse('text -> intent: label[card|card_arrival|pin_change|balance]');
     expect(chatAdapter.parse(sig, '[[ ## intent ## ]]\nbalance or card arrival').intent).toBe(
