@@ -2,12 +2,12 @@ import { BootstrapSession } from './bootstrap';
 import { buildDemoCandidates } from './demo-candidates';
 import { demoCounts, demosOf, withDemoSet } from './demo-set';
 import { labelKeyOf } from './label-coverage';
-import { beforeScoreWords, focusFirst, noGainText, type Insight } from './insight';
+import { focusFirst, noGainText, type Insight } from './insight';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import type { CandidateRecord } from './records';
 import { phaseRecord, phaseStart, selectForPhase } from './phase-steps';
 import type { Candidate } from './candidate-pool';
-import { pct } from './selection';
+import { beforeScoreWords, pct } from './selection';
 import { phaseRng, requestSeed } from './seeds';
 
 /**

@@ -1,5 +1,5 @@
 import type { PhaseKind } from './records';
-import { pct, type SelectionOutcome } from './selection';
+import { beforeScoreWords, pct, type SelectionOutcome } from './selection';
 
 /** What a phase learned: words for people and the next phase, plus examples to focus on. */
 export interface Insight {
@@ -24,15 +24,6 @@ export function focusFirst<T extends { id: string }>(
 export function clip(text: string, max = 120): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
-}
-
-/**
- * The phase's starting score, with the examples it rests on when the start program was scored
- * on a minibatch only ("52.0% on 25 examples"): set beside a full score, a bare minibatch
- * estimate read as a measured gain of the difference.
- */
-export function beforeScoreWords(before: { score: number; examples?: number }): string {
-  return `${pct(before.score)}${before.examples ? ` on ${before.examples} examples` : ''}`;
 }
 
 /**

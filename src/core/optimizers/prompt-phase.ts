@@ -3,12 +3,12 @@ import { probeFailures } from './failures';
 import { proposeInstructions } from './instruction-proposer';
 import { proposerExamples } from './proposer-examples';
 import type { ExampleBlock } from './proposer-format';
-import { beforeScoreWords, clip, noGainText, type Insight } from './insight';
+import { clip, noGainText, type Insight } from './insight';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import type { CandidateRecord, ScoredInstruction } from './records';
 import { phaseRecord, phaseStart, selectForPhase } from './phase-steps';
 import type { Candidate } from './candidate-pool';
-import { pct } from './selection';
+import { beforeScoreWords, pct } from './selection';
 import { phaseRng, requestSeed } from './seeds';
 import type { Program } from '../program';
 

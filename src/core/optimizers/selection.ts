@@ -249,7 +249,7 @@ function outcomeOf(
         : '';
     const reason = beaten
       ? `${proven.c.record.label} scored ${pct(proven.score)} on ${setWords}; on the ${before.examples ?? 0} minibatch examples both were scored on, it was clearly ahead of the start program (${pct(before.score)}), so the start program was not scored in full.`
-      : `${proven.c.record.label} scored ${pct(proven.score)} on ${setWords}, above the current ${pct(before.score)}.${higher}`;
+      : `${proven.c.record.label} scored ${pct(proven.score)} on ${setWords}, above the current ${beforeScoreWords(before)}.${higher}`;
     return {
       incumbent: { program: proven.c.program, score: proven.score, exampleScores: proven.scores },
       before,
@@ -264,11 +264,11 @@ function outcomeOf(
   }
   const reason =
     best && best.score > before.score
-      ? `${best.c.record.label} scored ${pct(best.score)}, above the current ${pct(before.score)}, but by less than the margin that separates a real gain from chance on ${valSize} examples; kept the current program.`
+      ? `${best.c.record.label} scored ${pct(best.score)}, above the current ${beforeScoreWords(before)}, but by less than the margin that separates a real gain from chance on ${valSize} examples; kept the current program.`
       : best
-        ? `No candidate beat the current program (best ${pct(best.score)} vs ${pct(before.score)}); kept it.`
+        ? `No candidate beat the current program (best ${pct(best.score)} vs ${beforeScoreWords(before)}); kept it.`
         : all.some((c) => c.record.dropped)
-          ? `No candidate could beat the current program (${pct(before.score)}); kept it.`
+          ? `No candidate could beat the current program (${beforeScoreWords(before)}); kept it.`
           : 'No new candidate to try; kept the current program.';
   return {
     incumbent: before,
@@ -331,6 +331,15 @@ function clearlyBetter(
   const diffs = scores.map((s, i) => s - (incumbent.exampleScores[i] ?? 0));
   const gain = diffs.reduce((a, b) => a + b, 0) / Math.max(1, diffs.length);
   return gain >= margin * standardError(diffs);
+}
+
+/**
+ * The phase's starting score, with the examples it rests on when the start program was scored
+ * on a minibatch only ("52.0% on 25 examples"): set beside a full score, a bare minibatch
+ * estimate read as a measured gain of the difference.
+ */
+export function beforeScoreWords(before: { score: number; examples?: number }): string {
+  return `${pct(before.score)}${before.examples ? ` on ${before.examples} examples` : ''}`;
 }
 
 /** A score as a percentage with one decimal, e.g. "61.5%". */

@@ -347,6 +347,17 @@ describe('selectCandidate with an unscored start program', () => {
     expect(lm.calls).toBe(20);
   });
 
+  it('says the start score it kept rests on a minibatch when every candidate fell there', async () => {
+    const { outcome } = await select(['score:1', 'score:2'], 6, 5, { scored: false });
+    expect(outcome.accepted).toBe(false);
+    expect(outcome.before.examples).toBeDefined();
+    expect(outcome.before.examples).toBeLessThan(val.length);
+    // A bare "(60.0%)" read as the program's validation score.
+    expect(outcome.reason).toBe(
+      `No candidate could beat the current program (${(outcome.before.score * 100).toFixed(1)}% on ${outcome.before.examples} examples); kept it.`,
+    );
+  });
+
   it("puts the start program's full score on the learning curve when it is known", async () => {
     const lm = scoreModel();
     const session = makeSession(toyTask([], val), lm);
