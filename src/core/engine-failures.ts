@@ -5,6 +5,7 @@
  */
 import { CopaError } from './errors';
 import type { LanguageModel, LMRequest, LMResponse } from './lm';
+import { checkedResponse } from './model-response';
 
 /** Consecutive engine failures that stop a run, unless configured otherwise. */
 export const DEFAULT_MAX_CONSECUTIVE_ENGINE_FAILURES = 3;
@@ -63,7 +64,12 @@ export class EngineFailureGuard implements LanguageModel {
 
   async complete(request: LMRequest, signal?: AbortSignal): Promise<LMResponse> {
     try {
-      const response = await this.inner.complete(request, signal);
+      // An answer without text is the engine failing too (model-response.ts).
+      const response = checkedResponse(
+        this.id,
+        request,
+        await this.inner.complete(request, signal),
+      );
       this.consecutive = 0;
       return response;
     } catch (err) {

@@ -113,7 +113,9 @@ export class RunController {
     this.active = active;
     this.lastRequest = request;
     // A lost device stops the run at once (GuardedLM); other engine errors stop it after a few
-    // in a row (EngineFailureGuard) instead of being scored as wrong answers.
+    // in a row (EngineFailureGuard) instead of being scored as wrong answers. The optimizer's
+    // session guards its model too, but from outside this GuardedLM, which must see the
+    // guard's error to pause the run as it pauses for a lost device.
     const guarded = new GuardedLM(
       new EngineFailureGuard(new YieldingLM(engine)),
       () => active.controller.abort(),

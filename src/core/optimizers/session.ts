@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapters/adapter';
 import { CachedLM, type CacheStore } from '../cache';
 import { validatorFor, type Constraint } from '../constraints';
+import { EngineFailureGuard } from '../engine-failures';
 import { AbortedError, BudgetExceededError, throwIfAborted } from '../errors';
 import { evaluate, type EvaluationResult } from '../evaluate';
 import type { Example } from '../example';
@@ -107,9 +108,11 @@ export class OptimizerSession {
 
   constructor(task: OptimizerTask, options: OptimizerRunOptions, settings: SessionSettings) {
     const { runTag, replayFrom } = settings;
-    // A large memory cache: candidates share most requests (minibatch then full set), and a
-    // run's working set is a few thousand prompts.
-    this.cache = new CachedLM(options.lm, {
+    // A model that keeps failing stops the run with a named error after a few calls in a row
+    // (engine-failures.ts), whoever calls the optimizer: scored as wrong answers, its errors
+    // would end the run as a silent row of zeros. A large memory cache: candidates share most
+    // requests (minibatch then full set), and a run's working set is a few thousand prompts.
+    this.cache = new CachedLM(new EngineFailureGuard(options.lm), {
       ...(options.cacheStore ? { store: options.cacheStore } : {}),
       memoryEntries: 50_000,
       ...(runTag !== undefined

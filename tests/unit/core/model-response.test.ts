@@ -7,7 +7,11 @@ import {
   type LMRequest,
   type LMResponse,
 } from '../../../src/core/lm';
+import { chatAdapter } from '../../../src/core/adapters/chat-adapter';
+import { exactMatch } from '../../../src/core/metrics';
+import { runCopa } from '../../../src/core/optimizers';
 import { MeteredLM } from '../../../src/core/usage';
+import { examples, toyProgram } from './optimizers/toy-task';
 
 const request = (user: string): LMRequest => ({
   messages: [{ role: 'user', content: user }],
@@ -64,5 +68,22 @@ describe('answers from a model that leaves out what the interface asks for', () 
         message: expect.stringContaining('returns { text, usage }'),
       });
     }
+  });
+
+  it('stop an optimizer run after a few in a row without text, naming why', async () => {
+    const task = {
+      program: toyProgram('Copy x.'),
+      trainset: examples(['a', 'b', 'c']),
+      valset: examples(['d', 'e', 'f']),
+      metric: exactMatch('y'),
+    };
+    const err = await runCopa(task, {
+      lm: looseModel(() => ({ usage: { promptTokens: 1, completionTokens: 1, latencyMs: 1 } })),
+      adapter: chatAdapter,
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      name: 'EngineFailureError',
+      message: expect.stringContaining('MalformedResponseError'),
+    });
   });
 });
