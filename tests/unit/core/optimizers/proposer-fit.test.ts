@@ -17,7 +17,11 @@ function blocks(prefix: string, n: number): ExampleBlock[] {
   }));
 }
 
-async function propose(contextWindow: number | undefined, trainingExamples = 40) {
+async function propose(
+  contextWindow: number | undefined,
+  trainingExamples = 40,
+  program = toyProgram(),
+) {
   const lm = Object.assign(new ScriptedLM(() => 'proposed_instruction: A fresh rule.'), {
     contextWindow,
   });
@@ -26,7 +30,7 @@ async function propose(contextWindow: number | undefined, trainingExamples = 40)
     session,
     {
       datasetSummary: 'SUMMARY',
-      program: toyProgram(),
+      program,
       predictor: 'main',
       failures: blocks('failing', 3),
       examples: blocks('training', trainingExamples),
@@ -77,6 +81,27 @@ describe('the proposer within a context window', () => {
     expect(tightPrompt).not.toContain('Failure 2:');
     expect(tightPrompt).toContain('An older rule.');
     expect(tight.proposals.instructions[1]).toBe('A fresh rule.');
+  });
+
+  it('gives up training examples and demos in turn, so a tight window keeps some of each', async () => {
+    const demos = Array.from({ length: 12 }, (_, i) => ({
+      data: { x: `demo ${i} ${'word '.repeat(40)}`, y: `d${i}` },
+    }));
+    const { request, proposals } = await propose(1200, 40, toyProgram().withDemos('main', demos));
+    const prompt = ScriptedLM.lastUser(request);
+    // The session's format writes each input as `name: value`; count the blocks in a field.
+    const shownIn = (field: string, next: string): number =>
+      (prompt.split(`\n${field}: `)[1]?.split(`\n${next}: `)[0] ?? '').match(/Example \d+:/g)
+        ?.length ?? 0;
+    const shownDemos = shownIn('demos', 'training_examples');
+    const shownExamples = shownIn('training_examples', 'failures');
+    // Given up first, the training examples (each proposal's own) all went, and every proposal
+    // saw the same demos.
+    expect(shownExamples).toBeGreaterThan(0);
+    expect(shownDemos).toBeGreaterThan(0);
+    expect(Math.abs(shownDemos - shownExamples)).toBeLessThanOrEqual(1);
+    expect(prompt).toContain('Failure 3:');
+    expect(proposals.leftOut).toBe(12 + 40 - shownDemos - shownExamples);
   });
 
   it('counts nothing as left out when the prompt cannot fit at all (the guard refuses it)', async () => {
