@@ -43,7 +43,7 @@ async function propose(
 }
 
 describe('the proposer within a context window', () => {
-  it('leaves training examples out, not the failures, so its request fits the window', async () => {
+  it('leaves the earlier instruction and training examples out, not the failures, so its request fits the window', async () => {
     const { proposals, request } = await propose(2048);
     // Refused by the context guard, the proposal would have failed; it fits and is read.
     expect(proposals.instructions).toEqual(['Given x, produce y.', 'A fresh rule.']);
@@ -51,11 +51,11 @@ describe('the proposer within a context window', () => {
     expect(estimatePromptTokens(request.messages)).toBeLessThanOrEqual(2048 - PROPOSER_MAX_TOKENS);
     const prompt = ScriptedLM.lastUser(request);
     expect(prompt).toContain('Failure 3:');
-    expect(prompt).toContain('An older rule.');
+    expect(prompt).not.toContain('An older rule.');
     expect(prompt).toContain('Example 1:');
     expect(prompt).not.toContain('Example 40:');
-    expect(proposals.leftOut).toBeGreaterThan(0);
-    expect(proposals.leftOut).toBeLessThan(40);
+    expect(proposals.leftOut).toBeGreaterThan(1);
+    expect(proposals.leftOut).toBeLessThan(41);
   });
 
   it('shows every example when the model states no window', async () => {
@@ -64,9 +64,12 @@ describe('the proposer within a context window', () => {
     expect(proposals.leftOut).toBe(0);
   });
 
-  it('gives up the failures, then the oldest instructions, only once the examples are gone', async () => {
+  it('gives up the earlier instructions first, and the failures only once the examples are gone', async () => {
     const roomy = await propose(900);
     const roomyPrompt = ScriptedLM.lastUser(roomy.request);
+    // The current instruction is shown anyway; the earlier ones go before any example.
+    expect(roomyPrompt).not.toContain('An older rule.');
+    expect(roomyPrompt).toContain('Given x, produce y.');
     expect(roomyPrompt).toContain('Example 1:');
     expect(roomyPrompt).not.toContain('Example 5:');
     expect(roomyPrompt).toContain('Failure 3:');
@@ -79,7 +82,6 @@ describe('the proposer within a context window', () => {
     expect(tightPrompt).not.toContain('Example 1:');
     expect(tightPrompt).toContain('Failure 1:');
     expect(tightPrompt).not.toContain('Failure 2:');
-    expect(tightPrompt).toContain('An older rule.');
     expect(tight.proposals.instructions[1]).toBe('A fresh rule.');
   });
 
@@ -101,7 +103,8 @@ describe('the proposer within a context window', () => {
     expect(shownDemos).toBeGreaterThan(0);
     expect(Math.abs(shownDemos - shownExamples)).toBeLessThanOrEqual(1);
     expect(prompt).toContain('Failure 3:');
-    expect(proposals.leftOut).toBe(12 + 40 - shownDemos - shownExamples);
+    // Every example and demo not shown, and the one earlier instruction.
+    expect(proposals.leftOut).toBe(12 + 40 - shownDemos - shownExamples + 1);
   });
 
   it('counts nothing as left out when the prompt cannot fit at all (the guard refuses it)', async () => {
