@@ -1,7 +1,6 @@
 import { AbortedError, throwIfAborted } from './errors';
 import { jsonDigest } from './json-digest';
 import type { LanguageModel, LMRequest, LMResponse } from './lm';
-import { checkedResponse } from './model-response';
 
 /**
  * A stored answer: the response, and where in which run its call was made (`origin`, see
@@ -145,7 +144,7 @@ export class CachedLM implements LanguageModel {
     this.stats.misses++;
     this.counted.add(key);
     const { rolloutId: _rolloutId, ...sent } = request;
-    const response = checkedResponse(this.id, sent, await this.inner.complete(sent, signal));
+    const response = await this.inner.complete(sent, signal);
     // A cut-off (aborted) answer is not what this request would normally give: never cache it.
     if (response.finishReason !== 'abort') {
       const value: LMResponse = { ...response, cached: false };

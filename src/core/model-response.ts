@@ -4,10 +4,10 @@
  * (a local server that omits `usage`, a harness written in plain JavaScript) may not give them.
  * Read as they are, missing counts threw inside the budget meter, after the model had answered:
  * that example was scored as wrong, the answer stayed cached, and only new prompts failed, so a
- * run went on with silent zeros. Checked where an answer enters the core (the engine-failure
- * guard, which counts an answer without text as a failure of the engine, and the answer cache,
- * which every caller has), counts that are missing or not numbers are estimated as the cost
- * estimate does, and an answer without text is an error with a name, not a wrong answer.
+ * run went on with silent zeros. Checked where an answer enters the core, the engine-failure
+ * guard every optimizer run puts around its model (before the answer cache), counts that are
+ * missing or not numbers are estimated as the cost estimate does, and an answer without text is
+ * a failure of the engine with a name, not a wrong answer.
  */
 import { CopaError } from './errors';
 import { chatTokens, estimateTokens, type LMRequest, type LMResponse, type LMUsage } from './lm';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CachedLM } from '../../../src/core/cache';
+import { EngineFailureGuard } from '../../../src/core/engine-failures';
 import {
   chatTokens,
   DEFAULT_SAMPLING,
@@ -28,7 +29,9 @@ function looseModel(answer: (r: LMRequest) => unknown): LanguageModel {
 
 describe('answers from a model that leaves out what the interface asks for', () => {
   it('are metered with estimated token counts when usage is missing, on first asking and from the cache', async () => {
-    const metered = new MeteredLM(new CachedLM(looseModel(() => ({ text: 'billing' }))));
+    const metered = new MeteredLM(
+      new CachedLM(new EngineFailureGuard(looseModel(() => ({ text: 'billing' })))),
+    );
     const first = await metered.complete(request('Route this ticket, please.'));
     expect(first.usage).toEqual({
       promptTokens: chatTokens(request('Route this ticket, please.').messages),
@@ -47,7 +50,7 @@ describe('answers from a model that leaves out what the interface asks for', () 
   });
 
   it('keep the counts a model gives and replace only those that are not counts', async () => {
-    const lm = new CachedLM(
+    const lm = new EngineFailureGuard(
       looseModel(() => ({
         text: '',
         usage: { promptTokens: 40, completionTokens: Number.NaN, latencyMs: -3 },
@@ -62,7 +65,7 @@ describe('answers from a model that leaves out what the interface asks for', () 
 
   it('are an engine failure with a name when they hold no text', async () => {
     for (const answer of [undefined, { usage: {} }, { text: 42 }]) {
-      const lm = new CachedLM(looseModel(() => answer));
+      const lm = new EngineFailureGuard(looseModel(() => answer));
       await expect(lm.complete(request('x'))).rejects.toMatchObject({
         name: 'MalformedResponseError',
         message: expect.stringContaining('returns { text, usage }'),
