@@ -88,6 +88,7 @@ describe('the proposer within a context window', () => {
   it('gives up training examples and demos in turn, so a tight window keeps some of each', async () => {
     const demos = Array.from({ length: 12 }, (_, i) => ({
       data: { x: `demo ${i} ${'word '.repeat(40)}`, y: `d${i}` },
+      augmented: false,
     }));
     const { request, proposals } = await propose(1200, 40, toyProgram().withDemos('main', demos));
     const prompt = ScriptedLM.lastUser(request);
