@@ -36,20 +36,19 @@ export function checkedResponse(
   const answer: unknown = response;
   if (typeof answer !== 'object' || answer === null)
     throw new MalformedResponseError(modelId, describe(answer));
-  const text: unknown = (answer as { text?: unknown }).text;
+  const { text, usage } = answer as { text?: unknown; usage?: unknown };
   if (typeof text !== 'string') throw new MalformedResponseError(modelId, describe(text));
-  const usage: Partial<Record<keyof LMUsage, unknown>> =
-    typeof response.usage === 'object' && response.usage !== null ? response.usage : {};
-  const checked: LMUsage = {
-    promptTokens: count(usage.promptTokens) ?? chatTokens(request.messages),
-    completionTokens: count(usage.completionTokens) ?? (text === '' ? 0 : estimateTokens(text)),
-    latencyMs: count(usage.latencyMs) ?? 0,
+  const given = (typeof usage === 'object' && usage !== null ? usage : {}) as Partial<
+    Record<keyof LMUsage, unknown>
+  >;
+  return {
+    ...response,
+    usage: {
+      promptTokens: count(given.promptTokens) ?? chatTokens(request.messages),
+      completionTokens: count(given.completionTokens) ?? (text === '' ? 0 : estimateTokens(text)),
+      latencyMs: count(given.latencyMs) ?? 0,
+    },
   };
-  const same =
-    checked.promptTokens === usage.promptTokens &&
-    checked.completionTokens === usage.completionTokens &&
-    checked.latencyMs === usage.latencyMs;
-  return same ? response : { ...response, usage: checked };
 }
 
 function count(value: unknown): number | null {
