@@ -109,6 +109,22 @@ export function callsToReachBaseline(
   return { meanRatio: mean(ratios), reached: ratios.length, seeds };
 }
 
+/**
+ * Standard errors by which a paired difference must fall short of zero to count as clearly
+ * behind. The best baseline is picked after the fact, as the highest of five noisy means, so a
+ * COPA as good as the baselines falls below it on most pairs by chance alone; a shortfall of
+ * more than two standard errors is one that chance rarely makes.
+ */
+export const CLEARLY_BEHIND_SE = 2;
+
+/**
+ * True when `diff` is below zero by more than CLEARLY_BEHIND_SE standard errors (with at least
+ * two seeds; seeds that all differ by the same amount have no spread, so any shortfall counts).
+ */
+export function clearlyBehindBest(diff: PairedDifference): boolean {
+  return diff.seeds >= 2 && diff.mean < -CLEARLY_BEHIND_SE * diff.se - EPSILON;
+}
+
 /** The issue's targets: at matched calls no worse; the baseline's score at ≤ 0.6× its calls. */
 export const CALLS_RATIO_TARGET = 0.6;
 

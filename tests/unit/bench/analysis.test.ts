@@ -3,6 +3,7 @@ import {
   bestBaseline,
   callsToReach,
   callsToReachBaseline,
+  clearlyBehindBest,
   pairedDifference,
   standardError,
   verdict,
@@ -129,5 +130,20 @@ describe('verdict', () => {
     expect(verdict(diff, { meanRatio: 0.2, reached: 4, seeds: 5 }).reachesWithFewerCalls).toBe(
       false,
     );
+  });
+});
+
+describe('clearlyBehindBest', () => {
+  it('is a shortfall of more than two standard errors, not a miss within the noise', () => {
+    expect(clearlyBehindBest({ mean: -0.021, se: 0.01, seeds: 5 })).toBe(true);
+    expect(clearlyBehindBest({ mean: -0.019, se: 0.01, seeds: 5 })).toBe(false);
+    expect(clearlyBehindBest({ mean: 0.05, se: 0.01, seeds: 5 })).toBe(false);
+  });
+
+  it('counts seeds that all fell short by the same amount, and never a single seed', () => {
+    expect(clearlyBehindBest({ mean: -0.006, se: 0, seeds: 5 })).toBe(true);
+    expect(clearlyBehindBest({ mean: 0, se: 0, seeds: 5 })).toBe(false);
+    expect(clearlyBehindBest({ mean: -0.5, se: 0, seeds: 1 })).toBe(false);
+    expect(clearlyBehindBest({ mean: NaN, se: 0, seeds: 0 })).toBe(false);
   });
 });

@@ -40,7 +40,7 @@ describe('the bench report', () => {
     expect(c?.reach).toEqual({ meanRatio: 0.5, reached: 2, seeds: 2 }); // 250 / 500
     expect(c?.verdict).toEqual({ matchedAtLeastBest: true, reachesWithFewerCalls: true });
     const line = summaryLine(result(rows), c);
-    expect(line).toMatch(/PASS matched diff ≥ 0 vs joint-search: \+0\.0100/);
+    expect(line).toMatch(/PASS matched diff ≥ 0 vs joint-search: \+0\.0100 ± 0\.0100/);
     expect(line).toMatch(/PASS calls to reach ≤ 0\.6×: 0\.50× \(2\/2 seeds\)/);
     // Zero-shot above every baseline is said, not hidden.
     expect(comparisonLines(c!).some((l) => l.startsWith('note: zero-shot'))).toBe(true);
@@ -54,7 +54,28 @@ describe('the bench report', () => {
     expect(line).toMatch(/FAIL calls to reach ≤ 0\.6×: never \(0\/1 seeds\)/);
     expect(summaryLine(result([row('zero-shot', 0, 0.5, 100)]), null)).toMatch(/did not run/);
     // The count leaves out pairs where a target's methods did not run.
-    expect(targetCounts([c, null])).toBe('matched diff ≥ 0 on 0/0; calls to reach ≤ 0.6× on 0/1');
+    expect(targetCounts([c, null])).toBe(
+      'matched diff ≥ 0 on 0/0, more than 2 SE below on 0/0; calls to reach ≤ 0.6× on 0/1',
+    );
+  });
+
+  it('counts the pairs clearly behind the best baseline apart from misses within the noise', () => {
+    const pair = (matched: [number, number]): ReturnType<typeof compare> =>
+      compare(
+        result(
+          [0, 1].flatMap((seed) => [
+            row('joint-search', seed, 0.5, 500),
+            row('copa', seed, 0.6, 700),
+            row('copa-matched', seed, matched[seed] ?? 0, 500),
+          ]),
+        ),
+      );
+    const behind = pair([0.4, 0.41]); // −0.095 ± 0.005: far beyond two standard errors
+    const noisy = pair([0.4, 0.58]); // −0.01 ± 0.09
+    const even = pair([0.5, 0.5]);
+    expect(targetCounts([behind, noisy, even])).toMatch(
+      /^matched diff ≥ 0 on 1\/3, more than 2 SE below on 1\/3;/,
+    );
   });
 
   it("gives the real-model preset's time and its test difference from default COPA, with issue 12's target", () => {
