@@ -98,8 +98,8 @@ describe('the proposer within a context window', () => {
         ?.length ?? 0;
     const shownDemos = shownIn('demos', 'training_examples');
     const shownExamples = shownIn('training_examples', 'failures');
-    // Given up first, the training examples (each proposal's own) all went, and every proposal
-    // saw the same demos.
+    // Some of each are kept: had the training examples (each proposal's own) been given up
+    // first, they would all have gone and every proposal would have seen the same demos.
     expect(shownExamples).toBeGreaterThan(0);
     expect(shownDemos).toBeGreaterThan(0);
     expect(Math.abs(shownDemos - shownExamples)).toBeLessThanOrEqual(1);
