@@ -18,6 +18,7 @@ import { summarizeDataset } from './dataset-summary';
 import type { PhaseContext, PhaseOutcome } from './phase-context';
 import { runPromptPhase } from './prompt-phase';
 import type { CurvePoint, PhaseKind, PhaseRecord, StopReason } from './records';
+import { tooLittleForPhase, tooLittleMessage, unfinishableShare } from './unfinishable-phase';
 import type { Incumbent } from './candidate-pool';
 import { standardError } from './selection';
 import { OptimizerSession, type OptimizerRunOptions, type OptimizerTask } from './session';
@@ -244,6 +245,15 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
         speed: options.speed ?? null,
       };
       const plan = planNextPhase(next);
+      const share = unfinishableShare(plan.limit, options.speed != null);
+      if (index > 0 && tooLittleForPhase(config, plan.input, share))
+        return finish(
+          'budget',
+          tooLittleMessage(config, plan.input, {
+            limit: plan.limit,
+            wallMs: session.lm.remaining().wallMs,
+          }),
+        );
       const replanned: { plan: PhasePlan | null } = { plan: null };
       session.emit({
         type: 'phase-started',

@@ -32,6 +32,8 @@ export interface PhasePlan {
   config: CopaConfig;
   /** What the plan changed to fit the budget, and which limit bound it. */
   fit: BudgetFit | null;
+  /** The limit that set the calls the plan had (the call limit's when neither binds). */
+  limit: BudgetFit['limit'];
 }
 
 /**
@@ -59,6 +61,7 @@ export function planNextPhase(next: NextPhase, bootstrapped = false): PhasePlan 
     input,
     config: planned,
     fit: budgetFitOf(config, planned, left.limit),
+    limit: left.limit,
   };
 }
 
@@ -93,7 +96,12 @@ export function replanSelection(next: NextPhase, first: PhasePlan): PhasePlan {
     demoCandidates: Math.min(again.config.demoCandidates, first.config.demoCandidates),
   };
   const limit = again.fit?.limit ?? first.fit?.limit ?? 'calls';
-  return { input: again.input, config, fit: budgetFitOf(next.config, config, limit) };
+  return {
+    input: again.input,
+    config,
+    fit: budgetFitOf(next.config, config, limit),
+    limit: again.limit,
+  };
 }
 
 /**

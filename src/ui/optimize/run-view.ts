@@ -370,7 +370,7 @@ export const STOP_REASON_SHORT: Readonly<Record<StopReason, string>> = {
   converged: 'converged',
   'no-change': 'a cycle changed nothing',
   perfect: '100% on validation',
-  budget: 'budget spent',
+  budget: 'budget reached',
   cancelled: 'cancelled',
   paused: 'paused',
 };

@@ -200,7 +200,7 @@ describe('replaying a stored run', () => {
     const finished = events.find((e) => e.type === 'run-finished');
     expect(finished).toMatchObject({ baselineExamples: 0 });
     expect(finished && describeEvent(finished)).toBe(
-      'Run finished (budget spent) before any program was scored.',
+      'Run finished (budget reached) before any program was scored.',
     );
     const view = emptyRunView();
     applyEvents(view, events);

@@ -228,6 +228,35 @@ describe('runCopa', () => {
     expect(more.checkpoint.config.budget).toEqual({});
   });
 
+  it('stops before a phase the budget left cannot finish, without spending the rest, resumable', async () => {
+    const whole = await copa(toyModel());
+    let stopped = 0;
+    for (let budget = 20; budget < whole.totals.calls; budget++) {
+      const events: RunEvent[] = [];
+      const lm = toyModel();
+      const r = await copa(lm, {
+        events,
+        config: { ...SMALL_CONFIG, budget: { maxCalls: budget } },
+      });
+      const end = events.find((e) => e.type === 'run-finished');
+      if (end?.type !== 'run-finished' || !end.message?.includes('too little for another'))
+        continue;
+      stopped++;
+      expect(r.stopReason).toBe('budget');
+      // Not one call after the last finished phase, and fewer left than the budget's limit.
+      const spent = r.history.reduce((n, h) => n + h.costs.calls, 0);
+      expect(lm.calls).toBe(spent);
+      expect(lm.calls).toBeLessThan(budget);
+      expect(end.message).toMatch(new RegExp(`^${budget - spent} model calls? of the budget`));
+      expect(events.filter((e) => e.type === 'phase-started')).toHaveLength(r.history.length);
+      // A larger budget goes on with the phase it did not start.
+      const more = await copa(toyModel(), { resumeFrom: r.checkpoint, config: { budget: {} } });
+      expect(more.history.length).toBeGreaterThan(r.history.length);
+    }
+    // Some of these budgets end that way: the checks above are not vacuous.
+    expect(stopped).toBeGreaterThan(0);
+  });
+
   it('plans phases to a call budget: whole when it fits, shared when tight, so both phases run', async () => {
     const whole = await copa(toyModel());
     // What the planner expects the first cycle to cost (an upper estimate of what it spends).
@@ -285,6 +314,14 @@ describe('runCopa', () => {
     // Without the speed the first phase cannot know its calls' time and runs whole; the prompt
     // phase, planned at the pace measured by then, is squeezed into what is left.
     const blind = await run(null);
+    console.log(
+      'BLIND',
+      blind.stopReason,
+      blind.history.length,
+      blind.history.map((h) => [h.kind, h.plannedCalls, h.costs.calls, h.fit]),
+      blind.totals.calls,
+      tightFirstPhaseCalls(),
+    );
     expect(blind.history[0]?.candidates).toHaveLength(SMALL_CONFIG.demoCandidates!);
     expect(blind.history[0]?.fit).toBeUndefined();
     expect(blind.history[1]?.kind).toBe('prompt');
