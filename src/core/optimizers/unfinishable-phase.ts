@@ -34,7 +34,8 @@ export function unfinishableShare(limit: BudgetFit['limit'], speedKnown: boolean
  * Whether the budget left is too little for even the smallest next phase: fewer calls left than
  * `share` of its estimate. A phase cut short before a candidate is scored on the full validation
  * set changes nothing, so starting it would spend the rest of the budget (minutes of a real
- * model's time) for nothing: the run stops instead, resumable with a larger budget.
+ * model's time) for nothing: the run stops instead (its checkpoint, as any budget stop's, can go
+ * on under a larger budget).
  */
 export function tooLittleForPhase(
   config: CopaConfig,
@@ -67,11 +68,11 @@ export function tooLittleMessage(
     const msPerCall = input.remainingCalls > 0 ? left.wallMs / input.remainingCalls : 0;
     const time =
       msPerCall > 0 ? ` (about ${timeWords(needed * msPerCall)} at this run's pace)` : '';
-    return `About ${timeWords(left.wallMs)} of the time budget is left, too little for another ${phase}: at its smallest it needs about ${needed} model calls${time}, ${cut}. Raise the time limit and resume for a longer run.`;
+    return `About ${timeWords(left.wallMs)} of the time budget is left, too little for another ${phase}: at its smallest it needs about ${needed} model calls${time}, ${cut}. Raise the time limit for a longer run.`;
   }
   const n = input.remainingCalls;
   const calls = n === 1 ? '1 model call of the budget is' : `${n} model calls of the budget are`;
-  return `${calls} left, too little for another ${phase}: at its smallest it needs about ${needed}, ${cut}. Raise the call limit and resume for a longer run.`;
+  return `${calls} left, too little for another ${phase}: at its smallest it needs about ${needed}, ${cut}. Raise the call limit for a longer run.`;
 }
 
 /** "40 s", "3 min": a rough length for a message. */

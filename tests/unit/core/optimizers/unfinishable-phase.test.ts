@@ -74,7 +74,7 @@ describe('tooLittleMessage', () => {
     expect(text).toContain('12 model calls of the budget are left');
     expect(text).toContain('another prompt phase');
     expect(text).toContain(`about ${Math.ceil(smallest)}`);
-    expect(text).toMatch(/Raise the call limit and resume/);
+    expect(text).toMatch(/Raise the call limit for a longer run/);
     expect(tooLittleMessage(DEFAULT_COPA_CONFIG, left(1), { limit: 'calls', wallMs: 0 })).toMatch(
       /^1 model call of the budget is left/,
     );
@@ -96,6 +96,6 @@ describe('tooLittleMessage', () => {
     expect(text).toContain(
       `about ${needed} model calls (about ${Math.round((needed * 5) / 60)} min`,
     );
-    expect(text).toMatch(/Raise the time limit and resume/);
+    expect(text).toMatch(/Raise the time limit for a longer run/);
   });
 });
