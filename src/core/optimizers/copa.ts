@@ -245,6 +245,8 @@ export async function runCopa(task: CopaTask, options: CopaRunOptions): Promise<
         speed: options.speed ?? null,
       };
       const plan = planNextPhase(next);
+      // A phase the budget left cannot finish would spend it for nothing: the run stops before
+      // it (a run's first phase always starts, as nothing was gained yet to keep).
       const share = unfinishableShare(plan.limit, options.speed != null);
       if (index > 0 && tooLittleForPhase(config, plan.input, share))
         return finish(
