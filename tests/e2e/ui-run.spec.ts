@@ -61,7 +61,10 @@ test('a phase sized to fit the call budget says so on its card', async ({ page }
   await expect(page.getByTestId('first-cycle-estimate')).toContainText(
     'more than the budget allows',
   );
+  // One cycle in 100 calls: the first phase is shrunk to fit and still cut short (it always
+  // starts; a later phase the budget cannot finish is not, see the next test).
   await page.getByLabel('Cycles').fill('1');
+  await page.getByLabel('Budget: max model calls (0 = none)').fill('100');
   await page.getByRole('button', { name: 'Start run' }).click();
   await expect(page.getByTestId('run-status')).toContainText(/Finished|budget/, {
     timeout: 60_000,
@@ -84,6 +87,31 @@ test('a phase sized to fit the call budget says so on its card', async ({ page }
     'aria-label',
     new RegExp(`over ${spent} model calls, in \\d+ phases?\\.$`),
   );
+});
+
+test('a phase the budget left cannot finish is not started, and the run says why', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await chooseStandIn(page, 5);
+  await page.getByLabel('Cycles').fill('1');
+  await page.getByLabel('Budget: max model calls (0 = none)').fill('200');
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('Finished (budget reached).', {
+    timeout: 60_000,
+  });
+  // The compilation phase finished; the prompt phase, too big for the calls left, never began.
+  await expect(page.getByTestId('phase-card')).toHaveCount(1);
+  await expect(page.getByTestId('phase-card')).not.toContainText('stopped before it finished');
+  const why = page.getByTestId('stop-reason');
+  await expect(why).toContainText(
+    /\d+ model calls of the budget are left, too little for another prompt phase: at its smallest it needs about \d+/,
+  );
+  await expect(why).toContainText('Raise the call limit for a longer run.');
+  const spent = /Budget used: ([\d,]+) model calls/.exec(
+    await page.getByTestId('budget-used').innerText(),
+  )?.[1];
+  expect(Number(spent?.replace(/,/g, ''))).toBeLessThan(200);
 });
 
 test('a paused run is offered after a reload as paused, not as cut off', async ({ page }) => {
