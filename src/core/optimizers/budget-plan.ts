@@ -79,7 +79,9 @@ export function costRatioOf(history: readonly PhaseRecord[]): number {
  * - the whole phase when what is left also covers the next phase at its smallest;
  * - otherwise what is left less the next phase at its smallest, when this phase fits in that at
  *   its smallest (two useful phases beat one large one: instructions and demos help each other);
- * - otherwise all that is left (one useful phase beats two that cannot finish).
+ * - otherwise all that is left (one useful phase beats two that cannot finish); a phase after a
+ *   run's first that all that is left cannot finish even at its smallest is not started at all
+ *   (unfinishable-phase.ts).
  * A phase over its allowance shrinks its search — fewer candidates, then smaller minibatches,
  * then one finalist — down to a useful minimum. Without a limit the settings are unchanged.
  * Deterministic in its inputs, so under a call budget a resumed run plans exactly as an
