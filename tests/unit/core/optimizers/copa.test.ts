@@ -314,14 +314,6 @@ describe('runCopa', () => {
     // Without the speed the first phase cannot know its calls' time and runs whole; the prompt
     // phase, planned at the pace measured by then, is squeezed into what is left.
     const blind = await run(null);
-    console.log(
-      'BLIND',
-      blind.stopReason,
-      blind.history.length,
-      blind.history.map((h) => [h.kind, h.plannedCalls, h.costs.calls, h.fit]),
-      blind.totals.calls,
-      tightFirstPhaseCalls(),
-    );
     expect(blind.history[0]?.candidates).toHaveLength(SMALL_CONFIG.demoCandidates!);
     expect(blind.history[0]?.fit).toBeUndefined();
     expect(blind.history[1]?.kind).toBe('prompt');
